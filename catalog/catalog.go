@@ -1,0 +1,41 @@
+package catalog
+
+// Catalog is a loaded, validated set of roles, capabilities and conflicts.
+// It is read-only once built; lookups are by id.
+type Catalog struct {
+	Roles        []*Role       `json:"roles"`
+	Capabilities []*Capability `json:"capabilities"`
+	Conflicts    []*Conflict   `json:"conflicts"`
+
+	roles        map[string]*Role
+	capabilities map[string]*Capability
+	conflicts    map[[2]string]*Conflict
+}
+
+// Role returns the role with the id, or nil.
+func (c *Catalog) Role(id string) *Role { return c.roles[id] }
+
+// Capability returns the capability with the id, or nil.
+func (c *Catalog) Capability(id string) *Capability { return c.capabilities[id] }
+
+// Conflict returns the conflict of interest for a report in role report
+// under a manager in role manager, or nil when the line is fine.
+func (c *Catalog) Conflict(manager, report string) *Conflict {
+	return c.conflicts[[2]string{manager, report}]
+}
+
+// index builds the lookup maps; later entries with the same id replace earlier ones.
+func (c *Catalog) index() {
+	c.roles = make(map[string]*Role, len(c.Roles))
+	for _, r := range c.Roles {
+		c.roles[r.ID] = r
+	}
+	c.capabilities = make(map[string]*Capability, len(c.Capabilities))
+	for _, k := range c.Capabilities {
+		c.capabilities[k.ID] = k
+	}
+	c.conflicts = make(map[[2]string]*Conflict, len(c.Conflicts))
+	for _, x := range c.Conflicts {
+		c.conflicts[[2]string{x.Manager, x.Report}] = x
+	}
+}

@@ -1,0 +1,130 @@
+// Package catalog holds the role catalog and the capability taxonomy that
+// plans are built from: types, loading from YAML and validation.
+package catalog
+
+// Domain is one of the eight areas a role or capability belongs to.
+type Domain string
+
+// The eight domains, in the order the app and reports show them.
+const (
+	IT   Domain = "IT"
+	SEC  Domain = "SEC"
+	PRIV Domain = "PRIV"
+	SRE  Domain = "SRE"
+	PLAT Domain = "PLAT"
+	ENG  Domain = "ENG"
+	PROD Domain = "PROD"
+	DATA Domain = "DATA"
+)
+
+// Domains lists every domain in display order.
+var Domains = []Domain{IT, SEC, PRIV, SRE, PLAT, ENG, PROD, DATA}
+
+// Level is a role's place in the hierarchy.
+type Level string
+
+// Levels a role can have; individual contributors use LevelIndividual.
+const (
+	LevelExecutive  Level = "executive"
+	LevelVP         Level = "vp"
+	LevelDirector   Level = "director"
+	LevelHead       Level = "head"
+	LevelManager    Level = "manager"
+	LevelIndividual Level = "individual"
+)
+
+// Archetype names how a manager spends time, after McKinsey's manager archetypes;
+// it explains the span range a role calls for.
+type Archetype string
+
+// The five manager archetypes.
+const (
+	PlayerCoach Archetype = "player-coach"
+	Coach       Archetype = "coach"
+	Supervisor  Archetype = "supervisor"
+	Facilitator Archetype = "facilitator"
+	Coordinator Archetype = "coordinator"
+)
+
+// Span is the number of direct reports a role works best with.
+type Span struct {
+	Min       int       `yaml:"min" json:"min"`
+	Max       int       `yaml:"max" json:"max"`
+	Archetype Archetype `yaml:"archetype" json:"archetype"`
+}
+
+// Responsibility is one line of a role blueprint, in one of the groups
+// strategic, operational, technical, cross-functional, governance, leadership.
+type Responsibility struct {
+	Group string `yaml:"group" json:"group"`
+	Text  string `yaml:"text" json:"text"`
+}
+
+// KPI is a measure a role is judged by, with an example target.
+type KPI struct {
+	Metric string `yaml:"metric" json:"metric"`
+	Target string `yaml:"target" json:"target"`
+}
+
+// Role is a catalog entry: a leadership role blueprint or an individual contributor.
+type Role struct {
+	ID               string           `yaml:"id" json:"id"`
+	Title            string           `yaml:"title" json:"title"`
+	Domains          []Domain         `yaml:"domains" json:"domains"`
+	Level            Level            `yaml:"level" json:"level"`
+	Individual       bool             `yaml:"individual,omitempty" json:"individual,omitempty"`
+	Summary          string           `yaml:"summary" json:"summary"`
+	Responsibilities []Responsibility `yaml:"responsibilities,omitempty" json:"responsibilities,omitempty"`
+	KPIs             []KPI            `yaml:"kpis,omitempty" json:"kpis,omitempty"`
+	Skills           []string         `yaml:"skills,omitempty" json:"skills,omitempty"`
+	ReportsTo        []string         `yaml:"reportsTo,omitempty" json:"reportsTo,omitempty"`
+	CareerPath       []string         `yaml:"careerPath,omitempty" json:"careerPath,omitempty"`
+	Span             *Span            `yaml:"span,omitempty" json:"span,omitempty"`
+	Owns             []string         `yaml:"owns,omitempty" json:"owns,omitempty"`
+	Supports         []string         `yaml:"supports,omitempty" json:"supports,omitempty"`
+
+	// Source is where the role was defined, for error messages.
+	Source Source `yaml:"-" json:"-"`
+}
+
+// Requirement says when a plan must have an owner for a capability.
+type Requirement struct {
+	// Default is true when the capability is required in every plan whose
+	// scope includes its domain, once the headcount reaches FromHeadcount.
+	Default       bool `yaml:"default" json:"default"`
+	FromHeadcount int  `yaml:"fromHeadcount,omitempty" json:"fromHeadcount,omitempty"`
+}
+
+// Capability is one responsibility area of the taxonomy that a position can own
+// (be accountable for) or support.
+type Capability struct {
+	ID          string      `yaml:"id" json:"id"`
+	Name        string      `yaml:"name" json:"name"`
+	Domain      Domain      `yaml:"domain" json:"domain"`
+	Description string      `yaml:"description" json:"description"`
+	Refs        []string    `yaml:"refs,omitempty" json:"refs,omitempty"`
+	Required    Requirement `yaml:"required" json:"required"`
+
+	Source Source `yaml:"-" json:"-"`
+}
+
+// RequiredAt reports whether the capability needs an owner in a plan of the given headcount.
+func (c *Capability) RequiredAt(headcount int) bool {
+	return c.Required.Default && headcount >= c.Required.FromHeadcount
+}
+
+// Conflict is a reporting line the catalog marks as a conflict of interest:
+// a position in role Report should not report to a position in role Manager.
+type Conflict struct {
+	Manager string `yaml:"manager" json:"manager"`
+	Report  string `yaml:"report" json:"report"`
+	Reason  string `yaml:"reason" json:"reason"`
+
+	Source Source `yaml:"-" json:"-"`
+}
+
+// Source locates a definition in a catalog file.
+type Source struct {
+	File string
+	Line int
+}

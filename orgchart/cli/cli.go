@@ -1,0 +1,118 @@
+// Package cli implements Org Planner's headless subcommands (check, export,
+// fmt, catalog, ...). main.go hands it the arguments; it never opens a window.
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Env is what a command reads and writes; tests give it buffers.
+type Env struct {
+	Stdout io.Writer
+	Stderr io.Writer
+	Stdin  io.Reader
+}
+
+// Exit codes shared by every command.
+const (
+	ExitOK       = 0
+	ExitFindings = 1 // the input is valid but has error-severity findings
+	ExitInvalid  = 2 // invalid input or wrong usage
+)
+
+type command struct {
+	name    string
+	summary string
+	run     func(env *Env, args []string) int
+}
+
+func commands() []command {
+	return []command{
+		{"check", "validate a plan and report org-design findings", runCheck},
+		{"export", "render a plan's chart to PNG", runExport},
+		{"fmt", "print a plan in canonical form, or rewrite it with -w", runFmt},
+		{"catalog", "list the role catalog", runCatalog},
+	}
+}
+
+// IsCommand reports whether name is a subcommand (rather than a plan to open).
+func IsCommand(name string) bool {
+	if name == "help" || strings.HasPrefix(name, "-") {
+		return true
+	}
+	for _, c := range commands() {
+		if c.name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// Run runs the subcommand named by args[0] and returns the process exit code.
+func Run(env *Env, args []string) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
+		usage(env.Stdout)
+		return ExitOK
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(env, args[1:])
+		}
+	}
+	fmt.Fprintf(env.Stderr, "orgplanner: unknown command %q\n\n", args[0])
+	usage(env.Stderr)
+	return ExitInvalid
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, `Org Planner designs organisations: roles from a catalog, reporting lines,
+span-of-control and coverage checks, and sharp chart exports.
+
+Usage:
+  orgplanner                 open the app on the startup sample
+  orgplanner PLAN.yaml       open the app on a plan
+  orgplanner COMMAND [ARGS]  run a command without opening a window
+
+Commands:
+`)
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprint(w, "\nRun 'orgplanner COMMAND --help' for a command's options.\n")
+}
+
+// parseArgs parses flags that may come before or after the positional
+// arguments ("check plan.yaml --json" as well as "check --json plan.yaml").
+// It returns the positional arguments, or an error that has been reported.
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return positional, nil
+		}
+		if rest[0] == "--" {
+			return append(positional, rest[1:]...), nil
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
+	}
+}
+
+// newFlagSet makes a flag set that reports errors to env.Stderr with the
+// command's usage line.
+func newFlagSet(env *Env, name, usageLine string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: orgplanner %s\n\nOptions:\n", usageLine)
+		fs.PrintDefaults()
+	}
+	return fs
+}
