@@ -1,0 +1,79 @@
+// Package rollup totals, for every position, what sits below it: headcount,
+// vacancies and cost. Leaders read these per manager ("who runs how many people
+// and how much money"); the inspector, check's summary and diff show them.
+package rollup
+
+import "orgplanner/orgchart"
+
+// Totals is what one position's subtree holds, the position itself excluded.
+type Totals struct {
+	Positions int // positions below (a team counts once)
+	Headcount int // people below, team counts included
+	Vacancies int // vacant positions below (each vacant position counts once, whatever its count)
+	// Cost is the yearly cost below: each position's cost times its headcount.
+	// Positions without a cost add nothing; Unpriced counts them.
+	Cost     float64
+	Unpriced int // positions below with no cost given
+}
+
+// add adds the totals of a subtree and its top position to t.
+func (t *Totals) add(sub Totals, top *orgchart.Position) {
+	t.Positions += sub.Positions + 1
+	t.Headcount += sub.Headcount + top.Headcount()
+	t.Vacancies += sub.Vacancies
+	if top.Vacant() {
+		t.Vacancies++
+	}
+	t.Cost += sub.Cost + top.Cost*float64(top.Headcount())
+	t.Unpriced += sub.Unpriced
+	if top.Cost == 0 {
+		t.Unpriced++
+	}
+}
+
+// Rollup holds the totals below every position of one plan, computed once.
+// It does not follow later edits: compute a new one after changing the plan.
+type Rollup struct {
+	below map[string]Totals
+	all   Totals
+}
+
+// Compute totals the plan in one pass, linear in the number of positions.
+// Positions not reachable from a top position (only possible in an invalid
+// plan with a reporting cycle) are left out.
+func Compute(p *orgchart.Plan) *Rollup {
+	order := make([]*orgchart.Position, 0, len(p.Positions))
+	p.Walk(func(pos *orgchart.Position, _ int) bool {
+		order = append(order, pos)
+		return true
+	})
+	r := &Rollup{below: make(map[string]Totals, len(order))}
+	// Walk lists managers before their reports, so going backwards every
+	// subtree is complete before it is added to its manager.
+	for i := len(order) - 1; i >= 0; i-- {
+		pos := order[i]
+		sub := r.below[pos.ID]
+		if m := p.Manager(pos); m != nil {
+			t := r.below[m.ID]
+			t.add(sub, pos)
+			r.below[m.ID] = t
+		} else {
+			r.all.add(sub, pos)
+		}
+	}
+	return r
+}
+
+// Below returns the totals of everything below the position with the id;
+// zero for an individual contributor or an unknown id.
+func (r *Rollup) Below(id string) Totals { return r.below[id] }
+
+// Plan returns the totals of the whole plan (every top position and all below).
+func (r *Rollup) Plan() Totals { return r.all }
+
+// Including returns the totals of the position's subtree with the position itself.
+func (r *Rollup) Including(pos *orgchart.Position) Totals {
+	var t Totals
+	t.add(r.below[pos.ID], pos)
+	return t
+}

@@ -1,0 +1,98 @@
+package rollup
+
+import (
+	"fmt"
+	"testing"
+
+	"orgplanner/orgchart"
+)
+
+func plan(ps ...*orgchart.Position) *orgchart.Plan {
+	return &orgchart.Plan{Version: 1, Name: "t", Positions: ps}
+}
+
+func TestComputeTotalsBelowEveryManager(t *testing.T) {
+	p := plan(
+		&orgchart.Position{ID: "cto", Role: "chief-technology-officer", Holder: "Ada", Cost: 300000},
+		&orgchart.Position{ID: "vp", Role: "vp-of-engineering", ReportsTo: "cto", Cost: 250000}, // vacant
+		&orgchart.Position{ID: "em", Role: "software-engineering-manager", ReportsTo: "vp", Holder: "Bo", Cost: 180000},
+		&orgchart.Position{ID: "team", Role: "software-engineer", ReportsTo: "em", Count: 6, Cost: 150000},
+		&orgchart.Position{ID: "sre", Role: "site-reliability-engineer", ReportsTo: "em", Holder: "Cy"}, // no cost
+		&orgchart.Position{ID: "ciso", Role: "chief-information-security-officer", ReportsTo: "cto", Holder: "Di", Cost: 280000},
+	)
+	r := Compute(p)
+
+	want := map[string]Totals{
+		"em":   {Positions: 2, Headcount: 7, Vacancies: 1, Cost: 900000, Unpriced: 1},
+		"vp":   {Positions: 3, Headcount: 8, Vacancies: 1, Cost: 1080000, Unpriced: 1},
+		"cto":  {Positions: 5, Headcount: 10, Vacancies: 2, Cost: 1610000, Unpriced: 1},
+		"team": {},
+		"ciso": {},
+		"nope": {},
+	}
+	for id, w := range want {
+		if got := r.Below(id); got != w {
+			t.Errorf("Below(%q) = %+v, want %+v", id, got, w)
+		}
+	}
+	if got, w := r.Plan(), (Totals{Positions: 6, Headcount: 11, Vacancies: 2, Cost: 1910000, Unpriced: 1}); got != w {
+		t.Errorf("Plan() = %+v, want %+v", got, w)
+	}
+	if got, w := r.Including(p.Position("em")), (Totals{Positions: 3, Headcount: 8, Vacancies: 1, Cost: 1080000, Unpriced: 1}); got != w {
+		t.Errorf("Including(em) = %+v, want %+v", got, w)
+	}
+}
+
+func TestComputeSeveralTopsAndOrphans(t *testing.T) {
+	// A manager id that does not exist makes the position a top (as the index does).
+	p := plan(
+		&orgchart.Position{ID: "a", Holder: "A"},
+		&orgchart.Position{ID: "b", ReportsTo: "a"},
+		&orgchart.Position{ID: "c", ReportsTo: "missing", Holder: "C", Count: 3},
+		&orgchart.Position{ID: "d", ReportsTo: "c", Holder: "D"},
+	)
+	r := Compute(p)
+	if got := r.Below("a").Headcount; got != 1 {
+		t.Errorf("a headcount below = %d, want 1", got)
+	}
+	if got := r.Below("c").Headcount; got != 1 {
+		t.Errorf("c headcount below = %d, want 1", got)
+	}
+	if got := r.Plan().Headcount; got != 6 {
+		t.Errorf("plan headcount = %d, want 6", got)
+	}
+}
+
+func TestComputeDeepChainIsLinear(t *testing.T) {
+	// A 100,000-deep chain: no recursion, and the totals right at every level.
+	const n = 100000
+	ps := make([]*orgchart.Position, n)
+	for i := range ps {
+		ps[i] = &orgchart.Position{ID: fmt.Sprint(i), Holder: "x", Cost: 1}
+		if i > 0 {
+			ps[i].ReportsTo = fmt.Sprint(i - 1)
+		}
+	}
+	r := Compute(plan(ps...))
+	for _, i := range []int{0, 1, n / 2, n - 2, n - 1} {
+		if got, w := r.Below(fmt.Sprint(i)).Headcount, n-1-i; got != w {
+			t.Errorf("Below(%d).Headcount = %d, want %d", i, got, w)
+		}
+	}
+}
+
+func BenchmarkCompute100k(b *testing.B) {
+	const n = 100000
+	ps := make([]*orgchart.Position, n)
+	for i := range ps {
+		ps[i] = &orgchart.Position{ID: fmt.Sprint(i), Cost: 100}
+		if i > 0 {
+			ps[i].ReportsTo = fmt.Sprint((i - 1) / 7)
+		}
+	}
+	p := plan(ps...)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Compute(p)
+	}
+}
