@@ -1,11 +1,5 @@
 package orgchart
 
-import (
-	"orgplanner/catalog"
-
-	"go.yaml.in/yaml/v3"
-)
-
 // Policy holds a plan's overrides of the check thresholds, rules turned off,
 // severities changed and arrangements marked as intended. The zero Policy
 // means the documented defaults; a zero field means "use the default".
@@ -144,19 +138,3 @@ func orInt(v, def int) int {
 // IntendedLine returns the line a position id was listed on under
 // `intended:`, or 0 when it was not read from a file.
 func (p Policy) IntendedLine(id string) int { return p.lines[id] }
-
-// decodePolicy is a minimal stand-in written by the plan engineer so the plan
-// reader compiles; the checks engineer replaces it. It accepts an empty
-// mapping (or null) and reports anything else.
-func decodePolicy(node *yaml.Node, file string) (Policy, catalog.Problems) {
-	if node == nil || node.Kind == yaml.MappingNode && len(node.Content) == 0 ||
-		node.Kind == yaml.ScalarNode && node.Tag == "!!null" {
-		return Policy{}, nil
-	}
-	return Policy{}, catalog.Problems{{File: file, Line: node.Line,
-		Message: "policy settings are not supported by this build yet: use policy: {} or remove it"}}
-}
-
-// encodePolicy returns the lines under "policy:", each indented by two
-// spaces and ending in a newline; empty for the zero Policy. Stand-in.
-func encodePolicy(Policy) []byte { return nil }
