@@ -2,9 +2,20 @@
 // the sample plans and the icon.
 package assets
 
-import _ "embed"
+import "embed"
 
-// CatalogYAML is the built-in role catalog and capability taxonomy.
+// CatalogFiles holds the built-in catalog under catalog/: capabilities.yaml,
+// conflicts.yaml and roles.yaml. Each has the same top-level keys as a user's
+// catalog file (roles:, capabilities:, conflicts:); catalog.Default merges
+// them in file-name order.
 //
-//go:embed catalog.yaml
-var CatalogYAML []byte
+//go:embed catalog
+var CatalogFiles embed.FS
+
+// CatalogDir is the folder inside CatalogFiles that holds the catalog files.
+const CatalogDir = "catalog"
+
+// Sample plans: the samples engineer adds their embed here, e.g.
+//
+//	//go:embed samples
+//	var SampleFiles embed.FS

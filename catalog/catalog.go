@@ -10,6 +10,7 @@ type Catalog struct {
 	roles        map[string]*Role
 	capabilities map[string]*Capability
 	conflicts    map[[2]string]*Conflict
+	byDomain     map[Domain][]*Role
 }
 
 // Role returns the role with the id, or nil.
@@ -24,11 +25,18 @@ func (c *Catalog) Conflict(manager, report string) *Conflict {
 	return c.conflicts[[2]string{manager, report}]
 }
 
+// RolesIn returns the roles whose domains include d, in catalog order.
+func (c *Catalog) RolesIn(d Domain) []*Role { return c.byDomain[d] }
+
 // index builds the lookup maps; later entries with the same id replace earlier ones.
 func (c *Catalog) index() {
 	c.roles = make(map[string]*Role, len(c.Roles))
+	c.byDomain = make(map[Domain][]*Role, len(Domains))
 	for _, r := range c.Roles {
 		c.roles[r.ID] = r
+		for _, d := range r.Domains {
+			c.byDomain[d] = append(c.byDomain[d], r)
+		}
 	}
 	c.capabilities = make(map[string]*Capability, len(c.Capabilities))
 	for _, k := range c.Capabilities {

@@ -2,6 +2,8 @@
 // plans are built from: types, loading from YAML and validation.
 package catalog
 
+import "strconv"
+
 // Domain is one of the eight areas a role or capability belongs to.
 type Domain string
 
@@ -85,14 +87,19 @@ type Role struct {
 
 	// Source is where the role was defined, for error messages.
 	Source Source `yaml:"-" json:"-"`
+	// refs holds the line of each reportsTo, careerPath, owns and supports
+	// item, so that an unknown reference is reported where it is written.
+	refs refLines
 }
 
 // Requirement says when a plan must have an owner for a capability.
+// In YAML and JSON it is an object {default, fromHeadcount}; both keys are
+// always written to JSON.
 type Requirement struct {
 	// Default is true when the capability is required in every plan whose
 	// scope includes its domain, once the headcount reaches FromHeadcount.
 	Default       bool `yaml:"default" json:"default"`
-	FromHeadcount int  `yaml:"fromHeadcount,omitempty" json:"fromHeadcount,omitempty"`
+	FromHeadcount int  `yaml:"fromHeadcount" json:"fromHeadcount"`
 }
 
 // Capability is one responsibility area of the taxonomy that a position can own
@@ -121,6 +128,7 @@ type Conflict struct {
 	Reason  string `yaml:"reason" json:"reason"`
 
 	Source Source `yaml:"-" json:"-"`
+	refs   refLines
 }
 
 // Source locates a definition in a catalog file.
@@ -128,3 +136,15 @@ type Source struct {
 	File string
 	Line int
 }
+
+// String is "FILE:LINE", or FILE alone when the line is unknown.
+func (s Source) String() string {
+	if s.Line > 0 {
+		return s.File + ":" + strconv.Itoa(s.Line)
+	}
+	return s.File
+}
+
+// refLines maps a field that names other entries (reportsTo, owns, manager...)
+// to the line of each item, in the order of the field's values.
+type refLines map[string][]int

@@ -1,0 +1,169 @@
+package catalog
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"sort"
+	"strings"
+
+	"orgplanner/assets"
+)
+
+// Default loads and validates the built-in catalog embedded in the binary.
+// It parses it afresh on every call (there is no package-level cache), which
+// takes a few milliseconds; callers that need it often should keep the result.
+func Default() (*Catalog, error) {
+	return load(assets.CatalogFiles, assets.CatalogDir, "assets/")
+}
+
+// load merges every *.yaml file in dir of fsys, in file-name order, into one
+// catalog. The files form one layer: an id defined in two of them is a problem.
+// Problems name a file as prefix+dir/name (the path in the source tree).
+func load(fsys fs.FS, dir, prefix string) (*Catalog, error) {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return nil, Problems{{File: prefix + dir, Message: fmt.Sprintf("cannot read the built-in catalog: %v", err)}}
+	}
+	merged := &layer{}
+	var problems Problems
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".yaml") {
+			continue
+		}
+		name := prefix + path.Join(dir, e.Name())
+		data, err := fs.ReadFile(fsys, path.Join(dir, e.Name()))
+		if err != nil {
+			problems = append(problems, Problem{File: name, Message: fmt.Sprintf("cannot read: %v", err)})
+			continue
+		}
+		l, ps := decodeFile(data, name)
+		problems = append(problems, ps...)
+		merged.roles = append(merged.roles, l.roles...)
+		merged.capabilities = append(merged.capabilities, l.capabilities...)
+		merged.conflicts = append(merged.conflicts, l.conflicts...)
+	}
+	c, ps := build(nil, merged, false)
+	return finish(c, append(problems, ps...))
+}
+
+// Parse reads one complete catalog file (not an extension of the built-in
+// one) and validates it. Its error is always Problems.
+func Parse(data []byte, file string) (*Catalog, error) {
+	l, problems := decodeFile(data, file)
+	c, ps := build(nil, l, false)
+	return finish(c, append(problems, ps...))
+}
+
+// Extend returns a new catalog: c with the roles, capabilities and conflicts
+// of file added, where an entry with an existing id (a conflict: the same
+// manager and report) replaces the built-in one whole. c is not changed.
+// Its error is always Problems, each located in file or in c's files.
+func (c *Catalog) Extend(data []byte, file string) (*Catalog, error) {
+	l, problems := decodeFile(data, file)
+	out, ps := build(c, l, true)
+	return finish(out, append(problems, ps...))
+}
+
+// ExtendFile is Extend with the contents of the file at path.
+func (c *Catalog) ExtendFile(path string) (*Catalog, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, Problems{{File: path, Message: fmt.Sprintf("cannot read the catalog file: %v", unwrapPath(err))}}
+	}
+	return c.Extend(data, path)
+}
+
+// unwrapPath drops the path that os errors repeat, since Problem names the file.
+func unwrapPath(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// finish sorts problems by file and line and returns them as the error.
+func finish(c *Catalog, problems Problems) (*Catalog, error) {
+	if len(problems) > 0 {
+		sort.SliceStable(problems, func(i, j int) bool {
+			if problems[i].File != problems[j].File {
+				return problems[i].File < problems[j].File
+			}
+			return problems[i].Line < problems[j].Line
+		})
+		return nil, problems
+	}
+	return c, nil
+}
+
+// build merges layer l over base (nil for none) and validates the result.
+// With override false an id already in base is a problem; with override true
+// the new entry replaces the old one in place.
+func build(base *Catalog, l *layer, override bool) (*Catalog, Problems) {
+	c := &Catalog{}
+	var problems Problems
+	if base != nil {
+		c.Roles = append(make([]*Role, 0, len(base.Roles)+len(l.roles)), base.Roles...)
+		c.Capabilities = append(make([]*Capability, 0, len(base.Capabilities)+len(l.capabilities)), base.Capabilities...)
+		c.Conflicts = append(make([]*Conflict, 0, len(base.Conflicts)+len(l.conflicts)), base.Conflicts...)
+	}
+
+	roleAt := indexOf(c.Roles, func(r *Role) string { return r.ID })
+	for _, r := range l.roles {
+		i, exists := roleAt[r.ID]
+		switch {
+		case !exists:
+			roleAt[r.ID] = len(c.Roles)
+			c.Roles = append(c.Roles, r)
+		case override:
+			c.Roles[i] = r
+		default:
+			problems = append(problems, Problem{File: r.Source.File, Line: r.Source.Line,
+				Message: fmt.Sprintf("role id %q is already defined at %s; rename or remove one", r.ID, c.Roles[i].Source)})
+		}
+	}
+
+	capAt := indexOf(c.Capabilities, func(k *Capability) string { return k.ID })
+	for _, k := range l.capabilities {
+		i, exists := capAt[k.ID]
+		switch {
+		case !exists:
+			capAt[k.ID] = len(c.Capabilities)
+			c.Capabilities = append(c.Capabilities, k)
+		case override:
+			c.Capabilities[i] = k
+		default:
+			problems = append(problems, Problem{File: k.Source.File, Line: k.Source.Line,
+				Message: fmt.Sprintf("capability id %q is already defined at %s; rename or remove one", k.ID, c.Capabilities[i].Source)})
+		}
+	}
+
+	pairAt := indexOf(c.Conflicts, func(x *Conflict) string { return x.Manager + "\x00" + x.Report })
+	for _, x := range l.conflicts {
+		key := x.Manager + "\x00" + x.Report
+		i, exists := pairAt[key]
+		switch {
+		case !exists:
+			pairAt[key] = len(c.Conflicts)
+			c.Conflicts = append(c.Conflicts, x)
+		case override:
+			c.Conflicts[i] = x
+		default:
+			problems = append(problems, Problem{File: x.Source.File, Line: x.Source.Line,
+				Message: fmt.Sprintf("conflict %q -> %q is already defined at %s; remove one", x.Manager, x.Report, c.Conflicts[i].Source)})
+		}
+	}
+
+	c.index()
+	problems = append(problems, c.validate()...)
+	return c, problems
+}
+
+func indexOf[T any](list []T, key func(T) string) map[string]int {
+	m := make(map[string]int, len(list)+16)
+	for i, v := range list {
+		m[key(v)] = i
+	}
+	return m
+}
