@@ -1,0 +1,102 @@
+// Package layout places an org chart's cards and connectors: a tidy tree
+// (parents centred over their reports, subtrees packed close, linear time)
+// with reports who lead nobody stacked in one or two columns. It has no Fyne
+// imports: the app canvas and the PNG renderer both draw from it.
+package layout
+
+import (
+	"sync"
+
+	"orgplanner/orgchart"
+)
+
+// Size is a card's width and height in logical pixels.
+type Size struct{ W, H float32 }
+
+// Point is a connector vertex in logical pixels.
+type Point struct{ X, Y float32 }
+
+// Options choose what part of the plan is laid out and how big cards are.
+type Options struct {
+	// Root is the id of the position whose subtree is laid out; "" lays out
+	// every top position side by side. An unknown id gives an empty layout.
+	Root string
+	// Depth is the number of levels shown below the root (or below each top
+	// position); 0 shows all. Cards at the cut carry Hidden counts.
+	Depth int
+	// Collapsed positions are drawn without their reports ("+N below").
+	Collapsed map[string]bool
+	// Measure gives a card's size; nil uses DefaultSize.
+	Measure func(*orgchart.Position) Size
+}
+
+// DefaultSize is the size of every card unless Options.Measure says otherwise.
+func DefaultSize(*orgchart.Position) Size { return Size{CardW, CardH} }
+
+// Card is one drawn position.
+type Card struct {
+	Position   *orgchart.Position
+	X, Y, W, H float32
+	Depth      int  // levels below the layout's root (tops are 0)
+	Hidden     int  // positions below this one that are not shown (collapsed or cut by Depth)
+	Stacked    bool // drawn in a manager's stack of reports who lead nobody
+}
+
+// Edge is a connector between two cards, as a polyline of axis-aligned segments.
+type Edge struct {
+	From, To int // card indexes: the manager (or dotted-line manager) and the report
+	Points   []Point
+	Dotted   bool // a dotted-line (matrix) relationship
+}
+
+// Layout is a placed chart. Cards are in depth-first plan order (managers
+// before their reports), with coordinates from (0, 0) to (Width, Height).
+type Layout struct {
+	Cards         []Card
+	Edges         []Edge
+	Width, Height float32
+
+	once sync.Once
+	ids  map[string]int
+	grid grid
+}
+
+// Index returns the index of the card of the position with the id, or -1.
+func (l *Layout) Index(id string) int {
+	l.build()
+	if i, ok := l.ids[id]; ok {
+		return i
+	}
+	return -1
+}
+
+// At returns the index of the card under the point, or -1.
+func (l *Layout) At(x, y float32) int {
+	found := -1
+	l.Visible(x, y, x, y, func(i int) {
+		c := &l.Cards[i]
+		if x >= c.X && y >= c.Y && x < c.X+c.W && y < c.Y+c.H {
+			found = i
+		}
+	})
+	return found
+}
+
+// Visible calls visit once for each card intersecting the rectangle
+// (x0, y0)-(x1, y1), in increasing card order per grid cell. Its cost follows
+// the area asked for, not the size of the chart.
+func (l *Layout) Visible(x0, y0, x1, y1 float32, visit func(i int)) {
+	l.build()
+	l.grid.query(l.Cards, x0, y0, x1, y1, visit)
+}
+
+// build makes the id map and the spatial index on first use.
+func (l *Layout) build() {
+	l.once.Do(func() {
+		l.ids = make(map[string]int, len(l.Cards))
+		for i := range l.Cards {
+			l.ids[l.Cards[i].Position.ID] = i
+		}
+		l.grid = newGrid(l.Cards, l.Width, l.Height)
+	})
+}

@@ -1,0 +1,348 @@
+package layout
+
+import (
+	"fmt"
+	"math/rand"
+	"reflect"
+	"testing"
+
+	"orgplanner/orgchart"
+)
+
+func overlaps(a, b *Card) bool {
+	return a.X < b.X+b.W && b.X < a.X+a.W && a.Y < b.Y+b.H && b.Y < a.Y+a.H
+}
+
+// checkInvariants asserts what every layout must satisfy.
+func checkInvariants(t *testing.T, p *orgchart.Plan, l *Layout) {
+	t.Helper()
+	for i := range l.Cards {
+		a := &l.Cards[i]
+		if a.X < 0 || a.Y < 0 || a.X+a.W > l.Width+0.01 || a.Y+a.H > l.Height+0.01 {
+			t.Fatalf("card %s at (%v,%v) outside %vx%v", a.Position.ID, a.X, a.Y, l.Width, l.Height)
+		}
+		for j := i + 1; j < len(l.Cards); j++ {
+			if b := &l.Cards[j]; overlaps(a, b) {
+				t.Fatalf("cards %s (%v,%v) and %s (%v,%v) overlap", a.Position.ID, a.X, a.Y, b.Position.ID, b.X, b.Y)
+			}
+		}
+	}
+	// Managers above reports, reports in plan order.
+	byID := map[string]int{}
+	for i := range l.Cards {
+		byID[l.Cards[i].Position.ID] = i
+	}
+	for i := range l.Cards {
+		m := &l.Cards[i]
+		var prev *Card
+		var shown []*Card
+		for _, r := range p.Reports(m.Position.ID) {
+			j, ok := byID[r.ID]
+			if !ok || l.Cards[j].Depth == 0 { // hidden, or the root of a cycle
+				continue
+			}
+			c := &l.Cards[j]
+			shown = append(shown, c)
+			if c.Y < m.Y+m.H+VGap-0.01 {
+				t.Fatalf("report %s (y %v) not below manager %s (bottom %v)", c.Position.ID, c.Y, m.Position.ID, m.Y+m.H)
+			}
+			if c.Depth != m.Depth+1 {
+				t.Fatalf("report %s depth %d under manager depth %d", c.Position.ID, c.Depth, m.Depth)
+			}
+			if prev != nil && prev.Stacked == c.Stacked {
+				ordered := c.X > prev.X
+				if c.Stacked {
+					ordered = c.Y > prev.Y || (c.Y == prev.Y && c.X > prev.X)
+				}
+				if !ordered {
+					t.Fatalf("reports %s and %s of %s out of plan order", prev.Position.ID, c.Position.ID, m.Position.ID)
+				}
+			}
+			if prev == nil || prev.Stacked == c.Stacked || !c.Stacked {
+				prev = c
+			}
+		}
+		if len(shown) > 0 && m.Hidden != 0 {
+			t.Fatalf("%s shows reports but says %d hidden", m.Position.ID, m.Hidden)
+		}
+		// The manager's centre lies over its reports.
+		if len(shown) > 0 {
+			lo, hi := shown[0].X, shown[0].X+shown[0].W
+			for _, c := range shown {
+				lo, hi = min(lo, c.X), max(hi, c.X+c.W)
+			}
+			if mid := m.X + m.W/2; mid < lo-StackIndent || mid > hi+StackIndent {
+				t.Fatalf("manager %s centre %v not over its reports [%v,%v]", m.Position.ID, mid, lo, hi)
+			}
+		}
+	}
+	for _, e := range l.Edges {
+		for k := 1; k < len(e.Points); k++ {
+			a, b := e.Points[k-1], e.Points[k]
+			if a.X != b.X && a.Y != b.Y {
+				t.Fatalf("edge %d->%d segment %v-%v not orthogonal", e.From, e.To, a, b)
+			}
+		}
+		if !e.Dotted {
+			m, r := &l.Cards[e.From], &l.Cards[e.To]
+			first, last := e.Points[0], e.Points[len(e.Points)-1]
+			if first.Y != m.Y+m.H || first.X != m.X+m.W/2 {
+				t.Fatalf("edge into %s does not start at its manager's bottom centre", r.Position.ID)
+			}
+			onTop := last.Y == r.Y && last.X == r.X+r.W/2
+			onSide := r.Stacked && last.Y == r.Y+r.H/2 && (last.X == r.X || last.X == r.X+r.W)
+			if !onTop && !onSide {
+				t.Fatalf("edge into %s ends at %v, not on the card", r.Position.ID, last)
+			}
+		}
+	}
+}
+
+func TestRandomTreesKeepInvariants(t *testing.T) {
+	for seed := int64(1); seed <= 40; seed++ {
+		n := 1 + int(seed*7)%300
+		p := randomPlan(n, seed)
+		l := Compute(p, Options{})
+		if len(l.Cards) != n {
+			t.Fatalf("seed %d: %d cards for %d positions", seed, len(l.Cards), n)
+		}
+		checkInvariants(t, p, l)
+		if again := Compute(p, Options{}); !reflect.DeepEqual(again.Cards, l.Cards) || !reflect.DeepEqual(again.Edges, l.Edges) {
+			t.Fatalf("seed %d: layout is not deterministic", seed)
+		}
+	}
+}
+
+func TestVariableCardSizes(t *testing.T) {
+	p := randomPlan(200, 3)
+	rng := rand.New(rand.NewSource(9))
+	sizes := map[string]Size{}
+	for _, pos := range p.Positions {
+		sizes[pos.ID] = Size{float32(120 + rng.Intn(200)), float32(40 + rng.Intn(80))}
+	}
+	l := Compute(p, Options{Measure: func(pos *orgchart.Position) Size { return sizes[pos.ID] }})
+	checkInvariants(t, p, l)
+}
+
+func TestReportsWhoLeadNobodyAreStacked(t *testing.T) {
+	for _, tc := range []struct {
+		n, cols int
+	}{{3, 1}, {6, 1}, {7, 2}, {40, 2}} {
+		l := Compute(fan(tc.n), Options{})
+		checkInvariants(t, fan(tc.n), l)
+		wantW := StackIndent + CardW
+		if tc.cols == 2 {
+			wantW = 2*CardW + StackMiddle
+		}
+		if l.Width != wantW {
+			t.Errorf("%d reports: width %v, want %v (%d column(s))", tc.n, l.Width, wantW, tc.cols)
+		}
+		for _, c := range l.Cards[1:] {
+			if !c.Stacked {
+				t.Errorf("%d reports: %s not stacked", tc.n, c.Position.ID)
+			}
+		}
+	}
+	// Two reports who lead nobody sit side by side.
+	if l := Compute(fan(2), Options{}); l.Cards[1].Stacked || l.Cards[1].Y != l.Cards[2].Y {
+		t.Errorf("two reports should sit in a row, got %+v", l.Cards)
+	}
+}
+
+func TestThousandsOfPositionsStayNarrow(t *testing.T) {
+	p := randomPlan(1500, 11)
+	l := Compute(p, Options{})
+	// Stacking keeps the chart far narrower than one card per report in a row.
+	leaves := 0
+	for _, c := range l.Cards {
+		if len(p.Reports(c.Position.ID)) == 0 {
+			leaves++
+		}
+	}
+	if row := float32(leaves) * (CardW + HGap); l.Width > row/3 {
+		t.Errorf("width %v for %d leaves: no better than a third of a single row (%v)", l.Width, leaves, row)
+	}
+}
+
+func TestDepthAndCollapseHidePositions(t *testing.T) {
+	p := randomPlan(300, 5)
+	full := Compute(p, Options{})
+	below := map[string]int{}
+	var count func(id string) int
+	count = func(id string) int {
+		n := 0
+		for _, r := range p.Reports(id) {
+			n += 1 + count(r.ID)
+		}
+		below[id] = n
+		return n
+	}
+	for _, top := range p.Tops() {
+		count(top.ID)
+	}
+	for depth := 1; depth <= 3; depth++ {
+		l := Compute(p, Options{Depth: depth})
+		checkInvariants(t, p, l)
+		shown := 0
+		for _, c := range full.Cards {
+			if c.Depth <= depth {
+				shown++
+			}
+		}
+		if len(l.Cards) != shown {
+			t.Fatalf("depth %d: %d cards, want %d", depth, len(l.Cards), shown)
+		}
+		hidden := 0
+		for _, c := range l.Cards {
+			want := 0
+			if c.Depth == depth {
+				want = below[c.Position.ID]
+			}
+			if c.Hidden != want {
+				t.Fatalf("depth %d: %s hidden %d, want %d", depth, c.Position.ID, c.Hidden, want)
+			}
+			hidden += c.Hidden
+		}
+		if hidden+len(l.Cards) != len(p.Positions) {
+			t.Fatalf("depth %d: %d shown + %d hidden != %d", depth, len(l.Cards), hidden, len(p.Positions))
+		}
+	}
+	// Collapse the first manager with a deep subtree.
+	var m string
+	for _, c := range full.Cards {
+		if below[c.Position.ID] > 5 && c.Depth > 0 {
+			m = c.Position.ID
+			break
+		}
+	}
+	l := Compute(p, Options{Collapsed: map[string]bool{m: true}})
+	checkInvariants(t, p, l)
+	if c := l.Cards[l.Index(m)]; c.Hidden != below[m] {
+		t.Fatalf("collapsed %s hides %d, want %d", m, c.Hidden, below[m])
+	}
+	if len(l.Cards) != len(p.Positions)-below[m] {
+		t.Fatalf("collapsed: %d cards, want %d", len(l.Cards), len(p.Positions)-below[m])
+	}
+}
+
+func TestRootStartsASubtree(t *testing.T) {
+	p := randomPlan(200, 8)
+	full := Compute(p, Options{})
+	var root string
+	for _, c := range full.Cards {
+		if c.Depth == 1 && len(p.Reports(c.Position.ID)) > 2 {
+			root = c.Position.ID
+			break
+		}
+	}
+	l := Compute(p, Options{Root: root, Depth: 1})
+	checkInvariants(t, p, l)
+	if l.Cards[0].Position.ID != root || l.Cards[0].Depth != 0 {
+		t.Fatalf("first card %s depth %d, want the root %s", l.Cards[0].Position.ID, l.Cards[0].Depth, root)
+	}
+	if len(l.Cards) != 1+len(p.Reports(root)) {
+		t.Fatalf("%d cards, want root and %d reports", len(l.Cards), len(p.Reports(root)))
+	}
+	if l := Compute(p, Options{Root: "no-such-id"}); len(l.Cards) != 0 || l.Index("p0") != -1 || l.At(0, 0) != -1 {
+		t.Fatalf("unknown root gave %d cards", len(l.Cards))
+	}
+}
+
+func TestCyclesAndEmptyPlansDoNotHang(t *testing.T) {
+	p := &orgchart.Plan{Positions: []*orgchart.Position{
+		{ID: "a", ReportsTo: "b"}, {ID: "b", ReportsTo: "a"}, {ID: "c", ReportsTo: "a"},
+	}}
+	l := Compute(p, Options{Root: "a"})
+	if len(l.Cards) != 3 {
+		t.Fatalf("cycle from a: %d cards, want a, b, c", len(l.Cards))
+	}
+	checkInvariants(t, p, l)
+	if l := Compute(&orgchart.Plan{}, Options{}); len(l.Cards) != 0 || l.Width != 0 {
+		t.Fatalf("empty plan gave %+v", l)
+	}
+	// A long chain is deep but must still lay out.
+	c := chain(5000)
+	if l := Compute(c, Options{}); len(l.Cards) != 5000 || l.Cards[4999].Depth != 4999 {
+		t.Fatalf("chain: %d cards", len(l.Cards))
+	}
+}
+
+func TestDottedLinesJoinShownCards(t *testing.T) {
+	p := &orgchart.Plan{Positions: []*orgchart.Position{
+		{ID: "ceo"}, {ID: "cto", ReportsTo: "ceo"}, {ID: "ciso", ReportsTo: "ceo"},
+		{ID: "sec", ReportsTo: "cto", DottedTo: []string{"ciso", "gone"}},
+		{ID: "dev", ReportsTo: "cto"},
+	}}
+	l := Compute(p, Options{})
+	checkInvariants(t, p, l)
+	dotted := 0
+	for _, e := range l.Edges {
+		if e.Dotted {
+			dotted++
+			if l.Cards[e.From].Position.ID != "ciso" || l.Cards[e.To].Position.ID != "sec" {
+				t.Errorf("dotted edge %s -> %s", l.Cards[e.From].Position.ID, l.Cards[e.To].Position.ID)
+			}
+		}
+	}
+	if dotted != 1 {
+		t.Fatalf("%d dotted edges, want 1", dotted)
+	}
+	if l := Compute(p, Options{Root: "cto"}); len(l.Edges) != 2 {
+		t.Fatalf("subtree without the dotted manager: %d edges, want 2 solid", len(l.Edges))
+	}
+}
+
+func TestVisibleAgreesWithBruteForce(t *testing.T) {
+	p := randomPlan(2000, 21)
+	l := Compute(p, Options{})
+	rng := rand.New(rand.NewSource(4))
+	for q := 0; q < 300; q++ {
+		x0, y0 := rng.Float32()*l.Width*1.1-50, rng.Float32()*l.Height*1.1-50
+		x1, y1 := x0+rng.Float32()*1500, y0+rng.Float32()*900
+		got := map[int]int{}
+		l.Visible(x0, y0, x1, y1, func(i int) { got[i]++ })
+		want := 0
+		for i, c := range l.Cards {
+			in := c.X <= x1 && c.Y <= y1 && c.X+c.W >= x0 && c.Y+c.H >= y0
+			if in {
+				want++
+				if got[i] != 1 {
+					t.Fatalf("query %v: card %d visited %d times", []float32{x0, y0, x1, y1}, i, got[i])
+				}
+			}
+		}
+		if len(got) != want {
+			t.Fatalf("query %d: %d visited, want %d", q, len(got), want)
+		}
+		// At agrees with a scan.
+		x, y := rng.Float32()*l.Width, rng.Float32()*l.Height
+		wantAt := -1
+		for i, c := range l.Cards {
+			if x >= c.X && y >= c.Y && x < c.X+c.W && y < c.Y+c.H {
+				wantAt = i
+			}
+		}
+		if got := l.At(x, y); got != wantAt {
+			t.Fatalf("At(%v,%v) = %d, want %d", x, y, got, wantAt)
+		}
+	}
+	for i, c := range l.Cards {
+		if l.Index(c.Position.ID) != i {
+			t.Fatalf("Index(%s) != %d", c.Position.ID, i)
+		}
+	}
+}
+
+func ExampleCompute() {
+	p := &orgchart.Plan{Positions: []*orgchart.Position{
+		{ID: "cto"}, {ID: "a", ReportsTo: "cto"}, {ID: "b", ReportsTo: "cto"},
+	}}
+	l := Compute(p, Options{})
+	for _, c := range l.Cards {
+		fmt.Println(c.Position.ID, c.X, c.Y)
+	}
+	// Output:
+	// cto 114 0
+	// a 0 124
+	// b 228 124
+}

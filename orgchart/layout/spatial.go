@@ -1,0 +1,93 @@
+package layout
+
+// grid is a uniform-grid spatial index over card rectangles, stored compactly
+// (cell start offsets into one array of card indexes). A query touches only
+// the cells under the asked rectangle.
+type grid struct {
+	cellW, cellH float32
+	cols, rows   int
+	start        []int32 // cell c holds items[start[c]:start[c+1]]
+	items        []int32
+}
+
+func newGrid(cards []Card, width, height float32) grid {
+	g := grid{cellW: 2 * (CardW + HGap), cellH: 2 * (CardH + VGap)}
+	if len(cards) == 0 {
+		return g
+	}
+	// Keep the cell count near the card count, whatever the chart's shape.
+	for {
+		g.cols = int(width/g.cellW) + 1
+		g.rows = int(height/g.cellH) + 1
+		if g.cols*g.rows <= 4*len(cards)+64 {
+			break
+		}
+		g.cellW *= 2
+		g.cellH *= 2
+	}
+	g.start = make([]int32, g.cols*g.rows+1)
+	for i := range cards {
+		c0, r0, c1, r1 := g.span(cards[i].X, cards[i].Y, cards[i].X+cards[i].W, cards[i].Y+cards[i].H)
+		for r := r0; r <= r1; r++ {
+			for c := c0; c <= c1; c++ {
+				g.start[r*g.cols+c+1]++
+			}
+		}
+	}
+	for i := 1; i < len(g.start); i++ {
+		g.start[i] += g.start[i-1]
+	}
+	g.items = make([]int32, g.start[len(g.start)-1])
+	fill := make([]int32, g.cols*g.rows)
+	copy(fill, g.start)
+	for i := range cards {
+		c0, r0, c1, r1 := g.span(cards[i].X, cards[i].Y, cards[i].X+cards[i].W, cards[i].Y+cards[i].H)
+		for r := r0; r <= r1; r++ {
+			for c := c0; c <= c1; c++ {
+				cell := r*g.cols + c
+				g.items[fill[cell]] = int32(i)
+				fill[cell]++
+			}
+		}
+	}
+	return g
+}
+
+// span returns the cell columns and rows a rectangle covers, clamped to the grid.
+func (g *grid) span(x0, y0, x1, y1 float32) (c0, r0, c1, r1 int) {
+	clamp := func(v float32, size float32, n int) int {
+		i := int(v / size)
+		if v < 0 {
+			i = 0
+		}
+		if i >= n {
+			i = n - 1
+		}
+		return i
+	}
+	return clamp(x0, g.cellW, g.cols), clamp(y0, g.cellH, g.rows),
+		clamp(x1, g.cellW, g.cols), clamp(y1, g.cellH, g.rows)
+}
+
+func (g *grid) query(cards []Card, x0, y0, x1, y1 float32, visit func(i int)) {
+	if g.cols == 0 || x1 < x0 || y1 < y0 {
+		return
+	}
+	qc0, qr0, qc1, qr1 := g.span(x0, y0, x1, y1)
+	for r := qr0; r <= qr1; r++ {
+		for c := qc0; c <= qc1; c++ {
+			cell := r*g.cols + c
+			for _, it := range g.items[g.start[cell]:g.start[cell+1]] {
+				k := &cards[it]
+				if k.X > x1 || k.Y > y1 || k.X+k.W < x0 || k.Y+k.H < y0 {
+					continue
+				}
+				// A card in several cells is reported from the first of them the query covers.
+				cc, cr, _, _ := g.span(k.X, k.Y, k.X, k.Y)
+				if max(cc, qc0) == c && max(cr, qr0) == r {
+					visit(int(it))
+				}
+			}
+		}
+	}
+}
