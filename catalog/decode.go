@@ -46,7 +46,7 @@ func decodeFile(data []byte, file string) (*layer, Problems) {
 	l := &layer{}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		line, msg := syntaxError(err)
+		line, msg := syntaxError(data, err)
 		d.add(line, "YAML syntax error: %s; check the indentation and quoting on or just above this line", msg)
 		return l, d.problems
 	}
@@ -83,20 +83,6 @@ func decodeFile(data []byte, file string) (*layer, Problems) {
 	})
 	d.duplicates(l)
 	return l, d.problems
-}
-
-// syntaxError pulls the line number out of a yaml.v3 error message
-// ("yaml: line 4: mapping values are not allowed in this context").
-func syntaxError(err error) (int, string) {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	if rest, ok := strings.CutPrefix(msg, "line "); ok {
-		if i := strings.IndexByte(rest, ':'); i > 0 {
-			if n, convErr := strconv.Atoi(rest[:i]); convErr == nil {
-				return n, strings.TrimSpace(rest[i+1:])
-			}
-		}
-	}
-	return 0, msg
 }
 
 // resolve follows an alias to the node it names.

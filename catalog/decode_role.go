@@ -70,6 +70,9 @@ func (d *decoder) role(n *yaml.Node) *Role {
 			}
 		}
 	})
+	if r.Domains == nil {
+		r.Domains = []Domain{} // JSON shows [] rather than null
+	}
 	if r.ID == "" {
 		d.add(n.Line, "%s: id is missing; give every role a kebab-case id such as vp-of-it", what)
 		return nil

@@ -1,9 +1,123 @@
 package cli
 
-import "fmt"
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
 
-// runCatalog is a placeholder until the catalog command is built.
+	"orgplanner/catalog"
+)
+
+const catalogHelp = `Lists the role catalog: every role's id, title, domains, level and span of
+control range (individual contributors are marked IC). With --json it prints
+the whole catalog as {"roles": [...], "capabilities": [...], "conflicts": [...]}.
+With --catalog FILE the built-in catalog is first extended (and overridden by
+id) by FILE; every problem in FILE is printed as FILE:LINE: message (exit 2).
+
+`
+
+// runCatalog prints the built-in catalog, optionally extended by a user file.
 func runCatalog(env *Env, args []string) int {
-	fmt.Fprintln(env.Stderr, "orgplanner catalog: not built yet")
-	return ExitInvalid
+	fs := newFlagSet(env, "catalog", "catalog [--json] [--catalog FILE]")
+	asJSON := fs.Bool("json", false, "print the whole catalog (roles, capabilities, conflicts) as JSON")
+	file := fs.String("catalog", "", "extend or override the built-in catalog with this YAML `FILE`")
+	usage := fs.Usage
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), catalogHelp)
+		usage()
+	}
+	for _, a := range args {
+		if a == "-h" || a == "-help" || a == "--help" {
+			fs.SetOutput(env.Stdout)
+			fs.Usage()
+			return ExitOK
+		}
+	}
+	rest, err := parseArgs(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitOK
+		}
+		return ExitInvalid
+	}
+	if len(rest) > 0 {
+		fmt.Fprintf(env.Stderr, "orgplanner catalog: unexpected argument %q; to use a catalog file pass --catalog %s\n", rest[0], rest[0])
+		return ExitInvalid
+	}
+
+	cat, err := catalog.Default()
+	if err == nil && *file != "" {
+		cat, err = cat.ExtendFile(*file)
+	}
+	if err != nil {
+		printProblems(env.Stderr, "orgplanner catalog", err)
+		return ExitInvalid
+	}
+
+	if *asJSON {
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(cat); err != nil {
+			fmt.Fprintf(env.Stderr, "orgplanner catalog: writing JSON: %v\n", err)
+			return ExitInvalid
+		}
+		return ExitOK
+	}
+	if err := writeRoleTable(env.Stdout, cat); err != nil {
+		fmt.Fprintf(env.Stderr, "orgplanner catalog: %v\n", err)
+		return ExitInvalid
+	}
+	return ExitOK
+}
+
+// printProblems writes each catalog problem on its own line as FILE:LINE: message.
+func printProblems(w io.Writer, prefix string, err error) {
+	var ps catalog.Problems
+	if errors.As(err, &ps) {
+		for _, p := range ps {
+			fmt.Fprintln(w, p.String())
+		}
+		return
+	}
+	fmt.Fprintf(w, "%s: %v\n", prefix, err)
+}
+
+// writeRoleTable prints one aligned row per role and a one-line total.
+func writeRoleTable(w io.Writer, cat *catalog.Catalog) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tTITLE\tDOMAINS\tLEVEL\tSPAN")
+	ics := 0
+	for _, r := range cat.Roles {
+		domains := make([]string, len(r.Domains))
+		for i, d := range r.Domains {
+			domains[i] = string(d)
+		}
+		level, span := string(r.Level), "-"
+		if r.Individual {
+			ics++
+			level = "IC"
+		}
+		if r.Span != nil {
+			span = fmt.Sprintf("%d-%d %s", r.Span.Min, r.Span.Max, r.Span.Archetype)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.Title, orDash(strings.Join(domains, ",")), level, span)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(w, "\n%d roles (%d leadership, %d individual contributors), %d capabilities, %d conflicts of interest; --json prints everything.\n",
+		len(cat.Roles), len(cat.Roles)-ics, ics, len(cat.Capabilities), len(cat.Conflicts))
+	return err
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
 }
