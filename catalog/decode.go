@@ -94,12 +94,15 @@ func resolve(n *yaml.Node) *yaml.Node {
 }
 
 // fields walks a mapping's key/value pairs, reporting unknown and repeated keys.
+// Keys seen are tracked in a bit set (known has fewer than 64 names), which
+// avoids a map per mapping: the catalog has thousands of small mappings.
 func (d *decoder) fields(m *yaml.Node, what string, known []string, visit func(key string, k, v *yaml.Node)) {
-	var seen map[string]int
+	var seen uint64
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], resolve(m.Content[i+1])
 		key := k.Value
-		if !contains(known, key) {
+		at := index(known, key)
+		if at < 0 {
 			hint := "known fields: " + strings.Join(known, ", ")
 			if s := closest(key, known); s != "" {
 				hint = fmt.Sprintf("did you mean %q?", s)
@@ -107,16 +110,32 @@ func (d *decoder) fields(m *yaml.Node, what string, known []string, visit func(k
 			d.add(k.Line, "%s: unknown field %q; %s", what, key, hint)
 			continue
 		}
-		if seen == nil {
-			seen = make(map[string]int, len(known))
-		}
-		if first, dup := seen[key]; dup {
-			d.add(k.Line, "%s: field %q appears twice (first at line %d); keep one", what, key, first)
+		if seen&(1<<at) != 0 {
+			d.add(k.Line, "%s: field %q appears twice (first at line %d); keep one", what, key, firstKeyLine(m, key))
 			continue
 		}
-		seen[key] = k.Line
+		seen |= 1 << at
 		visit(key, k, v)
 	}
+}
+
+func index(list []string, v string) int {
+	for i, x := range list {
+		if x == v {
+			return i
+		}
+	}
+	return -1
+}
+
+// firstKeyLine is the line of the first occurrence of key in mapping m.
+func firstKeyLine(m *yaml.Node, key string) int {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i].Line
+		}
+	}
+	return 0
 }
 
 // each calls visit for every item of a sequence.

@@ -2,9 +2,15 @@ package catalog
 
 import (
 	"bufio"
+	"io/fs"
 	"os"
+	"path"
 	"strings"
 	"testing"
+
+	"go.yaml.in/yaml/v3"
+
+	"orgplanner/assets"
 )
 
 // seedFile lists the 30 leadership roles the built-in catalog must hold.
@@ -220,6 +226,32 @@ func BenchmarkDefault(b *testing.B) {
 	for b.Loop() {
 		if _, err := Default(); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkYAMLParseOnly is the floor under BenchmarkDefault: parsing the
+// embedded files into yaml.Node trees, with no decoding or validation.
+func BenchmarkYAMLParseOnly(b *testing.B) {
+	var files [][]byte
+	entries, err := fs.ReadDir(assets.CatalogFiles, assets.CatalogDir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, e := range entries {
+		data, err := fs.ReadFile(assets.CatalogFiles, path.Join(assets.CatalogDir, e.Name()))
+		if err != nil {
+			b.Fatal(err)
+		}
+		files = append(files, data)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, data := range files {
+			var n yaml.Node
+			if err := yaml.Unmarshal(data, &n); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
 }

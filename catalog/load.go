@@ -7,6 +7,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	"orgplanner/assets"
 )
@@ -26,23 +27,40 @@ func load(fsys fs.FS, dir, prefix string) (*Catalog, error) {
 	if err != nil {
 		return nil, Problems{{File: prefix + dir, Message: fmt.Sprintf("cannot read the built-in catalog: %v", err)}}
 	}
+	// Files are decoded in parallel (YAML parsing is most of the start-up
+	// cost) and merged in name order, so the result does not depend on timing.
+	type result struct {
+		l        *layer
+		problems Problems
+	}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ".yaml") {
+			names = append(names, e.Name())
+		}
+	}
+	results := make([]result, len(names))
+	var wg sync.WaitGroup
+	for i, base := range names {
+		wg.Go(func() {
+			name := prefix + path.Join(dir, base)
+			data, err := fs.ReadFile(fsys, path.Join(dir, base))
+			if err != nil {
+				results[i] = result{&layer{}, Problems{{File: name, Message: fmt.Sprintf("cannot read: %v", err)}}}
+				return
+			}
+			l, ps := decodeFile(data, name)
+			results[i] = result{l, ps}
+		})
+	}
+	wg.Wait()
 	merged := &layer{}
 	var problems Problems
-	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".yaml") {
-			continue
-		}
-		name := prefix + path.Join(dir, e.Name())
-		data, err := fs.ReadFile(fsys, path.Join(dir, e.Name()))
-		if err != nil {
-			problems = append(problems, Problem{File: name, Message: fmt.Sprintf("cannot read: %v", err)})
-			continue
-		}
-		l, ps := decodeFile(data, name)
-		problems = append(problems, ps...)
-		merged.roles = append(merged.roles, l.roles...)
-		merged.capabilities = append(merged.capabilities, l.capabilities...)
-		merged.conflicts = append(merged.conflicts, l.conflicts...)
+	for _, r := range results {
+		problems = append(problems, r.problems...)
+		merged.roles = append(merged.roles, r.l.roles...)
+		merged.capabilities = append(merged.capabilities, r.l.capabilities...)
+		merged.conflicts = append(merged.conflicts, r.l.conflicts...)
 	}
 	c, ps := build(nil, merged, false)
 	return finish(c, append(problems, ps...))
