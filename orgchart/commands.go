@@ -1,0 +1,171 @@
+package orgchart
+
+import (
+	"slices"
+
+	"orgplanner/catalog"
+)
+
+// insertCmd puts a new position at index at of Positions.
+type insertCmd struct {
+	pos *Position
+	at  int
+}
+
+func (c *insertCmd) do(p *Plan) { p.Positions = slices.Insert(p.Positions, c.at, c.pos) }
+func (c *insertCmd) undo(p *Plan) {
+	p.Positions = slices.Delete(p.Positions, c.at, c.at+1)
+}
+
+// moveCmd changes a manager and makes the position the last in plan order,
+// so it becomes its new manager's last report.
+type moveCmd struct {
+	pos      *Position
+	from, to string
+	at       int // index before the move
+}
+
+func (c *moveCmd) do(p *Plan) {
+	c.pos.ReportsTo = c.to
+	p.Positions = append(slices.Delete(p.Positions, c.at, c.at+1), c.pos)
+}
+
+func (c *moveCmd) undo(p *Plan) {
+	c.pos.ReportsTo = c.from
+	p.Positions = slices.Insert(p.Positions[:len(p.Positions)-1], c.at, c.pos)
+}
+
+// dottedChange is a position whose dotted lines lost removed positions.
+type dottedChange struct {
+	pos           *Position
+	before, after []string
+}
+
+// removeCmd takes positions out of the plan, remembering where each was, the
+// reports it lifted and the dotted lines it cut.
+type removeCmd struct {
+	removed []int       // indexes in Positions before the removal, ascending
+	gone    []*Position // the removed positions, parallel to removed
+	lifted  []*Position // reports moved to the removed position's manager
+	from    string      // the removed position's id (LiftReports)
+	to      string      // its manager's id (LiftReports)
+	dotted  []dottedChange
+}
+
+func newRemoveCmd(p *Plan, pos *Position, mode RemoveMode) *removeCmd {
+	c := &removeCmd{}
+	drop := map[*Position]bool{pos: true}
+	if mode == RemoveSubtree {
+		stack := []*Position{pos}
+		for len(stack) > 0 {
+			top := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			for _, r := range p.Reports(top.ID) {
+				if !drop[r] {
+					drop[r] = true
+					stack = append(stack, r)
+				}
+			}
+		}
+	} else {
+		c.lifted = slices.Clone(p.Reports(pos.ID))
+		c.from, c.to = pos.ID, pos.ReportsTo
+	}
+	ids := make(map[string]bool, len(drop))
+	for i, q := range p.Positions {
+		if drop[q] {
+			c.removed = append(c.removed, i)
+			c.gone = append(c.gone, q)
+			ids[q.ID] = true
+		}
+	}
+	for _, q := range p.Positions {
+		if drop[q] || len(q.DottedTo) == 0 {
+			continue
+		}
+		var kept []string
+		cut := false
+		for _, d := range q.DottedTo {
+			if ids[d] {
+				cut = true
+			} else {
+				kept = append(kept, d)
+			}
+		}
+		if cut {
+			c.dotted = append(c.dotted, dottedChange{pos: q, before: q.DottedTo, after: kept})
+		}
+	}
+	return c
+}
+
+func (c *removeCmd) do(p *Plan) {
+	for _, r := range c.lifted {
+		r.ReportsTo = c.to
+	}
+	for _, d := range c.dotted {
+		d.pos.DottedTo = d.after
+	}
+	kept := make([]*Position, 0, len(p.Positions)-len(c.removed))
+	next := 0
+	for i, q := range p.Positions {
+		if next < len(c.removed) && c.removed[next] == i {
+			next++
+			continue
+		}
+		kept = append(kept, q)
+	}
+	p.Positions = kept
+}
+
+func (c *removeCmd) undo(p *Plan) {
+	all := make([]*Position, 0, len(p.Positions)+len(c.removed))
+	rest, next := 0, 0
+	for i := 0; i < len(p.Positions)+len(c.removed); i++ {
+		if next < len(c.removed) && c.removed[next] == i {
+			all = append(all, c.gone[next])
+			next++
+			continue
+		}
+		all = append(all, p.Positions[rest])
+		rest++
+	}
+	p.Positions = all
+	for _, d := range c.dotted {
+		d.pos.DottedTo = d.before
+	}
+	for _, r := range c.lifted {
+		r.ReportsTo = c.from
+	}
+}
+
+// updateCmd swaps a position's fields.
+type updateCmd struct {
+	pos           *Position
+	before, after Position
+}
+
+func (c *updateCmd) do(p *Plan)   { *c.pos = c.after }
+func (c *updateCmd) undo(p *Plan) { *c.pos = c.before }
+
+// planFields are the plan-level settings SetPlan changes.
+type planFields struct {
+	Name    string
+	Scope   []catalog.Domain
+	Policy  Policy
+	Catalog string
+	Header  string
+}
+
+func fieldsOf(p *Plan) planFields {
+	return planFields{Name: p.Name, Scope: p.Scope, Policy: p.Policy, Catalog: p.Catalog, Header: p.Header}
+}
+
+func (f planFields) apply(p *Plan) {
+	p.Name, p.Scope, p.Policy, p.Catalog, p.Header = f.Name, f.Scope, f.Policy, f.Catalog, f.Header
+}
+
+type setPlanCmd struct{ before, after planFields }
+
+func (c *setPlanCmd) do(p *Plan)   { c.after.apply(p) }
+func (c *setPlanCmd) undo(p *Plan) { c.before.apply(p) }

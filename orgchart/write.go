@@ -1,0 +1,193 @@
+package orgchart
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// Encode returns the plan in canonical YAML: the header comment block, the
+// plan fields, then the positions depth-first (managers before their reports,
+// siblings in plan order) with their fields in a fixed order. It is written
+// by hand, one append per value: a generic Marshal is many times slower.
+// Reading the result back gives the same plan, and encoding that plan gives
+// the same bytes.
+func (p *Plan) Encode() []byte {
+	b := make([]byte, 0, 256+200*len(p.Positions))
+	if p.Header != "" {
+		for _, line := range strings.Split(p.Header, "\n") {
+			line = strings.TrimRight(line, "\r \t")
+			if !strings.HasPrefix(line, "#") {
+				b = append(b, '#')
+				if line != "" {
+					b = append(b, ' ')
+				}
+			}
+			b = append(b, line...)
+			b = append(b, '\n')
+		}
+	}
+	version := p.Version
+	if version == 0 {
+		version = FormatVersion
+	}
+	b = append(b, "version: "...)
+	b = strconv.AppendInt(b, int64(version), 10)
+	b = append(b, '\n')
+	if p.Name != "" {
+		b = append(b, "name: "...)
+		b = appendScalar(b, p.Name, false)
+		b = append(b, '\n')
+	}
+	if len(p.Scope) > 0 {
+		b = append(b, "scope: ["...)
+		for i, d := range p.Scope {
+			if i > 0 {
+				b = append(b, ", "...)
+			}
+			b = appendScalar(b, string(d), true)
+		}
+		b = append(b, "]\n"...)
+	}
+	if p.Catalog != "" {
+		b = append(b, "catalog: "...)
+		b = appendScalar(b, p.Catalog, false)
+		b = append(b, '\n')
+	}
+	if pol := encodePolicy(p.Policy); len(pol) > 0 {
+		b = append(b, "policy:\n"...)
+		b = append(b, pol...)
+	}
+	if len(p.Positions) == 0 {
+		return append(b, "positions: []\n"...)
+	}
+	b = append(b, "positions:\n"...)
+	for _, pos := range p.CanonicalOrder() {
+		b = appendPosition(b, pos)
+	}
+	return b
+}
+
+// CanonicalOrder returns the positions in the order Encode writes them:
+// depth-first from the top positions, reports in plan order. Positions the
+// walk cannot reach (in a reporting cycle) follow in plan order.
+func (p *Plan) CanonicalOrder() []*Position {
+	out := make([]*Position, 0, len(p.Positions))
+	p.Walk(func(pos *Position, _ int) bool {
+		out = append(out, pos)
+		return true
+	})
+	if len(out) < len(p.Positions) {
+		seen := make(map[*Position]bool, len(out))
+		for _, pos := range out {
+			seen[pos] = true
+		}
+		for _, pos := range p.Positions {
+			if !seen[pos] {
+				out = append(out, pos)
+			}
+		}
+	}
+	return out
+}
+
+func appendPosition(b []byte, pos *Position) []byte {
+	b = append(b, "  - id: "...)
+	b = appendScalar(b, pos.ID, false)
+	b = append(b, "\n    role: "...)
+	b = appendScalar(b, pos.Role, false)
+	b = append(b, '\n')
+	b = appendField(b, "    title: ", pos.Title)
+	b = appendField(b, "    holder: ", pos.Holder)
+	b = appendField(b, "    reportsTo: ", pos.ReportsTo)
+	if pos.Count != 0 {
+		b = append(b, "    count: "...)
+		b = strconv.AppendInt(b, int64(pos.Count), 10)
+		b = append(b, '\n')
+	}
+	if len(pos.DottedTo) > 0 {
+		b = append(b, "    dottedTo: ["...)
+		for i, d := range pos.DottedTo {
+			if i > 0 {
+				b = append(b, ", "...)
+			}
+			b = appendScalar(b, d, true)
+		}
+		b = append(b, "]\n"...)
+	}
+	if pos.Cost != 0 {
+		b = append(b, "    cost: "...)
+		b = strconv.AppendFloat(b, pos.Cost, 'f', -1, 64)
+		b = append(b, '\n')
+	}
+	return appendField(b, "    notes: ", pos.Notes)
+}
+
+func appendField(b []byte, key, value string) []byte {
+	if value == "" {
+		return b
+	}
+	b = append(b, key...)
+	b = appendScalar(b, value, false)
+	return append(b, '\n')
+}
+
+// WriteFile saves the plan to path atomically: it writes a temporary file in
+// the same folder, syncs it, renames it over path and syncs the folder, so
+// path always holds either the complete old plan or the complete new one.
+// The old file's permission bits are kept; a symbolic link is followed.
+func WriteFile(path string, p *Plan) error {
+	target := path
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		target = real
+	}
+	mode := os.FileMode(0o644)
+	if st, err := os.Stat(target); err == nil {
+		if st.IsDir() {
+			return fmt.Errorf("save %s: it is a folder", path)
+		}
+		mode = st.Mode().Perm()
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	dir := filepath.Dir(target)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(target)+".saving-*")
+	if err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	done := false
+	defer func() {
+		if !done {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err := tmp.Write(p.Encode()); err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	if err := tmp.Chmod(mode); err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), target); err != nil {
+		return fmt.Errorf("save %s: %w", path, err)
+	}
+	done = true
+	// The rename is durable only once the folder itself is synced.
+	if d, err := os.Open(dir); err == nil {
+		syncErr := d.Sync()
+		d.Close()
+		if syncErr != nil {
+			return fmt.Errorf("save %s: sync folder: %w", path, syncErr)
+		}
+	}
+	return nil
+}
