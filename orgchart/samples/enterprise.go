@@ -71,7 +71,7 @@ func enterpriseEngineering(b *builder, cto string, vacancy int) []string {
 			teams := b.between(6, 7)
 			for t := 0; t < teams; t++ {
 				ts := spec{}
-				if b.rng.chance(3) {
+				if a == 5 && d == 1 && t == 0 {
 					ts.vacant = true
 					ts.notes = "Open role: interim lead is the team's staff engineer."
 				}
@@ -130,6 +130,13 @@ func enterpriseIT(b *builder, cio, cto string, vacancy int) {
 	}
 	b.specialistTeam(work, spec{role: "systems-engineering-manager", title: "Manager, Identity and Access Engineering"}, vacancy,
 		member{"systems-engineer", "Systems Engineer", 7})
+	itsm := b.add(ops, spec{role: "director-of-it-operations", title: "Director, IT Service Management"})
+	for _, t := range []string{"Major Incident and Problem", "Change and Release", "Requests and Service Catalogue", "Monitoring and Event Management"} {
+		m := b.add(itsm, spec{role: "it-operations-manager", title: "Manager, " + t})
+		b.team(m, vacancy, 0,
+			member{"it-service-desk-analyst", "IT Service Analyst", b.between(3, 4)},
+			member{"systems-engineer", "Systems Engineer", b.between(3, 4)})
+	}
 	infra := b.add(ops, spec{role: "director-of-it-operations", title: "Director, Infrastructure and Network Operations"})
 	for _, t := range []string{"Windows and Linux Servers", "Virtualisation", "Messaging and Directory", "Backup and Storage"} {
 		b.specialistTeam(infra, spec{role: "systems-engineering-manager", title: "Manager, " + t}, vacancy,
@@ -148,6 +155,7 @@ func enterpriseIT(b *builder, cio, cto string, vacancy int) {
 		{"Director, Finance and People Systems", []string{"ERP", "Procurement", "HR Systems", "Payroll", "Expenses"}},
 		{"Director, Customer Systems", []string{"CRM", "Customer Support Platform", "Marketing Systems", "Contract Management", "Partner Portal"}},
 		{"Director, Integration Services", []string{"Integration Platform", "Master Data Operations", "Document Management", "Application Support"}},
+		{"Director, Corporate Applications", []string{"Legal and Compliance Systems", "Facilities and Travel Systems", "Intranet and Knowledge", "Low-Code Platform"}},
 	} {
 		d := b.add(apps, spec{role: "director-of-it-operations", title: dir.title})
 		for _, t := range dir.teams {
