@@ -412,11 +412,6 @@ func domainList() string {
 	return strings.Join(s, ", ")
 }
 
-// catalogExtender is the catalog engineer's (*catalog.Catalog).ExtendFile.
-type catalogExtender interface {
-	ExtendFile(path string) (*catalog.Catalog, error)
-}
-
 // catalog resolves `catalog: FILE` against the plan's folder and extends the
 // base catalog with it.
 func (r *reader) catalog(v *yaml.Node, p *Plan) {
@@ -436,13 +431,7 @@ func (r *reader) catalog(v *yaml.Node, p *Plan) {
 	if !filepath.IsAbs(path) {
 		path = filepath.Join(filepath.Dir(r.file), name)
 	}
-	ext, ok := any(r.cat).(catalogExtender)
-	if !ok {
-		r.add(v.Line, "this build cannot extend the catalog with %s yet: remove the catalog line", name)
-		r.catFail = true
-		return
-	}
-	c, err := ext.ExtendFile(path)
+	c, err := r.cat.ExtendFile(path)
 	if err != nil {
 		r.catFail = true
 		var ps catalog.Problems
