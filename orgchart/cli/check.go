@@ -1,9 +1,167 @@
 package cli
 
-import "fmt"
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
 
-// runCheck is a placeholder until the check command is built.
+	"orgplanner/catalog"
+	"orgplanner/orgchart"
+	"orgplanner/orgchart/check"
+)
+
+const checkHelp = `Validates a plan and reports what an org-design reviewer would flag: spans of
+control, layers, reporting lines and responsibility coverage (docs/checks.md
+lists every rule). Findings are grouped by severity, most severe first, and
+followed by a summary of the plan's shape.
+
+Exit status: 0 when no finding is an error, 1 when one or more are, 2 when the
+plan (or catalog) is invalid or the command is used wrongly; invalid input is
+printed as FILE:LINE: message, one problem a line.
+
+`
+
+// runCheck loads a plan, runs the checks and prints the report.
 func runCheck(env *Env, args []string) int {
-	fmt.Fprintln(env.Stderr, "orgplanner check: not built yet")
-	return ExitInvalid
+	fs := newFlagSet(env, "check", "check PLAN [--json] [--min-severity info|warning|error] [--catalog FILE]")
+	asJSON := fs.Bool("json", false, "print the findings and summary as JSON")
+	minSev := fs.String("min-severity", "info", "leave out findings below this `severity` (info, warning, error); the exit status still counts every error")
+	catFile := fs.String("catalog", "", "extend or override the built-in catalog with this YAML `FILE`")
+	usage := fs.Usage
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), checkHelp)
+		usage()
+	}
+	for _, a := range args {
+		if a == "-h" || a == "-help" || a == "--help" {
+			fs.SetOutput(env.Stdout)
+			fs.Usage()
+			return ExitOK
+		}
+	}
+	rest, err := parseArgs(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitOK
+		}
+		return ExitInvalid
+	}
+	if len(rest) != 1 {
+		fmt.Fprintln(env.Stderr, "orgplanner check: give exactly one plan file, for example: orgplanner check plan.yaml")
+		return ExitInvalid
+	}
+	floor, err := check.ParseSeverity(*minSev)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "orgplanner check: --min-severity: %v\n", err)
+		return ExitInvalid
+	}
+	p, cat, code := loadPlan(env, rest[0], *catFile)
+	if code != ExitOK {
+		return code
+	}
+	report := check.Run(p, cat)
+	shown := make([]check.Finding, 0, len(report.Findings))
+	for _, f := range report.Findings {
+		if f.Severity >= floor {
+			shown = append(shown, f)
+		}
+	}
+	if *asJSON {
+		err = writeCheckJSON(env.Stdout, shown, report.Summary)
+	} else {
+		err = writeCheckText(env.Stdout, p, shown, report)
+	}
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "orgplanner check: writing the report: %v\n", err)
+		return ExitInvalid
+	}
+	if top, any := report.Max(); any && top == check.Error {
+		return ExitFindings
+	}
+	return ExitOK
+}
+
+func writeCheckJSON(w io.Writer, findings []check.Finding, s check.Summary) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(struct {
+		Findings []check.Finding `json:"findings"`
+		Summary  check.Summary   `json:"summary"`
+	}{findings, s})
+}
+
+// writeCheckText prints the findings grouped by severity, then the summary.
+func writeCheckText(w io.Writer, p *orgchart.Plan, shown []check.Finding, r *check.Report) error {
+	var b strings.Builder
+	name := p.Name
+	if name == "" {
+		name = "Plan"
+	}
+	var n [3]int
+	for _, f := range r.Findings {
+		n[f.Severity]++
+	}
+	fmt.Fprintf(&b, "%s: %s, %s, %s\n", name, count(n[check.Error], "error"), count(n[check.Warning], "warning"), count(n[check.Info], "info"))
+	heads := map[check.Severity]string{check.Error: "Errors", check.Warning: "Warnings", check.Info: "Info"}
+	for k, f := range shown {
+		if k == 0 || shown[k-1].Severity != f.Severity {
+			fmt.Fprintf(&b, "\n%s\n", heads[f.Severity])
+		}
+		fmt.Fprintf(&b, "  [%s] %s\n", f.Rule, f.Message)
+		if f.Suggestion != "" {
+			fmt.Fprintf(&b, "      → %s\n", f.Suggestion)
+		}
+	}
+	b.WriteString("\nSummary\n")
+	if _, err := io.WriteString(w, b.String()); err != nil {
+		return err
+	}
+	return writeSummaryTable(w, r.Summary)
+}
+
+func writeSummaryTable(w io.Writer, s check.Summary) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	row := func(k, v string) { fmt.Fprintf(tw, "  %s\t%s\n", k, v) }
+	row("Positions", strconv.Itoa(s.Positions))
+	row("Headcount", strconv.Itoa(s.Headcount))
+	row("Vacancies", strconv.Itoa(s.Vacancies))
+	row("Managers", strconv.Itoa(s.Managers))
+	row("Layers", strconv.Itoa(s.Layers))
+	row("Span mean", strconv.FormatFloat(s.SpanMean, 'f', -1, 64))
+	row("Span median", strconv.FormatFloat(s.SpanMedian, 'f', -1, 64))
+	b := s.SpanBands
+	row("Span bands", fmt.Sprintf("1: %d  2-3: %d  4-7: %d  8-12: %d  13+: %d", b.One, b.TwoThree, b.FourSeven, b.EightTwelve, b.ThirteenUp))
+	if s.Cost != nil {
+		row("Cost", strconv.FormatFloat(*s.Cost, 'f', 0, 64)+" a year")
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if len(s.Coverage) == 0 {
+		return nil
+	}
+	fmt.Fprintln(w, "\nCoverage")
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "  Domain\tRequired\tOwned\tGaps\tOverlaps")
+	for _, d := range catalog.Domains {
+		c, ok := s.Coverage[d]
+		if !ok {
+			continue
+		}
+		fmt.Fprintf(tw, "  %s\t%d\t%d\t%d\t%d\n", d, c.Required, c.Owned, c.Gaps, c.Overlaps)
+	}
+	return tw.Flush()
+}
+
+func count(n int, what string) string {
+	if n == 1 || what == "info" {
+		return strconv.Itoa(n) + " " + what
+	}
+	return strconv.Itoa(n) + " " + what + "s"
 }

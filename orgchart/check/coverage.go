@@ -1,0 +1,229 @@
+package check
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"orgplanner/catalog"
+)
+
+// coverage is who owns and who supports each catalog capability, grouped once
+// per Run: positions are listed per capability in plan order.
+type coverage struct {
+	caps       []*catalog.Capability
+	owners     [][]int32 // by capability index
+	supporters [][]int32
+	ownerRoles [][]*catalog.Role // catalog roles that own each capability
+	inScope    func(catalog.Domain) bool
+}
+
+func (o *org) coverage() *coverage {
+	cv := &coverage{inScope: o.scope()}
+	if o.cat == nil {
+		return cv
+	}
+	cv.caps = o.cat.Capabilities
+	at := make(map[string]int, len(cv.caps))
+	for k, cp := range cv.caps {
+		at[cp.ID] = k
+	}
+	cv.owners = make([][]int32, len(cv.caps))
+	cv.supporters = make([][]int32, len(cv.caps))
+	cv.ownerRoles = make([][]*catalog.Role, len(cv.caps))
+	// Each role's capability indexes, resolved once rather than per position.
+	owns := make(map[*catalog.Role][]int, len(o.cat.Roles))
+	supports := make(map[*catalog.Role][]int, len(o.cat.Roles))
+	for _, r := range o.cat.Roles {
+		if o.cat.Role(r.ID) != r {
+			continue // overridden by a later definition
+		}
+		for _, id := range r.Owns {
+			if k, ok := at[id]; ok {
+				owns[r] = append(owns[r], k)
+				cv.ownerRoles[k] = append(cv.ownerRoles[k], r)
+			}
+		}
+		for _, id := range r.Supports {
+			if k, ok := at[id]; ok {
+				supports[r] = append(supports[r], k)
+			}
+		}
+	}
+	for i, r := range o.role {
+		if r == nil {
+			continue
+		}
+		for _, k := range owns[r] {
+			cv.owners[k] = append(cv.owners[k], int32(i))
+		}
+		for _, k := range supports[r] {
+			cv.supporters[k] = append(cv.supporters[k], int32(i))
+		}
+	}
+	return cv
+}
+
+// scope returns the test for domains the plan's coverage is checked in.
+func (o *org) scope() func(catalog.Domain) bool {
+	if len(o.plan.Scope) == 0 {
+		return func(catalog.Domain) bool { return true }
+	}
+	return func(d catalog.Domain) bool { return slices.Contains(o.plan.Scope, d) }
+}
+
+// roots keeps the positions that have none of the others above them, in plan
+// order. Sorting by DFS entry number makes each test against the last kept
+// root O(1): a position is below some kept root only if it is below the last.
+func (o *org) roots(is []int32) []int32 {
+	if len(is) < 2 {
+		return is
+	}
+	byEntry := slices.Clone(is)
+	slices.SortFunc(byEntry, func(a, b int32) int { return int(o.enter[a]) - int(o.enter[b]) })
+	keep := make(map[int32]bool, len(byEntry))
+	last := int32(-1)
+	for _, i := range byEntry {
+		if last >= 0 && o.above(last, i) {
+			continue
+		}
+		keep[i] = true
+		if o.enter[i] >= 0 {
+			last = i
+		}
+	}
+	out := make([]int32, 0, len(keep))
+	for _, i := range is {
+		if keep[i] {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func (c *checker) checkCoverage() {
+	cv := c.coverage()
+	c.cov = cv
+	c.overlaps = map[catalog.Domain]int{}
+	vacantOnly := map[string][]int{} // owner set -> capabilities owned only by those vacant positions
+	var vacantKeys []string
+	for k, cp := range cv.caps {
+		if !cv.inScope(cp.Domain) {
+			continue
+		}
+		owners := cv.owners[k]
+		required := cp.RequiredAt(c.headcount)
+		switch {
+		case len(owners) > 0:
+			if c.overlap(k, cp, owners) {
+				c.overlaps[cp.Domain]++
+			}
+			if required && c.allVacant(owners) {
+				key := c.key(owners)
+				if vacantOnly[key] == nil {
+					vacantKeys = append(vacantKeys, key)
+				}
+				vacantOnly[key] = append(vacantOnly[key], k)
+			}
+		case !required:
+		case len(cv.supporters[k]) > 0:
+			sup := c.roots(cv.supporters[k])
+			c.add("coverage.support-only", Warning, k, c.ids(sup...),
+				fmt.Sprintf("%s (%s) is supported by %s, but nobody owns it: no single person is accountable.", cp.Name, cp.Domain, c.names(sup)),
+				"Make one position accountable for it"+c.ownerHint(cv, k)+".")
+		default:
+			c.add("coverage.gap", Error, k, nil,
+				fmt.Sprintf("Nobody owns %s (%s). %s", cp.Name, cp.Domain, sentence(cp.Description)),
+				"Make a position accountable for it"+c.ownerHint(cv, k)+".")
+		}
+	}
+	for _, key := range vacantKeys {
+		c.vacantOwner(cv, cv.owners[vacantOnly[key][0]], vacantOnly[key])
+	}
+}
+
+// overlap reports owners of one capability in separate branches with
+// different roles. Owners below another owner are delegation, and owners
+// sharing a role under one top position are one capability split across teams.
+func (c *checker) overlap(k int, cp *catalog.Capability, owners []int32) bool {
+	if len(owners) < 2 {
+		return false
+	}
+	roots := c.roots(owners)
+	type group struct {
+		role string
+		top  int32
+	}
+	first := group{c.pos[roots[0]].Role, c.top[roots[0]]}
+	split := false
+	for _, i := range roots[1:] {
+		if g := (group{c.pos[i].Role, c.top[i]}); g != first || g.top < 0 {
+			split = true
+			break
+		}
+	}
+	if !split {
+		return false
+	}
+	c.add("coverage.overlap", Warning, k, c.ids(roots...),
+		fmt.Sprintf("%s (%s) is owned by %s in separate branches: more than one person is accountable for the same thing.", cp.Name, cp.Domain, c.names(roots)),
+		"Keep one owner and make the others supporters, or split the capability explicitly (by product line or region) and say so in the positions' notes.")
+	return true
+}
+
+// vacantOwner reports capabilities whose every owner is a vacancy, grouped by
+// the set of owners so one vacant leader gives one finding.
+func (c *checker) vacantOwner(cv *coverage, owners []int32, caps []int) {
+	names := make([]string, 0, 4)
+	for n, k := range caps {
+		if n == 3 {
+			names = append(names, strconv.Itoa(len(caps)-3)+" more")
+			break
+		}
+		names = append(names, cv.caps[k].Name)
+	}
+	what := "the only owner"
+	if len(owners) > 1 {
+		what = "the only owners"
+	}
+	c.add("coverage.vacant-owner", Warning, int(owners[0]), c.ids(owners...),
+		fmt.Sprintf("%s %s %s of %s; until the post is filled nobody is accountable.", c.names(owners), isAre(len(owners)), what, joinAnd(names)),
+		"Name an interim owner for these until the hire starts, or make this hire first.")
+}
+
+func (c *checker) allVacant(is []int32) bool {
+	for _, i := range is {
+		if !c.vacant(int(i)) {
+			return false
+		}
+	}
+	return true
+}
+
+// key identifies a set of positions (already in plan order).
+func (c *checker) key(is []int32) string {
+	var b strings.Builder
+	for _, i := range is {
+		b.WriteString(strconv.Itoa(int(i)))
+		b.WriteByte(',')
+	}
+	return b.String()
+}
+
+// ownerHint names catalog roles that own the capability: ": the catalog's
+// Chief Information Security Officer owns it".
+func (c *checker) ownerHint(cv *coverage, k int) string {
+	roles := cv.ownerRoles[k]
+	if len(roles) == 0 {
+		return ""
+	}
+	return ": in the catalog, " + withArticle(roleTitles(roles)) + " owns it"
+}
+
+func isAre(n int) string {
+	if n == 1 {
+		return "is"
+	}
+	return "are"
+}

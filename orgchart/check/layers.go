@@ -1,0 +1,61 @@
+package check
+
+import "fmt"
+
+// layersNeeded is ceil(log_base n): the layers below the top that n people
+// need at spans of base. Computed in integers to avoid float rounding.
+func layersNeeded(n, base int) int {
+	k := 0
+	for reach := 1; reach < n; k++ {
+		reach *= base
+	}
+	return k
+}
+
+// allowedLayers is the most layers (levels, the top included) a chain may
+// have: ceil(log_base headcount) + 1 below the top, and no more than the
+// policy's maximum.
+func (o *org) allowedLayers() int {
+	return min(layersNeeded(o.headcount, o.pol.LayerBase)+2, o.pol.LayersMax)
+}
+
+// layers reports, for each top position, the deepest chain below it when it
+// has more layers than the headcount warrants.
+func (c *checker) checkLayers() {
+	if !c.on("layers.too-deep") || len(c.pos) == 0 {
+		return
+	}
+	allowed := c.allowedLayers()
+	deepest := make([]int32, len(c.pos)) // by top: its deepest position (first in plan order)
+	below := make([]int, len(c.pos))     // by top: positions deeper than allowed
+	for i := range deepest {
+		deepest[i] = int32(i)
+	}
+	for i := range c.pos {
+		t := c.top[i]
+		if t < 0 {
+			continue
+		}
+		if c.depth[i] > c.depth[deepest[t]] {
+			deepest[t] = int32(i)
+		}
+		if int(c.depth[i]) >= allowed {
+			below[t]++
+		}
+	}
+	for t := range c.pos {
+		d := deepest[t]
+		if c.parent[t] != -1 || c.top[t] != int32(t) || int(c.depth[d])+1 <= allowed {
+			continue
+		}
+		chain := make([]int32, c.depth[d]+1)
+		for k, j := len(chain)-1, d; k >= 0; k, j = k-1, c.parent[j] {
+			chain[k] = j
+		}
+		layers := len(chain)
+		c.add("layers.too-deep", Warning, t, c.ids(chain...),
+			fmt.Sprintf("The reporting chain from %s down to %s has %d layers; an organisation of %s needs no more than %d (spans of about %d, at most %d layers).",
+				c.title(t), c.name(int(d)), layers, plural(c.headcount, "person", "people"), allowed, c.pol.LayerBase, c.pol.LayersMax),
+			fmt.Sprintf("Widen spans or remove pass-through layers in this branch: %s sit below layer %d.", plural(below[t], "position", "positions"), allowed))
+	}
+}

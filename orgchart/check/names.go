@@ -1,0 +1,123 @@
+package check
+
+import (
+	"strconv"
+	"strings"
+
+	"orgplanner/catalog"
+)
+
+// title is what the chart calls a position: its own title, else its role's.
+func (o *org) title(i int) string {
+	if t := o.pos[i].Title; t != "" {
+		return t
+	}
+	if r := o.role[i]; r != nil && r.Title != "" {
+		return r.Title
+	}
+	if o.pos[i].Role != "" {
+		return o.pos[i].Role
+	}
+	return "Position " + o.pos[i].ID
+}
+
+// name is how a message refers to a position: "SRE Manager (Ada Lovelace)",
+// "SRE Manager (vacant)" or "Site Reliability Engineer (team of 6)".
+func (o *org) name(i int) string {
+	p := o.pos[i]
+	switch {
+	case p.Count > 1:
+		return o.title(i) + " (team of " + strconv.Itoa(p.Count) + ")"
+	case p.Holder == "":
+		return o.title(i) + " (vacant)"
+	default:
+		return o.title(i) + " (" + p.Holder + ")"
+	}
+}
+
+// names lists up to three positions by name, then "and N more".
+func (o *org) names(is []int32) string {
+	parts := make([]string, 0, 4)
+	for k, i := range is {
+		if k == 3 {
+			parts = append(parts, strconv.Itoa(len(is)-3)+" more")
+			break
+		}
+		parts = append(parts, o.name(int(i)))
+	}
+	return joinAnd(parts)
+}
+
+// ids returns the position ids of the indexes.
+func (o *org) ids(is ...int32) []string {
+	out := make([]string, len(is))
+	for k, i := range is {
+		out[k] = o.pos[i].ID
+	}
+	return out
+}
+
+// roleTitles names catalog roles ("VP of IT or Chief Information Officer"),
+// at most three.
+func roleTitles(roles []*catalog.Role) string {
+	parts := make([]string, 0, 3)
+	for _, r := range roles {
+		if len(parts) == 3 {
+			break
+		}
+		parts = append(parts, r.Title)
+	}
+	return joinWith(parts, "or")
+}
+
+func joinAnd(parts []string) string { return joinWith(parts, "and") }
+
+// joinWith joins "a, b and c".
+func joinWith(parts []string, word string) string {
+	switch len(parts) {
+	case 0:
+		return ""
+	case 1:
+		return parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " " + word + " " + parts[len(parts)-1]
+}
+
+// thousands writes 12345 as "12,345".
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	if n < 0 {
+		return "-" + thousands(-n)
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// plural returns "1 direct report" or "3 direct reports".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return thousands(n) + " " + many
+}
+
+// article returns "a" or "an" for a title as it is spoken: "an IT Operations
+// Manager", "an SRE Manager", "a VP of IT".
+func article(title string) string {
+	if title == "" {
+		return "a"
+	}
+	first := title[0]
+	if strings.IndexByte("AEIOaeio", first) >= 0 {
+		return "an"
+	}
+	if len(title) > 1 && title[1] >= 'A' && title[1] <= 'Z' && strings.IndexByte("FHLMNRSX", first) >= 0 {
+		return "an"
+	}
+	return "a"
+}
+
+// withArticle returns "an SRE Manager".
+func withArticle(title string) string { return article(title) + " " + title }

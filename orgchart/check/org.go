@@ -1,0 +1,142 @@
+package check
+
+import (
+	"orgplanner/catalog"
+	"orgplanner/orgchart"
+)
+
+// org is the plan in arrays indexed by plan order, built once per Run in
+// linear time: parents, children, roles, spans and DFS entry/exit numbers,
+// so "is a above b" is two comparisons.
+type org struct {
+	plan *orgchart.Plan
+	cat  *catalog.Catalog
+	pol  orgchart.Policy // with defaults filled in
+
+	pos      []*orgchart.Position
+	role     []*catalog.Role // nil when the catalog has no such role
+	parent   []int32         // -1 for a top position
+	kidStart []int32         // children of i are kids[kidStart[i]:kidStart[i+1]], in plan order
+	kids     []int32
+	span     []int32 // direct reports counted for span: team counts included, excluded roles left out
+	enter    []int32 // DFS entry number; -1 when not reachable from a top (a cycle)
+	exit     []int32 // largest entry number in the subtree
+	depth    []int32 // 0 for a top position
+	top      []int32 // the top position above (or equal to) i
+	excluded []bool  // role left out of span counts
+
+	headcount int
+	intended  map[string]bool
+}
+
+func newOrg(p *orgchart.Plan, cat *catalog.Catalog) *org {
+	n := len(p.Positions)
+	o := &org{
+		plan:     p,
+		cat:      cat,
+		pol:      p.Policy.WithDefaults(),
+		pos:      p.Positions,
+		role:     make([]*catalog.Role, n),
+		parent:   make([]int32, n),
+		kidStart: make([]int32, n+1),
+		kids:     make([]int32, 0, n),
+		span:     make([]int32, n),
+		enter:    make([]int32, n),
+		exit:     make([]int32, n),
+		depth:    make([]int32, n),
+		top:      make([]int32, n),
+		excluded: make([]bool, n),
+	}
+	exclude := make(map[string]bool, len(o.pol.SpanExclude))
+	for _, r := range o.pol.SpanExclude {
+		exclude[r] = true
+	}
+	o.intended = make(map[string]bool, len(o.pol.Intended))
+	for _, id := range o.pol.Intended {
+		o.intended[id] = true
+	}
+	at := make(map[string]int32, n)
+	for i, pos := range o.pos {
+		at[pos.ID] = int32(i)
+		if cat != nil {
+			o.role[i] = cat.Role(pos.Role)
+		}
+		o.excluded[i] = exclude[pos.Role]
+		o.headcount += pos.Headcount()
+	}
+	// Parents, then children in CSR form (counts, prefix sums, fill).
+	for i, pos := range o.pos {
+		o.parent[i] = -1
+		if pos.ReportsTo == "" {
+			continue
+		}
+		if m, ok := at[pos.ReportsTo]; ok && int(m) != i {
+			o.parent[i] = m
+			o.kidStart[m+1]++
+			if !o.excluded[i] {
+				o.span[m] += int32(pos.Headcount())
+			}
+		}
+	}
+	for i := 0; i < n; i++ {
+		o.kidStart[i+1] += o.kidStart[i]
+	}
+	o.kids = o.kids[:n]
+	fill := make([]int32, n)
+	copy(fill, o.kidStart[:n])
+	for i := range o.pos {
+		if m := o.parent[i]; m >= 0 {
+			o.kids[fill[m]] = int32(i)
+			fill[m]++
+		}
+	}
+	o.number()
+	return o
+}
+
+// number gives every position reachable from a top its DFS entry and exit
+// numbers, depth and top, without recursion (chains can be thousands deep).
+func (o *org) number() {
+	for i := range o.enter {
+		o.enter[i], o.exit[i], o.depth[i], o.top[i] = -1, -1, -1, -1
+	}
+	next := int32(0)
+	stack := make([]int32, 0, 64)
+	for t := range o.pos {
+		if o.parent[t] != -1 {
+			continue
+		}
+		stack = append(stack[:0], int32(t))
+		o.depth[t], o.top[t] = 0, int32(t)
+		for len(stack) > 0 {
+			i := stack[len(stack)-1]
+			if o.enter[i] == -1 { // first visit: number it, push its children
+				o.enter[i] = next
+				next++
+				ks := o.children(int(i))
+				for k := len(ks) - 1; k >= 0; k-- {
+					c := ks[k]
+					o.depth[c], o.top[c] = o.depth[i]+1, int32(t)
+					stack = append(stack, c)
+				}
+				continue
+			}
+			o.exit[i] = next - 1 // second visit: its subtree is done
+			stack = stack[:len(stack)-1]
+		}
+	}
+}
+
+func (o *org) children(i int) []int32 { return o.kids[o.kidStart[i]:o.kidStart[i+1]] }
+
+// above reports whether a is a (strict) ancestor of b.
+func (o *org) above(a, b int32) bool {
+	return o.enter[a] >= 0 && o.enter[b] > o.enter[a] && o.enter[b] <= o.exit[a]
+}
+
+// isManager reports whether the position has anyone reporting to it.
+func (o *org) isManager(i int) bool { return o.kidStart[i+1] > o.kidStart[i] }
+
+// vacant reports whether a single-person position has nobody in it. A team
+// position names no single holder, so it is never counted as a vacancy.
+func (o *org) vacant(i int) bool { return o.pos[i].Holder == "" && o.pos[i].Count <= 1 }

@@ -1,0 +1,122 @@
+package check
+
+import (
+	"fmt"
+	"slices"
+
+	"orgplanner/catalog"
+)
+
+// checkReporting looks at each reporting line: conflicts of interest, people
+// reporting to an individual contributor or to a team, lines the catalog
+// does not expect, and too many dotted lines.
+func (c *checker) checkReporting() {
+	type pair struct{ manager, report string }
+	unusual := map[pair][]int32{}
+	var pairs []pair // in order of first appearance
+	for i, pos := range c.pos {
+		if len(pos.DottedTo) > c.pol.DottedMax {
+			c.add("reporting.dotted-overload", Warning, i, c.ids(int32(i)),
+				fmt.Sprintf("%s has dotted lines to %d managers besides its own; with that many masters, priorities conflict and nobody owns the workload.", c.name(i), len(pos.DottedTo)),
+				fmt.Sprintf("Keep at most %d dotted lines: the ones where this role really takes direction.", c.pol.DottedMax))
+		}
+		if c.isManager(i) && c.span[i] > 0 {
+			switch {
+			case pos.Count > 1:
+				c.add("reporting.team-manages", Warning, i, c.ids(int32(i)),
+					fmt.Sprintf("%s has %s: it is not clear which of the %d they report to.", c.name(i), plural(int(c.span[i]), "direct report", "direct reports"), pos.Count),
+					"Make the team's lead a position of its own and move the reports under it.")
+			case c.role[i] != nil && c.role[i].Individual:
+				c.add("reporting.ic-manages", Warning, i, c.ids(int32(i)),
+					fmt.Sprintf("%s is an individual-contributor role but has %s.", c.name(i), plural(int(c.span[i]), "direct report", "direct reports")),
+					c.managerRoleHint(i))
+			}
+		}
+		m := c.parent[i]
+		if m < 0 || c.role[i] == nil || c.role[m] == nil {
+			continue
+		}
+		if x := c.cat.Conflict(c.role[m].ID, c.role[i].ID); x != nil {
+			c.add("reporting.conflict", Warning, i, c.ids(int32(i), m),
+				fmt.Sprintf("%s reports to %s: %s", c.name(i), c.name(int(m)), sentence(x.Reason)),
+				c.conflictHint(i, m))
+			continue
+		}
+		if want := c.role[i].ReportsTo; len(want) > 0 && !slices.Contains(want, c.role[m].ID) {
+			k := pair{c.role[m].ID, c.role[i].ID}
+			if unusual[k] == nil {
+				pairs = append(pairs, k)
+			}
+			unusual[k] = append(unusual[k], int32(i))
+		}
+	}
+	for _, k := range pairs {
+		c.unusualManager(unusual[k])
+	}
+}
+
+// unusualManager reports the reports in one role under managers of one role
+// that the catalog does not list among the role's usual managers (one finding
+// per pair of roles, so a large plan gets one line per pattern).
+func (c *checker) unusualManager(reports []int32) {
+	first := int(reports[0])
+	m := int(c.parent[first])
+	expected := c.rolesByID(c.role[first].ReportsTo)
+	var msg string
+	if len(reports) == 1 {
+		msg = fmt.Sprintf("%s reports to %s; %s usually reports to %s.", c.name(first), c.name(m), withArticle(c.role[first].Title), withArticle(roleTitles(expected)))
+	} else {
+		msg = fmt.Sprintf("%d %s positions report to %s; the role usually reports to %s.", len(reports), c.role[first].Title, withArticle(c.role[m].Title), withArticle(roleTitles(expected)))
+	}
+	c.add("reporting.unusual-manager", Info, first, c.ids(reports...), msg,
+		"If this is deliberate, nothing to do; otherwise move the position under "+withArticle(roleTitles(expected))+".")
+}
+
+// rolesByID looks up catalog roles, skipping unknown ids.
+func (c *checker) rolesByID(ids []string) []*catalog.Role {
+	roles := make([]*catalog.Role, 0, len(ids))
+	for _, id := range ids {
+		if r := c.cat.Role(id); r != nil {
+			roles = append(roles, r)
+		}
+	}
+	return roles
+}
+
+// conflictHint suggests another manager from the role's usual reporting line
+// that the catalog does not mark as a conflict.
+func (c *checker) conflictHint(i int, m int32) string {
+	var better []*catalog.Role
+	for _, r := range c.rolesByID(c.role[i].ReportsTo) {
+		if c.cat.Conflict(r.ID, c.role[i].ID) == nil {
+			better = append(better, r)
+		}
+	}
+	if len(better) == 0 {
+		return fmt.Sprintf("Move %s under a leader independent of the %s, and keep a dotted line to the %s if they need to work closely.", c.title(i), c.title(int(m)), c.title(int(m)))
+	}
+	return fmt.Sprintf("Have %s report to %s instead, and keep a dotted line to the %s if they need to work closely.", c.title(i), withArticle(roleTitles(better)), c.title(int(m)))
+}
+
+// managerRoleHint suggests a manager role for an individual contributor with reports.
+func (c *checker) managerRoleHint(i int) string {
+	role := c.role[i]
+	for _, r := range c.cat.Roles {
+		if r.Individual || r.Level != catalog.LevelManager || len(role.Domains) == 0 || !slices.Contains(r.Domains, role.Domains[0]) {
+			continue
+		}
+		return "Change the position's role to a manager role (such as " + r.Title + ") or move its reports to its manager."
+	}
+	return "Change the position's role to a manager role or move its reports to its manager."
+}
+
+// sentence ends s with a full stop.
+func sentence(s string) string {
+	if s == "" {
+		return "the catalog marks this line as a conflict of interest."
+	}
+	if last := s[len(s)-1]; last != '.' && last != '!' && last != '?' {
+		return s + "."
+	}
+	return s
+}

@@ -1,0 +1,67 @@
+package check
+
+import (
+	"orgplanner/catalog"
+	"orgplanner/orgchart"
+)
+
+// DefaultSeverity returns a rule's severity when the policy leaves it alone
+// (span.too-wide becomes an error when far outside its range), and false for
+// an unknown rule id. docs/checks.md explains each rule and its default.
+func DefaultSeverity(rule string) (Severity, bool) {
+	switch rule {
+	case "span.chain", "coverage.gap":
+		return Error, true
+	case "reporting.unusual-manager":
+		return Info, true
+	case "span.single-report", "span.too-narrow", "span.too-wide", "span.vacant-manager",
+		"layers.too-deep", "coverage.support-only", "coverage.overlap", "coverage.vacant-owner",
+		"reporting.conflict", "reporting.ic-manages", "reporting.team-manages", "reporting.dotted-overload":
+		return Warning, true
+	}
+	return Info, false
+}
+
+// Run checks a plan against the catalog under the plan's policy. It reads the
+// plan without changing it. A nil catalog checks structure only.
+func Run(p *orgchart.Plan, cat *catalog.Catalog) *Report {
+	o := newOrg(p, cat)
+	c := &checker{org: o, report: &Report{}}
+	c.checkSpans()
+	c.checkLayers()
+	c.checkReporting()
+	c.checkCoverage()
+	c.report.Summary = o.summary(c.cov, c.overlaps)
+	c.report.finish()
+	return c.report
+}
+
+// checker collects findings, applying the policy's rule settings.
+type checker struct {
+	*org
+	report   *Report
+	cov      *coverage
+	overlaps map[catalog.Domain]int // capabilities with an overlap, for the summary
+}
+
+// on reports whether a rule is turned on in the policy.
+func (c *checker) on(rule string) bool { return c.pol.Rules[rule] != "off" }
+
+// add records a finding of a rule at its severity (sev is the rule's own
+// severity for this case; a policy setting replaces it).
+func (c *checker) add(rule string, sev Severity, order int, positions []string, message, suggestion string) {
+	switch c.pol.Rules[rule] {
+	case "off":
+		return
+	case "info":
+		sev = Info
+	case "warning":
+		sev = Warning
+	case "error":
+		sev = Error
+	}
+	c.report.Findings = append(c.report.Findings, Finding{
+		Rule: rule, Severity: sev, Positions: positions,
+		Message: message, Suggestion: suggestion, order: order,
+	})
+}

@@ -1,0 +1,170 @@
+package check
+
+import (
+	"fmt"
+	"strconv"
+
+	"orgplanner/catalog"
+)
+
+// spanRange is the range of direct reports a manager should have, with the
+// words that say where it comes from ("a coach-type role").
+type spanRange struct {
+	min, max int
+	who      string // completes "... works best with 6-8"
+}
+
+func (r spanRange) String() string {
+	return fmt.Sprintf("%s works best with %d-%d", r.who, r.min, r.max)
+}
+
+// rangeFor picks the span range for a manager: the plan's policy for its role,
+// else the catalog role's range, else the policy default for its kind.
+func (o *org) rangeFor(i int) spanRange {
+	role := o.role[i]
+	if r, ok := o.pol.RoleSpans[o.pos[i].Role]; ok {
+		return spanRange{r.Min, r.Max, "this plan's policy says " + o.title(i)}
+	}
+	if role != nil && role.Span != nil && role.Span.Max > 0 {
+		who := "the " + role.Title + " role"
+		if role.Span.Archetype != "" {
+			who = "a " + string(role.Span.Archetype) + "-type role"
+		}
+		return spanRange{role.Span.Min, role.Span.Max, who}
+	}
+	switch {
+	case role != nil && role.Level == catalog.LevelExecutive:
+		return spanRange{o.pol.Executive.Min, o.pol.Executive.Max, "an executive"}
+	case o.managesManagers(i):
+		return spanRange{o.pol.ManagersOfManagers.Min, o.pol.ManagersOfManagers.Max, "a manager of managers"}
+	default:
+		return spanRange{o.pol.FirstLine.Min, o.pol.FirstLine.Max, "a first-line manager"}
+	}
+}
+
+// managesManagers reports whether any counted report of i manages people.
+func (o *org) managesManagers(i int) bool {
+	for _, k := range o.children(i) {
+		if !o.excluded[k] && o.isManager(int(k)) {
+			return true
+		}
+	}
+	return false
+}
+
+// spanRole reports whether the span rules apply to i: a manager in a role
+// meant to manage. Individual-contributor roles and team positions with
+// reports get a reporting finding instead.
+func (o *org) spanRole(i int) bool {
+	if !o.isManager(i) || o.span[i] == 0 || o.pos[i].Count > 1 {
+		return false
+	}
+	return o.role[i] == nil || !o.role[i].Individual
+}
+
+// chainable: a span-checked manager with exactly one report, not intended.
+func (o *org) chainable(i int) bool {
+	return o.spanRole(i) && o.span[i] == 1 && !o.intended[o.pos[i].ID]
+}
+
+// single returns the one counted report of a manager whose span is 1.
+func (o *org) single(i int) int32 {
+	for _, k := range o.children(i) {
+		if !o.excluded[k] {
+			return k
+		}
+	}
+	return -1
+}
+
+// next returns the single report of i when it continues a chain, else -1.
+func (o *org) next(i int) int32 {
+	if !o.chainable(i) {
+		return -1
+	}
+	if k := o.single(i); k >= 0 && o.chainable(int(k)) {
+		return k
+	}
+	return -1
+}
+
+func (c *checker) checkSpans() {
+	for i := range c.pos {
+		if !c.spanRole(i) {
+			continue
+		}
+		s := int(c.span[i])
+		switch {
+		case s == 1:
+			c.singleReport(i)
+		case s > 1:
+			c.spanWidth(i, s)
+		}
+		if c.vacant(i) && s >= c.pol.VacantManagerTeam {
+			sugg := "Name an interim manager or make this hire first."
+			if m := c.parent[i]; m >= 0 {
+				sugg = "Name an interim manager (" + c.name(int(m)) + " could cover) or make this hire first."
+			}
+			c.add("span.vacant-manager", Warning, i, c.ids(int32(i)),
+				fmt.Sprintf("%s is vacant and leads %s; until it is filled they have no manager to go to.", c.title(i), plural(s, "person", "people")),
+				sugg)
+		}
+	}
+}
+
+// singleReport reports a pass-through manager, or the chain it starts.
+func (c *checker) singleReport(i int) {
+	if !c.chainable(i) {
+		return // intended
+	}
+	if m := c.parent[i]; m >= 0 && c.next(int(m)) == int32(i) {
+		return // part of a chain reported from its start
+	}
+	chain := []int32{int32(i)}
+	for k := c.next(i); k >= 0 && len(chain) <= len(c.pos); k = c.next(int(k)) {
+		chain = append(chain, k)
+	}
+	if len(chain) == 1 {
+		k := c.single(i)
+		c.add("span.single-report", Warning, i, c.ids(int32(i)),
+			fmt.Sprintf("%s has a single direct report, %s: a pass-through layer that slows decisions and blurs who is accountable.", c.name(i), c.name(int(k))),
+			"Give "+c.title(i)+" more reports, merge the two roles, or, if it is an interim or chief-of-staff arrangement, list it under policy.intended.")
+		return
+	}
+	names := make([]string, len(chain))
+	for k, j := range chain {
+		names[k] = c.name(int(j))
+	}
+	msg := fmt.Sprintf("%d managers in a row have a single direct report each: ", len(chain))
+	for k, n := range names {
+		if k > 0 {
+			msg += " → "
+		}
+		msg += n
+	}
+	c.add("span.chain", Error, i, c.ids(chain...),
+		msg+". Every decision passes through "+strconv.Itoa(len(chain))+" layers that add cost and delay but no capacity.",
+		"Remove all but one of these layers: have the lowest position report to "+c.title(i)+" directly, or give each manager a real team.")
+}
+
+// spanWidth reports a span outside the range the manager's role calls for.
+func (c *checker) spanWidth(i, s int) {
+	r := c.rangeFor(i)
+	switch {
+	case s > r.max:
+		sev := Warning
+		if s > max(c.pol.FarOutside, r.max+r.max/2) {
+			sev = Error
+		}
+		sugg := fmt.Sprintf("Split the team: give a senior member a team-lead role over part of it, or move %d reports to a peer manager.", s-r.max)
+		if c.managesManagers(i) {
+			sugg = fmt.Sprintf("Group some of the %d reports under a new manager, or move %d of them to a peer.", s, s-r.max)
+		}
+		c.add("span.too-wide", sev, i, c.ids(int32(i)),
+			fmt.Sprintf("%s has %s; %s.", c.name(i), plural(s, "direct report", "direct reports"), r), sugg)
+	case s < r.min:
+		c.add("span.too-narrow", Warning, i, c.ids(int32(i)),
+			fmt.Sprintf("%s has %s; %s.", c.name(i), plural(s, "direct report", "direct reports"), r),
+			fmt.Sprintf("Combine the team with a peer team so one manager leads %d or more, or make the role a player-coach (tech lead) who also does the work.", r.min))
+	}
+}

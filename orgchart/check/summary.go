@@ -1,0 +1,121 @@
+package check
+
+import (
+	"slices"
+
+	"orgplanner/catalog"
+)
+
+// Summary describes the plan's shape; its JSON keys are part of the
+// `check --json` output documented in docs/checks.md.
+type Summary struct {
+	Positions  int                               `json:"positions"`
+	Headcount  int                               `json:"headcount"` // team counts included
+	Vacancies  int                               `json:"vacancies"` // single-person positions with no holder
+	Managers   int                               `json:"managers"`  // positions with at least one direct report
+	Layers     int                               `json:"layers"`    // levels in the deepest chain, the top included
+	SpanMean   float64                           `json:"spanMean"`  // over filled managers (vacant ones left out)
+	SpanMedian float64                           `json:"spanMedian"`
+	SpanBands  SpanBands                         `json:"spanBands"`
+	Cost       *float64                          `json:"cost"` // yearly cost × headcount; null when no position gives a cost
+	Coverage   map[catalog.Domain]DomainCoverage `json:"coverage"`
+}
+
+// SpanBands counts filled managers by span, in Orgvue's bands (13+ merges
+// Orgvue's 13-16 and 17+).
+type SpanBands struct {
+	One         int `json:"1"`
+	TwoThree    int `json:"2-3"`
+	FourSeven   int `json:"4-7"`
+	EightTwelve int `json:"8-12"`
+	ThirteenUp  int `json:"13+"`
+}
+
+// DomainCoverage counts one domain's capabilities in the plan.
+type DomainCoverage struct {
+	Required int `json:"required"` // capabilities the scope and headcount require
+	Owned    int `json:"owned"`    // required ones with at least one owner
+	Gaps     int `json:"gaps"`     // required ones with no owner (gap or support-only)
+	Overlaps int `json:"overlaps"` // capabilities owned in separate branches
+}
+
+func (b *SpanBands) add(span int) {
+	switch {
+	case span <= 1:
+		b.One++
+	case span <= 3:
+		b.TwoThree++
+	case span <= 7:
+		b.FourSeven++
+	case span <= 12:
+		b.EightTwelve++
+	default:
+		b.ThirteenUp++
+	}
+}
+
+func (o *org) summary(cv *coverage, overlaps map[catalog.Domain]int) Summary {
+	s := Summary{Positions: len(o.pos), Headcount: o.headcount, Coverage: map[catalog.Domain]DomainCoverage{}}
+	var spans []int
+	cost, costed := 0.0, false
+	for i, pos := range o.pos {
+		if o.vacant(i) {
+			s.Vacancies++
+		}
+		if pos.Cost != 0 {
+			cost += pos.Cost * float64(pos.Headcount())
+			costed = true
+		}
+		if o.depth[i] >= 0 && int(o.depth[i])+1 > s.Layers {
+			s.Layers = int(o.depth[i]) + 1
+		}
+		if !o.isManager(i) {
+			continue
+		}
+		s.Managers++
+		if !o.vacant(i) && o.span[i] > 0 {
+			spans = append(spans, int(o.span[i]))
+			s.SpanBands.add(int(o.span[i]))
+		}
+	}
+	if costed {
+		s.Cost = &cost
+	}
+	if n := len(spans); n > 0 {
+		total := 0
+		for _, v := range spans {
+			total += v
+		}
+		s.SpanMean = round2(float64(total) / float64(n))
+		slices.Sort(spans)
+		if n%2 == 1 {
+			s.SpanMedian = float64(spans[n/2])
+		} else {
+			s.SpanMedian = float64(spans[n/2-1]+spans[n/2]) / 2
+		}
+	}
+	for _, d := range catalog.Domains {
+		if cv.inScope(d) {
+			s.Coverage[d] = DomainCoverage{Overlaps: overlaps[d]}
+		}
+	}
+	for k, cp := range cv.caps {
+		dc, ok := s.Coverage[cp.Domain]
+		if !ok || !cp.RequiredAt(o.headcount) {
+			continue
+		}
+		dc.Required++
+		if len(cv.owners[k]) > 0 {
+			dc.Owned++
+		} else {
+			dc.Gaps++
+		}
+		s.Coverage[cp.Domain] = dc
+	}
+	return s
+}
+
+// round2 rounds to two decimals so the JSON reads 6.33, not 6.333333333333333.
+func round2(v float64) float64 {
+	return float64(int64(v*100+0.5)) / 100
+}
