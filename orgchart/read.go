@@ -186,7 +186,7 @@ func (r *reader) parse(data []byte) *yaml.Node {
 			r.add(1, "the file is empty: a plan starts with `version: %d` followed by its positions", FormatVersion)
 			return nil
 		}
-		r.syntax(err)
+		r.syntax(data, err)
 		return nil
 	}
 	var extra yaml.Node
@@ -194,7 +194,7 @@ func (r *reader) parse(data []byte) *yaml.Node {
 		line := extra.Line
 		if err != nil {
 			line = 0
-			r.syntax(err)
+			r.syntax(data, err)
 			return nil
 		}
 		r.add(line, "a plan file holds one YAML document: remove the `---` separator and the document after it")
@@ -219,16 +219,68 @@ func (r *reader) parse(data []byte) *yaml.Node {
 	return root
 }
 
-func (r *reader) syntax(err error) {
-	msg := err.Error()
-	line := 0
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = msg[len(m[0]):]
-	} else {
-		msg = strings.TrimPrefix(msg, "yaml: ")
+func (r *reader) syntax(data []byte, err error) {
+	line, msg := splitYAMLError(err)
+	if len(data) <= maxRefineSize {
+		line = faultLine(data, line, msg)
 	}
 	r.add(line, "YAML syntax error: %s: fix the indentation, quoting or brackets at this line (or just above it)", msg)
+}
+
+// maxRefineSize bounds the files whose syntax-error line is searched for
+// (about twenty parses of the file): beyond it yaml's own line is used.
+const maxRefineSize = 1 << 20
+
+// splitYAMLError separates "yaml: line 4: message" into 4 and "message".
+func splitYAMLError(err error) (int, string) {
+	msg := err.Error()
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return line, msg[len(m[0]):]
+	}
+	return 0, strings.TrimPrefix(msg, "yaml: ")
+}
+
+// faultLine finds the line a syntax error is really at. yaml.v3 often names
+// the line where the enclosing block starts; the first prefix of the file
+// (in whole lines) that fails with the same message ends at the faulty line.
+// A binary search over prefixes costs about log2(lines) parses, on error only.
+func faultLine(data []byte, reported int, msg string) int {
+	var ends []int
+	for off := 0; off < len(data); {
+		i := bytes.IndexByte(data[off:], '\n')
+		if i < 0 {
+			ends = append(ends, len(data))
+			break
+		}
+		off += i + 1
+		ends = append(ends, off)
+	}
+	fails := func(k int) bool {
+		var n yaml.Node
+		err := yaml.Unmarshal(data[:ends[k-1]], &n)
+		if err == nil {
+			return false
+		}
+		_, m := splitYAMLError(err)
+		return m == msg
+	}
+	if len(ends) == 0 || !fails(len(ends)) {
+		return reported
+	}
+	lo, hi := max(1, min(reported, len(ends))), len(ends)
+	if fails(lo) {
+		lo = 1
+	}
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if fails(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
 }
 
 // noAliases reports every alias in the tree: plans never need them, and
@@ -236,13 +288,18 @@ func (r *reader) syntax(err error) {
 // so deep nesting cannot exhaust the stack.
 func (r *reader) noAliases(doc *yaml.Node) bool {
 	ok := true
+	seen := map[string]bool{}
 	stack := []*yaml.Node{doc}
 	for len(stack) > 0 {
 		n := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		if n.Kind == yaml.AliasNode {
-			r.add(n.Line, "YAML aliases (*%s) are not allowed in a plan: write the value out in full", n.Value)
 			ok = false
+			if seen[n.Value] {
+				continue
+			}
+			seen[n.Value] = true
+			r.add(n.Line, "YAML aliases (*%s) are not allowed in a plan: write the value out in full", n.Value)
 			continue
 		}
 		stack = append(stack, n.Content...)
@@ -430,6 +487,15 @@ func (r *reader) catalog(v *yaml.Node, p *Plan) {
 	path := name
 	if !filepath.IsAbs(path) {
 		path = filepath.Join(filepath.Dir(r.file), name)
+	}
+	if st, err := os.Stat(path); err != nil || st.IsDir() {
+		r.catFail = true
+		why := "it is a folder"
+		if err != nil {
+			why = unwrapPathError(err).Error()
+		}
+		r.add(v.Line, "cannot load the catalog %s (%s): %s; the path is relative to the plan's folder", name, path, why)
+		return
 	}
 	c, err := r.cat.ExtendFile(path)
 	if err != nil {
