@@ -1,0 +1,202 @@
+package people
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// Field is what a CSV column holds, in Org Planner's terms.
+type Field string
+
+// The fields a people CSV can hold. Only ID, Manager and one of Title or Role
+// are required.
+const (
+	FieldID         Field = "id"
+	FieldManager    Field = "manager"
+	FieldName       Field = "name"
+	FieldFirstName  Field = "first-name"
+	FieldLastName   Field = "last-name"
+	FieldTitle      Field = "title"
+	FieldRole       Field = "role"
+	FieldDepartment Field = "department"
+	FieldCost       Field = "cost"
+	FieldCount      Field = "count"
+	FieldDotted     Field = "dotted"
+	FieldNotes      Field = "notes"
+	FieldIgnore     Field = "ignore"
+)
+
+// Fields lists every field a --map entry may name.
+var Fields = []Field{FieldID, FieldManager, FieldName, FieldFirstName, FieldLastName,
+	FieldTitle, FieldRole, FieldDepartment, FieldCost, FieldCount, FieldDotted, FieldNotes, FieldIgnore}
+
+// headerNames are the header spellings HR systems use for each field, after
+// normalising (lower case, letters and digits only).
+var headerNames = map[string]Field{
+	"id": FieldID, "employeeid": FieldID, "empid": FieldID, "employeenumber": FieldID,
+	"employeeno": FieldID, "empno": FieldID, "personid": FieldID, "staffid": FieldID,
+	"workerid": FieldID, "personnelnumber": FieldID, "positionid": FieldID,
+
+	"parentid": FieldManager, "parent": FieldManager, "managerid": FieldManager,
+	"manager": FieldManager, "reportsto": FieldManager, "reportstoid": FieldManager,
+	"supervisorid": FieldManager, "supervisor": FieldManager, "linemanager": FieldManager,
+	"linemanagerid": FieldManager, "manageremployeeid": FieldManager, "managerempid": FieldManager,
+	"bossid": FieldManager,
+
+	"name": FieldName, "fullname": FieldName, "employeename": FieldName,
+	"displayname": FieldName, "employee": FieldName, "holder": FieldName, "person": FieldName,
+	"firstname": FieldFirstName, "givenname": FieldFirstName, "forename": FieldFirstName,
+	"lastname": FieldLastName, "surname": FieldLastName, "familyname": FieldLastName,
+
+	"title": FieldTitle, "jobtitle": FieldTitle, "position": FieldTitle,
+	"positiontitle": FieldTitle, "businesstitle": FieldTitle, "jobname": FieldTitle,
+
+	"role": FieldRole, "roleid": FieldRole, "catalogrole": FieldRole,
+
+	"department": FieldDepartment, "dept": FieldDepartment, "team": FieldDepartment,
+	"division": FieldDepartment, "function": FieldDepartment, "orgunit": FieldDepartment,
+	"departmentname": FieldDepartment, "unit": FieldDepartment,
+
+	"cost": FieldCost, "salary": FieldCost, "annualcost": FieldCost, "annualsalary": FieldCost,
+	"basesalary": FieldCost, "compensation": FieldCost, "yearlycost": FieldCost,
+	"totalcost": FieldCost, "fullyloadedcost": FieldCost,
+
+	"count": FieldCount, "headcount": FieldCount, "teamsize": FieldCount,
+
+	"dottedto": FieldDotted, "dottedline": FieldDotted, "dottedlineto": FieldDotted,
+	"dottedlinemanager": FieldDotted, "dottedlinemanagerid": FieldDotted, "matrixmanager": FieldDotted,
+	"matrixmanagerid": FieldDotted,
+
+	"notes": FieldNotes, "note": FieldNotes, "comments": FieldNotes, "comment": FieldNotes,
+}
+
+// normHeader reduces a header cell to lower-case letters and digits, so
+// "Employee ID", "employee_id" and "EmployeeId" are the same name.
+func normHeader(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// Column says which CSV column feeds which field, and why.
+type Column struct {
+	Index  int    `json:"index"`  // 0-based
+	Header string `json:"header"` // as written in the file
+	Field  Field  `json:"field"`
+	Mapped bool   `json:"mapped"` // chosen by --map rather than recognised
+}
+
+// ParseMapping reads a --map value: "column=field,column=field". Column names
+// compare like headers (case and punctuation do not matter).
+func ParseMapping(s string) (map[string]string, error) {
+	m := map[string]string{}
+	for _, part := range strings.Split(s, ",") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		col, field, ok := strings.Cut(part, "=")
+		if !ok || strings.TrimSpace(col) == "" || strings.TrimSpace(field) == "" {
+			return nil, fmt.Errorf("--map entry %q: write it as column=field (fields: %s)", part, fieldList())
+		}
+		m[strings.TrimSpace(col)] = strings.TrimSpace(field)
+	}
+	return m, nil
+}
+
+func fieldList() string {
+	names := make([]string, len(Fields))
+	for i, f := range Fields {
+		names[i] = string(f)
+	}
+	return strings.Join(names, ", ")
+}
+
+func knownField(s string) (Field, bool) {
+	f := Field(strings.ToLower(strings.TrimSpace(s)))
+	for _, k := range Fields {
+		if k == f {
+			return f, true
+		}
+	}
+	// Accept the header spellings as field names too ("manager id=manager" and "boss=manager id").
+	if f, ok := headerNames[normHeader(s)]; ok {
+		return f, true
+	}
+	return "", false
+}
+
+// resolveColumns decides the field of every header cell: --map first, then
+// the recognised names. It returns the columns used (in header order), the
+// headers ignored, and the problems that make the file unusable.
+func resolveColumns(header []string, mapping map[string]string) (cols []Column, ignored []string, probs []string) {
+	byNorm := make(map[string]int, len(header))
+	for i, h := range header {
+		if _, dup := byNorm[normHeader(h)]; !dup {
+			byNorm[normHeader(h)] = i
+		}
+	}
+	chosen := make(map[int]Column, len(header))
+	keys := make([]string, 0, len(mapping))
+	for k := range mapping {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, col := range keys {
+		i, ok := byNorm[normHeader(col)]
+		if !ok {
+			probs = append(probs, fmt.Sprintf("--map names column %q, which the header does not have (columns: %s)", col, strings.Join(header, ", ")))
+			continue
+		}
+		f, ok := knownField(mapping[col])
+		if !ok {
+			probs = append(probs, fmt.Sprintf("--map %s=%s: unknown field %q (fields: %s)", col, mapping[col], mapping[col], fieldList()))
+			continue
+		}
+		chosen[i] = Column{Index: i, Header: header[i], Field: f, Mapped: true}
+	}
+	taken := map[Field]bool{}
+	for _, c := range chosen {
+		if c.Field != FieldIgnore {
+			taken[c.Field] = true
+		}
+	}
+	for i, h := range header {
+		if _, done := chosen[i]; done {
+			continue
+		}
+		f, ok := headerNames[normHeader(h)]
+		if !ok || taken[f] {
+			// Unknown, or a second column for a field already fed (say both
+			// "manager" and "manager id"): the first one wins.
+			if strings.TrimSpace(h) != "" {
+				ignored = append(ignored, h)
+			}
+			continue
+		}
+		taken[f] = true
+		chosen[i] = Column{Index: i, Header: h, Field: f}
+	}
+	for i := range header {
+		if c, ok := chosen[i]; ok && c.Field != FieldIgnore {
+			cols = append(cols, c)
+		}
+	}
+	need := func(f Field, what string) {
+		if !taken[f] {
+			probs = append(probs, fmt.Sprintf("no %s column: name it with --map COLUMN=%s (columns: %s)", what, f, strings.Join(header, ", ")))
+		}
+	}
+	need(FieldID, "id")
+	need(FieldManager, "manager id")
+	if !taken[FieldTitle] && !taken[FieldRole] {
+		need(FieldTitle, "title")
+	}
+	return cols, ignored, probs
+}

@@ -1,0 +1,53 @@
+package people
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"orgplanner/catalog"
+	"orgplanner/orgchart"
+)
+
+// ExportHeader is the header Export writes; Import recognises every column.
+var ExportHeader = []string{"id", "manager_id", "name", "title", "role", "count", "cost", "dotted_to", "notes"}
+
+// Export writes the plan as a people CSV, a row per position in plan order:
+// the position id (a UUID, which Import keeps), the manager's id, the holder
+// (empty when vacant), the title shown on the chart, the catalog role id, the
+// team count, the yearly cost per person, dotted-line managers separated by
+// ";", and the notes. Importing the result gives the same plan.
+func Export(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(ExportHeader); err != nil {
+		return fmt.Errorf("writing people CSV: %w", err)
+	}
+	rec := make([]string, len(ExportHeader))
+	for _, pos := range p.Positions {
+		title := pos.Title
+		if title == "" && cat != nil {
+			if r := cat.Role(pos.Role); r != nil {
+				title = r.Title
+			}
+		}
+		rec[0], rec[1], rec[2], rec[3], rec[4] = pos.ID, pos.ReportsTo, pos.Holder, title, pos.Role
+		rec[5], rec[6] = "", ""
+		if pos.Count > 0 {
+			rec[5] = strconv.Itoa(pos.Count)
+		}
+		if pos.Cost != 0 {
+			rec[6] = strconv.FormatFloat(pos.Cost, 'f', -1, 64)
+		}
+		rec[7], rec[8] = strings.Join(pos.DottedTo, ";"), pos.Notes
+		if err := cw.Write(rec); err != nil {
+			return fmt.Errorf("writing people CSV: %w", err)
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("writing people CSV: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,82 @@
+package people
+
+import (
+	"testing"
+
+	"orgplanner/catalog"
+)
+
+func TestTitleMatching(t *testing.T) {
+	m := newMatcher(defaultCatalog(t))
+	cases := []struct {
+		title, dept, role string
+		kind              MatchKind
+	}{
+		{"Chief Technology Officer", "", "chief-technology-officer", MatchExact},
+		{"chief technology officer ", "", "chief-technology-officer", MatchExact},
+		{"vp-of-it", "", "vp-of-it", MatchExact},
+		{"CISO", "", "chief-information-security-officer", MatchAlias},
+		{"CTO", "", "chief-technology-officer", MatchAlias},
+		{"CIO", "", "chief-information-officer", MatchAlias},
+		{"CPO", "", "chief-product-officer", MatchAlias},
+		{"CDO", "Digital", "chief-digital-officer", MatchAlias},
+		{"CDO", "Data Platform", "chief-data-officer", MatchAlias},
+		{"VP Engineering", "", "vp-of-engineering", MatchExact},
+		{"VP, Engineering", "", "vp-of-engineering", MatchExact},
+		{"Vice President of Engineering", "", "vp-of-engineering", MatchExact},
+		{"SVP Engineering", "", "vp-of-engineering", MatchExact},
+		{"VP & Head of IT", "", "vp-of-it", MatchSimilar},
+		{"Head of SRE", "", "sre-director", MatchAlias},
+		{"Sr. Software Engineer", "", "software-engineer", MatchVariant},
+		{"Software Engineer III", "", "software-engineer", MatchVariant},
+		{"Staff SRE", "", "site-reliability-engineer", MatchVariant},
+		{"Eng Manager", "", "software-engineering-manager", MatchAlias},
+		{"Engineering Mgr", "", "software-engineering-manager", MatchAlias},
+		{"SRE Manager", "", "sre-manager", MatchExact},
+		{"Site Reliability Engineering Manager", "", "site-reliability-engineering-manager", MatchExact},
+		{"Manager, IT Operations", "", "it-operations-manager", MatchSimilar},
+		{"Engineering Director", "", "director-of-engineering", MatchSimilar},
+		{"Engineer", "Platform", "platform-engineer", MatchSimilar},
+		{"Chief Happiness Wizard", "", GenericRole, MatchUnmatched},
+		{"Data Engineering Lead", "", "data-engineering-manager", MatchSimilar},
+		{"Growth Hacker", "", GenericRole, MatchUnmatched},
+		{"", "", GenericRole, MatchUnmatched},
+	}
+	for _, c := range cases {
+		got := m.match(c.title, c.dept)
+		if got.role != c.role || got.kind != c.kind {
+			t.Errorf("match(%q, %q) = %s (%s, %.2f), want %s (%s)", c.title, c.dept, got.role, got.kind, got.score, c.role, c.kind)
+		}
+	}
+	if got := m.match("CDO", ""); len(got.alternatives) != 1 || got.alternatives[0] != "chief-digital-officer" {
+		t.Errorf("CDO without department: %+v, want flagged as ambiguous", got)
+	}
+}
+
+func TestAliasesNameCatalogRoles(t *testing.T) {
+	cat := defaultCatalog(t)
+	for title, ids := range aliases {
+		for _, id := range ids {
+			if cat.Role(id) == nil {
+				t.Errorf("alias %q names role %q, which the catalog lacks", title, id)
+			}
+		}
+		if normTitle(title) != title {
+			t.Errorf("alias %q is not normalised (%q): it can never match", title, normTitle(title))
+		}
+	}
+}
+
+func TestMatcherWithoutGenericRoleOrCatalog(t *testing.T) {
+	m := newMatcher(nil)
+	if got := m.match("CTO", ""); got.role != GenericRole {
+		t.Errorf("nil catalog: %+v", got)
+	}
+	cat := &catalog.Catalog{Roles: []*catalog.Role{{ID: "chief-data-officer", Title: "Chief Data Officer"}, {ID: "growth-lead", Title: "Leader of Growth"}}}
+	if got := newMatcher(cat).match("Growth Lead", ""); got.role != "growth-lead" || got.kind != MatchID {
+		t.Errorf("match by role id: %+v", got)
+	}
+	if got := newMatcher(cat).match("CDO", ""); got.role != "chief-data-officer" || len(got.alternatives) != 0 {
+		t.Errorf("one reading in the catalog: %+v", got)
+	}
+}

@@ -1,0 +1,189 @@
+package people
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"orgplanner/catalog"
+)
+
+// NoteKind names what an import note is about; the kinds are stable (the JSON
+// and the app group by them).
+type NoteKind string
+
+// The things an import reports about single rows. None of them stops the
+// import: the row is kept and the note says what was done with it.
+const (
+	NoteUnmatchedTitle NoteKind = "unmatched-title" // no role: generic team-member, title kept
+	NoteSimilarTitle   NoteKind = "similar-title"   // matched by word similarity: worth a look
+	NoteAmbiguousTitle NoteKind = "ambiguous-title" // an abbreviation with several readings
+	NoteUnknownRole    NoteKind = "unknown-role"    // the role column is not a catalog role id
+	NoteUnknownManager NoteKind = "unknown-manager" // manager id not in the file: now a top position
+	NoteManagerByName  NoteKind = "manager-by-name" // the manager column held a name, matched to one person
+	NoteSelfManager    NoteKind = "self-manager"    // reports to itself: read as a top position
+	NoteCycle          NoteKind = "cycle"           // part of a reporting cycle; the first row of it now reports to nobody
+	NoteBadCost        NoteKind = "bad-cost"        // not a number: cost left empty
+	NoteBadCount       NoteKind = "bad-count"       // not a whole number: one person
+	NoteUnknownDotted  NoteKind = "unknown-dotted"  // dotted-line manager not in the file: left out
+)
+
+// Note is one row that needs a person's attention.
+type Note struct {
+	Line    int      `json:"line"` // line in the file (the header is line 1)
+	Kind    NoteKind `json:"kind"`
+	ID      string   `json:"id"` // the row's id as written in the file
+	Title   string   `json:"title,omitempty"`
+	Role    string   `json:"role,omitempty"`
+	Message string   `json:"message"`
+}
+
+// Report says what an import did: which columns it read, how titles matched,
+// and every row that needs attention. Problems are what made the file
+// unusable (Import returns them as its error too).
+type Report struct {
+	File      string            `json:"file"`
+	Rows      int               `json:"rows"` // data rows read (blank rows skipped)
+	Positions int               `json:"positions"`
+	Headcount int               `json:"headcount"`
+	Columns   []Column          `json:"columns"`
+	Ignored   []string          `json:"ignored,omitempty"` // header cells no field was read from
+	Matches   map[MatchKind]int `json:"matches"`           // rows per way their role was found
+	Notes     []Note            `json:"notes"`
+	Problems  catalog.Problems  `json:"problems,omitempty"`
+}
+
+// Count returns the number of notes of a kind.
+func (r *Report) Count(kind NoteKind) int {
+	n := 0
+	for _, x := range r.Notes {
+		if x.Kind == kind {
+			n++
+		}
+	}
+	return n
+}
+
+// noteHeadings are the sections of the human report, in the order shown.
+var noteHeadings = []struct {
+	kind    NoteKind
+	heading string
+}{
+	{NoteCycle, "Reporting cycles (broken: the first row of each cycle now reports to nobody)"},
+	{NoteUnknownManager, "Unknown managers (these rows are now top positions)"},
+	{NoteUnmatchedTitle, "Titles that match no role (imported as role team-member, title kept)"},
+	{NoteAmbiguousTitle, "Ambiguous titles (check the reading)"},
+	{NoteSimilarTitle, "Titles matched by similarity (check them)"},
+	{NoteUnknownRole, "Role column values that are not catalog role ids"},
+	{NoteManagerByName, "Managers given by name"},
+	{NoteSelfManager, "Rows that report to themselves (read as top positions)"},
+	{NoteBadCost, "Costs that are not numbers (left empty)"},
+	{NoteBadCount, "Counts that are not whole numbers (read as one person)"},
+	{NoteUnknownDotted, "Unknown dotted-line managers (left out)"},
+}
+
+// maxLines caps each section of the human report; the JSON has every note.
+const maxLines = 20
+
+// WriteText writes the report for a person: a summary, the columns read, then
+// the rows needing attention grouped by kind (titles grouped by title).
+func (r *Report) WriteText(w io.Writer) {
+	fmt.Fprintf(w, "Imported %s: %d rows, %d positions, headcount %d\n", r.File, r.Rows, r.Positions, r.Headcount)
+	var cols []string
+	for _, c := range r.Columns {
+		s := fmt.Sprintf("%s <- %q", c.Field, c.Header)
+		if c.Mapped {
+			s += " (--map)"
+		}
+		cols = append(cols, s)
+	}
+	if len(cols) > 0 {
+		fmt.Fprintf(w, "Columns: %s\n", strings.Join(cols, ", "))
+	}
+	if len(r.Ignored) > 0 {
+		fmt.Fprintf(w, "Ignored columns: %s (name them with --map COLUMN=FIELD)\n", strings.Join(r.Ignored, ", "))
+	}
+	if len(r.Matches) > 0 {
+		var parts []string
+		for _, k := range []MatchKind{MatchRole, MatchExact, MatchID, MatchAlias, MatchVariant, MatchSimilar, MatchUnmatched} {
+			if n := r.Matches[k]; n > 0 {
+				parts = append(parts, fmt.Sprintf("%d %s", n, k))
+			}
+		}
+		fmt.Fprintf(w, "Roles: %s\n", strings.Join(parts, ", "))
+	}
+	for _, p := range r.Problems {
+		fmt.Fprintf(w, "error: %s\n", p)
+	}
+	for _, h := range noteHeadings {
+		var notes []Note
+		for _, n := range r.Notes {
+			if n.Kind == h.kind {
+				notes = append(notes, n)
+			}
+		}
+		if len(notes) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "\n%s: %d\n", h.heading, len(notes))
+		if h.kind == NoteUnmatchedTitle || h.kind == NoteSimilarTitle || h.kind == NoteAmbiguousTitle {
+			writeByTitle(w, notes)
+			continue
+		}
+		for i, n := range notes {
+			if i == maxLines {
+				fmt.Fprintf(w, "  ... and %d more\n", len(notes)-maxLines)
+				break
+			}
+			fmt.Fprintf(w, "  %s:%d: %s\n", r.File, n.Line, n.Message)
+		}
+	}
+}
+
+// writeByTitle lists notes grouped by title, most frequent first, with their lines.
+func writeByTitle(w io.Writer, notes []Note) {
+	type group struct {
+		title, msg string
+		lines      []int
+	}
+	byTitle := map[string]*group{}
+	var order []*group
+	for _, n := range notes {
+		g := byTitle[n.Title]
+		if g == nil {
+			g = &group{title: n.Title, msg: n.Message}
+			byTitle[n.Title] = g
+			order = append(order, g)
+		}
+		g.lines = append(g.lines, n.Line)
+	}
+	sort.SliceStable(order, func(i, j int) bool { return len(order[i].lines) > len(order[j].lines) })
+	for i, g := range order {
+		if i == maxLines {
+			fmt.Fprintf(w, "  ... and %d more titles\n", len(order)-maxLines)
+			break
+		}
+		fmt.Fprintf(w, "  %q on %s: %s\n", g.title, lineList(g.lines), g.msg)
+	}
+}
+
+// lineList writes "line 4" or "lines 4, 9, 12 and 30 more".
+func lineList(lines []int) string {
+	const show = 8
+	parts := make([]string, 0, show)
+	for i, l := range lines {
+		if i == show {
+			break
+		}
+		parts = append(parts, fmt.Sprint(l))
+	}
+	s := strings.Join(parts, ", ")
+	if len(lines) > show {
+		s += fmt.Sprintf(" and %d more", len(lines)-show)
+	}
+	if len(lines) == 1 {
+		return "line " + s
+	}
+	return "lines " + s
+}
