@@ -140,6 +140,17 @@ func appendField(b []byte, key, value string) []byte {
 // path always holds either the complete old plan or the complete new one.
 // The old file's permission bits are kept; a symbolic link is followed.
 func WriteFile(path string, p *Plan) error {
+	data := p.Encode()
+	return writeAtomic(path, func(f *os.File) error {
+		_, err := f.Write(data)
+		return err
+	})
+}
+
+// writeAtomic replaces path with what write puts into a temporary file in
+// the same folder; on any failure the temporary file is removed and path is
+// untouched.
+func writeAtomic(path string, write func(*os.File) error) error {
 	target := path
 	if real, err := filepath.EvalSymlinks(path); err == nil {
 		target = real
@@ -165,7 +176,7 @@ func WriteFile(path string, p *Plan) error {
 			os.Remove(tmp.Name())
 		}
 	}()
-	if _, err := tmp.Write(p.Encode()); err != nil {
+	if err := write(tmp); err != nil {
 		return fmt.Errorf("save %s: %w", path, err)
 	}
 	if err := tmp.Chmod(mode); err != nil {
