@@ -283,3 +283,43 @@ func TestIDFromTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestParseMangledFixtures cuts and drops lines of every fixture: no variant
+// may panic, and every rejected one must come with located problems.
+func TestParseMangledFixtures(t *testing.T) {
+	paths, err := filepath.Glob(filepath.Join(fixtures, "*.yaml"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no fixtures: %v", err)
+	}
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.SplitAfter(string(data), "\n")
+		for i := range lines {
+			for _, variant := range []string{
+				strings.Join(lines[:i], ""),                                      // truncated before line i
+				strings.Join(lines[:i], "") + strings.Join(lines[i+1:], ""),      // line i dropped
+				strings.Join(lines[:i], "") + "  " + strings.Join(lines[i:], ""), // line i over-indented
+			} {
+				c, err := Parse([]byte(variant), "m.yaml")
+				if err == nil {
+					if c == nil {
+						t.Fatalf("%s line %d: nil catalog without error", p, i+1)
+					}
+					continue
+				}
+				ps := problemsOf(t, err)
+				if len(ps) == 0 {
+					t.Fatalf("%s line %d: empty Problems", p, i+1)
+				}
+				for _, pr := range ps {
+					if pr.File != "m.yaml" || pr.Message == "" {
+						t.Fatalf("%s line %d: badly formed problem %+v", p, i+1, pr)
+					}
+				}
+			}
+		}
+	}
+}
