@@ -9,7 +9,7 @@ import "orgplanner/orgchart"
 type Totals struct {
 	Positions int // positions below (a team counts once)
 	Headcount int // people below, team counts included
-	Vacancies int // vacant positions below (each vacant position counts once, whatever its count)
+	Vacancies int // single-person positions below with no holder (as check's summary counts them)
 	// Cost is the yearly cost below: each position's cost times its headcount.
 	// Positions without a cost add nothing; Unpriced counts them.
 	Cost     float64
@@ -21,7 +21,7 @@ func (t *Totals) add(sub Totals, top *orgchart.Position) {
 	t.Positions += sub.Positions + 1
 	t.Headcount += sub.Headcount + top.Headcount()
 	t.Vacancies += sub.Vacancies
-	if top.Vacant() {
+	if top.Vacant() && top.Count <= 1 {
 		t.Vacancies++
 	}
 	t.Cost += sub.Cost + top.Cost*float64(top.Headcount())

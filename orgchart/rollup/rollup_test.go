@@ -17,15 +17,17 @@ func TestComputeTotalsBelowEveryManager(t *testing.T) {
 		&orgchart.Position{ID: "vp", Role: "vp-of-engineering", ReportsTo: "cto", Cost: 250000}, // vacant
 		&orgchart.Position{ID: "em", Role: "software-engineering-manager", ReportsTo: "vp", Holder: "Bo", Cost: 180000},
 		&orgchart.Position{ID: "team", Role: "software-engineer", ReportsTo: "em", Count: 6, Cost: 150000},
+		&orgchart.Position{ID: "open", Role: "software-engineer", ReportsTo: "em", Cost: 150000}, // vacant
 		&orgchart.Position{ID: "sre", Role: "site-reliability-engineer", ReportsTo: "em", Holder: "Cy"}, // no cost
+		// A team without a named holder is planned headcount, not a vacancy.
 		&orgchart.Position{ID: "ciso", Role: "chief-information-security-officer", ReportsTo: "cto", Holder: "Di", Cost: 280000},
 	)
 	r := Compute(p)
 
 	want := map[string]Totals{
-		"em":   {Positions: 2, Headcount: 7, Vacancies: 1, Cost: 900000, Unpriced: 1},
-		"vp":   {Positions: 3, Headcount: 8, Vacancies: 1, Cost: 1080000, Unpriced: 1},
-		"cto":  {Positions: 5, Headcount: 10, Vacancies: 2, Cost: 1610000, Unpriced: 1},
+		"em":   {Positions: 3, Headcount: 8, Vacancies: 1, Cost: 1050000, Unpriced: 1},
+		"vp":   {Positions: 4, Headcount: 9, Vacancies: 1, Cost: 1230000, Unpriced: 1},
+		"cto":  {Positions: 6, Headcount: 11, Vacancies: 2, Cost: 1760000, Unpriced: 1},
 		"team": {},
 		"ciso": {},
 		"nope": {},
@@ -35,10 +37,10 @@ func TestComputeTotalsBelowEveryManager(t *testing.T) {
 			t.Errorf("Below(%q) = %+v, want %+v", id, got, w)
 		}
 	}
-	if got, w := r.Plan(), (Totals{Positions: 6, Headcount: 11, Vacancies: 2, Cost: 1910000, Unpriced: 1}); got != w {
+	if got, w := r.Plan(), (Totals{Positions: 7, Headcount: 12, Vacancies: 2, Cost: 2060000, Unpriced: 1}); got != w {
 		t.Errorf("Plan() = %+v, want %+v", got, w)
 	}
-	if got, w := r.Including(p.Position("em")), (Totals{Positions: 3, Headcount: 8, Vacancies: 1, Cost: 1080000, Unpriced: 1}); got != w {
+	if got, w := r.Including(p.Position("em")), (Totals{Positions: 4, Headcount: 9, Vacancies: 1, Cost: 1230000, Unpriced: 1}); got != w {
 		t.Errorf("Including(em) = %+v, want %+v", got, w)
 	}
 }
