@@ -17,7 +17,7 @@ func TestComputeTotalsBelowEveryManager(t *testing.T) {
 		&orgchart.Position{ID: "vp", Role: "vp-of-engineering", ReportsTo: "cto", Cost: 250000}, // vacant
 		&orgchart.Position{ID: "em", Role: "software-engineering-manager", ReportsTo: "vp", Holder: "Bo", Cost: 180000},
 		&orgchart.Position{ID: "team", Role: "software-engineer", ReportsTo: "em", Count: 6, Cost: 150000},
-		&orgchart.Position{ID: "open", Role: "software-engineer", ReportsTo: "em", Cost: 150000}, // vacant
+		&orgchart.Position{ID: "open", Role: "software-engineer", ReportsTo: "em", Cost: 150000},        // vacant
 		&orgchart.Position{ID: "sre", Role: "site-reliability-engineer", ReportsTo: "em", Holder: "Cy"}, // no cost
 		// A team without a named holder is planned headcount, not a vacancy.
 		&orgchart.Position{ID: "ciso", Role: "chief-information-security-officer", ReportsTo: "cto", Holder: "Di", Cost: 280000},
