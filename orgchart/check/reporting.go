@@ -26,7 +26,7 @@ func (c *checker) checkReporting() {
 				c.add("reporting.team-manages", Warning, i, c.ids(int32(i)),
 					fmt.Sprintf("%s has %s: it is not clear which of the %d they report to.", c.name(i), plural(int(c.span[i]), "direct report", "direct reports"), pos.Count),
 					"Make the team's lead a position of its own and move the reports under it.")
-			case c.role[i] != nil && c.role[i].Individual:
+			case c.role[i] != nil && c.role[i].Individual && c.role[i].ID != genericRole:
 				c.add("reporting.ic-manages", Warning, i, c.ids(int32(i)),
 					fmt.Sprintf("%s is an individual-contributor role but has %s.", c.name(i), plural(int(c.span[i]), "direct report", "direct reports")),
 					c.managerRoleHint(i))

@@ -52,6 +52,11 @@ func (o *org) managesManagers(i int) bool {
 	return false
 }
 
+// genericRole is the catalog role of imported rows that match no role: it says
+// nothing about the job, so a position in it that has reports is checked as a
+// manager (with the policy's default ranges) rather than as an individual.
+const genericRole = "team-member"
+
 // spanRole reports whether the span rules apply to i: a manager in a role
 // meant to manage. Individual-contributor roles and team positions with
 // reports get a reporting finding instead.
@@ -59,7 +64,8 @@ func (o *org) spanRole(i int) bool {
 	if !o.isManager(i) || o.span[i] == 0 || o.pos[i].Count > 1 {
 		return false
 	}
-	return o.role[i] == nil || !o.role[i].Individual
+	r := o.role[i]
+	return r == nil || !r.Individual || r.ID == genericRole
 }
 
 // chainable: a span-checked manager with exactly one report, not intended.
