@@ -56,6 +56,6 @@ func (c *checker) checkLayers() {
 		c.add("layers.too-deep", Warning, t, c.ids(chain...),
 			fmt.Sprintf("The reporting chain from %s down to %s has %d layers; an organisation of %s needs no more than %d (spans of about %d, at most %d layers).",
 				c.title(t), c.name(int(d)), layers, plural(c.headcount, "person", "people"), allowed, c.pol.LayerBase, c.pol.LayersMax),
-			fmt.Sprintf("Widen spans or remove pass-through layers in this branch: %s sit below layer %d.", plural(below[t], "position", "positions"), allowed))
+			fmt.Sprintf("Widen spans or remove pass-through layers in this branch: %s below layer %d.", plural(below[t], "position sits", "positions sit"), allowed))
 	}
 }

@@ -138,7 +138,7 @@ func writeSummaryTable(w io.Writer, s check.Summary) error {
 	b := s.SpanBands
 	row("Span bands", fmt.Sprintf("1: %d  2-3: %d  4-7: %d  8-12: %d  13+: %d", b.One, b.TwoThree, b.FourSeven, b.EightTwelve, b.ThirteenUp))
 	if s.Cost != nil {
-		row("Cost", strconv.FormatFloat(*s.Cost, 'f', 0, 64)+" a year")
+		row("Cost", groupDigits(strconv.FormatFloat(*s.Cost, 'f', 0, 64))+" a year")
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -164,4 +164,17 @@ func count(n int, what string) string {
 		return strconv.Itoa(n) + " " + what
 	}
 	return strconv.Itoa(n) + " " + what + "s"
+}
+
+// groupDigits writes "1100000" as "1,100,000".
+func groupDigits(s string) string {
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	if neg {
+		return "-" + s
+	}
+	return s
 }
