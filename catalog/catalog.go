@@ -13,6 +13,20 @@ type Catalog struct {
 	byDomain     map[Domain][]*Role
 }
 
+// New builds a catalog from entries made in Go (tests, generated catalogs)
+// and indexes it for lookups. It does not validate: entries are used as given,
+// a later one replacing an earlier one with the same id in lookups. Use Parse
+// for input from people, which reports every problem.
+func New(roles []*Role, caps []*Capability, conflicts []*Conflict) *Catalog {
+	c := &Catalog{
+		Roles:        append([]*Role(nil), roles...),
+		Capabilities: append([]*Capability(nil), caps...),
+		Conflicts:    append([]*Conflict(nil), conflicts...),
+	}
+	c.index()
+	return c
+}
+
 // Role returns the role with the id, or nil.
 func (c *Catalog) Role(id string) *Role { return c.roles[id] }
 

@@ -323,3 +323,21 @@ func TestParseMangledFixtures(t *testing.T) {
 		}
 	}
 }
+
+func TestNewIndexesEntries(t *testing.T) {
+	r := &Role{ID: "sre-manager", Title: "SRE Manager", Domains: []Domain{SRE, PLAT}}
+	k := &Capability{ID: "sre-on-call", Domain: SRE}
+	x := &Conflict{Manager: "a", Report: "sre-manager", Reason: "why"}
+	roles := []*Role{r}
+	c := New(roles, []*Capability{k}, []*Conflict{x})
+	if c.Role("sre-manager") != r || c.Capability("sre-on-call") != k || c.Conflict("a", "sre-manager") != x {
+		t.Fatal("lookups do not find the entries given to New")
+	}
+	if got := c.RolesIn(PLAT); len(got) != 1 || got[0] != r {
+		t.Errorf("RolesIn(PLAT) = %v", ids(got))
+	}
+	roles[0] = nil
+	if c.Roles[0] != r {
+		t.Error("New must copy the slices it is given")
+	}
+}
