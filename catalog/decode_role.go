@@ -6,14 +6,14 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// ResponsibilityGroups are the groups a role blueprint sorts responsibilities into.
-var ResponsibilityGroups = []string{"strategic", "operational", "technical", "cross-functional", "governance", "leadership"}
+// responsibilityGroups are the groups a role blueprint sorts responsibilities into.
+var responsibilityGroups = []string{"strategic", "operational", "technical", "cross-functional", "governance", "leadership"}
 
-// Levels lists every level in order of seniority, individual contributors last.
-var Levels = []Level{LevelExecutive, LevelVP, LevelDirector, LevelHead, LevelManager, LevelIndividual}
+// levels lists every level in order of seniority, individual contributors last.
+var levels = []Level{LevelExecutive, LevelVP, LevelDirector, LevelHead, LevelManager, LevelIndividual}
 
-// Archetypes lists the manager archetypes from narrowest to widest span.
-var Archetypes = []Archetype{PlayerCoach, Coach, Supervisor, Facilitator, Coordinator}
+// archetypes lists the manager archetypes from narrowest to widest span.
+var archetypes = []Archetype{PlayerCoach, Coach, Supervisor, Facilitator, Coordinator}
 
 // role decodes one entry under roles:. It returns nil only when the entry has
 // no usable id.
@@ -36,8 +36,8 @@ func (d *decoder) role(n *yaml.Node) *Role {
 			r.Summary = d.str(v, what, key)
 		case "level":
 			r.Level = Level(d.str(v, what, key))
-			if r.Level != "" && !contains(Levels, r.Level) {
-				d.add(v.Line, "%s: unknown level %q; use one of %s", what, r.Level, joinList(Levels))
+			if r.Level != "" && !contains(levels, r.Level) {
+				d.add(v.Line, "%s: unknown level %q; use one of %s", what, r.Level, joinList(levels))
 			}
 		case "individual":
 			r.Individual = d.boolean(v, what, key)
@@ -179,8 +179,8 @@ func (d *decoder) span(v *yaml.Node, what string) *Span {
 			s.Max = d.integer(val, what, "span max")
 		case "archetype":
 			s.Archetype = Archetype(d.str(val, what, "span archetype"))
-			if s.Archetype != "" && !contains(Archetypes, s.Archetype) {
-				d.add(val.Line, "%s: unknown span archetype %q; use one of %s", what, s.Archetype, joinList(Archetypes))
+			if s.Archetype != "" && !contains(archetypes, s.Archetype) {
+				d.add(val.Line, "%s: unknown span archetype %q; use one of %s", what, s.Archetype, joinList(archetypes))
 			}
 		}
 	})
@@ -196,7 +196,7 @@ func (d *decoder) span(v *yaml.Node, what string) *Span {
 		d.add(v.Line, "%s: span min %d is above max %d; swap or fix them", what, s.Min, s.Max)
 	}
 	if seen["archetype"] && s.Archetype == "" {
-		d.add(v.Line, "%s: span archetype is empty; use one of %s", what, joinList(Archetypes))
+		d.add(v.Line, "%s: span archetype is empty; use one of %s", what, joinList(archetypes))
 	}
 	return s
 }
@@ -212,15 +212,15 @@ func (d *decoder) responsibilities(v *yaml.Node, what string) []Responsibility {
 			switch key {
 			case "group":
 				r.Group = d.str(val, what, "responsibility group")
-				if r.Group != "" && !contains(ResponsibilityGroups, r.Group) {
-					d.add(val.Line, "%s: unknown responsibility group %q; use one of %s", what, r.Group, strings.Join(ResponsibilityGroups, ", "))
+				if r.Group != "" && !contains(responsibilityGroups, r.Group) {
+					d.add(val.Line, "%s: unknown responsibility group %q; use one of %s", what, r.Group, strings.Join(responsibilityGroups, ", "))
 				}
 			case "text":
 				r.Text = d.str(val, what, "responsibility text")
 			}
 		})
 		if r.Group == "" {
-			d.add(n.Line, "%s: a responsibility needs a group (%s)", what, strings.Join(ResponsibilityGroups, ", "))
+			d.add(n.Line, "%s: a responsibility needs a group (%s)", what, strings.Join(responsibilityGroups, ", "))
 		}
 		if r.Text == "" {
 			d.add(n.Line, "%s: a responsibility needs text", what)

@@ -25,7 +25,7 @@ var Domains = []Domain{IT, SEC, PRIV, SRE, PLAT, ENG, PROD, DATA}
 // Level is a role's place in the hierarchy.
 type Level string
 
-// Levels a role can have; individual contributors use LevelIndividual.
+// levels a role can have; individual contributors use LevelIndividual.
 const (
 	LevelExecutive  Level = "executive"
 	LevelVP         Level = "vp"
