@@ -37,20 +37,9 @@ func (d *decoder) capability(n *yaml.Node) *Capability {
 	if !isKebab(c.ID) {
 		d.add(lineOr(lines, "id", n.Line), "%s: id must be kebab-case (lowercase letters, digits and single hyphens), e.g. %q", what, IDFromTitle(c.ID))
 	}
-	for _, key := range []string{"name", "domain", "description"} {
-		var empty bool
-		switch key {
-		case "name":
-			empty = c.Name == ""
-		case "domain":
-			empty = c.Domain == ""
-		case "description":
-			empty = c.Description == ""
-		}
-		if empty {
-			d.add(lineOr(lines, key, n.Line), "%s: %s is required and must not be empty", what, key)
-		}
-	}
+	d.required(what, lines, n.Line, []field{
+		{"name", c.Name}, {"domain", string(c.Domain)}, {"description", c.Description},
+	})
 	return c
 }
 
@@ -94,22 +83,24 @@ func (d *decoder) conflict(n *yaml.Node) *Conflict {
 			c.Reason = d.str(v, what, key)
 		}
 	})
-	for _, key := range conflictFields {
-		var empty bool
-		switch key {
-		case "manager":
-			empty = c.Manager == ""
-		case "report":
-			empty = c.Report == ""
-		case "reason":
-			empty = c.Reason == ""
-		}
-		if empty {
-			d.add(lineOr(lines, key, n.Line), "%s: %s is required and must not be empty", what, key)
-		}
-	}
+	d.required(what, lines, n.Line, []field{
+		{"manager", c.Manager}, {"report", c.Report}, {"reason", c.Reason},
+	})
 	if c.Manager == "" || c.Report == "" {
 		return nil
 	}
 	return c
+}
+
+// field is a decoded text field, for the required-field check.
+type field struct{ key, value string }
+
+// required reports each empty field at its line, or at the entry's line when
+// the field is absent.
+func (d *decoder) required(what string, lines map[string]int, entryLine int, fields []field) {
+	for _, f := range fields {
+		if f.value == "" {
+			d.add(lineOr(lines, f.key, entryLine), "%s: %s is required and must not be empty", what, f.key)
+		}
+	}
 }
