@@ -75,6 +75,25 @@ func reservedWord(s string) bool {
 // looksNumeric reports whether a plain s starting with a digit could be read
 // as a number or a timestamp (by YAML 1.1 or 1.2 rules).
 func looksNumeric(s string) bool {
+	// Timestamps (2006-01-02...) first; then a cheap filter so that ids such
+	// as UUIDs never reach the (allocating) parsers below.
+	if len(s) >= 8 && isDigits(s[:4]) && s[4] == '-' {
+		return true
+	}
+	signs := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '-' || c == '+':
+			signs++
+		case '0' <= c && c <= '9', 'a' <= c && c <= 'f', 'A' <= c && c <= 'F',
+			c == 'x', c == 'X', c == 'o', c == 'O', c == '_', c == '.', c == ':':
+		default:
+			return false
+		}
+	}
+	if signs > 1 {
+		return false
+	}
 	if _, err := strconv.ParseInt(s, 0, 64); err == nil {
 		return true
 	}
@@ -99,10 +118,7 @@ func looksNumeric(s string) bool {
 	if digitsOnly {
 		return true
 	}
-	// Timestamps (2006-01-02...) and YAML 1.1 sexagesimal numbers (1:20).
-	if len(s) >= 8 && isDigits(s[:4]) && s[4] == '-' {
-		return true
-	}
+	// YAML 1.1 sexagesimal numbers (1:20).
 	if i := strings.IndexByte(s, ':'); i > 0 && isDigits(strings.ReplaceAll(s[:i], "_", "")) {
 		return true
 	}
