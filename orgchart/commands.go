@@ -50,6 +50,10 @@ type removeCmd struct {
 	from    string      // the removed position's id (LiftReports)
 	to      string      // its manager's id (LiftReports)
 	dotted  []dottedChange
+
+	// The policy loses intended arrangements of removed positions.
+	policyCut                 bool
+	policyBefore, policyAfter Policy
 }
 
 func newRemoveCmd(p *Plan, pos *Position, mode RemoveMode) *removeCmd {
@@ -96,10 +100,21 @@ func newRemoveCmd(p *Plan, pos *Position, mode RemoveMode) *removeCmd {
 			c.dotted = append(c.dotted, dottedChange{pos: q, before: q.DottedTo, after: kept})
 		}
 	}
+	if slices.ContainsFunc(p.Policy.Intended, func(id string) bool { return ids[id] }) {
+		c.policyCut = true
+		c.policyBefore, c.policyAfter = p.Policy, p.Policy
+		c.policyAfter.Intended = slices.DeleteFunc(slices.Clone(p.Policy.Intended), func(id string) bool { return ids[id] })
+		if len(c.policyAfter.Intended) == 0 {
+			c.policyAfter.Intended = nil
+		}
+	}
 	return c
 }
 
 func (c *removeCmd) do(p *Plan) {
+	if c.policyCut {
+		p.Policy = c.policyAfter
+	}
 	for _, r := range c.lifted {
 		r.ReportsTo = c.to
 	}
@@ -136,6 +151,9 @@ func (c *removeCmd) undo(p *Plan) {
 	}
 	for _, r := range c.lifted {
 		r.ReportsTo = c.from
+	}
+	if c.policyCut {
+		p.Policy = c.policyBefore
 	}
 }
 

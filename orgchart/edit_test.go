@@ -456,3 +456,29 @@ func TestEditorRandomEditsUndoRedo(t *testing.T) {
 		t.Errorf("only %d changes on the undo stack", undos)
 	}
 }
+
+// TestEditorRemoveDropsIntendedArrangement: a removed position leaves the
+// policy's intended list (or the saved plan would not load), and undo brings
+// it back.
+func TestEditorRemoveDropsIntendedArrangement(t *testing.T) {
+	src := "version: 1\npolicy:\n  intended:\n    - b\n    - a\npositions:\n  - {id: a, role: chief-technology-officer}\n  - {id: b, role: vp-of-engineering, reportsTo: a}\n"
+	p, _, err := orgchart.Read([]byte(src), "intended.yaml", builtin(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := orgchart.NewEditor(p)
+	before, order := p.Encode(), ids(p)
+	if err := e.Remove("b", orgchart.RemoveSubtree); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(p.Policy.Intended, []string{"a"}) {
+		t.Fatalf("intended = %v", p.Policy.Intended)
+	}
+	if _, _, err := orgchart.Read(p.Encode(), "saved.yaml", builtin(t)); err != nil {
+		t.Fatalf("the saved plan does not load: %v", err)
+	}
+	undoRedo(t, e, before, order)
+	if _, _, err := orgchart.Read([]byte(strings.Replace(src, "- a\n", "- ghost\n", 1)), "x.yaml", nil); err == nil || !strings.Contains(err.Error(), "x.yaml:5:") {
+		t.Errorf("an intended id naming no position: err = %v", err)
+	}
+}

@@ -372,11 +372,27 @@ func (r *reader) top(root *yaml.Node, p *Plan) {
 		r.catalog(catalogNode, p)
 	}
 	if positionsNode == nil {
+		r.policyRefs(p)
 		return // a plan without positions is valid: an empty chart
 	}
 	metas := r.positions(positionsNode, p)
 	if metas != nil {
 		r.tree(p, metas)
+	}
+	r.policyRefs(p)
+}
+
+// policyRefs reports ids in the policy that name no position.
+func (r *reader) policyRefs(p *Plan) {
+	if len(p.Policy.Intended) == 0 {
+		return
+	}
+	ids := make(map[string]bool, len(p.Positions))
+	for _, pos := range p.Positions {
+		ids[pos.ID] = true
+	}
+	for _, pr := range checkPolicyRefs(p.Policy, r.file, func(id string) bool { return ids[id] }) {
+		r.add(pr.Line, "%s", pr.Message)
 	}
 }
 
