@@ -33,32 +33,42 @@ func (o *org) coverage() *coverage {
 	cv.supporters = make([][]int32, len(cv.caps))
 	cv.ownerRoles = make([][]*catalog.Role, len(cv.caps))
 	// Each role's capability indexes, resolved once rather than per position.
-	owns := make(map[*catalog.Role][]int, len(o.cat.Roles))
-	supports := make(map[*catalog.Role][]int, len(o.cat.Roles))
+	type roleCaps struct{ owns, supports []int }
+	byRole := make(map[*catalog.Role]*roleCaps, len(o.cat.Roles))
 	for _, r := range o.cat.Roles {
 		if o.cat.Role(r.ID) != r {
 			continue // overridden by a later definition
 		}
+		rc := &roleCaps{}
 		for _, id := range r.Owns {
 			if k, ok := at[id]; ok {
-				owns[r] = append(owns[r], k)
+				rc.owns = append(rc.owns, k)
 				cv.ownerRoles[k] = append(cv.ownerRoles[k], r)
 			}
 		}
 		for _, id := range r.Supports {
 			if k, ok := at[id]; ok {
-				supports[r] = append(supports[r], k)
+				rc.supports = append(rc.supports, k)
 			}
 		}
+		byRole[r] = rc
 	}
+	var last *catalog.Role
+	var rc *roleCaps
 	for i, r := range o.role {
 		if r == nil {
 			continue
 		}
-		for _, k := range owns[r] {
+		if r != last {
+			last, rc = r, byRole[r]
+		}
+		if rc == nil {
+			continue
+		}
+		for _, k := range rc.owns {
 			cv.owners[k] = append(cv.owners[k], int32(i))
 		}
-		for _, k := range supports[r] {
+		for _, k := range rc.supports {
 			cv.supporters[k] = append(cv.supporters[k], int32(i))
 		}
 	}
@@ -82,21 +92,23 @@ func (o *org) roots(is []int32) []int32 {
 	}
 	byEntry := slices.Clone(is)
 	slices.SortFunc(byEntry, func(a, b int32) int { return int(o.enter[a]) - int(o.enter[b]) })
-	keep := make(map[int32]bool, len(byEntry))
 	last := int32(-1)
+	kept := 0
 	for _, i := range byEntry {
 		if last >= 0 && o.above(last, i) {
 			continue
 		}
-		keep[i] = true
+		o.mark[i] = true
+		kept++
 		if o.enter[i] >= 0 {
 			last = i
 		}
 	}
-	out := make([]int32, 0, len(keep))
+	out := make([]int32, 0, kept)
 	for _, i := range is {
-		if keep[i] {
+		if o.mark[i] {
 			out = append(out, i)
+			o.mark[i] = false
 		}
 	}
 	return out

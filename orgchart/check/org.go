@@ -1,6 +1,8 @@
 package check
 
 import (
+	"slices"
+
 	"orgplanner/catalog"
 	"orgplanner/orgchart"
 )
@@ -27,6 +29,8 @@ type org struct {
 
 	headcount int
 	intended  map[string]bool
+	at        map[string]int32 // position id -> plan index
+	mark      []bool           // scratch for roots, all false between uses
 }
 
 func newOrg(p *orgchart.Plan, cat *catalog.Catalog) *org {
@@ -46,22 +50,27 @@ func newOrg(p *orgchart.Plan, cat *catalog.Catalog) *org {
 		depth:    make([]int32, n),
 		top:      make([]int32, n),
 		excluded: make([]bool, n),
-	}
-	exclude := make(map[string]bool, len(o.pol.SpanExclude))
-	for _, r := range o.pol.SpanExclude {
-		exclude[r] = true
+		mark:     make([]bool, n),
 	}
 	o.intended = make(map[string]bool, len(o.pol.Intended))
 	for _, id := range o.pol.Intended {
 		o.intended[id] = true
 	}
 	at := make(map[string]int32, n)
+	o.at = at
+	// Neighbouring positions often share a role (a team's members): reuse the
+	// last lookup rather than hashing the role id again.
+	lastID, lastRole, lastExcluded := "", (*catalog.Role)(nil), false
 	for i, pos := range o.pos {
 		at[pos.ID] = int32(i)
-		if cat != nil {
-			o.role[i] = cat.Role(pos.Role)
+		if i == 0 || pos.Role != lastID {
+			lastID, lastRole = pos.Role, nil
+			if cat != nil {
+				lastRole = cat.Role(pos.Role)
+			}
+			lastExcluded = slices.Contains(o.pol.SpanExclude, pos.Role)
 		}
-		o.excluded[i] = exclude[pos.Role]
+		o.role[i], o.excluded[i] = lastRole, lastExcluded
 		o.headcount += pos.Headcount()
 	}
 	// Parents, then children in CSR form (counts, prefix sums, fill).

@@ -1,6 +1,10 @@
 package check
 
-import "sort"
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
 
 // Finding is one thing a reviewer would flag, with the positions it concerns.
 type Finding struct {
@@ -20,7 +24,8 @@ type Report struct {
 	Findings []Finding `json:"findings"`
 	Summary  Summary   `json:"summary"`
 
-	counts map[string][3]int
+	at     map[string]int32 // position id -> plan index, shared with the run
+	counts [][3]int         // by plan index
 }
 
 // Counts returns the number of findings of each severity (info, warning,
@@ -29,7 +34,10 @@ func (r *Report) Counts(positionID string) [3]int {
 	if r == nil {
 		return [3]int{}
 	}
-	return r.counts[positionID]
+	if i, ok := r.at[positionID]; ok {
+		return r.counts[i]
+	}
+	return [3]int{}
 }
 
 // Max returns the highest severity among the findings and whether there is any.
@@ -42,27 +50,43 @@ func (r *Report) Max() (Severity, bool) {
 
 // finish sorts the findings (severity descending, then rule, then plan or
 // catalog order) and counts them per position.
-func (r *Report) finish() {
-	sort.SliceStable(r.Findings, func(i, j int) bool {
-		a, b := &r.Findings[i], &r.Findings[j]
+func (r *Report) finish(at map[string]int32, n int) {
+	// Sort indexes rather than the 100-byte findings; the index breaks ties,
+	// so the order is the same on every run.
+	fs := r.Findings
+	idx := make([]int32, len(fs))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortFunc(idx, func(i, j int32) int {
+		a, b := &fs[i], &fs[j]
 		if a.Severity != b.Severity {
-			return a.Severity > b.Severity
+			return cmp.Compare(b.Severity, a.Severity)
 		}
 		if a.Rule != b.Rule {
-			return a.Rule < b.Rule
+			return strings.Compare(a.Rule, b.Rule)
 		}
-		return a.order < b.order
+		if a.order != b.order {
+			return cmp.Compare(a.order, b.order)
+		}
+		return cmp.Compare(i, j)
 	})
-	r.counts = make(map[string][3]int)
+	sorted := make([]Finding, len(fs))
+	for k, i := range idx {
+		sorted[k] = fs[i]
+	}
+	r.Findings = sorted
+	r.at = at
+	r.counts = make([][3]int, n)
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		if f.Positions == nil {
 			f.Positions = []string{}
 		}
 		for _, id := range f.Positions {
-			c := r.counts[id]
-			c[f.Severity]++
-			r.counts[id] = c
+			if k, ok := at[id]; ok {
+				r.counts[k][f.Severity]++
+			}
 		}
 	}
 }

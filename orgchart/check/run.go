@@ -32,7 +32,7 @@ func Run(p *orgchart.Plan, cat *catalog.Catalog) *Report {
 	c.checkReporting()
 	c.checkCoverage()
 	c.report.Summary = o.summary(c.cov, c.overlaps)
-	c.report.finish()
+	c.report.finish(o.at, len(o.pos))
 	return c.report
 }
 

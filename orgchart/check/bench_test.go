@@ -1,0 +1,89 @@
+package check_test
+
+import (
+	"testing"
+
+	"orgplanner/catalog"
+	"orgplanner/orgchart"
+	"orgplanner/orgchart/check"
+	"orgplanner/orgchart/generate"
+)
+
+func defaultCatalog(b *testing.B) *catalog.Catalog {
+	b.Helper()
+	cat, err := catalog.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return cat
+}
+
+func benchRun(b *testing.B, n int) {
+	cat := defaultCatalog(b)
+	p := generate.Generate(n, 1)
+	b.ReportAllocs()
+	b.ResetTimer()
+	var r *check.Report
+	for b.Loop() {
+		r = check.Run(p, cat)
+	}
+	b.ReportMetric(float64(len(r.Findings)), "findings")
+}
+
+func BenchmarkRun10k(b *testing.B)  { benchRun(b, 10_000) }
+func BenchmarkRun100k(b *testing.B) { benchRun(b, 100_000) }
+
+// BenchmarkLoad10k and 100k read the same generated plans from YAML, the
+// yardstick for "checks take under a tenth of loading".
+func benchLoad(b *testing.B, n int) {
+	cat := defaultCatalog(b)
+	data := generate.Generate(n, 1).Encode()
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for b.Loop() {
+		if _, _, err := orgchart.Read(data, "bench.yaml", cat); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkLoad10k(b *testing.B)  { benchLoad(b, 10_000) }
+func BenchmarkLoad100k(b *testing.B) { benchLoad(b, 100_000) }
+
+// BenchmarkRecheckAfterEdit10k is what the app does at every drop: move one
+// position to another manager, then check the whole plan again.
+func BenchmarkRecheckAfterEdit10k(b *testing.B) {
+	cat := defaultCatalog(b)
+	p := generate.Generate(10_000, 1)
+	ed := orgchart.NewEditor(p)
+	// Move a first-line manager (with its team) between two managers of managers.
+	var mover *orgchart.Position
+	var homes [2]string
+	for _, pos := range p.Positions {
+		if len(p.Reports(pos.ID)) > 0 && pos.ReportsTo != "" && mover == nil {
+			if reps := p.Reports(p.Position(pos.ReportsTo).ID); len(reps) > 1 && len(p.Reports(reps[0].ID)) > 0 && len(p.Reports(pos.ID)) > 0 {
+				mover = pos
+				homes[0] = pos.ReportsTo
+			}
+		}
+	}
+	if mover == nil {
+		b.Fatal("no position to move")
+	}
+	for _, pos := range p.Positions {
+		if pos.ID != homes[0] && pos.ID != mover.ID && len(p.Reports(pos.ID)) > 0 && ed.CanMove(mover.ID, pos.ID) == nil {
+			homes[1] = pos.ID
+			break
+		}
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	k := 0
+	for b.Loop() {
+		k ^= 1
+		if err := ed.Move(mover.ID, homes[k]); err != nil {
+			b.Fatal(err)
+		}
+		check.Run(ed.Plan(), cat)
+	}
+}
