@@ -23,7 +23,7 @@ func TestSchemaMatchesReader(t *testing.T) {
 		Required   []string                   `json:"required"`
 		Properties map[string]json.RawMessage `json:"properties"`
 		Defs       struct {
-			Domain   struct{ Enum []string } `json:"domain"`
+			Domain   struct{ Enum []string }  `json:"domain"`
 			ID       struct{ Pattern string } `json:"id"`
 			Position struct {
 				Required   []string `json:"required"`
