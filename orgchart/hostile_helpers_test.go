@@ -114,7 +114,11 @@ func checkLocated(t *testing.T, e expectation, got []located) {
 
 func listLocated(ls []located) string {
 	var b strings.Builder
-	for _, l := range ls {
+	for i, l := range ls {
+		if i == 20 {
+			fmt.Fprintf(&b, "\t... and %d more\n", len(ls)-i)
+			break
+		}
 		fmt.Fprintf(&b, "\t%s:%d: %s\n", l.file, l.line, l.text)
 	}
 	return b.String()
@@ -161,9 +165,11 @@ func bounded(t *testing.T, name string, maxAlloc uint64, deadline time.Duration,
 		t.Fatalf("%s: still running after %v: the reader hangs or is far too slow on this input", name, deadline)
 	}
 	runtime.ReadMemStats(&after)
-	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > maxAlloc {
+	alloc := after.TotalAlloc - before.TotalAlloc
+	if alloc > maxAlloc {
 		t.Errorf("%s: allocated %.1f MB; the bound is %.1f MB", name, mb(alloc), mb(maxAlloc))
 	}
+	t.Logf("%s: allocated %.1f MB (bound %.0f MB)", name, mb(alloc), mb(maxAlloc))
 }
 
 func mb(n uint64) float64 { return float64(n) / (1 << 20) }
