@@ -1,0 +1,61 @@
+package orgchart_test
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"orgplanner/orgchart/cli"
+)
+
+// TestHostileCorpusFromTheCommandLine runs `orgplanner check` on every hostile
+// plan (and `check --catalog` with every hostile catalog): the benign files
+// pass, the others exit 2 with each problem on its own FILE:LINE: line.
+func TestHostileCorpusFromTheCommandLine(t *testing.T) {
+	okPlan := filepath.Join(hostileDir, "plans/ok-crlf.yaml")
+	for _, e := range readExpectations(t) {
+		var args []string
+		switch {
+		case strings.HasPrefix(e.file, "plans/"):
+			args = []string{"check", filepath.Join(hostileDir, e.file)}
+		case strings.HasPrefix(e.file, "catalogs/"):
+			args = []string{"check", okPlan, "--catalog", filepath.Join(hostileDir, e.file)}
+		default:
+			continue // CSV goes through the import command (people), not check
+		}
+		t.Run(e.file, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			var code int
+			bounded(t, e.file, smallInputAlloc, hostileDeadline, func() {
+				code = cli.Run(&cli.Env{Stdout: &stdout, Stderr: &stderr, Stdin: strings.NewReader("")}, args)
+			})
+			if e.outcome == "ok" {
+				if code == cli.ExitInvalid {
+					t.Fatalf("orgplanner %s: exit %d; want the plan accepted\n%s", strings.Join(args, " "), code, stderr.String())
+				}
+				return
+			}
+			if code != cli.ExitInvalid {
+				t.Fatalf("orgplanner %s: exit %d; want %d\nstdout:\n%s\nstderr:\n%s", strings.Join(args, " "), code, cli.ExitInvalid, stdout.String(), stderr.String())
+			}
+			named := filepath.Join(hostileDir, e.names)
+			lines := strings.Split(strings.TrimRight(stderr.String(), "\n"), "\n")
+			var located []string
+			for _, l := range lines {
+				if !strings.HasPrefix(l, named+":") && !strings.HasPrefix(l, "... and") {
+					t.Errorf("stderr line %q does not start with %s:", l, named)
+				}
+				for _, want := range e.lines {
+					if strings.HasPrefix(l, fmt.Sprintf("%s:%d: ", named, want)) {
+						located = append(located, l)
+					}
+				}
+			}
+			if len(e.lines) > 0 && len(located) == 0 {
+				t.Errorf("no stderr line is %s:LINE: with LINE in %v:\n%s", named, e.lines, stderr.String())
+			}
+		})
+	}
+}
