@@ -2,6 +2,7 @@ package check_test
 
 import (
 	"testing"
+	"time"
 
 	"orgplanner/catalog"
 	"orgplanner/orgchart"
@@ -24,9 +25,11 @@ func benchRun(b *testing.B, n int) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	var r *check.Report
+	cpu := processCPU()
 	for b.Loop() {
 		r = check.Run(p, cat)
 	}
+	reportCPU(b, cpu)
 	b.ReportMetric(float64(len(r.Findings)), "findings")
 }
 
@@ -40,11 +43,13 @@ func benchLoad(b *testing.B, n int) {
 	data := generate.Generate(n, 1).Encode()
 	b.SetBytes(int64(len(data)))
 	b.ResetTimer()
+	cpu := processCPU()
 	for b.Loop() {
 		if _, _, err := orgchart.Read(data, "bench.yaml", cat); err != nil {
 			b.Fatal(err)
 		}
 	}
+	reportCPU(b, cpu)
 }
 
 func BenchmarkLoad10k(b *testing.B)  { benchLoad(b, 10_000) }
@@ -79,11 +84,20 @@ func BenchmarkRecheckAfterEdit10k(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	k := 0
+	cpu := processCPU()
 	for b.Loop() {
 		k ^= 1
 		if err := ed.Move(mover.ID, homes[k]); err != nil {
 			b.Fatal(err)
 		}
 		check.Run(ed.Plan(), cat)
+	}
+	reportCPU(b, cpu)
+}
+
+// reportCPU adds the process CPU time per operation since start, in ms.
+func reportCPU(b *testing.B, start time.Duration) {
+	if used := processCPU() - start; used > 0 {
+		b.ReportMetric(float64(used)/float64(b.N)/1e6, "cpu-ms/op")
 	}
 }

@@ -17,7 +17,11 @@ type coverage struct {
 	supporters [][]int32
 	ownerRoles [][]*catalog.Role // catalog roles that own each capability
 	inScope    func(catalog.Domain) bool
+	byRole     map[*catalog.Role]*roleCaps
 }
+
+// roleCaps is a role's owned and supported capabilities, as indexes.
+type roleCaps struct{ owns, supports []int }
 
 func (o *org) coverage() *coverage {
 	cv := &coverage{inScope: o.scope()}
@@ -33,7 +37,6 @@ func (o *org) coverage() *coverage {
 	cv.supporters = make([][]int32, len(cv.caps))
 	cv.ownerRoles = make([][]*catalog.Role, len(cv.caps))
 	// Each role's capability indexes, resolved once rather than per position.
-	type roleCaps struct{ owns, supports []int }
 	byRole := make(map[*catalog.Role]*roleCaps, len(o.cat.Roles))
 	for _, r := range o.cat.Roles {
 		if o.cat.Role(r.ID) != r {
@@ -53,6 +56,17 @@ func (o *org) coverage() *coverage {
 		}
 		byRole[r] = rc
 	}
+	cv.byRole = byRole
+	o.eachRoleCaps(cv, func(i int32, rc *roleCaps) {
+		for _, k := range rc.owns {
+			cv.owners[k] = append(cv.owners[k], i)
+		}
+	})
+	return cv
+}
+
+// eachRoleCaps calls visit for each position whose role has capabilities.
+func (o *org) eachRoleCaps(cv *coverage, visit func(i int32, rc *roleCaps)) {
 	var last *catalog.Role
 	var rc *roleCaps
 	for i, r := range o.role {
@@ -60,19 +74,25 @@ func (o *org) coverage() *coverage {
 			continue
 		}
 		if r != last {
-			last, rc = r, byRole[r]
+			last, rc = r, cv.byRole[r]
 		}
-		if rc == nil {
-			continue
-		}
-		for _, k := range rc.owns {
-			cv.owners[k] = append(cv.owners[k], int32(i))
-		}
-		for _, k := range rc.supports {
-			cv.supporters[k] = append(cv.supporters[k], int32(i))
+		if rc != nil {
+			visit(int32(i), rc)
 		}
 	}
-	return cv
+}
+
+// collectSupporters lists the supporters of the capabilities marked in need
+// only: most positions support something, and only unowned required
+// capabilities need their supporters named.
+func (o *org) collectSupporters(cv *coverage, need []bool) {
+	o.eachRoleCaps(cv, func(i int32, rc *roleCaps) {
+		for _, k := range rc.supports {
+			if need[k] {
+				cv.supporters[k] = append(cv.supporters[k], i)
+			}
+		}
+	})
 }
 
 // scope returns the test for domains the plan's coverage is checked in.
@@ -120,6 +140,16 @@ func (c *checker) checkCoverage() {
 	c.overlaps = map[catalog.Domain]int{}
 	vacantOnly := map[string][]int{} // owner set -> capabilities owned only by those vacant positions
 	var vacantKeys []string
+	need := make([]bool, len(cv.caps))
+	needed := false
+	for k, cp := range cv.caps {
+		if cv.inScope(cp.Domain) && len(cv.owners[k]) == 0 && cp.RequiredAt(c.headcount) {
+			need[k], needed = true, true
+		}
+	}
+	if needed {
+		c.collectSupporters(cv, need)
+	}
 	for k, cp := range cv.caps {
 		if !cv.inScope(cp.Domain) {
 			continue

@@ -26,26 +26,9 @@ func (c *checker) checkLayers() {
 		return
 	}
 	allowed := c.allowedLayers()
-	deepest := make([]int32, len(c.pos)) // by top: its deepest position (first in plan order)
-	below := make([]int, len(c.pos))     // by top: positions deeper than allowed
-	for i := range deepest {
-		deepest[i] = int32(i)
-	}
-	for i := range c.pos {
-		t := c.top[i]
-		if t < 0 {
-			continue
-		}
-		if c.depth[i] > c.depth[deepest[t]] {
-			deepest[t] = int32(i)
-		}
-		if int(c.depth[i]) >= allowed {
-			below[t]++
-		}
-	}
-	for t := range c.pos {
-		d := deepest[t]
-		if c.parent[t] != -1 || c.top[t] != int32(t) || int(c.depth[d])+1 <= allowed {
+	for _, info := range c.tops {
+		t, d := int(info.top), info.deepest
+		if int(c.depth[d])+1 <= allowed {
 			continue
 		}
 		chain := make([]int32, c.depth[d]+1)
@@ -56,6 +39,6 @@ func (c *checker) checkLayers() {
 		c.add("layers.too-deep", Warning, t, c.ids(chain...),
 			fmt.Sprintf("The reporting chain from %s down to %s has %d layers; an organisation of %s needs no more than %d (spans of about %d, at most %d layers).",
 				c.title(t), c.name(int(d)), layers, plural(c.headcount, "person", "people"), allowed, c.pol.LayerBase, c.pol.LayersMax),
-			fmt.Sprintf("Widen spans or remove pass-through layers in this branch: %s below layer %d.", plural(below[t], "position sits", "positions sit"), allowed))
+			fmt.Sprintf("Widen spans or remove pass-through layers in this branch: %s below layer %d.", plural(info.below, "position sits", "positions sit"), allowed))
 	}
 }

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"math"
 	"slices"
 
 	"orgplanner/catalog"
@@ -17,6 +18,8 @@ type org struct {
 
 	pos      []*orgchart.Position
 	role     []*catalog.Role // nil when the catalog has no such role
+	rix      []int16         // dense index of role[i] among the plan's distinct roles; -1 for nil
+	roles    []*catalog.Role // the plan's distinct known roles, by dense index
 	parent   []int32         // -1 for a top position
 	kidStart []int32         // children of i are kids[kidStart[i]:kidStart[i+1]], in plan order
 	kids     []int32
@@ -29,6 +32,7 @@ type org struct {
 
 	headcount int
 	intended  map[string]bool
+	tops      []topInfo        // top positions in plan order, with their deepest chain
 	at        map[string]int32 // position id -> plan index
 	mark      []bool           // scratch for roots, all false between uses
 }
@@ -41,6 +45,7 @@ func newOrg(p *orgchart.Plan, cat *catalog.Catalog) *org {
 		pol:      p.Policy.WithDefaults(),
 		pos:      p.Positions,
 		role:     make([]*catalog.Role, n),
+		rix:      make([]int16, n),
 		parent:   make([]int32, n),
 		kidStart: make([]int32, n+1),
 		kids:     make([]int32, 0, n),
@@ -60,17 +65,31 @@ func newOrg(p *orgchart.Plan, cat *catalog.Catalog) *org {
 	o.at = at
 	// Neighbouring positions often share a role (a team's members): reuse the
 	// last lookup rather than hashing the role id again.
-	lastID, lastRole, lastExcluded := "", (*catalog.Role)(nil), false
+	lastID, lastRole, lastRix, lastExcluded := "", (*catalog.Role)(nil), int16(-1), false
+	dense := map[*catalog.Role]int16{}
 	for i, pos := range o.pos {
 		at[pos.ID] = int32(i)
 		if i == 0 || pos.Role != lastID {
-			lastID, lastRole = pos.Role, nil
+			lastID, lastRole, lastRix = pos.Role, nil, -1
 			if cat != nil {
 				lastRole = cat.Role(pos.Role)
 			}
+			if lastRole != nil {
+				k, ok := dense[lastRole]
+				switch {
+				case ok:
+				case len(o.roles) < math.MaxInt16:
+					k = int16(len(o.roles))
+					dense[lastRole] = k
+					o.roles = append(o.roles, lastRole)
+				default:
+					k = -1 // beyond any real catalog: the pair checks skip it
+				}
+				lastRix = k
+			}
 			lastExcluded = slices.Contains(o.pol.SpanExclude, pos.Role)
 		}
-		o.role[i], o.excluded[i] = lastRole, lastExcluded
+		o.role[i], o.rix[i], o.excluded[i] = lastRole, lastRix, lastExcluded
 		o.headcount += pos.Headcount()
 	}
 	// Parents, then children in CSR form (counts, prefix sums, fill).
@@ -103,6 +122,13 @@ func newOrg(p *orgchart.Plan, cat *catalog.Catalog) *org {
 	return o
 }
 
+// topInfo is what layers.too-deep needs about the tree under a top position.
+type topInfo struct {
+	top     int32
+	deepest int32 // the first position (in chart order) at the greatest depth
+	below   int   // positions deeper than the allowed layers
+}
+
 // number gives every position reachable from a top its DFS entry and exit
 // numbers, depth and top, without recursion (chains can be thousands deep).
 func (o *org) number() {
@@ -111,10 +137,12 @@ func (o *org) number() {
 	}
 	next := int32(0)
 	stack := make([]int32, 0, 64)
+	allowed := int32(o.allowedLayers())
 	for t := range o.pos {
 		if o.parent[t] != -1 {
 			continue
 		}
+		info := topInfo{top: int32(t), deepest: int32(t)}
 		stack = append(stack[:0], int32(t))
 		o.depth[t], o.top[t] = 0, int32(t)
 		for len(stack) > 0 {
@@ -122,6 +150,12 @@ func (o *org) number() {
 			if o.enter[i] == -1 { // first visit: number it, push its children
 				o.enter[i] = next
 				next++
+				if o.depth[i] > o.depth[info.deepest] {
+					info.deepest = i
+				}
+				if o.depth[i] >= allowed {
+					info.below++
+				}
 				ks := o.children(int(i))
 				for k := len(ks) - 1; k >= 0; k-- {
 					c := ks[k]
@@ -133,6 +167,7 @@ func (o *org) number() {
 			o.exit[i] = next - 1 // second visit: its subtree is done
 			stack = stack[:len(stack)-1]
 		}
+		o.tops = append(o.tops, info)
 	}
 }
 

@@ -25,7 +25,7 @@ type Report struct {
 	Summary  Summary   `json:"summary"`
 
 	at     map[string]int32 // position id -> plan index, shared with the run
-	counts [][3]int         // by plan index
+	counts [][3]int32       // by plan index
 }
 
 // Counts returns the number of findings of each severity (info, warning,
@@ -35,7 +35,8 @@ func (r *Report) Counts(positionID string) [3]int {
 		return [3]int{}
 	}
 	if i, ok := r.at[positionID]; ok {
-		return r.counts[i]
+		c := r.counts[i]
+		return [3]int{int(c[0]), int(c[1]), int(c[2])}
 	}
 	return [3]int{}
 }
@@ -77,7 +78,7 @@ func (r *Report) finish(at map[string]int32, n int) {
 	}
 	r.Findings = sorted
 	r.at = at
-	r.counts = make([][3]int, n)
+	r.counts = make([][3]int32, n)
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		if f.Positions == nil {

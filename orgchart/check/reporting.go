@@ -14,6 +14,7 @@ func (c *checker) checkReporting() {
 	type pair struct{ manager, report string }
 	unusual := map[pair][]int32{}
 	var pairs []pair // in order of first appearance
+	lines := newLineCache(len(c.roles))
 	for i, pos := range c.pos {
 		if len(pos.DottedTo) > c.pol.DottedMax {
 			c.add("reporting.dotted-overload", Warning, i, c.ids(int32(i)),
@@ -33,16 +34,16 @@ func (c *checker) checkReporting() {
 			}
 		}
 		m := c.parent[i]
-		if m < 0 || c.role[i] == nil || c.role[m] == nil {
+		if m < 0 || c.rix[i] < 0 || c.rix[m] < 0 {
 			continue
 		}
-		if x := c.cat.Conflict(c.role[m].ID, c.role[i].ID); x != nil {
+		if x := lines.conflict(c, m, int32(i)); x != nil {
 			c.add("reporting.conflict", Warning, i, c.ids(int32(i), m),
 				fmt.Sprintf("%s reports to %s: %s", c.name(i), c.name(int(m)), sentence(x.Reason)),
 				c.conflictHint(i, m))
 			continue
 		}
-		if want := c.role[i].ReportsTo; len(want) > 0 && !slices.Contains(want, c.role[m].ID) {
+		if lines.unusual(c, m, int32(i)) {
 			k := pair{c.role[m].ID, c.role[i].ID}
 			if unusual[k] == nil {
 				pairs = append(pairs, k)
@@ -120,3 +121,37 @@ func sentence(s string) string {
 	}
 	return s
 }
+
+// lineCache remembers, per pair of (manager role, report role), whether the
+// line is a conflict and whether it is usual, so each position costs two
+// array reads instead of hashing role ids.
+type lineCache struct {
+	n         int
+	known     []bool
+	conflicts []*catalog.Conflict
+	usual     []bool // the report's role lists the manager's role (or lists none)
+}
+
+func newLineCache(roles int) *lineCache {
+	return &lineCache{n: roles, known: make([]bool, roles*roles),
+		conflicts: make([]*catalog.Conflict, roles*roles), usual: make([]bool, roles*roles)}
+}
+
+func (l *lineCache) at(c *checker, m, i int32) int {
+	k := int(c.rix[m])*l.n + int(c.rix[i])
+	if !l.known[k] {
+		mr, r := c.role[m], c.role[i]
+		l.known[k] = true
+		l.conflicts[k] = c.cat.Conflict(mr.ID, r.ID)
+		l.usual[k] = len(r.ReportsTo) == 0 || slices.Contains(r.ReportsTo, mr.ID)
+	}
+	return k
+}
+
+// conflict returns the catalog's conflict for the line from i up to m, or nil.
+func (l *lineCache) conflict(c *checker, m, i int32) *catalog.Conflict {
+	return l.conflicts[l.at(c, m, i)]
+}
+
+// unusual reports whether i's role does not usually report to m's role.
+func (l *lineCache) unusual(c *checker, m, i int32) bool { return !l.usual[l.at(c, m, i)] }

@@ -7,38 +7,65 @@ import (
 	"orgplanner/catalog"
 )
 
-// spanRange is the range of direct reports a manager should have, with the
-// words that say where it comes from ("a coach-type role").
+// spanRange is the range of direct reports a manager should have, and where
+// it comes from, put into words only when a finding needs them.
 type spanRange struct {
 	min, max int
-	who      string // completes "... works best with 6-8"
+	from     rangeSource
+	role     *catalog.Role
 }
 
-func (r spanRange) String() string {
-	return fmt.Sprintf("%s works best with %d-%d", r.who, r.min, r.max)
+type rangeSource uint8
+
+const (
+	fromPolicyRole rangeSource = iota
+	fromCatalog
+	fromExecutive
+	fromManagersOfManagers
+	fromFirstLine
+)
+
+// describe completes "... has 14 direct reports; " for the manager at i:
+// "a coach-type role works best with 6-8".
+func (r spanRange) describe(o *org, i int) string {
+	var who string
+	switch r.from {
+	case fromPolicyRole:
+		who = "this plan's policy says " + o.title(i)
+	case fromCatalog:
+		who = "the " + r.role.Title + " role"
+		if r.role.Span.Archetype != "" {
+			who = withArticle(string(r.role.Span.Archetype)) + "-type role"
+		}
+	case fromExecutive:
+		who = "an executive"
+	case fromManagersOfManagers:
+		who = "a manager of managers"
+	default:
+		who = "a first-line manager"
+	}
+	return who + " works best with " + strconv.Itoa(r.min) + "-" + strconv.Itoa(r.max)
 }
 
 // rangeFor picks the span range for a manager: the plan's policy for its role,
 // else the catalog role's range, else the policy default for its kind.
 func (o *org) rangeFor(i int) spanRange {
 	role := o.role[i]
-	if r, ok := o.pol.RoleSpans[o.pos[i].Role]; ok {
-		return spanRange{r.Min, r.Max, "this plan's policy says " + o.title(i)}
+	if len(o.pol.RoleSpans) > 0 {
+		if r, ok := o.pol.RoleSpans[o.pos[i].Role]; ok {
+			return spanRange{r.Min, r.Max, fromPolicyRole, role}
+		}
 	}
 	if role != nil && role.Span != nil && role.Span.Max > 0 {
-		who := "the " + role.Title + " role"
-		if role.Span.Archetype != "" {
-			who = "a " + string(role.Span.Archetype) + "-type role"
-		}
-		return spanRange{role.Span.Min, role.Span.Max, who}
+		return spanRange{role.Span.Min, role.Span.Max, fromCatalog, role}
 	}
 	switch {
 	case role != nil && role.Level == catalog.LevelExecutive:
-		return spanRange{o.pol.Executive.Min, o.pol.Executive.Max, "an executive"}
+		return spanRange{o.pol.Executive.Min, o.pol.Executive.Max, fromExecutive, role}
 	case o.managesManagers(i):
-		return spanRange{o.pol.ManagersOfManagers.Min, o.pol.ManagersOfManagers.Max, "a manager of managers"}
+		return spanRange{o.pol.ManagersOfManagers.Min, o.pol.ManagersOfManagers.Max, fromManagersOfManagers, role}
 	default:
-		return spanRange{o.pol.FirstLine.Min, o.pol.FirstLine.Max, "a first-line manager"}
+		return spanRange{o.pol.FirstLine.Min, o.pol.FirstLine.Max, fromFirstLine, role}
 	}
 }
 
@@ -167,10 +194,10 @@ func (c *checker) spanWidth(i, s int) {
 			sugg = fmt.Sprintf("Group some of the %d reports under a new manager, or move %d of them to a peer.", s, s-r.max)
 		}
 		c.add("span.too-wide", sev, i, c.ids(int32(i)),
-			fmt.Sprintf("%s has %s; %s.", c.name(i), plural(s, "direct report", "direct reports"), r), sugg)
+			c.name(i)+" has "+plural(s, "direct report", "direct reports")+"; "+r.describe(c.org, i)+".", sugg)
 	case s < r.min:
 		c.add("span.too-narrow", Warning, i, c.ids(int32(i)),
-			fmt.Sprintf("%s has %s; %s.", c.name(i), plural(s, "direct report", "direct reports"), r),
+			c.name(i)+" has "+plural(s, "direct report", "direct reports")+"; "+r.describe(c.org, i)+".",
 			fmt.Sprintf("Combine the team with a peer team so one manager leads %d or more, or make the role a player-coach (tech lead) who also does the work.", r.min))
 	}
 }
