@@ -146,3 +146,11 @@ func TestPolicyRoundTripsThroughThePlanFile(t *testing.T) {
 		t.Fatalf("policy.yaml is not written back byte-identical:\n%s", out)
 	}
 }
+
+func TestPolicyIntendedUnknownIDIsAnInputError(t *testing.T) {
+	_, _, err := orgchart.Read([]byte("version: 1\npolicy:\n  intended:\n    - ghost\npositions:\n  - {id: a, role: cto, holder: A}\n"), "org.yaml", testCatalog(t))
+	var ps catalog.Problems
+	if !errors.As(err, &ps) || len(ps) != 1 || ps[0].Line != 4 || !strings.Contains(ps[0].Message, `"ghost"`) {
+		t.Fatalf("want org.yaml:4 naming ghost, got %v", err)
+	}
+}
