@@ -23,18 +23,26 @@ type builder struct {
 
 	t       tidy
 	unit    []int32 // per tidy node: card index, unitStack or unitVirtual
-	stacks  []stack
-	stackOf []int32 // per tidy node: index into stacks, -1 otherwise
+	blocks  []block
+	blockOf []int32 // per tidy node: index into blocks, -1 otherwise
+	owner   []bool  // per card: lists its whole subtree as a column under it
+	inCol   []bool  // per card: inside an owner's column
+	mix     []int32 // managers that may fold, in the order they would
 }
 
-// stack is a manager's reports who lead nobody, in one or two columns.
-type stack struct {
+// block is a vertical list of cards under one manager (the owner, a tidy
+// node): its reports who lead nobody in one or two columns, or, from the
+// fold depth down, its whole subtree as an indented list.
+type block struct {
 	cards  []int32
-	cols   int
-	colW   float32
-	rowTop []float32 // top of each row relative to the stack
+	at     []Point // card positions relative to the block's top-left
+	spineX float32 // the spine joining the owner: relative, absolute after place
 	w, h   float32
-	spineX float32 // absolute, set after placement
+}
+
+func (k *block) add(c int32, x, y float32) {
+	k.cards = append(k.cards, c)
+	k.at = append(k.at, Point{x, y})
 }
 
 // Compute lays out the plan's chart. It never fails: an unknown Root gives an
@@ -56,6 +64,7 @@ func Compute(p *orgchart.Plan, opt Options) *Layout {
 		return &Layout{}
 	}
 	b.collect(roots)
+	b.chooseFolds()
 	b.buildTree(len(roots) > 1)
 	b.t.run(0)
 	l := &Layout{}
@@ -171,7 +180,8 @@ func (b *builder) stacksLeaves(i int32) bool {
 func (b *builder) buildTree(virtualRoot bool) {
 	n := len(b.cards)
 	for i := range b.cards {
-		if par := b.parent[i]; par >= 0 && b.isLeaf(int32(i)) && b.stacksLeaves(par) {
+		par := b.parent[i]
+		if par >= 0 && (b.inCol[i] || (b.isLeaf(int32(i)) && b.stacksLeaves(par))) {
 			b.cards[i].Stacked = true
 		}
 	}
@@ -188,12 +198,12 @@ func (b *builder) buildTree(virtualRoot bool) {
 	}
 	b.t.n = make([]node, 0, n+1)
 	b.unit = make([]int32, 0, n+1)
-	b.stackOf = make([]int32, 0, n+1)
+	b.blockOf = make([]int32, 0, n+1)
 	b.t.iyl = make([]iyl, 0, n+1)
 	add := func(unit int32, w, h, y float32) int32 {
 		b.t.n = append(b.t.n, node{w: float64(w), h: float64(h), y: float64(y), tl: -1, tr: -1})
 		b.unit = append(b.unit, unit)
-		b.stackOf = append(b.stackOf, -1)
+		b.blockOf = append(b.blockOf, -1)
 		return int32(len(b.t.n) - 1)
 	}
 	cardNode := func(c int32, y float32) int32 {
@@ -216,30 +226,30 @@ func (b *builder) buildTree(virtualRoot bool) {
 					cardNode(int32(i), 0)
 				}
 			}
+		case u >= 0 && b.owner[u]:
+			b.blocks = append(b.blocks, b.shapeFolded(u))
+			add(unitStack, 0, 0, childY)
+			b.blockOf[len(b.blockOf)-1] = int32(len(b.blocks) - 1)
+			b.sizeBlock(first)
 		case u >= 0:
 			si := int32(-1)
+			var leaves []int32
 			for _, c := range b.children(u) {
 				if !b.cards[c].Stacked {
 					cardNode(c, childY)
 					continue
 				}
 				if si < 0 { // the stack takes the place of its first card
-					b.stacks = append(b.stacks, stack{})
-					si = int32(len(b.stacks) - 1)
+					b.blocks = append(b.blocks, block{})
+					si = int32(len(b.blocks) - 1)
 					add(unitStack, 0, 0, childY)
-					b.stackOf[len(b.stackOf)-1] = si
+					b.blockOf[len(b.blockOf)-1] = si
 				}
-				b.stacks[si].cards = append(b.stacks[si].cards, c)
+				leaves = append(leaves, c)
 			}
 			if si >= 0 {
-				s := &b.stacks[si]
-				b.shapeStack(s)
-				for k := first; k < int32(len(b.t.n)); k++ {
-					if b.stackOf[k] == si {
-						b.t.n[k].w = float64(s.w + HGap)
-						b.t.n[k].h = float64(s.h + VGap)
-					}
-				}
+				b.blocks[si] = b.shapeStack(leaves)
+				b.sizeBlock(first)
 			}
 		}
 		b.t.n[v].c0 = first
@@ -247,30 +257,83 @@ func (b *builder) buildTree(virtualRoot bool) {
 	}
 }
 
-// shapeStack sizes a stack: one column with its spine on the left, or two
-// columns (filled row by row) around a spine in the middle.
-func (b *builder) shapeStack(s *stack) {
-	s.cols = 1
-	if len(s.cards) > StackColumns {
-		s.cols = 2
+// sizeBlock gives the block node among the nodes from first its size.
+func (b *builder) sizeBlock(first int32) {
+	for k := first; k < int32(len(b.t.n)); k++ {
+		if bi := b.blockOf[k]; bi >= 0 {
+			b.t.n[k].w = float64(b.blocks[bi].w + HGap)
+			b.t.n[k].h = float64(b.blocks[bi].h + VGap)
+		}
 	}
-	rows := (len(s.cards) + s.cols - 1) / s.cols
-	s.rowTop = make([]float32, rows)
+}
+
+// shapeStack places reports who lead nobody: one column with its spine on the
+// left, or two columns (filled row by row) around a spine in the middle.
+func (b *builder) shapeStack(cards []int32) block {
+	k := block{cards: cards, at: make([]Point, len(cards))}
+	cols := 1
+	if len(cards) > StackColumns {
+		cols = 2
+	}
+	colW := float32(0)
+	for _, c := range cards {
+		colW = max(colW, b.cards[c].W)
+	}
 	y := float32(0)
-	for r := 0; r < rows; r++ {
-		s.rowTop[r] = y
+	for r := 0; r*cols < len(cards); r++ {
 		rowH := float32(0)
-		for c := 0; c < s.cols && r*s.cols+c < len(s.cards); c++ {
-			k := &b.cards[s.cards[r*s.cols+c]]
-			rowH = max(rowH, k.H)
-			s.colW = max(s.colW, k.W)
+		for c := 0; c < cols && r*cols+c < len(cards); c++ {
+			i := r*cols + c
+			card := &b.cards[cards[i]]
+			rowH = max(rowH, card.H)
+			switch {
+			case cols == 1:
+				k.at[i] = Point{StackIndent, y}
+			case c == 0:
+				k.at[i] = Point{colW - card.W, y}
+			default:
+				k.at[i] = Point{colW + StackMiddle, y}
+			}
 		}
 		y += rowH + StackRowGap
 	}
-	s.h = y - StackRowGap
-	if s.cols == 1 {
-		s.w = StackIndent + s.colW
+	k.h = y - StackRowGap
+	if cols == 1 {
+		k.w, k.spineX = StackIndent+colW, StackIndent/2
 	} else {
-		s.w = 2*s.colW + StackMiddle
+		k.w, k.spineX = 2*colW+StackMiddle, colW+StackMiddle/2
 	}
+	return k
+}
+
+// shapeFolded lists owner's whole subtree as an indented column: each report
+// under its manager, one indent further right, in plan order. A manager of
+// only reports who lead nobody keeps the ordinary stack.
+func (b *builder) shapeFolded(owner int32) block {
+	kids := b.children(owner)
+	allLeaves := true
+	for _, c := range kids {
+		allLeaves = allLeaves && b.isLeaf(c)
+	}
+	if allLeaves {
+		return b.shapeStack(kids)
+	}
+	k := block{spineX: StackIndent / 2}
+	var item func(c int32, x, y float32) float32
+	item = func(c int32, x, y float32) float32 {
+		card := &b.cards[c]
+		k.add(c, x, y)
+		k.w = max(k.w, x+card.W)
+		y += card.H + StackRowGap
+		for _, d := range b.children(c) {
+			y = item(d, x+StackIndent, y)
+		}
+		return y
+	}
+	y := float32(0)
+	for _, c := range kids {
+		y = item(c, StackIndent, y)
+	}
+	k.h = y - StackRowGap
+	return k
 }

@@ -27,17 +27,25 @@ func (b *builder) connect(l *Layout) {
 					Points: b.path(Point{mx, mb}, Point{mx, busY}, Point{rx, busY}, Point{rx, rc.Y})})
 				continue
 			}
-			s := &b.stacks[b.stackOf[u]]
-			for _, r := range s.cards {
+			k := &b.blocks[b.blockOf[u]]
+			for _, r := range k.cards {
 				rc := &cards[r]
 				midY := rc.Y + rc.H/2
+				if p := b.parent[r]; p != m {
+					// Inside a folded subtree: down from the manager's left side.
+					pc := &cards[p]
+					x := pc.X + StackIndent/2
+					l.Edges = append(l.Edges, Edge{From: int(p), To: int(r),
+						Points: b.path(Point{x, pc.Y + pc.H}, Point{x, midY}, Point{rc.X, midY})})
+					continue
+				}
 				end := rc.X
-				if rc.X < s.spineX {
+				if rc.X < k.spineX {
 					end = rc.X + rc.W
 				}
 				l.Edges = append(l.Edges, Edge{From: int(m), To: int(r),
-					Points: b.path(Point{mx, mb}, Point{mx, busY}, Point{s.spineX, busY},
-						Point{s.spineX, midY}, Point{end, midY})})
+					Points: b.path(Point{mx, mb}, Point{mx, busY}, Point{k.spineX, busY},
+						Point{k.spineX, midY}, Point{end, midY})})
 			}
 		}
 	}

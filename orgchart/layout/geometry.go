@@ -4,7 +4,7 @@ package layout
 // draw cards from these numbers, so the chart on screen is the exported one.
 const (
 	CardW float32 = 208 // default card width
-	CardH float32 = 80  // default card height
+	CardH float32 = 82  // default card height
 
 	HGap float32 = 20 // horizontal gap between neighbouring cards and subtrees
 	VGap float32 = 44 // vertical gap between a manager and its reports
@@ -61,8 +61,8 @@ func Metrics() CardMetrics {
 		Radius: 6, Stripe: 6, Border: 1,
 		PadX: 10, PadY: 8,
 		TitleSize: 13, TitleLine: 17, TitleLines: 2,
-		HolderSize: 12, HolderTop: 43, HolderLine: 16,
-		SmallSize: 11, FooterTop: 60, FooterLine: 15,
+		HolderSize: 12, HolderTop: 45, HolderLine: 16,
+		SmallSize: 11, FooterTop: 62, FooterLine: 15,
 		BadgeW: 24, BadgeH: 14, BadgeGap: 4,
 		CollapseW:   72,
 		TeamPrefix:  "× ",

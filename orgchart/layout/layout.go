@@ -26,6 +26,11 @@ type Options struct {
 	Depth int
 	// Collapsed positions are drawn without their reports ("+N below").
 	Collapsed map[string]bool
+	// Fold is the depth (below the root) of the managers whose whole
+	// subtrees are listed as indented columns under them instead of spread
+	// out in rows. 0 chooses the deepest fold that keeps the chart no wider
+	// than MaxAspect times its height; -1 never folds.
+	Fold int
 	// Measure gives a card's size; nil uses DefaultSize.
 	Measure func(*orgchart.Position) Size
 }

@@ -21,23 +21,11 @@ func (b *builder) place(l *Layout) {
 			c.X = left + (float32(nv.w)-HGap-c.W)/2
 			c.Y = top
 		case u == unitStack:
-			s := &b.stacks[b.stackOf[v]]
-			if s.cols == 1 {
-				s.spineX = left + StackIndent/2
-			} else {
-				s.spineX = left + s.colW + StackMiddle/2
-			}
-			for k, ci := range s.cards {
+			k := &b.blocks[b.blockOf[v]]
+			k.spineX += left
+			for j, ci := range k.cards {
 				c := &b.cards[ci]
-				c.Y = top + s.rowTop[k/s.cols]
-				switch {
-				case s.cols == 1:
-					c.X = left + StackIndent
-				case k%2 == 0:
-					c.X = left + s.colW - c.W
-				default:
-					c.X = left + s.colW + StackMiddle
-				}
+				c.X, c.Y = left+k.at[j].X, top+k.at[j].Y
 			}
 		}
 	}

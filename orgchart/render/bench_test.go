@@ -1,0 +1,34 @@
+package render
+
+import (
+	"compress/zlib"
+	"io"
+	"testing"
+
+	"orgplanner/catalog"
+	"orgplanner/orgchart/generate"
+	"orgplanner/orgchart/layout"
+)
+
+// BenchmarkExport1500 is layout plus PNG of the 1,500-position generated
+// organisation at scale 1, at two compression levels.
+func BenchmarkExport1500(b *testing.B) {
+	cat, err := catalog.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := generate.Generate(1500, 1)
+	for _, c := range []struct {
+		name  string
+		level int
+	}{{"BestSpeed", zlib.BestSpeed}, {"Default", zlib.DefaultCompression}} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				l := layout.Compute(p, layout.Options{})
+				if err := PNG(io.Discard, p, cat, l, Options{Compression: c.level}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

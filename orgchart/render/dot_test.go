@@ -1,0 +1,63 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"orgplanner/catalog"
+	"orgplanner/orgchart"
+	"orgplanner/orgchart/generate"
+)
+
+// dotSource writes the plan as a graphviz graph drawn like our chart: boxes
+// with the title and holder, top to bottom.
+func dotSource(p *orgchart.Plan, cat *catalog.Catalog) []byte {
+	var b bytes.Buffer
+	b.WriteString("digraph org {\n  rankdir=TB; node [shape=box, style=rounded, fontname=\"Noto Sans\", fontsize=11];\n")
+	r := &renderer{p: p, cat: cat}
+	for _, pos := range p.Positions {
+		holder := pos.Holder
+		if holder == "" {
+			holder = "Vacant"
+		}
+		fmt.Fprintf(&b, "  %q [label=%q];\n", pos.ID, r.titleOf(pos)+"\n"+holder)
+	}
+	for _, pos := range p.Positions {
+		if pos.ReportsTo != "" {
+			fmt.Fprintf(&b, "  %q -> %q;\n", pos.ReportsTo, pos.ID)
+		}
+	}
+	b.WriteString("}\n")
+	return b.Bytes()
+}
+
+// BenchmarkDot1500 runs graphviz on the same 1,500-position organisation as
+// BenchmarkExport1500, as a subprocess: the peer our export must beat by half.
+func BenchmarkDot1500(b *testing.B) {
+	dot, err := exec.LookPath("dot")
+	if err != nil {
+		b.Skip("graphviz is not installed")
+	}
+	cat, err := catalog.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	src := filepath.Join(b.TempDir(), "org.dot")
+	if err := os.WriteFile(src, dotSource(generate.Generate(1500, 1), cat), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	out := filepath.Join(b.TempDir(), "org.png")
+	for b.Loop() {
+		cmd := exec.Command(dot, "-Tpng", "-o", out, src)
+		var stderr strings.Builder
+		cmd.Stderr = &stderr
+		if err := cmd.Run(); err != nil {
+			b.Fatalf("dot: %v: %s", err, stderr.String())
+		}
+	}
+}

@@ -1,0 +1,199 @@
+// Package render draws an org chart layout to a PNG image, directly with
+// golang.org/x/image (vector masks for rounded cards, OpenType text in the
+// app theme's font), into one RGBA image.
+package render
+
+import (
+	"compress/flate"
+	"fmt"
+	"image"
+	"io"
+	"math"
+	"runtime"
+	"sync"
+
+	"orgplanner/catalog"
+	"orgplanner/orgchart"
+	"orgplanner/orgchart/layout"
+)
+
+// Limits of an exported image. Many viewers and libraries (and graphviz)
+// refuse images wider or taller than 32,767 pixels; past 250 megapixels the
+// image takes a gigabyte of memory. The renderer refuses rather than shrinks.
+const (
+	MaxSide   = 32767
+	MaxPixels = 250_000_000
+)
+
+// Options choose how the chart looks.
+type Options struct {
+	Scale float32 // pixels per logical pixel; 0 means 1
+	Theme string  // "light" (default) or "dark"
+	// Badges returns a position's finding counts (info, warning, error);
+	// nil draws no badges.
+	Badges func(positionID string) [3]int
+	Date   string // shown in the header; "" leaves it out
+	// Compression is the zlib level of the PNG; 0 means flate.BestSpeed,
+	// chosen by measurement (docs/performance.md); -1 is zlib's default.
+	Compression int
+}
+
+// TooLargeError is returned when the image would pass MaxSide or MaxPixels.
+type TooLargeError struct {
+	Width, Height int
+	Scale         float32
+}
+
+func (e *TooLargeError) Error() string {
+	return fmt.Sprintf("the chart would be %d x %d pixels (%.0f megapixels) at scale %g, over the limit of %d pixels a side and %d megapixels; export a subtree, fewer levels or a smaller scale",
+		e.Width, e.Height, float64(e.Width)*float64(e.Height)/1e6, e.Scale, MaxSide, MaxPixels/1_000_000)
+}
+
+// bandBytes is the memory of one band of rows; two bands are in flight
+// (one drawn while the other is compressed), whatever the image size.
+const bandBytes = 8 << 20
+
+// PNG draws the layout of plan p to w. cat gives role titles and domains
+// (nil falls back to role ids and grey stripes). The image is drawn and
+// encoded in bands of rows on two goroutines, so memory stays a few
+// megabytes however large the chart.
+func PNG(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, l *layout.Layout, opt Options) error {
+	r, err := newRenderer(p, cat, l, opt)
+	if err != nil {
+		return err
+	}
+	width, height, err := r.checkedSize()
+	if err != nil {
+		return err
+	}
+	level := opt.Compression
+	if level == 0 {
+		level = flate.BestSpeed
+	}
+	pw, err := newPNGWriter(w, width, height)
+	if err != nil {
+		return fmt.Errorf("writing the PNG: %w", err)
+	}
+	if err := encodeBands(pw, r, width, height, level); err != nil {
+		return fmt.Errorf("writing the PNG: %w", err)
+	}
+	if err := pw.close(); err != nil {
+		return fmt.Errorf("writing the PNG: %w", err)
+	}
+	return nil
+}
+
+// encodeBands draws the picture band by band on one goroutine while
+// workers (one a core) filter and compress finished bands; bands are
+// written in order. Memory is a few bands, whatever the image size.
+func encodeBands(pw *pngWriter, r *renderer, width, height, level int) error {
+	workers := max(1, runtime.GOMAXPROCS(0))
+	rows := max(8, min(height, bandBytes/(4*width)))
+	free := make(chan *image.RGBA, workers+2)
+	for range workers + 2 {
+		free <- &image.RGBA{Pix: make([]byte, 4*width*rows), Stride: 4 * width}
+	}
+	jobs, outs := make(chan bandJob, workers), make(chan bandOut, workers)
+	errs := make(chan error, workers)
+	done := make(chan struct{})
+	go func() { // draw
+		defer close(jobs)
+		var above []byte
+		for seq, y := 0, 0; y < height; seq, y = seq+1, y+rows {
+			var band *image.RGBA
+			select {
+			case band = <-free:
+			case <-done:
+				return
+			}
+			band.Rect = image.Rect(0, y, width, min(y+rows, height))
+			r.draw(band)
+			jobs <- bandJob{seq: seq, band: band, above: above}
+			last := band.Pix[(band.Rect.Dy()-1)*band.Stride:][:4*width]
+			above = append([]byte(nil), last...)
+		}
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() { // filter and compress
+			defer wg.Done()
+			enc, err := newBandEncoder(width, level)
+			for j := range jobs {
+				var o bandOut
+				if err == nil {
+					o, err = enc.encode(j)
+				}
+				free <- j.band
+				if err != nil {
+					errs <- err
+					continue
+				}
+				outs <- o
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(outs) }()
+	// Write in order; results can arrive out of order.
+	pending := map[int]bandOut{}
+	next := 0
+	var werr error
+	for o := range outs {
+		pending[o.seq] = o
+		for p, ok := pending[next]; ok; p, ok = pending[next] {
+			delete(pending, next)
+			next++
+			if werr == nil {
+				if werr = pw.band(p); werr != nil {
+					close(done)
+				}
+			}
+		}
+	}
+	select {
+	case err := <-errs:
+		return err
+	default:
+	}
+	if werr == nil && next*rows < height {
+		werr = fmt.Errorf("only %d of %d rows were encoded", next*rows, height)
+	}
+	return werr
+}
+
+// Image draws the layout into one new RGBA image (for tests and callers that
+// want pixels rather than a file).
+func Image(p *orgchart.Plan, cat *catalog.Catalog, l *layout.Layout, opt Options) (*image.RGBA, error) {
+	r, err := newRenderer(p, cat, l, opt)
+	if err != nil {
+		return nil, err
+	}
+	w, h, err := r.checkedSize()
+	if err != nil {
+		return nil, err
+	}
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	r.draw(img)
+	return img, nil
+}
+
+// Size returns the pixel size the image of the layout would have.
+func Size(p *orgchart.Plan, cat *catalog.Catalog, l *layout.Layout, opt Options) (int, int, error) {
+	r, err := newRenderer(p, cat, l, opt)
+	if err != nil {
+		return 0, 0, err
+	}
+	w, h := r.size()
+	return w, h, nil
+}
+
+func (r *renderer) checkedSize() (int, int, error) {
+	w, h := r.size()
+	if w > MaxSide || h > MaxSide || w*h > MaxPixels {
+		return 0, 0, &TooLargeError{Width: w, Height: h, Scale: r.scale}
+	}
+	return w, h, nil
+}
+
+// px converts logical pixels to whole device pixels.
+func (r *renderer) px(v float32) int { return int(math.Floor(float64(v*r.scale) + 0.5)) }

@@ -1,0 +1,322 @@
+package render
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"strconv"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/math/fixed"
+
+	"orgplanner/catalog"
+	"orgplanner/orgchart"
+	"orgplanner/orgchart/layout"
+)
+
+// Page geometry around the chart, in logical pixels.
+const (
+	margin       float32 = 32
+	titleSize    float32 = 22
+	titleLine    float32 = 30
+	subSize      float32 = 13
+	subLine      float32 = 20
+	legendGap    float32 = 8
+	legendSize   float32 = 12
+	legendLine   float32 = 18
+	legendSwatch float32 = 12
+	legendSpace  float32 = 18 // between legend entries
+	chartGap     float32 = 28 // between the header and the chart
+)
+
+// domainNames label the legend.
+var domainNames = map[catalog.Domain]string{
+	catalog.IT: "IT", catalog.SEC: "Security", catalog.PRIV: "Privacy", catalog.SRE: "Reliability",
+	catalog.PLAT: "Platform", catalog.ENG: "Engineering", catalog.PROD: "Product", catalog.DATA: "Data & AI",
+}
+
+type renderer struct {
+	p     *orgchart.Plan
+	cat   *catalog.Catalog
+	l     *layout.Layout
+	opt   Options
+	scale float32
+	dark  bool
+	pal   palette
+	m     layout.CardMetrics
+
+	title, holder, vacant, small, smallBold, head, sub, legend *cachedFace
+
+	heading, subline string
+	domains          []catalog.Domain // in the legend, in catalog order
+	masks            map[[2]int]*cardMasks
+	edgeBoxes        []image.Rectangle
+}
+
+func newRenderer(p *orgchart.Plan, cat *catalog.Catalog, l *layout.Layout, opt Options) (*renderer, error) {
+	r := &renderer{p: p, cat: cat, l: l, opt: opt, scale: opt.Scale, m: layout.Metrics(), masks: map[[2]int]*cardMasks{}}
+	if r.scale == 0 {
+		r.scale = 1
+	}
+	if r.scale < 0.25 || r.scale > 8 {
+		return nil, fmt.Errorf("scale %g is out of range: use a value from 0.25 to 8", r.scale)
+	}
+	switch opt.Theme {
+	case "", "light":
+	case "dark":
+		r.dark = true
+	default:
+		return nil, fmt.Errorf("unknown theme %q: use light or dark", opt.Theme)
+	}
+	r.pal = paletteFor(r.dark)
+	fs, err := loadFonts()
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range []struct {
+		dst  **cachedFace
+		font *fontRef
+	}{
+		{&r.title, &fontRef{fs.bold, r.m.TitleSize}},
+		{&r.holder, &fontRef{fs.regular, r.m.HolderSize}},
+		{&r.vacant, &fontRef{fs.italic, r.m.HolderSize}},
+		{&r.small, &fontRef{fs.regular, r.m.SmallSize}},
+		{&r.smallBold, &fontRef{fs.bold, r.m.SmallSize}},
+		{&r.head, &fontRef{fs.bold, titleSize}},
+		{&r.sub, &fontRef{fs.regular, subSize}},
+		{&r.legend, &fontRef{fs.regular, legendSize}},
+	} {
+		if *f.dst, err = face(f.font.f, f.font.size, r.scale); err != nil {
+			return nil, err
+		}
+	}
+	r.headerText()
+	return r, nil
+}
+
+// headerText builds the heading, the line under it and the legend entries.
+func (r *renderer) headerText() {
+	r.heading = r.p.Name
+	if r.heading == "" {
+		r.heading = "Org chart"
+	}
+	people := 0
+	for _, pos := range r.p.Positions {
+		people += pos.Headcount()
+	}
+	sub := fmt.Sprintf("%s people in %s positions", thousands(people), thousands(len(r.p.Positions)))
+	if n := len(r.l.Cards); n < len(r.p.Positions) {
+		sub += fmt.Sprintf(" · showing %s", thousands(n))
+		if n > 0 && r.l.Cards[0].Position.ReportsTo != "" {
+			sub += " under " + r.titleOf(r.l.Cards[0].Position)
+		}
+	}
+	if r.opt.Date != "" {
+		sub = r.opt.Date + " · " + sub
+	}
+	r.subline = sub
+	seen := map[catalog.Domain]bool{}
+	for i := range r.l.Cards {
+		seen[r.domainOf(r.l.Cards[i].Position)] = true
+	}
+	for _, d := range catalog.Domains {
+		if seen[d] {
+			r.domains = append(r.domains, d)
+		}
+	}
+}
+
+type fontRef struct {
+	f    *opentype.Font
+	size float32
+}
+
+// titleOf is what a card says on its first lines: the position's own title,
+// else its role's, else the role id.
+func (r *renderer) titleOf(pos *orgchart.Position) string {
+	if pos.Title != "" {
+		return pos.Title
+	}
+	if r.cat != nil {
+		if role := r.cat.Role(pos.Role); role != nil && role.Title != "" {
+			return role.Title
+		}
+	}
+	if pos.Role != "" {
+		return pos.Role
+	}
+	return "Untitled position"
+}
+
+// domainOf is the role's first domain, "" when unknown.
+func (r *renderer) domainOf(pos *orgchart.Position) catalog.Domain {
+	if r.cat != nil {
+		if role := r.cat.Role(pos.Role); role != nil && len(role.Domains) > 0 {
+			return role.Domains[0]
+		}
+	}
+	return ""
+}
+
+// headerWidth is the width in pixels of the widest header line.
+func (r *renderer) headerWidth() int {
+	return max(r.head.width(r.heading), r.sub.width(r.subline), r.legendWidth())
+}
+
+func (r *renderer) legendWidth() int {
+	w := 0
+	for _, label := range r.legendLabels() {
+		w += r.px(legendSwatch) + r.px(legendSwatch/2) + r.legend.width(label) + r.px(legendSpace)
+	}
+	return w
+}
+
+func (r *renderer) legendLabels() []string {
+	var out []string
+	for _, d := range r.domains {
+		out = append(out, domainNames[d])
+	}
+	out = append(out, "Vacant")
+	if r.opt.Badges != nil {
+		out = append(out, "Errors", "Warnings", "Info")
+	}
+	return out
+}
+
+func (r *renderer) headerHeight() int {
+	return r.px(titleLine + subLine + legendGap + legendLine + chartGap)
+}
+
+// size is the image size in pixels: the chart or the header, whichever is
+// wider, inside the margins.
+func (r *renderer) size() (int, int) {
+	w := max(r.px(r.l.Width), r.headerWidth()) + 2*r.px(margin)
+	h := r.px(margin) + r.headerHeight() + r.px(r.l.Height) + r.px(margin)
+	return w, h
+}
+
+// origin is where the layout's (0, 0) lands in the image.
+func (r *renderer) origin() (int, int) {
+	ox := r.px(margin)
+	if hw := r.headerWidth(); hw > r.px(r.l.Width) {
+		ox += (hw - r.px(r.l.Width)) / 2 // a narrow chart sits in the middle
+	}
+	return ox, r.px(margin) + r.headerHeight()
+}
+
+// draw paints everything that falls inside img's bounds, which may be one
+// band of the picture: drawing clips to them.
+func (r *renderer) draw(img *image.RGBA) {
+	b := img.Bounds()
+	fillRect(img, b, r.pal.page)
+	ox, oy := r.origin()
+	if b.Min.Y < oy {
+		r.drawHeader(img)
+	}
+	for i := range r.l.Edges {
+		if r.edgeBox(i, ox, oy).Overlaps(b) {
+			r.drawEdge(img, &r.l.Edges[i], ox, oy)
+		}
+	}
+	// Cards under the band, found through the layout's spatial index.
+	slack := float32(2)
+	y0 := float32(b.Min.Y-oy)/r.scale - slack
+	y1 := float32(b.Max.Y-oy)/r.scale + slack
+	r.l.Visible(-slack, y0, r.l.Width+slack, y1, func(i int) {
+		r.drawCard(img, &r.l.Cards[i], ox, oy)
+	})
+}
+
+// edgeBox is the pixel bounding box of edge i, cached.
+func (r *renderer) edgeBox(i, ox, oy int) image.Rectangle {
+	if r.edgeBoxes == nil {
+		r.edgeBoxes = make([]image.Rectangle, len(r.l.Edges))
+		lw := max(1, r.px(1))
+		for k := range r.l.Edges {
+			var box image.Rectangle
+			for j, pt := range r.l.Edges[k].Points {
+				x, y := ox+r.px(pt.X), oy+r.px(pt.Y)
+				q := image.Rect(x-lw, y-lw, x+lw+1, y+lw+1)
+				if j == 0 {
+					box = q
+				} else {
+					box = box.Union(q)
+				}
+			}
+			r.edgeBoxes[k] = box
+		}
+	}
+	return r.edgeBoxes[i]
+}
+
+// text draws s with its line box's top-left at (x, top), vertically centred
+// in a line box of height lineH pixels, on a whole-pixel baseline.
+func (r *renderer) text(img *image.RGBA, f *cachedFace, c color.NRGBA, s string, x, top, lineH int) {
+	m := f.Metrics()
+	asc, desc := m.Ascent.Ceil(), m.Descent.Ceil()
+	baseline := top + (lineH-(asc+desc))/2 + asc
+	d := font.Drawer{Dst: img, Src: image.NewUniform(c), Face: f, Dot: fixed.P(x, baseline)}
+	d.DrawString(s)
+}
+
+func (r *renderer) drawHeader(img *image.RGBA) {
+	x, y := r.px(margin), r.px(margin)
+	r.text(img, r.head, r.pal.title, r.heading, x, y, r.px(titleLine))
+	y += r.px(titleLine)
+	r.text(img, r.sub, r.pal.muted, r.subline, x, y, r.px(subLine))
+	y += r.px(subLine + legendGap)
+	sw, lh := r.px(legendSwatch), r.px(legendLine)
+	sy := y + (lh-sw)/2
+	swatch := func(c color.NRGBA, label string) {
+		fillRect(img, image.Rect(x, sy, x+sw, sy+sw), c)
+		x += sw + r.px(legendSwatch/2)
+		r.text(img, r.legend, r.pal.holder, label, x, y, lh)
+		x += r.legend.width(label) + r.px(legendSpace)
+	}
+	for _, d := range r.domains {
+		swatch(DomainColor(d, r.dark), domainNames[d])
+	}
+	// A vacant swatch: the vacant card fill inside a dashed border.
+	fillRect(img, image.Rect(x, sy, x+sw, sy+sw), r.pal.vacantCard)
+	r.dashedBox(img, image.Rect(x, sy, x+sw, sy+sw), r.pal.border)
+	x += sw + r.px(legendSwatch/2)
+	r.text(img, r.legend, r.pal.vacant, "Vacant", x, y, lh)
+	x += r.legend.width("Vacant") + r.px(legendSpace)
+	if r.opt.Badges != nil {
+		swatch(r.pal.badge[2], "Errors")
+		swatch(r.pal.badge[1], "Warnings")
+		swatch(r.pal.badge[0], "Info")
+	}
+}
+
+// dashedBox outlines a small rectangle with a one-pixel dashed line.
+func (r *renderer) dashedBox(img *image.RGBA, b image.Rectangle, c color.NRGBA) {
+	for x := b.Min.X; x < b.Max.X; x++ {
+		if (x-b.Min.X)%4 < 2 {
+			img.Set(x, b.Min.Y, c)
+			img.Set(x, b.Max.Y-1, c)
+		}
+	}
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		if (y-b.Min.Y)%4 < 2 {
+			img.Set(b.Min.X, y, c)
+			img.Set(b.Max.X-1, y, c)
+		}
+	}
+}
+
+// fillRect paints an opaque rectangle.
+func fillRect(img *image.RGBA, b image.Rectangle, c color.NRGBA) {
+	draw.Draw(img, b, image.NewUniform(c), image.Point{}, draw.Src)
+}
+
+// thousands formats n with comma separators.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}

@@ -1,0 +1,61 @@
+package render
+
+import (
+	"bytes"
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"orgplanner/assets"
+	"orgplanner/catalog"
+	"orgplanner/orgchart"
+	"orgplanner/orgchart/layout"
+)
+
+// loadSample reads an embedded sample plan with the built-in catalog.
+func loadSample(t testing.TB, name string) (*orgchart.Plan, *catalog.Catalog) {
+	t.Helper()
+	base, err := catalog.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := assets.Samples.ReadFile("samples/" + name + ".yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, cat, err := orgchart.Read(data, name+".yaml", base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, cat
+}
+
+func TestEverySampleExports(t *testing.T) {
+	out := os.Getenv("RENDER_OUT") // set to a folder to look at the images
+	for _, name := range assets.SampleNames() {
+		for _, theme := range []string{"light", "dark"} {
+			p, cat := loadSample(t, name)
+			l := layout.Compute(p, layout.Options{})
+			var buf bytes.Buffer
+			err := PNG(&buf, p, cat, l, Options{Theme: theme, Date: "23 Nov 2026"})
+			if err != nil {
+				t.Fatalf("%s %s: %v", name, theme, err)
+			}
+			data := buf.Bytes()
+			img, err := png.Decode(bytes.NewReader(data))
+			if err != nil {
+				t.Fatalf("%s %s: the PNG does not decode: %v", name, theme, err)
+			}
+			w, h, _ := Size(p, cat, l, Options{})
+			if img.Bounds().Dx() != w || img.Bounds().Dy() != h {
+				t.Fatalf("%s: image %v, Size says %dx%d", name, img.Bounds(), w, h)
+			}
+			if out != "" {
+				if err := os.WriteFile(filepath.Join(out, name+"-"+theme+".png"), data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+}
