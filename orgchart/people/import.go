@@ -64,6 +64,9 @@ func Import(r io.Reader, file string, cat *catalog.Catalog, mapping map[string]s
 // readRows parses the CSV into rows, checking the shape and the ids.
 func readRows(data []byte, file string, mapping map[string]string, rep *Report, fail func(int, string, ...any)) ([]row, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if utf8, ok := toUTF8(data); !ok {
+		data, rep.Encoding = utf8, "windows-1252"
+	}
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.Comma = delimiter(data)
 	cr.FieldsPerRecord = -1

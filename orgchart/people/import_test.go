@@ -324,3 +324,14 @@ func TestParseCost(t *testing.T) {
 		}
 	}
 }
+
+func TestImportWindows1252(t *testing.T) {
+	in := []byte("id,manager,name,title\n1,,Jos\xe9 Mu\xf1oz,CTO\n2,1,Zo\xeb \x93Z\x94 Smith,VP of Engineering\n")
+	p, rep, err := Import(strings.NewReader(string(in)), "latin.csv", defaultCatalog(t), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Encoding != "windows-1252" || p.Positions[0].Holder != "José Muñoz" || p.Positions[1].Holder != "Zoë “Z” Smith" {
+		t.Errorf("encoding %q holders %q, %q", rep.Encoding, p.Positions[0].Holder, p.Positions[1].Holder)
+	}
+}

@@ -47,6 +47,7 @@ type Report struct {
 	Rows      int               `json:"rows"` // data rows read (blank rows skipped)
 	Positions int               `json:"positions"`
 	Headcount int               `json:"headcount"`
+	Encoding  string            `json:"encoding,omitempty"` // "windows-1252" when the file was not UTF-8
 	Columns   []Column          `json:"columns"`
 	Ignored   []string          `json:"ignored,omitempty"` // header cells no field was read from
 	Matches   map[MatchKind]int `json:"matches"`           // rows per way their role was found
@@ -90,6 +91,9 @@ const maxLines = 20
 // the rows needing attention grouped by kind (titles grouped by title).
 func (r *Report) WriteText(w io.Writer) {
 	fmt.Fprintf(w, "Imported %s: %d rows, %d positions, headcount %d\n", r.File, r.Rows, r.Positions, r.Headcount)
+	if r.Encoding != "" {
+		fmt.Fprintf(w, "The file is not UTF-8: read as %s (check accented names)\n", r.Encoding)
+	}
 	var cols []string
 	for _, c := range r.Columns {
 		s := fmt.Sprintf("%s <- %q", c.Field, c.Header)

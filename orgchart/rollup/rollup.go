@@ -7,13 +7,13 @@ import "orgplanner/orgchart"
 
 // Totals is what one position's subtree holds, the position itself excluded.
 type Totals struct {
-	Positions int // positions below (a team counts once)
-	Headcount int // people below, team counts included
-	Vacancies int // single-person positions below with no holder (as check's summary counts them)
+	Positions int `json:"positions"` // positions below (a team counts once)
+	Headcount int `json:"headcount"` // people below, team counts included
+	Vacancies int `json:"vacancies"` // single-person positions below with no holder (as check's summary counts them)
 	// Cost is the yearly cost below: each position's cost times its headcount.
 	// Positions without a cost add nothing; Unpriced counts them.
-	Cost     float64
-	Unpriced int // positions below with no cost given
+	Cost     float64 `json:"cost"`
+	Unpriced int     `json:"unpriced"` // positions below with no cost given
 }
 
 // add adds the totals of a subtree and its top position to t.
