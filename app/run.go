@@ -4,11 +4,55 @@ package app
 import (
 	"fmt"
 	"os"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"orgplanner/assets"
+	"orgplanner/catalog"
+	"orgplanner/orgchart/recovery"
 )
+
+// AppID is the application id; preferences (recent files) are stored under it.
+const AppID = "io.orgplanner.app"
 
 // Run opens the main window on the plan at path (the startup sample when
 // empty) and returns the process exit code when the window closes.
 func Run(path string) int {
-	fmt.Fprintln(os.Stderr, "orgplanner: the app is not built yet; run 'orgplanner --help' for the commands")
-	return 2
+	a := fyneapp.NewWithID(AppID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	base, err := catalog.Default()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "orgplanner: the built-in catalog is broken:", err)
+		return 2
+	}
+	w := a.NewWindow("Org Planner")
+	u := newUI(a, w, NewState(base))
+	w.SetContent(u.content)
+	w.SetMainMenu(u.mainMenu())
+	u.installShortcuts()
+	w.SetCloseIntercept(u.quit)
+	// The theme follows the system; redraw the chart's own colours when it changes.
+	a.Settings().AddListener(func(fyne.Settings) { fyne.Do(u.themeChanged) })
+	w.SetMaster()
+	w.Resize(fyne.NewSize(1360, 840))
+
+	if path != "" {
+		if err := u.openPath(path); err != nil {
+			fmt.Fprintf(os.Stderr, "orgplanner: %s could not be opened:\n%v\n", path, err)
+		}
+	} else if err := u.openSample("startup"); err != nil {
+		fmt.Fprintln(os.Stderr, "orgplanner:", err)
+	}
+	if store, err := recovery.Open(""); err == nil {
+		u.rec.store = store
+		u.offerRecovery()
+	} else {
+		fmt.Fprintln(os.Stderr, "orgplanner: no recovery copies of unsaved work:", err)
+	}
+	if out := os.Getenv(testLayoutEnv); out != "" {
+		go u.dumpLayoutWhenReady(out)
+	}
+	w.ShowAndRun()
+	return 0
 }

@@ -1,3 +1,145 @@
 #!/usr/bin/env bash
-# Placeholder until the app exists: the GUI end-to-end test is built with the app.
-echo "gui test: app not built yet"
+# The real app in a real window: start Xvfb, open a copy of the scale-up
+# sample, drag a catalog role onto a manager's card with the mouse as a user
+# would (press, move in steps, release), press Ctrl+S, and check that the
+# saved YAML holds a new position in that role under that manager.
+#
+# Usage: bash testdata/gui/drag_and_save.sh ./bin/orgplanner
+# Needs: Xvfb, xdotool (make test-deps). Exits non-zero on failure, never waits
+# for input, and gives up after a few minutes rather than hang.
+#
+# The app writes where things are on screen to $ORGPLANNER_TEST_LAYOUT once
+# its window is up (see app/testlayout.go): lines "catalog ROLE X Y W H" and
+# "card ID MANAGER X Y W H" in window pixels.
+set -u
+
+BIN=${1:-./bin/orgplanner}
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+SAMPLE=$ROOT/assets/samples/scaleup.yaml
+LIMIT=${GUI_TEST_LIMIT:-300} # seconds for the whole test
+
+fail() { echo "gui test: FAIL: $*" >&2; exit 1; }
+log() { echo "gui test: $*"; }
+
+[ -x "$BIN" ] || fail "no app binary at $BIN (run make build)"
+BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+[ -f "$SAMPLE" ] || fail "no sample plan at $SAMPLE"
+for tool in Xvfb xdotool; do
+	command -v $tool >/dev/null || fail "$tool is not installed (make test-deps)"
+done
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/orgplanner-gui.XXXXXX")
+XVFB_PID= APP_PID= WATCHDOG_PID=
+cleanup() {
+	[ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null
+	[ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null
+	[ -n "$WATCHDOG_PID" ] && kill "$WATCHDOG_PID" 2>/dev/null
+	wait 2>/dev/null
+	if [ "${KEEP_GUI_WORK:-}" = "" ]; then rm -rf "$WORK"; else log "kept $WORK"; fi
+}
+trap cleanup EXIT
+trap 'fail "interrupted"' INT TERM
+
+# A watchdog: the test must end even if a tool hangs.
+( sleep "$LIMIT"; echo "gui test: FAIL: timed out after ${LIMIT}s" >&2; kill -TERM $$ ) 2>/dev/null &
+WATCHDOG_PID=$!
+
+# A free display number.
+DISP=
+for n in $(seq 99 160); do
+	if [ ! -e /tmp/.X$n-lock ] && [ ! -e /tmp/.X11-unix/X$n ]; then DISP=:$n; break; fi
+done
+[ -n "$DISP" ] || fail "no free X display between :99 and :160"
+export DISPLAY=$DISP
+
+Xvfb "$DISP" -screen 0 1400x900x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
+XVFB_PID=$!
+for i in $(seq 1 50); do
+	xdotool getdisplaygeometry >/dev/null 2>&1 && break
+	kill -0 $XVFB_PID 2>/dev/null || fail "Xvfb did not start: $(cat "$WORK/xvfb.log")"
+	sleep 0.2
+done
+xdotool getdisplaygeometry >/dev/null 2>&1 || fail "Xvfb on $DISP does not answer"
+log "Xvfb on $DISP"
+
+# The app on a copy of the sample, with its own home (preferences, recent files).
+PLAN=$WORK/plan.yaml
+LAYOUT=$WORK/layout.txt
+cp "$SAMPLE" "$PLAN"
+mkdir -p "$WORK/home/.cache" "$WORK/home/.config"
+HOME=$WORK/home XDG_CONFIG_HOME=$WORK/home/.config ORGPLANNER_TEST_LAYOUT=$LAYOUT \
+	"$BIN" "$PLAN" >"$WORK/app.log" 2>&1 </dev/null &
+APP_PID=$!
+
+for i in $(seq 1 300); do
+	[ -s "$LAYOUT" ] && break
+	kill -0 $APP_PID 2>/dev/null || fail "the app exited early: $(cat "$WORK/app.log")"
+	sleep 0.2
+done
+[ -s "$LAYOUT" ] || fail "the app wrote no layout in 60 s: $(tail -20 "$WORK/app.log")"
+
+WID=
+for i in $(seq 1 50); do
+	WID=$(xdotool search --name "Org Planner" 2>/dev/null | head -1)
+	[ -n "$WID" ] && break
+	sleep 0.2
+done
+[ -n "$WID" ] || fail "no window named Org Planner"
+log "window $WID"
+
+# What to drag: a software engineer row if visible, else the first role row.
+ROLE_LINE=$(grep '^catalog software-engineer ' "$LAYOUT" | head -1)
+[ -n "$ROLE_LINE" ] || ROLE_LINE=$(grep '^catalog ' "$LAYOUT" | head -1)
+[ -n "$ROLE_LINE" ] || fail "no catalog row on screen: $(cat "$LAYOUT")"
+read -r _ ROLE RX RY RW RH <<<"$ROLE_LINE"
+# Where to: the first manager card on screen (else the first card).
+CARD_LINE=$(grep '^card [^ ]* 1 ' "$LAYOUT" | head -1)
+[ -n "$CARD_LINE" ] || CARD_LINE=$(grep '^card ' "$LAYOUT" | head -1)
+[ -n "$CARD_LINE" ] || fail "no card on screen: $(cat "$LAYOUT")"
+read -r _ CARD _ CX CY CW CH <<<"$CARD_LINE"
+
+# positions in ROLE under CARD, one "role reportsTo" line per position
+under() {
+	awk '
+		/^  - id:/ { if (seen) print role, to; seen = 1; role = ""; to = "" }
+		/^    role:/ { role = $2 }
+		/^    reportsTo:/ { to = $2 }
+		END { if (seen) print role, to }
+	' "$1" | tr -d "\"'" | grep -c "^$ROLE $CARD\$"
+}
+BEFORE=$(under "$PLAN")
+log "dragging $ROLE from ($RX,$RY) onto card $CARD at ($CX,$CY); $BEFORE such positions before"
+
+x0=$((RX + RW / 2)) y0=$((RY + RH / 2))
+x1=$((CX + CW / 2)) y1=$((CY + CH / 2))
+xdotool mousemove --window "$WID" $x0 $y0
+sleep 0.3
+xdotool mousedown 1
+sleep 0.2
+steps=25
+for i in $(seq 1 $steps); do
+	xdotool mousemove --window "$WID" $((x0 + (x1 - x0) * i / steps)) $((y0 + (y1 - y0) * i / steps))
+	sleep 0.04
+done
+sleep 0.3
+xdotool mouseup 1
+sleep 1
+
+# Save with the keyboard.
+xdotool windowfocus "$WID" 2>/dev/null
+xdotool key --clearmodifiers ctrl+s
+for i in $(seq 1 100); do
+	AFTER=$(under "$PLAN")
+	[ "$AFTER" -gt "$BEFORE" ] && break
+	sleep 0.2
+done
+if [ "$AFTER" -ne $((BEFORE + 1)) ]; then
+	command -v import >/dev/null && import -window root "$WORK/failure.png" 2>/dev/null &&
+		cp "$WORK/failure.png" "${TMPDIR:-/tmp}/orgplanner-gui-failure.png" &&
+		echo "gui test: screenshot in ${TMPDIR:-/tmp}/orgplanner-gui-failure.png" >&2
+	echo "--- app log" >&2
+	tail -30 "$WORK/app.log" >&2
+	fail "the saved plan has $AFTER positions in $ROLE under $CARD, want $((BEFORE + 1))"
+fi
+log "PASS: the saved plan holds the new $ROLE under $CARD"
+exit 0

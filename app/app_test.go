@@ -1,0 +1,658 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"orgplanner/catalog"
+	"orgplanner/orgchart"
+	"orgplanner/orgchart/recovery"
+)
+
+// testPlan is a small organisation: a CTO over a VP of engineering who leads
+// one engineering manager (a single-report layer the checks flag) with a team.
+func testPlan() *orgchart.Plan {
+	p := orgchart.NewPlan("Test org")
+	p.Positions = []*orgchart.Position{
+		{ID: "cto", Role: "chief-technology-officer", Holder: "Ada Lovelace"},
+		{ID: "vpe", Role: "vp-of-engineering", ReportsTo: "cto"},
+		{ID: "em", Role: "software-engineering-manager", ReportsTo: "vpe", Holder: "Grace Hopper"},
+		{ID: "se", Role: "software-engineer", ReportsTo: "em", Count: 4},
+		{ID: "qa", Role: "qa-engineer", ReportsTo: "em"},
+		{ID: "ciso", Role: "chief-information-security-officer", ReportsTo: "cto"},
+	}
+	p.Reindex()
+	return p
+}
+
+func loadCatalog(t testing.TB) *catalog.Catalog {
+	t.Helper()
+	cat, err := catalog.Default()
+	if err != nil {
+		t.Fatalf("catalog.Default: %v", err)
+	}
+	return cat
+}
+
+// newTestUI shows the app on a plan in a test window 1400x900.
+func newTestUI(t testing.TB, p *orgchart.Plan) *ui {
+	t.Helper()
+	a := test.NewTempApp(t)
+	cat := loadCatalog(t)
+	st := NewState(cat)
+	w := test.NewTempWindow(t, widget.NewLabel(""))
+	u := newUI(a, w, st)
+	w.SetContent(u.content)
+	w.Resize(fyne.NewSize(1400, 900))
+	st.Load(p, cat, "")
+	u.chart.SetView(1, fyne.NewPos(-20, -20))
+	return u
+}
+
+// abs is the window position of a point of the chart.
+func (u *ui) chartAbs(p fyne.Position) fyne.Position {
+	return fyne.CurrentApp().Driver().AbsolutePositionForObject(u.chart).Add(p)
+}
+
+// cardAbs is the window position of the centre of a position's card.
+func (u *ui) cardAbs(t testing.TB, id string) fyne.Position {
+	t.Helper()
+	c, ok := u.chart.CardCenter(id)
+	if !ok {
+		t.Fatalf("no card for %s", id)
+	}
+	return u.chartAbs(c)
+}
+
+// emptyAbs is a window position over the chart with no card under it.
+func (u *ui) emptyAbs(t testing.TB) fyne.Position {
+	t.Helper()
+	s := u.chart.Size()
+	// away from the edges, where a drag pans the chart
+	for y := s.Height - 2*edgeBand; y > edgeBand; y -= 20 {
+		for x := s.Width - 2*edgeBand; x > edgeBand; x -= 20 {
+			p := fyne.NewPos(x, y)
+			if u.chart.CardAt(p) < 0 {
+				return u.chartAbs(p)
+			}
+		}
+	}
+	t.Fatal("no empty spot on the chart")
+	return fyne.Position{}
+}
+
+// dragEvents sends a drag as the desktop driver does: events with absolute
+// positions along the way, each relative to the source, then DragEnd.
+// hover runs while the pointer is over the last point, before the drop.
+func dragEvents(src fyne.Draggable, srcAbs, from, to fyne.Position, hover func()) {
+	const steps = 5
+	prev := from
+	for i := 1; i <= steps; i++ {
+		f := float32(i) / steps
+		p := fyne.NewPos(from.X+(to.X-from.X)*f, from.Y+(to.Y-from.Y)*f)
+		src.Dragged(&fyne.DragEvent{
+			PointEvent: fyne.PointEvent{AbsolutePosition: p, Position: p.Subtract(srcAbs)},
+			Dragged:    fyne.NewDelta(p.X-prev.X, p.Y-prev.Y),
+		})
+		prev = p
+	}
+	if hover != nil {
+		hover()
+	}
+	src.DragEnd()
+}
+
+// catalogRow finds the row of a role in the catalog list (after a search).
+func (u *ui) catalogRow(t testing.TB, role string) *roleRow {
+	t.Helper()
+	title := u.st.Catalog().Role(role).Title
+	u.catalog.search.SetText(title)
+	for _, r := range u.catalog.visibleRows() {
+		if r.item.role.ID == role && !fyne.CurrentApp().Driver().AbsolutePositionForObject(r).IsZero() {
+			return r
+		}
+	}
+	t.Fatalf("no catalog row for %s", role)
+	return nil
+}
+
+func (u *ui) dragRole(t testing.TB, role string, to fyne.Position, hover func()) {
+	t.Helper()
+	row := u.catalogRow(t, role)
+	rowAbs := fyne.CurrentApp().Driver().AbsolutePositionForObject(row)
+	from := rowAbs.Add(fyne.NewPos(20, row.Size().Height/2))
+	dragEvents(row, rowAbs, from, to, hover)
+}
+
+func (u *ui) dragCard(t testing.TB, id string, to fyne.Position, hover func()) {
+	t.Helper()
+	chartAbs := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.chart)
+	dragEvents(u.chart, chartAbs, u.cardAbs(t, id), to, hover)
+}
+
+func reportsOf(p *orgchart.Plan, id string) []string {
+	var out []string
+	for _, r := range p.Reports(id) {
+		out = append(out, r.ID)
+	}
+	return out
+}
+
+func TestDropRoleOnCardAddsVacantReportAndUndoRedo(t *testing.T) {
+	u := newTestUI(t, testPlan())
+	p := u.st.Plan()
+	before := len(p.Reports("em"))
+
+	hovered := ""
+	u.dragRole(t, "site-reliability-engineer", u.cardAbs(t, "em"), func() {
+		hovered = u.chart.dropID
+		if !u.drag.ghost.box.Visible() {
+			t.Error("no ghost card follows the pointer during the drag")
+		}
+	})
+	if hovered != "em" {
+		t.Errorf("card highlighted while hovering = %q, want em", hovered)
+	}
+	if u.drag.ghost.box.Visible() || u.chart.dropID != "" {
+		t.Error("ghost or highlight left after the drop")
+	}
+	rs := p.Reports("em")
+	if len(rs) != before+1 {
+		t.Fatalf("em has %d reports after the drop, want %d", len(rs), before+1)
+	}
+	added := rs[len(rs)-1]
+	if added.Role != "site-reliability-engineer" || !added.Vacant() {
+		t.Errorf("added %+v, want a vacant site-reliability-engineer", added)
+	}
+	if u.st.Selected() != added.ID {
+		t.Errorf("selection = %q, want the new position", u.st.Selected())
+	}
+	if !u.st.Dirty() || !strings.Contains(u.win.Title(), "unsaved") {
+		t.Errorf("title %q does not show unsaved changes", u.win.Title())
+	}
+
+	u.undo()
+	if p.Position(added.ID) != nil || len(p.Reports("em")) != before {
+		t.Error("undo left the added position")
+	}
+	if u.st.Dirty() {
+		t.Error("undo back to the opened state still counts as unsaved")
+	}
+	u.redo()
+	if got := p.Position(added.ID); got == nil || got.ReportsTo != "em" {
+		t.Error("redo did not bring the position back under em")
+	}
+}
+
+func TestDropRoleOnEmptyCanvasAddsTopPosition(t *testing.T) {
+	u := newTestUI(t, testPlan())
+	p := u.st.Plan()
+	tops := len(p.Tops())
+	u.dragRole(t, "chief-information-officer", u.emptyAbs(t), func() {
+		if u.chart.dropID != "" {
+			t.Errorf("a card is highlighted over empty canvas: %q", u.chart.dropID)
+		}
+	})
+	if len(p.Tops()) != tops+1 {
+		t.Fatalf("%d top positions after the drop, want %d", len(p.Tops()), tops+1)
+	}
+	added := p.Tops()[len(p.Tops())-1]
+	if added.Role != "chief-information-officer" || added.ReportsTo != "" {
+		t.Errorf("added %+v, want a top chief-information-officer", added)
+	}
+	u.undo()
+	if len(p.Tops()) != tops {
+		t.Error("undo did not remove the top position")
+	}
+	u.redo()
+	if len(p.Tops()) != tops+1 {
+		t.Error("redo did not restore the top position")
+	}
+}
+
+func TestDropOutsideTheChartDoesNothing(t *testing.T) {
+	u := newTestUI(t, testPlan())
+	n := len(u.st.Plan().Positions)
+	catAbs := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.catalog.list)
+	u.dragRole(t, "software-engineer", catAbs.Add(fyne.NewPos(30, 5)), nil)
+	if len(u.st.Plan().Positions) != n || u.st.Editor().CanUndo() {
+		t.Error("a drop outside the chart changed the plan")
+	}
+}
+
+func TestMoveCardWithSubtreeAndUndoRedo(t *testing.T) {
+	u := newTestUI(t, testPlan())
+	p := u.st.Plan()
+	u.dragCard(t, "em", u.cardAbs(t, "ciso"), func() {
+		if u.chart.dropID != "ciso" || u.chart.dropRefuse != "" {
+			t.Errorf("hover state = %q/%q, want ciso accepted", u.chart.dropID, u.chart.dropRefuse)
+		}
+	})
+	if got := p.Position("em").ReportsTo; got != "ciso" {
+		t.Fatalf("em reports to %q after the move, want ciso", got)
+	}
+	if got := p.Position("se").ReportsTo; got != "em" {
+		t.Errorf("the subtree did not move with em: se reports to %q", got)
+	}
+	u.undo()
+	if got := p.Position("em").ReportsTo; got != "vpe" {
+		t.Errorf("after undo em reports to %q, want vpe", got)
+	}
+	u.redo()
+	if got := p.Position("em").ReportsTo; got != "ciso" {
+		t.Errorf("after redo em reports to %q, want ciso", got)
+	}
+}
+
+func TestCycleDropIsRefusedAndTheTargetSaysWhy(t *testing.T) {
+	u := newTestUI(t, testPlan())
+	p := u.st.Plan()
+	u.dragCard(t, "vpe", u.cardAbs(t, "em"), func() {
+		if u.chart.dropID != "em" || u.chart.dropRefuse == "" {
+			t.Errorf("hover state = %q/%q, want em refused with a reason", u.chart.dropID, u.chart.dropRefuse)
+		}
+		if tip := u.chart.r.tip.Text(); tip == "" {
+			t.Error("the refused target shows no reason")
+		}
+	})
+	if got := p.Position("vpe").ReportsTo; got != "cto" {
+		t.Errorf("vpe reports to %q after a refused drop, want cto", got)
+	}
+	if u.st.Editor().CanUndo() {
+		t.Error("a refused drop left an undo step")
+	}
+	if u.chart.r.tip.Text() != "" {
+		t.Error("the refusal note stays after the drop")
+	}
+	if !strings.Contains(strings.ToLower(u.lastStatus), "not moved") {
+		t.Errorf("status %q does not say the move was refused", u.lastStatus)
+	}
+}
+
+func TestTapSelectsAndCollapseControlHidesReports(t *testing.T) {
+	u := newTestUI(t, testPlan())
+	c, _ := u.chart.CardCenter("vpe")
+	u.chart.Tapped(&fyne.PointEvent{Position: c})
+	if u.st.Selected() != "vpe" {
+		t.Fatalf("selected %q after tapping vpe", u.st.Selected())
+	}
+	lay := u.st.Layout()
+	k := lay.Cards[lay.Index("vpe")]
+	ctrl := u.chart.FromLayout(k.X+k.W-20, k.Y+k.H-10)
+	u.chart.Tapped(&fyne.PointEvent{Position: ctrl})
+	if !u.st.Collapsed("vpe") || u.st.Layout().Index("em") >= 0 {
+		t.Fatal("tapping the collapse control did not hide vpe's reports")
+	}
+	k = u.st.Layout().Cards[u.st.Layout().Index("vpe")]
+	if k.Hidden != 3 {
+		t.Errorf("collapsed card hides %d positions, want 3", k.Hidden)
+	}
+	ctrl = u.chart.FromLayout(k.X+k.W-20, k.Y+k.H-10) // the card moved
+	u.chart.Tapped(&fyne.PointEvent{Position: ctrl})
+	if u.st.Collapsed("vpe") || u.st.Layout().Index("em") < 0 {
+		t.Error("tapping again did not show the reports")
+	}
+}
+
+func TestInspectorEdits(t *testing.T) {
+	u := newTestUI(t, testPlan())
+	p := u.st.Plan()
+	u.st.Select("vpe")
+	in := u.inspector
+
+	in.holder.SetText("")
+	test.Type(in.holder, "Katherine Johnson")
+	in.holder.OnSubmitted(in.holder.Text)
+	if got := p.Position("vpe").Holder; got != "Katherine Johnson" {
+		t.Fatalf("holder = %q after editing", got)
+	}
+
+	in.count.Entry.SetText("5")
+	in.count.FocusLost()
+	if got := p.Position("vpe").Count; got != 5 {
+		t.Errorf("count = %d after editing", got)
+	}
+	in.count.Entry.SetText("many")
+	in.count.FocusLost()
+	if got := p.Position("vpe").Count; got != 5 {
+		t.Errorf("a bad team size changed the count to %d", got)
+	}
+	if !strings.Contains(u.lastStatus, "whole number") {
+		t.Errorf("status %q does not explain the bad team size", u.lastStatus)
+	}
+
+	in.cost.Entry.SetText("210k")
+	in.cost.FocusLost()
+	if got := p.Position("vpe").Cost; got != 210000 {
+		t.Errorf("cost = %v after typing 210k", got)
+	}
+
+	in.role.SetSelected(u.st.Catalog().Role("director-of-engineering").Title)
+	if got := p.Position("vpe").Role; got != "director-of-engineering" {
+		t.Errorf("role = %q after choosing it", got)
+	}
+
+	// one undo per committed edit, newest first
+	u.undo()
+	if got := p.Position("vpe").Role; got != "vp-of-engineering" {
+		t.Errorf("undo: role = %q", got)
+	}
+	u.undo()
+	u.undo()
+	u.undo()
+	if got := p.Position("vpe"); got.Holder != "" || got.Count != 0 || got.Cost != 0 {
+		t.Errorf("after undoing every edit: %+v", got)
+	}
+	u.redo()
+	if got := p.Position("vpe").Holder; got != "Katherine Johnson" {
+		t.Errorf("redo: holder = %q", got)
+	}
+	if in.holder.Text != "Katherine Johnson" {
+		t.Errorf("the inspector shows %q after redo", in.holder.Text)
+	}
+}
+
+func TestInspectorRemoveLiftsOrRemovesReports(t *testing.T) {
+	u := newTestUI(t, testPlan())
+	p := u.st.Plan()
+	u.st.Select("em")
+	u.inspector.remove(orgchart.LiftReports)
+	if p.Position("em") != nil || p.Position("se").ReportsTo != "vpe" {
+		t.Fatal("removing em did not lift its reports to vpe")
+	}
+	u.undo()
+	u.st.Select("em")
+	u.inspector.remove(orgchart.RemoveSubtree)
+	if p.Position("em") != nil || p.Position("se") != nil || p.Position("qa") != nil {
+		t.Fatal("removing em with its reports left some")
+	}
+	u.undo()
+	if p.Position("se") == nil || p.Position("se").ReportsTo != "em" {
+		t.Error("undo did not restore the subtree")
+	}
+}
+
+func TestClickingAFindingSelectsItsPosition(t *testing.T) {
+	u := newTestUI(t, testPlan())
+	u.chart.SetView(1, fyne.NewPos(3000, 3000)) // everything out of view
+	rep := u.st.Report()
+	idx := -1
+	for i, f := range rep.Findings {
+		if len(f.Positions) > 0 {
+			idx = i
+			break
+		}
+	}
+	if idx < 0 {
+		t.Fatal("the test plan raised no finding about a position (want span.single-report on vpe)")
+	}
+	want := rep.Findings[idx].Positions[0]
+	u.findings.Select(idx)
+	if u.st.Selected() != want {
+		t.Fatalf("selected %q after clicking the finding, want %q", u.st.Selected(), want)
+	}
+	c, _ := u.chart.CardCenter(want)
+	s := u.chart.Size()
+	if c.X < 0 || c.Y < 0 || c.X > s.Width || c.Y > s.Height {
+		t.Errorf("the finding's card is not scrolled into view: centre %v in %v", c, s)
+	}
+}
+
+func TestOpenBrokenFileKeepsThePlan(t *testing.T) {
+	u := newTestUI(t, testPlan())
+	before := u.st.Plan()
+	path := filepath.Join(t.TempDir(), "broken.yaml")
+	broken := "version: 1\nname: Broken\npositions:\n  - id: a\n    role: no-such-role\n  - id: b\n    role: software-engineer\n    reportsTo: nobody\n"
+	if err := os.WriteFile(path, []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := u.openPath(path); err == nil {
+		t.Fatal("opening a broken plan succeeded")
+	}
+	if u.st.Plan() != before || len(before.Positions) != 6 {
+		t.Error("a failed open replaced the plan")
+	}
+	if len(u.lastProblems) == 0 {
+		t.Fatal("no problems shown")
+	}
+	withLine := false
+	for _, p := range u.lastProblems {
+		if strings.HasPrefix(p, path+":") && strings.Count(p, ":") >= 2 {
+			withLine = true
+		}
+	}
+	if !withLine {
+		t.Errorf("problems do not name file and line: %q", u.lastProblems)
+	}
+}
+
+func TestSaveAndReopen(t *testing.T) {
+	u := newTestUI(t, testPlan())
+	if _, err := u.st.Add("software-engineer", "em"); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "plan.yaml")
+	if err := u.writeTo(path); err != nil {
+		t.Fatal(err)
+	}
+	if u.st.Dirty() || strings.Contains(u.win.Title(), "unsaved") || !strings.Contains(u.win.Title(), "plan.yaml") {
+		t.Errorf("title after saving = %q", u.win.Title())
+	}
+	p, _, err := orgchart.ReadFile(path, u.st.Base())
+	if err != nil {
+		t.Fatalf("reading the saved plan: %v", err)
+	}
+	if len(p.Positions) != 7 || len(p.Reports("em")) != 3 {
+		t.Errorf("saved plan has %d positions, em %d reports", len(p.Positions), len(p.Reports("em")))
+	}
+	if err := u.openPath(path); err != nil {
+		t.Fatal(err)
+	}
+	if u.st.Path() != path || len(u.st.Plan().Positions) != 7 {
+		t.Error("reopening did not load the saved plan")
+	}
+	if r := u.recent(); len(r) == 0 || r[0] != path {
+		t.Errorf("recent files = %q", r)
+	}
+}
+
+func TestKeyboardMovesTheSelection(t *testing.T) {
+	u := newTestUI(t, testPlan())
+	key := func(k fyne.KeyName) { u.chart.TypedKey(&fyne.KeyEvent{Name: k}) }
+	key(fyne.KeyDown) // nothing selected: the first top position
+	if u.st.Selected() != "cto" {
+		t.Fatalf("selected %q", u.st.Selected())
+	}
+	key(fyne.KeyDown)
+	if u.st.Selected() != "vpe" {
+		t.Fatalf("down: selected %q, want vpe", u.st.Selected())
+	}
+	key(fyne.KeyRight)
+	if u.st.Selected() != "ciso" {
+		t.Fatalf("right: selected %q, want ciso", u.st.Selected())
+	}
+	key(fyne.KeyLeft)
+	key(fyne.KeyDown)
+	key(fyne.KeyDown)
+	if u.st.Selected() != "se" {
+		t.Fatalf("down twice: selected %q, want se", u.st.Selected())
+	}
+	key(fyne.KeyUp)
+	if u.st.Selected() != "em" {
+		t.Fatalf("up: selected %q, want em", u.st.Selected())
+	}
+	key(fyne.KeyReturn)
+	if u.tabs.Selected() != u.inspTab {
+		t.Error("Enter did not open the inspector")
+	}
+	key(fyne.KeyDelete)
+	if u.st.Plan().Position("em") != nil || u.st.Plan().Position("se") == nil {
+		t.Error("Delete did not remove em keeping its reports")
+	}
+}
+
+func TestChartDrawsOnlyVisibleCards(t *testing.T) {
+	// a wide plan: 400 engineers under 40 managers
+	p := orgchart.NewPlan("Wide")
+	p.Positions = append(p.Positions, &orgchart.Position{ID: "top", Role: "chief-technology-officer"})
+	for m := 0; m < 40; m++ {
+		mid := "m" + string(rune('A'+m%26)) + string(rune('a'+m/26))
+		p.Positions = append(p.Positions, &orgchart.Position{ID: mid, Role: "software-engineering-manager", ReportsTo: "top"})
+		for e := 0; e < 10; e++ {
+			p.Positions = append(p.Positions, &orgchart.Position{ID: mid + string(rune('0'+e)), Role: "software-engineer", ReportsTo: mid})
+		}
+	}
+	p.Reindex()
+	u := newTestUI(t, p)
+	u.chart.SetView(1, fyne.NewPos(0, 0))
+	used := u.chart.r.used
+	if used == 0 || used >= len(p.Positions)/2 {
+		t.Errorf("%d card views for %d positions at zoom 1; want only those in view", used, len(p.Positions))
+	}
+	pool := len(u.chart.r.pool)
+	u.chart.SetView(1, fyne.NewPos(2000, 0)) // pan: the pool is reused
+	if len(u.chart.r.pool) > pool+used {
+		t.Errorf("panning grew the pool from %d to %d", pool, len(u.chart.r.pool))
+	}
+	u.chart.Fit()
+	if u.chart.Zoom() < detailZoom && u.chart.r.used != 0 {
+		t.Errorf("zoomed out to %.2f but %d card views are in use", u.chart.Zoom(), u.chart.r.used)
+	}
+}
+
+func TestRecoveryCopyOfUnsavedWorkIsRestoredAndRemovedOnSave(t *testing.T) {
+	store, err := recovery.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := newTestUI(t, testPlan())
+	u.rec.store = store
+	added, err := u.st.Add("site-reliability-engineer", "em")
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.writeRecovery() // what the timer does a few seconds after the edit
+	copies, problems := store.List()
+	if len(copies) != 1 || len(problems) != 0 {
+		t.Fatalf("recovery copies = %v, problems %v", copies, problems)
+	}
+
+	// the next start after a crash
+	v := newTestUI(t, orgchart.NewPlan("empty"))
+	v.rec.store = store
+	if err := v.restore(copies[0]); err != nil {
+		t.Fatal(err)
+	}
+	if got := v.st.Plan().Position(added.ID); got == nil || got.ReportsTo != "em" {
+		t.Fatal("the restored plan lacks the unsaved position")
+	}
+	if !v.st.Dirty() {
+		t.Error("restored work does not count as unsaved")
+	}
+	path := filepath.Join(t.TempDir(), "plan.yaml")
+	if err := v.writeTo(path); err != nil {
+		t.Fatal(err)
+	}
+	if copies, _ := store.List(); len(copies) != 0 {
+		t.Errorf("saving left recovery copies %v", copies)
+	}
+}
+
+func TestSaveAsksWhenTheFileChangedOnDisk(t *testing.T) {
+	u := newTestUI(t, testPlan())
+	path := filepath.Join(t.TempDir(), "plan.yaml")
+	if err := u.writeTo(path); err != nil {
+		t.Fatal(err)
+	}
+	if u.changedOnDisk(path) {
+		t.Fatal("a file just saved counts as changed")
+	}
+	data, _ := os.ReadFile(path)
+	if err := os.WriteFile(path, append(data, "# edited elsewhere\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if !u.changedOnDisk(path) {
+		t.Error("a file changed by another program is not noticed")
+	}
+}
+
+func TestDottedLineChoicesAndRemoval(t *testing.T) {
+	u := newTestUI(t, testPlan())
+	p := u.st.Plan()
+	u.st.Select("qa")
+	choices := dottedChoices(u.st, p.Position("qa"), "security")
+	if len(choices) != 1 || choices[0].ID != "ciso" {
+		t.Fatalf("choices for 'security' = %v, want the CISO", choices)
+	}
+	u.inspector.apply(func(pos *orgchart.Position) { pos.DottedTo = []string{"ciso"} })
+	if got := p.Position("qa").DottedTo; len(got) != 1 || got[0] != "ciso" {
+		t.Fatalf("dotted lines = %v", got)
+	}
+	for _, c := range dottedChoices(u.st, p.Position("qa"), "") {
+		if c.ID == "ciso" || c.ID == "qa" || c.ID == "em" {
+			t.Errorf("offered %s: already a manager, itself or a dotted line", c.ID)
+		}
+	}
+	if n := len(u.inspector.dotted.Objects); n != 1 {
+		t.Errorf("inspector lists %d dotted lines, want 1", n)
+	}
+	u.undo()
+	if len(p.Position("qa").DottedTo) != 0 {
+		t.Error("undo kept the dotted line")
+	}
+}
+
+func TestNewFromSampleAndGuardOnUnsavedChanges(t *testing.T) {
+	u := newTestUI(t, testPlan())
+	if err := u.openSample("startup"); err != nil {
+		t.Fatal(err)
+	}
+	if u.st.Path() != "" || len(u.st.Plan().Positions) < 30 {
+		t.Fatalf("startup sample: path %q, %d positions", u.st.Path(), len(u.st.Plan().Positions))
+	}
+	if _, err := u.st.Add("software-engineer", ""); err != nil {
+		t.Fatal(err)
+	}
+	ran := false
+	u.guard("starting a new plan", func() { ran = true })
+	if ran {
+		t.Fatal("unsaved changes were discarded without asking")
+	}
+	if u.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("no question shown about the unsaved changes")
+	}
+	u.win.Canvas().Overlays().Top().Hide()
+	u.undo()
+	u.guard("starting a new plan", func() { ran = true })
+	if !ran {
+		t.Error("with nothing unsaved the guard still asked")
+	}
+}
+
+func TestLayoutDumpForTheGUITest(t *testing.T) {
+	u := newTestUI(t, testPlan())
+	d := u.layoutDump()
+	if len(d.Catalog) == 0 || len(d.Cards) != len(u.st.Plan().Positions) {
+		t.Fatalf("dump has %d catalog rows and %d cards", len(d.Catalog), len(d.Cards))
+	}
+	text := string(d.text())
+	if !strings.HasPrefix(text, "scale 1\n") || !strings.Contains(text, "\ncard cto 1 ") || !strings.Contains(text, "\ncatalog ") {
+		t.Errorf("dump text:\n%s", text)
+	}
+	// a card's dumped centre is over that card
+	for _, c := range d.Cards {
+		if c.ID != "em" {
+			continue
+		}
+		p := fyne.NewPos(float32(c.X+c.W/2), float32(c.Y+c.H/2)).Subtract(u.chartAbs(fyne.Position{}))
+		if i := u.chart.CardAt(p); i < 0 || u.st.Layout().Cards[i].Position.ID != "em" {
+			t.Errorf("the dumped centre of em is not over its card")
+		}
+	}
+}

@@ -1,0 +1,132 @@
+package app
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+
+	"orgplanner/orgchart"
+	"orgplanner/orgchart/check"
+	"orgplanner/orgchart/generate"
+	"orgplanner/orgchart/layout"
+)
+
+// benchEdit measures one edit as the app does it after a drop: apply it
+// through the editor, re-check, re-layout, refresh the visible cards, the
+// findings and the summary, and repaint the connector raster. Even
+// iterations add a position under a manager in view, odd ones undo it, so
+// the plan keeps its size.
+func benchEdit(b *testing.B, n int, expanded bool) {
+	p := generate.Generate(n, 1)
+	u := newTestUI(b, p)
+	if expanded {
+		for id := range u.st.collapsed {
+			u.st.ToggleCollapsed(id)
+		}
+	}
+	mgr := p.Tops()[0].ID
+	u.chart.ScrollTo(mgr)
+	s := u.chart.Size()
+	w, h := int(s.Width), int(s.Height)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if i%2 == 0 {
+			if _, err := u.st.Add("software-engineer", mgr); err != nil {
+				b.Fatal(err)
+			}
+		} else if !u.st.Undo() {
+			b.Fatal("nothing to undo")
+		}
+		u.chart.r.paint(w, h)
+	}
+	b.StopTimer()
+	if u.chart.r.used == 0 {
+		b.Fatal("no cards in view: the benchmark measured an empty chart")
+	}
+}
+
+// BenchmarkEdit10000 is the target: one edit at 10,000 positions
+// under 16 ms. "overview" is the plan as opened (managers from the third
+// level collapsed), "expanded" lays out every card.
+func BenchmarkEdit10000(b *testing.B) {
+	b.Run("overview", func(b *testing.B) { benchEdit(b, 10000, false) })
+	b.Run("expanded", func(b *testing.B) { benchEdit(b, 10000, true) })
+}
+
+// BenchmarkEditParts10000 splits an edit's cost: the checks and the layout alone.
+func BenchmarkEditParts10000(b *testing.B) {
+	p := generate.Generate(10000, 1)
+	cat := loadCatalog(b)
+	b.Run("check", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			check.Run(p, cat)
+		}
+	})
+	b.Run("layout-expanded", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			layout.Compute(p, layout.Options{})
+		}
+	})
+	b.Run("layout-overview", func(b *testing.B) {
+		collapsed := overview(p)
+		for i := 0; i < b.N; i++ {
+			layout.Compute(p, layout.Options{Collapsed: collapsed})
+		}
+	})
+}
+
+// BenchmarkOpenEnterprise measures opening the 3,000-position sample: parse
+// and validate, check, lay out, place the first view and paint its
+// connectors (the GL upload of the first frame is not included).
+func BenchmarkOpenEnterprise(b *testing.B) {
+	data, err := sampleData("enterprise")
+	if err != nil {
+		b.Fatal(err)
+	}
+	u := newTestUI(b, orgchart.NewPlan("empty"))
+	s := u.chart.Size()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		p, cat, err := orgchart.Read(data, "enterprise.yaml", u.st.Base())
+		if err != nil {
+			b.Fatal(err)
+		}
+		u.st.Load(p, cat, "")
+		u.chart.Home()
+		u.chart.r.paint(int(s.Width), int(s.Height))
+	}
+}
+
+// BenchmarkPan3000 measures one pan step over the fully expanded enterprise
+// sample (3,000 positions): re-place the pooled cards and repaint the
+// connectors, at zoom 1 and zoomed out to fit (cards drawn as boxes in the
+// raster). The GL upload of the frame is not included.
+func BenchmarkPan3000(b *testing.B) {
+	data, err := sampleData("enterprise")
+	if err != nil {
+		b.Fatal(err)
+	}
+	cat := loadCatalog(b)
+	p, _, err := orgchart.Read(data, "enterprise.yaml", cat)
+	if err != nil {
+		b.Fatal(err)
+	}
+	u := newTestUI(b, p)
+	for id := range u.st.collapsed {
+		u.st.ToggleCollapsed(id)
+	}
+	s := u.chart.Size()
+	w, h := int(s.Width), int(s.Height)
+	pan := func(b *testing.B, zoom float32) {
+		u.chart.SetView(zoom, fyne.NewPos(0, 0))
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			u.chart.off.X = float32(i%2000) * 7 / zoom
+			u.chart.Refresh()
+			u.chart.r.paint(w, h)
+		}
+	}
+	b.Run("zoom1", func(b *testing.B) { pan(b, 1) })
+	b.Run("fit", func(b *testing.B) { u.chart.Fit(); pan(b, u.chart.Zoom()) })
+}

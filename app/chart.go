@@ -1,0 +1,461 @@
+package app
+
+import (
+	"image"
+	"math"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"orgplanner/orgchart/layout"
+)
+
+// Zoom limits and the zoom below which cards are drawn as plain boxes in the
+// connector raster instead of as widgets with text (level of detail: text that
+// small is unreadable, and thousands of text objects would slow every frame).
+const (
+	minZoom    float32 = 0.05
+	maxZoom    float32 = 3
+	detailZoom float32 = 0.4
+	fitMargin  float32 = 24
+	homeZoom   float32 = 0.6
+)
+
+// Chart is the org chart canvas. It draws the layout of State: card objects
+// only for the cards in view (pooled and reused while panning), and every
+// connector in one raster. Dragging the background pans, dragging a card moves
+// it (through the drag controller), scrolling pans, Ctrl+wheel zooms.
+type Chart struct {
+	widget.BaseWidget
+
+	st   *State
+	drag *dragger // nil in tests that do not drag
+
+	off  fyne.Position // layout coordinates shown at the widget's top-left
+	zoom float32
+	// placed is false until the first layout with a real size: the first view
+	// is chosen then.
+	placed bool
+
+	// drop target feedback while something is dragged over the chart
+	dropID     string
+	dropRefuse string
+
+	// pressed is the gesture of the current drag: pan, or move a card.
+	gesture int
+	focused bool
+
+	// OnTapCard is called after a card is tapped (the window opens the inspector).
+	OnTapCard func(id string)
+	// OnZoom is called when the zoom factor changes.
+	OnZoom    func(zoom float32)
+	shownZoom float32
+	// OnKey handles keys typed while the chart has the focus (arrows, Enter, Delete).
+	OnKey func(ev *fyne.KeyEvent)
+
+	r *chartRenderer
+}
+
+const (
+	gestureNone = iota
+	gesturePan
+	gestureCard
+)
+
+// NewChart makes the canvas for the state's plan.
+func NewChart(st *State) *Chart {
+	c := &Chart{st: st, zoom: 1}
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// CreateRenderer implements fyne.Widget.
+func (c *Chart) CreateRenderer() fyne.WidgetRenderer {
+	r := newChartRenderer(c)
+	c.r = r
+	return r
+}
+
+// Zoom is the current zoom factor (1 = the export's scale 1).
+func (c *Chart) Zoom() float32 { return c.zoom }
+
+// Offset is the layout point shown at the top-left corner.
+func (c *Chart) Offset() fyne.Position { return c.off }
+
+// ToLayout converts a point in the widget to layout coordinates.
+func (c *Chart) ToLayout(p fyne.Position) (float32, float32) {
+	return p.X/c.zoom + c.off.X, p.Y/c.zoom + c.off.Y
+}
+
+// FromLayout converts layout coordinates to a point in the widget.
+func (c *Chart) FromLayout(x, y float32) fyne.Position {
+	return fyne.NewPos((x-c.off.X)*c.zoom, (y-c.off.Y)*c.zoom)
+}
+
+// CardAt returns the index of the card under a point of the widget, or -1.
+func (c *Chart) CardAt(p fyne.Position) int {
+	lay := c.st.Layout()
+	if lay == nil {
+		return -1
+	}
+	x, y := c.ToLayout(p)
+	return lay.At(x, y)
+}
+
+// CardCenter is the centre of a position's card in widget coordinates; ok is
+// false when the position has no card.
+func (c *Chart) CardCenter(id string) (fyne.Position, bool) {
+	lay := c.st.Layout()
+	i := lay.Index(id)
+	if i < 0 {
+		return fyne.Position{}, false
+	}
+	k := &lay.Cards[i]
+	return c.FromLayout(k.X+k.W/2, k.Y+k.H/2), true
+}
+
+// SetDropTarget highlights the card a drag is over ("" for none); a non-empty
+// refuse says why a drop there would be refused, and is shown by the card.
+func (c *Chart) SetDropTarget(id, refuse string) {
+	if id == c.dropID && refuse == c.dropRefuse {
+		return
+	}
+	c.dropID, c.dropRefuse = id, refuse
+	c.Refresh()
+}
+
+// SetView sets zoom and offset directly.
+func (c *Chart) SetView(zoom float32, off fyne.Position) {
+	c.zoom = clampZoom(zoom)
+	c.off = off
+	c.placed = true
+	c.Refresh()
+}
+
+// ZoomBy zooms by a factor around a point of the widget.
+func (c *Chart) ZoomBy(f float32, around fyne.Position) {
+	x, y := c.ToLayout(around)
+	c.zoom = clampZoom(c.zoom * f)
+	c.off = fyne.NewPos(x-around.X/c.zoom, y-around.Y/c.zoom)
+	c.Refresh()
+}
+
+// ZoomIn and ZoomOut zoom around the middle of the view.
+func (c *Chart) ZoomIn() { c.ZoomBy(1.25, c.middle()) }
+
+// ZoomOut zooms out around the middle of the view.
+func (c *Chart) ZoomOut() { c.ZoomBy(1/1.25, c.middle()) }
+
+// ZoomReset returns to scale 1, keeping the middle of the view.
+func (c *Chart) ZoomReset() { c.ZoomBy(1/c.zoom, c.middle()) }
+
+func (c *Chart) middle() fyne.Position {
+	s := c.Size()
+	return fyne.NewPos(s.Width/2, s.Height/2)
+}
+
+// Fit zooms so the whole chart is in view.
+func (c *Chart) Fit() {
+	lay := c.st.Layout()
+	s := c.Size()
+	if lay == nil || s.Width <= 0 || s.Height <= 0 {
+		return
+	}
+	w, h := lay.Width+2*fitMargin, lay.Height+2*fitMargin
+	z := clampZoom(min(s.Width/w, s.Height/h, 1))
+	c.zoom = z
+	c.off = fyne.NewPos(lay.Width/2-s.Width/2/z, -fitMargin)
+	c.placed = true
+	c.Refresh()
+}
+
+// Home shows the chart's top: the whole chart when it fits at a readable
+// zoom (at least homeZoom), else the first top position at that zoom.
+func (c *Chart) Home() {
+	lay := c.st.Layout()
+	s := c.Size()
+	if lay == nil || s.Width <= 0 {
+		return
+	}
+	w, h := lay.Width+2*fitMargin, lay.Height+2*fitMargin
+	if z := min(s.Width/w, s.Height/h, 1); z >= homeZoom || len(lay.Cards) == 0 {
+		c.Fit()
+		return
+	}
+	c.zoom = homeZoom
+	k := &lay.Cards[0]
+	c.off = fyne.NewPos(k.X+k.W/2-s.Width/2/c.zoom, -fitMargin)
+	c.placed = true
+	c.Refresh()
+}
+
+// ScrollTo brings a position's card into view (centring it when it is out of
+// view), expanding collapsed managers above it first.
+func (c *Chart) ScrollTo(id string) {
+	c.st.Reveal(id)
+	lay := c.st.Layout()
+	i := lay.Index(id)
+	if i < 0 {
+		return
+	}
+	k := &lay.Cards[i]
+	s := c.Size()
+	if c.zoom < detailZoom {
+		c.zoom = 1
+	}
+	p0 := c.FromLayout(k.X, k.Y)
+	p1 := c.FromLayout(k.X+k.W, k.Y+k.H)
+	if p0.X >= 0 && p0.Y >= 0 && p1.X <= s.Width && p1.Y <= s.Height {
+		c.Refresh()
+		return
+	}
+	c.off = fyne.NewPos(k.X+k.W/2-s.Width/2/c.zoom, k.Y+k.H/2-s.Height/2/c.zoom)
+	c.Refresh()
+}
+
+func clampZoom(z float32) float32 {
+	if z < minZoom {
+		return minZoom
+	}
+	if z > maxZoom {
+		return maxZoom
+	}
+	return z
+}
+
+// Tapped selects the card under the pointer, or toggles its collapse
+// control, or clears the selection on empty canvas.
+func (c *Chart) Tapped(ev *fyne.PointEvent) {
+	c.requestFocus()
+	lay := c.st.Layout()
+	i := c.CardAt(ev.Position)
+	if i < 0 {
+		c.st.Select("")
+		return
+	}
+	k := &lay.Cards[i]
+	x, y := c.ToLayout(ev.Position)
+	if c.hasControl(k) && layout.Metrics().CollapseRect(k.W, k.H).Contains(x-k.X, y-k.Y) {
+		c.st.ToggleCollapsed(k.Position.ID)
+		return
+	}
+	c.st.Select(k.Position.ID)
+	if c.OnTapCard != nil {
+		c.OnTapCard(k.Position.ID)
+	}
+}
+
+// hasControl reports whether a card gets the collapse control: managers do.
+func (c *Chart) hasControl(k *layout.Card) bool {
+	return k.Hidden > 0 || len(c.st.Plan().Reports(k.Position.ID)) > 0
+}
+
+func (c *Chart) requestFocus() {
+	if cv := fyne.CurrentApp().Driver().CanvasForObject(c); cv != nil {
+		cv.Focus(c)
+	}
+}
+
+// Dragged pans, or (when the drag started on a card) moves the card.
+func (c *Chart) Dragged(ev *fyne.DragEvent) {
+	if c.gesture == gestureNone {
+		start := ev.Position.Subtract(ev.Dragged)
+		c.gesture = gesturePan
+		if i := c.CardAt(start); i >= 0 && c.drag != nil {
+			k := &c.st.Layout().Cards[i]
+			c.gesture = gestureCard
+			c.drag.Begin(movePayload(c.st, k.Position))
+		}
+	}
+	switch c.gesture {
+	case gesturePan:
+		c.off = c.off.Subtract(fyne.NewPos(ev.Dragged.DX/c.zoom, ev.Dragged.DY/c.zoom))
+		c.Refresh()
+	case gestureCard:
+		c.drag.Move(absolutePosition(c, ev))
+	}
+}
+
+// DragEnd ends a pan or drops a moved card.
+func (c *Chart) DragEnd() {
+	if c.gesture == gestureCard {
+		c.drag.End()
+	}
+	c.gesture = gestureNone
+}
+
+// Scrolled pans; with Ctrl held it zooms around the pointer.
+func (c *Chart) Scrolled(ev *fyne.ScrollEvent) {
+	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok &&
+		d.CurrentKeyModifiers()&(fyne.KeyModifierControl|fyne.KeyModifierSuper) != 0 {
+		f := float32(math.Pow(1.004, float64(ev.Scrolled.DY)))
+		c.ZoomBy(f, ev.Position)
+		return
+	}
+	c.off = c.off.Subtract(fyne.NewPos(ev.Scrolled.DX/c.zoom, ev.Scrolled.DY/c.zoom))
+	c.Refresh()
+}
+
+// FocusGained implements fyne.Focusable.
+func (c *Chart) FocusGained() { c.focused = true; c.Refresh() }
+
+// FocusLost implements fyne.Focusable.
+func (c *Chart) FocusLost() { c.focused = false; c.Refresh() }
+
+// TypedRune implements fyne.Focusable.
+func (c *Chart) TypedRune(rune) {}
+
+// TypedKey moves the selection with the arrow keys; Enter and Delete go to
+// the window's handler.
+func (c *Chart) TypedKey(ev *fyne.KeyEvent) {
+	if c.OnKey != nil {
+		c.OnKey(ev)
+	}
+}
+
+// visibleRect is the part of the layout in view, in layout coordinates.
+func (c *Chart) visibleRect() (x0, y0, x1, y1 float32) {
+	s := c.Size()
+	x0, y0 = c.off.X, c.off.Y
+	return x0, y0, x0 + s.Width/c.zoom, y0 + s.Height/c.zoom
+}
+
+// absolutePosition is where a drag event is in the window. Fyne's test
+// driver leaves AbsolutePosition zero, so fall back to the object's place.
+func absolutePosition(o fyne.CanvasObject, ev *fyne.DragEvent) fyne.Position {
+	if !ev.AbsolutePosition.IsZero() {
+		return ev.AbsolutePosition
+	}
+	return fyne.CurrentApp().Driver().AbsolutePositionForObject(o).Add(ev.Position)
+}
+
+// chartRenderer holds the pooled objects of the chart.
+type chartRenderer struct {
+	c      *Chart
+	bg     *canvas.Rectangle
+	lines  *canvas.Raster
+	pool   []*cardView
+	used   int
+	tip    *dropTip
+	hint   *canvas.Text
+	frame  *canvas.Rectangle // focus ring
+	objs   []fyne.CanvasObject
+	edges  edgePainter
+	fitter *textFitter
+}
+
+func newChartRenderer(c *Chart) *chartRenderer {
+	r := &chartRenderer{c: c, fitter: newTextFitter()}
+	pal := chartPalette()
+	r.bg = canvas.NewRectangle(pal.background)
+	r.lines = canvas.NewRaster(r.paint)
+	r.tip = newDropTip()
+	r.hint = canvas.NewText("Drag a role from the catalog onto this canvas to start", pal.muted)
+	r.hint.Alignment = fyne.TextAlignCenter
+	r.frame = canvas.NewRectangle(nil)
+	r.frame.StrokeWidth = 2
+	r.rebuildObjects()
+	return r
+}
+
+func (r *chartRenderer) rebuildObjects() {
+	r.objs = r.objs[:0]
+	r.objs = append(r.objs, r.bg, r.lines)
+	for _, v := range r.pool {
+		r.objs = append(r.objs, v.objects()...)
+	}
+	r.objs = append(r.objs, r.tip.objects()...)
+	r.objs = append(r.objs, r.hint, r.frame)
+}
+
+func (r *chartRenderer) Objects() []fyne.CanvasObject { return r.objs }
+func (r *chartRenderer) Destroy()                     {}
+func (r *chartRenderer) MinSize() fyne.Size           { return fyne.NewSize(200, 150) }
+
+func (r *chartRenderer) Layout(s fyne.Size) {
+	c := r.c
+	if !c.placed && s.Width > 0 && s.Height > 0 {
+		c.placed = true
+		c.Home() // calls Refresh, which lays out
+		return
+	}
+	r.update(s)
+}
+
+func (r *chartRenderer) Refresh() { r.update(r.c.Size()) }
+
+// update places the pooled card objects on the cards in view and repaints
+// the connectors. Only objects whose content changed are refreshed.
+func (r *chartRenderer) update(s fyne.Size) {
+	c := r.c
+	pal := chartPalette()
+	r.bg.FillColor = pal.background
+	r.bg.Resize(s)
+	r.bg.Refresh()
+	r.lines.Resize(s)
+	r.frame.Resize(s)
+	if c.focused {
+		r.frame.StrokeColor = pal.focus
+	} else {
+		r.frame.StrokeColor = nil
+	}
+	lay := c.st.Layout()
+	if c.zoom != c.shownZoom {
+		c.shownZoom = c.zoom
+		if c.OnZoom != nil {
+			c.OnZoom(c.zoom)
+		}
+	}
+
+	used := 0
+	if lay != nil && c.zoom >= detailZoom {
+		x0, y0, x1, y1 := c.visibleRect()
+		lay.Visible(x0, y0, x1, y1, func(i int) {
+			if used == len(r.pool) {
+				r.pool = append(r.pool, newCardView())
+			}
+			r.pool[used].bind(r, &lay.Cards[i], pal)
+			used++
+		})
+	}
+	grew := len(r.objs) != 2+len(r.pool)*cardObjects+len(r.tip.objects())+2
+	for i := used; i < len(r.pool); i++ {
+		r.pool[i].hide()
+	}
+	r.used = used
+	if grew {
+		r.rebuildObjects()
+	}
+
+	// the refusal tip under the drop target
+	r.tip.hide()
+	if c.dropRefuse != "" && lay != nil {
+		if i := lay.Index(c.dropID); i >= 0 {
+			k := &lay.Cards[i]
+			r.tip.show(c.dropRefuse, c.FromLayout(k.X, k.Y+k.H+4), s, pal)
+		}
+	}
+	r.hint.Hidden = lay != nil && len(lay.Cards) > 0
+	if !r.hint.Hidden {
+		r.hint.Color = pal.muted
+		r.hint.TextSize = 15
+		r.hint.Resize(fyne.NewSize(s.Width, 24))
+		r.hint.Move(fyne.NewPos(0, s.Height/2-12))
+		r.hint.Refresh()
+	}
+	r.lines.Refresh()
+}
+
+// paint draws the connectors (and, when zoomed far out, the cards as boxes)
+// into the raster at the pixel size the driver asks for.
+func (r *chartRenderer) paint(w, h int) image.Image {
+	c := r.c
+	s := c.Size()
+	if s.Width <= 0 || w <= 0 || h <= 0 {
+		return image.NewRGBA(image.Rect(0, 0, 1, 1))
+	}
+	px := float32(w) / s.Width // pixels per widget unit
+	return r.edges.paint(c.st, w, h, px*c.zoom, c.off, c.zoom < detailZoom, chartPalette())
+}

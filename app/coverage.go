@@ -1,0 +1,138 @@
+package app
+
+import (
+	"fmt"
+	"image/color"
+	"maps"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"orgplanner/catalog"
+	"orgplanner/orgchart/check"
+)
+
+// summaryPanel shows the plan's numbers in one line and its coverage as a
+// matrix of coloured cells: a row per domain in scope, columns owned, gaps
+// and overlaps. Green when every required capability is owned, red where
+// there are gaps, orange where two branches own the same capability, grey
+// when there is nothing to report; the count is written in the cell.
+type summaryPanel struct {
+	st     *State
+	line   *widget.Label
+	matrix *fyne.Container
+	shown  map[catalog.Domain]check.DomainCoverage // what the matrix shows
+	root   fyne.CanvasObject
+}
+
+var (
+	ownedColor   = rgb(0x12b76a)
+	partColor    = rgb(0x84cc9f)
+	overlapColor = rgb(0xf79009)
+	gapColor     = rgb(0xd92d20)
+)
+
+func newSummaryPanel(st *State) *summaryPanel {
+	s := &summaryPanel{st: st}
+	s.line = widget.NewLabel("")
+	s.line.Wrapping = fyne.TextWrapWord
+	s.matrix = container.NewVBox()
+	title := widget.NewLabelWithStyle("Coverage of required capabilities", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.root = container.NewVBox(s.line, title, container.NewPadded(s.matrix))
+	s.refresh()
+	return s
+}
+
+// matrixCell is one coloured cell with its count.
+func matrixCell(fill color.Color, text string, textColor color.Color) fyne.CanvasObject {
+	r := canvas.NewRectangle(fill)
+	r.CornerRadius = 3
+	r.SetMinSize(fyne.NewSize(48, 20))
+	t := canvas.NewText(text, textColor)
+	t.TextSize = 12
+	t.TextStyle.Bold = true
+	t.Alignment = fyne.TextAlignCenter
+	return container.NewStack(r, container.NewCenter(t))
+}
+
+func smallText(s string, c color.Color, bold bool) *canvas.Text {
+	t := canvas.NewText(s, c)
+	t.TextSize = 12
+	t.TextStyle.Bold = bold
+	return t
+}
+
+// refresh redraws from the latest report, when the coverage changed.
+func (s *summaryPanel) refresh() {
+	rep := s.st.Report()
+	if rep == nil {
+		return
+	}
+	sum := rep.Summary
+	text := fmt.Sprintf("%d people in %d positions · %d vacant · %d managers · median span %.1f · %d layers",
+		sum.Headcount, sum.Positions, sum.Vacancies, sum.Managers, sum.SpanMedian, sum.Layers)
+	if sum.Cost != nil && *sum.Cost > 0 {
+		text += " · cost " + money(*sum.Cost) + " a year"
+	}
+	setLabel(s.line, text)
+
+	if maps.Equal(sum.Coverage, s.shown) && len(s.matrix.Objects) > 0 {
+		return
+	}
+	s.shown = maps.Clone(sum.Coverage)
+	pal := chartPalette()
+	neutral := pal.ctrlFill
+	// a fixed-width name column, then three equal cells
+	row := func(name fyne.CanvasObject, cells ...fyne.CanvasObject) fyne.CanvasObject {
+		box := container.New(layout.NewGridWrapLayout(fyne.NewSize(118, 20)), name)
+		return container.NewBorder(nil, nil, box, nil, container.NewGridWithColumns(3, cells...))
+	}
+	heading := func(s string) fyne.CanvasObject {
+		t := smallText(s, pal.muted, true)
+		t.Alignment = fyne.TextAlignCenter
+		return t
+	}
+	grid := container.NewVBox(row(layout.NewSpacer(), heading("Owned"), heading("Gaps"), heading("Overlaps")))
+	for _, d := range catalog.Domains {
+		cov, ok := sum.Coverage[d]
+		if !ok {
+			continue
+		}
+		owned := neutral
+		switch {
+		case cov.Required > 0 && cov.Owned == cov.Required:
+			owned = ownedColor
+		case cov.Owned > 0:
+			owned = partColor
+		}
+		ownedText := pal.muted
+		if owned != neutral {
+			ownedText = rgb(0xffffff)
+		}
+		gaps, gapsText := neutral, pal.muted
+		if cov.Gaps > 0 {
+			gaps, gapsText = gapColor, rgb(0xffffff)
+		}
+		over, overText := neutral, pal.muted
+		if cov.Overlaps > 0 {
+			over, overText = overlapColor, rgb(0xffffff)
+		}
+		grid.Add(row(
+			container.NewHBox(container.NewCenter(cell(domainColorOf(d, pal.dark), 10)), container.NewCenter(smallText(domainName(d), pal.text, false))),
+			matrixCell(owned, fmt.Sprintf("%d/%d", cov.Owned, cov.Required), ownedText),
+			matrixCell(gaps, fmt.Sprint(cov.Gaps), gapsText),
+			matrixCell(over, fmt.Sprint(cov.Overlaps), overText)))
+	}
+	s.matrix.Objects = []fyne.CanvasObject{grid}
+	s.matrix.Refresh()
+}
+
+func cell(c color.Color, size float32) *canvas.Rectangle {
+	r := canvas.NewRectangle(c)
+	r.CornerRadius = 2
+	r.SetMinSize(fyne.NewSize(size, size))
+	return r
+}

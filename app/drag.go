@@ -1,0 +1,232 @@
+package app
+
+import (
+	"fmt"
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+
+	"orgplanner/catalog"
+	"orgplanner/orgchart"
+)
+
+// Fyne has no drag and drop between widgets (research/fyne.md): the source
+// widget receives every Dragged event, so it hands them to the dragger, which
+// moves a ghost card in a layer above the window content and hit-tests the
+// chart itself. The ghost is not an overlay: while an overlay is up, Fyne's
+// hit-testing sees only the overlay.
+
+// dragPayload is what is being dragged: a catalog role (a new position) or a
+// card (a move).
+type dragPayload struct {
+	role   string // add a vacant position in this role
+	moveID string // or move this position with its subtree
+	title  string
+	stripe color.NRGBA
+}
+
+func rolePayload(r *catalog.Role) dragPayload {
+	return dragPayload{role: r.ID, title: r.Title, stripe: domainColor(r, isDark())}
+}
+
+func movePayload(st *State, pos *orgchart.Position) dragPayload {
+	return dragPayload{moveID: pos.ID, title: st.Title(pos), stripe: domainColor(st.Role(pos), isDark())}
+}
+
+// dragger runs one drag at a time from a catalog row or a chart card.
+type dragger struct {
+	st     *State
+	chart  *Chart
+	ghost  *ghostCard
+	layer  *fyne.Container // holds the ghost; stacked above the window content
+	status func(msg string)
+
+	active bool
+	p      dragPayload
+	last   fyne.Position // absolute position of the pointer
+}
+
+func newDragger(st *State, chart *Chart, status func(string)) *dragger {
+	g := newGhostCard()
+	d := &dragger{st: st, chart: chart, ghost: g, layer: container.NewWithoutLayout(g.box), status: status}
+	chart.drag = d
+	return d
+}
+
+// Begin starts a drag.
+func (d *dragger) Begin(p dragPayload) {
+	d.active, d.p = true, p
+	d.ghost.set(p)
+}
+
+// Move follows the pointer at abs (window coordinates): the ghost moves, the
+// card under the pointer is highlighted, or marked refused with the reason.
+func (d *dragger) Move(abs fyne.Position) {
+	if !d.active {
+		return
+	}
+	d.last = abs
+	origin := fyne.CurrentApp().Driver().AbsolutePositionForObject(d.layer)
+	d.ghost.box.Move(abs.Subtract(origin).Add(fyne.NewPos(10, 10)))
+	d.ghost.box.Show()
+	d.ghost.box.Refresh()
+
+	over, id := d.target(abs)
+	if over {
+		d.autoScroll(abs)
+	}
+	refuse := ""
+	if over && id != "" && d.p.moveID != "" {
+		if id == d.p.moveID {
+			id = ""
+		} else if err := d.st.CanMove(d.p.moveID, id); err != nil {
+			refuse = err.Error()
+		}
+	}
+	d.chart.SetDropTarget(id, refuse)
+}
+
+// End drops what is dragged where the pointer was last.
+func (d *dragger) End() {
+	if !d.active {
+		return
+	}
+	d.active = false
+	d.ghost.box.Hide()
+	d.ghost.box.Refresh()
+	d.chart.SetDropTarget("", "")
+	over, id := d.target(d.last)
+	if !over {
+		return
+	}
+	if err := d.drop(id); err != nil {
+		d.status(err.Error())
+	}
+}
+
+// Cancel ends a drag without dropping.
+func (d *dragger) Cancel() {
+	d.active = false
+	d.ghost.box.Hide()
+	d.chart.SetDropTarget("", "")
+}
+
+// drop applies the drop on the card with the id ("" = empty canvas).
+func (d *dragger) drop(id string) error {
+	st := d.st
+	if d.p.role != "" {
+		pos, err := st.Add(d.p.role, id)
+		if err != nil {
+			return fmt.Errorf("could not add %s: %w", d.p.title, err)
+		}
+		d.chart.ScrollTo(pos.ID) // when the new card landed out of view
+		where := "as a top position"
+		if m := st.Plan().Manager(pos); m != nil {
+			where = "under " + st.Label(m)
+		}
+		d.status(fmt.Sprintf("Added a vacant %s %s", d.p.title, where))
+		return nil
+	}
+	if id == d.p.moveID {
+		return nil
+	}
+	pos := st.Plan().Position(d.p.moveID)
+	if pos == nil || pos.ReportsTo == id {
+		return nil
+	}
+	if err := st.Move(d.p.moveID, id); err != nil {
+		return fmt.Errorf("not moved: %w", err)
+	}
+	d.chart.ScrollTo(pos.ID)
+	if id == "" {
+		d.status(fmt.Sprintf("Moved %s to the top level", st.Label(pos)))
+	} else {
+		d.status(fmt.Sprintf("Moved %s under %s", st.Label(pos), st.Label(st.Plan().Position(id))))
+	}
+	return nil
+}
+
+// edgeBand is how close to the chart's edge the pointer pans the chart
+// during a drag, so a drop target out of view can be reached.
+const edgeBand float32 = 28
+
+func (d *dragger) autoScroll(abs fyne.Position) {
+	c := d.chart
+	p := abs.Subtract(fyne.CurrentApp().Driver().AbsolutePositionForObject(c))
+	s := c.Size()
+	var dx, dy float32
+	switch {
+	case p.X < edgeBand:
+		dx = -12
+	case p.X > s.Width-edgeBand:
+		dx = 12
+	}
+	switch {
+	case p.Y < edgeBand:
+		dy = -12
+	case p.Y > s.Height-edgeBand:
+		dy = 12
+	}
+	if dx != 0 || dy != 0 {
+		c.off = c.off.Add(fyne.NewPos(dx/c.zoom, dy/c.zoom))
+		c.Refresh()
+	}
+}
+
+// target tells whether abs is over the chart, and the id of the card under it.
+func (d *dragger) target(abs fyne.Position) (over bool, id string) {
+	c := d.chart
+	origin := fyne.CurrentApp().Driver().AbsolutePositionForObject(c)
+	p := abs.Subtract(origin)
+	s := c.Size()
+	if p.X < 0 || p.Y < 0 || p.X >= s.Width || p.Y >= s.Height || !c.Visible() {
+		return false, ""
+	}
+	if i := c.CardAt(p); i >= 0 {
+		return true, d.st.Layout().Cards[i].Position.ID
+	}
+	return true, ""
+}
+
+// ghostCard is the small card that follows the pointer during a drag.
+type ghostCard struct {
+	box    *fyne.Container
+	bg     *canvas.Rectangle
+	stripe *canvas.Rectangle
+	text   *canvas.Text
+}
+
+func newGhostCard() *ghostCard {
+	g := &ghostCard{
+		bg:     canvas.NewRectangle(color.Transparent),
+		stripe: canvas.NewRectangle(color.Transparent),
+		text:   canvas.NewText("", color.Black),
+	}
+	g.bg.CornerRadius = 5
+	g.bg.StrokeWidth = 1
+	g.stripe.TopLeftCornerRadius, g.stripe.BottomLeftCornerRadius = 5, 5
+	g.text.TextStyle.Bold = true
+	g.text.TextSize = 12
+	g.box = container.NewWithoutLayout(g.bg, g.stripe, g.text)
+	g.box.Hide()
+	return g
+}
+
+func (g *ghostCard) set(p dragPayload) {
+	pal := chartPalette()
+	w := min(fyne.MeasureText(p.title, 12, g.text.TextStyle).Width+28, 260)
+	const h = 32
+	fill := pal.card
+	fill.A = 0xe8
+	g.bg.FillColor, g.bg.StrokeColor = fill, pal.accent
+	g.bg.Resize(fyne.NewSize(w, h))
+	g.stripe.FillColor = p.stripe
+	g.stripe.Resize(fyne.NewSize(6, h))
+	g.text.Text, g.text.Color = p.title, pal.text
+	g.text.Move(fyne.NewPos(14, 8))
+	g.text.Resize(fyne.NewSize(w-20, 16))
+	g.box.Resize(fyne.NewSize(w, h))
+	g.text.Refresh()
+}

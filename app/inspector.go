@@ -1,0 +1,422 @@
+package app
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"orgplanner/orgchart"
+)
+
+// inspector edits the selected position. Text fields apply when Enter is
+// pressed or the field loses the focus, so one change is one undo step.
+type inspector struct {
+	st     *State
+	status func(string)
+	win    fyne.Window // for the dotted-line dialog; nil in some tests
+
+	empty   *widget.Label
+	form    *fyne.Container
+	heading *widget.Label
+	role    *widget.Select
+	title   *commitEntry
+	holder  *commitEntry
+	count   *commitEntry
+	cost    *commitEntry
+	notes   *commitEntry
+	manager *widget.Label
+	dotted  *fyne.Container
+	owns    *widget.Label
+	below   *widget.Label
+
+	roleIDs    map[string]string // title -> role id
+	roleTitles map[string]string // role id -> title
+	shown      string            // id of the position shown
+	root       fyne.CanvasObject
+}
+
+func newInspector(st *State, status func(string)) *inspector {
+	in := &inspector{st: st, status: status}
+	in.empty = widget.NewLabel("Select a card on the chart to see and edit its position.")
+	in.empty.Wrapping = fyne.TextWrapWord
+	in.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	in.heading.Wrapping = fyne.TextWrapWord
+	in.role = widget.NewSelect(nil, in.roleChosen)
+	in.title = newCommitEntry(false, func(s string) { in.apply(func(p *orgchart.Position) { p.Title = s }) })
+	in.holder = newCommitEntry(false, func(s string) { in.apply(func(p *orgchart.Position) { p.Holder = s }) })
+	in.holder.SetPlaceHolder("Vacant")
+	in.count = newCommitEntry(false, in.countChanged)
+	in.count.SetPlaceHolder("1 (one person)")
+	in.cost = newCommitEntry(false, in.costChanged)
+	in.cost.SetPlaceHolder("yearly cost per person")
+	in.notes = newCommitEntry(true, func(s string) { in.apply(func(p *orgchart.Position) { p.Notes = s }) })
+	in.notes.SetMinRowsVisible(3)
+	in.manager = widget.NewLabel("")
+	in.manager.Wrapping = fyne.TextWrapWord
+	in.dotted = container.NewVBox()
+	in.owns = widget.NewLabel("")
+	in.owns.Wrapping = fyne.TextWrapWord
+	in.below = widget.NewLabel("")
+	in.below.Wrapping = fyne.TextWrapWord
+
+	removeAll := widget.NewButtonWithIcon("Remove with reports", theme.DeleteIcon(), func() { in.remove(orgchart.RemoveSubtree) })
+	removeAll.Importance = widget.DangerImportance
+	lift := widget.NewButton("Remove, keep reports", func() { in.remove(orgchart.LiftReports) })
+
+	fields := widget.NewForm(
+		widget.NewFormItem("Role", in.role),
+		widget.NewFormItem("Title", in.title),
+		widget.NewFormItem("Holder", in.holder),
+		widget.NewFormItem("Team size", in.count),
+		widget.NewFormItem("Cost", in.cost),
+		widget.NewFormItem("Notes", in.notes),
+	)
+	section := func(s string) fyne.CanvasObject {
+		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	in.form = container.NewVBox(
+		in.heading, fields,
+		section("Reports to"), in.manager,
+		section("Dotted-line managers"), in.dotted,
+		widget.NewButtonWithIcon("Add dotted line…", theme.ContentAddIcon(), func() { in.addDotted(in.win) }),
+		section("Below this position"), in.below,
+		section("Capabilities owned (from the role)"), in.owns,
+		container.NewVBox(lift, removeAll),
+	)
+	in.root = container.NewVScroll(container.NewPadded(container.NewStack(in.empty, in.form)))
+	in.refresh()
+	return in
+}
+
+// refresh shows the selected position (or the empty note).
+func (in *inspector) refresh() {
+	st := in.st
+	pos := st.SelectedPosition()
+	in.empty.Hidden = pos != nil
+	in.form.Hidden = pos == nil
+	if pos == nil {
+		in.shown = ""
+		in.empty.Refresh()
+		in.form.Refresh()
+		return
+	}
+	same := in.shown == pos.ID
+	in.shown = pos.ID
+
+	in.loadRoles()
+	setLabel(in.heading, st.Label(pos))
+	in.role.Selected = in.roleTitles[pos.Role]
+	if in.role.Selected == "" {
+		in.role.Selected = pos.Role
+	}
+	in.role.Refresh()
+	setEntry(in.title, pos.Title, same)
+	if r := st.Role(pos); r != nil {
+		in.title.SetPlaceHolder(r.Title)
+	}
+	setEntry(in.holder, pos.Holder, same)
+	setEntry(in.count, countText(pos.Count), same)
+	setEntry(in.cost, costText(pos.Cost), same)
+	setEntry(in.notes, pos.Notes, same)
+
+	if m := st.Plan().Manager(pos); m != nil {
+		setLabel(in.manager, st.Label(m))
+	} else {
+		setLabel(in.manager, "Nobody: a top position")
+	}
+	in.dotted.RemoveAll()
+	for _, id := range pos.DottedTo {
+		id := id
+		label := id
+		if d := st.Plan().Position(id); d != nil {
+			label = st.Label(d)
+		}
+		rm := widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() {
+			in.apply(func(p *orgchart.Position) {
+				var keep []string
+				for _, x := range p.DottedTo {
+					if x != id {
+						keep = append(keep, x)
+					}
+				}
+				p.DottedTo = keep
+			})
+		})
+		l := widget.NewLabel(label)
+		l.Truncation = fyne.TextTruncateEllipsis
+		in.dotted.Add(container.NewBorder(nil, nil, nil, rm, l))
+	}
+	if len(pos.DottedTo) == 0 {
+		in.dotted.Add(widget.NewLabel("None"))
+	}
+	setLabel(in.below, belowText(st.Plan(), pos))
+	setLabel(in.owns, in.ownsText(pos))
+}
+
+// loadRoles fills the role choices once per catalog.
+func (in *inspector) loadRoles() {
+	cat := in.st.Catalog()
+	if len(in.roleIDs) == len(cat.Roles) && len(in.role.Options) > 0 {
+		return
+	}
+	in.roleIDs, in.roleTitles = map[string]string{}, map[string]string{}
+	var titles []string
+	for _, r := range cat.Roles {
+		in.roleIDs[r.Title] = r.ID
+		in.roleTitles[r.ID] = r.Title
+		titles = append(titles, r.Title)
+	}
+	sort.Strings(titles)
+	in.role.Options = titles
+}
+
+func (in *inspector) roleChosen(title string) {
+	id, ok := in.roleIDs[title]
+	pos := in.st.SelectedPosition()
+	if !ok || pos == nil || pos.Role == id {
+		return
+	}
+	in.apply(func(p *orgchart.Position) { p.Role = id })
+}
+
+func (in *inspector) countChanged(s string) {
+	s = strings.TrimSpace(s)
+	n := 0
+	if s != "" {
+		v, err := strconv.Atoi(s)
+		if err != nil || v < 1 {
+			in.status(fmt.Sprintf("Team size %q is not a whole number of at least 1; leave it empty for one person", s))
+			in.refresh()
+			return
+		}
+		n = v
+	}
+	if n == 1 {
+		n = 0 // one person is the default: keep the file free of "count: 1"
+	}
+	in.apply(func(p *orgchart.Position) { p.Count = n })
+}
+
+func (in *inspector) costChanged(s string) {
+	v, err := parseCost(s)
+	if err != nil {
+		in.status(err.Error())
+		in.refresh()
+		return
+	}
+	in.apply(func(p *orgchart.Position) { p.Cost = v })
+}
+
+// parseCost reads "180000", "180,000", "180 000" or "180k".
+func parseCost(s string) (float64, error) {
+	t := strings.ToLower(strings.NewReplacer(",", "", " ", "", "_", "").Replace(strings.TrimSpace(s)))
+	if t == "" {
+		return 0, nil
+	}
+	mult := 1.0
+	if strings.HasSuffix(t, "k") {
+		mult, t = 1000, strings.TrimSuffix(t, "k")
+	} else if strings.HasSuffix(t, "m") {
+		mult, t = 1e6, strings.TrimSuffix(t, "m")
+	}
+	v, err := strconv.ParseFloat(t, 64)
+	if err != nil || v < 0 {
+		return 0, fmt.Errorf("cost %q is not an amount: write it like 180000 or 180k", s)
+	}
+	return v * mult, nil
+}
+
+// apply changes the selected position when the change alters it.
+func (in *inspector) apply(change func(*orgchart.Position)) {
+	pos := in.st.SelectedPosition()
+	if pos == nil {
+		return
+	}
+	probe := *pos
+	probe.DottedTo = append([]string(nil), pos.DottedTo...)
+	change(&probe)
+	if samePosition(&probe, pos) {
+		return
+	}
+	if err := in.st.Update(pos.ID, change); err != nil {
+		in.status(err.Error())
+		in.refresh()
+	}
+}
+
+func samePosition(a, b *orgchart.Position) bool {
+	if a.Role != b.Role || a.Title != b.Title || a.Holder != b.Holder || a.Count != b.Count ||
+		a.Cost != b.Cost || a.Notes != b.Notes || len(a.DottedTo) != len(b.DottedTo) {
+		return false
+	}
+	for i := range a.DottedTo {
+		if a.DottedTo[i] != b.DottedTo[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func (in *inspector) remove(mode orgchart.RemoveMode) {
+	pos := in.st.SelectedPosition()
+	if pos == nil {
+		return
+	}
+	label := in.st.Label(pos)
+	if err := in.st.Remove(pos.ID, mode); err != nil {
+		in.status(err.Error())
+		return
+	}
+	in.status("Removed " + label + " (Ctrl+Z undoes it)")
+}
+
+func (in *inspector) ownsText(pos *orgchart.Position) string {
+	r := in.st.Role(pos)
+	if r == nil {
+		return "Unknown role " + pos.Role
+	}
+	if len(r.Owns) == 0 {
+		return "None"
+	}
+	var names []string
+	for _, id := range r.Owns {
+		if c := in.st.Catalog().Capability(id); c != nil {
+			names = append(names, "• "+c.Name)
+		} else {
+			names = append(names, "• "+id)
+		}
+	}
+	return strings.Join(names, "\n")
+}
+
+// belowText totals the subtree under pos: positions, people, vacancies, cost.
+func belowText(p *orgchart.Plan, pos *orgchart.Position) string {
+	positions, people, vacant := 0, 0, 0
+	cost, unpriced := 0.0, 0
+	stack := append([]*orgchart.Position(nil), p.Reports(pos.ID)...)
+	for len(stack) > 0 {
+		q := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		positions++
+		people += q.Headcount()
+		if q.Vacant() {
+			vacant++
+		}
+		if q.Cost > 0 {
+			cost += q.Cost * float64(q.Headcount())
+		} else {
+			unpriced++
+		}
+		stack = append(stack, p.Reports(q.ID)...)
+	}
+	if positions == 0 {
+		return "No reports"
+	}
+	s := fmt.Sprintf("%d people in %d positions (%d vacant), %d direct reports",
+		people, positions, vacant, len(p.Reports(pos.ID)))
+	if cost > 0 {
+		s += fmt.Sprintf("\nCost %s a year", money(cost))
+		if unpriced > 0 {
+			s += fmt.Sprintf(" (%d positions without a cost)", unpriced)
+		}
+	}
+	return s
+}
+
+func money(v float64) string {
+	switch {
+	case v >= 1e6:
+		return fmt.Sprintf("%.1fM", v/1e6)
+	case v >= 1e3:
+		return fmt.Sprintf("%.0fk", v/1e3)
+	}
+	return fmt.Sprintf("%.0f", v)
+}
+
+func countText(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
+
+func costText(v float64) string {
+	if v == 0 {
+		return ""
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+// setLabel changes a label's text only when it differs: setting a wrapped
+// label re-lays out its text even when nothing changed.
+func setLabel(l *widget.Label, s string) {
+	if l.Text != s {
+		l.SetText(s)
+	}
+}
+
+// setEntry shows a value, unless the person is typing in the field for the
+// same position.
+func setEntry(e *commitEntry, s string, same bool) {
+	if same && e.focused {
+		return
+	}
+	if e.Text == s {
+		e.committed = s
+		return
+	}
+	e.SetText(s)
+}
+
+// commitEntry is an entry that reports its text when Enter is pressed or it
+// loses the focus, but only when the text changed since it was shown.
+type commitEntry struct {
+	widget.Entry
+	onCommit  func(string)
+	committed string
+	focused   bool
+}
+
+func newCommitEntry(multi bool, onCommit func(string)) *commitEntry {
+	e := &commitEntry{onCommit: onCommit}
+	e.MultiLine = multi
+	if multi {
+		e.Wrapping = fyne.TextWrapWord
+	}
+	e.ExtendBaseWidget(e)
+	e.OnSubmitted = func(string) { e.commit() }
+	return e
+}
+
+// SetText shows a value without committing it.
+func (e *commitEntry) SetText(s string) {
+	e.committed = s
+	e.Entry.SetText(s)
+}
+
+func (e *commitEntry) commit() {
+	if e.Text == e.committed {
+		return
+	}
+	e.committed = e.Text
+	e.onCommit(e.Text)
+}
+
+// FocusGained implements fyne.Focusable.
+func (e *commitEntry) FocusGained() {
+	e.focused = true
+	e.Entry.FocusGained()
+}
+
+// FocusLost commits the text.
+func (e *commitEntry) FocusLost() {
+	e.focused = false
+	e.Entry.FocusLost()
+	e.commit()
+}

@@ -1,0 +1,195 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+
+	"orgplanner/orgchart"
+)
+
+// removeDefault is what Delete does: the reports move up to the removed
+// position's manager, so one key press never deletes a whole department
+// (the inspector offers removing with the reports).
+const removeDefault = orgchart.LiftReports
+
+// shortcut is a keyboard shortcut and what it does, listed once for the
+// window's canvas and the menus.
+type shortcut struct {
+	key fyne.Shortcut
+	run func()
+}
+
+func ctrl(k fyne.KeyName) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
+}
+
+func ctrlShift(k fyne.KeyName) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+}
+
+func (u *ui) shortcuts() []shortcut {
+	zoom := func(f func()) func() { return func() { f(); u.showZoom() } }
+	return []shortcut{
+		// The driver turns Ctrl+Z and Ctrl+Y into the standard undo and redo shortcuts.
+		{&fyne.ShortcutUndo{}, u.undo},
+		{&fyne.ShortcutRedo{}, u.redo},
+		{ctrlShift(fyne.KeyZ), u.redo},
+		{ctrl(fyne.KeyN), u.newPlan},
+		{ctrl(fyne.KeyO), u.open},
+		{ctrl(fyne.KeyS), func() { u.save(nil) }},
+		{ctrlShift(fyne.KeyS), func() { u.saveAs(nil) }},
+		{ctrl(fyne.KeyE), u.exportDialog},
+		{ctrl(fyne.KeyF), u.focusSearch},
+		{ctrl(fyne.KeyEqual), zoom(u.chart.ZoomIn)},
+		{ctrl(fyne.KeyPlus), zoom(u.chart.ZoomIn)},
+		{ctrl(fyne.KeyMinus), zoom(u.chart.ZoomOut)},
+		{ctrl(fyne.Key0), zoom(u.chart.Fit)},
+	}
+}
+
+// installShortcuts registers the shortcuts on the window's canvas.
+func (u *ui) installShortcuts() {
+	for _, s := range u.shortcuts() {
+		run := s.run
+		u.win.Canvas().AddShortcut(s.key, func(fyne.Shortcut) { run() })
+	}
+}
+
+func (u *ui) focusSearch() {
+	if u.win != nil {
+		u.win.Canvas().Focus(u.catalog.search)
+	}
+}
+
+// chartKey handles keys typed on the focused chart: arrows move the
+// selection to the manager (up), the first report (down) and the peers
+// (left, right); Enter opens the inspector; Delete removes; Escape clears.
+func (u *ui) chartKey(ev *fyne.KeyEvent) {
+	st := u.st
+	p := st.Plan()
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		u.openInspector()
+		return
+	case fyne.KeyDelete, fyne.KeyBackspace:
+		u.removeSelected()
+		return
+	case fyne.KeyEscape:
+		st.Select("")
+		return
+	case fyne.KeyUp, fyne.KeyDown, fyne.KeyLeft, fyne.KeyRight:
+	default:
+		return
+	}
+	pos := st.SelectedPosition()
+	if pos == nil {
+		if tops := p.Tops(); len(tops) > 0 {
+			u.selectAndShow(tops[0].ID)
+		}
+		return
+	}
+	var next *orgchart.Position
+	switch ev.Name {
+	case fyne.KeyUp:
+		next = p.Manager(pos)
+	case fyne.KeyDown:
+		if rs := p.Reports(pos.ID); len(rs) > 0 {
+			next = rs[0]
+		}
+	case fyne.KeyLeft, fyne.KeyRight:
+		peers := p.Tops()
+		if m := p.Manager(pos); m != nil {
+			peers = p.Reports(m.ID)
+		}
+		for i, q := range peers {
+			if q != pos {
+				continue
+			}
+			if ev.Name == fyne.KeyLeft && i > 0 {
+				next = peers[i-1]
+			}
+			if ev.Name == fyne.KeyRight && i+1 < len(peers) {
+				next = peers[i+1]
+			}
+			break
+		}
+	}
+	if next != nil {
+		u.selectAndShow(next.ID)
+	}
+}
+
+func (u *ui) selectAndShow(id string) {
+	u.st.Select(id)
+	u.chart.ScrollTo(id)
+}
+
+// mainMenu is the window's menu bar.
+func (u *ui) mainMenu() *fyne.MainMenu {
+	recent := fyne.NewMenuItem("Open Recent", nil)
+	recent.ChildMenu = fyne.NewMenu("")
+	u.recentItem = recent
+	quit := fyne.NewMenuItem("Quit", u.quit)
+	quit.IsQuit = true
+	file := fyne.NewMenu("File",
+		fyne.NewMenuItem("New…  (Ctrl+N)", u.newPlan),
+		fyne.NewMenuItem("Open…  (Ctrl+O)", u.open),
+		recent,
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Save  (Ctrl+S)", func() { u.save(nil) }),
+		fyne.NewMenuItem("Save As…  (Ctrl+Shift+S)", func() { u.saveAs(nil) }),
+		fyne.NewMenuItem("Export PNG…  (Ctrl+E)", u.exportDialog),
+		fyne.NewMenuItemSeparator(),
+		quit,
+	)
+	edit := fyne.NewMenu("Edit",
+		fyne.NewMenuItem("Undo  (Ctrl+Z)", u.undo),
+		fyne.NewMenuItem("Redo  (Ctrl+Shift+Z, Ctrl+Y)", u.redo),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Remove position  (Delete)", u.removeSelected),
+		fyne.NewMenuItem("Find role  (Ctrl+F)", u.focusSearch),
+	)
+	view := fyne.NewMenu("View",
+		fyne.NewMenuItem("Zoom in  (Ctrl++)", func() { u.chart.ZoomIn(); u.showZoom() }),
+		fyne.NewMenuItem("Zoom out  (Ctrl+-)", func() { u.chart.ZoomOut(); u.showZoom() }),
+		fyne.NewMenuItem("Fit chart  (Ctrl+0)", func() { u.chart.Fit(); u.showZoom() }),
+		fyne.NewMenuItem("Actual size", func() { u.chart.ZoomReset(); u.showZoom() }),
+	)
+	u.menu = fyne.NewMainMenu(file, edit, view)
+	u.refreshMenu()
+	return u.menu
+}
+
+// refreshMenu lists the recent files.
+func (u *ui) refreshMenu() {
+	if u.recentItem == nil {
+		return
+	}
+	var items []*fyne.MenuItem
+	for _, p := range u.recent() {
+		path := p
+		items = append(items, fyne.NewMenuItem(path, func() {
+			u.guard("opening another plan", func() { _ = u.openPath(path) })
+		}))
+	}
+	if len(items) == 0 {
+		none := fyne.NewMenuItem("No recent plans", nil)
+		none.Disabled = true
+		items = append(items, none)
+	}
+	u.recentItem.ChildMenu.Items = items
+	if u.menu != nil {
+		u.menu.Refresh()
+	}
+}
+
+// quit closes the window after asking about unsaved changes.
+func (u *ui) quit() {
+	u.guard("quitting", func() {
+		u.quitting = true
+		if !u.st.Dirty() {
+			u.dropRecovery(u.st.Path()) // a clean quit leaves no copy
+		}
+		u.win.Close()
+	})
+}

@@ -1,0 +1,338 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+
+	"orgplanner/catalog"
+	"orgplanner/orgchart"
+	"orgplanner/orgchart/check"
+	"orgplanner/orgchart/layout"
+)
+
+// Change says what a notification from State is about, so each widget
+// refreshes only what it shows.
+type Change int
+
+// Kinds of change; several can come at once.
+const (
+	ChangedPlan      Change = 1 << iota // positions or plan fields: re-checked and re-laid out
+	ChangedSelection                    // the selected position
+	ChangedFile                         // the file path, the plan replaced, or the saved state
+	ChangedLayout                       // collapse state: re-laid out, plan unchanged
+)
+
+// State is the controller between the widgets and the model: it owns the
+// editor of the open plan, its catalog, the latest check report and layout,
+// the selection and the file the plan came from. Every edit goes through it,
+// and after every edit it re-checks and re-lays out before telling the
+// widgets, so they never see a stale report.
+type State struct {
+	base *catalog.Catalog // the built-in catalog
+	cat  *catalog.Catalog // base extended by the plan's own catalog file
+
+	ed     *orgchart.Editor
+	path   string // "" until the plan is saved to or opened from a file
+	report *check.Report
+	lay    *layout.Layout
+
+	collapsed map[string]bool
+	selected  string
+	// unsaved marks a plan restored from a recovery copy: unsaved although
+	// the editor has no history yet.
+	unsaved bool
+
+	listeners []func(Change)
+}
+
+// NewState starts with an empty plan.
+func NewState(base *catalog.Catalog) *State {
+	s := &State{base: base, cat: base, collapsed: map[string]bool{}}
+	s.ed = orgchart.NewEditor(orgchart.NewPlan("Untitled plan"))
+	s.ed.SetCatalog(base)
+	s.recompute()
+	return s
+}
+
+// Listen registers a function called after every change.
+func (s *State) Listen(fn func(Change)) { s.listeners = append(s.listeners, fn) }
+
+func (s *State) notify(c Change) {
+	for _, fn := range s.listeners {
+		fn(c)
+	}
+}
+
+// Catalog is the catalog the open plan is checked against.
+func (s *State) Catalog() *catalog.Catalog { return s.cat }
+
+// Base is the built-in catalog.
+func (s *State) Base() *catalog.Catalog { return s.base }
+
+// Plan is the open plan. Change it only through State.
+func (s *State) Plan() *orgchart.Plan { return s.ed.Plan() }
+
+// Editor is the open plan's editor (for undo state and revision).
+func (s *State) Editor() *orgchart.Editor { return s.ed }
+
+// Report is the check report of the plan as it is now.
+func (s *State) Report() *check.Report { return s.report }
+
+// Layout is the chart layout of the plan as it is now.
+func (s *State) Layout() *layout.Layout { return s.lay }
+
+// Path is the file the plan was opened from or saved to; "" when none.
+func (s *State) Path() string { return s.path }
+
+// Dirty reports unsaved changes.
+func (s *State) Dirty() bool { return s.unsaved || s.ed.Dirty() }
+
+// MarkUnsaved marks the plan as holding unsaved work (a restored recovery copy).
+func (s *State) MarkUnsaved() {
+	s.unsaved = true
+	s.notify(ChangedFile)
+}
+
+// Selected is the id of the selected position, "" when none.
+func (s *State) Selected() string { return s.selected }
+
+// SelectedPosition is the selected position or nil.
+func (s *State) SelectedPosition() *orgchart.Position {
+	if s.selected == "" {
+		return nil
+	}
+	return s.Plan().Position(s.selected)
+}
+
+// Load replaces the open plan (after the caller has asked about unsaved changes).
+func (s *State) Load(p *orgchart.Plan, cat *catalog.Catalog, path string) {
+	if cat == nil {
+		cat = s.base
+	}
+	s.ed = orgchart.NewEditor(p)
+	s.ed.SetCatalog(cat)
+	s.cat = cat
+	s.path = path
+	s.unsaved = false
+	s.selected = ""
+	s.collapsed = overview(p)
+	s.recompute()
+	s.notify(ChangedPlan | ChangedFile | ChangedSelection)
+}
+
+// Plans with more positions than overviewPositions open as an overview:
+// managers overviewDepth levels below the top are collapsed ("+N below"), so
+// the first view shows the shape of the organisation instead of a few cards
+// of a chart tens of thousands of pixels wide.
+const (
+	overviewPositions = 150
+	overviewDepth     = 2
+)
+
+func overview(p *orgchart.Plan) map[string]bool {
+	collapsed := map[string]bool{}
+	if len(p.Positions) <= overviewPositions {
+		return collapsed
+	}
+	p.Walk(func(pos *orgchart.Position, depth int) bool {
+		if depth == overviewDepth && len(p.Reports(pos.ID)) > 0 {
+			collapsed[pos.ID] = true
+		}
+		return true
+	})
+	return collapsed
+}
+
+// SavedAs records that the plan was written to path.
+func (s *State) SavedAs(path string) {
+	s.path = path
+	s.unsaved = false
+	s.ed.MarkSaved()
+	s.notify(ChangedFile)
+}
+
+// Select selects a position ("" clears the selection).
+func (s *State) Select(id string) {
+	if id != "" && s.Plan().Position(id) == nil {
+		id = ""
+	}
+	if id == s.selected {
+		return
+	}
+	s.selected = id
+	s.notify(ChangedSelection)
+}
+
+// Collapsed reports whether the position's reports are hidden on the chart.
+func (s *State) Collapsed(id string) bool { return s.collapsed[id] }
+
+// ToggleCollapsed hides or shows a manager's reports on the chart.
+func (s *State) ToggleCollapsed(id string) {
+	if s.collapsed[id] {
+		delete(s.collapsed, id)
+	} else {
+		s.collapsed[id] = true
+	}
+	s.lay = s.computeLayout()
+	s.notify(ChangedLayout)
+}
+
+// Reveal expands every collapsed manager above the position so its card is shown.
+func (s *State) Reveal(id string) {
+	p := s.Plan()
+	pos := p.Position(id)
+	changed := false
+	for m := p.Manager(pos); pos != nil && m != nil; m = p.Manager(m) {
+		if s.collapsed[m.ID] {
+			delete(s.collapsed, m.ID)
+			changed = true
+		}
+	}
+	if changed {
+		s.lay = s.computeLayout()
+		s.notify(ChangedLayout)
+	}
+}
+
+// Add adds a vacant position in the role under the manager ("" = top position)
+// and selects it.
+func (s *State) Add(role, managerID string) (*orgchart.Position, error) {
+	pos, err := s.ed.Add(role, managerID)
+	if err != nil {
+		return nil, err
+	}
+	if managerID != "" {
+		delete(s.collapsed, managerID) // show where the new card went
+	}
+	s.selected = pos.ID
+	s.edited(ChangedSelection)
+	return pos, nil
+}
+
+// Move moves a position with its subtree under another manager.
+func (s *State) Move(id, managerID string) error {
+	if err := s.CanMove(id, managerID); err != nil {
+		return err
+	}
+	if err := s.ed.Move(id, managerID); err != nil {
+		return err
+	}
+	delete(s.collapsed, managerID)
+	s.edited(0)
+	return nil
+}
+
+// CanMove says why a move would be refused, or nil. A cycle is explained
+// with titles and holders, as a person reads the chart.
+func (s *State) CanMove(id, managerID string) error {
+	err := s.ed.CanMove(id, managerID)
+	var cyc *orgchart.CycleError
+	if !errors.As(err, &cyc) {
+		return err
+	}
+	p := s.Plan()
+	pos, mgr := p.Position(id), p.Position(managerID)
+	if pos == nil || mgr == nil {
+		return err
+	}
+	if pos == mgr {
+		return fmt.Errorf("%s cannot report to itself", s.Label(pos))
+	}
+	return fmt.Errorf("%s cannot report to %s, who is below it: that would make a reporting cycle", s.Label(pos), s.Label(mgr))
+}
+
+// Remove removes a position, with its subtree or lifting its reports.
+func (s *State) Remove(id string, mode orgchart.RemoveMode) error {
+	if err := s.ed.Remove(id, mode); err != nil {
+		return err
+	}
+	s.edited(0)
+	return nil
+}
+
+// Update changes fields of a position.
+func (s *State) Update(id string, change func(*orgchart.Position)) error {
+	if err := s.ed.Update(id, change); err != nil {
+		return err
+	}
+	s.edited(0)
+	return nil
+}
+
+// SetPlan changes plan-level fields (name, scope, policy).
+func (s *State) SetPlan(change func(*orgchart.Plan)) error {
+	if err := s.ed.SetPlan(change); err != nil {
+		return err
+	}
+	s.edited(ChangedFile) // the name is in the window title
+	return nil
+}
+
+// Undo undoes the last edit; false when there is none.
+func (s *State) Undo() bool {
+	if !s.ed.Undo() {
+		return false
+	}
+	s.edited(ChangedFile)
+	return true
+}
+
+// Redo redoes the last undone edit; false when there is none.
+func (s *State) Redo() bool {
+	if !s.ed.Redo() {
+		return false
+	}
+	s.edited(ChangedFile)
+	return true
+}
+
+// edited re-checks and re-lays out after an edit and tells the widgets.
+func (s *State) edited(extra Change) {
+	s.recompute()
+	c := ChangedPlan | ChangedFile | extra
+	if s.selected != "" && s.Plan().Position(s.selected) == nil {
+		s.selected = ""
+		c |= ChangedSelection
+	}
+	s.notify(c)
+}
+
+func (s *State) recompute() {
+	s.report = check.Run(s.Plan(), s.cat)
+	s.lay = s.computeLayout()
+}
+
+func (s *State) computeLayout() *layout.Layout {
+	// Collapse marks of positions that no longer have reports are harmless.
+	return layout.Compute(s.Plan(), layout.Options{Collapsed: s.collapsed})
+}
+
+// Role is the catalog role of a position, or nil when unknown.
+func (s *State) Role(pos *orgchart.Position) *catalog.Role {
+	if pos == nil {
+		return nil
+	}
+	return s.cat.Role(pos.Role)
+}
+
+// Title is what a position's card shows as its title.
+func (s *State) Title(pos *orgchart.Position) string {
+	if pos.Title != "" {
+		return pos.Title
+	}
+	if r := s.cat.Role(pos.Role); r != nil {
+		return r.Title
+	}
+	return pos.Role
+}
+
+// Label names a position for messages: its title and its holder.
+func (s *State) Label(pos *orgchart.Position) string {
+	if pos == nil {
+		return ""
+	}
+	if pos.Holder == "" {
+		return s.Title(pos) + " (vacant)"
+	}
+	return s.Title(pos) + " (" + pos.Holder + ")"
+}

@@ -1,0 +1,115 @@
+package app
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+)
+
+// testLayoutEnv names a file the app writes, once the window is up, with the
+// on-screen rectangles of the catalog rows and chart cards in window pixels.
+// testdata/gui/drag_and_save.sh reads it to know where to drag with xdotool.
+// It is for tests only; the app does nothing with it otherwise. The file is
+// plain lines that a shell reads without a JSON parser:
+//
+//	scale 1
+//	catalog ROLE-ID X Y W H
+//	card POSITION-ID MANAGER X Y W H      (MANAGER is 1 when it has reports)
+const testLayoutEnv = "ORGPLANNER_TEST_LAYOUT"
+
+// text is the dump in the file's line format.
+func (d layoutDump) text() []byte {
+	var b strings.Builder
+	fmt.Fprintf(&b, "scale %g\n", d.Scale)
+	for _, r := range d.Catalog {
+		fmt.Fprintf(&b, "catalog %s %d %d %d %d\n", r.ID, r.X, r.Y, r.W, r.H)
+	}
+	for _, r := range d.Cards {
+		m := 0
+		if r.Manager {
+			m = 1
+		}
+		fmt.Fprintf(&b, "card %s %d %d %d %d %d\n", r.ID, m, r.X, r.Y, r.W, r.H)
+	}
+	return []byte(b.String())
+}
+
+// layoutDump is what the file holds.
+type layoutDump struct {
+	Scale   float32      `json:"scale"` // pixels per Fyne unit
+	Catalog []dumpedRect `json:"catalog"`
+	Cards   []dumpedRect `json:"cards"`
+}
+
+type dumpedRect struct {
+	ID    string `json:"id"` // role id (catalog) or position id (cards)
+	Title string `json:"title"`
+	// Manager is true for cards with reports, Stacked for cards in a stack.
+	Manager    bool `json:"manager,omitempty"`
+	X, Y, W, H int
+}
+
+// dumpLayoutWhenReady waits until the window shows cards and catalog rows,
+// then writes the dump (atomically: the test polls for the file).
+func (u *ui) dumpLayoutWhenReady(path string) {
+	for i := 0; i < 150; i++ {
+		time.Sleep(200 * time.Millisecond)
+		var d layoutDump
+		fyne.DoAndWait(func() { d = u.layoutDump() })
+		if len(d.Cards) == 0 || len(d.Catalog) == 0 {
+			continue
+		}
+		time.Sleep(500 * time.Millisecond) // let the first frames settle
+		fyne.DoAndWait(func() { d = u.layoutDump() })
+		data := d.text()
+		tmp := path + ".tmp"
+		if err := os.WriteFile(tmp, data, 0o644); err == nil {
+			err = os.Rename(tmp, path)
+			if err == nil {
+				return
+			}
+		}
+		fmt.Fprintln(os.Stderr, "orgplanner: could not write", path)
+		return
+	}
+}
+
+func (u *ui) layoutDump() layoutDump {
+	d := layoutDump{Scale: 1}
+	if u.win != nil {
+		d.Scale = u.win.Canvas().Scale()
+	}
+	drv := fyne.CurrentApp().Driver()
+	px := func(p fyne.Position, s fyne.Size) (int, int, int, int) {
+		return int(p.X * d.Scale), int(p.Y * d.Scale), int(s.Width * d.Scale), int(s.Height * d.Scale)
+	}
+	for _, r := range u.catalog.visibleRows() {
+		p := drv.AbsolutePositionForObject(r)
+		if p.IsZero() || r.Size().Height == 0 {
+			continue
+		}
+		x, y, w, h := px(p, r.Size())
+		d.Catalog = append(d.Catalog, dumpedRect{ID: r.item.role.ID, Title: r.item.role.Title, X: x, Y: y, W: w, H: h})
+	}
+	if u.chart.r != nil {
+		origin := drv.AbsolutePositionForObject(u.chart)
+		cs := u.chart.Size()
+		for _, v := range u.chart.r.pool[:u.chart.r.used] {
+			// only cards wholly inside the chart: the rest are clipped
+			if v.pos.X < 0 || v.pos.Y < 0 || v.pos.X+v.size.Width > cs.Width || v.pos.Y+v.size.Height > cs.Height {
+				continue
+			}
+			pos := u.st.Plan().Position(v.id)
+			if pos == nil {
+				continue
+			}
+			x, y, w, h := px(origin.Add(v.pos), v.size)
+			d.Cards = append(d.Cards, dumpedRect{ID: v.id, Title: u.st.Title(pos),
+				Manager: len(u.st.Plan().Reports(v.id)) > 0, X: x, Y: y, W: w, H: h})
+		}
+	}
+	return d
+}
