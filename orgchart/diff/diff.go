@@ -1,0 +1,234 @@
+// Package diff compares two plans of one organisation (today's and a
+// proposal, or two imports of an HR spreadsheet): positions added, removed,
+// moved and changed, and what the change does to the organisation: owners of
+// capabilities, coverage gaps and overlaps, spans, layers, headcount and cost.
+package diff
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"orgplanner/catalog"
+	"orgplanner/orgchart"
+)
+
+// Ref names a position for a reader: its id, the title shown on the chart,
+// the holder ("" when vacant) and the role.
+type Ref struct {
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	Holder string `json:"holder,omitempty"`
+	Role   string `json:"role"`
+}
+
+// String writes "Title (Holder)" or "Title (vacant)".
+func (r Ref) String() string {
+	if r.Holder == "" {
+		return r.Title + " (vacant)"
+	}
+	return r.Title + " (" + r.Holder + ")"
+}
+
+// Placed is a position added or removed, with its manager (nil for a top).
+type Placed struct {
+	Ref
+	Manager *Ref `json:"manager"`
+}
+
+// Move is a position whose manager changed. From and To are nil for a top
+// position; in To the ids are the after plan's.
+type Move struct {
+	Ref
+	From *Ref `json:"from"`
+	To   *Ref `json:"to"`
+}
+
+// Field names a position field a change concerns.
+type Field string
+
+// The fields compared, in the order changes are listed.
+const (
+	FieldRole   Field = "role"
+	FieldTitle  Field = "title"
+	FieldHolder Field = "holder"
+	FieldCount  Field = "count"
+	FieldCost   Field = "cost"
+	FieldDotted Field = "dottedTo"
+	FieldNotes  Field = "notes"
+)
+
+// FieldChange is one field's value before and after, written as text
+// ("" for empty; dotted lines as titles joined by "; ").
+type FieldChange struct {
+	Field  Field  `json:"field"`
+	Before string `json:"before"`
+	After  string `json:"after"`
+}
+
+// Change is a matched position with fields that differ (besides its manager,
+// which is a Move).
+type Change struct {
+	Ref                    // as after the change
+	BeforeID string        `json:"beforeId,omitempty"` // when matched by role and holder rather than id
+	Fields   []FieldChange `json:"fields"`
+}
+
+// MatchCounts says how many positions matched in each way.
+type MatchCounts struct {
+	ByID          int `json:"id"`
+	ByRoleHolder  int `json:"roleHolder"`  // same role and holder, ids differ (separate imports)
+	ByRoleManager int `json:"roleManager"` // vacant, same role and title under the same manager
+}
+
+// Diff is the comparison of two plans. Lists are in the after plan's order
+// (Removed in the before plan's). See docs/scenarios.md for the JSON.
+type Diff struct {
+	Before  string      `json:"before"` // plan names
+	After   string      `json:"after"`
+	Matched MatchCounts `json:"matched"`
+	Added   []Placed    `json:"added"`
+	Removed []Placed    `json:"removed"`
+	Moved   []Move      `json:"moved"`
+	Changed []Change    `json:"changed"`
+	Effects Effects     `json:"effects"`
+}
+
+// Empty reports whether the plans hold the same positions in the same places
+// (plan-level settings are not compared).
+func (d *Diff) Empty() bool {
+	return len(d.Added) == 0 && len(d.Removed) == 0 && len(d.Moved) == 0 && len(d.Changed) == 0
+}
+
+// Compare compares two plans with one catalog (for role titles, capability
+// owners and the checks). It does not change either plan.
+func Compare(before, after *orgchart.Plan, cat *catalog.Catalog) *Diff {
+	m := matchPositions(before, after)
+	d := &Diff{Before: before.Name, After: after.Name, Matched: m.counts,
+		Added: []Placed{}, Removed: []Placed{}, Moved: []Move{}, Changed: []Change{}}
+	refB := func(pos *orgchart.Position) *Ref { return refOf(pos, cat) }
+	for _, a := range after.Positions {
+		b := m.toBefore[a.ID]
+		if b == nil {
+			d.Added = append(d.Added, Placed{Ref: *refB(a), Manager: refOrNil(after.Manager(a), cat)})
+			continue
+		}
+		if moved(before, after, m, b, a) {
+			d.Moved = append(d.Moved, Move{Ref: *refB(a), From: refOrNil(before.Manager(b), cat), To: refOrNil(after.Manager(a), cat)})
+		}
+		if fs := fieldChanges(before, after, m, b, a, cat); len(fs) > 0 {
+			c := Change{Ref: *refB(a), Fields: fs}
+			if b.ID != a.ID {
+				c.BeforeID = b.ID
+			}
+			d.Changed = append(d.Changed, c)
+		}
+	}
+	for _, b := range before.Positions {
+		if m.toAfter[b.ID] == nil {
+			d.Removed = append(d.Removed, Placed{Ref: *refB(b), Manager: refOrNil(before.Manager(b), cat)})
+		}
+	}
+	d.Effects = effects(before, after, m, cat)
+	return d
+}
+
+// moved reports whether a matched position has another manager: its before
+// manager is not the match of its after manager (a removed manager counts
+// as a move, a manager matched under a new id does not).
+func moved(before, after *orgchart.Plan, m *matching, b, a *orgchart.Position) bool {
+	bm, am := before.Manager(b), after.Manager(a)
+	switch {
+	case bm == nil && am == nil:
+		return false
+	case bm == nil || am == nil:
+		return true
+	}
+	return m.toAfter[bm.ID] != am
+}
+
+func fieldChanges(before, after *orgchart.Plan, m *matching, b, a *orgchart.Position, cat *catalog.Catalog) []FieldChange {
+	var out []FieldChange
+	add := func(f Field, x, y string) {
+		if x != y {
+			out = append(out, FieldChange{Field: f, Before: x, After: y})
+		}
+	}
+	add(FieldRole, b.Role, a.Role)
+	add(FieldTitle, b.Title, a.Title)
+	add(FieldHolder, b.Holder, a.Holder)
+	add(FieldCount, countText(b.Count), countText(a.Count))
+	add(FieldCost, costText(b.Cost), costText(a.Cost))
+	// Dotted lines compare as sets of matched positions.
+	bd := make([]string, 0, len(b.DottedTo))
+	for _, id := range b.DottedTo {
+		if x := m.toAfter[id]; x != nil {
+			bd = append(bd, x.ID)
+		} else {
+			bd = append(bd, "before:"+id)
+		}
+	}
+	ad := slices.Clone(a.DottedTo)
+	slices.Sort(bd)
+	slices.Sort(ad)
+	if !slices.Equal(bd, ad) {
+		out = append(out, FieldChange{Field: FieldDotted, Before: dottedText(before, b.DottedTo, cat), After: dottedText(after, a.DottedTo, cat)})
+	}
+	add(FieldNotes, b.Notes, a.Notes)
+	return out
+}
+
+func countText(n int) string {
+	if n <= 1 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
+
+func costText(c float64) string {
+	if c == 0 {
+		return ""
+	}
+	return strconv.FormatFloat(c, 'f', -1, 64)
+}
+
+func dottedText(p *orgchart.Plan, ids []string, cat *catalog.Catalog) string {
+	parts := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if pos := p.Position(id); pos != nil {
+			parts = append(parts, refOf(pos, cat).String())
+		} else {
+			parts = append(parts, id)
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// refOf names a position; the title is the position's own or its role's.
+func refOf(pos *orgchart.Position, cat *catalog.Catalog) *Ref {
+	return &Ref{ID: pos.ID, Title: Title(pos, cat), Holder: pos.Holder, Role: pos.Role}
+}
+
+func refOrNil(pos *orgchart.Position, cat *catalog.Catalog) *Ref {
+	if pos == nil {
+		return nil
+	}
+	return refOf(pos, cat)
+}
+
+// Title is the title a position shows: its own, its role's, or the role id.
+func Title(pos *orgchart.Position, cat *catalog.Catalog) string {
+	if pos.Title != "" {
+		return pos.Title
+	}
+	if cat != nil {
+		if r := cat.Role(pos.Role); r != nil {
+			return r.Title
+		}
+	}
+	if pos.Role == "" {
+		return fmt.Sprintf("position %s", pos.ID)
+	}
+	return pos.Role
+}

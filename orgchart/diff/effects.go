@@ -1,0 +1,307 @@
+package diff
+
+import (
+	"slices"
+	"strings"
+
+	"orgplanner/catalog"
+	"orgplanner/orgchart"
+	"orgplanner/orgchart/check"
+	"orgplanner/orgchart/rollup"
+)
+
+// Effects is what the change does to the organisation as a whole.
+type Effects struct {
+	Positions IntPair     `json:"positions"`
+	Headcount IntPair     `json:"headcount"`
+	Vacancies IntPair     `json:"vacancies"`
+	Managers  IntPair     `json:"managers"`
+	Layers    IntPair     `json:"layers"`
+	SpanMean  FloatPair   `json:"spanMean"`
+	Cost      CostPair    `json:"cost"`
+	Findings  FindingPair `json:"findings"` // counts by severity
+
+	OwnerChanges   []OwnerChange  `json:"ownerChanges"` // capabilities whose owning positions changed
+	GapsOpened     []CapRef       `json:"gapsOpened"`   // required capabilities that lose every owner
+	GapsClosed     []CapRef       `json:"gapsClosed"`
+	OverlapsOpened []CapRef       `json:"overlapsOpened"` // owners in separate branches (check's coverage.overlap)
+	OverlapsClosed []CapRef       `json:"overlapsClosed"`
+	Spans          []SpanChange   `json:"spans"`   // managers whose span moved to another band
+	Rollups        []RollupChange `json:"rollups"` // managers whose headcount or cost below changed
+}
+
+// IntPair is a number before and after.
+type IntPair struct {
+	Before int `json:"before"`
+	After  int `json:"after"`
+}
+
+// FloatPair is a number before and after.
+type FloatPair struct {
+	Before float64 `json:"before"`
+	After  float64 `json:"after"`
+}
+
+// CostPair is the yearly cost before and after; nil when a plan gives no cost.
+type CostPair struct {
+	Before *float64 `json:"before"`
+	After  *float64 `json:"after"`
+}
+
+// FindingPair is check's findings by severity before and after.
+type FindingPair struct {
+	Before SeverityCounts `json:"before"`
+	After  SeverityCounts `json:"after"`
+}
+
+// SeverityCounts counts findings by severity.
+type SeverityCounts struct {
+	Error   int `json:"error"`
+	Warning int `json:"warning"`
+	Info    int `json:"info"`
+}
+
+// CapRef names a capability.
+type CapRef struct {
+	ID     string         `json:"id"`
+	Name   string         `json:"name"`
+	Domain catalog.Domain `json:"domain"`
+}
+
+// OwnerChange is a capability owned by other positions after the change.
+type OwnerChange struct {
+	CapRef
+	Before []Ref `json:"before"` // owners, ids of the before plan
+	After  []Ref `json:"after"`
+}
+
+// SpanChange is a manager whose direct reports moved to another span band
+// (1, 2-3, 4-7, 8-12, 13+; "0" when not a manager). A team counts as its
+// count, vacant positions count, dotted lines do not: as check counts.
+type SpanChange struct {
+	Ref
+	Before     int    `json:"before"`
+	After      int    `json:"after"`
+	BandBefore string `json:"bandBefore"`
+	BandAfter  string `json:"bandAfter"`
+}
+
+// RollupChange is a manager (in both plans) whose totals below changed.
+type RollupChange struct {
+	Ref
+	Before rollup.Totals `json:"before"`
+	After  rollup.Totals `json:"after"`
+}
+
+func effects(before, after *orgchart.Plan, m *matching, cat *catalog.Catalog) Effects {
+	rb, ra := check.Run(before, cat), check.Run(after, cat)
+	sb, sa := rb.Summary, ra.Summary
+	e := Effects{
+		Positions: IntPair{sb.Positions, sa.Positions},
+		Headcount: IntPair{sb.Headcount, sa.Headcount},
+		Vacancies: IntPair{sb.Vacancies, sa.Vacancies},
+		Managers:  IntPair{sb.Managers, sa.Managers},
+		Layers:    IntPair{sb.Layers, sa.Layers},
+		SpanMean:  FloatPair{sb.SpanMean, sa.SpanMean},
+		Cost:      CostPair{sb.Cost, sa.Cost},
+		Findings:  FindingPair{severities(rb), severities(ra)},
+	}
+	e.OwnerChanges, e.GapsOpened, e.GapsClosed = coverageChanges(before, after, m, cat, sb.Headcount, sa.Headcount)
+	ob, oa := overlapped(rb, cat), overlapped(ra, cat)
+	e.OverlapsOpened, e.OverlapsClosed = opened(ob, oa, cat), opened(oa, ob, cat)
+	e.Spans = spanChanges(before, after, m, cat)
+	e.Rollups = rollupChanges(before, after, m, cat)
+	return e
+}
+
+func severities(r *check.Report) SeverityCounts {
+	var c SeverityCounts
+	for _, f := range r.Findings {
+		switch f.Severity {
+		case check.Error:
+			c.Error++
+		case check.Warning:
+			c.Warning++
+		default:
+			c.Info++
+		}
+	}
+	return c
+}
+
+// owners lists, per capability id, the positions whose role owns it (the
+// coverage model of orgchart/check), and whether the capability needs an
+// owner in this plan (in scope and required at its headcount).
+func owners(p *orgchart.Plan, cat *catalog.Catalog, headcount int) (map[string][]*orgchart.Position, map[string]bool) {
+	own := map[string][]*orgchart.Position{}
+	required := map[string]bool{}
+	if cat == nil {
+		return own, required
+	}
+	for _, pos := range p.Positions {
+		if r := cat.Role(pos.Role); r != nil {
+			for _, id := range r.Owns {
+				own[id] = append(own[id], pos)
+			}
+		}
+	}
+	for _, c := range cat.Capabilities {
+		if (len(p.Scope) == 0 || slices.Contains(p.Scope, c.Domain)) && c.RequiredAt(headcount) {
+			required[c.ID] = true
+		}
+	}
+	return own, required
+}
+
+// coverageChanges compares who owns each capability, and which required
+// capabilities have no owner, before and after.
+func coverageChanges(before, after *orgchart.Plan, m *matching, cat *catalog.Catalog, hb, ha int) (changes []OwnerChange, gapsOpened, gapsClosed []CapRef) {
+	changes, gapsOpened, gapsClosed = []OwnerChange{}, []CapRef{}, []CapRef{}
+	if cat == nil {
+		return
+	}
+	ob, reqB := owners(before, cat, hb)
+	oa, reqA := owners(after, cat, ha)
+	for _, c := range cat.Capabilities {
+		if cat.Capability(c.ID) != c {
+			continue // overridden by a later definition
+		}
+		bs, as := ob[c.ID], oa[c.ID]
+		ref := CapRef{c.ID, c.Name, c.Domain}
+		gapB, gapA := reqB[c.ID] && len(bs) == 0, reqA[c.ID] && len(as) == 0
+		switch {
+		case gapA && !gapB:
+			gapsOpened = append(gapsOpened, ref)
+		case gapB && !gapA:
+			gapsClosed = append(gapsClosed, ref)
+		}
+		if !reqB[c.ID] && !reqA[c.ID] && (len(bs) == 0 || len(as) == 0) {
+			continue // an optional capability appearing or going is no owner change worth listing
+		}
+		if sameOwners(bs, as, m) {
+			continue
+		}
+		oc := OwnerChange{CapRef: ref, Before: make([]Ref, len(bs)), After: make([]Ref, len(as))}
+		for i, p := range bs {
+			oc.Before[i] = *refOf(p, cat)
+		}
+		for i, p := range as {
+			oc.After[i] = *refOf(p, cat)
+		}
+		changes = append(changes, oc)
+	}
+	return
+}
+
+func sameOwners(bs, as []*orgchart.Position, m *matching) bool {
+	if len(bs) != len(as) {
+		return false
+	}
+	in := make(map[*orgchart.Position]bool, len(as))
+	for _, a := range as {
+		in[a] = true
+	}
+	for _, b := range bs {
+		if a := m.toAfter[b.ID]; a == nil || !in[a] {
+			return false
+		}
+	}
+	return true
+}
+
+// overlapped returns the capability ids check reports as overlaps. Findings
+// name their capability in the message ("NAME (DOMAIN) is owned by ..."),
+// so the capability is the one whose "NAME (DOMAIN)" starts the message.
+func overlapped(r *check.Report, cat *catalog.Catalog) map[string]bool {
+	out := map[string]bool{}
+	if cat == nil {
+		return out
+	}
+	for _, f := range r.Findings {
+		if f.Rule != "coverage.overlap" {
+			continue
+		}
+		best := ""
+		for _, c := range cat.Capabilities {
+			prefix := c.Name + " (" + string(c.Domain) + ")"
+			if strings.HasPrefix(f.Message, prefix) && len(prefix) > len(best) {
+				best, out[c.ID] = prefix, true
+			}
+		}
+	}
+	return out
+}
+
+// opened lists the capabilities in b but not in a, in catalog order.
+func opened(a, b map[string]bool, cat *catalog.Catalog) []CapRef {
+	out := []CapRef{}
+	if cat == nil {
+		return out
+	}
+	for _, c := range cat.Capabilities {
+		if b[c.ID] && !a[c.ID] && cat.Capability(c.ID) == c {
+			out = append(out, CapRef{c.ID, c.Name, c.Domain})
+		}
+	}
+	return out
+}
+
+// Span returns a position's span as check counts it: direct reports, a team
+// as its count.
+func Span(p *orgchart.Plan, id string) int {
+	n := 0
+	for _, r := range p.Reports(id) {
+		n += r.Headcount()
+	}
+	return n
+}
+
+// Band names the span band of a span: "0" (not a manager), "1", "2-3",
+// "4-7", "8-12" or "13+".
+func Band(span int) string {
+	switch {
+	case span <= 0:
+		return "0"
+	case span == 1:
+		return "1"
+	case span <= 3:
+		return "2-3"
+	case span <= 7:
+		return "4-7"
+	case span <= 12:
+		return "8-12"
+	}
+	return "13+"
+}
+
+func spanChanges(before, after *orgchart.Plan, m *matching, cat *catalog.Catalog) []SpanChange {
+	out := []SpanChange{}
+	for _, a := range after.Positions {
+		b := m.toBefore[a.ID]
+		if b == nil {
+			continue
+		}
+		sb, sa := Span(before, b.ID), Span(after, a.ID)
+		if Band(sb) != Band(sa) {
+			out = append(out, SpanChange{Ref: *refOf(a, cat), Before: sb, After: sa, BandBefore: Band(sb), BandAfter: Band(sa)})
+		}
+	}
+	return out
+}
+
+func rollupChanges(before, after *orgchart.Plan, m *matching, cat *catalog.Catalog) []RollupChange {
+	out := []RollupChange{}
+	rb, ra := rollup.Compute(before), rollup.Compute(after)
+	for _, a := range after.Positions {
+		b := m.toBefore[a.ID]
+		if b == nil {
+			continue
+		}
+		tb, ta := rb.Below(b.ID), ra.Below(a.ID)
+		if (tb.Positions == 0 && ta.Positions == 0) || (tb.Headcount == ta.Headcount && tb.Cost == ta.Cost && tb.Vacancies == ta.Vacancies) {
+			continue
+		}
+		out = append(out, RollupChange{Ref: *refOf(a, cat), Before: tb, After: ta})
+	}
+	return out
+}
