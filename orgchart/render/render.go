@@ -14,6 +14,7 @@ import (
 
 	"orgplanner/catalog"
 	"orgplanner/orgchart"
+	"orgplanner/orgchart/check"
 	"orgplanner/orgchart/layout"
 )
 
@@ -29,8 +30,11 @@ const (
 type Options struct {
 	Scale float32 // pixels per logical pixel; 0 means 1
 	Theme string  // "light" (default) or "dark"
-	// Badges returns a position's finding counts (info, warning, error);
-	// nil draws no badges.
+	// Findings puts badges with the number of findings by severity on the
+	// cards; nil draws none.
+	Findings *check.Report
+	// Badges, when set, gives the badge counts (info, warning, error)
+	// instead of Findings.
 	Badges func(positionID string) [3]int
 	Date   string // shown in the header; "" leaves it out
 	// Compression is the zlib level of the PNG; 0 means flate.BestSpeed,

@@ -71,6 +71,9 @@ func newRenderer(p *orgchart.Plan, cat *catalog.Catalog, l *layout.Layout, opt O
 		return nil, fmt.Errorf("unknown theme %q: use light or dark", opt.Theme)
 	}
 	r.pal = paletteFor(r.dark)
+	if r.opt.Badges == nil && r.opt.Findings != nil {
+		r.opt.Badges = r.opt.Findings.Counts
+	}
 	fs, err := loadFonts()
 	if err != nil {
 		return nil, err
