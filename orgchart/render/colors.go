@@ -55,7 +55,7 @@ func paletteFor(dark bool) palette {
 	}
 	return palette{
 		page: rgb(0xF6F7F9), card: rgb(0xFFFFFF), vacantCard: rgb(0xFAFAFB),
-		border: rgb(0xC9CED6), line: rgb(0x8C959F), dotted: rgb(0x1A73E8),
+		border: rgb(0xC9CED6), line: rgb(0x8C959F), dotted: rgb(0x7FA7E6),
 		title: rgb(0x1F2328), holder: rgb(0x424A53), vacant: rgb(0x767C85), muted: rgb(0x656D76),
 		badge:     [3]color.NRGBA{rgb(0x1A73E8), rgb(0xF29900), rgb(0xD93025)},
 		badgeText: [3]color.NRGBA{rgb(0xFFFFFF), rgb(0x202124), rgb(0xFFFFFF)},

@@ -51,6 +51,7 @@ type renderer struct {
 
 	heading, subline string
 	domains          []catalog.Domain // in the legend, in catalog order
+	severities       [3]bool          // badge colours in the legend
 	masks            map[[2]int]*cardMasks
 	edgeBoxes        []image.Rectangle
 }
@@ -119,10 +120,24 @@ func (r *renderer) headerText() {
 	if r.opt.Date != "" {
 		sub = r.opt.Date + " · " + sub
 	}
+	if f := r.opt.Findings; f != nil {
+		var n [3]int
+		for _, x := range f.Findings {
+			if s := int(x.Severity); s >= 0 && s < 3 {
+				n[s]++
+			}
+		}
+		sub += fmt.Sprintf(" · %s, %s, %s", plural(n[2], "error"), plural(n[1], "warning"), plural(n[0], "info finding"))
+	}
 	r.subline = sub
 	seen := map[catalog.Domain]bool{}
 	for i := range r.l.Cards {
 		seen[r.domainOf(r.l.Cards[i].Position)] = true
+		if r.opt.Badges != nil {
+			for sev, n := range r.opt.Badges(r.l.Cards[i].Position.ID) {
+				r.severities[sev] = r.severities[sev] || n > 0
+			}
+		}
 	}
 	for _, d := range catalog.Domains {
 		if seen[d] {
@@ -182,8 +197,10 @@ func (r *renderer) legendLabels() []string {
 		out = append(out, domainNames[d])
 	}
 	out = append(out, "Vacant")
-	if r.opt.Badges != nil {
-		out = append(out, "Errors", "Warnings", "Info")
+	for _, sev := range []int{2, 1, 0} {
+		if r.severities[sev] {
+			out = append(out, severityNames[sev])
+		}
 	}
 	return out
 }
@@ -287,10 +304,10 @@ func (r *renderer) drawHeader(img *image.RGBA) {
 	x += sw + r.px(legendSwatch/2)
 	r.text(img, r.legend, r.pal.vacant, "Vacant", x, y, lh)
 	x += r.legend.width("Vacant") + r.px(legendSpace)
-	if r.opt.Badges != nil {
-		swatch(r.pal.badge[2], "Errors")
-		swatch(r.pal.badge[1], "Warnings")
-		swatch(r.pal.badge[0], "Info")
+	for _, sev := range []int{2, 1, 0} {
+		if r.severities[sev] {
+			swatch(r.pal.badge[sev], severityNames[sev])
+		}
 	}
 }
 
@@ -313,6 +330,17 @@ func (r *renderer) dashedBox(img *image.RGBA, b image.Rectangle, c color.NRGBA) 
 // fillRect paints an opaque rectangle.
 func fillRect(img *image.RGBA, b image.Rectangle, c color.NRGBA) {
 	draw.Draw(img, b, image.NewUniform(c), image.Point{}, draw.Src)
+}
+
+// severityNames label the badge colours in the legend, by severity.
+var severityNames = [3]string{"Info", "Warnings", "Errors"}
+
+// plural is "1 error", "2 errors".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return thousands(n) + " " + noun + "s"
 }
 
 // thousands formats n with comma separators.
