@@ -272,6 +272,7 @@ func TestWriteTextReadsWell(t *testing.T) {
 		"~ Chief Technology Officer (Grace Hopper): cost 280,000 -> 300,000",
 		"~ Software Engineer (vacant): count 4 -> 6",
 		"Headcount                            13           15         +2",
+		"Incident response (SEC): Chief Information Security Officer (Radia Perlman) -> Chief Information Security Officer (vacant) and SRE Manager (Barbara Liskov)",
 		"Yearly cost                   1,775,000    2,095,000   +320,000",
 		"Gaps opened (required capabilities nobody owns now): 1\n  Test automation (ENG)",
 		"Vulnerability management (SEC): Chief Information Security Officer (Radia Perlman) -> Chief Information Security Officer (vacant)\n",

@@ -73,6 +73,8 @@ type OwnerChange struct {
 	CapRef
 	Before []Ref `json:"before"` // owners, ids of the before plan
 	After  []Ref `json:"after"`
+	Gained []Ref `json:"gained"` // after-plan owners with no matched owner before
+	Lost   []Ref `json:"lost"`   // before-plan owners with no matched owner after
 }
 
 // SpanChange is a manager whose direct reports moved to another span band
@@ -181,12 +183,25 @@ func coverageChanges(before, after *orgchart.Plan, m *matching, cat *catalog.Cat
 		if sameOwners(bs, as, m) {
 			continue
 		}
-		oc := OwnerChange{CapRef: ref, Before: make([]Ref, len(bs)), After: make([]Ref, len(as))}
-		for i, p := range bs {
-			oc.Before[i] = *refOf(p, cat)
-		}
+		oc := OwnerChange{CapRef: ref, Before: make([]Ref, len(bs)), After: make([]Ref, len(as)), Gained: []Ref{}, Lost: []Ref{}}
+		inAfter := make(map[*orgchart.Position]bool, len(as))
 		for i, p := range as {
 			oc.After[i] = *refOf(p, cat)
+			inAfter[p] = true
+		}
+		kept := map[*orgchart.Position]bool{}
+		for i, p := range bs {
+			oc.Before[i] = *refOf(p, cat)
+			if a := m.toAfter[p.ID]; a != nil && inAfter[a] {
+				kept[a] = true
+			} else {
+				oc.Lost = append(oc.Lost, oc.Before[i])
+			}
+		}
+		for i, p := range as {
+			if !kept[p] {
+				oc.Gained = append(oc.Gained, oc.After[i])
+			}
 		}
 		changes = append(changes, oc)
 	}

@@ -49,7 +49,7 @@ func (d *Diff) WriteText(w io.Writer) {
 	})
 
 	e := &d.Effects
-	fmt.Fprintf(w, "\nOrganisation %18s %12s %10s\n", "before", "after", "change")
+	fmt.Fprintf(w, "\n%-28s %12s %12s %10s\n", "Organisation", "before", "after", "change")
 	row := func(label string, b, a float64, format func(float64) string) {
 		fmt.Fprintf(w, "  %-26s %12s %12s %10s\n", label, format(b), format(a), signed(a-b, format))
 	}
@@ -59,8 +59,17 @@ func (d *Diff) WriteText(w io.Writer) {
 	row("Managers", float64(e.Managers.Before), float64(e.Managers.After), whole)
 	row("Layers", float64(e.Layers.Before), float64(e.Layers.After), whole)
 	row("Span of control (mean)", e.SpanMean.Before, e.SpanMean.After, oneDecimal)
-	if e.Cost.Before != nil || e.Cost.After != nil {
-		row("Yearly cost", deref(e.Cost.Before), deref(e.Cost.After), whole)
+	switch {
+	case e.Cost.Before != nil && e.Cost.After != nil:
+		row("Yearly cost", *e.Cost.Before, *e.Cost.After, whole)
+	case e.Cost.Before != nil || e.Cost.After != nil:
+		costOrNone := func(v *float64) string {
+			if v == nil {
+				return "not given"
+			}
+			return whole(*v)
+		}
+		fmt.Fprintf(w, "  %-26s %12s %12s\n", "Yearly cost", costOrNone(e.Cost.Before), costOrNone(e.Cost.After))
 	}
 	fb, fa := e.Findings.Before, e.Findings.After
 	fmt.Fprintf(w, "  %-26s %12s %12s\n", "Findings (err/warn/info)",
@@ -107,7 +116,7 @@ func (d *Diff) writeOwnerChanges(w io.Writer) {
 	var groups []*group
 	byKey := map[string]*group{}
 	for _, oc := range d.Effects.OwnerChanges {
-		from, to := refsText(oc.Before), refsText(oc.After)
+		from, to := ownerChangeText(oc), ""
 		g := byKey[from+"\x00"+to]
 		if g == nil {
 			g = &group{from: from, to: to}
@@ -118,7 +127,7 @@ func (d *Diff) writeOwnerChanges(w io.Writer) {
 	}
 	section(w, fmt.Sprintf("Capabilities whose owner changed: %d", len(d.Effects.OwnerChanges)), len(groups), func(i int) string {
 		g := groups[i]
-		return fmt.Sprintf("%s: %s -> %s", strings.Join(g.caps, ", "), g.from, g.to)
+		return fmt.Sprintf("%s: %s", strings.Join(g.caps, ", "), g.from)
 	})
 }
 
@@ -160,6 +169,27 @@ func refText(r *Ref) string {
 	return r.String()
 }
 
+// ownerChangeText says how a capability's owners changed: "nobody -> X",
+// "X -> nobody", "X -> Y", or, when some owners stay, those gained and lost.
+func ownerChangeText(oc OwnerChange) string {
+	switch {
+	case len(oc.Before) == 0:
+		return "nobody -> " + refsText(oc.After)
+	case len(oc.After) == 0:
+		return refsText(oc.Before) + " -> nobody"
+	case len(oc.Lost) == len(oc.Before): // replaced outright
+		return refsText(oc.Before) + " -> " + refsText(oc.After)
+	}
+	var parts []string
+	if len(oc.Gained) > 0 {
+		parts = append(parts, "now also "+refsText(oc.Gained))
+	}
+	if len(oc.Lost) > 0 {
+		parts = append(parts, "no longer "+refsText(oc.Lost))
+	}
+	return strings.Join(parts, "; ")
+}
+
 func refsText(rs []Ref) string {
 	if len(rs) == 0 {
 		return "nobody"
@@ -198,13 +228,6 @@ func bandText(b string) string {
 		return "not a manager"
 	}
 	return "band " + b
-}
-
-func deref(v *float64) float64 {
-	if v == nil {
-		return 0
-	}
-	return *v
 }
 
 func absInt(n int) int {

@@ -1,0 +1,140 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"orgplanner/catalog"
+	"orgplanner/orgchart"
+	"orgplanner/orgchart/people"
+)
+
+const importHelp = `Builds a plan from a people CSV exported by an HR system: a row per person with
+an id, the manager's id, a name and a job title, and optionally a department, a
+yearly cost, a team count, dotted-line managers and notes. Common header names
+are recognised (Employee ID, Reports To, Full Name, Job Title, Dept, Salary, ...);
+--map names the others. Titles are matched to catalog roles (exact titles,
+abbreviations such as CISO or "VP, Engineering", seniority variants, then the
+closest); rows that match none become role team-member with their title kept.
+The report lists every row that needs a look, with its line number: unmatched
+titles, unknown managers (imported as top positions), reporting cycles (broken
+at their first row), costs that are not numbers. docs/scenarios.md has the rules.
+
+Exit status: 0 when the plan was written (read the report), 2 when the file is
+unusable (no header, missing id or manager column, empty or duplicate ids, rows
+with the wrong number of fields: each printed as FILE:LINE: message) or the
+command is used wrongly.
+
+`
+
+// runImport imports a people CSV into a new plan file.
+func runImport(env *Env, args []string) int {
+	fs := newFlagSet(env, "import", "import PEOPLE.csv -o PLAN.yaml [--map COLUMN=FIELD,...] [--name NAME] [--catalog FILE] [--json] [--force]")
+	out := fs.String("o", "", "write the plan to this `FILE` (- for standard output, the report then goes to standard error)")
+	mapFlag := fs.String("map", "", "name columns the headers do not: `COLUMN=FIELD,...` with fields id, manager, name, first-name, last-name, title, role, department, cost, count, dotted, notes, ignore")
+	name := fs.String("name", "", "the plan's name (default: the CSV's file name)")
+	catFile := fs.String("catalog", "", "match titles against the built-in catalog extended by this YAML `FILE`; the plan refers to it")
+	asJSON := fs.Bool("json", false, "print the import report as JSON")
+	force := fs.Bool("force", false, "overwrite the output file when it exists")
+	if code, done := helpOrParse(env, fs, importHelp, args); done {
+		return code
+	}
+	rest := fs.Args()
+	if len(rest) != 1 || *out == "" {
+		fmt.Fprintln(env.Stderr, "orgplanner import: give one CSV file and -o, for example: orgplanner import people.csv -o plan.yaml")
+		return ExitInvalid
+	}
+	if *out != "-" && !*force {
+		if _, err := os.Stat(*out); err == nil {
+			fmt.Fprintf(env.Stderr, "orgplanner import: %s exists; use --force to replace it or choose another -o\n", *out)
+			return ExitInvalid
+		}
+	}
+	mapping, err := people.ParseMapping(*mapFlag)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "orgplanner import: %v\n", err)
+		return ExitInvalid
+	}
+	cat, err := catalog.Default()
+	if err == nil && *catFile != "" {
+		cat, err = cat.ExtendFile(*catFile)
+	}
+	if err != nil {
+		printProblems(env.Stderr, "orgplanner", err)
+		return ExitInvalid
+	}
+	f, err := os.Open(rest[0])
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "orgplanner import: %v\n", err)
+		return ExitInvalid
+	}
+	p, rep, err := people.Import(f, rest[0], cat, mapping)
+	f.Close()
+	reportTo := env.Stdout
+	if *out == "-" {
+		reportTo = env.Stderr
+	}
+	if err != nil {
+		printProblems(env.Stderr, "orgplanner", err)
+		if *asJSON {
+			writeJSON(reportTo, rep)
+		}
+		return ExitInvalid
+	}
+	if *name != "" {
+		p.Name = *name
+	}
+	if *catFile != "" {
+		p.Catalog = catalogRef(*catFile, *out)
+	}
+	// Read the plan back before writing it: what import writes must load.
+	if _, _, err := orgchart.Read(p.Encode(), *out, cat); err != nil {
+		fmt.Fprintln(env.Stderr, "orgplanner import: the imported plan does not load (please report this):")
+		printProblems(env.Stderr, "orgplanner", err)
+		return ExitInvalid
+	}
+	if *out == "-" {
+		if _, err := env.Stdout.Write(p.Encode()); err != nil {
+			fmt.Fprintf(env.Stderr, "orgplanner import: %v\n", err)
+			return ExitInvalid
+		}
+	} else if err := orgchart.WriteFile(*out, p); err != nil {
+		fmt.Fprintf(env.Stderr, "orgplanner import: %v\n", err)
+		return ExitInvalid
+	}
+	if *asJSON {
+		writeJSON(reportTo, rep)
+	} else {
+		rep.WriteText(reportTo)
+		if *out != "-" {
+			fmt.Fprintf(reportTo, "\nWrote %s\n", *out)
+		}
+	}
+	return ExitOK
+}
+
+// catalogRef is the catalog file as the plan's catalog: line names it,
+// relative to the plan's folder when it can be.
+func catalogRef(catFile, planPath string) string {
+	if planPath == "-" {
+		return catFile
+	}
+	absCat, err1 := filepath.Abs(catFile)
+	absDir, err2 := filepath.Abs(filepath.Dir(planPath))
+	if err1 != nil || err2 != nil {
+		return catFile
+	}
+	if rel, err := filepath.Rel(absDir, absCat); err == nil {
+		return filepath.ToSlash(rel)
+	}
+	return absCat
+}
+
+func writeJSON(w io.Writer, v any) {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(v)
+}

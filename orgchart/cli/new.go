@@ -1,0 +1,66 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"orgplanner/catalog"
+	"orgplanner/orgchart"
+	"orgplanner/orgchart/templates"
+)
+
+const newHelp = `Starts a plan from a template: one of the sample organisations shipped with
+Org Planner (startup: about 40 people, scaleup: about 400, enterprise: about
+3,000). Every position is vacant unless --with-people keeps the sample's
+fictional names; titles, teams, costs and notes are kept. Position ids are the
+sample's own, so plans made from one template compare with orgplanner diff.
+The file is written atomically and never replaces an existing one unless
+--force is given.
+
+Exit status: 0 when the plan was written, 2 otherwise.
+
+`
+
+// runNew writes a new plan built on a sample.
+func runNew(env *Env, args []string) int {
+	fs := newFlagSet(env, "new", "new --template "+strings.Join(templates.Names(), "|")+" -o PLAN.yaml [--name NAME] [--with-people] [--force]")
+	tmpl := fs.String("template", "", "the `TEMPLATE` to start from: "+strings.Join(templates.Names(), ", "))
+	out := fs.String("o", "", "write the plan to this `FILE`")
+	name := fs.String("name", "", "the plan's name (default: the sample's)")
+	people := fs.Bool("with-people", false, "keep the sample's fictional holders instead of leaving every position vacant")
+	force := fs.Bool("force", false, "replace the output file when it exists")
+	if code, done := helpOrParse(env, fs, newHelp, args); done {
+		return code
+	}
+	if len(fs.Args()) != 0 || *tmpl == "" || *out == "" {
+		fmt.Fprintf(env.Stderr, "orgplanner new: give --template and -o, for example: orgplanner new --template startup -o plan.yaml (templates: %s)\n", strings.Join(templates.Names(), ", "))
+		return ExitInvalid
+	}
+	if !*force {
+		if _, err := os.Stat(*out); err == nil {
+			fmt.Fprintf(env.Stderr, "orgplanner new: %s exists; use --force to replace it or choose another -o\n", *out)
+			return ExitInvalid
+		}
+	}
+	cat, err := catalog.Default()
+	if err != nil {
+		printProblems(env.Stderr, "orgplanner", err)
+		return ExitInvalid
+	}
+	p, err := templates.New(*tmpl, cat, templates.Options{Name: *name, People: *people})
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "orgplanner new: %v\n", err)
+		return ExitInvalid
+	}
+	if err := orgchart.WriteFile(*out, p); err != nil {
+		fmt.Fprintf(env.Stderr, "orgplanner new: %v\n", err)
+		return ExitInvalid
+	}
+	headcount := 0
+	for _, pos := range p.Positions {
+		headcount += pos.Headcount()
+	}
+	fmt.Fprintf(env.Stdout, "Wrote %s: %q, %d positions, headcount %d, from the %s template\n", *out, p.Name, len(p.Positions), headcount, *tmpl)
+	return ExitOK
+}
