@@ -35,6 +35,9 @@ func commands() []command {
 		{"export", "render a plan's chart to PNG", runExport},
 		{"fmt", "print a plan in canonical form, or rewrite it with -w", runFmt},
 		{"catalog", "list the role catalog", runCatalog},
+		{"diff", "compare two plans: changes and their effect on the organisation", runDiff},
+		{"import", "build a plan from an HR people CSV", runImport},
+		{"new", "start a plan from a template (startup, scaleup, enterprise)", runNew},
 	}
 }
 
