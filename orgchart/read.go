@@ -89,6 +89,18 @@ func (r *reader) add(line int, format string, args ...any) {
 	r.problems = append(r.problems, catalog.Problem{File: r.file, Line: line, Message: fmt.Sprintf(format, args...)})
 }
 
+// full reports whether no more problems will be listed (only counted), so
+// costly messages need not be built.
+func (r *reader) full() bool { return len(r.problems) >= MaxProblems }
+
+// newID suggests a fresh id in messages (not when they are only counted).
+func (r *reader) newID() string {
+	if r.full() {
+		return "a new UUID"
+	}
+	return NewID()
+}
+
 func (r *reader) err() error {
 	if len(r.problems) == 0 {
 		return nil
@@ -504,11 +516,14 @@ func (r *reader) catalog(v *yaml.Node, p *Plan) {
 	if !filepath.IsAbs(path) {
 		path = filepath.Join(filepath.Dir(r.file), name)
 	}
-	if st, err := os.Stat(path); err != nil || st.IsDir() {
+	if st, err := os.Stat(path); err != nil || st.IsDir() || st.Size() > MaxFileSize {
 		r.catFail = true
 		why := "it is a folder"
-		if err != nil {
+		switch {
+		case err != nil:
 			why = unwrapPathError(err).Error()
+		case st.Size() > MaxFileSize:
+			why = fmt.Sprintf("it is %.1f MB, more than the %d MB limit", float64(st.Size())/(1<<20), MaxFileSize>>20)
 		}
 		r.add(v.Line, "cannot load the catalog %s (%s): %s; the path is relative to the plan's folder", name, path, why)
 		return

@@ -146,9 +146,9 @@ func (r *reader) position(item *yaml.Node, pos *Position, m *posMeta, fps []fiel
 	}
 	switch {
 	case pos.ID == "":
-		fps = append(fps, fieldProblem{item.Line, fmt.Sprintf("has no id: add `id: %s` (any unique id; a new UUID is best)", NewID())})
+		fps = append(fps, fieldProblem{item.Line, fmt.Sprintf("has no id: add `id: %s` (any unique id; a new UUID is best)", r.newID())})
 	case !validID(pos.ID):
-		fps = append(fps, fieldProblem{item.Line, fmt.Sprintf("has an unusable id: ids are 1-%d letters, digits and . _ : - (a UUID is best), such as %s", MaxIDLength, NewID())})
+		fps = append(fps, fieldProblem{item.Line, fmt.Sprintf("has an unusable id: ids are 1-%d letters, digits and . _ : - (a UUID is best), such as %s", MaxIDLength, r.newID())})
 	}
 	if pos.Role == "" {
 		fps = append(fps, fieldProblem{item.Line, "has no role: add `role:` with a catalog role id, such as role: software-engineer (orgplanner catalog lists them)"})
@@ -223,6 +223,9 @@ func validID(id string) bool {
 // unknownRole explains a role id missing from the catalog and names the
 // three closest known ids; the answer is cached per role id.
 func (r *reader) unknownRole(role string) string {
+	if r.full() {
+		return "has a role that is not in the catalog" // only counted
+	}
 	if msg, ok := r.roleHints[role]; ok {
 		return msg
 	}

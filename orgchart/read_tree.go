@@ -15,7 +15,7 @@ func (r *reader) tree(p *Plan, metas []posMeta) {
 		}
 		if first, dup := byID[pos.ID]; dup {
 			r.add(pos.Line, "%s has the same id as the position at line %d: ids must be unique; give one of them a new id, such as %s",
-				r.describe(pos), p.Positions[first].Line, NewID())
+				r.describe(pos), p.Positions[first].Line, r.newID())
 			continue
 		}
 		byID[pos.ID] = i
