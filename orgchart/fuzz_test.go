@@ -122,7 +122,7 @@ func wellFormedProblems(t *testing.T, data []byte, file string, err error) {
 	if len(ps) > orgchart.MaxProblems+1 {
 		t.Fatalf("%d problems; the cap is %d plus a summary line", len(ps), orgchart.MaxProblems)
 	}
-	lines := bytes.Count(data, []byte("\n")) + 1
+	lines := yamlLines(data)
 	for _, p := range ps {
 		if p.File == "" || strings.TrimSpace(p.Message) == "" {
 			t.Fatalf("problem without a file or a message: %+v", p)
@@ -131,6 +131,16 @@ func wellFormedProblems(t *testing.T, data []byte, file string, err error) {
 			t.Fatalf("problem on line %d of a %d-line input: %v", p.Line, lines, p)
 		}
 	}
+}
+
+// yamlLines is an upper bound of the lines YAML sees in data: besides "\n",
+// a lone "\r" and the Unicode breaks NEL, LS and PS end a line too.
+func yamlLines(data []byte) int {
+	n := 1 + bytes.Count(data, []byte("\n")) + bytes.Count(data, []byte("\r"))
+	for _, br := range []string{"\u0085", "\u2028", "\u2029"} {
+		n += bytes.Count(data, []byte(br))
+	}
+	return n
 }
 
 // planInvariants: what every plan Read accepts must satisfy.
