@@ -79,7 +79,8 @@ type OwnerChange struct {
 
 // SpanChange is a manager whose direct reports moved to another span band
 // (1, 2-3, 4-7, 8-12, 13+; "0" when not a manager). A team counts as its
-// count, vacant positions count, dotted lines do not: as check counts.
+// count, vacant positions count, dotted lines and excluded roles do not:
+// rollup.Span, as check counts.
 type SpanChange struct {
 	Ref
 	Before     int    `json:"before"`
@@ -261,34 +262,6 @@ func opened(a, b map[string]bool, cat *catalog.Catalog) []CapRef {
 	return out
 }
 
-// Span returns a position's span as check counts it: direct reports, a team
-// as its count.
-func Span(p *orgchart.Plan, id string) int {
-	n := 0
-	for _, r := range p.Reports(id) {
-		n += r.Headcount()
-	}
-	return n
-}
-
-// Band names the span band of a span: "0" (not a manager), "1", "2-3",
-// "4-7", "8-12" or "13+".
-func Band(span int) string {
-	switch {
-	case span <= 0:
-		return "0"
-	case span == 1:
-		return "1"
-	case span <= 3:
-		return "2-3"
-	case span <= 7:
-		return "4-7"
-	case span <= 12:
-		return "8-12"
-	}
-	return "13+"
-}
-
 func spanChanges(before, after *orgchart.Plan, m *matching, cat *catalog.Catalog) []SpanChange {
 	out := []SpanChange{}
 	for _, a := range after.Positions {
@@ -296,9 +269,9 @@ func spanChanges(before, after *orgchart.Plan, m *matching, cat *catalog.Catalog
 		if b == nil {
 			continue
 		}
-		sb, sa := Span(before, b.ID), Span(after, a.ID)
-		if Band(sb) != Band(sa) {
-			out = append(out, SpanChange{Ref: *refOf(a, cat), Before: sb, After: sa, BandBefore: Band(sb), BandAfter: Band(sa)})
+		sb, sa := rollup.Span(before, b.ID), rollup.Span(after, a.ID)
+		if rollup.Band(sb) != rollup.Band(sa) {
+			out = append(out, SpanChange{Ref: *refOf(a, cat), Before: sb, After: sa, BandBefore: rollup.Band(sb), BandAfter: rollup.Band(sa)})
 		}
 	}
 	return out

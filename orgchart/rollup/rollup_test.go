@@ -98,3 +98,24 @@ func BenchmarkCompute100k(b *testing.B) {
 		Compute(p)
 	}
 }
+
+func TestSpanCountsTeamsAndLeavesOutExcludedRoles(t *testing.T) {
+	p := plan(
+		&orgchart.Position{ID: "m"},
+		&orgchart.Position{ID: "a", ReportsTo: "m", Count: 5},
+		&orgchart.Position{ID: "b", ReportsTo: "m"},
+		&orgchart.Position{ID: "cos", Role: "chief-of-staff", ReportsTo: "m", Holder: "C"},
+	)
+	if got := Span(p, "m"); got != 6 {
+		t.Errorf("Span = %d, want 6 (team of 5, one vacancy, chief of staff left out)", got)
+	}
+	p.Policy.SpanExclude = []string{}
+	if got := Span(p, "m"); got != 7 {
+		t.Errorf("Span with no exclusions = %d, want 7", got)
+	}
+	for span, band := range map[int]string{0: "0", 1: "1", 3: "2-3", 4: "4-7", 12: "8-12", 13: "13+"} {
+		if Band(span) != band {
+			t.Errorf("Band(%d) = %s, want %s", span, Band(span), band)
+		}
+	}
+}
