@@ -19,6 +19,10 @@ var (
 	policyRangeKeys  = []string{"min", "max"}
 )
 
+// policyMaxNumber bounds every number in a policy, far above any real span
+// or layer count, so threshold arithmetic cannot overflow.
+const policyMaxNumber = 1_000_000
+
 // decodePolicy reads the value of a plan's `policy:` key. A missing, null or
 // empty node is the zero Policy. Every problem is returned, each with the line.
 func decodePolicy(node *yaml.Node, file string) (Policy, catalog.Problems) {
@@ -192,8 +196,8 @@ func (d *policyDecoder) count(n *yaml.Node, what string, lowest int) int {
 		d.fail(n, "%s must be a whole number (at least %d)", what, lowest)
 		return 0
 	}
-	if v < lowest {
-		d.fail(n, "%s is %d; it must be at least %d", what, v, lowest)
+	if v < lowest || v > policyMaxNumber {
+		d.fail(n, "%s is %d; it must be from %d to %d", what, v, lowest, policyMaxNumber)
 		return 0
 	}
 	return v
