@@ -338,6 +338,27 @@ func distribute(k, m int, rng *rand.Rand) []int {
 		spans[j]++
 		given++
 	}
+	// Cap spans at 9, handing the overflow to the parents with the most room.
+	over := 0
+	for i := range spans {
+		if spans[i] > 9 {
+			over += spans[i] - 9
+			spans[i] = 9
+		}
+	}
+	for limit := 8; over > 0 && limit <= 9; limit++ {
+		for i := 0; over > 0 && i < m; i++ {
+			j := (i*7919 + 13) % m
+			for spans[j] < limit && over > 0 {
+				spans[j]++
+				over--
+			}
+		}
+	}
+	for i := 0; over > 0; i = (i + 1) % m { // more than 9 per parent is unavoidable
+		spans[i]++
+		over--
+	}
 	if k >= m {
 		big := 0
 		for i := range spans {
