@@ -1,6 +1,7 @@
 package app
 
 import (
+	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -654,5 +655,47 @@ func TestLayoutDumpForTheGUITest(t *testing.T) {
 		if i := u.chart.CardAt(p); i < 0 || u.st.Layout().Cards[i].Position.ID != "em" {
 			t.Errorf("the dumped centre of em is not over its card")
 		}
+	}
+}
+
+func TestExportPNGUsesTheRenderer(t *testing.T) {
+	u := newTestUI(t, testPlan())
+	path := filepath.Join(t.TempDir(), "chart.png")
+	if err := u.exportPNG(path, exportOptions{Scale: 1, Theme: "light"}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cfg, err := png.DecodeConfig(f)
+	if err != nil {
+		t.Fatalf("the export is no PNG: %v", err)
+	}
+	if cfg.Width < 400 || cfg.Height < 200 {
+		t.Errorf("export is %dx%d", cfg.Width, cfg.Height)
+	}
+	sub := filepath.Join(t.TempDir(), "sub.png")
+	if err := u.exportPNG(sub, exportOptions{Scale: 2, Theme: "dark", Subtree: "em", NoFindings: true}); err != nil {
+		t.Fatal(err)
+	}
+	if matches, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".export-*")); len(matches) != 0 {
+		t.Errorf("temporary files left: %v", matches)
+	}
+}
+
+func TestCollapseKeepsTheCardInPlace(t *testing.T) {
+	u := newTestUI(t, testPlan())
+	before, _ := u.chart.CardCenter("vpe")
+	lay := u.st.Layout()
+	k := lay.Cards[lay.Index("vpe")]
+	u.chart.Tapped(&fyne.PointEvent{Position: u.chart.FromLayout(k.X+k.W-20, k.Y+k.H-10)})
+	if !u.st.Collapsed("vpe") {
+		t.Fatal("not collapsed")
+	}
+	after, _ := u.chart.CardCenter("vpe")
+	if d := after.Subtract(before); d.X*d.X+d.Y*d.Y > 1 {
+		t.Errorf("the collapsed card moved on screen from %v to %v", before, after)
 	}
 }

@@ -30,6 +30,7 @@ func benchEdit(b *testing.B, n int, expanded bool) {
 	w, h := int(s.Width), int(s.Height)
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu0 := cpuTime()
 	for i := 0; i < b.N; i++ {
 		if i%2 == 0 {
 			if _, err := u.st.Add("software-engineer", mgr); err != nil {
@@ -41,9 +42,16 @@ func benchEdit(b *testing.B, n int, expanded bool) {
 		u.chart.r.paint(w, h)
 	}
 	b.StopTimer()
+	reportCPU(b, cpu0)
 	if u.chart.r.used == 0 {
 		b.Fatal("no cards in view: the benchmark measured an empty chart")
 	}
+}
+
+// reportCPU adds the CPU time per operation since cpu0 (all threads,
+// garbage collection included).
+func reportCPU(b *testing.B, cpu0 int64) {
+	b.ReportMetric(float64(cpuTime()-cpu0)/float64(b.N), "cpu-ns/op")
 }
 
 // BenchmarkEdit10000 is the target: one edit at 10,000 positions
@@ -59,20 +67,26 @@ func BenchmarkEditParts10000(b *testing.B) {
 	p := generate.Generate(10000, 1)
 	cat := loadCatalog(b)
 	b.Run("check", func(b *testing.B) {
+		cpu0 := cpuTime()
 		for i := 0; i < b.N; i++ {
 			check.Run(p, cat)
 		}
+		reportCPU(b, cpu0)
 	})
 	b.Run("layout-expanded", func(b *testing.B) {
+		cpu0 := cpuTime()
 		for i := 0; i < b.N; i++ {
 			layout.Compute(p, layout.Options{})
 		}
+		reportCPU(b, cpu0)
 	})
 	b.Run("layout-overview", func(b *testing.B) {
 		collapsed := overview(p)
+		cpu0 := cpuTime()
 		for i := 0; i < b.N; i++ {
 			layout.Compute(p, layout.Options{Collapsed: collapsed})
 		}
+		reportCPU(b, cpu0)
 	})
 }
 
@@ -87,6 +101,7 @@ func BenchmarkOpenEnterprise(b *testing.B) {
 	u := newTestUI(b, orgchart.NewPlan("empty"))
 	s := u.chart.Size()
 	b.ResetTimer()
+	cpu0 := cpuTime()
 	for i := 0; i < b.N; i++ {
 		p, cat, err := orgchart.Read(data, "enterprise.yaml", u.st.Base())
 		if err != nil {
@@ -96,6 +111,7 @@ func BenchmarkOpenEnterprise(b *testing.B) {
 		u.chart.Home()
 		u.chart.r.paint(int(s.Width), int(s.Height))
 	}
+	reportCPU(b, cpu0)
 }
 
 // BenchmarkPan3000 measures one pan step over the fully expanded enterprise
@@ -121,11 +137,13 @@ func BenchmarkPan3000(b *testing.B) {
 	pan := func(b *testing.B, zoom float32) {
 		u.chart.SetView(zoom, fyne.NewPos(0, 0))
 		b.ResetTimer()
+		cpu0 := cpuTime()
 		for i := 0; i < b.N; i++ {
 			u.chart.off.X = float32(i%2000) * 7 / zoom
 			u.chart.Refresh()
 			u.chart.r.paint(w, h)
 		}
+		reportCPU(b, cpu0)
 	}
 	b.Run("zoom1", func(b *testing.B) { pan(b, 1) })
 	b.Run("fit", func(b *testing.B) { u.chart.Fit(); pan(b, u.chart.Zoom()) })

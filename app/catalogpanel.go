@@ -54,7 +54,7 @@ func newCatalogPanel(st *State, drag *dragger) *catalogPanel {
 	p.detail.Wrapping = fyne.TextWrapWord
 	p.showDetail(nil)
 	hint := widget.NewLabelWithStyle("Drag a role onto a card to add it there", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
-	hint.Importance = widget.LowImportance
+	hint.Truncation = fyne.TextTruncateEllipsis
 	top := container.NewBorder(container.NewVBox(p.search, hint), nil, nil, nil, p.list)
 	split := container.NewVSplit(top, container.NewScroll(p.detail))
 	split.Offset = 0.6

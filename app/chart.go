@@ -49,6 +49,12 @@ type Chart struct {
 
 	// OnTapCard is called after a card is tapped (the window opens the inspector).
 	OnTapCard func(id string)
+	// anchor keeps a card where it is on screen across the next re-layout
+	// (after a collapse, a drop or an undo), so the view does not jump.
+	anchorID  string
+	anchorAt  fyne.Position
+	anchorLay *layout.Layout
+
 	// OnZoom is called when the zoom factor changes.
 	OnZoom    func(zoom float32)
 	shownZoom float32
@@ -124,6 +130,31 @@ func (c *Chart) SetDropTarget(id, refuse string) {
 	}
 	c.dropID, c.dropRefuse = id, refuse
 	c.Refresh()
+}
+
+// Anchor keeps the card of the position where it is now on screen when the
+// layout changes next. Call it before the change.
+func (c *Chart) Anchor(id string) {
+	lay := c.st.Layout()
+	if lay == nil {
+		return
+	}
+	if i := lay.Index(id); i >= 0 {
+		k := &lay.Cards[i]
+		c.anchorID, c.anchorAt, c.anchorLay = id, c.FromLayout(k.X, k.Y), lay
+	}
+}
+
+// applyAnchor moves the view so the anchored card is back where it was.
+func (c *Chart) applyAnchor(lay *layout.Layout) {
+	if c.anchorID == "" || lay == c.anchorLay || lay == nil {
+		return
+	}
+	if i := lay.Index(c.anchorID); i >= 0 {
+		k := &lay.Cards[i]
+		c.off = fyne.NewPos(k.X-c.anchorAt.X/c.zoom, k.Y-c.anchorAt.Y/c.zoom)
+	}
+	c.anchorID, c.anchorLay = "", nil
 }
 
 // SetView sets zoom and offset directly.
@@ -238,6 +269,7 @@ func (c *Chart) Tapped(ev *fyne.PointEvent) {
 	k := &lay.Cards[i]
 	x, y := c.ToLayout(ev.Position)
 	if c.hasControl(k) && layout.Metrics().CollapseRect(k.W, k.H).Contains(x-k.X, y-k.Y) {
+		c.Anchor(k.Position.ID)
 		c.st.ToggleCollapsed(k.Position.ID)
 		return
 	}
@@ -402,6 +434,7 @@ func (r *chartRenderer) update(s fyne.Size) {
 		r.frame.StrokeColor = nil
 	}
 	lay := c.st.Layout()
+	c.applyAnchor(lay)
 	if c.zoom != c.shownZoom {
 		c.shownZoom = c.zoom
 		if c.OnZoom != nil {

@@ -116,6 +116,9 @@ func (d *dragger) Cancel() {
 // drop applies the drop on the card with the id ("" = empty canvas).
 func (d *dragger) drop(id string) error {
 	st := d.st
+	if id != "" {
+		d.chart.Anchor(id) // the target stays put while the tree re-lays out
+	}
 	if d.p.role != "" {
 		pos, err := st.Add(d.p.role, id)
 		if err != nil {

@@ -19,7 +19,8 @@ import (
 type inspector struct {
 	st     *State
 	status func(string)
-	win    fyne.Window // for the dotted-line dialog; nil in some tests
+	win    fyne.Window     // for the dotted-line dialog; nil in some tests
+	anchor func(id string) // keeps a card in place on the chart across an edit
 
 	empty   *widget.Label
 	form    *fyne.Container
@@ -269,6 +270,9 @@ func (in *inspector) remove(mode orgchart.RemoveMode) {
 		return
 	}
 	label := in.st.Label(pos)
+	if in.anchor != nil && pos.ReportsTo != "" {
+		in.anchor(pos.ReportsTo)
+	}
 	if err := in.st.Remove(pos.ID, mode); err != nil {
 		in.status(err.Error())
 		return

@@ -52,6 +52,7 @@ func newUI(a fyne.App, win fyne.Window, st *State) *ui {
 	u.catalog = newCatalogPanel(st, u.drag)
 	u.inspector = newInspector(st, u.status)
 	u.inspector.win = win
+	u.inspector.anchor = u.chart.Anchor
 	u.findings = newFindingsPanel(st, u.pickFinding)
 	u.summary = newSummaryPanel(st)
 	u.chart.OnKey = u.chartKey
@@ -202,12 +203,14 @@ func (u *ui) showZoom() {
 }
 
 func (u *ui) undo() {
+	u.chart.Anchor(u.st.Selected())
 	if u.st.Undo() {
 		u.status("Undone")
 	}
 }
 
 func (u *ui) redo() {
+	u.chart.Anchor(u.st.Selected())
 	if u.st.Redo() {
 		u.status("Redone")
 	}
