@@ -195,3 +195,41 @@ func TestPolicyScalarQuotesWhatYAMLWouldMisread(t *testing.T) {
 		}
 	}
 }
+
+// FuzzPolicy: any policy text either gives problems or a policy that encodes
+// to a block which reads back to the same policy and encodes to the same bytes.
+func FuzzPolicy(f *testing.F) {
+	f.Add(canonicalPolicy)
+	f.Add("policy:\n  span:\n    exclude: []\n")
+	f.Add("policy:\n  rules: {span.chain: error}\n  intended: [\"a b\", 'c:d']\n")
+	f.Add("policy:\n  span:\n    roles:\n      \"x: y\": {min: 1, max: 2}\n")
+	f.Fuzz(func(t *testing.T, doc string) {
+		var root yaml.Node
+		if yaml.Unmarshal([]byte(doc), &root) != nil || len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
+			return
+		}
+		var node *yaml.Node
+		m := root.Content[0]
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			if m.Content[i].Value == "policy" {
+				node = m.Content[i+1]
+			}
+		}
+		p, probs := decodePolicy(node, "f.yaml")
+		if len(probs) > 0 {
+			return
+		}
+		out := encodePolicy(p)
+		again, probs := decodePolicy(policyNode(t, "policy:\n"+string(out)), "f.yaml")
+		if len(probs) > 0 {
+			t.Fatalf("encoded policy does not read back: %v\n%s", probs, out)
+		}
+		if string(encodePolicy(again)) != string(out) {
+			t.Fatalf("not canonical:\n%s\nthen\n%s", out, encodePolicy(again))
+		}
+		again.lines, p.lines = nil, nil
+		if !reflect.DeepEqual(again, p) {
+			t.Fatalf("round trip changed the policy:\n%+v\n%+v", p, again)
+		}
+	})
+}
