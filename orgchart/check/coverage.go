@@ -171,11 +171,11 @@ func (c *checker) checkCoverage() {
 		case !required:
 		case len(cv.supporters[k]) > 0:
 			sup := c.roots(cv.supporters[k])
-			c.add("coverage.support-only", Warning, k, c.ids(sup...),
+			c.addCap("coverage.support-only", Warning, k, c.ids(sup...), []string{cp.ID},
 				fmt.Sprintf("%s (%s) is supported by %s, but nobody owns it: no single person is accountable.", cp.Name, cp.Domain, c.names(sup)),
 				"Make one position accountable for it"+c.ownerHint(cv, k)+".")
 		default:
-			c.add("coverage.gap", Error, k, nil,
+			c.addCap("coverage.gap", Error, k, nil, []string{cp.ID},
 				fmt.Sprintf("Nobody owns %s (%s). %s", cp.Name, cp.Domain, sentence(cp.Description)),
 				"Make a position accountable for it"+c.ownerHint(cv, k)+".")
 		}
@@ -208,7 +208,7 @@ func (c *checker) overlap(k int, cp *catalog.Capability, owners []int32) bool {
 	if !split {
 		return false
 	}
-	c.add("coverage.overlap", Warning, k, c.ids(roots...),
+	c.addCap("coverage.overlap", Warning, k, c.ids(roots...), []string{cp.ID},
 		fmt.Sprintf("%s (%s) is owned by %s in separate branches: more than one person is accountable for the same thing.", cp.Name, cp.Domain, c.names(roots)),
 		"Keep one owner and make the others supporters, or split the capability explicitly (by product line or region) and say so in the positions' notes.")
 	return true
@@ -217,6 +217,10 @@ func (c *checker) overlap(k int, cp *catalog.Capability, owners []int32) bool {
 // vacantOwner reports capabilities whose every owner is a vacancy, grouped by
 // the set of owners so one vacant leader gives one finding.
 func (c *checker) vacantOwner(cv *coverage, owners []int32, caps []int) {
+	ids := make([]string, len(caps))
+	for n, k := range caps {
+		ids[n] = cv.caps[k].ID
+	}
 	names := make([]string, 0, 4)
 	for n, k := range caps {
 		if n == 3 {
@@ -229,7 +233,7 @@ func (c *checker) vacantOwner(cv *coverage, owners []int32, caps []int) {
 	if len(owners) > 1 {
 		what = "the only owners"
 	}
-	c.add("coverage.vacant-owner", Warning, int(owners[0]), c.ids(owners...),
+	c.addCap("coverage.vacant-owner", Warning, int(owners[0]), c.ids(owners...), ids,
 		fmt.Sprintf("%s %s %s of %s; until the post is filled nobody is accountable.", c.names(owners), isAre(len(owners)), what, joinAnd(names)),
 		"Name an interim owner for these until the hire starts, or make this hire first.")
 }

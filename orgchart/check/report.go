@@ -13,6 +13,9 @@ type Finding struct {
 	Positions  []string `json:"positions"` // position ids, never nil
 	Message    string   `json:"message"`
 	Suggestion string   `json:"suggestion"`
+	// Capabilities lists the catalog capability ids a coverage finding is
+	// about (nil for other rules). Not part of the JSON output.
+	Capabilities []string `json:"-"`
 
 	// order places findings of one rule: the plan index of the position the
 	// finding is about, or the catalog index of its capability.

@@ -238,3 +238,24 @@ func TestCycleInCodeBuiltPlan(t *testing.T) {
 		t.Fatalf("summary %+v", r.Summary)
 	}
 }
+
+func TestCoverageFindingsNameTheirCapabilities(t *testing.T) {
+	cat := testCatalog(t)
+	want := map[string][]string{
+		"coverage.gap":          {"sec-vulnerability"},
+		"coverage.support-only": {"sec-vulnerability"},
+		"coverage.overlap":      {"eng-release"},
+		"coverage.vacant-owner": {"sec-vulnerability", "sec-incident-response"},
+	}
+	for rule, caps := range want {
+		r := check.Run(readPlan(t, filepath.Join(dir, rule+".yaml"), cat), cat)
+		got := byRule(r, rule)
+		if len(got) != 1 || !slices.Equal(got[0].Capabilities, caps) {
+			t.Errorf("%s: capabilities %v, want %v", rule, got, caps)
+		}
+	}
+	r := check.Run(readPlan(t, filepath.Join(dir, "span.chain.yaml"), cat), cat)
+	if c := byRule(r, "span.chain")[0].Capabilities; c != nil {
+		t.Errorf("a span finding names capabilities %v", c)
+	}
+}

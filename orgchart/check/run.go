@@ -65,3 +65,12 @@ func (c *checker) add(rule string, sev Severity, order int, positions []string, 
 		Message: message, Suggestion: suggestion, order: order,
 	})
 }
+
+// addCap is add for a coverage finding, recording the capabilities it is about.
+func (c *checker) addCap(rule string, sev Severity, order int, positions, caps []string, message, suggestion string) {
+	before := len(c.report.Findings)
+	c.add(rule, sev, order, positions, message, suggestion)
+	if len(c.report.Findings) > before {
+		c.report.Findings[before].Capabilities = caps
+	}
+}
