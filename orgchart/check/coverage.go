@@ -18,6 +18,7 @@ type coverage struct {
 	ownerRoles [][]*catalog.Role // catalog roles that own each capability
 	inScope    func(catalog.Domain) bool
 	byRole     map[*catalog.Role]*roleCaps
+	byRix      []*roleCaps // byRole by the plan's dense role index
 }
 
 // roleCaps is a role's owned and supported capabilities, as indexes.
@@ -67,16 +68,17 @@ func (o *org) coverage() *coverage {
 
 // eachRoleCaps calls visit for each position whose role has capabilities.
 func (o *org) eachRoleCaps(cv *coverage, visit func(i int32, rc *roleCaps)) {
-	var last *catalog.Role
-	var rc *roleCaps
-	for i, r := range o.role {
-		if r == nil {
+	if cv.byRix == nil {
+		cv.byRix = make([]*roleCaps, len(o.roles))
+		for k, r := range o.roles {
+			cv.byRix[k] = cv.byRole[r]
+		}
+	}
+	for i, k := range o.rix {
+		if k < 0 {
 			continue
 		}
-		if r != last {
-			last, rc = r, cv.byRole[r]
-		}
-		if rc != nil {
+		if rc := cv.byRix[k]; rc != nil {
 			visit(int32(i), rc)
 		}
 	}

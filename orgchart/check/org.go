@@ -66,26 +66,23 @@ func newOrg(p *orgchart.Plan, cat *catalog.Catalog) *org {
 	// Neighbouring positions often share a role (a team's members): reuse the
 	// last lookup rather than hashing the role id again.
 	lastID, lastRole, lastRix, lastExcluded := "", (*catalog.Role)(nil), int16(-1), false
-	dense := map[*catalog.Role]int16{}
+	dense := map[string]int16{} // role id -> dense index, -1 for a role not in the catalog
 	for i, pos := range o.pos {
 		at[pos.ID] = int32(i)
 		if i == 0 || pos.Role != lastID {
-			lastID, lastRole, lastRix = pos.Role, nil, -1
-			if cat != nil {
-				lastRole = cat.Role(pos.Role)
-			}
-			if lastRole != nil {
-				k, ok := dense[lastRole]
-				switch {
-				case ok:
-				case len(o.roles) < math.MaxInt16:
+			lastID = pos.Role
+			k, ok := dense[pos.Role]
+			if !ok {
+				k = -1
+				if r := catRole(cat, pos.Role); r != nil && len(o.roles) < math.MaxInt16 {
 					k = int16(len(o.roles))
-					dense[lastRole] = k
-					o.roles = append(o.roles, lastRole)
-				default:
-					k = -1 // beyond any real catalog: the pair checks skip it
+					o.roles = append(o.roles, r)
 				}
-				lastRix = k
+				dense[pos.Role] = k
+			}
+			lastRix, lastRole = k, nil
+			if k >= 0 {
+				lastRole = o.roles[k]
 			}
 			lastExcluded = slices.Contains(o.pol.SpanExclude, pos.Role)
 		}
@@ -120,6 +117,14 @@ func newOrg(p *orgchart.Plan, cat *catalog.Catalog) *org {
 	}
 	o.number()
 	return o
+}
+
+// catRole looks a role up in a catalog that may be nil.
+func catRole(cat *catalog.Catalog, id string) *catalog.Role {
+	if cat == nil {
+		return nil
+	}
+	return cat.Role(id)
 }
 
 // topInfo is what layers.too-deep needs about the tree under a top position.
