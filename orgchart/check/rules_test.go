@@ -259,3 +259,23 @@ func TestCoverageFindingsNameTheirCapabilities(t *testing.T) {
 		t.Errorf("a span finding names capabilities %v", c)
 	}
 }
+
+// DefaultSeverity is what the rules emit (span.too-wide also gives errors when
+// far outside), and it knows exactly the policy's rule ids.
+func TestDefaultSeverityMatchesTheRules(t *testing.T) {
+	for _, rule := range orgchart.RuleIDs() {
+		sev, ok := check.DefaultSeverity(rule)
+		if !ok {
+			t.Errorf("DefaultSeverity does not know %s", rule)
+			continue
+		}
+		for _, w := range raised[rule] {
+			if w.sev != sev && !(rule == "span.too-wide" && w.sev == check.Error) {
+				t.Errorf("%s emits %v, DefaultSeverity says %v", rule, w.sev, sev)
+			}
+		}
+	}
+	if _, ok := check.DefaultSeverity("span.too-big"); ok {
+		t.Error("DefaultSeverity knows an unknown rule")
+	}
+}
