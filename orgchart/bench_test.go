@@ -2,6 +2,7 @@ package orgchart_test
 
 import (
 	"testing"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 
@@ -101,4 +102,49 @@ func BenchmarkGenerate100k(b *testing.B) {
 	for b.Loop() {
 		generate.Generate(100_000, 1)
 	}
+}
+
+// BenchmarkRatios100k times Read, the YAML library alone (generic decode and
+// node decode) and Encode on the same 100,000-position plan, interleaved in
+// each iteration so that load from other processes hits all of them alike.
+// It reports the ratios: read/yaml (Issue 7 wants check <= 1.2x the YAML
+// library alone) and encode/read (Issue 2 wants save no slower than load).
+func BenchmarkRatios100k(b *testing.B) {
+	p := generate.Generate(100_000, 1)
+	data := p.Encode()
+	cat := builtin(b)
+	var read, generic, node, encode time.Duration
+	b.ResetTimer()
+	for b.Loop() {
+		t0 := time.Now()
+		q, _, err := orgchart.Read(data, "bench.yaml", cat)
+		if err != nil {
+			b.Fatal(err)
+		}
+		t1 := time.Now()
+		var g genericPlan
+		if err := yaml.Unmarshal(data, &g); err != nil {
+			b.Fatal(err)
+		}
+		t2 := time.Now()
+		var n yaml.Node
+		if err := yaml.Unmarshal(data, &n); err != nil {
+			b.Fatal(err)
+		}
+		t3 := time.Now()
+		q.Encode()
+		t4 := time.Now()
+		read += t1.Sub(t0)
+		generic += t2.Sub(t1)
+		node += t3.Sub(t2)
+		encode += t4.Sub(t3)
+	}
+	per := func(d time.Duration) float64 { return d.Seconds() / float64(b.N) }
+	b.ReportMetric(per(read), "read-s")
+	b.ReportMetric(per(generic), "yaml-generic-s")
+	b.ReportMetric(per(node), "yaml-node-s")
+	b.ReportMetric(per(encode), "encode-s")
+	b.ReportMetric(read.Seconds()/generic.Seconds(), "read/yaml-generic")
+	b.ReportMetric(read.Seconds()/node.Seconds(), "read/yaml-node")
+	b.ReportMetric(encode.Seconds()/read.Seconds(), "encode/read")
 }
