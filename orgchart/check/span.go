@@ -189,7 +189,7 @@ func (c *checker) spanWidth(i, s int) {
 		if s > max(c.pol.FarOutside, r.max+r.max/2) {
 			sev = Error
 		}
-		sugg := fmt.Sprintf("Split the team: give a senior member a team-lead role over part of it, or move %d reports to a peer manager.", s-r.max)
+		sugg := "Split the team: give a senior member a team-lead role over part of it, or move " + plural(s-r.max, "report", "reports") + " to a peer manager."
 		if c.managesManagers(i) {
 			sugg = fmt.Sprintf("Group some of the %d reports under a new manager, or move %d of them to a peer.", s, s-r.max)
 		}
