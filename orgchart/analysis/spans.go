@@ -1,0 +1,357 @@
+package analysis
+
+import (
+	"fmt"
+	"image/color"
+	"io"
+	"math"
+	"sort"
+	"strings"
+
+	"orgplanner/catalog"
+	"orgplanner/orgchart"
+	"orgplanner/orgchart/check"
+	"orgplanner/orgchart/rollup"
+)
+
+// SpanBand counts the managers (with a holder and at least one counted
+// report, as check's summary does) whose span falls in one band, split by
+// how check judges each against its role's range.
+type SpanBand struct {
+	Band    string `json:"band"`    // "1", "2-3", "4-7", "8-12", "13+"
+	InRange int    `json:"inRange"` // no span finding
+	Narrow  int    `json:"narrow"`  // span.too-narrow or span.single-report
+	Wide    int    `json:"wide"`    // span.too-wide
+}
+
+// Total is the band's number of managers.
+func (b SpanBand) Total() int { return b.InRange + b.Narrow + b.Wide }
+
+// SpanRange is a recommended span range shown under the histogram.
+type SpanRange struct {
+	Label    string `json:"label"`
+	Min      int    `json:"min"`
+	Max      int    `json:"max"`
+	Managers int    `json:"managers"` // managers in the plan it applies to (0 for the policy defaults)
+}
+
+// Spans counts the plan's managers per span band. rep is check.Run's report
+// for the plan (nil runs it).
+func Spans(p *orgchart.Plan, cat *catalog.Catalog, rep *check.Report) []SpanBand {
+	if rep == nil {
+		rep = check.Run(p, cat)
+	}
+	narrow, wide := map[string]bool{}, map[string]bool{}
+	for _, f := range rep.Findings {
+		if len(f.Positions) == 0 {
+			continue
+		}
+		switch f.Rule {
+		case "span.too-narrow", "span.single-report":
+			narrow[f.Positions[0]] = true
+		case "span.too-wide":
+			wide[f.Positions[0]] = true
+		}
+	}
+	bands := rollup.Bands()
+	out := make([]SpanBand, len(bands))
+	at := map[string]int{}
+	for i, b := range bands {
+		out[i].Band = b
+		at[b] = i
+	}
+	for _, pos := range p.Positions {
+		s := rollup.Span(p, pos.ID)
+		if s == 0 || pos.Vacant() && pos.Count <= 1 {
+			continue // not a manager, or a vacant one (left out of span figures)
+		}
+		b := &out[at[rollup.Band(s)]]
+		switch {
+		case wide[pos.ID]:
+			b.Wide++
+		case narrow[pos.ID]:
+			b.Narrow++
+		default:
+			b.InRange++
+		}
+	}
+	return out
+}
+
+// Ranges lists the recommended ranges that judge the plan's managers: the
+// most used role-specific ranges (from the catalog or the policy's
+// roleSpans, at most four) with how many managers each applies to, then the
+// policy's defaults for roles without a range of their own.
+func Ranges(p *orgchart.Plan, cat *catalog.Catalog) []SpanRange {
+	pick := func(r, def orgchart.Range) orgchart.Range {
+		if r.Min == 0 {
+			r.Min = def.Min
+		}
+		if r.Max == 0 {
+			r.Max = def.Max
+		}
+		return r
+	}
+	pol := p.Policy
+	fl := pick(pol.FirstLine, orgchart.DefaultFirstLine)
+	mm := pick(pol.ManagersOfManagers, orgchart.DefaultManagersOfManagers)
+	ex := pick(pol.Executive, orgchart.DefaultExecutive)
+	defaults := []SpanRange{
+		{Label: "Default for first-line managers", Min: fl.Min, Max: fl.Max},
+		{Label: "Default for managers of managers", Min: mm.Min, Max: mm.Max},
+		{Label: "Default for executives", Min: ex.Min, Max: ex.Max},
+	}
+	var out []SpanRange
+	type key struct{ min, max int }
+	type group struct {
+		key
+		titles   []string
+		managers int
+	}
+	groups := map[key]*group{}
+	for _, pos := range p.Positions {
+		if rollup.Span(p, pos.ID) == 0 {
+			continue
+		}
+		var r orgchart.Range
+		title := pos.Role
+		if cat != nil && cat.Role(pos.Role) != nil {
+			title = cat.Role(pos.Role).Title
+		}
+		if rs, ok := pol.RoleSpans[pos.Role]; ok {
+			r = rs
+			title += " (plan policy)"
+		} else if cat != nil {
+			role := cat.Role(pos.Role)
+			if role == nil || role.Span == nil || role.Span.Max == 0 {
+				continue
+			}
+			r, title = orgchart.Range{Min: role.Span.Min, Max: role.Span.Max}, role.Title
+		} else {
+			continue
+		}
+		k := key{r.Min, r.Max}
+		g := groups[k]
+		if g == nil {
+			g = &group{key: k}
+			groups[k] = g
+		}
+		g.managers++
+		if !contains(g.titles, title) {
+			g.titles = append(g.titles, title)
+		}
+	}
+	list := make([]*group, 0, len(groups))
+	for _, g := range groups {
+		list = append(list, g)
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if list[i].managers != list[j].managers {
+			return list[i].managers > list[j].managers
+		}
+		return list[i].min < list[j].min || list[i].min == list[j].min && list[i].max < list[j].max
+	})
+	for i, g := range list {
+		if i == 4 {
+			break
+		}
+		label := strings.Join(g.titles, ", ")
+		if len(g.titles) > 2 {
+			label = strings.Join(g.titles[:2], ", ") + fmt.Sprintf(" and %d more roles", len(g.titles)-2)
+		}
+		out = append(out, SpanRange{Label: label, Min: g.min, Max: g.max, Managers: g.managers})
+	}
+	return append(out, defaults...)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Colours of the histogram's judgements: green within range, orange too
+// narrow, red too wide (the same hues as the domain palette).
+var (
+	colInRange = hex(0x59A14F)
+	colNarrow  = hex(0xF28E2B)
+	colWide    = hex(0xE15759)
+)
+
+var bandNotes = map[string]string{"1": "single report", "2-3": "reports", "4-7": "reports", "8-12": "reports", "13+": "13 or more"}
+
+// spanLimits are the spans each band covers on the range axis (13+ drawn to 18).
+var spanLimits = [][2]float32{{1, 1}, {2, 3}, {4, 7}, {8, 12}, {13, 18}}
+
+// SpansPNG draws the span-of-control histogram: managers per span band,
+// each bar split into in range, too narrow and too wide for the manager's
+// role, with the recommended ranges drawn to the same axis below it.
+func SpansPNG(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, opt Options) error {
+	rep := check.Run(p, cat)
+	bands := Spans(p, cat, rep)
+	ranges := Ranges(p, cat)
+	pal := paletteFor(opt.Dark)
+
+	const (
+		W       = 1000
+		left    = 90
+		right   = W - 50
+		top     = 150
+		chartH  = 330
+		rangeH  = 34
+		margin  = 40
+		colsN   = 5
+		barFrac = 0.58
+	)
+	base := float32(top + chartH)
+	rangesTop := base + 100
+	H := rangesTop + 30 + float32(len(ranges))*rangeH + 50
+	c, err := newCanvas(W, H, opt)
+	if err != nil {
+		return err
+	}
+	c.rect(0, 0, W, H, pal.page)
+
+	// Header: what this is, for which plan, the figures that matter.
+	managers, inRange := 0, 0
+	for _, b := range bands {
+		managers += b.Total()
+		inRange += b.InRange
+	}
+	title := "Span of control"
+	if p.Name != "" {
+		title += ": " + p.Name
+	}
+	c.text(margin, 48, c.shorten(title, W-2*margin, 22, true), 22, true, pal.text)
+	s := rep.Summary
+	sub := fmt.Sprintf("%d managers with a holder · %d within the range for their role · mean span %.1f · median %s",
+		managers, inRange, s.SpanMean, trimFloat(s.SpanMedian))
+	if opt.Date != "" {
+		sub += " · " + opt.Date
+	}
+	c.text(margin, 74, c.shorten(sub, W-2*margin, 14, false), 14, false, pal.muted)
+	lx := float32(margin)
+	for _, l := range []struct {
+		col   color.NRGBA
+		label string
+	}{{colInRange, "Within the range for the role"}, {colNarrow, "Too narrow or a single report"}, {colWide, "Too wide"}} {
+		c.rect(lx, 96, 14, 14, l.col)
+		c.text(lx+20, 108, l.label, 13, false, pal.text)
+		lx += 20 + c.width(l.label, 13, false) + 28
+	}
+
+	// Axis and grid: whole numbers of managers, a handful of lines.
+	maxN := 1
+	for _, b := range bands {
+		if b.Total() > maxN {
+			maxN = b.Total()
+		}
+	}
+	step := niceStep(maxN)
+	top2 := int(math.Ceil(float64(maxN)/float64(step))) * step
+	yOf := func(n float32) float32 { return base - n/float32(top2)*chartH }
+	for v := 0; v <= top2; v += step {
+		y := yOf(float32(v))
+		c.rect(left, y, right-left, 1, pal.grid)
+		c.right(left-10, y+5, fmt.Sprint(v), 13, false, pal.muted)
+	}
+	c.text(margin-20, top-16, "managers", 12, false, pal.muted)
+	colW := float32(right-left) / colsN
+	for i, b := range bands {
+		cx := left + colW*(float32(i)+0.5)
+		bw := colW * barFrac
+		y := base
+		for _, seg := range []struct {
+			n   int
+			col color.NRGBA
+		}{{b.InRange, colInRange}, {b.Narrow, colNarrow}, {b.Wide, colWide}} {
+			if seg.n == 0 {
+				continue
+			}
+			h := float32(seg.n) / float32(top2) * chartH
+			c.rect(cx-bw/2, y-h, bw, h, seg.col)
+			if h >= 20 && b.Total() != seg.n {
+				c.centred(cx, y-h/2+5, fmt.Sprint(seg.n), 13, true, textOn(seg.col))
+			}
+			y -= h
+		}
+		c.centred(cx, y-8, fmt.Sprint(b.Total()), 16, true, pal.text)
+		c.centred(cx, base+26, b.Band, 17, true, pal.text)
+		c.centred(cx, base+46, bandNotes[b.Band], 13, false, pal.muted)
+	}
+	c.rect(left, base, right-left, 1, pal.axis)
+
+	// Recommended ranges on the same span axis as the bands above.
+	spanX := func(v float32) float32 {
+		for i, lim := range spanLimits {
+			lo, hi := lim[0]-0.5, lim[1]+0.5
+			if v <= hi || i == len(spanLimits)-1 {
+				if v > hi {
+					v = hi
+				}
+				return left + colW*(float32(i)+(v-lo)/(hi-lo))
+			}
+		}
+		return right
+	}
+	c.text(margin, rangesTop, "Recommended span ranges (direct reports), drawn to the bands above", 15, true, pal.text)
+	for i := 0; i < colsN; i++ { // faint column guides tie the ranges to the bands
+		c.rect(left+colW*float32(i), rangesTop+12, 1, float32(len(ranges))*rangeH+6, pal.grid)
+	}
+	c.rect(right, rangesTop+12, 1, float32(len(ranges))*rangeH+6, pal.grid)
+	for i, r := range ranges {
+		y := rangesTop + 22 + float32(i)*rangeH
+		x0, x1 := spanX(float32(r.Min)-0.5), spanX(float32(r.Max)+0.5)
+		col := pal.axis
+		if r.Managers > 0 {
+			col = hex(0x4E79A7)
+		}
+		c.rect(x0, y+16, x1-x0, 8, col)
+		label := fmt.Sprintf("%s: %d-%d", r.Label, r.Min, r.Max)
+		if r.Managers > 0 {
+			label += fmt.Sprintf(" (%d %s)", r.Managers, plural(r.Managers, "manager", "managers"))
+		}
+		lw := c.width(label, 12.5, false)
+		lx := x0
+		if lx+lw > W-margin {
+			lx = W - margin - lw
+		}
+		if lx < margin {
+			lx = margin
+		}
+		c.text(lx, y+11, c.shorten(label, W-2*margin, 12.5, false), 12.5, false, pal.text)
+	}
+	foot := "Spans count direct reports, a team as its size and vacancies included; dotted lines and chiefs of staff are left out. Judged by orgplanner check."
+	c.text(margin, H-20, c.shorten(foot, W-2*margin, 12, false), 12, false, pal.muted)
+	return c.writePNG(w)
+}
+
+// niceStep picks a grid step of 1, 2 or 5 times a power of ten for at most
+// about six lines.
+func niceStep(max int) int {
+	for _, base := range []int{1, 10, 100, 1000, 10000} {
+		for _, m := range []int{1, 2, 5} {
+			if max/(m*base) <= 6 {
+				return m * base
+			}
+		}
+	}
+	return 100000
+}
+
+func trimFloat(v float64) string {
+	if v == math.Trunc(v) {
+		return fmt.Sprint(int(v))
+	}
+	return fmt.Sprintf("%.1f", v)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
