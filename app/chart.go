@@ -55,6 +55,10 @@ type Chart struct {
 	anchorAt  fyne.Position
 	anchorLay *layout.Layout
 
+	// onFirstPaint is called once, when the connector raster is first painted
+	// with a plan on it (start-up timing).
+	onFirstPaint func()
+
 	// OnZoom is called when the zoom factor changes.
 	OnZoom    func(zoom float32)
 	shownZoom float32
@@ -490,5 +494,9 @@ func (r *chartRenderer) paint(w, h int) image.Image {
 		return image.NewRGBA(image.Rect(0, 0, 1, 1))
 	}
 	px := float32(w) / s.Width // pixels per widget unit
+	if c.onFirstPaint != nil && c.st.Layout() != nil && len(c.st.Layout().Cards) > 0 {
+		c.onFirstPaint()
+		c.onFirstPaint = nil
+	}
 	return r.edges.paint(c.st, w, h, px*c.zoom, c.off, c.zoom < detailZoom, chartPalette())
 }

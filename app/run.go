@@ -19,6 +19,7 @@ const AppID = "io.orgplanner.app"
 // Run opens the main window on the plan at path (the startup sample when
 // empty) and returns the process exit code when the window closes.
 func Run(path string) int {
+	timing := newStartTiming()
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	base, err := catalog.Default()
@@ -26,8 +27,12 @@ func Run(path string) int {
 		fmt.Fprintln(os.Stderr, "orgplanner: the built-in catalog is broken:", err)
 		return 2
 	}
+	timing.mark("catalog loaded")
 	w := a.NewWindow("Org Planner")
+	timing.mark("window created")
 	u := newUI(a, w, NewState(base))
+	timing.mark("widgets built")
+	u.chart.onFirstPaint = func() { timing.mark("first chart frame painted") }
 	w.SetContent(u.content)
 	w.SetMainMenu(u.mainMenu())
 	u.installShortcuts()
@@ -44,6 +49,7 @@ func Run(path string) int {
 	} else if err := u.openSample("startup"); err != nil {
 		fmt.Fprintln(os.Stderr, "orgplanner:", err)
 	}
+	timing.mark("plan opened")
 	if store, err := recovery.Open(""); err == nil {
 		u.rec.store = store
 		u.offerRecovery()

@@ -113,3 +113,23 @@ func (u *ui) layoutDump() layoutDump {
 	}
 	return d
 }
+
+// timingEnv, when set to 1, makes the app print to standard error how long
+// start-up took to each step (for docs/performance.md).
+const timingEnv = "ORGPLANNER_TIMING"
+
+// startTiming prints start-up steps with the time since Run began.
+type startTiming struct {
+	start time.Time
+	on    bool
+}
+
+func newStartTiming() *startTiming {
+	return &startTiming{start: time.Now(), on: os.Getenv(timingEnv) == "1"}
+}
+
+func (t *startTiming) mark(step string) {
+	if t.on {
+		fmt.Fprintf(os.Stderr, "orgplanner: %-26s %6d ms\n", step, time.Since(t.start).Milliseconds())
+	}
+}
