@@ -157,11 +157,11 @@ func (c *checker) singleReport(i int) {
 	for k := c.next(i); k >= 0 && len(chain) <= len(c.pos); k = c.next(int(k)) {
 		chain = append(chain, k)
 	}
-	if len(chain) == 1 {
-		k := c.single(i)
-		c.add("span.single-report", Warning, i, c.ids(int32(i)),
-			fmt.Sprintf("%s has a single direct report, %s: a pass-through layer that slows decisions and blurs who is accountable.", c.name(i), c.name(int(k))),
-			"Give "+c.title(i)+" more reports, merge the two roles, or, if it is an interim or chief-of-staff arrangement, list it under policy.intended.")
+	if len(chain) == 1 || !c.on("span.chain") {
+		// A chain whose rule is off still has pass-through managers.
+		for _, j := range chain {
+			c.passThrough(int(j))
+		}
 		return
 	}
 	names := make([]string, len(chain))
@@ -178,6 +178,14 @@ func (c *checker) singleReport(i int) {
 	c.add("span.chain", Error, i, c.ids(chain...),
 		msg+". Every decision passes through "+strconv.Itoa(len(chain))+" layers that add cost and delay but no capacity.",
 		"Remove all but one of these layers: have the lowest position report to "+c.title(i)+" directly, or give each manager a real team.")
+}
+
+// passThrough reports one manager with a single direct report.
+func (c *checker) passThrough(i int) {
+	k := c.single(i)
+	c.add("span.single-report", Warning, i, c.ids(int32(i)),
+		fmt.Sprintf("%s has a single direct report, %s: a pass-through layer that slows decisions and blurs who is accountable.", c.name(i), c.name(int(k))),
+		"Give "+c.title(i)+" more reports, merge the two roles, or, if it is an interim or chief-of-staff arrangement, list it under policy.intended.")
 }
 
 // spanWidth reports a span outside the range the manager's role calls for.
