@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"image/draw"
 	"math"
 	"strconv"
 
@@ -85,7 +84,7 @@ func rasterise(w, h int, outlines ...[]pt) *image.Alpha {
 	return m
 }
 
-func (r *renderer) drawCard(img *image.RGBA, c *layout.Card, ox, oy int) {
+func (r *renderer) drawCard(img *canvas, c *layout.Card, ox, oy int) {
 	x0, y0 := ox+r.px(c.X), oy+r.px(c.Y)
 	x1, y1 := ox+r.px(c.X+c.W), oy+r.px(c.Y+c.H)
 	box := image.Rect(x0, y0, x1, y1)
@@ -134,7 +133,7 @@ func (r *renderer) drawCard(img *image.RGBA, c *layout.Card, ox, oy int) {
 }
 
 // drawBadges draws a pill per severity with findings, errors first.
-func (r *renderer) drawBadges(img *image.RGBA, counts [3]int, x0, y0 int) {
+func (r *renderer) drawBadges(img *canvas, counts [3]int, x0, y0 int) {
 	slot := 0
 	for sev := 2; sev >= 0; sev-- {
 		n := counts[sev]
@@ -164,7 +163,7 @@ func (r *renderer) drawBadges(img *image.RGBA, counts [3]int, x0, y0 int) {
 // paintCard draws a card's body, border and stripe: straight parts as
 // opaque rectangles (a memory fill), only the four corners through the
 // antialiased masks. A vacant card's border is dashed along its sides.
-func (r *renderer) paintCard(img *image.RGBA, box image.Rectangle, fill, stripe color.NRGBA, dashed bool) {
+func (r *renderer) paintCard(img *canvas, box image.Rectangle, fill, stripe color.NRGBA, dashed bool) {
 	ms := r.masksFor(box.Dx(), box.Dy())
 	x0, y0, x1, y1 := box.Min.X, box.Min.Y, box.Max.X, box.Max.Y
 	rad := min(r.px(r.m.Radius), box.Dx()/2, box.Dy()/2)
@@ -220,12 +219,12 @@ func (r *renderer) paintCard(img *image.RGBA, box image.Rectangle, fill, stripe 
 	}
 }
 
-// paintAt blends a solid colour into box through the mask from point mp.
-func paintAt(img *image.RGBA, box image.Rectangle, c color.NRGBA, mask *image.Alpha, mp image.Point) {
-	draw.DrawMask(img, box, image.NewUniform(c), image.Point{}, mask, mp, draw.Over)
+// paintAt lays a solid colour over box through the mask from point mp.
+func paintAt(img *canvas, box image.Rectangle, c color.NRGBA, mask *image.Alpha, mp image.Point) {
+	img.mask(box, c, mask, mp)
 }
 
-// paint blends a solid colour through a mask the size of box.
-func paint(img *image.RGBA, box image.Rectangle, c color.NRGBA, mask *image.Alpha) {
-	draw.DrawMask(img, box, image.NewUniform(c), image.Point{}, mask, image.Point{}, draw.Over)
+// paint lays a solid colour through a mask the size of box.
+func paint(img *canvas, box image.Rectangle, c color.NRGBA, mask *image.Alpha) {
+	img.mask(box, c, mask, image.Point{})
 }

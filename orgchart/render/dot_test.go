@@ -61,3 +61,24 @@ func BenchmarkDot1500(b *testing.B) {
 		}
 	}
 }
+
+// TestWriteBenchmarkInputs writes the benchmark organisation as a plan and
+// as a DOT file into $ORGPLANNER_BENCH_DIR, for timing the CLI against dot
+// (docs/performance.md); skipped when the variable is not set.
+func TestWriteBenchmarkInputs(t *testing.T) {
+	dir := os.Getenv("ORGPLANNER_BENCH_DIR")
+	if dir == "" {
+		t.Skip("ORGPLANNER_BENCH_DIR is not set")
+	}
+	cat, err := catalog.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := generate.Generate(1500, 1)
+	if err := os.WriteFile(filepath.Join(dir, "gen1500.yaml"), p.Encode(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "gen1500.dot"), dotSource(p, cat), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -8,7 +8,7 @@ import (
 
 // drawEdge draws a connector as whole-pixel rectangles (every segment is
 // horizontal or vertical, so lines stay crisp); dotted lines are dashed.
-func (r *renderer) drawEdge(img *image.RGBA, e *layout.Edge, ox, oy int) {
+func (r *renderer) drawEdge(img *canvas, e *layout.Edge, ox, oy int) {
 	lw := max(1, r.px(1))
 	c := r.pal.line
 	dash, gap := 0, 0

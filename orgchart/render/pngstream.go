@@ -7,23 +7,25 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/crc32"
-	"image"
+	"image/color"
 	"io"
 )
 
-// The PNG is written by hand so it can be made from bands of rows, each
-// filtered and compressed on its own core, and the whole image never sits in
-// memory. Rows use the Up filter (the difference from the row above): one
-// subtraction a byte, and the chart's flat areas become runs of zeros;
-// image/png tries five filters a row, which measured as the largest single
-// cost of encoding a chart. Each band is a run of deflate blocks ending in a
-// sync flush; the runs concatenate into one zlib stream.
+// The PNG (8-bit palette) is written by hand so it can be made from bands of
+// rows, each filtered and compressed on its own core, and the whole image
+// never sits in memory. Rows use the Up filter (the difference from the row
+// above): one subtraction a byte, and the chart's flat areas become runs of
+// zeros; image/png tries five filters a row, which measured as the largest
+// single cost of encoding a chart. Each band is a run of deflate blocks
+// ending in a sync flush; the runs concatenate into one zlib stream. The
+// compressed bands wait in memory (a few megabytes) because the palette,
+// complete only when the last band is drawn, comes first in the file.
 
 // bandJob is one band to encode: its rows and the raw row above it (nil
 // for the first band).
 type bandJob struct {
 	seq   int
-	band  *image.RGBA
+	band  *canvas
 	above []byte
 }
 
@@ -44,7 +46,7 @@ type bandEncoder struct {
 }
 
 func newBandEncoder(width, level int) (*bandEncoder, error) {
-	e := &bandEncoder{width: width, row: make([]byte, 1+3*width)}
+	e := &bandEncoder{width: width, row: make([]byte, 1+width)}
 	zw, err := flate.NewWriter(&e.out, level)
 	if err != nil {
 		return nil, err
@@ -57,19 +59,16 @@ func (e *bandEncoder) encode(j bandJob) (bandOut, error) {
 	e.out.Reset()
 	e.zw.Reset(&e.out)
 	sum := uint32(1)
-	b := j.band.Bounds()
+	b := j.band.rect
 	above := j.above
 	for y := b.Min.Y; y < b.Max.Y; y++ {
-		src := j.band.Pix[(y-b.Min.Y)*j.band.Stride:][:4*e.width]
-		cur := e.row[1:][:3*e.width]
+		src := j.band.pix[(y-b.Min.Y)*j.band.stride:][:e.width]
 		if above == nil {
 			e.row[0] = 0 // None: the first row of the image
-			for x := 0; x < e.width; x++ {
-				cur[3*x], cur[3*x+1], cur[3*x+2] = src[4*x], src[4*x+1], src[4*x+2]
-			}
+			copy(e.row[1:], src)
 		} else {
 			e.row[0] = 2 // Up
-			upFilter(cur, src, above[:4*e.width])
+			upFilter(e.row[1:], src, above)
 		}
 		sum = adler32Update(sum, e.row)
 		if _, err := e.zw.Write(e.row); err != nil {
@@ -84,27 +83,23 @@ func (e *bandEncoder) encode(j bandJob) (bandOut, error) {
 		n: int64(b.Dy()) * int64(len(e.row))}, nil
 }
 
-// upFilter writes the RGB differences of row src from row up (both RGBA)
-// into cur. Runs of four pixels equal to the ones above, most of a chart,
-// are found with two word compares and become zeros.
+// upFilter writes the differences of row src from row up into cur. Runs of
+// eight pixels equal to the ones above, most of a chart, are found with one
+// word compare and become zeros.
 func upFilter(cur, src, up []byte) {
-	n := len(src) / 4
-	x := 0
-	for ; x+4 <= n; x += 4 {
-		i, k := 4*x, 3*x
-		if binary.LittleEndian.Uint64(src[i:]) == binary.LittleEndian.Uint64(up[i:]) &&
-			binary.LittleEndian.Uint64(src[i+8:]) == binary.LittleEndian.Uint64(up[i+8:]) {
-			clear(cur[k : k+12])
+	n := len(src)
+	i := 0
+	for ; i+8 <= n; i += 8 {
+		if binary.LittleEndian.Uint64(src[i:]) == binary.LittleEndian.Uint64(up[i:]) {
+			binary.LittleEndian.PutUint64(cur[i:], 0)
 			continue
 		}
-		for j := 0; j < 4; j++ {
-			a, b := i+4*j, k+3*j
-			cur[b], cur[b+1], cur[b+2] = src[a]-up[a], src[a+1]-up[a+1], src[a+2]-up[a+2]
+		for k := i; k < i+8; k++ {
+			cur[k] = src[k] - up[k]
 		}
 	}
-	for ; x < n; x++ {
-		i, k := 4*x, 3*x
-		cur[k], cur[k+1], cur[k+2] = src[i]-up[i], src[i+1]-up[i+1], src[i+2]-up[i+2]
+	for ; i < n; i++ {
+		cur[i] = src[i] - up[i]
 	}
 }
 
@@ -135,53 +130,65 @@ func adler32Update(sum uint32, p []byte) uint32 {
 	return uint32(s2%base)<<16 | uint32(s1%base)
 }
 
-// pngWriter writes the PNG container around the bands' deflate runs, in order.
+// pngWriter collects the bands' deflate runs in order and writes the PNG
+// container around them.
 type pngWriter struct {
-	w     *bufio.Writer
-	chunk chunkWriter
-	adler uint32
-	first bool
+	w             io.Writer
+	width, height int
+	runs          [][]byte
+	adler         uint32
 }
 
-func newPNGWriter(w io.Writer, width, height int) (*pngWriter, error) {
-	pw := &pngWriter{w: bufio.NewWriterSize(w, 1<<16), adler: 1, first: true}
-	pw.chunk.w = pw.w
-	if _, err := pw.w.WriteString("\x89PNG\r\n\x1a\n"); err != nil {
-		return nil, err
+func newPNGWriter(w io.Writer, width, height int) *pngWriter {
+	return &pngWriter{w: w, width: width, height: height, adler: 1}
+}
+
+func (pw *pngWriter) band(o bandOut) {
+	pw.adler = adler32Combine(pw.adler, o.adler, o.n)
+	pw.runs = append(pw.runs, o.data)
+}
+
+// close writes the whole file: header, palette, the compressed rows (a zlib
+// header, the runs, an empty final block, the checksum) and the end.
+func (pw *pngWriter) close(pal []color.NRGBA) error {
+	bw := bufio.NewWriterSize(pw.w, 1<<16)
+	if _, err := bw.WriteString("\x89PNG\r\n\x1a\n"); err != nil {
+		return err
 	}
 	var ihdr [13]byte
-	binary.BigEndian.PutUint32(ihdr[0:], uint32(width))
-	binary.BigEndian.PutUint32(ihdr[4:], uint32(height))
-	ihdr[8], ihdr[9] = 8, 2 // 8 bits a sample, truecolour
-	if err := writeChunk(pw.w, "IHDR", ihdr[:]); err != nil {
-		return nil, err
+	binary.BigEndian.PutUint32(ihdr[0:], uint32(pw.width))
+	binary.BigEndian.PutUint32(ihdr[4:], uint32(pw.height))
+	ihdr[8], ihdr[9] = 8, 3 // 8 bits a pixel, palette
+	if err := writeChunk(bw, "IHDR", ihdr[:]); err != nil {
+		return err
 	}
+	plte := make([]byte, 0, 3*len(pal))
+	for _, c := range pal {
+		plte = append(plte, c.R, c.G, c.B)
+	}
+	if err := writeChunk(bw, "PLTE", plte); err != nil {
+		return err
+	}
+	chunks := chunkWriter{w: bw}
 	// zlib header: deflate, 32 KB window, no dictionary, check bits.
-	_, err := pw.chunk.Write([]byte{0x78, 0x01})
-	return pw, err
-}
-
-func (pw *pngWriter) band(o bandOut) error {
-	pw.adler = adler32Combine(pw.adler, o.adler, o.n)
-	_, err := pw.chunk.Write(o.data)
-	return err
-}
-
-func (pw *pngWriter) close() error {
-	// An empty final block, then the checksum of everything.
+	chunks.Write([]byte{0x78, 0x01})
+	for _, run := range pw.runs {
+		chunks.Write(run)
+	}
 	var tail [6]byte
 	tail[0], tail[1] = 0x03, 0x00
 	binary.BigEndian.PutUint32(tail[2:], pw.adler)
-	if _, err := pw.chunk.Write(tail[:]); err != nil {
+	chunks.Write(tail[:])
+	if chunks.err != nil {
+		return chunks.err
+	}
+	if err := chunks.flush(); err != nil {
 		return err
 	}
-	if err := pw.chunk.flush(); err != nil {
+	if err := writeChunk(bw, "IEND", nil); err != nil {
 		return err
 	}
-	if err := writeChunk(pw.w, "IEND", nil); err != nil {
-		return err
-	}
-	return pw.w.Flush()
+	return bw.Flush()
 }
 
 // adler32Combine is the Adler-32 of two byte runs joined, from their
@@ -208,27 +215,27 @@ func adler32Combine(a1, a2 uint32, len2 int64) uint32 {
 	return sum1 | sum2<<16
 }
 
-// chunkWriter cuts the compressed stream into IDAT chunks.
+// chunkWriter cuts the compressed stream into IDAT chunks; the first write
+// error sticks.
 type chunkWriter struct {
 	w   io.Writer
 	buf []byte
+	err error
 }
 
 const idatSize = 1 << 18
 
 func (c *chunkWriter) Write(p []byte) (int, error) {
 	n := len(p)
-	for len(p) > 0 {
+	for len(p) > 0 && c.err == nil {
 		k := min(len(p), idatSize-len(c.buf))
 		c.buf = append(c.buf, p[:k]...)
 		p = p[k:]
 		if len(c.buf) == idatSize {
-			if err := c.flush(); err != nil {
-				return 0, err
-			}
+			c.err = c.flush()
 		}
 	}
-	return n, nil
+	return n, c.err
 }
 
 func (c *chunkWriter) flush() error {

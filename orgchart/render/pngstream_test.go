@@ -30,29 +30,27 @@ func TestAdlerMatchesTheStandardLibrary(t *testing.T) {
 	}
 }
 
-// TestBandsDecodeToTheDrawnPixels encodes an image in several bands with
-// several workers and checks image/png reads back every pixel.
+// TestBandsDecodeToTheDrawnPixels encodes an image in several bands and
+// checks image/png reads back every pixel.
 func TestBandsDecodeToTheDrawnPixels(t *testing.T) {
 	const w, h = 37, 101
-	want := image.NewRGBA(image.Rect(0, 0, w, h))
+	pal := newPalette8()
+	want := &canvas{pix: make([]byte, w*h), stride: w, rect: image.Rect(0, 0, w, h), pal: pal}
 	rng := rand.New(rand.NewSource(2))
 	for y := 0; y < h; y++ {
 		for x := 0; x < w; x++ {
-			c := color.RGBA{200, 210, 220, 255}
+			c := color.NRGBA{200, 210, 220, 255}
 			if rng.Intn(4) == 0 {
-				c = color.RGBA{uint8(rng.Intn(256)), uint8(rng.Intn(256)), uint8(rng.Intn(256)), 255}
+				c = color.NRGBA{uint8(rng.Intn(8) * 30), uint8(rng.Intn(256)), 7, 255}
 			}
-			want.SetRGBA(x, y, c)
+			want.set(x, y, c)
 		}
 	}
 	var buf bytes.Buffer
-	pw, err := newPNGWriter(&buf, w, h)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pw := newPNGWriter(&buf, w, h)
 	var above []byte
 	for seq, y := 0, 0; y < h; seq, y = seq+1, y+10 {
-		band := want.SubImage(image.Rect(0, y, w, min(y+10, h))).(*image.RGBA)
+		band := &canvas{pix: want.pix[y*w:], stride: w, rect: image.Rect(0, y, w, min(y+10, h))}
 		enc, err := newBandEncoder(w, 1)
 		if err != nil {
 			t.Fatal(err)
@@ -61,12 +59,10 @@ func TestBandsDecodeToTheDrawnPixels(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := pw.band(o); err != nil {
-			t.Fatal(err)
-		}
-		above = band.Pix[(band.Rect.Dy()-1)*band.Stride:][:4*w]
+		pw.band(o)
+		above = band.pix[(band.rect.Dy()-1)*w:][:w]
 	}
-	if err := pw.close(); err != nil {
+	if err := pw.close(pal.colors); err != nil {
 		t.Fatal(err)
 	}
 	got, err := png.Decode(&buf)
@@ -76,10 +72,28 @@ func TestBandsDecodeToTheDrawnPixels(t *testing.T) {
 	for y := 0; y < h; y++ {
 		for x := 0; x < w; x++ {
 			r1, g1, b1, _ := got.At(x, y).RGBA()
-			r2, g2, b2, _ := want.At(x, y).RGBA()
+			r2, g2, b2, _ := pal.colors[want.pix[y*w+x]].RGBA()
 			if r1 != r2 || g1 != g2 || b1 != b2 {
-				t.Fatalf("pixel (%d,%d) = %v, want %v", x, y, got.At(x, y), want.At(x, y))
+				t.Fatalf("pixel (%d,%d) = %v, want %v", x, y, got.At(x, y), pal.colors[want.pix[y*w+x]])
 			}
 		}
+	}
+}
+
+func TestPaletteMixesAndOverflows(t *testing.T) {
+	p := newPalette8()
+	black, white := p.of(color.NRGBA{0, 0, 0, 255}), p.of(color.NRGBA{255, 255, 255, 255})
+	mid := p.colors[p.mix(white, black, 8)]
+	if mid.R < 130 || mid.R > 140 {
+		t.Fatalf("white over black at 8/15: %v", mid)
+	}
+	for i := 0; i < 400; i++ {
+		p.of(color.NRGBA{uint8(i), uint8(i / 2), 0, 255})
+	}
+	if len(p.colors) != 256 {
+		t.Fatalf("%d colours", len(p.colors))
+	}
+	if c := p.colors[p.of(color.NRGBA{255, 255, 254, 255})]; c.R < 250 || c.B < 250 {
+		t.Fatalf("nearest of near-white is %v", c)
 	}
 }

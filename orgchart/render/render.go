@@ -53,8 +53,8 @@ func (e *TooLargeError) Error() string {
 		e.Width, e.Height, float64(e.Width)*float64(e.Height)/1e6, e.Scale, MaxSide, MaxPixels/1_000_000)
 }
 
-// bandBytes is the memory of one band of rows; two bands are in flight
-// (one drawn while the other is compressed), whatever the image size.
+// bandBytes is the memory of one band of rows (one byte a pixel); a band is
+// drawn while others are compressed, whatever the image size.
 const bandBytes = 8 << 20
 
 // PNG draws the layout of plan p to w. cat gives role titles and domains
@@ -74,46 +74,37 @@ func PNG(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, l *layout.Layout, 
 	if level == 0 {
 		level = flate.BestSpeed
 	}
-	pw, err := newPNGWriter(w, width, height)
-	if err != nil {
-		return fmt.Errorf("writing the PNG: %w", err)
-	}
+	pw := newPNGWriter(w, width, height)
 	if err := encodeBands(pw, r, width, height, level); err != nil {
 		return fmt.Errorf("writing the PNG: %w", err)
 	}
-	if err := pw.close(); err != nil {
+	if err := pw.close(r.colors.colors); err != nil {
 		return fmt.Errorf("writing the PNG: %w", err)
 	}
 	return nil
 }
 
 // encodeBands draws the picture band by band on one goroutine while
-// workers (one a core) filter and compress finished bands; bands are
-// written in order. Memory is a few bands, whatever the image size.
+// workers (one a core) filter and compress finished bands, collected in
+// order. Memory is a few bands, whatever the image size.
 func encodeBands(pw *pngWriter, r *renderer, width, height, level int) error {
 	workers := max(1, runtime.GOMAXPROCS(0))
-	rows := max(8, min(height, bandBytes/(4*width)))
-	free := make(chan *image.RGBA, workers+2)
+	rows := max(8, min(height, bandBytes/width))
+	free := make(chan *canvas, workers+2)
 	for range workers + 2 {
-		free <- &image.RGBA{Pix: make([]byte, 4*width*rows), Stride: 4 * width}
+		free <- &canvas{pix: make([]byte, width*rows), stride: width, pal: r.colors}
 	}
 	jobs, outs := make(chan bandJob, workers), make(chan bandOut, workers)
 	errs := make(chan error, workers)
-	done := make(chan struct{})
 	go func() { // draw
 		defer close(jobs)
 		var above []byte
 		for seq, y := 0, 0; y < height; seq, y = seq+1, y+rows {
-			var band *image.RGBA
-			select {
-			case band = <-free:
-			case <-done:
-				return
-			}
-			band.Rect = image.Rect(0, y, width, min(y+rows, height))
+			band := <-free
+			band.rect = image.Rect(0, y, width, min(y+rows, height))
 			r.draw(band)
 			jobs <- bandJob{seq: seq, band: band, above: above}
-			last := band.Pix[(band.Rect.Dy()-1)*band.Stride:][:4*width]
+			last := band.pix[(band.rect.Dy()-1)*band.stride:][:width]
 			above = append([]byte(nil), last...)
 		}
 	}()
@@ -138,20 +129,15 @@ func encodeBands(pw *pngWriter, r *renderer, width, height, level int) error {
 		}()
 	}
 	go func() { wg.Wait(); close(outs) }()
-	// Write in order; results can arrive out of order.
+	// Collect in order; results can arrive out of order.
 	pending := map[int]bandOut{}
 	next := 0
-	var werr error
 	for o := range outs {
 		pending[o.seq] = o
 		for p, ok := pending[next]; ok; p, ok = pending[next] {
 			delete(pending, next)
 			next++
-			if werr == nil {
-				if werr = pw.band(p); werr != nil {
-					close(done)
-				}
-			}
+			pw.band(p)
 		}
 	}
 	select {
@@ -159,15 +145,15 @@ func encodeBands(pw *pngWriter, r *renderer, width, height, level int) error {
 		return err
 	default:
 	}
-	if werr == nil && next*rows < height {
-		werr = fmt.Errorf("only %d of %d rows were encoded", next*rows, height)
+	if next*rows < height {
+		return fmt.Errorf("only %d of %d rows were encoded", next*rows, height)
 	}
-	return werr
+	return nil
 }
 
-// Image draws the layout into one new RGBA image (for tests and callers that
-// want pixels rather than a file).
-func Image(p *orgchart.Plan, cat *catalog.Catalog, l *layout.Layout, opt Options) (*image.RGBA, error) {
+// Image draws the layout into one new paletted image (for tests and callers
+// that want pixels rather than a file).
+func Image(p *orgchart.Plan, cat *catalog.Catalog, l *layout.Layout, opt Options) (*image.Paletted, error) {
 	r, err := newRenderer(p, cat, l, opt)
 	if err != nil {
 		return nil, err
@@ -176,9 +162,9 @@ func Image(p *orgchart.Plan, cat *catalog.Catalog, l *layout.Layout, opt Options
 	if err != nil {
 		return nil, err
 	}
-	img := image.NewRGBA(image.Rect(0, 0, w, h))
-	r.draw(img)
-	return img, nil
+	c := &canvas{pix: make([]byte, w*h), stride: w, rect: image.Rect(0, 0, w, h), pal: r.colors}
+	r.draw(c)
+	return &image.Paletted{Pix: c.pix, Stride: w, Rect: c.rect, Palette: r.colors.palette()}, nil
 }
 
 // Size returns the pixel size the image of the layout would have.

@@ -4,10 +4,8 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"image/draw"
 	"strconv"
 
-	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
 
@@ -54,10 +52,11 @@ type renderer struct {
 	severities       [3]bool          // badge colours in the legend
 	masks            map[[2]int]*cardMasks
 	edgeBoxes        []image.Rectangle
+	colors           *palette8
 }
 
 func newRenderer(p *orgchart.Plan, cat *catalog.Catalog, l *layout.Layout, opt Options) (*renderer, error) {
-	r := &renderer{p: p, cat: cat, l: l, opt: opt, scale: opt.Scale, m: layout.Metrics(), masks: map[[2]int]*cardMasks{}}
+	r := &renderer{p: p, cat: cat, l: l, opt: opt, scale: opt.Scale, m: layout.Metrics(), masks: map[[2]int]*cardMasks{}, colors: newPalette8()}
 	if r.scale == 0 {
 		r.scale = 1
 	}
@@ -72,6 +71,20 @@ func newRenderer(p *orgchart.Plan, cat *catalog.Catalog, l *layout.Layout, opt O
 		return nil, fmt.Errorf("unknown theme %q: use light or dark", opt.Theme)
 	}
 	r.pal = paletteFor(r.dark)
+	// The plain colours take the first palette places, so that only
+	// antialiasing steps ever fall back to a nearest colour.
+	for _, c := range []color.NRGBA{r.pal.page, r.pal.card, r.pal.vacantCard, r.pal.border, r.pal.line, r.pal.dotted,
+		r.pal.title, r.pal.holder, r.pal.vacant, r.pal.muted} {
+		r.colors.of(c)
+	}
+	for i := range r.pal.badge {
+		r.colors.of(r.pal.badge[i])
+		r.colors.of(r.pal.badgeText[i])
+	}
+	r.colors.of(DomainColor("", r.dark))
+	for _, d := range catalog.Domains {
+		r.colors.of(DomainColor(d, r.dark))
+	}
 	if r.opt.Badges == nil && r.opt.Findings != nil {
 		r.opt.Badges = r.opt.Findings.Counts
 	}
@@ -228,7 +241,7 @@ func (r *renderer) origin() (int, int) {
 
 // draw paints everything that falls inside img's bounds, which may be one
 // band of the picture: drawing clips to them.
-func (r *renderer) draw(img *image.RGBA) {
+func (r *renderer) draw(img *canvas) {
 	b := img.Bounds()
 	fillRect(img, b, r.pal.page)
 	ox, oy := r.origin()
@@ -273,15 +286,29 @@ func (r *renderer) edgeBox(i, ox, oy int) image.Rectangle {
 
 // text draws s with its line box's top-left at (x, top), vertically centred
 // in a line box of height lineH pixels, on a whole-pixel baseline.
-func (r *renderer) text(img *image.RGBA, f *cachedFace, c color.NRGBA, s string, x, top, lineH int) {
+func (r *renderer) text(img *canvas, f *cachedFace, c color.NRGBA, s string, x, top, lineH int) {
 	m := f.Metrics()
 	asc, desc := m.Ascent.Ceil(), m.Descent.Ceil()
 	baseline := top + (lineH-(asc+desc))/2 + asc
-	d := font.Drawer{Dst: img, Src: image.NewUniform(c), Face: f, Dot: fixed.P(x, baseline)}
-	d.DrawString(s)
+	if baseline-asc >= img.rect.Max.Y || baseline+desc <= img.rect.Min.Y {
+		return // not in this band
+	}
+	dot := fixed.P(x, baseline)
+	prev := rune(-1)
+	for _, ch := range s {
+		if prev >= 0 {
+			dot.X += f.Kern(prev, ch)
+		}
+		dr, mask, mp, adv, ok := f.Glyph(dot, ch)
+		if ok && mask != nil {
+			img.mask(dr, c, mask.(*image.Alpha), mp)
+		}
+		dot.X += adv
+		prev = ch
+	}
 }
 
-func (r *renderer) drawHeader(img *image.RGBA) {
+func (r *renderer) drawHeader(img *canvas) {
 	x, y := r.px(margin), r.px(margin)
 	r.text(img, r.head, r.pal.title, r.heading, x, y, r.px(titleLine))
 	y += r.px(titleLine)
@@ -312,25 +339,23 @@ func (r *renderer) drawHeader(img *image.RGBA) {
 }
 
 // dashedBox outlines a small rectangle with a one-pixel dashed line.
-func (r *renderer) dashedBox(img *image.RGBA, b image.Rectangle, c color.NRGBA) {
+func (r *renderer) dashedBox(img *canvas, b image.Rectangle, c color.NRGBA) {
 	for x := b.Min.X; x < b.Max.X; x++ {
 		if (x-b.Min.X)%4 < 2 {
-			img.Set(x, b.Min.Y, c)
-			img.Set(x, b.Max.Y-1, c)
+			img.set(x, b.Min.Y, c)
+			img.set(x, b.Max.Y-1, c)
 		}
 	}
 	for y := b.Min.Y; y < b.Max.Y; y++ {
 		if (y-b.Min.Y)%4 < 2 {
-			img.Set(b.Min.X, y, c)
-			img.Set(b.Max.X-1, y, c)
+			img.set(b.Min.X, y, c)
+			img.set(b.Max.X-1, y, c)
 		}
 	}
 }
 
 // fillRect paints an opaque rectangle.
-func fillRect(img *image.RGBA, b image.Rectangle, c color.NRGBA) {
-	draw.Draw(img, b, image.NewUniform(c), image.Point{}, draw.Src)
-}
+func fillRect(img *canvas, b image.Rectangle, c color.NRGBA) { img.fill(b, c) }
 
 // severityNames label the badge colours in the legend, by severity.
 var severityNames = [3]string{"Info", "Warnings", "Errors"}

@@ -1,0 +1,140 @@
+package render
+
+import (
+	"image"
+	"image/color"
+)
+
+// The picture is drawn in palette indexes, one byte a pixel: a chart uses a
+// few dozen colours plus the antialiasing steps between pairs of them, so a
+// palette of 256 holds it, and a quarter of the bytes of RGBA is drawn,
+// filtered, checksummed and compressed. Antialiasing uses 16 coverage steps.
+
+// levels is the number of coverage steps of antialiased edges and text.
+const levels = 16
+
+// palette8 assigns palette indexes to colours as they are first used.
+type palette8 struct {
+	colors []color.NRGBA
+	index  map[color.NRGBA]uint8
+	mixes  []int16 // fg<<12 | bg<<4 | level -> index; -1 when not made yet
+}
+
+func newPalette8() *palette8 {
+	p := &palette8{index: map[color.NRGBA]uint8{}, mixes: make([]int16, 256*256*levels)}
+	for i := range p.mixes {
+		p.mixes[i] = -1
+	}
+	return p
+}
+
+// of returns the index of an opaque colour, adding it while there is room;
+// a full palette answers with the nearest colour it has.
+func (p *palette8) of(c color.NRGBA) uint8 {
+	c.A = 0xFF
+	if i, ok := p.index[c]; ok {
+		return i
+	}
+	if len(p.colors) < 256 {
+		i := uint8(len(p.colors))
+		p.colors = append(p.colors, c)
+		p.index[c] = i
+		return i
+	}
+	best, bestD := 0, 1<<30
+	for i, q := range p.colors {
+		dr, dg, db := int(q.R)-int(c.R), int(q.G)-int(c.G), int(q.B)-int(c.B)
+		if d := dr*dr + dg*dg + db*db; d < bestD {
+			best, bestD = i, d
+		}
+	}
+	p.index[c] = uint8(best)
+	return uint8(best)
+}
+
+// mix is colour fg laid over colour bg at coverage level/(levels-1).
+func (p *palette8) mix(fg, bg uint8, level int) uint8 {
+	k := int(fg)<<12 | int(bg)<<4 | level
+	if v := p.mixes[k]; v >= 0 {
+		return uint8(v)
+	}
+	a, b := p.colors[fg], p.colors[bg]
+	t := float32(level) / (levels - 1)
+	lerp := func(x, y uint8) uint8 { return uint8(float32(x)*t + float32(y)*(1-t) + 0.5) }
+	i := p.of(color.NRGBA{lerp(a.R, b.R), lerp(a.G, b.G), lerp(a.B, b.B), 0xFF})
+	p.mixes[k] = int16(i)
+	return i
+}
+
+// Palette returns the colours for image.Paletted.
+func (p *palette8) palette() color.Palette {
+	out := make(color.Palette, len(p.colors))
+	for i, c := range p.colors {
+		out[i] = c
+	}
+	return out
+}
+
+// coverage maps a mask alpha to a coverage level.
+var coverage = func() (t [256]uint8) {
+	for a := range t {
+		t[a] = uint8((a*(levels-1) + 127) / 255)
+	}
+	return t
+}()
+
+// canvas is the picture, or one band of its rows, in palette indexes.
+// Drawing clips to its bounds.
+type canvas struct {
+	pix    []uint8
+	stride int
+	rect   image.Rectangle
+	pal    *palette8
+}
+
+func (c *canvas) Bounds() image.Rectangle { return c.rect }
+
+// fill paints an opaque rectangle.
+func (c *canvas) fill(r image.Rectangle, col color.NRGBA) {
+	r = r.Intersect(c.rect)
+	if r.Empty() {
+		return
+	}
+	i := c.pal.of(col)
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		row := c.pix[(y-c.rect.Min.Y)*c.stride+r.Min.X-c.rect.Min.X:][:r.Dx()]
+		for x := range row {
+			row[x] = i
+		}
+	}
+}
+
+// mask lays col over r through the mask, read from point mp.
+func (c *canvas) mask(r image.Rectangle, col color.NRGBA, m *image.Alpha, mp image.Point) {
+	clipped := r.Intersect(c.rect)
+	if clipped.Empty() {
+		return
+	}
+	mp = mp.Add(clipped.Min.Sub(r.Min))
+	fg := c.pal.of(col)
+	for y := 0; y < clipped.Dy(); y++ {
+		row := c.pix[(clipped.Min.Y+y-c.rect.Min.Y)*c.stride+clipped.Min.X-c.rect.Min.X:][:clipped.Dx()]
+		mrow := m.Pix[(mp.Y+y-m.Rect.Min.Y)*m.Stride+mp.X-m.Rect.Min.X:][:clipped.Dx()]
+		for x, a := range mrow {
+			switch lv := coverage[a]; lv {
+			case 0:
+			case levels - 1:
+				row[x] = fg
+			default:
+				row[x] = c.pal.mix(fg, row[x], int(lv))
+			}
+		}
+	}
+}
+
+// set paints one pixel.
+func (c *canvas) set(x, y int, col color.NRGBA) {
+	if (image.Point{x, y}).In(c.rect) {
+		c.pix[(y-c.rect.Min.Y)*c.stride+x-c.rect.Min.X] = c.pal.of(col)
+	}
+}
