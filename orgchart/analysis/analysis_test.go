@@ -63,3 +63,49 @@ func TestSamplePicturesDecodeAndAgreeWithCheck(t *testing.T) {
 		}
 	}
 }
+
+func TestViewPNGNamesAndScale(t *testing.T) {
+	p, cat := sample(t, "startup")
+	var one, two bytes.Buffer
+	if err := ViewPNG(&one, "spans", p, cat, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := ViewPNG(&two, "spans", p, cat, Options{Scale: 2, Dark: true}); err != nil {
+		t.Fatal(err)
+	}
+	a, _ := png.Decode(&one)
+	b, _ := png.Decode(&two)
+	if b.Bounds().Dx() != 2*a.Bounds().Dx() {
+		t.Errorf("scale 2 is %v against %v", b.Bounds(), a.Bounds())
+	}
+	if err := ViewPNG(&one, "pie", p, cat, Options{}); err == nil {
+		t.Error("unknown view accepted")
+	}
+	if err := CoveragePNG(&one, p, nil, Options{}); err == nil {
+		t.Error("coverage without a catalog accepted")
+	}
+}
+
+func TestSpansJudgesManagersAsCheckDoes(t *testing.T) {
+	cat, _ := catalog.Default()
+	// A first-line manager with 14 engineers (too wide), one with a single
+	// report (narrow), one with 6 (in range for a 5-8 role).
+	ps := []*orgchart.Position{{ID: "top", Role: "chief-technology-officer", Holder: "T"}}
+	add := func(id, mgr, role string, count int) {
+		ps = append(ps, &orgchart.Position{ID: id, Role: role, ReportsTo: mgr, Holder: id, Count: count})
+	}
+	add("wide", "top", "software-engineering-manager", 0)
+	add("team", "wide", "software-engineer", 14)
+	add("narrow", "top", "software-engineering-manager", 0)
+	add("solo", "narrow", "software-engineer", 0)
+	add("ok", "top", "software-engineering-manager", 0)
+	add("six", "ok", "software-engineer", 6)
+	p := &orgchart.Plan{Version: 1, Name: "spans", Positions: ps}
+	got := map[string]SpanBand{}
+	for _, b := range Spans(p, cat, nil) {
+		got[b.Band] = b
+	}
+	if got["13+"].Wide != 1 || got["1"].Narrow != 1 || got["4-7"].InRange != 1 || got["2-3"].Narrow != 1 { // the CTO: 3 reports, its role calls for 5-10
+		t.Errorf("bands %+v", got)
+	}
+}
