@@ -1,6 +1,7 @@
 package check_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -277,5 +278,31 @@ func TestDefaultSeverityMatchesTheRules(t *testing.T) {
 	}
 	if _, ok := check.DefaultSeverity("span.too-big"); ok {
 		t.Error("DefaultSeverity knows an unknown rule")
+	}
+}
+
+// A 20,000-deep chain built in code: one chain finding with a short message,
+// one deep-layers finding, and no recursion.
+func TestVeryDeepChain(t *testing.T) {
+	p := orgchart.NewPlan("deep")
+	const n = 20_000
+	for i := 0; i < n; i++ {
+		pos := &orgchart.Position{ID: fmt.Sprintf("p%d", i), Role: "generic-lead", Holder: "H"}
+		if i > 0 {
+			pos.ReportsTo = fmt.Sprintf("p%d", i-1)
+		}
+		p.Positions = append(p.Positions, pos)
+	}
+	p.Reindex()
+	r := check.Run(p, testCatalog(t))
+	chain := byRule(r, "span.chain")
+	if len(chain) != 1 || len(chain[0].Positions) != n-1 || len(chain[0].Message) > 500 {
+		t.Fatalf("chain findings: %d, positions %d, message %d bytes", len(chain), len(chain[0].Positions), len(chain[0].Message))
+	}
+	if !strings.Contains(chain[0].Message, "… 19995 more") {
+		t.Errorf("message %q", chain[0].Message)
+	}
+	if deep := byRule(r, "layers.too-deep"); len(deep) != 1 || r.Summary.Layers != n {
+		t.Fatalf("layers %d, deep findings %d", r.Summary.Layers, len(deep))
 	}
 }

@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"orgplanner/catalog"
 )
@@ -164,17 +165,18 @@ func (c *checker) singleReport(i int) {
 		}
 		return
 	}
-	names := make([]string, len(chain))
+	// Name every manager of a short chain; of a long one the first three and
+	// the last, so a pathological plan does not make a megabyte message.
+	var names []string
 	for k, j := range chain {
-		names[k] = c.name(int(j))
-	}
-	msg := fmt.Sprintf("%d managers in a row have a single direct report each: ", len(chain))
-	for k, n := range names {
-		if k > 0 {
-			msg += " → "
+		if len(chain) > 5 && k == 3 {
+			names = append(names, "… "+strconv.Itoa(len(chain)-4)+" more")
 		}
-		msg += n
+		if len(chain) <= 5 || k < 3 || k == len(chain)-1 {
+			names = append(names, c.name(int(j)))
+		}
 	}
+	msg := fmt.Sprintf("%d managers in a row have a single direct report each: %s", len(chain), strings.Join(names, " → "))
 	c.add("span.chain", Error, i, c.ids(chain...),
 		msg+". Every decision passes through "+strconv.Itoa(len(chain))+" layers that add cost and delay but no capacity.",
 		"Remove all but one of these layers: have the lowest position report to "+c.title(i)+" directly, or give each manager a real team.")
