@@ -165,7 +165,7 @@ func (c *canvas) shorten(s string, w, size float32, bold bool) string {
 }
 
 func (c *canvas) writePNG(w io.Writer) error {
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	enc := png.Encoder{CompressionLevel: png.DefaultCompression}
 	if err := enc.Encode(w, c.img); err != nil {
 		return fmt.Errorf("writing PNG: %w", err)
 	}
