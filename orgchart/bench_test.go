@@ -148,3 +148,20 @@ func BenchmarkRatios100k(b *testing.B) {
 	b.ReportMetric(read.Seconds()/node.Seconds(), "read/yaml-node")
 	b.ReportMetric(encode.Seconds()/read.Seconds(), "encode/read")
 }
+
+// BenchmarkEditUndo20k is one edit and its undo on a 20,000-position plan,
+// including the index rebuild each triggers (what the app pays per drop).
+func BenchmarkEditUndo20k(b *testing.B) {
+	p := generate.Generate(20_000, 1)
+	e := orgchart.NewEditor(p)
+	pos := p.Positions[len(p.Positions)/2]
+	target := p.Positions[1].ID
+	for b.Loop() {
+		if err := e.Move(pos.ID, target); err != nil {
+			b.Fatal(err)
+		}
+		p.Position(pos.ID)
+		e.Undo()
+		p.Position(pos.ID)
+	}
+}

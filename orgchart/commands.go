@@ -12,9 +12,30 @@ type insertCmd struct {
 	at  int
 }
 
-func (c *insertCmd) do(p *Plan) { p.Positions = slices.Insert(p.Positions, c.at, c.pos) }
+func (c *insertCmd) do(p *Plan) {
+	p.Positions = slices.Insert(p.Positions, c.at, c.pos)
+	ix := p.indexed()
+	// Appended last in plan order, it is its manager's last report.
+	if ix == nil || c.at != len(p.Positions)-1 || ix.byID[c.pos.ID] != nil {
+		p.Reindex()
+		return
+	}
+	list, ok := ix.siblings(c.pos.ReportsTo)
+	if !ok || !ix.insertSibling(c.pos.ReportsTo, c.pos, len(list)) {
+		p.Reindex()
+		return
+	}
+	ix.byID[c.pos.ID] = c.pos
+}
+
 func (c *insertCmd) undo(p *Plan) {
 	p.Positions = slices.Delete(p.Positions, c.at, c.at+1)
+	ix := p.indexed()
+	if ix == nil || ix.byID[c.pos.ID] != c.pos || ix.removeSibling(c.pos.ReportsTo, c.pos) < 0 {
+		p.Reindex()
+		return
+	}
+	delete(ix.byID, c.pos.ID)
 }
 
 // moveCmd changes a manager and makes the position the last in plan order,
@@ -22,17 +43,34 @@ func (c *insertCmd) undo(p *Plan) {
 type moveCmd struct {
 	pos      *Position
 	from, to string
-	at       int // index before the move
+	at       int // index in Positions before the move
+	sibAt    int // index among the old manager's reports before the move
 }
 
 func (c *moveCmd) do(p *Plan) {
 	c.pos.ReportsTo = c.to
 	p.Positions = append(slices.Delete(p.Positions, c.at, c.at+1), c.pos)
+	ix := p.indexed()
+	if ix == nil {
+		return
+	}
+	c.sibAt = ix.removeSibling(c.from, c.pos)
+	list, ok := ix.siblings(c.to)
+	if c.sibAt < 0 || !ok || !ix.insertSibling(c.to, c.pos, len(list)) {
+		p.Reindex()
+	}
 }
 
 func (c *moveCmd) undo(p *Plan) {
 	c.pos.ReportsTo = c.from
 	p.Positions = slices.Insert(p.Positions[:len(p.Positions)-1], c.at, c.pos)
+	ix := p.indexed()
+	if ix == nil {
+		return
+	}
+	if ix.removeSibling(c.to, c.pos) < 0 || c.sibAt < 0 || !ix.insertSibling(c.from, c.pos, c.sibAt) {
+		p.Reindex()
+	}
 }
 
 // dottedChange is a position whose dotted lines lost removed positions.
@@ -112,6 +150,7 @@ func newRemoveCmd(p *Plan, pos *Position, mode RemoveMode) *removeCmd {
 }
 
 func (c *removeCmd) do(p *Plan) {
+	defer p.Reindex()
 	if c.policyCut {
 		p.Policy = c.policyAfter
 	}
@@ -134,6 +173,7 @@ func (c *removeCmd) do(p *Plan) {
 }
 
 func (c *removeCmd) undo(p *Plan) {
+	defer p.Reindex()
 	all := make([]*Position, 0, len(p.Positions)+len(c.removed))
 	rest, next := 0, 0
 	for i := 0; i < len(p.Positions)+len(c.removed); i++ {

@@ -47,8 +47,7 @@ func (e *Editor) Plan() *Plan { return e.plan }
 
 // apply runs a new command and records it; it clears the redo stack.
 func (e *Editor) apply(c command) {
-	c.do(e.plan)
-	e.plan.Reindex()
+	c.do(e.plan) // commands keep the index right themselves
 	e.nextSerial++
 	e.undo = append(e.undo, applied{cmd: c, serial: e.nextSerial, before: e.state})
 	e.state = e.nextSerial
@@ -64,7 +63,6 @@ func (e *Editor) Undo() bool {
 	a := e.undo[len(e.undo)-1]
 	e.undo = e.undo[:len(e.undo)-1]
 	a.cmd.undo(e.plan)
-	e.plan.Reindex()
 	e.redo = append(e.redo, a)
 	e.state = a.before
 	e.revision++
@@ -79,7 +77,6 @@ func (e *Editor) Redo() bool {
 	a := e.redo[len(e.redo)-1]
 	e.redo = e.redo[:len(e.redo)-1]
 	a.cmd.do(e.plan)
-	e.plan.Reindex()
 	e.undo = append(e.undo, a)
 	e.state = a.serial
 	e.revision++

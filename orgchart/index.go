@@ -77,3 +77,69 @@ func (p *Plan) Walk(visit func(pos *Position, depth int) bool) {
 		}
 	}
 }
+
+// The editing commands keep a built index up to date in place rather than
+// dropping it, so an edit on a large plan costs no rebuild. Slices handed out
+// by Reports and Tops are never changed in place: a patched list is a new slice.
+
+// indexed returns the index when it is built, else nil (nothing to patch).
+func (p *Plan) indexed() *index { return p.idx }
+
+// siblings returns the list pos belongs in: its manager's reports, or the
+// tops. ok is false when the manager is not in the index (then rebuild).
+func (ix *index) siblings(managerID string) (list []*Position, ok bool) {
+	if managerID == "" {
+		return ix.tops, true
+	}
+	if ix.byID[managerID] == nil {
+		return nil, false
+	}
+	return ix.reports[managerID], true
+}
+
+func (ix *index) setSiblings(managerID string, list []*Position) {
+	if managerID == "" {
+		ix.tops = list
+		return
+	}
+	if len(list) == 0 {
+		delete(ix.reports, managerID)
+		return
+	}
+	ix.reports[managerID] = list
+}
+
+// insertSibling puts pos at index at of its manager's list (a new slice).
+func (ix *index) insertSibling(managerID string, pos *Position, at int) bool {
+	list, ok := ix.siblings(managerID)
+	if !ok || at < 0 || at > len(list) {
+		return false
+	}
+	next := make([]*Position, 0, len(list)+1)
+	next = append(append(append(next, list[:at]...), pos), list[at:]...)
+	ix.setSiblings(managerID, next)
+	return true
+}
+
+// removeSibling takes pos out of its manager's list (a new slice) and
+// returns where it was, or -1.
+func (ix *index) removeSibling(managerID string, pos *Position) int {
+	list, ok := ix.siblings(managerID)
+	if !ok {
+		return -1
+	}
+	at := -1
+	for i, q := range list {
+		if q == pos {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return -1
+	}
+	next := make([]*Position, 0, len(list)-1)
+	next = append(append(next, list[:at]...), list[at+1:]...)
+	ix.setSiblings(managerID, next)
+	return at
+}
