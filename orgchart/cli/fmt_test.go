@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -130,5 +131,24 @@ func TestFmtUsage(t *testing.T) {
 	}
 	if code, _, errOut := runFmtCmd(t, "/nonexistent/plan.yaml"); code != ExitInvalid || !strings.Contains(errOut, "/nonexistent/plan.yaml") {
 		t.Errorf("missing file: exit %d, %q", code, errOut)
+	}
+}
+
+// TestFmtBadPlansExit2WithLine: every malformed plan in testdata/bad gives
+// exit 2 and FILE:LINE: problems on stderr, and nothing on stdout.
+func TestFmtBadPlansExit2WithLine(t *testing.T) {
+	files, _ := filepath.Glob("../../testdata/bad/*.yaml")
+	if len(files) < 30 {
+		t.Fatalf("only %d bad plans", len(files))
+	}
+	for _, f := range files {
+		code, out, errOut := runFmtCmd(t, f)
+		if code != ExitInvalid || out != "" {
+			t.Errorf("%s: exit %d, stdout %q", f, code, out)
+			continue
+		}
+		if !regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(f) + `:[1-9][0-9]*: \S`).MatchString(errOut) {
+			t.Errorf("%s: no FILE:LINE: problem in\n%s", f, errOut)
+		}
 	}
 }
