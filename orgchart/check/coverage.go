@@ -142,6 +142,9 @@ func (c *checker) checkCoverage() {
 	c.overlaps = map[catalog.Domain]int{}
 	vacantOnly := map[string][]int{} // owner set -> capabilities owned only by those vacant positions
 	var vacantKeys []string
+	overlapping := map[string][]int{} // topmost owner set -> capabilities they overlap on
+	overlapRoots := map[string][]int32{}
+	var overlapKeys []string
 	need := make([]bool, len(cv.caps))
 	needed := false
 	for k, cp := range cv.caps {
@@ -160,8 +163,14 @@ func (c *checker) checkCoverage() {
 		required := cp.RequiredAt(c.headcount)
 		switch {
 		case len(owners) > 0:
-			if c.overlap(k, cp, owners) {
+			if roots := c.overlap(owners); roots != nil {
 				c.overlaps[cp.Domain]++
+				key := c.key(roots)
+				if overlapping[key] == nil {
+					overlapKeys = append(overlapKeys, key)
+					overlapRoots[key] = roots
+				}
+				overlapping[key] = append(overlapping[key], k)
 			}
 			if required && c.allVacant(owners) {
 				key := c.key(owners)
@@ -182,17 +191,21 @@ func (c *checker) checkCoverage() {
 				"Make a position accountable for it"+c.ownerHint(cv, k)+".")
 		}
 	}
+	for _, key := range overlapKeys {
+		c.overlapFinding(cv, overlapRoots[key], overlapping[key])
+	}
 	for _, key := range vacantKeys {
 		c.vacantOwner(cv, cv.owners[vacantOnly[key][0]], vacantOnly[key])
 	}
 }
 
-// overlap reports owners of one capability in separate branches with
-// different roles. Owners below another owner are delegation, and owners
-// sharing a role under one top position are one capability split across teams.
-func (c *checker) overlap(k int, cp *catalog.Capability, owners []int32) bool {
+// overlap returns the topmost owners of one capability when they sit in
+// separate branches with different roles, else nil. Owners below another
+// owner are delegation, and owners sharing a role under one top position are
+// one capability split across teams.
+func (c *checker) overlap(owners []int32) []int32 {
 	if len(owners) < 2 {
-		return false
+		return nil
 	}
 	roots := c.roots(owners)
 	type group struct {
@@ -200,43 +213,54 @@ func (c *checker) overlap(k int, cp *catalog.Capability, owners []int32) bool {
 		top  int32
 	}
 	first := group{c.pos[roots[0]].Role, c.top[roots[0]]}
-	split := false
 	for _, i := range roots[1:] {
 		if g := (group{c.pos[i].Role, c.top[i]}); g != first || g.top < 0 {
-			split = true
-			break
+			return roots
 		}
 	}
-	if !split {
-		return false
-	}
-	c.addCap("coverage.overlap", Warning, k, c.ids(roots...), []string{cp.ID},
-		fmt.Sprintf("%s (%s) is owned by %s in separate branches: more than one person is accountable for the same thing.", cp.Name, cp.Domain, c.names(roots)),
-		"Keep one owner and make the others supporters, or split the capability explicitly (by product line or region) and say so in the positions' notes.")
-	return true
+	return nil
 }
 
-// vacantOwner reports capabilities whose every owner is a vacancy, grouped by
-// the set of owners so one vacant leader gives one finding.
-func (c *checker) vacantOwner(cv *coverage, owners []int32, caps []int) {
+// overlapFinding reports the capabilities that one set of owners overlaps
+// on, as one finding: two SRE managers in separate branches typically
+// overlap on a dozen SRE capabilities at once.
+func (c *checker) overlapFinding(cv *coverage, roots []int32, caps []int) {
+	c.addCap("coverage.overlap", Warning, caps[0], c.ids(roots...), c.capIDs(cv, caps),
+		fmt.Sprintf("%s %s owned by %s in separate branches: more than one person is accountable for the same thing.", c.capNames(cv, caps), isAre(len(caps)), c.names(roots)),
+		"Keep one owner and make the others supporters, or split the capability explicitly (by product line or region) and say so in the positions' notes.")
+}
+
+// capIDs returns the ids of capabilities by index.
+func (c *checker) capIDs(cv *coverage, caps []int) []string {
 	ids := make([]string, len(caps))
 	for n, k := range caps {
 		ids[n] = cv.caps[k].ID
 	}
+	return ids
+}
+
+// capNames names up to three capabilities with their domain, then "and N more".
+func (c *checker) capNames(cv *coverage, caps []int) string {
 	names := make([]string, 0, 4)
 	for n, k := range caps {
 		if n == 3 {
 			names = append(names, strconv.Itoa(len(caps)-3)+" more")
 			break
 		}
-		names = append(names, cv.caps[k].Name)
+		names = append(names, cv.caps[k].Name+" ("+string(cv.caps[k].Domain)+")")
 	}
+	return joinAnd(names)
+}
+
+// vacantOwner reports capabilities whose every owner is a vacancy, grouped by
+// the set of owners so one vacant leader gives one finding.
+func (c *checker) vacantOwner(cv *coverage, owners []int32, caps []int) {
 	what := "the only owner"
 	if len(owners) > 1 {
 		what = "the only owners"
 	}
-	c.addCap("coverage.vacant-owner", Warning, int(owners[0]), c.ids(owners...), ids,
-		fmt.Sprintf("%s %s %s of %s; until the post is filled nobody is accountable.", c.names(owners), isAre(len(owners)), what, joinAnd(names)),
+	c.addCap("coverage.vacant-owner", Warning, int(owners[0]), c.ids(owners...), c.capIDs(cv, caps),
+		fmt.Sprintf("%s %s %s of %s; until the post is filled nobody is accountable.", c.names(owners), isAre(len(owners)), what, c.capNames(cv, caps)),
 		"Name an interim owner for these until the hire starts, or make this hire first.")
 }
 
