@@ -71,7 +71,7 @@ var noteHeadings = []struct {
 	kind    NoteKind
 	heading string
 }{
-	{NoteCycle, "Reporting cycles (broken: the first row of each cycle now reports to nobody)"},
+	{NoteCycle, "Rows in reporting cycles (each cycle broken at its first row, which now reports to nobody)"},
 	{NoteUnknownManager, "Unknown managers (these rows are now top positions)"},
 	{NoteUnmatchedTitle, "Titles that match no role (imported as role team-member, title kept)"},
 	{NoteAmbiguousTitle, "Ambiguous titles (check the reading)"},
@@ -131,6 +131,17 @@ func (r *Report) WriteText(w io.Writer) {
 			continue
 		}
 		fmt.Fprintf(w, "\n%s: %d\n", h.heading, len(notes))
+		if h.kind == NoteCycle { // every row of a cycle has the same message: show each cycle once
+			shown := map[string]bool{}
+			kept := notes[:0]
+			for _, n := range notes {
+				if !shown[n.Message] {
+					shown[n.Message] = true
+					kept = append(kept, n)
+				}
+			}
+			notes = kept
+		}
 		if h.kind == NoteUnmatchedTitle || h.kind == NoteSimilarTitle || h.kind == NoteAmbiguousTitle {
 			writeByTitle(w, notes)
 			continue
