@@ -182,6 +182,15 @@ func (c *checker) singleReport(i int) {
 		"Remove all but one of these layers: have the lowest position report to "+c.title(i)+" directly, or give each manager a real team.")
 }
 
+// narrowHint suggests how to widen a narrow span: leaders get more leaders
+// under them (often by removing a layer), first-line managers merge teams.
+func (c *checker) narrowHint(i, least int) string {
+	if c.managesManagers(i) {
+		return fmt.Sprintf("Give %s %d or more direct reports (remove a layer below it, or move a peer's teams here), or merge it into a peer organisation.", c.title(i), least)
+	}
+	return fmt.Sprintf("Combine the team with a peer team so one manager leads %d or more, or make the role a player-coach (tech lead) who also does the work.", least)
+}
+
 // passThrough reports one manager with a single direct report.
 func (c *checker) passThrough(i int) {
 	k := c.single(i)
@@ -208,6 +217,6 @@ func (c *checker) spanWidth(i, s int) {
 	case s < r.min:
 		c.add("span.too-narrow", Warning, i, c.ids(int32(i)),
 			c.name(i)+" has "+plural(s, "direct report", "direct reports")+"; "+r.describe(c.org, i)+".",
-			fmt.Sprintf("Combine the team with a peer team so one manager leads %d or more, or make the role a player-coach (tech lead) who also does the work.", r.min))
+			c.narrowHint(i, r.min))
 	}
 }
