@@ -11,6 +11,11 @@ import (
 // the same text, otherwise double-quoted with escapes. flow is true inside
 // [a, b] lists, where , [ ] { } also need quotes.
 func appendScalar(b []byte, s string, flow bool) []byte {
+	if !utf8.ValidString(s) {
+		// Reading back gives U+FFFD for each bad byte anyway: write that now,
+		// so the first save is already canonical.
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
 	if !needsQuotes(s, flow) {
 		return append(b, s...)
 	}

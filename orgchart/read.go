@@ -30,6 +30,9 @@ func ReadFile(path string, base *catalog.Catalog) (*Plan, *catalog.Catalog, erro
 		if st.IsDir() {
 			return nil, base, catalog.Problems{{File: path, Message: "this is a folder, not a plan file: give the path of a .yaml plan"}}
 		}
+		if !st.Mode().IsRegular() {
+			return nil, base, catalog.Problems{{File: path, Message: "this is not a regular file (a device, pipe or socket): give the path of a .yaml plan"}}
+		}
 		if st.Size() > MaxFileSize {
 			return nil, base, catalog.Problems{{File: path, Message: tooBig(st.Size())}}
 		}
@@ -516,9 +519,9 @@ func (r *reader) catalog(v *yaml.Node, p *Plan) {
 	if !filepath.IsAbs(path) {
 		path = filepath.Join(filepath.Dir(r.file), name)
 	}
-	if st, err := os.Stat(path); err != nil || st.IsDir() || st.Size() > MaxFileSize {
+	if st, err := os.Stat(path); err != nil || !st.Mode().IsRegular() || st.Size() > MaxFileSize {
 		r.catFail = true
-		why := "it is a folder"
+		why := "it is not a regular file (a folder, device or pipe)"
 		switch {
 		case err != nil:
 			why = unwrapPathError(err).Error()

@@ -271,3 +271,22 @@ func TestReadPlanCatalog(t *testing.T) {
 		t.Errorf("catalog field not kept: %q", p.Catalog)
 	}
 }
+
+// TestReadRefusesDevices: a device as the plan or as its catalog is refused
+// at once (reading /dev/zero would never end).
+func TestReadRefusesDevices(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip("no /dev/zero")
+	}
+	start := time.Now()
+	if _, _, err := orgchart.ReadFile("/dev/zero", builtin(t)); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+		t.Errorf("plan /dev/zero: %v", err)
+	}
+	_, _, err := orgchart.Read([]byte("version: 1\nname: x\ncatalog: /dev/zero\n"), "plan.yaml", builtin(t))
+	if err == nil || !strings.Contains(err.Error(), "plan.yaml:3: cannot load the catalog /dev/zero") {
+		t.Errorf("catalog /dev/zero: %v", err)
+	}
+	if took := time.Since(start); took > time.Second {
+		t.Errorf("took %v", took)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Encode returns the plan in canonical YAML: the header comment block, the
@@ -165,7 +166,9 @@ func writeAtomic(path string, write func(*os.File) error) error {
 		return fmt.Errorf("save %s: %w", path, err)
 	}
 	dir := filepath.Dir(target)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(target)+".saving-*")
+	prefix := "." + filepath.Base(target) + ".saving-"
+	removeStaleTemps(dir, prefix)
+	tmp, err := os.CreateTemp(dir, prefix+"*")
 	if err != nil {
 		return fmt.Errorf("save %s: %w", path, err)
 	}
@@ -201,4 +204,34 @@ func writeAtomic(path string, write func(*os.File) error) error {
 		}
 	}
 	return nil
+}
+
+// staleAfter is the age past which a temporary save file can only be left
+// over from a save that was killed (a 100,000-position save takes under a
+// second).
+const staleAfter = time.Hour
+
+// removeStaleTemps deletes temporary files of earlier saves of the same plan
+// that were killed before their rename: they hold plan data and would
+// otherwise pile up, hidden, next to the plan. Errors are ignored: this is
+// tidying, not saving.
+func removeStaleTemps(dir, prefix string) {
+	matches, _ := filepath.Glob(filepath.Join(dir, globEscape(prefix)+"*"))
+	for _, m := range matches {
+		if st, err := os.Lstat(m); err == nil && st.Mode().IsRegular() && time.Since(st.ModTime()) > staleAfter {
+			os.Remove(m)
+		}
+	}
+}
+
+// globEscape quotes the characters filepath.Match treats specially.
+func globEscape(s string) string {
+	var b strings.Builder
+	for _, c := range s {
+		if strings.ContainsRune(`*?[]\`, c) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -54,5 +55,44 @@ func TestPlainScalarsReadAsText(t *testing.T) {
 		if !needsQuotes(s, true) {
 			t.Errorf("%q not quoted in a flow list", s)
 		}
+	}
+}
+
+// TestWriteRemovesStaleTemps: temporary files of killed saves of the same
+// plan are removed once they are an hour old; fresh ones and other files stay.
+func TestWriteRemovesStaleTemps(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "plan[1].yaml")
+	stale := filepath.Join(dir, ".plan[1].yaml.saving-123")
+	fresh := filepath.Join(dir, ".plan[1].yaml.saving-456")
+	other := filepath.Join(dir, ".other.yaml.saving-789")
+	for _, f := range []string{stale, fresh, other} {
+		os.WriteFile(f, []byte("half a plan"), 0o600)
+	}
+	old := time.Now().Add(-2 * time.Hour)
+	os.Chtimes(stale, old, old)
+	os.Chtimes(other, old, old)
+	if err := WriteFile(path, NewPlan("x")); err != nil {
+		t.Fatal(err)
+	}
+	for f, want := range map[string]bool{stale: false, fresh: true, other: true, path: true} {
+		if _, err := os.Stat(f); (err == nil) != want {
+			t.Errorf("%s exists: %v, want %v", filepath.Base(f), err == nil, want)
+		}
+	}
+}
+
+// TestEncodeInvalidUTF8IsCanonical: text with invalid UTF-8 (which Editor
+// refuses but an importer might let through) saves canonical the first time.
+func TestEncodeInvalidUTF8IsCanonical(t *testing.T) {
+	p := NewPlan("bad \xff name")
+	p.Positions = []*Position{{ID: "a", Role: "r", Holder: "Gr\xc3ace", Notes: "\xff"}}
+	first := p.Encode()
+	q, _, err := Read(first, "x.yaml", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if second := q.Encode(); string(second) != string(first) {
+		t.Errorf("first save\n%s\nsecond\n%s", first, second)
 	}
 }
