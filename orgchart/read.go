@@ -342,7 +342,7 @@ func kindName(n *yaml.Node) string {
 	return "an alias"
 }
 
-var planFieldNames = "version, name, scope, catalog, policy, positions"
+const planFieldNames = "version, name, scope, catalog, policy, positions"
 
 // top reads the plan-level fields, then the positions, then checks the tree.
 func (r *reader) top(root *yaml.Node, p *Plan) {
@@ -427,7 +427,7 @@ func (r *reader) version(v *yaml.Node, p *Plan) bool {
 	}
 	p.Version = n
 	if n > FormatVersion {
-		r.problems = r.problems[:0]
+		r.problems, r.more = r.problems[:0], 0
 		r.add(v.Line, "this plan is format version %d, but this build of Org Planner reads version %d only: open it with a newer Org Planner", n, FormatVersion)
 		return false
 	}
