@@ -56,7 +56,7 @@ var (
 // Scalar defaults.
 const (
 	DefaultFarOutside        = 15 // McKinsey: over 15 is a coordinator span
-	DefaultVacantManagerTeam = 6  // Larson's smallest healthy team
+	DefaultVacantManagerTeam = 6  // bottom of Larson's and US federal HR's 6-8
 	DefaultLayersMax         = 7
 	DefaultLayerBase         = 6
 	DefaultDottedMax         = 2
