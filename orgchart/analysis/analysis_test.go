@@ -109,3 +109,27 @@ func TestSpansJudgesManagersAsCheckDoes(t *testing.T) {
 		t.Errorf("bands %+v", got)
 	}
 }
+
+func BenchmarkSpansPNGEnterprise(b *testing.B) {
+	p, cat := sample(b, "enterprise")
+	var buf bytes.Buffer
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		buf.Reset()
+		if err := SpansPNG(&buf, p, cat, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkCoveragePNGEnterprise(b *testing.B) {
+	p, cat := sample(b, "enterprise")
+	var buf bytes.Buffer
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		buf.Reset()
+		if err := CoveragePNG(&buf, p, cat, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

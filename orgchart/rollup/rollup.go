@@ -34,7 +34,8 @@ func (t *Totals) add(sub Totals, top *orgchart.Position) {
 // Rollup holds the totals below every position of one plan, computed once.
 // It does not follow later edits: compute a new one after changing the plan.
 type Rollup struct {
-	below map[string]Totals
+	at    map[string]int32 // position id -> index in below
+	below []Totals
 	all   Totals
 }
 
@@ -47,18 +48,25 @@ func Compute(p *orgchart.Plan) *Rollup {
 		order = append(order, pos)
 		return true
 	})
-	r := &Rollup{below: make(map[string]Totals, len(order))}
-	// Walk lists managers before their reports, so going backwards every
-	// subtree is complete before it is added to its manager.
+	r := &Rollup{at: make(map[string]int32, len(order)), below: make([]Totals, len(order))}
+	parent := make([]int32, len(order))
+	for i, pos := range order {
+		r.at[pos.ID] = int32(i)
+		parent[i] = -1
+		if pos.ReportsTo != "" {
+			// Walk lists managers before their reports, so the manager's
+			// index is already known when it is in the tree.
+			if m, ok := r.at[pos.ReportsTo]; ok {
+				parent[i] = m
+			}
+		}
+	}
+	// Going backwards every subtree is complete before it is added to its manager.
 	for i := len(order) - 1; i >= 0; i-- {
-		pos := order[i]
-		sub := r.below[pos.ID]
-		if m := p.Manager(pos); m != nil {
-			t := r.below[m.ID]
-			t.add(sub, pos)
-			r.below[m.ID] = t
+		if m := parent[i]; m >= 0 {
+			r.below[m].add(r.below[i], order[i])
 		} else {
-			r.all.add(sub, pos)
+			r.all.add(r.below[i], order[i])
 		}
 	}
 	return r
@@ -66,7 +74,12 @@ func Compute(p *orgchart.Plan) *Rollup {
 
 // Below returns the totals of everything below the position with the id;
 // zero for an individual contributor or an unknown id.
-func (r *Rollup) Below(id string) Totals { return r.below[id] }
+func (r *Rollup) Below(id string) Totals {
+	if i, ok := r.at[id]; ok {
+		return r.below[i]
+	}
+	return Totals{}
+}
 
 // Plan returns the totals of the whole plan (every top position and all below).
 func (r *Rollup) Plan() Totals { return r.all }
@@ -74,6 +87,6 @@ func (r *Rollup) Plan() Totals { return r.all }
 // Including returns the totals of the position's subtree with the position itself.
 func (r *Rollup) Including(pos *orgchart.Position) Totals {
 	var t Totals
-	t.add(r.below[pos.ID], pos)
+	t.add(r.Below(pos.ID), pos)
 	return t
 }

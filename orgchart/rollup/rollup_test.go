@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"orgplanner/orgchart"
+	"orgplanner/orgchart/generate"
 )
 
 func plan(ps ...*orgchart.Position) *orgchart.Plan {
@@ -117,5 +118,13 @@ func TestSpanCountsTeamsAndLeavesOutExcludedRoles(t *testing.T) {
 		if Band(span) != band {
 			t.Errorf("Band(%d) = %s, want %s", span, Band(span), band)
 		}
+	}
+}
+
+func BenchmarkCompute10kGenerated(b *testing.B) {
+	p := generate.Generate(10000, 1)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Compute(p)
 	}
 }
