@@ -212,6 +212,9 @@ func TestRunDoesNotChangeThePlan(t *testing.T) {
 }
 
 func TestNilCatalogAndEmptyPlan(t *testing.T) {
+	if r := check.Run(nil, nil); len(r.Findings) != 0 || r.Summary.Positions != 0 {
+		t.Fatalf("nil plan: %+v", r)
+	}
 	r := check.Run(orgchart.NewPlan("empty"), nil)
 	if len(r.Findings) != 0 || r.Summary.Positions != 0 || r.Summary.Layers != 0 {
 		t.Fatalf("empty plan: %+v", r)

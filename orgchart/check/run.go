@@ -23,8 +23,12 @@ func DefaultSeverity(rule string) (Severity, bool) {
 }
 
 // Run checks a plan against the catalog under the plan's policy. It reads the
-// plan without changing it. A nil catalog checks structure only.
+// plan without changing it. A nil catalog checks structure only; a nil plan
+// is an empty one.
 func Run(p *orgchart.Plan, cat *catalog.Catalog) *Report {
+	if p == nil {
+		p = &orgchart.Plan{}
+	}
 	o := newOrg(p, cat)
 	c := &checker{org: o, report: &Report{}}
 	c.checkSpans()
