@@ -40,13 +40,17 @@ type bandOut struct {
 // bandEncoder filters and compresses bands; each worker owns one.
 type bandEncoder struct {
 	width int
-	zw    *flate.Writer
+	zw    *flate.Writer // nil: rle
+	rle   rleDeflate
 	out   bytes.Buffer
 	row   []byte
 }
 
 func newBandEncoder(width, level int) (*bandEncoder, error) {
 	e := &bandEncoder{width: width, row: make([]byte, 1+width)}
+	if level == 0 {
+		return e, nil
+	}
 	zw, err := flate.NewWriter(&e.out, level)
 	if err != nil {
 		return nil, err
@@ -57,7 +61,11 @@ func newBandEncoder(width, level int) (*bandEncoder, error) {
 
 func (e *bandEncoder) encode(j bandJob) (bandOut, error) {
 	e.out.Reset()
-	e.zw.Reset(&e.out)
+	if e.zw != nil {
+		e.zw.Reset(&e.out)
+	} else {
+		e.rle.begin(&e.out)
+	}
 	sum := uint32(1)
 	b := j.band.rect
 	above := j.above
@@ -71,12 +79,16 @@ func (e *bandEncoder) encode(j bandJob) (bandOut, error) {
 			upFilter(e.row[1:], src, above)
 		}
 		sum = adler32Update(sum, e.row)
-		if _, err := e.zw.Write(e.row); err != nil {
+		if e.zw == nil {
+			e.rle.write(e.row)
+		} else if _, err := e.zw.Write(e.row); err != nil {
 			return bandOut{}, err
 		}
 		above = src
 	}
-	if err := e.zw.Flush(); err != nil {
+	if e.zw == nil {
+		e.rle.end()
+	} else if err := e.zw.Flush(); err != nil {
 		return bandOut{}, err
 	}
 	return bandOut{seq: j.seq, data: bytes.Clone(e.out.Bytes()), adler: sum,

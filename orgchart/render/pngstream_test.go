@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"hash/adler32"
 	"image"
 	"image/color"
@@ -33,14 +34,20 @@ func TestAdlerMatchesTheStandardLibrary(t *testing.T) {
 // TestBandsDecodeToTheDrawnPixels encodes an image in several bands and
 // checks image/png reads back every pixel.
 func TestBandsDecodeToTheDrawnPixels(t *testing.T) {
-	const w, h = 37, 101
+	for _, level := range []int{0, 1, 9} {
+		t.Run(fmt.Sprint("level ", level), func(t *testing.T) { testBands(t, level) })
+	}
+}
+
+func testBands(t *testing.T, level int) {
+	const w, h = 637, 101
 	pal := newPalette8()
 	want := &canvas{pix: make([]byte, w*h), stride: w, rect: image.Rect(0, 0, w, h), pal: pal}
 	rng := rand.New(rand.NewSource(2))
 	for y := 0; y < h; y++ {
 		for x := 0; x < w; x++ {
 			c := color.NRGBA{200, 210, 220, 255}
-			if rng.Intn(4) == 0 {
+			if rng.Intn(4) == 0 && (x < 300 || y%7 == 0) { // long runs too
 				c = color.NRGBA{uint8(rng.Intn(8) * 30), uint8(rng.Intn(256)), 7, 255}
 			}
 			want.set(x, y, c)
@@ -51,7 +58,7 @@ func TestBandsDecodeToTheDrawnPixels(t *testing.T) {
 	var above []byte
 	for seq, y := 0, 0; y < h; seq, y = seq+1, y+10 {
 		band := &canvas{pix: want.pix[y*w:], stride: w, rect: image.Rect(0, y, w, min(y+10, h))}
-		enc, err := newBandEncoder(w, 1)
+		enc, err := newBandEncoder(w, level)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -4,7 +4,6 @@
 package render
 
 import (
-	"compress/flate"
 	"fmt"
 	"image"
 	"io"
@@ -55,7 +54,7 @@ func (e *TooLargeError) Error() string {
 
 // bandBytes is the memory of one band of rows (one byte a pixel); a band is
 // drawn while others are compressed, whatever the image size.
-const bandBytes = 8 << 20
+const bandBytes = 1 << 20
 
 // PNG draws the layout of plan p to w. cat gives role titles and domains
 // (nil falls back to role ids and grey stripes). The image is drawn and
@@ -71,9 +70,6 @@ func PNG(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, l *layout.Layout, 
 		return err
 	}
 	level := opt.Compression
-	if level == 0 {
-		level = flate.BestSpeed
-	}
 	pw := newPNGWriter(w, width, height)
 	if err := encodeBands(pw, r, width, height, level); err != nil {
 		return fmt.Errorf("writing the PNG: %w", err)

@@ -1,0 +1,139 @@
+package render
+
+import "bytes"
+
+// rleDeflate is a deflate encoder made for filtered chart rows, which are
+// mostly zeros: a zero run is a literal zero and copies of it (distance 1),
+// every other byte a literal, all with the fixed Huffman codes of RFC 1951.
+// It does no searching, so it runs near memory speed; files come out about
+// three times larger than compress/flate's (docs/performance.md), which
+// Options.Compression 1 to 9 chooses instead.
+type rleDeflate struct {
+	out   *bytes.Buffer
+	bits  uint64
+	nbits uint
+	zeros int // zero bytes seen and not yet written
+}
+
+// Fixed literal/length codes, already bit-reversed for LSB-first writing.
+var fixedLit = func() (t [286]struct {
+	code uint16
+	len  uint8
+}) {
+	for v := range t {
+		var code, n int
+		switch {
+		case v < 144:
+			code, n = 0x30+v, 8
+		case v < 256:
+			code, n = 0x190+v-144, 9
+		case v < 280:
+			code, n = v-256, 7
+		default:
+			code, n = 0xC0+v-280, 8
+		}
+		r := 0
+		for i := 0; i < n; i++ {
+			r |= (code >> i & 1) << (n - 1 - i)
+		}
+		t[v].code, t[v].len = uint16(r), uint8(n)
+	}
+	return t
+}()
+
+// Length symbols: base lengths and extra bits of codes 257 to 285.
+var (
+	lengthBase  = [29]int{3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258}
+	lengthExtra = [29]uint{0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0}
+	// lengthSym maps a match length (3 to 258) to its code index.
+	lengthSym = func() (t [259]uint8) {
+		for i := 28; i >= 0; i-- {
+			for l := lengthBase[i]; l < 259 && t[l] == 0 && (i == 28 || l < lengthBase[i+1]); l++ {
+				t[l] = uint8(i)
+			}
+		}
+		return t
+	}()
+)
+
+func (d *rleDeflate) put(v uint64, n uint) {
+	d.bits |= v << d.nbits
+	d.nbits += n
+	for d.nbits >= 8 {
+		d.out.WriteByte(byte(d.bits))
+		d.bits >>= 8
+		d.nbits -= 8
+	}
+}
+
+func (d *rleDeflate) literal(b byte) {
+	c := fixedLit[b]
+	d.put(uint64(c.code), uint(c.len))
+}
+
+// begin starts a fixed-Huffman block that is not the last.
+func (d *rleDeflate) begin(out *bytes.Buffer) {
+	d.out, d.bits, d.nbits, d.zeros = out, 0, 0, 0
+	d.put(0b010, 3) // BFINAL 0, BTYPE 01
+}
+
+func (d *rleDeflate) write(p []byte) {
+	i := 0
+	for i < len(p) {
+		if p[i] == 0 {
+			d.zeros++
+			i++
+			// Skip whole zero words.
+			for i+8 <= len(p) && p[i]|p[i+1]|p[i+2]|p[i+3]|p[i+4]|p[i+5]|p[i+6]|p[i+7] == 0 {
+				d.zeros += 8
+				i += 8
+			}
+			continue
+		}
+		d.flushZeros()
+		d.literal(p[i])
+		i++
+	}
+}
+
+// flushZeros writes the pending zero run: one literal, then copies of the
+// byte before (distance 1) of at most 258 bytes each.
+func (d *rleDeflate) flushZeros() {
+	n := d.zeros
+	d.zeros = 0
+	if n == 0 {
+		return
+	}
+	d.literal(0)
+	m := n - 1
+	for m >= 3 {
+		l := min(m, 258)
+		if r := m - l; r > 0 && r < 3 {
+			l -= 3 - r // leave a copy of at least 3 for the next round
+		}
+		s := lengthSym[l]
+		c := fixedLit[257+int(s)]
+		d.put(uint64(c.code), uint(c.len))
+		if e := lengthExtra[s]; e > 0 {
+			d.put(uint64(l-lengthBase[s]), e)
+		}
+		d.put(0, 5) // distance code 0: distance 1
+		m -= l
+	}
+	for ; m > 0; m-- {
+		d.literal(0)
+	}
+}
+
+// end closes the block and byte-aligns the stream with an empty stored
+// block (a sync flush), so the next band's block can follow.
+func (d *rleDeflate) end() {
+	d.flushZeros()
+	c := fixedLit[256]
+	d.put(uint64(c.code), uint(c.len))
+	d.put(0, 3) // stored block header: BFINAL 0, BTYPE 00
+	if d.nbits > 0 {
+		d.put(0, 8-d.nbits)
+	}
+	d.out.Write([]byte{0, 0, 0xFF, 0xFF})
+}
