@@ -18,8 +18,8 @@ import (
 // the same bytes.
 func (p *Plan) Encode() []byte {
 	b := make([]byte, 0, 256+200*len(p.Positions))
-	if p.Header != "" {
-		for _, line := range strings.Split(p.Header, "\n") {
+	if header := strings.TrimRight(p.Header, "\r\n \t"); header != "" {
+		for _, line := range strings.Split(header, "\n") {
 			line = strings.TrimRight(line, "\r \t")
 			if !strings.HasPrefix(line, "#") {
 				b = append(b, '#')

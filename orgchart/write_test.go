@@ -250,3 +250,22 @@ func TestWriteFileFailureLeavesOldFile(t *testing.T) {
 		t.Errorf("old file changed: %q", data)
 	}
 }
+
+// TestEncodeHeaderIsStable: a header set in code (without # marks, with a
+// trailing newline) is written as comment lines and reads back unchanged
+// after the first save.
+func TestEncodeHeaderIsStable(t *testing.T) {
+	p := orgchart.NewPlan("h")
+	p.Header = "# yaml-language-server: $schema=plan.schema.json\nDraft for review\n\n"
+	first := p.Encode()
+	if !strings.HasPrefix(string(first), "# yaml-language-server: $schema=plan.schema.json\n# Draft for review\nversion: 1\n") {
+		t.Fatalf("encoded:\n%s", first)
+	}
+	q, _, err := orgchart.Read(first, "h.yaml", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q.Header != "# yaml-language-server: $schema=plan.schema.json\n# Draft for review" || !bytes.Equal(q.Encode(), first) {
+		t.Errorf("header read back as %q", q.Header)
+	}
+}
