@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"reflect"
 	"slices"
 	"unicode/utf8"
 
@@ -191,6 +192,9 @@ func (e *Editor) SetPlan(change func(*Plan)) error {
 		seen[d] = true
 	}
 	after := fieldsOf(&cp)
+	if reflect.DeepEqual(before, after) {
+		return nil // nothing changed: no history entry, still clean
+	}
 	e.apply(&setPlanCmd{before: before, after: after})
 	return nil
 }

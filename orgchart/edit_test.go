@@ -233,6 +233,13 @@ func TestEditorSetPlanAndDirty(t *testing.T) {
 	if e.Dirty() {
 		t.Errorf("dirty right after MarkSaved")
 	}
+	rev = e.Revision()
+	if err := e.SetPlan(func(p *orgchart.Plan) { p.Name = p.Name + "" }); err != nil || e.Dirty() || e.Revision() != rev {
+		t.Errorf("a SetPlan that changes nothing made the plan dirty (err %v)", err)
+	}
+	if err := e.Update("a", func(p *orgchart.Position) {}); err != nil || e.Dirty() || e.Revision() != rev {
+		t.Errorf("an Update that changes nothing made the plan dirty (err %v)", err)
+	}
 	e.Update("a", func(p *orgchart.Position) { p.Holder = "Someone" })
 	if !e.Dirty() {
 		t.Errorf("clean after a change")
