@@ -120,10 +120,11 @@ func exportChart(env *Env, p *orgchart.Plan, cat *catalog.Catalog, o exportOptio
 	if !o.noFindings {
 		ropt.Findings = check.Run(p, cat)
 	}
-	w, h, err := render.Size(p, cat, l, ropt)
-	if err == nil {
-		err = writeAtomically(o.out, func(f *os.File) error { return render.PNG(f, p, cat, l, ropt) })
-	}
+	var w, h int
+	err := writeAtomically(o.out, func(f *os.File) (err error) {
+		w, h, err = render.Write(f, p, cat, l, ropt)
+		return err
+	})
 	var tooLarge *render.TooLargeError
 	switch {
 	case errors.As(err, &tooLarge):

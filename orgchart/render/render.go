@@ -61,23 +61,29 @@ const bandBytes = 1 << 20
 // encoded in bands of rows on two goroutines, so memory stays a few
 // megabytes however large the chart.
 func PNG(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, l *layout.Layout, opt Options) error {
+	_, _, err := Write(w, p, cat, l, opt)
+	return err
+}
+
+// Write is PNG that also returns the image's size in pixels.
+func Write(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, l *layout.Layout, opt Options) (int, int, error) {
 	r, err := newRenderer(p, cat, l, opt)
 	if err != nil {
-		return err
+		return 0, 0, err
 	}
 	width, height, err := r.checkedSize()
 	if err != nil {
-		return err
+		return 0, 0, err
 	}
 	level := opt.Compression
 	pw := newPNGWriter(w, width, height)
 	if err := encodeBands(pw, r, width, height, level); err != nil {
-		return fmt.Errorf("writing the PNG: %w", err)
+		return 0, 0, fmt.Errorf("writing the PNG: %w", err)
 	}
 	if err := pw.close(r.colors.colors); err != nil {
-		return fmt.Errorf("writing the PNG: %w", err)
+		return 0, 0, fmt.Errorf("writing the PNG: %w", err)
 	}
-	return nil
+	return width, height, nil
 }
 
 // encodeBands draws the picture band by band on one goroutine while
