@@ -244,7 +244,7 @@ func (r *reader) syntax(data []byte, err error) {
 
 // maxRefineSize bounds the files whose syntax-error line is searched for
 // (about twenty parses of the file): beyond it yaml's own line is used.
-const maxRefineSize = 1 << 20
+const maxRefineSize = 512 << 10
 
 // splitYAMLError separates "yaml: line 4: message" into 4 and "message".
 func splitYAMLError(err error) (int, string) {
