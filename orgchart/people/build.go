@@ -26,7 +26,7 @@ func build(rows []row, cat *catalog.Catalog, rep *Report) *orgchart.Plan {
 	p := &orgchart.Plan{Version: orgchart.FormatVersion, Positions: make([]*orgchart.Position, len(rows))}
 	for i := range rows {
 		rw := &rows[i]
-		pos := &orgchart.Position{ID: PositionID(rw.id), Holder: rw.name, Notes: rw.notes}
+		pos := &orgchart.Position{ID: PositionID(rw.id), Holder: rw.name, Notes: rw.notes, Line: rw.line}
 		if parent[i] >= 0 {
 			pos.ReportsTo = PositionID(rows[parent[i]].id)
 		}
@@ -34,15 +34,21 @@ func build(rows []row, cat *catalog.Catalog, rep *Report) *orgchart.Plan {
 		if r := m.byID[pos.Role]; rw.title != "" && (r == nil || !sameTitle(rw.title, r.Title)) {
 			pos.Title = rw.title
 		}
-		if c, ok := parseCost(rw.cost); ok {
-			pos.Cost = c
-		} else {
+		switch c, ok := parseCost(rw.cost); {
+		case !ok:
 			note(rw, NoteBadCost, "cost %q is not a number; left empty", rw.cost)
+		case c > orgchart.MaxCost:
+			note(rw, NoteBadCost, "cost %q is more than a plan allows (%d a person a year); left empty", rw.cost, orgchart.MaxCost)
+		default:
+			pos.Cost = c
 		}
-		if n, ok := parseCount(rw.count); ok {
-			pos.Count = n
-		} else {
+		switch n, ok := parseCount(rw.count); {
+		case !ok:
 			note(rw, NoteBadCount, "count %q is not a whole number; read as one person", rw.count)
+		case n > orgchart.MaxCount:
+			note(rw, NoteBadCount, "count %q is more than a plan allows (%d); read as one person", rw.count, orgchart.MaxCount)
+		default:
+			pos.Count = n
 		}
 		for _, d := range splitList(rw.dotted) {
 			if j, ok := byID[d]; ok && j != i {

@@ -57,6 +57,16 @@ func Import(r io.Reader, file string, cat *catalog.Catalog, mapping map[string]s
 		return nil, rep, rep.Problems
 	}
 	p := build(rows, cat, rep)
+	p.Walk(func(pos *orgchart.Position, depth int) bool {
+		if depth > orgchart.MaxDepth {
+			fail(pos.Line, "reporting chain more than %d levels deep: check the manager ids", orgchart.MaxDepth)
+			return false
+		}
+		return true
+	})
+	if len(rep.Problems) > 0 {
+		return nil, rep, rep.Problems
+	}
 	p.Name = strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
 	return p, rep, nil
 }
@@ -158,6 +168,9 @@ func readRows(data []byte, file string, mapping map[string]string, rep *Report, 
 	}
 	if rep.Rows == 0 && len(rep.Problems) == 0 {
 		fail(0, "no people: the file has a header but no rows")
+	}
+	if len(rows) > orgchart.MaxPositions {
+		fail(0, "%d people is more than a plan holds (%d): split the file by department", len(rows), orgchart.MaxPositions)
 	}
 	return rows, nil
 }

@@ -1,7 +1,10 @@
 package people
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"strings"
@@ -333,5 +336,62 @@ func TestImportWindows1252(t *testing.T) {
 	}
 	if rep.Encoding != "windows-1252" || p.Positions[0].Holder != "José Muñoz" || p.Positions[1].Holder != "Zoë “Z” Smith" {
 		t.Errorf("encoding %q holders %q, %q", rep.Encoding, p.Positions[0].Holder, p.Positions[1].Holder)
+	}
+}
+
+func TestImportNeverPanicsOnMangledInput(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "people", "hris.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat := defaultCatalog(t)
+	rng := rand.New(rand.NewSource(7))
+	junk := []byte{',', ';', '"', '\n', '\r', 0, 0xff, 'x', ' ', '\t'}
+	for i := 0; i < 3000; i++ {
+		b := append([]byte(nil), data...)
+		for k := 0; k < 1+rng.Intn(8); k++ {
+			pos := rng.Intn(len(b))
+			switch rng.Intn(3) {
+			case 0:
+				b[pos] = junk[rng.Intn(len(junk))]
+			case 1:
+				b = append(b[:pos], b[pos+1:]...)
+			default:
+				b = append(b[:pos], append([]byte{junk[rng.Intn(len(junk))]}, b[pos:]...)...)
+			}
+		}
+		p, rep, err := Import(bytes.NewReader(b), "m.csv", cat, nil)
+		switch {
+		case rep == nil:
+			t.Fatalf("mutation %d: no report", i)
+		case err == nil && p == nil:
+			t.Fatalf("mutation %d: no plan and no error", i)
+		case err != nil && p != nil:
+			t.Fatalf("mutation %d: a plan and an error", i)
+		}
+		if p != nil { // whatever was imported must save and load
+			if _, _, err := orgchart.Read(p.Encode(), "m.yaml", cat); err != nil {
+				t.Fatalf("mutation %d: imported plan does not load: %v\n%q", i, err, b)
+			}
+		}
+	}
+}
+
+func TestImportLimits(t *testing.T) {
+	cat := defaultCatalog(t)
+	in := "id,manager,name,title,cost,count\n1,,A,CTO,999999999999,20000\n"
+	p, rep, err := Import(strings.NewReader(in), "l.csv", cat, nil)
+	if err != nil || p.Positions[0].Cost != 0 || p.Positions[0].Count != 0 || rep.Count(NoteBadCost) != 1 || rep.Count(NoteBadCount) != 1 {
+		t.Errorf("limits: %v %+v %+v", err, p.Positions[0], rep.Notes)
+	}
+	var b strings.Builder
+	b.WriteString("id,manager,name,title\n0,,Top,CTO\n")
+	for i := 1; i <= orgchart.MaxDepth+1; i++ {
+		fmt.Fprintf(&b, "%d,%d,P%d,Software Engineer\n", i, i-1, i)
+	}
+	_, _, err = Import(strings.NewReader(b.String()), "deep.csv", cat, nil)
+	var ps catalog.Problems
+	if !errors.As(err, &ps) || ps[0].Line != orgchart.MaxDepth+3 {
+		t.Errorf("a chain deeper than the limit: %v", err)
 	}
 }
