@@ -79,7 +79,11 @@ func (u *ui) showProblems(path string, err error) {
 		lines = append(lines, err.Error())
 	}
 	u.lastProblems = lines
-	u.status(fmt.Sprintf("Could not open %s: %d problems; the current plan is unchanged", filepath.Base(path), len(lines)))
+	noun := "problems"
+	if len(lines) == 1 {
+		noun = "problem"
+	}
+	u.status(fmt.Sprintf("Could not open %s: %d %s; the current plan is unchanged", filepath.Base(path), len(lines), noun))
 	if u.win == nil {
 		return
 	}

@@ -124,36 +124,45 @@ func (u *ui) selectAndShow(id string) {
 	u.chart.ScrollTo(id)
 }
 
-// mainMenu is the window's menu bar.
+// mainMenu is the window's menu bar. Menu shortcuts work even while a text
+// field has the focus (the driver offers them to the menu first), so the
+// file, view and redo keys live here; Ctrl+Z and Ctrl+Y stay on the canvas,
+// where a focused text field gets them first for its own undo.
 func (u *ui) mainMenu() *fyne.MainMenu {
+	item := func(label string, key fyne.Shortcut, run func()) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, run)
+		it.Shortcut = key
+		return it
+	}
+	zoom := func(f func()) func() { return func() { f(); u.showZoom() } }
 	recent := fyne.NewMenuItem("Open Recent", nil)
 	recent.ChildMenu = fyne.NewMenu("")
 	u.recentItem = recent
 	quit := fyne.NewMenuItem("Quit", u.quit)
 	quit.IsQuit = true
 	file := fyne.NewMenu("File",
-		fyne.NewMenuItem("New…  (Ctrl+N)", u.newPlan),
-		fyne.NewMenuItem("Open…  (Ctrl+O)", u.open),
+		item("New…", ctrl(fyne.KeyN), u.newPlan),
+		item("Open…", ctrl(fyne.KeyO), u.open),
 		recent,
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Save  (Ctrl+S)", func() { u.save(nil) }),
-		fyne.NewMenuItem("Save As…  (Ctrl+Shift+S)", func() { u.saveAs(nil) }),
-		fyne.NewMenuItem("Export PNG…  (Ctrl+E)", u.exportDialog),
+		item("Save", ctrl(fyne.KeyS), func() { u.save(nil) }),
+		item("Save As…", ctrlShift(fyne.KeyS), func() { u.saveAs(nil) }),
+		item("Export PNG…", ctrl(fyne.KeyE), u.exportDialog),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
 	edit := fyne.NewMenu("Edit",
 		fyne.NewMenuItem("Undo  (Ctrl+Z)", u.undo),
-		fyne.NewMenuItem("Redo  (Ctrl+Shift+Z, Ctrl+Y)", u.redo),
+		item("Redo  (or Ctrl+Y)", ctrlShift(fyne.KeyZ), u.redo),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Remove position  (Delete)", u.removeSelected),
-		fyne.NewMenuItem("Find role  (Ctrl+F)", u.focusSearch),
+		fyne.NewMenuItem("Remove position, keep its reports  (Delete)", u.removeSelected),
+		item("Find role", ctrl(fyne.KeyF), u.focusSearch),
 	)
 	view := fyne.NewMenu("View",
-		fyne.NewMenuItem("Zoom in  (Ctrl++)", func() { u.chart.ZoomIn(); u.showZoom() }),
-		fyne.NewMenuItem("Zoom out  (Ctrl+-)", func() { u.chart.ZoomOut(); u.showZoom() }),
-		fyne.NewMenuItem("Fit chart  (Ctrl+0)", func() { u.chart.Fit(); u.showZoom() }),
-		fyne.NewMenuItem("Actual size", func() { u.chart.ZoomReset(); u.showZoom() }),
+		item("Zoom in", ctrl(fyne.KeyEqual), zoom(u.chart.ZoomIn)),
+		item("Zoom out", ctrl(fyne.KeyMinus), zoom(u.chart.ZoomOut)),
+		item("Fit chart", ctrl(fyne.Key0), zoom(u.chart.Fit)),
+		fyne.NewMenuItem("Actual size", zoom(u.chart.ZoomReset)),
 	)
 	u.menu = fyne.NewMainMenu(file, edit, view)
 	u.refreshMenu()
