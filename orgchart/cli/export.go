@@ -31,6 +31,7 @@ options are wrong or the chart is too large.
 // exportOptions are the parsed flags of the export command.
 type exportOptions struct {
 	out, subtree, theme, catalog string
+	view                         string // chart, or an analysis picture (spans, coverage)
 	scale                        float64
 	depth, fold                  int
 	noFindings                   bool
@@ -47,6 +48,7 @@ func runExport(env *Env, args []string) int {
 	fs.IntVar(&o.depth, "depth", 0, "draw this many `levels` below the top (0: all); cut managers show \"+N below\"")
 	fs.IntVar(&o.fold, "fold", 0, "list managers at this `depth` and below as indented columns (0: chosen to fit a 16:9 slide, -1: never)")
 	fs.StringVar(&o.theme, "theme", "light", "colour `theme`: light or dark")
+	fs.StringVar(&o.view, "view", "chart", "what to draw: chart, spans (span-of-control histogram) or coverage (coverage heatmap); FILE.csv writes a people CSV instead")
 	fs.BoolVar(&o.noFindings, "no-findings", false, "leave out the finding badges")
 	fs.StringVar(&o.catalog, "catalog", "", "extend or override the built-in catalog with this YAML `FILE`")
 	usage := fs.Usage
@@ -82,7 +84,12 @@ func runExport(env *Env, args []string) int {
 	}
 	switch ext := strings.ToLower(filepath.Ext(o.out)); ext {
 	case ".png":
+		if o.view != "chart" {
+			return exportView(env, p, cat, o.view, o.out, o.scale, o.theme == "dark")
+		}
 		return exportChart(env, p, cat, o)
+	case ".csv":
+		return exportPeople(env, p, cat, o.out)
 	default:
 		fmt.Fprintf(env.Stderr, "orgplanner export: cannot write %q: name the output FILE.png\n", o.out)
 		return ExitInvalid
@@ -97,6 +104,8 @@ func (o exportOptions) validate() string {
 		return fmt.Sprintf("--depth %d: give 0 for every level or a positive number of levels", o.depth)
 	case o.fold < -1:
 		return fmt.Sprintf("--fold %d: give a depth, 0 to choose automatically or -1 to never fold", o.fold)
+	case o.view != "chart" && o.view != "spans" && o.view != "coverage":
+		return fmt.Sprintf("--view %q: use chart, spans or coverage", o.view)
 	case o.theme != "light" && o.theme != "dark":
 		return fmt.Sprintf("--theme %q: use light or dark", o.theme)
 	}
