@@ -71,3 +71,31 @@ func TestImportMapStdoutAndJSON(t *testing.T) {
 		t.Errorf("no -o: exit %d", code)
 	}
 }
+
+func TestExportPeopleCSVAndViews(t *testing.T) {
+	dir := t.TempDir()
+	sample := "../../assets/samples/startup.yaml"
+	csv := filepath.Join(dir, "people.csv")
+	if code, _, stderr := runScenarioCmd(t, "export", sample, "-o", csv); code != ExitOK {
+		t.Fatalf("export -o people.csv: %d %s", code, stderr)
+	}
+	back := filepath.Join(dir, "back.yaml")
+	if code, _, stderr := runScenarioCmd(t, "import", csv, "-o", back); code != ExitOK {
+		t.Fatalf("import of the export: %d %s", code, stderr)
+	}
+	code, out, _ := runScenarioCmd(t, "diff", sample, back)
+	if code != ExitOK || !strings.Contains(out, "Matched 41 positions (41 by id): 0 added, 0 removed, 0 moved, 0 changed.") {
+		t.Errorf("sample -> CSV -> plan is not the same organisation:\n%s", out)
+	}
+	for _, view := range []string{"spans", "coverage"} {
+		png := filepath.Join(dir, view+".png")
+		code, _, stderr := runScenarioCmd(t, "export", sample, "--view", view, "-o", png, "--theme", "dark")
+		data, _ := os.ReadFile(png)
+		if code != ExitOK || len(data) < 1000 || string(data[1:4]) != "PNG" {
+			t.Errorf("--view %s: exit %d %s, %d bytes", view, code, stderr, len(data))
+		}
+	}
+	if code, _, _ := runScenarioCmd(t, "export", sample, "--view", "pie", "-o", filepath.Join(dir, "x.png")); code != ExitInvalid {
+		t.Errorf("--view pie: exit %d", code)
+	}
+}
