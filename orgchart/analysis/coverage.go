@@ -87,7 +87,7 @@ func Coverage(p *orgchart.Plan, cat *catalog.Catalog, rep *check.Report) []Domai
 				continue
 			}
 			c := Cell{ID: cp.ID, Name: cp.Name, Required: cp.RequiredAt(headcount),
-				Owners: owners[cp.ID], Supporters: supporters[cp.ID], OwnerRoles: ownerRoles[cp.ID]}
+				Owners: nonNil(owners[cp.ID]), Supporters: nonNil(supporters[cp.ID]), OwnerRoles: nonNil(ownerRoles[cp.ID])}
 			switch {
 			case overlaps[cp.ID]:
 				c.State = StateOverlap
@@ -332,4 +332,12 @@ func allSame(list []string) bool {
 		}
 	}
 	return true
+}
+
+// nonNil keeps empty lists as [] in JSON.
+func nonNil(list []string) []string {
+	if list == nil {
+		return []string{}
+	}
+	return list
 }
