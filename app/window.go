@@ -233,5 +233,7 @@ func (u *ui) openInspector() {
 	u.tabs.Select(u.inspTab)
 	if u.st.Selected() != "" && u.win != nil {
 		u.win.Canvas().Focus(u.inspector.holder)
+		// select the text, so typing replaces the holder
+		u.inspector.holder.TypedShortcut(&fyne.ShortcutSelectAll{})
 	}
 }
