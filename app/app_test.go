@@ -488,6 +488,14 @@ func TestKeyboardMovesTheSelection(t *testing.T) {
 	if u.st.Selected() != "em" {
 		t.Fatalf("up: selected %q, want em", u.st.Selected())
 	}
+	key(fyne.KeySpace)
+	if !u.st.Collapsed("em") {
+		t.Error("Space did not collapse the selected manager")
+	}
+	key(fyne.KeySpace)
+	if u.st.Collapsed("em") {
+		t.Error("Space did not expand the selected manager again")
+	}
 	key(fyne.KeyReturn)
 	if u.tabs.Selected() != u.inspTab {
 		t.Error("Enter did not open the inspector")

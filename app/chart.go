@@ -498,5 +498,5 @@ func (r *chartRenderer) paint(w, h int) image.Image {
 		c.onFirstPaint()
 		c.onFirstPaint = nil
 	}
-	return r.edges.paint(c.st, w, h, px*c.zoom, c.off, c.zoom < detailZoom, chartPalette())
+	return r.edges.paint(c.st, w, h, px*c.zoom, c.off, c.zoom < detailZoom, c.dropID, c.dropRefuse != "", chartPalette())
 }

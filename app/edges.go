@@ -18,7 +18,9 @@ type edgePainter struct {
 
 // paint draws at scale pixels per layout unit, with off the layout point at
 // the image's top-left corner.
-func (e *edgePainter) paint(st *State, w, h int, scale float32, off fyne.Position, boxes bool, pal palette) image.Image {
+// With boxes, drop is the card a drag is over and refused whether a drop
+// there would be refused: zoomed out there are no card objects to highlight.
+func (e *edgePainter) paint(st *State, w, h int, scale float32, off fyne.Position, boxes bool, drop string, refused bool, pal palette) image.Image {
 	if e.img == nil || e.img.Rect.Dx() != w || e.img.Rect.Dy() != h {
 		e.img = image.NewRGBA(image.Rect(0, 0, w, h))
 	} else {
@@ -67,6 +69,13 @@ func (e *edgePainter) paint(st *State, w, h int, scale float32, off fyne.Positio
 			e.fill(cx0, cy0, cx0+stripe, cy1, domainColor(st.Role(k.Position), pal.dark))
 			if k.Position.ID == sel {
 				e.frame(cx0-2, cy0-2, cx1+2, cy1+2, 2, pal.selected)
+			}
+			if k.Position.ID == drop {
+				c := pal.drop
+				if refused {
+					c = pal.refuse
+				}
+				e.frame(cx0-3, cy0-3, cx1+3, cy1+3, 3, c)
 			}
 		})
 	}

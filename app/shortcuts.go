@@ -63,7 +63,8 @@ func (u *ui) focusSearch() {
 
 // chartKey handles keys typed on the focused chart: arrows move the
 // selection to the manager (up), the first report (down) and the peers
-// (left, right); Enter opens the inspector; Delete removes; Escape clears.
+// (left, right); Enter opens the inspector; Delete removes; Space collapses
+// or expands; Escape clears.
 func (u *ui) chartKey(ev *fyne.KeyEvent) {
 	st := u.st
 	p := st.Plan()
@@ -76,6 +77,13 @@ func (u *ui) chartKey(ev *fyne.KeyEvent) {
 		return
 	case fyne.KeyEscape:
 		st.Select("")
+		return
+	case fyne.KeySpace:
+		// Space collapses or expands the selected manager, like its control
+		if pos := st.SelectedPosition(); pos != nil && (len(p.Reports(pos.ID)) > 0 || st.Collapsed(pos.ID)) {
+			u.chart.Anchor(pos.ID)
+			st.ToggleCollapsed(pos.ID)
+		}
 		return
 	case fyne.KeyUp, fyne.KeyDown, fyne.KeyLeft, fyne.KeyRight:
 	default:
