@@ -25,6 +25,7 @@ type builder struct {
 	unit    []int32 // per tidy node: card index, unitStack or unitVirtual
 	blocks  []block
 	blockOf []int32 // per tidy node: index into blocks, -1 otherwise
+	stacks  []bool  // per card: stacks its reports who lead nobody
 	owner   []bool  // per card: lists its whole subtree as a column under it
 	inCol   []bool  // per card: inside an owner's column
 	mix     []int32 // managers that may fold, in the order they would
@@ -64,6 +65,10 @@ func Compute(p *orgchart.Plan, opt Options) *Layout {
 		return &Layout{}
 	}
 	b.collect(roots)
+	b.stacks = make([]bool, len(b.cards))
+	for i := range b.cards {
+		b.stacks[i] = b.stacksLeaves(int32(i))
+	}
 	b.chooseFolds()
 	b.buildTree(len(roots) > 1)
 	b.t.run(0)
@@ -181,7 +186,7 @@ func (b *builder) buildTree(virtualRoot bool) {
 	n := len(b.cards)
 	for i := range b.cards {
 		par := b.parent[i]
-		if par >= 0 && (b.inCol[i] || (b.isLeaf(int32(i)) && b.stacksLeaves(par))) {
+		if par >= 0 && (b.inCol[i] || (b.isLeaf(int32(i)) && b.stacks[par])) {
 			b.cards[i].Stacked = true
 		}
 	}

@@ -8,6 +8,9 @@ import (
 // Aspect is the shape the automatic fold aims for: a 16:9 slide.
 const Aspect = 16.0 / 9.0
 
+// mixLimit is the most cards for which folds are mixed between levels.
+const mixLimit = 20_000
+
 // estimate holds per-card subtree sizes for one choice of folds.
 type estimate struct{ w, h []float32 }
 
@@ -46,7 +49,12 @@ func (b *builder) chooseFolds() {
 		}
 		best, bestLevel = s, level
 	}
-	// Mix: fold some managers one level above the best level.
+	// Mix: fold some managers one level above the best level. Each try is
+	// a pass over the chart; past 20,000 cards whole levels must do.
+	if n > mixLimit {
+		b.foldLevel(bestLevel)
+		return
+	}
 	if bestLevel > 0 {
 		if k, s := b.foldSome(bestLevel-1, bestLevel, &e); s < best {
 			b.applyMix(bestLevel-1, bestLevel, k)
@@ -158,7 +166,7 @@ func (b *builder) estimate(e *estimate) (float32, float32) {
 					hung++
 					colW = max(colW, e.w[k])
 					colH += e.h[k] + StackRowGap
-				case b.owner[i] || (b.isLeaf(k) && b.stacksLeaves(int32(i))):
+				case b.owner[i] || (b.isLeaf(k) && b.stacks[i]):
 					leaves++
 					colW = max(colW, b.cards[k].W)
 					colH += b.cards[k].H + StackRowGap
