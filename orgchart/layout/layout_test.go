@@ -351,3 +351,29 @@ func ExampleCompute() {
 	// a 0 126
 	// b 228 126
 }
+
+func TestFoldOptions(t *testing.T) {
+	p := randomPlan(400, 13)
+	never := Compute(p, Options{Fold: -1})
+	checkInvariants(t, p, never)
+	for _, c := range never.Cards {
+		if c.Stacked && len(p.Reports(c.Position.ID)) > 0 {
+			t.Fatalf("Fold -1: manager %s is in a column", c.Position.ID)
+		}
+	}
+	one := Compute(p, Options{Fold: 1})
+	checkInvariants(t, p, one)
+	for _, c := range one.Cards {
+		if c.Depth >= 2 && !c.Stacked {
+			t.Fatalf("Fold 1: %s at depth %d is not in a column", c.Position.ID, c.Depth)
+		}
+	}
+	if one.Width >= never.Width {
+		t.Fatalf("folding made the chart no narrower: %v >= %v", one.Width, never.Width)
+	}
+	// The automatic fold keeps a wide organisation near a slide's shape.
+	auto := Compute(p, Options{})
+	if auto.Width > never.Width || (never.Width > Aspect*never.Height && auto.Width/auto.Height > never.Width/never.Height) {
+		t.Fatalf("automatic fold %vx%v is no better than none %vx%v", auto.Width, auto.Height, never.Width, never.Height)
+	}
+}
