@@ -1,6 +1,7 @@
 package people
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -92,63 +93,95 @@ var aliases = map[string][]string{
 	"network manager":              {"network-engineering-manager"},
 	"infrastructure manager":       {"systems-engineering-manager"},
 
-	"sre":                           {"site-reliability-engineer"},
-	"reliability engineer":          {"site-reliability-engineer"},
-	"production engineer":           {"site-reliability-engineer"},
-	"swe":                           {"software-engineer"},
-	"sde":                           {"software-engineer"},
-	"developer":                     {"software-engineer"},
-	"software developer":            {"software-engineer"},
-	"programmer":                    {"software-engineer"},
-	"backend engineer":              {"software-engineer"},
-	"frontend engineer":             {"software-engineer"},
-	"full stack engineer":           {"software-engineer"},
-	"fullstack engineer":            {"software-engineer"},
-	"mobile engineer":               {"software-engineer"},
-	"web developer":                 {"software-engineer"},
-	"qa":                            {"qa-engineer"},
-	"qa analyst":                    {"qa-engineer"},
-	"test engineer":                 {"qa-engineer"},
-	"tester":                        {"qa-engineer"},
-	"sdet":                          {"qa-engineer"},
-	"quality engineer":              {"qa-engineer"},
-	"qa automation engineer":        {"qa-engineer"},
-	"pm":                            {"product-manager"},
-	"product owner":                 {"product-manager"},
-	"tpm":                           {"technical-program-manager"},
-	"program manager":               {"technical-program-manager"},
-	"designer":                      {"product-designer"},
-	"ux designer":                   {"product-designer"},
-	"ui designer":                   {"product-designer"},
-	"ui ux designer":                {"product-designer"},
-	"ux ui designer":                {"product-designer"},
-	"interaction designer":          {"product-designer"},
-	"machine learning engineer":     {"ml-engineer"},
-	"ai engineer":                   {"ml-engineer"},
-	"bi analyst":                    {"data-analyst"},
-	"business intelligence analyst": {"data-analyst"},
-	"analytics engineer":            {"data-engineer"},
-	"soc analyst":                   {"security-analyst"},
-	"appsec engineer":               {"application-security-engineer"},
-	"product security engineer":     {"application-security-engineer"},
-	"infosec engineer":              {"security-engineer"},
-	"devops":                        {"devops-engineer"},
-	"build engineer":                {"devops-engineer"},
-	"release engineer":              {"devops-engineer"},
-	"infrastructure engineer":       {"platform-engineer"},
-	"sysadmin":                      {"systems-engineer"},
-	"system administrator":          {"systems-engineer"},
-	"systems administrator":         {"systems-engineer"},
-	"linux administrator":           {"systems-engineer"},
-	"network administrator":         {"network-engineer"},
-	"it support":                    {"it-support-specialist"},
-	"it support engineer":           {"it-support-specialist"},
-	"help desk":                     {"it-service-desk-analyst"},
-	"helpdesk":                      {"it-service-desk-analyst"},
-	"help desk analyst":             {"it-service-desk-analyst"},
-	"service desk analyst":          {"it-service-desk-analyst"},
-	"desktop support":               {"it-support-specialist"},
-	"desktop support technician":    {"it-support-specialist"},
+	"engineer":                         {"software-engineer"},
+	"tech lead":                        {"software-engineer"},
+	"technical lead":                   {"software-engineer"},
+	"head of platform":                 {"vp-of-platform-engineering"},
+	"head of platform engineering":     {"vp-of-platform-engineering"},
+	"head of infrastructure":           {"vp-of-infrastructure-engineering"},
+	"director of infrastructure":       {"vp-of-infrastructure-engineering"},
+	"head of devops":                   {"vp-of-devops"},
+	"head of cloud":                    {"vp-of-cloud-engineering"},
+	"head of data":                     {"vp-of-data-and-ai"},
+	"head of data and ai":              {"vp-of-data-and-ai"},
+	"head of ai":                       {"vp-of-data-and-ai"},
+	"head of qa":                       {"qa-engineering-manager"},
+	"head of quality":                  {"qa-engineering-manager"},
+	"director of security":             {"chief-information-security-officer"},
+	"director of information security": {"chief-information-security-officer"},
+	"security director":                {"chief-information-security-officer"},
+	"vp of security":                   {"chief-information-security-officer"},
+	"vp of product management":         {"head-of-product"},
+	"vp of information technology":     {"vp-of-it"},
+	"it support technician":            {"it-support-specialist"},
+	"desktop technician":               {"it-support-specialist"},
+	"helpdesk analyst":                 {"it-service-desk-analyst"},
+	"help desk technician":             {"it-service-desk-analyst"},
+	"service desk":                     {"it-service-desk-analyst"},
+	"test automation engineer":         {"qa-engineer"},
+	"automation engineer":              {"qa-engineer"},
+	"engineering program manager":      {"technical-program-manager"},
+	"security architect":               {"security-engineer"},
+	"penetration tester":               {"security-engineer"},
+	"pentester":                        {"security-engineer"},
+	"cloud architect":                  {"cloud-engineer"},
+	"sre":                              {"site-reliability-engineer"},
+	"reliability engineer":             {"site-reliability-engineer"},
+	"production engineer":              {"site-reliability-engineer"},
+	"swe":                              {"software-engineer"},
+	"sde":                              {"software-engineer"},
+	"developer":                        {"software-engineer"},
+	"software developer":               {"software-engineer"},
+	"programmer":                       {"software-engineer"},
+	"backend engineer":                 {"software-engineer"},
+	"frontend engineer":                {"software-engineer"},
+	"full stack engineer":              {"software-engineer"},
+	"fullstack engineer":               {"software-engineer"},
+	"mobile engineer":                  {"software-engineer"},
+	"web developer":                    {"software-engineer"},
+	"qa":                               {"qa-engineer"},
+	"qa analyst":                       {"qa-engineer"},
+	"test engineer":                    {"qa-engineer"},
+	"tester":                           {"qa-engineer"},
+	"sdet":                             {"qa-engineer"},
+	"quality engineer":                 {"qa-engineer"},
+	"qa automation engineer":           {"qa-engineer"},
+	"pm":                               {"product-manager"},
+	"product owner":                    {"product-manager"},
+	"tpm":                              {"technical-program-manager"},
+	"program manager":                  {"technical-program-manager"},
+	"designer":                         {"product-designer"},
+	"ux designer":                      {"product-designer"},
+	"ui designer":                      {"product-designer"},
+	"ui ux designer":                   {"product-designer"},
+	"ux ui designer":                   {"product-designer"},
+	"interaction designer":             {"product-designer"},
+	"machine learning engineer":        {"ml-engineer"},
+	"ai engineer":                      {"ml-engineer"},
+	"bi analyst":                       {"data-analyst"},
+	"business intelligence analyst":    {"data-analyst"},
+	"analytics engineer":               {"data-engineer"},
+	"soc analyst":                      {"security-analyst"},
+	"appsec engineer":                  {"application-security-engineer"},
+	"product security engineer":        {"application-security-engineer"},
+	"infosec engineer":                 {"security-engineer"},
+	"devops":                           {"devops-engineer"},
+	"build engineer":                   {"devops-engineer"},
+	"release engineer":                 {"devops-engineer"},
+	"infrastructure engineer":          {"platform-engineer"},
+	"sysadmin":                         {"systems-engineer"},
+	"system administrator":             {"systems-engineer"},
+	"systems administrator":            {"systems-engineer"},
+	"linux administrator":              {"systems-engineer"},
+	"network administrator":            {"network-engineer"},
+	"it support":                       {"it-support-specialist"},
+	"it support engineer":              {"it-support-specialist"},
+	"help desk":                        {"it-service-desk-analyst"},
+	"helpdesk":                         {"it-service-desk-analyst"},
+	"help desk analyst":                {"it-service-desk-analyst"},
+	"service desk analyst":             {"it-service-desk-analyst"},
+	"desktop support":                  {"it-support-specialist"},
+	"desktop support technician":       {"it-support-specialist"},
 }
 
 // wordSwaps rewrite abbreviations word by word before any comparison.
@@ -172,6 +205,10 @@ var levelWords = map[string]bool{
 	"v": true, "1": true, "2": true, "3": true, "4": true, "5": true, "l1": true, "l2": true,
 	"l3": true, "l4": true, "l5": true, "l6": true, "l7": true, "l8": true, "global": true,
 	"interim": true, "acting": true, "regional": true, "group": true,
+	// Specialisations that do not change the role: "Frontend Developer" is a
+	// software engineer, "iOS Engineer" too.
+	"frontend": true, "backend": true, "front": true, "back": true, "end": true, "ios": true, "android": true,
+	"mobile": true, "web": true, "fullstack": true, "embedded": true, "firmware": true,
 }
 
 // expansions open abbreviations into words for the similarity match only,
@@ -340,25 +377,72 @@ func (m *matcher) find(title, department string) match {
 	if t == "" {
 		return match{role: GenericRole, kind: MatchUnmatched}
 	}
-	if r, ok := m.byTitle[t]; ok {
-		return match{role: r.ID, kind: MatchExact, score: 1}
+	// A bare "Engineer" or "Manager" says little; its department says more.
+	if department != "" && genericTitles[withoutLevels(t)] {
+		if r := m.similar(t, department); r.kind == MatchSimilar {
+			return r
+		}
 	}
-	if r, ok := m.byID[strings.ReplaceAll(t, " ", "-")]; ok && r.ID != GenericRole {
-		return match{role: r.ID, kind: MatchID, score: 1}
-	}
-	if r, ok := m.alias(t, department, MatchAlias); ok {
+	if r, ok := m.strict(t, department); ok {
 		return r
 	}
-	if v := withoutLevels(t); v != t && v != "" {
-		if r, ok := m.byTitle[v]; ok {
-			return match{role: r.ID, kind: MatchVariant, score: 1}
+	// Compound titles ("Founder & CEO", "Co-Founder, CTO", "VP Engineering /
+	// Head of IT"): the first part that matches certainly, founder last.
+	if parts := titleParts.Split(title, -1); len(parts) > 1 {
+		var founder match
+		for _, part := range parts {
+			pt := normTitle(part)
+			r, ok := m.strict(pt, department)
+			switch {
+			case !ok:
+			case founderWords[pt]:
+				if founder.role == "" {
+					founder = r
+				}
+			default:
+				return r
+			}
 		}
-		if r, ok := m.alias(v, department, MatchVariant); ok {
-			return r
+		if founder.role != "" {
+			return founder
 		}
 	}
 	return m.similar(t, department)
 }
+
+// strict tries the certain matches: exact title, role id, alias, and the
+// same after dropping level words.
+func (m *matcher) strict(t, department string) (match, bool) {
+	if r, ok := m.byTitle[t]; ok {
+		return match{role: r.ID, kind: MatchExact, score: 1}, true
+	}
+	if r, ok := m.byID[strings.ReplaceAll(t, " ", "-")]; ok && r.ID != GenericRole {
+		return match{role: r.ID, kind: MatchID, score: 1}, true
+	}
+	if r, ok := m.alias(t, department, MatchAlias); ok {
+		return r, true
+	}
+	if v := withoutLevels(t); v != t && v != "" {
+		if r, ok := m.byTitle[v]; ok {
+			return match{role: r.ID, kind: MatchVariant, score: 1}, true
+		}
+		if r, ok := m.alias(v, department, MatchVariant); ok {
+			return r, true
+		}
+	}
+	return match{}, false
+}
+
+// titleParts splits compound titles at "&", ",", "/", "|", " and ", " - ".
+var titleParts = regexp.MustCompile(`\s*(?:&|,|/|\||\s+and\s+|\s+-\s+)\s*`)
+
+// founderWords are title parts that say who someone is rather than what
+// they do: matched only when nothing else in the title is.
+var founderWords = map[string]bool{"founder": true, "co founder": true, "cofounder": true}
+
+// genericTitles name no function on their own.
+var genericTitles = map[string]bool{"engineer": true, "manager": true, "analyst": true, "director": true,
+	"specialist": true, "developer": true, "administrator": true, "architect": true, "head": true}
 
 // alias looks a normalised title up in the alias table, keeping only the
 // readings the catalog has.
