@@ -707,3 +707,47 @@ func TestCollapseKeepsTheCardInPlace(t *testing.T) {
 		t.Errorf("the collapsed card moved on screen from %v to %v", before, after)
 	}
 }
+
+func TestImportPeopleCSVMakesAnUnsavedPlan(t *testing.T) {
+	u := newTestUI(t, testPlan())
+	path := filepath.Join(t.TempDir(), "people.csv")
+	csv := "id,manager id,name,title\n1,,Ada Lovelace,CTO\n2,1,Grace Hopper,VP Engineering\n3,2,Alan Turing,Software Engineer\n"
+	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	text, err := u.importCSV(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := u.st.Plan()
+	if len(p.Positions) != 3 || !u.st.Dirty() || u.st.Path() != "" {
+		t.Fatalf("imported %d positions, dirty %v, path %q", len(p.Positions), u.st.Dirty(), u.st.Path())
+	}
+	if text == "" {
+		t.Error("no import report")
+	}
+	before := u.st.Plan()
+	bad := filepath.Join(t.TempDir(), "bad.csv")
+	if err := os.WriteFile(bad, []byte("id,manager id,name,title\n1,,A,CTO\n1,,B,CTO\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := u.importCSV(bad); err == nil {
+		t.Fatal("a CSV with duplicate ids imported")
+	}
+	if u.st.Plan() != before || len(u.lastProblems) == 0 {
+		t.Error("a failed import replaced the plan or showed no problems")
+	}
+}
+
+func TestAnalysisPictures(t *testing.T) {
+	u := newTestUI(t, testPlan())
+	imgs, err := u.analysisImages()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, view := range []string{"spans", "coverage"} {
+		if img := imgs[view]; img == nil || img.Bounds().Dx() < 200 {
+			t.Errorf("%s picture missing or tiny", view)
+		}
+	}
+}

@@ -152,6 +152,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 		item("New…", ctrl(fyne.KeyN), u.newPlan),
 		item("Open…", ctrl(fyne.KeyO), u.open),
 		recent,
+		fyne.NewMenuItem("Import people CSV…", u.importDialog),
 		fyne.NewMenuItemSeparator(),
 		item("Save", ctrl(fyne.KeyS), func() { u.save(nil) }),
 		item("Save As…", ctrlShift(fyne.KeyS), func() { u.saveAs(nil) }),
@@ -171,6 +172,8 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 		item("Zoom out", ctrl(fyne.KeyMinus), zoom(u.chart.ZoomOut)),
 		item("Fit chart", ctrl(fyne.Key0), zoom(u.chart.Fit)),
 		fyne.NewMenuItem("Actual size", zoom(u.chart.ZoomReset)),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Analysis pictures…", u.analysisDialog),
 	)
 	u.menu = fyne.NewMainMenu(file, edit, view)
 	u.refreshMenu()
