@@ -13,24 +13,28 @@ type index struct {
 func (p *Plan) Reindex() { p.idx = nil }
 
 func (p *Plan) index() *index {
-	if p.idx != nil {
-		return p.idx
+	if p.idx == nil {
+		p.idx = buildIndex(p.Positions)
 	}
+	return p.idx
+}
+
+// buildIndex indexes positions in one linear pass.
+func buildIndex(positions []*Position) *index {
 	ix := &index{
-		byID:    make(map[string]*Position, len(p.Positions)),
+		byID:    make(map[string]*Position, len(positions)),
 		reports: make(map[string][]*Position),
 	}
-	for _, pos := range p.Positions {
+	for _, pos := range positions {
 		ix.byID[pos.ID] = pos
 	}
-	for _, pos := range p.Positions {
+	for _, pos := range positions {
 		if pos.ReportsTo == "" || ix.byID[pos.ReportsTo] == nil {
 			ix.tops = append(ix.tops, pos)
 			continue
 		}
 		ix.reports[pos.ReportsTo] = append(ix.reports[pos.ReportsTo], pos)
 	}
-	p.idx = ix
 	return ix
 }
 
@@ -55,8 +59,9 @@ func (p *Plan) Manager(pos *Position) *Position {
 // Walk visits every position depth-first, managers before their reports and
 // reports in plan order, with the depth below its top position (tops are 0).
 // It stops early when visit returns false.
-func (p *Plan) Walk(visit func(pos *Position, depth int) bool) {
-	ix := p.index()
+func (p *Plan) Walk(visit func(pos *Position, depth int) bool) { p.index().walk(visit) }
+
+func (ix *index) walk(visit func(pos *Position, depth int) bool) {
 	type frame struct {
 		pos   *Position
 		depth int

@@ -74,10 +74,16 @@ func (p *Plan) Encode() []byte {
 
 // CanonicalOrder returns the positions in the order Encode writes them:
 // depth-first from the top positions, reports in plan order. Positions the
-// walk cannot reach (in a reporting cycle) follow in plan order.
+// walk cannot reach (in a reporting cycle) follow in plan order. It does not
+// change the plan (an index it needs is built aside, not kept), so a saver
+// may call it, and Encode, while other readers use the plan.
 func (p *Plan) CanonicalOrder() []*Position {
+	ix := p.idx
+	if ix == nil {
+		ix = buildIndex(p.Positions)
+	}
 	out := make([]*Position, 0, len(p.Positions))
-	p.Walk(func(pos *Position, _ int) bool {
+	ix.walk(func(pos *Position, _ int) bool {
 		out = append(out, pos)
 		return true
 	})
