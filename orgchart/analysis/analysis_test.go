@@ -100,12 +100,14 @@ func TestSpansJudgesManagersAsCheckDoes(t *testing.T) {
 	add("solo", "narrow", "software-engineer", 0)
 	add("ok", "top", "software-engineering-manager", 0)
 	add("six", "ok", "software-engineer", 6)
+	add("ic", "ok", "software-engineer", 0) // an individual contributor with a report: not judged by span
+	add("icr", "ic", "software-engineer", 0)
 	p := &orgchart.Plan{Version: 1, Name: "spans", Positions: ps}
 	got := map[string]SpanBand{}
 	for _, b := range Spans(p, cat, nil) {
 		got[b.Band] = b
 	}
-	if got["13+"].Wide != 1 || got["1"].Narrow != 1 || got["4-7"].InRange != 1 || got["2-3"].Narrow != 1 { // the CTO: 3 reports, its role calls for 5-10
+	if got["13+"].Wide != 1 || got["1"].Narrow != 1 || got["1"].Other != 1 || got["4-7"].InRange != 1 || got["2-3"].Narrow != 1 { // the CTO: 3 reports, its role calls for 5-10
 		t.Errorf("bands %+v", got)
 	}
 }

@@ -20,12 +20,16 @@ import (
 type SpanBand struct {
 	Band    string `json:"band"`    // "1", "2-3", "4-7", "8-12", "13+"
 	InRange int    `json:"inRange"` // no span finding
-	Narrow  int    `json:"narrow"`  // span.too-narrow or span.single-report
+	Narrow  int    `json:"narrow"`  // span.too-narrow, span.single-report or span.chain
 	Wide    int    `json:"wide"`    // span.too-wide
+	// Other counts positions the span rules do not judge: individual-contributor
+	// roles and team positions with reports (check raises reporting findings
+	// for them instead).
+	Other int `json:"other"`
 }
 
 // Total is the band's number of managers.
-func (b SpanBand) Total() int { return b.InRange + b.Narrow + b.Wide }
+func (b SpanBand) Total() int { return b.InRange + b.Narrow + b.Wide + b.Other }
 
 // SpanRange is a recommended span range shown under the histogram.
 type SpanRange struct {
@@ -49,6 +53,10 @@ func Spans(p *orgchart.Plan, cat *catalog.Catalog, rep *check.Report) []SpanBand
 		switch f.Rule {
 		case "span.too-narrow", "span.single-report":
 			narrow[f.Positions[0]] = true
+		case "span.chain": // every manager of the chain has a single report
+			for _, id := range f.Positions {
+				narrow[id] = true
+			}
 		case "span.too-wide":
 			wide[f.Positions[0]] = true
 		}
@@ -67,6 +75,8 @@ func Spans(p *orgchart.Plan, cat *catalog.Catalog, rep *check.Report) []SpanBand
 		}
 		b := &out[at[rollup.Band(s)]]
 		switch {
+		case !spanJudged(pos, cat):
+			b.Other++
 		case wide[pos.ID]:
 			b.Wide++
 		case narrow[pos.ID]:
@@ -76,6 +86,20 @@ func Spans(p *orgchart.Plan, cat *catalog.Catalog, rep *check.Report) []SpanBand
 		}
 	}
 	return out
+}
+
+// spanJudged mirrors check's rule of which positions the span rules apply to:
+// not teams, not individual-contributor roles (but the generic team-member
+// role of imports, which says nothing about the job).
+func spanJudged(pos *orgchart.Position, cat *catalog.Catalog) bool {
+	if pos.Count > 1 {
+		return false
+	}
+	if cat == nil {
+		return true
+	}
+	r := cat.Role(pos.Role)
+	return r == nil || !r.Individual || r.ID == "team-member"
 }
 
 // Ranges lists the recommended ranges that judge the plan's managers: the
@@ -179,6 +203,7 @@ var (
 	colInRange = hex(0x59A14F)
 	colNarrow  = hex(0xF28E2B)
 	colWide    = hex(0xE15759)
+	colOther   = hex(0x9AA0A6)
 )
 
 var bandNotes = map[string]string{"1": "single report", "2-3": "reports", "4-7": "reports", "8-12": "reports", "13+": "13 or more"}
@@ -237,7 +262,8 @@ func SpansPNG(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, opt Options) 
 	for _, l := range []struct {
 		col   color.NRGBA
 		label string
-	}{{colInRange, "Within the range for the role"}, {colNarrow, "Too narrow or a single report"}, {colWide, "Too wide"}} {
+	}{{colInRange, "Within the range for the role"}, {colNarrow, "Too narrow or a single report"}, {colWide, "Too wide"},
+		{colOther, "Not a manager role (individual contributor or team with reports)"}} {
 		c.rect(lx, 96, 14, 14, l.col)
 		c.text(lx+20, 108, l.label, 13, false, pal.text)
 		lx += 20 + c.width(l.label, 13, false) + 28
@@ -267,7 +293,7 @@ func SpansPNG(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, opt Options) 
 		for _, seg := range []struct {
 			n   int
 			col color.NRGBA
-		}{{b.InRange, colInRange}, {b.Narrow, colNarrow}, {b.Wide, colWide}} {
+		}{{b.InRange, colInRange}, {b.Narrow, colNarrow}, {b.Wide, colWide}, {b.Other, colOther}} {
 			if seg.n == 0 {
 				continue
 			}
