@@ -134,7 +134,8 @@ func Ranges(p *orgchart.Plan, cat *catalog.Catalog) []SpanRange {
 	}
 	groups := map[key]*group{}
 	for _, pos := range p.Positions {
-		if rollup.Span(p, pos.ID) == 0 {
+		// The managers the histogram counts and judges.
+		if rollup.Span(p, pos.ID) == 0 || pos.Vacant() && pos.Count <= 1 || !spanJudged(pos, cat) {
 			continue
 		}
 		var r orgchart.Range
