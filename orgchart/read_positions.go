@@ -11,6 +11,19 @@ import (
 
 var positionFields = []string{"id", "role", "title", "holder", "reportsTo", "count", "dottedTo", "cost", "notes"}
 
+// Indexes into positionFields.
+const (
+	fieldID = iota
+	fieldRole
+	fieldTitle
+	fieldHolder
+	fieldReportsTo
+	fieldCount
+	fieldDottedTo
+	fieldCost
+	fieldNotes
+)
+
 // posMeta keeps the lines of one position's references for later checks.
 type posMeta struct {
 	reportsLine int
@@ -64,7 +77,7 @@ func (r *reader) position(item *yaml.Node, pos *Position, m *posMeta, fps []fiel
 	bad := func(n *yaml.Node, format string, args ...any) {
 		fps = append(fps, fieldProblem{n.Line, fmt.Sprintf(format, args...)})
 	}
-	var seen [9]int // line of each field seen, by index in positionFields
+	var seen [fieldNotes + 1]int // line of each field seen, by index in positionFields
 	roleLine := 0
 	for i := 0; i+1 < len(item.Content); i += 2 {
 		k, v := item.Content[i], item.Content[i+1]
@@ -78,35 +91,35 @@ func (r *reader) position(item *yaml.Node, pos *Position, m *posMeta, fps []fiel
 			continue
 		}
 		seen[f] = k.Line
-		if f != 6 && v.Kind != yaml.ScalarNode {
+		if f != fieldDottedTo && v.Kind != yaml.ScalarNode {
 			bad(v, "has %s %s: %s must be a single value", k.Value, kindName(v), k.Value)
 			continue
 		}
 		null := v.Tag == "!!null"
 		switch f {
-		case 0:
+		case fieldID:
 			if !null {
 				pos.ID = v.Value
 			}
-		case 1:
+		case fieldRole:
 			roleLine = v.Line
 			if !null {
 				pos.Role = v.Value
 			}
-		case 2:
+		case fieldTitle:
 			if !null {
 				pos.Title = v.Value
 			}
-		case 3:
+		case fieldHolder:
 			if !null {
 				pos.Holder = v.Value
 			}
-		case 4:
+		case fieldReportsTo:
 			m.reportsLine = v.Line
 			if !null {
 				pos.ReportsTo = v.Value
 			}
-		case 5:
+		case fieldCount:
 			if null {
 				break
 			}
@@ -121,9 +134,9 @@ func (r *reader) position(item *yaml.Node, pos *Position, m *posMeta, fps []fiel
 			default:
 				pos.Count = int(n)
 			}
-		case 6:
+		case fieldDottedTo:
 			pos.DottedTo, m.dottedLines = r.dotted(v, bad)
-		case 7:
+		case fieldCost:
 			if null {
 				break
 			}
@@ -138,7 +151,7 @@ func (r *reader) position(item *yaml.Node, pos *Position, m *posMeta, fps []fiel
 			default:
 				pos.Cost = c
 			}
-		case 8:
+		case fieldNotes:
 			if !null {
 				pos.Notes = v.Value
 			}
