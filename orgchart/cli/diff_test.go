@@ -86,3 +86,31 @@ func TestDiffInvalidInput(t *testing.T) {
 		t.Errorf("same plan: %d\n%s", code, out)
 	}
 }
+
+func TestDiffOfTwoImports(t *testing.T) {
+	// Two HR exports a quarter apart: the CSV ids give the same plan ids, so
+	// the promotion, the move, the hire and the leaver show as such.
+	dir := t.TempDir()
+	before, after := filepath.Join(dir, "q1.yaml"), filepath.Join(dir, "q2.yaml")
+	for _, x := range [][2]string{{"hris.csv", before}, {"hris-next.csv", after}} {
+		if code, _, stderr := runScenarioCmd(t, "import", scenarioPeopleDir+x[0], "-o", x[1]); code != ExitOK {
+			t.Fatalf("import %s: %s", x[0], stderr)
+		}
+	}
+	code, out, _ := runScenarioCmd(t, "diff", before, after)
+	for _, s := range []string{
+		"Matched 13 positions (13 by id): 1 added, 1 removed, 2 moved, 3 changed.",
+		"+ Security Engineer (Hedy Lamarr), under CISO (Radia Perlman)",
+		"- Chief Happiness Wizard (Frances Allen), was under CEO (Ada Lovelace)",
+		"> Eng Manager (Ken Thompson): from Eng Manager (Linus Torvalds) to VP, Engineering (Hamilton, Margaret)",
+		"~ Eng Manager (Ken Thompson): role software-engineer -> software-engineering-manager; title \"Sr. Software Engineer\" -> \"Eng Manager\"; cost 170,000 -> 190,000",
+		"~ Software Engineer (Brian Kernighan): holder vacant -> Brian Kernighan",
+	} {
+		if !strings.Contains(out, s) {
+			t.Errorf("diff lacks %q", s)
+		}
+	}
+	if code != ExitOK || t.Failed() {
+		t.Logf("exit %d\n%s", code, out)
+	}
+}
