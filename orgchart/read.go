@@ -536,6 +536,7 @@ func (r *reader) catalog(v *yaml.Node, p *Plan) {
 		r.catFail = true
 		var ps catalog.Problems
 		if errors.As(err, &ps) {
+			r.add(v.Line, "the catalog %s has %d problems, listed with their own file and line: fix them, or remove this line", name, len(ps))
 			for _, pr := range ps {
 				if len(r.problems) >= MaxProblems {
 					r.more++

@@ -44,6 +44,7 @@ var badPlans = map[string]struct {
 	line int
 	want []string
 }{
+	"catalog-invalid.yaml":      {4, []string{"the catalog catalog-invalid.catalog.yml has 2 problems"}},
 	"syntax-error.yaml":         {10, []string{"YAML syntax error", "indentation"}},
 	"tab-indent.yaml":           {9, []string{"YAML syntax error", "tab"}},
 	"unclosed-quote.yaml":       {10, []string{"YAML syntax error"}},
@@ -121,6 +122,9 @@ func TestReadBadPlans(t *testing.T) {
 				if !strings.Contains(first.Message, w) {
 					t.Errorf("message lacks %q:\n%s", w, first.Message)
 				}
+			}
+			if name == "catalog-invalid.yaml" && !strings.Contains(err.Error(), "catalog-invalid.catalog.yml:6: role \"widget-wrangler\"") {
+				t.Errorf("the catalog's own problems are missing:\n%v", err)
 			}
 		})
 	}
