@@ -47,7 +47,11 @@ func FuzzCatalogExtend(f *testing.F) {
 			if !errors.As(err, &ps) || len(ps) == 0 {
 				t.Fatalf("error %T is not a non-empty catalog.Problems: %v", err, err)
 			}
-			lines := bytes.Count(data, []byte("\n")) + 1
+			// A lone "\r" ends a line too (YAML and editors agree).
+			lines := 1 + bytes.Count(data, []byte("\n")) + bytes.Count(data, []byte("\r"))
+			for _, br := range []string{"\u0085", "\u2028", "\u2029"} {
+				lines += bytes.Count(data, []byte(br))
+			}
 			for _, p := range ps {
 				if p.File == "" || strings.TrimSpace(p.Message) == "" {
 					t.Fatalf("problem without a file or a message: %+v", p)
