@@ -242,7 +242,7 @@ func TestDiffJSONShape(t *testing.T) {
 	}
 	eff := m["effects"].(map[string]any)
 	for _, k := range []string{"positions", "headcount", "vacancies", "managers", "layers", "spanMean", "cost", "findings",
-		"ownerChanges", "gapsOpened", "gapsClosed", "overlapsOpened", "overlapsClosed", "spans", "rollups"} {
+		"rules", "ownerChanges", "gapsOpened", "gapsClosed", "overlapsOpened", "overlapsClosed", "spans", "rollups"} {
 		if _, ok := eff[k]; !ok {
 			t.Errorf("JSON effects lack %q", k)
 		}

@@ -20,6 +20,7 @@ type Effects struct {
 	SpanMean  FloatPair   `json:"spanMean"`
 	Cost      CostPair    `json:"cost"`
 	Findings  FindingPair `json:"findings"` // counts by severity
+	Rules     []RuleCount `json:"rules"`    // check rules whose number of findings changed
 
 	OwnerChanges   []OwnerChange  `json:"ownerChanges"` // capabilities whose owning positions changed
 	GapsOpened     []CapRef       `json:"gapsOpened"`   // required capabilities that lose every owner
@@ -59,6 +60,43 @@ type SeverityCounts struct {
 	Error   int `json:"error"`
 	Warning int `json:"warning"`
 	Info    int `json:"info"`
+}
+
+// RuleCount is how many findings one check rule raised before and after.
+type RuleCount struct {
+	Rule   string `json:"rule"`
+	Before int    `json:"before"`
+	After  int    `json:"after"`
+}
+
+// ruleCounts lists the rules whose number of findings changed, in the order
+// of orgchart.RuleIDs (then any other rule by name).
+func ruleCounts(rb, ra *check.Report) []RuleCount {
+	count := func(r *check.Report) map[string]int {
+		m := map[string]int{}
+		for _, f := range r.Findings {
+			m[f.Rule]++
+		}
+		return m
+	}
+	cb, ca := count(rb), count(ra)
+	rules := orgchart.RuleIDs()
+	var extra []string
+	for _, m := range []map[string]int{cb, ca} {
+		for r := range m {
+			if !slices.Contains(rules, r) && !slices.Contains(extra, r) {
+				extra = append(extra, r)
+			}
+		}
+	}
+	slices.Sort(extra)
+	out := []RuleCount{}
+	for _, r := range append(rules, extra...) {
+		if cb[r] != ca[r] {
+			out = append(out, RuleCount{r, cb[r], ca[r]})
+		}
+	}
+	return out
 }
 
 // CapRef names a capability.
@@ -108,6 +146,7 @@ func effects(before, after *orgchart.Plan, m *matching, cat *catalog.Catalog) Ef
 		SpanMean:  FloatPair{sb.SpanMean, sa.SpanMean},
 		Cost:      CostPair{sb.Cost, sa.Cost},
 		Findings:  FindingPair{severities(rb), severities(ra)},
+		Rules:     ruleCounts(rb, ra),
 	}
 	e.OwnerChanges, e.GapsOpened, e.GapsClosed = coverageChanges(before, after, m, cat, sb.Headcount, sa.Headcount)
 	ob, oa := overlapped(rb, cat), overlapped(ra, cat)

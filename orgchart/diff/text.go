@@ -75,6 +75,14 @@ func (d *Diff) WriteText(w io.Writer) {
 	fmt.Fprintf(w, "  %-26s %12s %12s\n", "Findings (err/warn/info)",
 		fmt.Sprintf("%d/%d/%d", fb.Error, fb.Warning, fb.Info), fmt.Sprintf("%d/%d/%d", fa.Error, fa.Warning, fa.Info))
 
+	if len(e.Rules) > 0 {
+		parts := make([]string, len(e.Rules))
+		for i, r := range e.Rules {
+			parts[i] = fmt.Sprintf("%s %d -> %d", r.Rule, r.Before, r.After)
+		}
+		fmt.Fprintf(w, "  Findings that changed: %s (orgplanner check explains each)\n", strings.Join(parts, ", "))
+	}
+
 	capSection(w, "Gaps opened (required capabilities nobody owns now)", e.GapsOpened)
 	capSection(w, "Gaps closed", e.GapsClosed)
 	capSection(w, "Overlaps opened (owners in separate branches)", e.OverlapsOpened)
