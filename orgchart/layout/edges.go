@@ -52,9 +52,11 @@ func (b *builder) connect(l *Layout) {
 	b.connectDotted(l)
 }
 
-// connectDotted routes each dotted line from the report's top (or bottom, when
-// the dotted-line manager is lower) through the gap next to the report's row
-// and into the manager's bottom (or top), off-centre from the solid lines.
+// connectDotted joins each report to its dotted-line manager with one
+// straight (usually diagonal) segment, from the report's top to the
+// manager's bottom (or bottom to top when the manager is lower), off-centre
+// from the solid lines. Straight lines stay distinct from the orthogonal
+// reporting lines and easy to follow across a large chart.
 func (b *builder) connectDotted(l *Layout) {
 	// Card indexes of the dotted-line managers, keyed by position pointer
 	// (cheaper to hash than ids).
@@ -85,11 +87,9 @@ func (b *builder) connectDotted(l *Layout) {
 			ax, mx := a.X+a.W/2+DottedInset, m.X+m.W/2+DottedInset
 			var pts []Point
 			if m.Y+m.H <= a.Y {
-				y := a.Y - VGap/4
-				pts = b.path(Point{ax, a.Y}, Point{ax, y}, Point{mx, y}, Point{mx, m.Y + m.H})
+				pts = b.path(Point{ax, a.Y}, Point{mx, m.Y + m.H})
 			} else {
-				y := a.Y + a.H + VGap/4
-				pts = b.path(Point{ax, a.Y + a.H}, Point{ax, y}, Point{mx, y}, Point{mx, m.Y})
+				pts = b.path(Point{ax, a.Y + a.H}, Point{mx, m.Y})
 			}
 			l.Edges = append(l.Edges, Edge{From: j, To: i, Points: pts, Dotted: true})
 		}

@@ -47,7 +47,8 @@ type Card struct {
 	Stacked    bool // drawn in a manager's stack of reports who lead nobody
 }
 
-// Edge is a connector between two cards, as a polyline of axis-aligned segments.
+// Edge is a connector between two cards, as a polyline: axis-aligned
+// segments for reporting lines, one straight segment for a dotted line.
 type Edge struct {
 	From, To int // card indexes: the manager (or dotted-line manager) and the report
 	Points   []Point

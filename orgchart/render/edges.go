@@ -2,6 +2,7 @@ package render
 
 import (
 	"image"
+	"math"
 
 	"orgplanner/orgchart/layout"
 )
@@ -9,14 +10,11 @@ import (
 // drawEdge draws a connector as whole-pixel rectangles (every segment is
 // horizontal or vertical, so lines stay crisp); dotted lines are dashed.
 func (r *renderer) drawEdge(img *canvas, e *layout.Edge, ox, oy int) {
-	lw := max(1, r.px(1))
-	c := r.pal.line
-	dash, gap := 0, 0
 	if e.Dotted {
-		c = r.pal.dotted
-		dash, gap = r.px(6), r.px(4)
+		r.drawDashed(img, e, ox, oy)
+		return
 	}
-	phase := 0
+	lw := max(1, r.px(1))
 	for k := 1; k < len(e.Points); k++ {
 		a, b := e.Points[k-1], e.Points[k]
 		ax, ay := ox+r.px(a.X)-lw/2, oy+r.px(a.Y)-lw/2
@@ -27,23 +25,40 @@ func (r *renderer) drawEdge(img *canvas, e *layout.Edge, ox, oy int) {
 		if ay > by {
 			ay, by = by, ay
 		}
-		seg := image.Rect(ax, ay, bx+lw, by+lw)
-		if dash == 0 {
-			fillRect(img, seg, c)
+		fillRect(img, image.Rect(ax, ay, bx+lw, by+lw), r.pal.line)
+	}
+}
+
+// drawDashed draws a dotted-line connector as antialiased dashes along its
+// segments, whatever their direction.
+func (r *renderer) drawDashed(img *canvas, e *layout.Edge, ox, oy int) {
+	width := max(1.2, 1.2*r.scale)
+	dash, gap := 6*r.scale, 4*r.scale
+	for k := 1; k < len(e.Points); k++ {
+		ax, ay := float32(ox)+e.Points[k-1].X*r.scale, float32(oy)+e.Points[k-1].Y*r.scale
+		bx, by := float32(ox)+e.Points[k].X*r.scale, float32(oy)+e.Points[k].Y*r.scale
+		dx, dy := bx-ax, by-ay
+		length := float32(math.Hypot(float64(dx), float64(dy)))
+		if length == 0 {
 			continue
 		}
-		horizontal := seg.Dx() > seg.Dy()
-		n := max(seg.Dx(), seg.Dy())
-		for i := 0; i < n; i++ {
-			if (phase+i)%(dash+gap) >= dash {
+		ux, uy := dx/length, dy/length
+		nx, ny := -uy*width/2, ux*width/2 // half the width, across the line
+		for t := float32(0); t < length; t += dash + gap {
+			t1 := min(t+dash, length)
+			x0, y0 := ax+ux*t, ay+uy*t
+			x1, y1 := ax+ux*t1, ay+uy*t1
+			box := image.Rect(int(min(x0, x1)-width)-1, int(min(y0, y1)-width)-1,
+				int(max(x0, x1)+width)+2, int(max(y0, y1)+width)+2)
+			if !box.Overlaps(img.rect) {
 				continue
 			}
-			if horizontal {
-				fillRect(img, image.Rect(seg.Min.X+i, seg.Min.Y, seg.Min.X+i+1, seg.Max.Y), c)
-			} else {
-				fillRect(img, image.Rect(seg.Min.X, seg.Min.Y+i, seg.Max.X, seg.Min.Y+i+1), c)
+			quad := []pt{{x0 + nx, y0 + ny}, {x1 + nx, y1 + ny}, {x1 - nx, y1 - ny}, {x0 - nx, y0 - ny}}
+			for i := range quad {
+				quad[i].x -= float32(box.Min.X)
+				quad[i].y -= float32(box.Min.Y)
 			}
+			img.mask(box, r.pal.dotted, rasterise(box.Dx(), box.Dy(), quad), image.Point{})
 		}
-		phase += n
 	}
 }
