@@ -536,7 +536,11 @@ func (r *reader) catalog(v *yaml.Node, p *Plan) {
 		r.catFail = true
 		var ps catalog.Problems
 		if errors.As(err, &ps) {
-			r.add(v.Line, "the catalog %s has %d problems, listed with their own file and line: fix them, or remove this line", name, len(ps))
+			what := fmt.Sprintf("%d problems", len(ps))
+			if len(ps) == 1 {
+				what = "a problem"
+			}
+			r.add(v.Line, "the catalog %s has %s, listed with its own file and line: fix it, or remove this line", name, what)
 			for _, pr := range ps {
 				if len(r.problems) >= MaxProblems {
 					r.more++

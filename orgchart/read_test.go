@@ -44,7 +44,7 @@ var badPlans = map[string]struct {
 	line int
 	want []string
 }{
-	"catalog-invalid.yaml":      {4, []string{"the catalog catalog-invalid.catalog.yml has 2 problems"}},
+	"catalog-invalid.yaml":      {4, []string{"the catalog catalog-invalid.catalog.yml has 2 problems, listed with its own file and line"}},
 	"syntax-error.yaml":         {10, []string{"YAML syntax error", "indentation"}},
 	"tab-indent.yaml":           {9, []string{"YAML syntax error", "tab"}},
 	"unclosed-quote.yaml":       {10, []string{"YAML syntax error"}},
