@@ -751,3 +751,51 @@ func TestAnalysisPictures(t *testing.T) {
 		}
 	}
 }
+
+func TestCompareWithAPlanMarksChangedCards(t *testing.T) {
+	u := newTestUI(t, testPlan())
+	path := filepath.Join(t.TempDir(), "before.yaml")
+	if err := u.writeTo(path); err != nil {
+		t.Fatal(err)
+	}
+	if err := u.compare.start(path); err != nil {
+		t.Fatal(err)
+	}
+	if len(u.compare.items) != 0 || u.tabs.Selected() != u.compare.tab {
+		t.Fatalf("comparing with itself: %d changes", len(u.compare.items))
+	}
+	added, err := u.st.Add("site-reliability-engineer", "em")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := u.st.Move("se", "cto"); err != nil {
+		t.Fatal(err)
+	}
+	if err := u.st.Update("qa", func(p *orgchart.Position) { p.Holder = "Edsger Dijkstra" }); err != nil {
+		t.Fatal(err)
+	}
+	if err := u.st.Remove("ciso", orgchart.RemoveSubtree); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{added.ID: markAdded, "se": markMoved, "qa": markChanged}
+	for id, m := range want {
+		if got := u.compare.mark(id); got != m {
+			t.Errorf("mark of %s = %q, want %q", id, got, m)
+		}
+	}
+	if len(u.compare.items) != 4 {
+		t.Fatalf("changes = %v", u.compare.items)
+	}
+	removed := u.compare.items[3]
+	if !strings.HasPrefix(removed.text, "Removed") || removed.id != "cto" {
+		t.Errorf("removed item = %+v, want one selecting the CTO", removed)
+	}
+	u.compare.list.Select(1)
+	if u.st.Selected() != "se" {
+		t.Errorf("clicking the move selected %q", u.st.Selected())
+	}
+	u.compare.stop()
+	if u.compare.mark("se") != "" || containsTab(u.tabs, u.compare.tab) {
+		t.Error("stopping left marks or the tab")
+	}
+}

@@ -12,7 +12,7 @@ import (
 )
 
 // cardObjects is the number of canvas objects one pooled card holds.
-const cardObjects = 14
+const cardObjects = 16
 
 // cardView is one pooled card on the chart: the same card the PNG export
 // draws, from layout's card metrics. It is rebound to whichever card is in
@@ -25,6 +25,8 @@ type cardView struct {
 	badgeText      [3]*canvas.Text
 	ctrlBg         *canvas.Rectangle
 	ctrlText       *canvas.Text
+	markBg         *canvas.Rectangle // comparison tag on the top edge
+	markText       *canvas.Text
 	id             string // position shown, for tests and the layout dump
 	pos            fyne.Position
 	size           fyne.Size
@@ -40,7 +42,11 @@ func newCardView() *cardView {
 		team:     canvas.NewText("", color.Black),
 		ctrlBg:   canvas.NewRectangle(color.Transparent),
 		ctrlText: canvas.NewText("", color.Black),
+		markBg:   canvas.NewRectangle(color.Transparent),
+		markText: canvas.NewText("", color.White),
 	}
+	v.markText.Alignment = fyne.TextAlignCenter
+	v.markText.TextStyle.Bold = true
 	v.team.Alignment = fyne.TextAlignTrailing
 	v.ctrlText.Alignment = fyne.TextAlignCenter
 	v.all = append(v.all, v.bg, v.stripe)
@@ -60,7 +66,7 @@ func newCardView() *cardView {
 	for i := range v.badgeText {
 		v.all = append(v.all, v.badgeText[i])
 	}
-	v.all = append(v.all, v.ctrlBg, v.ctrlText)
+	v.all = append(v.all, v.ctrlBg, v.ctrlText, v.markBg, v.markText)
 	return v
 }
 
@@ -173,6 +179,8 @@ func (v *cardView) bind(r *chartRenderer, k *layout.Card, pal palette) {
 		v.badgeText[slot].Hide()
 	}
 
+	v.bindMark(c, k, pal, place)
+
 	// the collapse control of managers
 	if c.hasControl(k) {
 		cr := m.CollapseRect(k.W, k.H)
@@ -193,6 +201,28 @@ func (v *cardView) bind(r *chartRenderer, k *layout.Card, pal palette) {
 		v.ctrlBg.Hide()
 		v.ctrlText.Hide()
 	}
+}
+
+// bindMark shows the comparison tag of the card, if any.
+func (v *cardView) bindMark(c *Chart, k *layout.Card, pal palette, place func(fyne.CanvasObject, layout.Rect)) {
+	mark := ""
+	if c.Mark != nil {
+		mark = c.Mark(k.Position.ID)
+	}
+	if mark == "" {
+		v.markBg.Hide()
+		v.markText.Hide()
+		return
+	}
+	fill := map[string]color.NRGBA{markAdded: pal.drop, markMoved: pal.accent, markChanged: pal.severity[1]}[mark]
+	m := layout.Metrics()
+	r := layout.Rect{X: k.W - m.PadX - 56, Y: -8, W: 56, H: 16}
+	v.markBg.FillColor = fill
+	v.markBg.CornerRadius = 8 * c.zoom
+	place(v.markBg, r)
+	v.markBg.Show()
+	setText(v.markText, mark, m.SmallSize*c.zoom, rgb(0xffffff))
+	place(v.markText, r)
 }
 
 // setText updates a text object and refreshes it only when it changed;

@@ -59,6 +59,10 @@ type Chart struct {
 	// with a plan on it (start-up timing).
 	onFirstPaint func()
 
+	// Mark returns what a card is marked with while comparing plans ("new",
+	// "moved", "changed" or "").
+	Mark func(id string) string
+
 	// OnZoom is called when the zoom factor changes.
 	OnZoom    func(zoom float32)
 	shownZoom float32

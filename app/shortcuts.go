@@ -153,6 +153,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 		item("Open…", ctrl(fyne.KeyO), u.open),
 		recent,
 		fyne.NewMenuItem("Import people CSV…", u.importDialog),
+		fyne.NewMenuItem("Compare with plan…", u.compareDialog),
 		fyne.NewMenuItemSeparator(),
 		item("Save", ctrl(fyne.KeyS), func() { u.save(nil) }),
 		item("Save As…", ctrlShift(fyne.KeyS), func() { u.saveAs(nil) }),

@@ -33,6 +33,7 @@ type ui struct {
 	zoomLabel *widget.Label
 
 	rec        recoveryKeeper
+	compare    *comparePanel
 	menu       *fyne.MainMenu
 	recentItem *fyne.MenuItem
 	quitting   bool
@@ -63,6 +64,8 @@ func newUI(a fyne.App, win fyne.Window, st *State) *ui {
 	u.reviewTab = container.NewTabItemWithIcon("Review", theme.WarningIcon(), review)
 	u.tabs = container.NewAppTabs(u.inspTab, u.reviewTab)
 	u.tabs.Select(u.reviewTab)
+	u.compare = newComparePanel(u)
+	u.chart.Mark = u.compare.mark
 
 	u.toolbar = u.makeToolbar()
 	u.zoomLabel = widget.NewLabel("100%")
@@ -91,6 +94,7 @@ func (u *ui) changed(c Change) {
 		u.scheduleRecovery()
 	}
 	if c&ChangedPlan != 0 {
+		u.compare.refresh()
 		u.findings.refresh()
 		u.summary.refresh()
 		if t := fmt.Sprintf("Review (%d)", len(u.st.Report().Findings)); t != u.reviewTab.Text {
