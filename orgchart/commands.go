@@ -44,7 +44,7 @@ type moveCmd struct {
 	pos      *Position
 	from, to string
 	at       int // index in Positions before the move
-	sibAt    int // index among the old manager's reports before the move
+	sibAt    int // index among the old manager's reports before the move; -1 until known
 }
 
 func (c *moveCmd) do(p *Plan) {

@@ -117,7 +117,7 @@ func (e *Editor) Move(id, managerID string) error {
 		return nil
 	}
 	at := slices.Index(e.plan.Positions, pos)
-	e.apply(&moveCmd{pos: pos, from: pos.ReportsTo, to: managerID, at: at})
+	e.apply(&moveCmd{pos: pos, from: pos.ReportsTo, to: managerID, at: at, sibAt: -1})
 	return nil
 }
 
