@@ -39,6 +39,14 @@ type org struct {
 
 func newOrg(p *orgchart.Plan, cat *catalog.Catalog) *org {
 	n := len(p.Positions)
+	// The eight int32 arrays share one allocation: fewer objects for the
+	// garbage collector at every re-check.
+	block := make([]int32, 8*n+1)
+	next := func(size int) []int32 {
+		s := block[:size:size]
+		block = block[size:]
+		return s
+	}
 	o := &org{
 		plan:     p,
 		cat:      cat,
@@ -46,14 +54,14 @@ func newOrg(p *orgchart.Plan, cat *catalog.Catalog) *org {
 		pos:      p.Positions,
 		role:     make([]*catalog.Role, n),
 		rix:      make([]int16, n),
-		parent:   make([]int32, n),
-		kidStart: make([]int32, n+1),
-		kids:     make([]int32, 0, n),
-		span:     make([]int32, n),
-		enter:    make([]int32, n),
-		exit:     make([]int32, n),
-		depth:    make([]int32, n),
-		top:      make([]int32, n),
+		parent:   next(n),
+		kidStart: next(n + 1),
+		kids:     next(n),
+		span:     next(n),
+		enter:    next(n),
+		exit:     next(n),
+		depth:    next(n),
+		top:      next(n),
 		excluded: make([]bool, n),
 		mark:     make([]bool, n),
 	}
@@ -106,8 +114,7 @@ func newOrg(p *orgchart.Plan, cat *catalog.Catalog) *org {
 	for i := 0; i < n; i++ {
 		o.kidStart[i+1] += o.kidStart[i]
 	}
-	o.kids = o.kids[:n]
-	fill := make([]int32, n)
+	fill := o.top // scratch until number() sets the tops
 	copy(fill, o.kidStart[:n])
 	for i := range o.pos {
 		if m := o.parent[i]; m >= 0 {
