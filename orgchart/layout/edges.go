@@ -52,11 +52,12 @@ func (b *builder) connect(l *Layout) {
 	b.connectDotted(l)
 }
 
-// connectDotted joins each report to its dotted-line manager with one
-// straight (usually diagonal) segment, from the report's top to the
-// manager's bottom (or bottom to top when the manager is lower), off-centre
-// from the solid lines. Straight lines stay distinct from the orthogonal
-// reporting lines and easy to follow across a large chart.
+// connectDotted routes each dotted line from the report's top up to the gap
+// just under its dotted-line manager's row, across, and up into the
+// manager's bottom (mirrored when the manager is lower), off-centre from the
+// solid lines. The long run is vertical beside the report's own column and
+// the crossing lies in a gap between levels, so the line is not mistaken
+// for a link between neighbours.
 func (b *builder) connectDotted(l *Layout) {
 	// Card indexes of the dotted-line managers, keyed by position pointer
 	// (cheaper to hash than ids).
@@ -85,11 +86,17 @@ func (b *builder) connectDotted(l *Layout) {
 			}
 			m := &b.cards[j]
 			ax, mx := a.X+a.W/2+DottedInset, m.X+m.W/2+DottedInset
+			gap := VGap / 4
+			if m.Stacked {
+				gap = StackRowGap / 2
+			}
 			var pts []Point
 			if m.Y+m.H <= a.Y {
-				pts = b.path(Point{ax, a.Y}, Point{mx, m.Y + m.H})
+				y := m.Y + m.H + gap
+				pts = b.path(Point{ax, a.Y}, Point{ax, y}, Point{mx, y}, Point{mx, m.Y + m.H})
 			} else {
-				pts = b.path(Point{ax, a.Y + a.H}, Point{mx, m.Y})
+				y := m.Y - min(gap, VGap/4)
+				pts = b.path(Point{ax, a.Y + a.H}, Point{ax, y}, Point{mx, y}, Point{mx, m.Y})
 			}
 			l.Edges = append(l.Edges, Edge{From: j, To: i, Points: pts, Dotted: true})
 		}

@@ -47,8 +47,7 @@ type Card struct {
 	Stacked    bool // drawn in a manager's stack of reports who lead nobody
 }
 
-// Edge is a connector between two cards, as a polyline: axis-aligned
-// segments for reporting lines, one straight segment for a dotted line.
+// Edge is a connector between two cards, as a polyline of axis-aligned segments.
 type Edge struct {
 	From, To int // card indexes: the manager (or dotted-line manager) and the report
 	Points   []Point

@@ -29,8 +29,8 @@ func (r *renderer) drawEdge(img *canvas, e *layout.Edge, ox, oy int) {
 	}
 }
 
-// drawDashed draws a dotted-line connector as antialiased dashes along its
-// segments, whatever their direction.
+// drawDashed draws a dotted-line connector as dashes along its segments:
+// whole-pixel rectangles along axis-aligned ones, antialiased otherwise.
 func (r *renderer) drawDashed(img *canvas, e *layout.Edge, ox, oy int) {
 	width := max(1.2, 1.2*r.scale)
 	dash, gap := 6*r.scale, 4*r.scale
@@ -40,6 +40,10 @@ func (r *renderer) drawDashed(img *canvas, e *layout.Edge, ox, oy int) {
 		dx, dy := bx-ax, by-ay
 		length := float32(math.Hypot(float64(dx), float64(dy)))
 		if length == 0 {
+			continue
+		}
+		if dx == 0 || dy == 0 {
+			r.dashRun(img, ax, ay, bx, by, dash, gap)
 			continue
 		}
 		ux, uy := dx/length, dy/length
@@ -59,6 +63,27 @@ func (r *renderer) drawDashed(img *canvas, e *layout.Edge, ox, oy int) {
 				quad[i].y -= float32(box.Min.Y)
 			}
 			img.mask(box, r.pal.dotted, rasterise(box.Dx(), box.Dy(), quad), image.Point{})
+		}
+	}
+}
+
+// dashRun dashes a horizontal or vertical run with crisp one-pixel rectangles.
+func (r *renderer) dashRun(img *canvas, ax, ay, bx, by, dash, gap float32) {
+	lw := max(1, r.px(1))
+	x0, y0 := int(min(ax, bx)+0.5)-lw/2, int(min(ay, by)+0.5)-lw/2
+	x1, y1 := int(max(ax, bx)+0.5)-lw/2+lw, int(max(ay, by)+0.5)-lw/2+lw
+	horizontal := ay == by
+	n := y1 - y0
+	if horizontal {
+		n = x1 - x0
+	}
+	d, g := max(1, int(dash+0.5)), max(1, int(gap+0.5))
+	for i := 0; i < n; i += d + g {
+		k := min(d, n-i)
+		if horizontal {
+			fillRect(img, image.Rect(x0+i, y0, x0+i+k, y1), r.pal.dotted)
+		} else {
+			fillRect(img, image.Rect(x0, y0+i, x1, y0+i+k), r.pal.dotted)
 		}
 	}
 }
