@@ -63,6 +63,24 @@ func TestSchemaMatchesReader(t *testing.T) {
 	if s.Defs.Position.Properties["count"].Maximum != orgchart.MaxCount || s.Defs.Position.Properties["cost"].Maximum != orgchart.MaxCost {
 		t.Errorf("schema limits differ from orgchart.MaxCount/MaxCost")
 	}
+	// The policy's rule ids are the checks engineer's.
+	var pol struct {
+		Definitions struct {
+			Policy struct {
+				Properties struct {
+					Rules struct {
+						PropertyNames struct{ Enum []string } `json:"propertyNames"`
+					} `json:"rules"`
+				} `json:"properties"`
+			} `json:"policy"`
+		} `json:"definitions"`
+	}
+	if err := json.Unmarshal(data, &pol); err != nil {
+		t.Fatal(err)
+	}
+	if got := pol.Definitions.Policy.Properties.Rules.PropertyNames.Enum; !slices.Equal(got, orgchart.RuleIDs()) {
+		t.Errorf("schema rule ids %v, want orgchart.RuleIDs() %v", got, orgchart.RuleIDs())
+	}
 	// Every position field in the schema is one Read accepts, and Read
 	// refuses a field the schema does not list.
 	var b strings.Builder
