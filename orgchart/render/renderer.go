@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"strconv"
+	"strings"
 
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
@@ -140,7 +141,16 @@ func (r *renderer) headerText() {
 				n[s]++
 			}
 		}
-		sub += fmt.Sprintf(" · %s, %s, %s", plural(n[2], "error"), plural(n[1], "warning"), plural(n[0], "info finding"))
+		var parts []string
+		for sev, noun := range []string{"info finding", "warning", "error"} {
+			if n[sev] > 0 {
+				parts = append([]string{plural(n[sev], noun)}, parts...)
+			}
+		}
+		if len(parts) == 0 {
+			parts = []string{"no findings"}
+		}
+		sub += " · " + strings.Join(parts, ", ")
 	}
 	r.subline = sub
 	seen := map[catalog.Domain]bool{}
@@ -200,6 +210,11 @@ func (r *renderer) legendWidth() int {
 	w := 0
 	for _, label := range r.legendLabels() {
 		w += r.px(legendSwatch) + r.px(legendSwatch/2) + r.legend.width(label) + r.px(legendSpace)
+	}
+	for _, on := range r.severities {
+		if on { // pills are wider than squares
+			w += r.px(legendSwatch)*5/3 - r.px(legendSwatch)
+		}
 	}
 	return w
 }
@@ -331,10 +346,18 @@ func (r *renderer) drawHeader(img *canvas) {
 	x += sw + r.px(legendSwatch/2)
 	r.text(img, r.legend, r.pal.vacant, "Vacant", x, y, lh)
 	x += r.legend.width("Vacant") + r.px(legendSpace)
+	// Badge colours as small pills, the badges' shape, so they are not
+	// mistaken for domain colours of similar hue.
 	for _, sev := range []int{2, 1, 0} {
-		if r.severities[sev] {
-			swatch(r.pal.badge[sev], severityNames[sev])
+		if !r.severities[sev] {
+			continue
 		}
+		pw := sw * 5 / 3
+		pill := rasterise(pw, sw, roundedRect(0, 0, float32(pw), float32(sw), float32(sw)/2))
+		paint(img, image.Rect(x, sy, x+pw, sy+sw), r.pal.badge[sev], pill)
+		x += pw + r.px(legendSwatch/2)
+		r.text(img, r.legend, r.pal.holder, severityNames[sev], x, y, lh)
+		x += r.legend.width(severityNames[sev]) + r.px(legendSpace)
 	}
 }
 
