@@ -1,6 +1,9 @@
 package render
 
-import "bytes"
+import (
+	"bytes"
+	"encoding/binary"
+)
 
 // rleDeflate is a deflate encoder made for filtered chart rows, which are
 // mostly zeros: a zero run is a literal zero and copies of it (distance 1),
@@ -10,6 +13,7 @@ import "bytes"
 // Options.Compression 1 to 9 chooses instead.
 type rleDeflate struct {
 	out   *bytes.Buffer
+	buf   []byte // whole bytes written since begin
 	bits  uint64
 	nbits uint
 	zeros int // zero bytes seen and not yet written
@@ -56,13 +60,14 @@ var (
 	}()
 )
 
+// put appends the n low bits of v (n <= 16), four bytes at a time.
 func (d *rleDeflate) put(v uint64, n uint) {
 	d.bits |= v << d.nbits
 	d.nbits += n
-	for d.nbits >= 8 {
-		d.out.WriteByte(byte(d.bits))
-		d.bits >>= 8
-		d.nbits -= 8
+	if d.nbits >= 32 {
+		d.buf = binary.LittleEndian.AppendUint32(d.buf, uint32(d.bits))
+		d.bits >>= 32
+		d.nbits -= 32
 	}
 }
 
@@ -73,7 +78,7 @@ func (d *rleDeflate) literal(b byte) {
 
 // begin starts a fixed-Huffman block that is not the last.
 func (d *rleDeflate) begin(out *bytes.Buffer) {
-	d.out, d.bits, d.nbits, d.zeros = out, 0, 0, 0
+	d.out, d.buf, d.bits, d.nbits, d.zeros = out, d.buf[:0], 0, 0, 0
 	d.put(0b010, 3) // BFINAL 0, BTYPE 01
 }
 
@@ -131,9 +136,12 @@ func (d *rleDeflate) end() {
 	d.flushZeros()
 	c := fixedLit[256]
 	d.put(uint64(c.code), uint(c.len))
-	d.put(0, 3) // stored block header: BFINAL 0, BTYPE 00
-	if d.nbits > 0 {
-		d.put(0, 8-d.nbits)
+	d.put(0, 3)       // stored block header: BFINAL 0, BTYPE 00
+	for d.nbits > 0 { // the bits left, padded to whole bytes
+		d.buf = append(d.buf, byte(d.bits))
+		d.bits >>= 8
+		d.nbits -= min(d.nbits, 8)
 	}
-	d.out.Write([]byte{0, 0, 0xFF, 0xFF})
+	d.buf = append(d.buf, 0, 0, 0xFF, 0xFF)
+	d.out.Write(d.buf)
 }
