@@ -69,6 +69,11 @@ func (e *bandEncoder) encode(j bandJob) (bandOut, error) {
 	sum := uint32(1)
 	b := j.band.rect
 	above := j.above
+	if e.zw == nil {
+		sum = e.rle.rows(j.band, above)
+		above = nil
+		b.Max.Y = b.Min.Y // done
+	}
 	for y := b.Min.Y; y < b.Max.Y; y++ {
 		src := j.band.pix[(y-b.Min.Y)*j.band.stride:][:e.width]
 		if above == nil {
@@ -79,9 +84,7 @@ func (e *bandEncoder) encode(j bandJob) (bandOut, error) {
 			upFilter(e.row[1:], src, above)
 		}
 		sum = adler32Update(sum, e.row)
-		if e.zw == nil {
-			e.rle.write(e.row)
-		} else if _, err := e.zw.Write(e.row); err != nil {
+		if _, err := e.zw.Write(e.row); err != nil {
 			return bandOut{}, err
 		}
 		above = src
@@ -92,7 +95,7 @@ func (e *bandEncoder) encode(j bandJob) (bandOut, error) {
 		return bandOut{}, err
 	}
 	return bandOut{seq: j.seq, data: bytes.Clone(e.out.Bytes()), adler: sum,
-		n: int64(b.Dy()) * int64(len(e.row))}, nil
+		n: int64(j.band.rect.Dy()) * int64(len(e.row))}, nil
 }
 
 // upFilter writes the differences of row src from row up into cur. Runs of

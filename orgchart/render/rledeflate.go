@@ -82,25 +82,6 @@ func (d *rleDeflate) begin(out *bytes.Buffer) {
 	d.put(0b010, 3) // BFINAL 0, BTYPE 01
 }
 
-func (d *rleDeflate) write(p []byte) {
-	i := 0
-	for i < len(p) {
-		if p[i] == 0 {
-			d.zeros++
-			i++
-			// Skip whole zero words.
-			for i+8 <= len(p) && p[i]|p[i+1]|p[i+2]|p[i+3]|p[i+4]|p[i+5]|p[i+6]|p[i+7] == 0 {
-				d.zeros += 8
-				i += 8
-			}
-			continue
-		}
-		d.flushZeros()
-		d.literal(p[i])
-		i++
-	}
-}
-
 // flushZeros writes the pending zero run: one literal, then copies of the
 // byte before (distance 1) of at most 258 bytes each.
 func (d *rleDeflate) flushZeros() {
@@ -144,4 +125,73 @@ func (d *rleDeflate) end() {
 	}
 	d.buf = append(d.buf, 0, 0, 0xFF, 0xFF)
 	d.out.Write(d.buf)
+}
+
+// rows filters, checksums and encodes a band in one pass: a row equal to
+// the one above (the gaps between levels) is one compare and one zero run;
+// elsewhere eight equal pixels are one word compare. It returns the
+// Adler-32 of the filtered bytes.
+func (d *rleDeflate) rows(band *canvas, above []byte) uint32 {
+	const base = 65521
+	s1, s2 := uint64(1), uint64(0)
+	w := band.rect.Dx()
+	for y := 0; y < band.rect.Dy(); y++ {
+		src := band.pix[y*band.stride:][:w]
+		filter := byte(2) // Up
+		if above == nil {
+			filter = 0 // None: the first row of the image
+		}
+		s1 += uint64(filter)
+		s2 += s1
+		d.byte(filter)
+		switch {
+		case above == nil:
+			for _, v := range src {
+				s1 += uint64(v)
+				s2 += s1
+				d.byte(v)
+			}
+		case bytes.Equal(src, above):
+			s2 += uint64(w) * s1
+			d.zeros += w
+		default:
+			i := 0
+			for ; i+8 <= w; i += 8 {
+				if binary.LittleEndian.Uint64(src[i:]) == binary.LittleEndian.Uint64(above[i:]) {
+					s2 += 8 * s1
+					d.zeros += 8
+					continue
+				}
+				for k := i; k < i+8; k++ {
+					v := src[k] - above[k]
+					s1 += uint64(v)
+					s2 += s1
+					d.byte(v)
+				}
+			}
+			for ; i < w; i++ {
+				v := src[i] - above[i]
+				s1 += uint64(v)
+				s2 += s1
+				d.byte(v)
+			}
+		}
+		// A row adds at most 255*(w+1) to s1 and far less than 2^63 to s2.
+		s1 %= base
+		s2 %= base
+		above = src
+	}
+	return uint32(s2)<<16 | uint32(s1)
+}
+
+// byte adds one filtered byte: zeros join the pending run.
+func (d *rleDeflate) byte(v byte) {
+	if v == 0 {
+		d.zeros++
+		return
+	}
+	if d.zeros > 0 {
+		d.flushZeros()
+	}
+	d.literal(v)
 }
