@@ -195,24 +195,12 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
 // documents and aliases, and returns the root mapping or nil.
 func (r *reader) parse(data []byte) *yaml.Node {
 	var doc yaml.Node
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&doc); err != nil {
-		if err == io.EOF {
-			r.add(1, "the file is empty: a plan starts with `version: %d` followed by its positions", FormatVersion)
+	if mayHoldSeveralDocuments(data) {
+		if !r.oneDocument(data, &doc) {
 			return nil
 		}
+	} else if err := yaml.Unmarshal(data, &doc); err != nil {
 		r.syntax(data, err)
-		return nil
-	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); err != io.EOF {
-		line := extra.Line
-		if err != nil {
-			line = 0
-			r.syntax(data, err)
-			return nil
-		}
-		r.add(line, "a plan file holds one YAML document: remove the `---` separator and the document after it")
 		return nil
 	}
 	// An alias is written *name: without a '*' in the file there is none.
@@ -233,6 +221,49 @@ func (r *reader) parse(data []byte) *yaml.Node {
 		return nil
 	}
 	return root
+}
+
+// mayHoldSeveralDocuments reports a document marker (--- or ...) at the
+// start of a line after the first; without one the file is one document and
+// the faster yaml.Unmarshal reads it.
+func mayHoldSeveralDocuments(data []byte) bool {
+	for _, marker := range [][]byte{[]byte("\n---"), []byte("\n...")} {
+		for i := 0; ; {
+			j := bytes.Index(data[i:], marker)
+			if j < 0 {
+				break
+			}
+			end := i + j + len(marker)
+			if end == len(data) || data[end] == ' ' || data[end] == '\t' || data[end] == '\n' || data[end] == '\r' {
+				return true
+			}
+			i = end
+		}
+	}
+	return false
+}
+
+// oneDocument decodes the first document with a yaml.Decoder and refuses a
+// second one.
+func (r *reader) oneDocument(data []byte, doc *yaml.Node) bool {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(doc); err != nil {
+		if err == io.EOF {
+			return true // empty: reported by the caller
+		}
+		r.syntax(data, err)
+		return false
+	}
+	var extra yaml.Node
+	switch err := dec.Decode(&extra); {
+	case err == io.EOF:
+		return true
+	case err != nil:
+		r.syntax(data, err)
+	default:
+		r.add(extra.Line, "a plan file holds one YAML document: remove the `---` separator and the document after it")
+	}
+	return false
 }
 
 func (r *reader) syntax(data []byte, err error) {

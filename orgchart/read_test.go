@@ -294,3 +294,27 @@ func TestReadRefusesDevices(t *testing.T) {
 		t.Errorf("took %v", took)
 	}
 }
+
+func TestReadDocumentMarkers(t *testing.T) {
+	ok := []string{
+		"---\nversion: 1\npositions: []\n",
+		"version: 1\nname: a --- b\npositions: []\n",
+		"version: 1\nname: x\npositions: []\n...\n",
+		"version: 1\nname: \"a\n  ---b\"\n",
+	}
+	for _, src := range ok {
+		if _, _, err := orgchart.Read([]byte(src), "one.yaml", nil); err != nil {
+			t.Errorf("%q: %v", src, err)
+		}
+	}
+	for _, src := range []string{
+		"version: 1\n---\nversion: 1\n",
+		"version: 1\r\n---\r\nversion: 1\r\n",
+		"version: 1\n...\n---\nname: two\n",
+		"version: 1\n--- \nname: two\n",
+	} {
+		if _, _, err := orgchart.Read([]byte(src), "two.yaml", nil); err == nil || !strings.Contains(err.Error(), "one YAML document") {
+			t.Errorf("%q: err = %v", src, err)
+		}
+	}
+}
