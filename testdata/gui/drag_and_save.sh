@@ -40,8 +40,16 @@ cleanup() {
 trap cleanup EXIT
 trap 'fail "interrupted"' INT TERM
 
-# A watchdog: the test must end even if a tool hangs.
-( sleep "$LIMIT"; echo "gui test: FAIL: timed out after ${LIMIT}s" >&2; kill -TERM $$ ) 2>/dev/null &
+# A watchdog: the test must end even if a tool hangs. Its sleep must not hold
+# our output open after we exit (a CI log pipe would wait for it), so it
+# writes nowhere and is killed with the watchdog.
+MAIN_PID=$$
+(
+	trap 'kill "$nap" 2>/dev/null; exit 0' TERM
+	sleep "$LIMIT" </dev/null >/dev/null 2>&1 &
+	nap=$!
+	wait "$nap" && { echo "gui test: FAIL: timed out after ${LIMIT}s" >&2; kill -TERM "$MAIN_PID"; }
+) &
 WATCHDOG_PID=$!
 
 # A free display number.
