@@ -8,8 +8,6 @@ import (
 	"strconv"
 
 	"golang.org/x/image/vector"
-
-	"orgplanner/orgchart/layout"
 )
 
 // cardMasks are the alpha masks of one card size, rasterised once and
@@ -84,7 +82,16 @@ func rasterise(w, h int, outlines ...[]pt) *image.Alpha {
 	return m
 }
 
-func (r *renderer) drawCard(img *canvas, c *layout.Card, ox, oy int) {
+// cardText is a card's fitted text, kept because a card across two bands
+// is drawn twice.
+type cardText struct {
+	title  []string
+	holder string
+	done   bool
+}
+
+func (r *renderer) drawCard(img *canvas, ci int, ox, oy int) {
+	c := &r.l.Cards[ci]
 	x0, y0 := ox+r.px(c.X), oy+r.px(c.Y)
 	x1, y1 := ox+r.px(c.X+c.W), oy+r.px(c.Y+c.H)
 	box := image.Rect(x0, y0, x1, y1)
@@ -101,7 +108,14 @@ func (r *renderer) drawCard(img *canvas, c *layout.Card, ox, oy int) {
 	m := r.m
 	tx := x0 + r.px(m.TextX())
 	right := x0 + r.px(m.TextX()+m.TextWidth(c.W))
-	for i, line := range wrap(r.title, r.titleOf(pos), right-tx, m.TitleLines) {
+	if r.texts == nil {
+		r.texts = make([]cardText, len(r.l.Cards))
+	}
+	t := &r.texts[ci]
+	if !t.done {
+		t.title = wrap(r.title, r.titleOf(pos), right-tx, m.TitleLines)
+	}
+	for i, line := range t.title {
 		tr := m.TitleRect(c.W, i)
 		r.text(img, r.title, r.pal.title, line, tx, y0+r.px(tr.Y), r.px(tr.H))
 	}
@@ -115,11 +129,14 @@ func (r *renderer) drawCard(img *canvas, c *layout.Card, ox, oy int) {
 		r.text(img, r.smallBold, r.pal.muted, team, right-tw, htop, hh)
 		holderRight -= tw + r.px(8)
 	}
+	holderFace, holderColor, holder := r.holder, r.pal.holder, pos.Holder
 	if pos.Vacant() {
-		r.text(img, r.vacant, r.pal.vacant, shorten(r.vacant, "Vacant", holderRight-tx), tx, htop, hh)
-	} else {
-		r.text(img, r.holder, r.pal.holder, shorten(r.holder, pos.Holder, holderRight-tx), tx, htop, hh)
+		holderFace, holderColor, holder = r.vacant, r.pal.vacant, "Vacant"
 	}
+	if !t.done {
+		t.holder, t.done = shorten(holderFace, holder, holderRight-tx), true
+	}
+	r.text(img, holderFace, holderColor, t.holder, tx, htop, hh)
 
 	if r.opt.Badges != nil {
 		r.drawBadges(img, r.opt.Badges(pos.ID), x0, y0)

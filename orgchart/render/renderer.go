@@ -53,6 +53,7 @@ type renderer struct {
 	severities       [3]bool          // badge colours in the legend
 	masks            map[[2]int]*cardMasks
 	edgeBoxes        []image.Rectangle
+	texts            []cardText // per card, filled as cards are drawn
 	colors           *palette8
 }
 
@@ -273,7 +274,7 @@ func (r *renderer) draw(img *canvas) {
 	y0 := float32(b.Min.Y-oy)/r.scale - slack
 	y1 := float32(b.Max.Y-oy)/r.scale + slack
 	r.l.Visible(-slack, y0, r.l.Width+slack, y1, func(i int) {
-		r.drawCard(img, &r.l.Cards[i], ox, oy)
+		r.drawCard(img, i, ox, oy)
 	})
 }
 
