@@ -17,15 +17,11 @@ const levels = 16
 type palette8 struct {
 	colors []color.NRGBA
 	index  map[color.NRGBA]uint8
-	mixes  []int16 // fg<<12 | bg<<4 | level -> index; -1 when not made yet
+	mixes  []uint16 // fg<<12 | bg<<4 | level -> index+1; 0 when not made yet (untouched pages cost nothing)
 }
 
 func newPalette8() *palette8 {
-	p := &palette8{index: map[color.NRGBA]uint8{}, mixes: make([]int16, 256*256*levels)}
-	for i := range p.mixes {
-		p.mixes[i] = -1
-	}
-	return p
+	return &palette8{index: map[color.NRGBA]uint8{}, mixes: make([]uint16, 256*256*levels)}
 }
 
 // of returns the index of an opaque colour, adding it while there is room;
@@ -55,14 +51,14 @@ func (p *palette8) of(c color.NRGBA) uint8 {
 // mix is colour fg laid over colour bg at coverage level/(levels-1).
 func (p *palette8) mix(fg, bg uint8, level int) uint8 {
 	k := int(fg)<<12 | int(bg)<<4 | level
-	if v := p.mixes[k]; v >= 0 {
-		return uint8(v)
+	if v := p.mixes[k]; v > 0 {
+		return uint8(v - 1)
 	}
 	a, b := p.colors[fg], p.colors[bg]
 	t := float32(level) / (levels - 1)
 	lerp := func(x, y uint8) uint8 { return uint8(float32(x)*t + float32(y)*(1-t) + 0.5) }
 	i := p.of(color.NRGBA{lerp(a.R, b.R), lerp(a.G, b.G), lerp(a.B, b.B), 0xFF})
-	p.mixes[k] = int16(i)
+	p.mixes[k] = uint16(i) + 1
 	return i
 }
 
