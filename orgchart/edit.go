@@ -62,8 +62,12 @@ func (e *Editor) AddPosition(pos Position) (*Position, error) {
 		return nil, fmt.Errorf("add position: the plan already has %d positions, the most a plan may hold", MaxPositions)
 	}
 	if pos.ReportsTo != "" {
-		if _, err := e.find(pos.ReportsTo); err != nil {
+		mgr, err := e.find(pos.ReportsTo)
+		if err != nil {
 			return nil, fmt.Errorf("add position: its manager: %w", err)
+		}
+		if d := e.depth(mgr) + 1; d > MaxDepth {
+			return nil, fmt.Errorf("add position: it would be %d levels below its top position, more than the %d a plan may have", d, MaxDepth)
 		}
 	}
 	pos.DottedTo = slices.Clone(pos.DottedTo)
@@ -102,7 +106,43 @@ func (e *Editor) CanMove(id, managerID string) error {
 					e.describe(pos), e.describe(mgr), mgr.ID, pos.ID)}
 		}
 	}
+	// A chain cannot outgrow MaxDepth in a plan with fewer positions; the
+	// subtree walk below only runs for larger plans.
+	if len(e.plan.Positions) <= MaxDepth {
+		return nil
+	}
+	if d := e.depth(mgr) + 1 + e.height(pos); d > MaxDepth {
+		return fmt.Errorf("move %s: its team would reach %d levels below the top position, more than the %d a plan may have", e.describe(pos), d, MaxDepth)
+	}
 	return nil
+}
+
+// depth is how many levels pos is below its top position.
+func (e *Editor) depth(pos *Position) int {
+	d := 0
+	for up := e.plan.Manager(pos); up != nil && d <= len(e.plan.Positions); up = e.plan.Manager(up) {
+		d++
+	}
+	return d
+}
+
+// height is how many levels the subtree below pos has (0 for no reports).
+func (e *Editor) height(pos *Position) int {
+	type frame struct {
+		pos *Position
+		h   int
+	}
+	best := 0
+	stack := []frame{{pos, 0}}
+	for len(stack) > 0 {
+		f := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		best = max(best, f.h)
+		for _, r := range e.plan.Reports(f.pos.ID) {
+			stack = append(stack, frame{r, f.h + 1})
+		}
+	}
+	return best
 }
 
 // Move makes the position (with its whole subtree) report to managerID, ""

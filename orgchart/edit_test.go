@@ -505,3 +505,30 @@ func TestEditorRemoveDropsIntendedArrangement(t *testing.T) {
 		t.Errorf("an intended id naming no position: err = %v", err)
 	}
 }
+
+// TestEditorKeepsDepthLimit: no add or move makes a plan that Read would
+// refuse for being deeper than MaxDepth.
+func TestEditorKeepsDepthLimit(t *testing.T) {
+	p := orgchart.NewPlan("deep")
+	e := orgchart.NewEditor(p)
+	top, _ := e.Add("chief-technology-officer", "")
+	last := top
+	for range orgchart.MaxDepth {
+		next, err := e.Add("software-engineering-manager", last.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		last = next
+	}
+	if _, err := e.Add("software-engineer", last.ID); err == nil || !strings.Contains(err.Error(), "levels") {
+		t.Errorf("add past MaxDepth: %v", err)
+	}
+	other, _ := e.Add("vp-of-it", "")
+	e.Add("it-operations-manager", other.ID)
+	if err := e.Move(other.ID, last.ID); err == nil || !strings.Contains(err.Error(), "levels") {
+		t.Errorf("move past MaxDepth: %v", err)
+	}
+	if _, _, err := orgchart.Read(p.Encode(), "deep.yaml", nil); err != nil {
+		t.Errorf("the edited plan does not load: %v", err)
+	}
+}
