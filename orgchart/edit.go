@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"orgplanner/catalog"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // RemoveMode says what happens to the reports of a removed position.
@@ -231,11 +233,35 @@ func (e *Editor) SetPlan(change func(*Plan)) error {
 		}
 		seen[d] = true
 	}
+	if err := e.validPolicy(cp.Policy); err != nil {
+		return fmt.Errorf("set plan: %w", err)
+	}
 	after := fieldsOf(&cp)
 	if reflect.DeepEqual(before, after) {
 		return nil // nothing changed: no history entry, still clean
 	}
 	e.apply(&setPlanCmd{before: before, after: after})
+	return nil
+}
+
+// validPolicy checks a policy the way reading the saved plan would: it is
+// encoded and decoded again, and every intended id must name a position.
+func (e *Editor) validPolicy(pol Policy) error {
+	text := encodePolicy(pol)
+	if len(text) > 0 {
+		var doc yaml.Node
+		if err := yaml.Unmarshal(append([]byte("policy:\n"), text...), &doc); err != nil {
+			return fmt.Errorf("the policy does not encode as YAML: %w", err)
+		}
+		if _, probs := decodePolicy(doc.Content[0].Content[1], "policy"); len(probs) > 0 {
+			return fmt.Errorf("invalid policy: %s", probs[0].Message)
+		}
+	}
+	for _, id := range pol.Intended {
+		if e.plan.Position(id) == nil {
+			return fmt.Errorf("policy.intended names %q: %w", id, ErrNotFound)
+		}
+	}
 	return nil
 }
 

@@ -229,6 +229,16 @@ func TestEditorSetPlanAndDirty(t *testing.T) {
 	if err := e.SetPlan(func(p *orgchart.Plan) { p.Positions = nil }); err == nil {
 		t.Errorf("SetPlan changed positions")
 	}
+	if err := e.SetPlan(func(p *orgchart.Plan) { p.Policy.Intended = []string{"ghost"} }); !errors.Is(err, orgchart.ErrNotFound) {
+		t.Errorf("intended ghost: %v", err)
+	}
+	if err := e.SetPlan(func(p *orgchart.Plan) { p.Policy.LayersMax = -3 }); err == nil {
+		t.Errorf("an invalid policy was accepted")
+	}
+	if err := e.SetPlan(func(p *orgchart.Plan) { p.Policy.Intended = []string{"c"}; p.Policy.LayersMax = 5 }); err != nil {
+		t.Errorf("a valid policy was refused: %v", err)
+	}
+	e.Undo()
 	e.MarkSaved()
 	if e.Dirty() {
 		t.Errorf("dirty right after MarkSaved")
@@ -444,6 +454,12 @@ func randomEdits(t *testing.T, seed uint64) {
 		// After every edit: commands patch the index in place.
 		if err := invariants(p); err != nil {
 			t.Fatalf("after edit %d: %v", i, err)
+		}
+		// What the editor makes, Read accepts: a saved plan always loads.
+		if i%500 == 0 {
+			if _, _, err := orgchart.Read(p.Encode(), "saved.yaml", builtin(t)); err != nil {
+				t.Fatalf("after edit %d the saved plan does not load: %v", i, err)
+			}
 		}
 	}
 	if refusedCycles < 100 {
