@@ -47,7 +47,7 @@ func (e *edgePainter) paint(st *State, w, h int, scale float32, off fyne.Positio
 			ax, ay := toPx(a.X, a.Y)
 			bx, by := toPx(b.X, b.Y)
 			if ed.Dotted {
-				e.dashed(ax, ay, bx, by, t, max(3, int(6*scale)), max(2, int(4*scale)), pal.edge)
+				e.dashed(ax, ay, bx, by, t, max(3, int(6*scale)), max(2, int(4*scale)), pal.dotted)
 			} else {
 				e.segment(ax, ay, bx, by, t, pal.edge)
 			}

@@ -16,6 +16,7 @@ type palette struct {
 	background, card, vacantBg color.NRGBA
 	border, text, holder       color.NRGBA
 	muted, vacant, edge        color.NRGBA
+	dotted                     color.NRGBA // dotted-line (matrix) connectors
 	accent, selected, focus    color.NRGBA
 	drop, dropFill             color.NRGBA
 	refuse, refuseFill         color.NRGBA
@@ -39,7 +40,7 @@ func chartPalette() palette {
 		return palette{
 			dark: true, background: rgb(0x1e1f22), card: rgb(0x2b2d31), vacantBg: rgb(0x25272b),
 			border: rgb(0x4a4d55), text: rgb(0xecedee), holder: rgb(0xb5bac1),
-			muted: rgb(0x9aa0a6), vacant: rgb(0x8e939c), edge: rgb(0x80848e),
+			muted: rgb(0x9aa0a6), vacant: rgb(0x8e939c), edge: rgb(0x80848e), dotted: rgb(0x8ab4f8),
 			accent: rgb(0x8ab4f8), selected: rgb(0x8ab4f8), focus: rgb(0x3d5a80),
 			drop: rgb(0x32d583), dropFill: rgb(0x1f3a2e),
 			refuse: rgb(0xf28b82), refuseFill: rgb(0x3d2125),
@@ -51,7 +52,7 @@ func chartPalette() palette {
 	return palette{
 		background: rgb(0xf6f7f9), card: rgb(0xffffff), vacantBg: rgb(0xfafafb),
 		border: rgb(0xc9ced6), text: rgb(0x1f2328), holder: rgb(0x424a53),
-		muted: rgb(0x656d76), vacant: rgb(0x767c85), edge: rgb(0x8c959f),
+		muted: rgb(0x656d76), vacant: rgb(0x767c85), edge: rgb(0x8c959f), dotted: rgb(0x7fa7e6),
 		accent: rgb(0x1a73e8), selected: rgb(0x1a73e8), focus: rgb(0xb2ccff),
 		drop: rgb(0x039855), dropFill: rgb(0xe3f8ec),
 		refuse: rgb(0xd93025), refuseFill: rgb(0xfdecea),
