@@ -152,3 +152,23 @@ func TestFmtBadPlansExit2WithLine(t *testing.T) {
 		}
 	}
 }
+
+// TestFmtSamplesAreCanonical: `orgplanner fmt` prints every sample plan and
+// the canonical fixture exactly as they are on disk.
+func TestFmtSamplesAreCanonical(t *testing.T) {
+	files, _ := filepath.Glob("../../assets/samples/*.yaml")
+	files = append(files, "../../testdata/plans/full.yaml")
+	if len(files) < 4 {
+		t.Fatalf("found only %v", files)
+	}
+	for _, f := range files {
+		want, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		code, out, errOut := runFmtCmd(t, f)
+		if code != ExitOK || out != string(want) {
+			t.Errorf("%s: exit %d, stderr %q, output differs from the file: %v", f, code, errOut, out != string(want))
+		}
+	}
+}
