@@ -93,6 +93,19 @@ func TestCrashDuringSave(t *testing.T) {
 			t.Errorf("unexpected file %s left in the plan's folder", name)
 		}
 	}
+	// The next save removes those older than an hour: no save still owns them.
+	past := time.Now().Add(-2 * time.Hour)
+	for _, name := range temps {
+		if err := os.Chtimes(filepath.Join(dir, name), past, past); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := orgchart.WriteFile(path, a); err != nil {
+		t.Fatal(err)
+	}
+	if left := leftoverTemps(t, dir); len(left) != 0 {
+		t.Errorf("a save left %d stale temporary files of killed saves: %v", len(left), left)
+	}
 }
 
 // killDuringSave starts the child, waits until it is saving in a loop, lets

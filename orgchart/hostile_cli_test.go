@@ -40,12 +40,18 @@ func TestHostileCorpusFromTheCommandLine(t *testing.T) {
 			if code != cli.ExitInvalid {
 				t.Fatalf("orgplanner %s: exit %d; want %d\nstdout:\n%s\nstderr:\n%s", strings.Join(args, " "), code, cli.ExitInvalid, stdout.String(), stderr.String())
 			}
+			// Problems name the file at fault; a plan whose catalog is at
+			// fault may add one line at its own `catalog:` line.
 			named := filepath.Join(hostileDir, e.names)
+			input := args[len(args)-1]
+			if strings.HasPrefix(e.file, "plans/") {
+				input = args[1]
+			}
 			lines := strings.Split(strings.TrimRight(stderr.String(), "\n"), "\n")
 			var located []string
 			for _, l := range lines {
-				if !strings.HasPrefix(l, named+":") && !strings.HasPrefix(l, "... and") {
-					t.Errorf("stderr line %q does not start with %s:", l, named)
+				if !strings.HasPrefix(l, named+":") && !strings.HasPrefix(l, input+":") && !strings.HasPrefix(l, "... and") {
+					t.Errorf("stderr line %q starts with neither %s: nor %s:", l, named, input)
 				}
 				for _, want := range e.lines {
 					if strings.HasPrefix(l, fmt.Sprintf("%s:%d: ", named, want)) {
