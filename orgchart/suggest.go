@@ -36,16 +36,20 @@ func editDistance(a, b string) int {
 // first, ties in alphabetical order.
 func closest(s string, candidates []string, n int) []string {
 	type scored struct {
-		id   string
-		dist int
+		id     string
+		dist   int
+		within bool // s is a subsequence of id: likely letters left out
 	}
 	all := make([]scored, 0, len(candidates))
 	for _, c := range candidates {
-		all = append(all, scored{c, editDistance(s, c)})
+		all = append(all, scored{c, editDistance(s, c), subsequence(s, c)})
 	}
 	sort.Slice(all, func(i, j int) bool {
 		if all[i].dist != all[j].dist {
 			return all[i].dist < all[j].dist
+		}
+		if all[i].within != all[j].within {
+			return all[i].within
 		}
 		return all[i].id < all[j].id
 	})
@@ -67,4 +71,15 @@ func closeTo(s string, candidates []string) string {
 		return fmt.Sprintf(" (did you mean %q?)", best[0])
 	}
 	return ""
+}
+
+// subsequence reports whether the bytes of s appear in t in order.
+func subsequence(s, t string) bool {
+	i := 0
+	for j := 0; i < len(s) && j < len(t); j++ {
+		if s[i] == t[j] {
+			i++
+		}
+	}
+	return i == len(s)
 }
