@@ -44,7 +44,7 @@ type Card struct {
 	X, Y, W, H float32
 	Depth      int  // levels below the layout's root (tops are 0)
 	Hidden     int  // positions below this one that are not shown (collapsed or cut by Depth)
-	Stacked    bool // drawn in a manager's stack of reports who lead nobody
+	Stacked    bool // in a vertical list under its manager (a stack or a folded column), joined from the side
 }
 
 // Edge is a connector between two cards, as a polyline of axis-aligned segments.
