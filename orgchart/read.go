@@ -116,14 +116,14 @@ func (r *reader) err() error {
 	return r.problems
 }
 
-var utf8BOM = []byte("\xEF\xBB\xBF")
+const utf8BOM = "\xEF\xBB\xBF"
 
 func (r *reader) read(data []byte) *Plan {
 	if len(data) > MaxFileSize {
 		r.add(0, "%s", tooBig(int64(len(data))))
 		return nil
 	}
-	data = bytes.TrimPrefix(data, utf8BOM)
+	data = bytes.TrimPrefix(data, []byte(utf8BOM))
 	if !r.plainText(data) {
 		return nil
 	}
