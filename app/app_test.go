@@ -799,3 +799,24 @@ func TestCompareWithAPlanMarksChangedCards(t *testing.T) {
 		t.Error("stopping left marks or the tab")
 	}
 }
+
+func TestPlanNameAndScopeAreOneUndoableEdit(t *testing.T) {
+	u := newTestUI(t, testPlan())
+	if err := u.setPlanSettings("Platform 2027", []catalog.Domain{catalog.ENG, catalog.SEC}); err != nil {
+		t.Fatal(err)
+	}
+	p := u.st.Plan()
+	if p.Name != "Platform 2027" || len(p.Scope) != 2 {
+		t.Fatalf("name %q scope %v", p.Name, p.Scope)
+	}
+	if !strings.Contains(u.win.Title(), "Platform 2027") {
+		t.Errorf("title %q lacks the new name", u.win.Title())
+	}
+	if _, ok := u.st.Report().Summary.Coverage[catalog.IT]; ok {
+		t.Error("coverage still checked for IT, outside the scope")
+	}
+	u.undo()
+	if p.Name != "Test org" || len(p.Scope) != 0 {
+		t.Errorf("undo left name %q scope %v", p.Name, p.Scope)
+	}
+}

@@ -167,6 +167,8 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Remove position, keep its reports  (Delete)", u.removeSelected),
 		item("Find role", ctrl(fyne.KeyF), u.focusSearch),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Plan name and scope…", u.planSettingsDialog),
 	)
 	view := fyne.NewMenu("View",
 		item("Zoom in", ctrl(fyne.KeyEqual), zoom(u.chart.ZoomIn)),
