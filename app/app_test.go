@@ -820,3 +820,27 @@ func TestPlanNameAndScopeAreOneUndoableEdit(t *testing.T) {
 		t.Errorf("undo left name %q scope %v", p.Name, p.Scope)
 	}
 }
+
+func TestBlankPlanChartDoesNotBreak(t *testing.T) {
+	u := newTestUI(t, testPlan())
+	u.newBlank()
+	c := u.chart
+	c.Fit()
+	c.ZoomIn()
+	c.ZoomOut()
+	c.Home()
+	c.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	c.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	c.Tapped(&fyne.PointEvent{Position: fyne.NewPos(50, 50)})
+	c.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, -30)})
+	if img := c.r.paint(400, 300); img == nil {
+		t.Fatal("no raster")
+	}
+	if c.r.hint.Hidden {
+		t.Error("an empty chart shows no hint to drag a role")
+	}
+	u.dragRole(t, "chief-technology-officer", u.emptyAbs(t), nil)
+	if len(u.st.Plan().Positions) != 1 || !c.r.hint.Hidden {
+		t.Error("dropping a role on the blank plan did not start it")
+	}
+}
