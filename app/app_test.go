@@ -306,6 +306,13 @@ func TestInspectorEdits(t *testing.T) {
 	p := u.st.Plan()
 	u.st.Select("vpe")
 	in := u.inspector
+	if in.shown == "vpe" {
+		t.Error("the hidden inspector was refreshed")
+	}
+	u.tabs.Select(u.inspTab)
+	if in.shown != "vpe" || !strings.Contains(in.below.Text, "3 positions") {
+		t.Fatalf("the inspector shows %q, below: %q", in.shown, in.below.Text)
+	}
 
 	in.holder.SetText("")
 	test.Type(in.holder, "Katherine Johnson")
@@ -594,6 +601,7 @@ func TestSaveAsksWhenTheFileChangedOnDisk(t *testing.T) {
 func TestDottedLineChoicesAndRemoval(t *testing.T) {
 	u := newTestUI(t, testPlan())
 	p := u.st.Plan()
+	u.tabs.Select(u.inspTab)
 	u.st.Select("qa")
 	choices := dottedChoices(u.st, p.Position("qa"), "security")
 	if len(choices) != 1 || choices[0].ID != "ciso" {

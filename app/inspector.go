@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"orgplanner/orgchart"
+	"orgplanner/orgchart/rollup"
 )
 
 // inspector edits the selected position. Text fields apply when Enter is
@@ -21,6 +22,13 @@ type inspector struct {
 	status func(string)
 	win    fyne.Window     // for the dotted-line dialog; nil in some tests
 	anchor func(id string) // keeps a card in place on the chart across an edit
+	// onScreen reports whether the inspector is shown; nil means always.
+	onScreen func() bool
+	stale    bool
+
+	roll     *rollup.Rollup // roll-up of rollPlan at revision rollRev
+	rollPlan *orgchart.Plan
+	rollRev  uint64
 
 	empty   *widget.Label
 	form    *fyne.Container
@@ -95,8 +103,15 @@ func newInspector(st *State, status func(string)) *inspector {
 	return in
 }
 
-// refresh shows the selected position (or the empty note).
+// refresh shows the selected position (or the empty note). While the
+// inspector is not on screen it only notes that it is stale: an edit does
+// not pay for a panel nobody sees.
 func (in *inspector) refresh() {
+	if in.onScreen != nil && !in.onScreen() {
+		in.stale = true
+		return
+	}
+	in.stale = false
 	st := in.st
 	pos := st.SelectedPosition()
 	in.empty.Hidden = pos != nil
@@ -156,7 +171,7 @@ func (in *inspector) refresh() {
 	if len(pos.DottedTo) == 0 {
 		in.dotted.Add(widget.NewLabel("None"))
 	}
-	setLabel(in.below, belowText(st.Plan(), pos))
+	setLabel(in.below, belowText(in.rollup().Below(pos.ID), len(st.Plan().Reports(pos.ID))))
 	setLabel(in.owns, in.ownsText(pos))
 }
 
@@ -299,38 +314,30 @@ func (in *inspector) ownsText(pos *orgchart.Position) string {
 	return strings.Join(names, "\n")
 }
 
-// belowText totals the subtree under pos: positions, people, vacancies, cost.
-func belowText(p *orgchart.Plan, pos *orgchart.Position) string {
-	positions, people, vacant := 0, 0, 0
-	cost, unpriced := 0.0, 0
-	stack := append([]*orgchart.Position(nil), p.Reports(pos.ID)...)
-	for len(stack) > 0 {
-		q := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		positions++
-		people += q.Headcount()
-		if q.Vacant() {
-			vacant++
-		}
-		if q.Cost > 0 {
-			cost += q.Cost * float64(q.Headcount())
-		} else {
-			unpriced++
-		}
-		stack = append(stack, p.Reports(q.ID)...)
-	}
-	if positions == 0 {
+// belowText says what sits below pos, from the plan's roll-up
+// (orgchart/rollup): people, positions, vacancies and cost.
+func belowText(t rollup.Totals, directReports int) string {
+	if t.Positions == 0 {
 		return "No reports"
 	}
 	s := fmt.Sprintf("%d people in %d positions (%d vacant), %d direct reports",
-		people, positions, vacant, len(p.Reports(pos.ID)))
-	if cost > 0 {
-		s += fmt.Sprintf("\nCost %s a year", money(cost))
-		if unpriced > 0 {
-			s += fmt.Sprintf(" (%d positions without a cost)", unpriced)
+		t.Headcount, t.Positions, t.Vacancies, directReports)
+	if t.Cost > 0 {
+		s += fmt.Sprintf("\nCost %s a year", money(t.Cost))
+		if t.Unpriced > 0 {
+			s += fmt.Sprintf(" (%d positions without a cost)", t.Unpriced)
 		}
 	}
 	return s
+}
+
+// rollup returns the plan's roll-up, computed once per plan revision.
+func (in *inspector) rollup() *rollup.Rollup {
+	p, rev := in.st.Plan(), in.st.Editor().Revision()
+	if in.roll == nil || in.rollPlan != p || in.rollRev != rev {
+		in.roll, in.rollPlan, in.rollRev = rollup.Compute(p), p, rev
+	}
+	return in.roll
 }
 
 func money(v float64) string {

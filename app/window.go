@@ -64,6 +64,12 @@ func newUI(a fyne.App, win fyne.Window, st *State) *ui {
 	u.reviewTab = container.NewTabItemWithIcon("Review", theme.WarningIcon(), review)
 	u.tabs = container.NewAppTabs(u.inspTab, u.reviewTab)
 	u.tabs.Select(u.reviewTab)
+	u.inspector.onScreen = func() bool { return u.tabs.Selected() == u.inspTab }
+	u.tabs.OnSelected = func(t *container.TabItem) {
+		if t == u.inspTab && u.inspector.stale {
+			u.inspector.refresh()
+		}
+	}
 	u.compare = newComparePanel(u)
 	u.chart.Mark = u.compare.mark
 
