@@ -21,14 +21,16 @@ type builder struct {
 	kid0   []int32
 	pts    []Point // backing store of every edge's points
 
-	t       tidy
-	unit    []int32 // per tidy node: card index, unitStack or unitVirtual
-	blocks  []block
-	blockOf []int32 // per tidy node: index into blocks, -1 otherwise
-	stacks  []bool  // per card: stacks its reports who lead nobody
-	owner   []bool  // per card: lists its whole subtree as a column under it
-	inCol   []bool  // per card: inside an owner's column
-	mix     []int32 // managers that may fold, in the order they would
+	t        tidy
+	unit     []int32 // per tidy node: card index, unitStack or unitVirtual
+	blocks   []block
+	blockOf  []int32   // per tidy node: index into blocks, -1 otherwise
+	stacks   []bool    // per card: stacks its reports who lead nobody
+	owner    []bool    // per card: lists its whole subtree as a column under it
+	inCol    []bool    // per card: inside an owner's column
+	mix      []int32   // managers that may fold, in the order they would
+	foldCols int       // columns a folded subtree is split into
+	heights  []float32 // scratch for estimateColumns
 }
 
 // block is a vertical list of cards under one manager (the owner, a tidy
@@ -36,8 +38,9 @@ type builder struct {
 // fold depth down, its whole subtree as an indented list.
 type block struct {
 	cards  []int32
-	at     []Point // card positions relative to the block's top-left
-	spineX float32 // the spine joining the owner: relative, absolute after place
+	at     []Point   // card positions relative to the block's top-left
+	spineX float32   // the spine joining the owner: relative, absolute after place
+	spines []float32 // per card, when the block has several columns: its column's spine
 	w, h   float32
 }
 
@@ -328,17 +331,41 @@ func (b *builder) shapeFolded(owner int32) block {
 	item = func(c int32, x, y float32) float32 {
 		card := &b.cards[c]
 		k.add(c, x, y)
-		k.w = max(k.w, x+card.W)
 		y += card.H + StackRowGap
 		for _, d := range b.children(c) {
 			y = item(d, x+StackIndent, y)
 		}
 		return y
 	}
-	y := float32(0)
-	for _, c := range kids {
-		y = item(c, StackIndent, y)
+	// Each report's subtree as an indented list from y = 0, then the lists
+	// dealt into columns side by side, each with its own spine.
+	starts := make([]int, len(kids)+1)
+	heights := make([]float32, len(kids))
+	for i, c := range kids {
+		starts[i] = len(k.cards)
+		heights[i] = item(c, StackIndent, 0) - StackRowGap
 	}
-	k.h = y - StackRowGap
+	starts[len(kids)] = len(k.cards)
+	cols := splitColumns(heights, max(1, b.foldCols))
+	if cols[len(cols)-1] > 0 {
+		k.spines = make([]float32, len(k.cards))
+	}
+	var x, y, colW float32
+	for i := range kids {
+		if i > 0 && cols[i] != cols[i-1] {
+			x, y, colW = x+colW+HGap, 0, 0
+		}
+		for j := starts[i]; j < starts[i+1]; j++ {
+			k.at[j].X += x
+			k.at[j].Y += y
+			colW = max(colW, k.at[j].X-x+b.cards[k.cards[j]].W)
+			if k.spines != nil {
+				k.spines[j] = x + StackIndent/2
+			}
+		}
+		y += heights[i] + StackRowGap
+		k.h = max(k.h, y-StackRowGap)
+	}
+	k.w = x + colW
 	return k
 }

@@ -28,7 +28,7 @@ func (b *builder) connect(l *Layout) {
 				continue
 			}
 			k := &b.blocks[b.blockOf[u]]
-			for _, r := range k.cards {
+			for j, r := range k.cards {
 				rc := &cards[r]
 				midY := rc.Y + rc.H/2
 				if p := b.parent[r]; p != m {
@@ -39,13 +39,17 @@ func (b *builder) connect(l *Layout) {
 						Points: b.path(Point{x, pc.Y + pc.H}, Point{x, midY}, Point{rc.X, midY})})
 					continue
 				}
+				spine := k.spineX
+				if k.spines != nil {
+					spine = k.spines[j]
+				}
 				end := rc.X
-				if rc.X < k.spineX {
+				if rc.X < spine {
 					end = rc.X + rc.W
 				}
 				l.Edges = append(l.Edges, Edge{From: int(m), To: int(r),
-					Points: b.path(Point{mx, mb}, Point{mx, busY}, Point{k.spineX, busY},
-						Point{k.spineX, midY}, Point{end, midY})})
+					Points: b.path(Point{mx, mb}, Point{mx, busY}, Point{spine, busY},
+						Point{spine, midY}, Point{end, midY})})
 			}
 		}
 	}

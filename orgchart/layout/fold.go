@@ -14,8 +14,8 @@ const mixLimit = 20_000
 // estimate holds per-card subtree sizes for one choice of folds.
 type estimate struct{ w, h []float32 }
 
-// chooseFolds marks the owners: managers whose whole subtree is listed as an
-// indented column under them. Options.Fold > 0 folds every manager at that
+// chooseFolds marks the owners: managers whose whole subtree is listed as
+// indented columns under them, and how many columns (b.foldCols). Options.Fold > 0 folds every manager at that
 // depth; -1 folds none; 0 picks the folds that let the chart fill a 16:9
 // slide at the largest size (the smallest max(width/Aspect, height)): whole
 // levels first, then the better mix of two neighbouring levels.
@@ -40,15 +40,30 @@ func (b *builder) chooseFolds() {
 		return // already no wider than a slide
 	}
 	// Folding at maxDepth-1 or deeper changes nothing: those managers lead
-	// only people who lead nobody. Stop once folding more stops helping.
+	// only people who lead nobody. A folded subtree may be split into up to
+	// four columns side by side (charts of up to 20,000 cards). Stop once
+	// folding more stops helping.
+	maxCols := 1
+	if n <= mixLimit {
+		maxCols = 4
+	}
+	bestCols := 1
 	for level := maxDepth - 2; level >= max(0, maxDepth-9); level-- {
 		b.foldLevel(level)
-		s := b.score(&e)
-		if s >= best {
+		levelBest := float32(math.Inf(1))
+		for cols := 1; cols <= maxCols; cols++ {
+			b.foldCols = cols
+			s := b.score(&e)
+			levelBest = min(levelBest, s)
+			if s < best {
+				best, bestLevel, bestCols = s, level, cols
+			}
+		}
+		if levelBest > best {
 			break
 		}
-		best, bestLevel = s, level
 	}
+	b.foldCols = bestCols
 	// Mix: fold some managers one level above the best level. Each try is
 	// a pass over the chart; past 20,000 cards whole levels must do.
 	if n > mixLimit {
@@ -179,6 +194,9 @@ func (b *builder) estimate(e *estimate) (float32, float32) {
 				if hung == 0 && leaves > StackColumns {
 					colW, colH = 2*colW+StackMiddle, colH/2
 				}
+				if hung > 0 && b.foldCols > 1 {
+					colW, colH = b.estimateColumns(kids, e)
+				}
 				rowW += StackIndent + colW + HGap
 				rowH = max(rowH, colH)
 			}
@@ -193,4 +211,50 @@ func (b *builder) estimate(e *estimate) (float32, float32) {
 		}
 	}
 	return w - HGap, h
+}
+
+// estimateColumns sizes an owner's folded subtrees split into b.foldCols
+// columns, as shapeFolded will place them (widths without the spine room of
+// the first column, which the caller adds).
+func (b *builder) estimateColumns(kids []int32, e *estimate) (float32, float32) {
+	b.heights = b.heights[:0]
+	for _, k := range kids {
+		b.heights = append(b.heights, e.h[k])
+	}
+	cols := splitColumns(b.heights, b.foldCols)
+	var w, h, colW, colH float32
+	for i, k := range kids {
+		if i > 0 && cols[i] != cols[i-1] {
+			w += colW + HGap + StackIndent
+			h = max(h, colH-StackRowGap)
+			colW, colH = 0, 0
+		}
+		colW = max(colW, e.w[k])
+		colH += e.h[k] + StackRowGap
+	}
+	return w + colW, max(h, colH-StackRowGap)
+}
+
+// splitColumns deals items of the given heights, in order, into at most cols
+// columns of similar height: an item starts a new column when its middle
+// would pass the even share.
+func splitColumns(heights []float32, cols int) []int {
+	out := make([]int, len(heights))
+	if cols <= 1 {
+		return out
+	}
+	total := float32(0)
+	for _, h := range heights {
+		total += h + StackRowGap
+	}
+	share := total / float32(cols)
+	col, acc := 0, float32(0)
+	for i, h := range heights {
+		if acc > 0 && acc+h/2 > share && col < cols-1 {
+			col, acc = col+1, 0
+		}
+		out[i] = col
+		acc += h + StackRowGap
+	}
+	return out
 }

@@ -51,8 +51,8 @@ func checkInvariants(t *testing.T, p *orgchart.Plan, l *Layout) {
 			}
 			if prev != nil && prev.Stacked == c.Stacked {
 				ordered := c.X > prev.X
-				if c.Stacked {
-					ordered = c.Y > prev.Y || (c.Y == prev.Y && c.X > prev.X)
+				if c.Stacked { // down a column, across a row of a stack, or on to the next column
+					ordered = c.Y > prev.Y || c.X > prev.X
 				}
 				if !ordered {
 					t.Fatalf("reports %s and %s of %s out of plan order", prev.Position.ID, c.Position.ID, m.Position.ID)

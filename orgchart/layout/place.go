@@ -23,6 +23,9 @@ func (b *builder) place(l *Layout) {
 		case u == unitStack:
 			k := &b.blocks[b.blockOf[v]]
 			k.spineX += left
+			for j := range k.spines {
+				k.spines[j] += left
+			}
 			for j, ci := range k.cards {
 				c := &b.cards[ci]
 				c.X, c.Y = left+k.at[j].X, top+k.at[j].Y
