@@ -137,14 +137,6 @@ func (u *ui) dragCard(t testing.TB, id string, to fyne.Position, hover func()) {
 	dragEvents(u.chart, chartAbs, u.cardAbs(t, id), to, hover)
 }
 
-func reportsOf(p *orgchart.Plan, id string) []string {
-	var out []string
-	for _, r := range p.Reports(id) {
-		out = append(out, r.ID)
-	}
-	return out
-}
-
 func TestDropRoleOnCardAddsVacantReportAndUndoRedo(t *testing.T) {
 	u := newTestUI(t, testPlan())
 	p := u.st.Plan()

@@ -106,13 +106,6 @@ func (d *dragger) End() {
 	}
 }
 
-// Cancel ends a drag without dropping.
-func (d *dragger) Cancel() {
-	d.active = false
-	d.ghost.box.Hide()
-	d.chart.SetDropTarget("", "")
-}
-
 // drop applies the drop on the card with the id ("" = empty canvas).
 func (d *dragger) drop(id string) error {
 	st := d.st
