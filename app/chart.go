@@ -43,7 +43,7 @@ type Chart struct {
 	dropID     string
 	dropRefuse string
 
-	// pressed is the gesture of the current drag: pan, or move a card.
+	// gesture is what the current drag does: pan, or move a card.
 	gesture int
 	focused bool
 
