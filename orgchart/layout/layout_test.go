@@ -377,3 +377,54 @@ func TestFoldOptions(t *testing.T) {
 		t.Fatalf("automatic fold %vx%v is no better than none %vx%v", auto.Width, auto.Height, never.Width, never.Height)
 	}
 }
+
+func TestSplitColumnsBalancesHeights(t *testing.T) {
+	for _, tc := range []struct {
+		heights []float32
+		cols    int
+		want    []int
+	}{
+		{[]float32{100, 100, 100, 100}, 2, []int{0, 0, 1, 1}},
+		{[]float32{100, 100, 100}, 1, []int{0, 0, 0}},
+		{[]float32{400, 100, 100, 100, 100}, 2, []int{0, 1, 1, 1, 1}},
+		{[]float32{100}, 4, []int{0}},
+		{[]float32{100, 100, 100, 100, 100, 100}, 3, []int{0, 0, 1, 1, 2, 2}},
+	} {
+		if got := splitColumns(tc.heights, tc.cols); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("splitColumns(%v, %d) = %v, want %v", tc.heights, tc.cols, got, tc.want)
+		}
+	}
+}
+
+func TestFoldedSubtreesSpreadOverColumns(t *testing.T) {
+	// Six directors of six managers of five: 36 teams in a row would be
+	// nine slides wide, so the directors' teams are folded, in columns.
+	p := &orgchart.Plan{Positions: []*orgchart.Position{{ID: "ceo"}}}
+	for d := 0; d < 6; d++ {
+		dir := fmt.Sprintf("d%d", d)
+		p.Positions = append(p.Positions, &orgchart.Position{ID: dir, ReportsTo: "ceo"})
+		for i := 0; i < 6; i++ {
+			m := fmt.Sprintf("%s-m%d", dir, i)
+			p.Positions = append(p.Positions, &orgchart.Position{ID: m, ReportsTo: dir})
+			for j := 0; j < 5; j++ {
+				p.Positions = append(p.Positions, &orgchart.Position{ID: fmt.Sprintf("%s-%d", m, j), ReportsTo: m})
+			}
+		}
+	}
+	l := Compute(p, Options{})
+	checkInvariants(t, p, l)
+	xs := map[float32]bool{}
+	for i := 0; i < 6; i++ {
+		c := l.Cards[l.Index(fmt.Sprintf("d0-m%d", i))]
+		if !c.Stacked {
+			t.Fatalf("manager %s is not in a folded column (chart %vx%v)", c.Position.ID, l.Width, l.Height)
+		}
+		xs[c.X] = true
+	}
+	if len(xs) < 2 || len(xs) > 4 {
+		t.Fatalf("a director's six managers sit in %d columns, want 2 to 4 (chart %vx%v)", len(xs), l.Width, l.Height)
+	}
+	if l.Width > 2*Aspect*l.Height {
+		t.Fatalf("chart %vx%v is still far wider than a slide", l.Width, l.Height)
+	}
+}
