@@ -16,9 +16,12 @@ import (
 // findings and the summary, and repaint the connector raster. Even
 // iterations add a position under a manager in view, odd ones undo it, so
 // the plan keeps its size.
-func benchEdit(b *testing.B, n int, expanded bool) {
+func benchEdit(b *testing.B, n int, expanded bool, inspector ...bool) {
 	p := generate.Generate(n, 1)
 	u := newTestUI(b, p)
+	if len(inspector) > 0 && inspector[0] {
+		u.tabs.Select(u.inspTab) // its refresh (with the roll-up) is then part of every edit
+	}
 	if expanded {
 		for id := range u.st.collapsed {
 			u.st.ToggleCollapsed(id)
@@ -56,10 +59,12 @@ func reportCPU(b *testing.B, cpu0 int64) {
 
 // BenchmarkEdit10000 is the target: one edit at 10,000 positions
 // under 16 ms. "overview" is the plan as opened (managers from the third
-// level collapsed), "expanded" lays out every card.
+// level collapsed, the Review tab showing), "expanded" lays out every card,
+// "overview-inspector" has the inspector showing the new position.
 func BenchmarkEdit10000(b *testing.B) {
 	b.Run("overview", func(b *testing.B) { benchEdit(b, 10000, false) })
 	b.Run("expanded", func(b *testing.B) { benchEdit(b, 10000, true) })
+	b.Run("overview-inspector", func(b *testing.B) { benchEdit(b, 10000, false, true) })
 }
 
 // BenchmarkEditParts10000 splits an edit's cost: the checks and the layout alone.
