@@ -243,3 +243,32 @@ func TestDefaultDirIsUnderTheUserConfigDir(t *testing.T) {
 		t.Errorf("Open(\"\") = %v, %v; want the default dir", s, err)
 	}
 }
+
+func TestConcurrentSavesLeaveOneWholeCopy(t *testing.T) {
+	s := openTemp(t)
+	plan := filepath.Join(t.TempDir(), "p.yaml")
+	want := map[string]bool{}
+	done := make(chan error)
+	for i := 0; i < 8; i++ {
+		data := strings.Repeat(string(rune('a'+i)), 100_000)
+		want[data] = true
+		go func() { done <- s.Save(plan, []byte(data)) }()
+	}
+	for i := 0; i < 8; i++ {
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+	}
+	copies, problems := s.List()
+	if len(copies) != 1 || len(problems) != 0 {
+		t.Fatalf("List = %v, %v; want one good copy", copies, problems)
+	}
+	data, err := s.Load(copies[0])
+	if err != nil || !want[string(data)] {
+		t.Fatalf("the copy is not one of the saved versions whole (%d bytes, %v)", len(data), err)
+	}
+	entries, _ := os.ReadDir(s.Dir())
+	if len(entries) != 1 {
+		t.Errorf("%d files in the store; want only the copy (no temporary files left)", len(entries))
+	}
+}
