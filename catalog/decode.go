@@ -55,6 +55,11 @@ func decodeFile(data []byte, file string) (*layer, Problems) {
 		return l, d.problems
 	}
 	top := resolve(doc.Content[0])
+	if top.Kind == yaml.ScalarNode && top.Tag == "!!null" {
+		// A document marker alone ("---"): yaml puts the null on the next line.
+		d.add(0, "the file is empty; a catalog file has top-level keys roles:, capabilities: and/or conflicts:")
+		return l, d.problems
+	}
 	if top.Kind != yaml.MappingNode {
 		d.add(top.Line, "a catalog file must be a mapping with top-level keys roles:, capabilities: and/or conflicts:")
 		return l, d.problems

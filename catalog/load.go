@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -69,6 +70,9 @@ func load(fsys fs.FS, dir, prefix string) (*Catalog, error) {
 // Parse reads one complete catalog file (not an extension of the built-in
 // one) and validates it. Its error is always Problems.
 func Parse(data []byte, file string) (*Catalog, error) {
+	if len(data) > MaxFileSize {
+		return nil, Problems{{File: file, Message: tooBig(int64(len(data)))}}
+	}
 	l, problems := decodeFile(data, file)
 	c, ps := build(nil, l, false)
 	return finish(c, append(problems, ps...))
@@ -79,18 +83,49 @@ func Parse(data []byte, file string) (*Catalog, error) {
 // manager and report) replaces the built-in one whole. c is not changed.
 // Its error is always Problems, each located in file or in c's files.
 func (c *Catalog) Extend(data []byte, file string) (*Catalog, error) {
+	if len(data) > MaxFileSize {
+		return nil, Problems{{File: file, Message: tooBig(int64(len(data)))}}
+	}
 	l, problems := decodeFile(data, file)
 	out, ps := build(c, l, true)
 	return finish(out, append(problems, ps...))
 }
 
+// MaxFileSize is the largest catalog file in bytes (the built-in catalog is
+// about 0.14 MB). Bigger files are refused before they are read, so a huge or
+// endless file (a device, a pipe) costs bounded time and memory.
+const MaxFileSize = 4 << 20
+
 // ExtendFile is Extend with the contents of the file at path.
 func (c *Catalog) ExtendFile(path string) (*Catalog, error) {
-	data, err := os.ReadFile(path)
+	cannot := func(err error) (*Catalog, error) {
+		return nil, Problems{{File: path, Message: fmt.Sprintf("cannot read the catalog file: %v", err)}}
+	}
+	f, err := os.Open(path)
 	if err != nil {
-		return nil, Problems{{File: path, Message: fmt.Sprintf("cannot read the catalog file: %v", unwrapPath(err))}}
+		return cannot(unwrapPath(err))
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return cannot(unwrapPath(err))
+	}
+	if !st.Mode().IsRegular() {
+		return cannot(fmt.Errorf("it is not a regular file: give the path of a .yaml catalog file"))
+	}
+	if st.Size() > MaxFileSize {
+		return nil, Problems{{File: path, Message: tooBig(st.Size())}}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return cannot(unwrapPath(err))
 	}
 	return c.Extend(data, path)
+}
+
+func tooBig(size int64) string {
+	return fmt.Sprintf("the catalog file is %.1f MB, more than the %d MB a catalog may have: split it or remove what the plan does not use",
+		float64(size)/(1<<20), MaxFileSize>>20)
 }
 
 // unwrapPath drops the path that os errors repeat, since Problem names the file.

@@ -3,6 +3,8 @@ package orgchart_test
 import (
 	"bytes"
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -63,5 +65,27 @@ func TestHostileCorpusFromTheCommandLine(t *testing.T) {
 				t.Errorf("no stderr line is %s:LINE: with LINE in %v:\n%s", named, e.lines, stderr.String())
 			}
 		})
+	}
+}
+
+// TestCheckRefusesDevices: a plan or a --catalog that is a device never ends
+// (/dev/zero); both are refused at once as not regular files, not read.
+func TestCheckRefusesDevices(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip("no /dev/zero on this system")
+	}
+	okPlan := filepath.Join(hostileDir, "plans/ok-crlf.yaml")
+	for _, args := range [][]string{
+		{"check", "/dev/zero"},
+		{"check", okPlan, "--catalog", "/dev/zero"},
+	} {
+		var stderr bytes.Buffer
+		var code int
+		bounded(t, strings.Join(args, " "), 8<<20, hostileDeadline, func() {
+			code = cli.Run(&cli.Env{Stdout: io.Discard, Stderr: &stderr, Stdin: strings.NewReader("")}, args)
+		})
+		if code != cli.ExitInvalid || !strings.HasPrefix(stderr.String(), "/dev/zero: ") || !strings.Contains(stderr.String(), "regular file") {
+			t.Errorf("orgplanner %s: exit %d, stderr %q; want exit 2 and /dev/zero: ... not a regular file", strings.Join(args, " "), code, stderr.String())
+		}
 	}
 }
