@@ -26,7 +26,9 @@ func ReadFile(path string, base *catalog.Catalog) (*Plan, *catalog.Catalog, erro
 		return nil, base, catalog.Problems{{File: path, Message: fmt.Sprintf("cannot open the plan: %v", unwrapPathError(err))}}
 	}
 	defer f.Close()
+	size := int64(0)
 	if st, err := f.Stat(); err == nil {
+		size = st.Size()
 		if st.IsDir() {
 			return nil, base, catalog.Problems{{File: path, Message: "this is a folder, not a plan file: give the path of a .yaml plan"}}
 		}
@@ -37,7 +39,11 @@ func ReadFile(path string, base *catalog.Catalog) (*Plan, *catalog.Catalog, erro
 			return nil, base, catalog.Problems{{File: path, Message: tooBig(st.Size())}}
 		}
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	// Sized from Stat, the buffer is filled in one go rather than grown by
+	// doubling; the LimitReader still bounds a file that grows meanwhile.
+	buf := bytes.NewBuffer(make([]byte, 0, min(size, MaxFileSize)+bytes.MinRead))
+	_, err = buf.ReadFrom(io.LimitReader(f, MaxFileSize+1))
+	data := buf.Bytes()
 	if err != nil {
 		return nil, base, catalog.Problems{{File: path, Message: fmt.Sprintf("cannot read the plan: %v", unwrapPathError(err))}}
 	}
