@@ -45,9 +45,15 @@ func Import(r io.Reader, file string, cat *catalog.Catalog, mapping map[string]s
 		}
 		rep.Problems = append(rep.Problems, catalog.Problem{File: file, Line: line, Message: fmt.Sprintf(format, args...)})
 	}
-	data, err := io.ReadAll(r)
+	// Read at most one byte past the limit: a bigger file is refused before
+	// it is parsed, so a huge export costs bounded memory.
+	data, err := io.ReadAll(io.LimitReader(r, orgchart.MaxFileSize+1))
 	if err != nil {
 		return nil, rep, fmt.Errorf("reading %s: %w", file, err)
+	}
+	if len(data) > orgchart.MaxFileSize {
+		fail(0, "the file is more than %d MB, the most an import may have: split it by department and import the parts", orgchart.MaxFileSize>>20)
+		return nil, rep, rep.Problems
 	}
 	rows, err := readRows(data, file, mapping, rep, fail)
 	if err != nil {
@@ -165,12 +171,13 @@ func readRows(data []byte, file string, mapping map[string]string, rep *Report, 
 		}
 		firstLine[rw.id] = line
 		rows = append(rows, rw)
+		if len(rows) > orgchart.MaxPositions {
+			fail(line, "more than %d people, the most a plan holds: split the file by department", orgchart.MaxPositions)
+			return nil, nil
+		}
 	}
 	if rep.Rows == 0 && len(rep.Problems) == 0 {
 		fail(0, "no people: the file has a header but no rows")
-	}
-	if len(rows) > orgchart.MaxPositions {
-		fail(0, "%d people is more than a plan holds (%d): split the file by department", len(rows), orgchart.MaxPositions)
 	}
 	return rows, nil
 }
