@@ -11,7 +11,7 @@ GUI_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-d
 TEST_PKGS := xvfb xauth xdotool imagemagick graphviz
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps test-deps build run test test-unit test-gui bench vet clean
+.PHONY: all deps test-deps build run test test-unit test-gui bench vet package clean
 
 all: build
 
@@ -52,6 +52,13 @@ test: test-deps vet test-unit test-gui
 
 bench:
 	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench . -benchmem ./...
+
+# A Linux desktop bundle (binary, icon, .desktop file). The fyne tool comes from the
+# Go module proxy; packaging bumps Build in FyneApp.toml.
+FYNE ?= $(shell $(GO) env GOPATH)/bin/fyne
+package: deps
+	test -x $(FYNE) || $(GO) install fyne.io/tools/cmd/fyne@v1.7.4
+	$(FYNE) package -os linux
 
 clean:
 	rm -rf bin
