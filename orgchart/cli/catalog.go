@@ -3,7 +3,6 @@ package cli
 import (
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -25,24 +24,9 @@ func runCatalog(env *Env, args []string) int {
 	fs := newFlagSet(env, "catalog", "catalog [--json] [--catalog FILE]")
 	asJSON := fs.Bool("json", false, "print the whole catalog (roles, capabilities, conflicts) as JSON")
 	file := fs.String("catalog", "", "extend or override the built-in catalog with this YAML `FILE`")
-	usage := fs.Usage
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), catalogHelp)
-		usage()
-	}
-	for _, a := range args {
-		if a == "-h" || a == "-help" || a == "--help" {
-			fs.SetOutput(env.Stdout)
-			fs.Usage()
-			return ExitOK
-		}
-	}
-	rest, err := parseArgs(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return ExitOK
-		}
-		return ExitInvalid
+	rest, code, done := parseCommand(env, fs, catalogHelp, args)
+	if done {
+		return code
 	}
 	if len(rest) > 0 {
 		fmt.Fprintf(env.Stderr, "orgplanner catalog: unexpected argument %q; to use a catalog file pass --catalog %s\n", rest[0], rest[0])

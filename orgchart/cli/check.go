@@ -2,8 +2,6 @@ package cli
 
 import (
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strconv"
@@ -32,24 +30,9 @@ func runCheck(env *Env, args []string) int {
 	asJSON := fs.Bool("json", false, "print the findings and summary as JSON")
 	minSev := fs.String("min-severity", "info", "leave out findings below this `severity` (info, warning, error); the exit status still counts every error")
 	catFile := fs.String("catalog", "", "extend or override the built-in catalog with this YAML `FILE`")
-	usage := fs.Usage
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), checkHelp)
-		usage()
-	}
-	for _, a := range args {
-		if a == "-h" || a == "-help" || a == "--help" {
-			fs.SetOutput(env.Stdout)
-			fs.Usage()
-			return ExitOK
-		}
-	}
-	rest, err := parseArgs(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return ExitOK
-		}
-		return ExitInvalid
+	rest, code, done := parseCommand(env, fs, checkHelp, args)
+	if done {
+		return code
 	}
 	if len(rest) != 1 {
 		fmt.Fprintln(env.Stderr, "orgplanner check: give exactly one plan file, for example: orgplanner check plan.yaml")

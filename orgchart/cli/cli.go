@@ -3,6 +3,7 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -106,6 +107,32 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 		positional = append(positional, rest[0])
 		args = rest[1:]
 	}
+}
+
+// parseCommand prints the command's long help for -h/--help (to stdout, exit 0)
+// or parses its flags and returns the positional arguments. done is true when
+// the command should return code at once (help shown, or a flag error reported).
+func parseCommand(env *Env, fs *flag.FlagSet, help string, args []string) (rest []string, code int, done bool) {
+	usage := fs.Usage
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), help)
+		usage()
+	}
+	for _, a := range args {
+		if a == "-h" || a == "-help" || a == "--help" {
+			fs.SetOutput(env.Stdout)
+			fs.Usage()
+			return nil, ExitOK, true
+		}
+	}
+	rest, err := parseArgs(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, ExitOK, true
+		}
+		return nil, ExitInvalid, true
+	}
+	return rest, ExitOK, false
 }
 
 // newFlagSet makes a flag set that reports errors to env.Stderr with the

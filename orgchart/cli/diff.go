@@ -2,8 +2,6 @@ package cli
 
 import (
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 
 	"orgplanner/orgchart/diff"
@@ -31,10 +29,10 @@ func runDiff(env *Env, args []string) int {
 	fs := newFlagSet(env, "diff", "diff BEFORE.yaml AFTER.yaml [--json] [--catalog FILE]")
 	asJSON := fs.Bool("json", false, "print the comparison as JSON")
 	catFile := fs.String("catalog", "", "extend or override the built-in catalog with this YAML `FILE`")
-	if code, done := helpOrParse(env, fs, diffHelp, args); done {
+	rest, code, done := parseCommand(env, fs, diffHelp, args)
+	if done {
 		return code
 	}
-	rest := fs.Args()
 	if len(rest) != 2 {
 		fmt.Fprintln(env.Stderr, "orgplanner diff: give two plan files, for example: orgplanner diff today.yaml proposal.yaml")
 		return ExitInvalid
@@ -57,32 +55,4 @@ func runDiff(env *Env, args []string) int {
 	fmt.Fprintf(env.Stdout, "Comparing %s (%s) with %s (%s)\n", rest[0], before.Name, rest[1], after.Name)
 	d.WriteText(env.Stdout)
 	return ExitOK
-}
-
-// helpOrParse prints the long help for -h/--help (to stdout, exit 0) or
-// parses the flags, leaving the positional arguments in fs.Args via a
-// re-parse. done is true when the command should return code now.
-func helpOrParse(env *Env, fs *flag.FlagSet, help string, args []string) (code int, done bool) {
-	usage := fs.Usage
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), help)
-		usage()
-	}
-	for _, a := range args {
-		if a == "-h" || a == "-help" || a == "--help" {
-			fs.SetOutput(env.Stdout)
-			fs.Usage()
-			return ExitOK, true
-		}
-	}
-	rest, err := parseArgs(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return ExitOK, true
-		}
-		return ExitInvalid, true
-	}
-	// Leave the positional arguments where fs.Args finds them.
-	_ = fs.Parse(append([]string{"--"}, rest...))
-	return ExitOK, false
 }

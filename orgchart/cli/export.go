@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"math"
 	"os"
@@ -51,24 +50,9 @@ func runExport(env *Env, args []string) int {
 	fs.StringVar(&o.view, "view", "chart", "what to draw: chart, spans (span-of-control histogram) or coverage (coverage heatmap); FILE.csv writes a people CSV instead")
 	fs.BoolVar(&o.noFindings, "no-findings", false, "leave out the finding badges")
 	fs.StringVar(&o.catalog, "catalog", "", "extend or override the built-in catalog with this YAML `FILE`")
-	usage := fs.Usage
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), exportHelp)
-		usage()
-	}
-	for _, a := range args {
-		if a == "-h" || a == "-help" || a == "--help" {
-			fs.SetOutput(env.Stdout)
-			fs.Usage()
-			return ExitOK
-		}
-	}
-	rest, err := parseArgs(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return ExitOK
-		}
-		return ExitInvalid
+	rest, code, done := parseCommand(env, fs, exportHelp, args)
+	if done {
+		return code
 	}
 	if len(rest) != 1 || o.out == "" {
 		fmt.Fprintln(env.Stderr, "orgplanner export: give one plan and an output file, for example: orgplanner export plan.yaml -o chart.png")

@@ -8,30 +8,22 @@ import (
 	"orgplanner/orgchart"
 )
 
+const fmtHelp = `Prints the plan in its canonical form: the header comments, then version,
+name, scope, catalog, policy and the positions depth-first (managers before
+their reports, in plan order). Comments other than the header are dropped.
+The plan is validated first; an invalid plan is not rewritten (exit 2).
+
+`
+
 // runFmt prints a plan in canonical form, or rewrites the file with -w, as
 // gofmt does for Go. A file Org Planner saved is canonical already.
 func runFmt(env *Env, args []string) int {
 	fs := newFlagSet(env, "fmt", "fmt PLAN [-w] [--catalog FILE]")
 	write := fs.Bool("w", false, "write the canonical form back to the file (atomically) instead of printing it")
 	cat := fs.String("catalog", "", "a catalog `FILE` extending the built-in one")
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), `Usage: orgplanner fmt PLAN [-w] [--catalog FILE]
-
-Prints the plan in its canonical form: the header comments, then version,
-name, scope, catalog, policy and the positions depth-first (managers before
-their reports, in plan order). Comments other than the header are dropped.
-The plan is validated first; an invalid plan is not rewritten (exit 2).
-
-Options:
-`)
-		fs.PrintDefaults()
-	}
-	pos, err := parseArgs(fs, args)
-	if err != nil {
-		if err.Error() == "flag: help requested" {
-			return ExitOK
-		}
-		return ExitInvalid
+	pos, code, done := parseCommand(env, fs, fmtHelp, args)
+	if done {
+		return code
 	}
 	if len(pos) != 1 {
 		fmt.Fprintln(env.Stderr, "orgplanner fmt: give exactly one plan file")

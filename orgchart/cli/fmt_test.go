@@ -122,9 +122,10 @@ func TestFmtCatalogFlagExtendsTheCatalog(t *testing.T) {
 }
 
 func TestFmtUsage(t *testing.T) {
-	code, _, errOut := runFmtCmd(t, "--help")
-	if code != ExitOK || !strings.Contains(errOut, "Usage: orgplanner fmt PLAN") {
-		t.Errorf("--help: exit %d, %q", code, errOut)
+	// Help that was asked for goes to standard output, as for every command.
+	code, out, _ := runFmtCmd(t, "--help")
+	if code != ExitOK || !strings.Contains(out, "Usage: orgplanner fmt PLAN") {
+		t.Errorf("--help: exit %d, %q", code, out)
 	}
 	if code, _, _ := runFmtCmd(t); code != ExitInvalid {
 		t.Errorf("no plan: exit %d, want 2", code)

@@ -39,10 +39,10 @@ func runImport(env *Env, args []string) int {
 	catFile := fs.String("catalog", "", "match titles against the built-in catalog extended by this YAML `FILE`; the plan refers to it")
 	asJSON := fs.Bool("json", false, "print the import report as JSON")
 	force := fs.Bool("force", false, "overwrite the output file when it exists")
-	if code, done := helpOrParse(env, fs, importHelp, args); done {
+	rest, code, done := parseCommand(env, fs, importHelp, args)
+	if done {
 		return code
 	}
-	rest := fs.Args()
 	if len(rest) != 1 || *out == "" {
 		fmt.Fprintln(env.Stderr, "orgplanner import: give one CSV file and -o, for example: orgplanner import people.csv -o plan.yaml")
 		return ExitInvalid

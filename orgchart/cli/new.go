@@ -30,10 +30,11 @@ func runNew(env *Env, args []string) int {
 	name := fs.String("name", "", "the plan's name (default: the sample's)")
 	people := fs.Bool("with-people", false, "keep the sample's fictional holders instead of leaving every position vacant")
 	force := fs.Bool("force", false, "replace the output file when it exists")
-	if code, done := helpOrParse(env, fs, newHelp, args); done {
+	rest, code, done := parseCommand(env, fs, newHelp, args)
+	if done {
 		return code
 	}
-	if len(fs.Args()) != 0 || *tmpl == "" || *out == "" {
+	if len(rest) != 0 || *tmpl == "" || *out == "" {
 		fmt.Fprintf(env.Stderr, "orgplanner new: give --template and -o, for example: orgplanner new --template startup -o plan.yaml (templates: %s)\n", strings.Join(templates.Names(), ", "))
 		return ExitInvalid
 	}
