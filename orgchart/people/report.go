@@ -112,10 +112,10 @@ func (r *Report) WriteText(w io.Writer) {
 		var parts []string
 		for _, k := range []MatchKind{MatchRole, MatchExact, MatchID, MatchAlias, MatchVariant, MatchSimilar, MatchUnmatched} {
 			if n := r.Matches[k]; n > 0 {
-				parts = append(parts, fmt.Sprintf("%d %s", n, k))
+				parts = append(parts, fmt.Sprintf("%d %s", n, matchLabels[k]))
 			}
 		}
-		fmt.Fprintf(w, "Roles: %s\n", strings.Join(parts, ", "))
+		fmt.Fprintf(w, "Roles matched: %s\n", strings.Join(parts, ", "))
 	}
 	for _, p := range r.Problems {
 		fmt.Fprintf(w, "error: %s\n", p)
@@ -201,4 +201,15 @@ func lineList(lines []int) string {
 		return "line " + s
 	}
 	return "lines " + s
+}
+
+// matchLabels says in the report how each row's role was found.
+var matchLabels = map[MatchKind]string{
+	MatchRole:      "from the role column",
+	MatchExact:     "by exact title",
+	MatchID:        "by role id",
+	MatchAlias:     "by abbreviation or common variant",
+	MatchVariant:   "by title without seniority words",
+	MatchSimilar:   "by the closest title",
+	MatchUnmatched: "unmatched (team member)",
 }
