@@ -6,6 +6,7 @@ package diff
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -92,7 +93,17 @@ type Diff struct {
 	Removed []Placed    `json:"removed"`
 	Moved   []Move      `json:"moved"`
 	Changed []Change    `json:"changed"`
-	Effects Effects     `json:"effects"`
+	// Settings lists plan-level changes (name, scope, catalog, policy): a
+	// changed scope or policy explains findings that change with no position moving.
+	Settings []SettingChange `json:"settings"`
+	Effects  Effects         `json:"effects"`
+}
+
+// SettingChange is a plan-level setting that differs between the plans.
+type SettingChange struct {
+	Setting string `json:"setting"` // name, scope, catalog or policy
+	Before  string `json:"before"`
+	After   string `json:"after"`
 }
 
 // Empty reports whether the plans hold the same positions in the same places
@@ -130,8 +141,36 @@ func Compare(before, after *orgchart.Plan, cat *catalog.Catalog) *Diff {
 			d.Removed = append(d.Removed, Placed{Ref: *refB(b), Manager: refOrNil(before.Manager(b), cat)})
 		}
 	}
+	d.Settings = settingChanges(before, after)
 	d.Effects = effects(before, after, m, cat)
 	return d
+}
+
+// settingChanges compares the plan-level settings.
+func settingChanges(before, after *orgchart.Plan) []SettingChange {
+	out := []SettingChange{}
+	add := func(setting, b, a string) {
+		if b != a {
+			out = append(out, SettingChange{Setting: setting, Before: b, After: a})
+		}
+	}
+	scope := func(p *orgchart.Plan) string {
+		if len(p.Scope) == 0 {
+			return "all domains"
+		}
+		parts := make([]string, len(p.Scope))
+		for i, d := range p.Scope {
+			parts[i] = string(d)
+		}
+		return strings.Join(parts, ", ")
+	}
+	add("name", before.Name, after.Name)
+	add("scope", scope(before), scope(after))
+	add("catalog", before.Catalog, after.Catalog)
+	if !reflect.DeepEqual(before.Policy, after.Policy) {
+		out = append(out, SettingChange{Setting: "policy", Before: "as before", After: "changed (orgplanner fmt shows both)"})
+	}
+	return out
 }
 
 // moved reports whether a matched position has another manager: its before

@@ -2,6 +2,7 @@ package diff
 
 import (
 	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -182,6 +183,29 @@ func TestCompareIdenticalPlans(t *testing.T) {
 	}
 }
 
+// A changed scope opens gaps with no position changing: the diff must say why.
+func TestComparePlanSettings(t *testing.T) {
+	before, after := beforePlan(), beforePlan()
+	before.Scope = []catalog.Domain{catalog.ENG}
+	after.Name = "today, all domains"
+	d := Compare(before, after, testCatalog())
+	want := []SettingChange{
+		{Setting: "name", Before: "today", After: "today, all domains"},
+		{Setting: "scope", Before: "ENG", After: "all domains"},
+	}
+	if !reflect.DeepEqual(d.Settings, want) {
+		t.Errorf("settings = %+v, want %+v", d.Settings, want)
+	}
+	var b strings.Builder
+	d.WriteText(&b)
+	if !strings.Contains(b.String(), "~ scope: ENG -> all domains") {
+		t.Errorf("text lacks the scope change:\n%s", b.String())
+	}
+	if len(Compare(before, before, testCatalog()).Settings) != 0 {
+		t.Error("a plan compared with itself has setting changes")
+	}
+}
+
 func TestCompareSeparateImportsMatchByRoleAndHolder(t *testing.T) {
 	// Every id differs; the same people in the same roles still match, and
 	// only the real change (a move) is reported.
@@ -235,7 +259,7 @@ func TestDiffJSONShape(t *testing.T) {
 	if err := json.Unmarshal(data, &m); err != nil {
 		t.Fatal(err)
 	}
-	for _, k := range []string{"before", "after", "matched", "added", "removed", "moved", "changed", "effects"} {
+	for _, k := range []string{"before", "after", "matched", "added", "removed", "moved", "changed", "settings", "effects"} {
 		if _, ok := m[k]; !ok {
 			t.Errorf("JSON lacks %q", k)
 		}

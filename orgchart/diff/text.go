@@ -27,6 +27,10 @@ func (d *Diff) WriteText(w io.Writer) {
 	if d.Empty() {
 		fmt.Fprintln(w, "\nNo changes to positions.")
 	}
+	section(w, "Plan settings", len(d.Settings), func(i int) string {
+		c := d.Settings[i]
+		return fmt.Sprintf("~ %s: %s -> %s", c.Setting, c.Before, c.After)
+	})
 	section(w, "Added", len(d.Added), func(i int) string {
 		a := d.Added[i]
 		return "+ " + a.String() + under(a.Manager, "under")
