@@ -844,3 +844,66 @@ func TestBlankPlanChartDoesNotBreak(t *testing.T) {
 		t.Error("dropping a role on the blank plan did not start it")
 	}
 }
+
+// findButton is the first button labelled text in the window's top overlay.
+func findButton(t testing.TB, u *ui, text string) *widget.Button {
+	t.Helper()
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatalf("no dialog showing (looking for %q)", text)
+	}
+	for _, o := range test.LaidOutObjects(top) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text {
+			return b
+		}
+	}
+	t.Fatalf("no %q button in the dialog", text)
+	return nil
+}
+
+func TestNewFromTemplateAsksAboutUnsavedChangesAndIsUntitled(t *testing.T) {
+	u := newTestUI(t, testPlan())
+	path := filepath.Join(t.TempDir(), "mine.yaml")
+	if err := u.writeTo(path); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := u.st.Add("software-engineer", "em"); err != nil {
+		t.Fatal(err)
+	}
+	u.templateDialog()
+	if u.st.Plan().Name != "Test org" {
+		t.Fatal("the template replaced a plan with unsaved changes without asking")
+	}
+	test.Tap(findButton(t, u, "Discard changes"))
+	// now the template chooser
+	var group *widget.RadioGroup
+	for _, o := range test.LaidOutObjects(u.win.Canvas().Overlays().Top()) {
+		if g, ok := o.(*widget.RadioGroup); ok {
+			group = g
+		}
+	}
+	if group == nil || len(group.Options) != 3 {
+		t.Fatalf("no choice of the three templates: %v", group)
+	}
+	group.SetSelected(group.Options[1]) // scale-up
+	test.Tap(findButton(t, u, "Create"))
+
+	p := u.st.Plan()
+	if len(p.Positions) < 300 || !strings.Contains(p.Name, "Scale-up") {
+		t.Fatalf("plan %q with %d positions, want the scale-up template", p.Name, len(p.Positions))
+	}
+	for _, pos := range p.Positions {
+		if pos.Holder != "" {
+			t.Fatalf("%s keeps the sample holder %q", pos.ID, pos.Holder)
+		}
+	}
+	if u.st.Path() != "" || u.st.Dirty() || !strings.Contains(u.lastStatus, "scaleup template") {
+		t.Errorf("path %q dirty %v status %q: want an untitled, clean plan", u.st.Path(), u.st.Dirty(), u.lastStatus)
+	}
+	if data, _ := os.ReadFile(path); strings.Contains(string(data), "Scale-up") {
+		t.Error("the template was written over the previous plan's file")
+	}
+	if err := u.newFromTemplate("galactic-empire", false); err == nil || u.st.Plan() != p {
+		t.Error("an unknown template was accepted or replaced the plan")
+	}
+}

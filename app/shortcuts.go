@@ -150,6 +150,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 	quit.IsQuit = true
 	file := fyne.NewMenu("File",
 		item("New…", ctrl(fyne.KeyN), u.newPlan),
+		fyne.NewMenuItem("New from template…", u.templateDialog),
 		item("Open…", ctrl(fyne.KeyO), u.open),
 		recent,
 		fyne.NewMenuItem("Import people CSV…", u.importDialog),
