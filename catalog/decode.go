@@ -46,7 +46,7 @@ func decodeFile(data []byte, file string) (*layer, Problems) {
 	l := &layer{}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		line, msg := syntaxError(data, err)
+		line, msg := YAMLSyntaxError(data, err)
 		d.add(line, "YAML syntax error: %s; check the indentation and quoting on or just above this line", msg)
 		return l, d.problems
 	}

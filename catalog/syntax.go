@@ -8,15 +8,21 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// syntaxError turns a yaml.v3 parse error into a line and a message.
+// YAMLSyntaxError turns a yaml.v3 parse error into the faulty line and a
+// message without the "yaml: line N:" prefix. Plans and catalogs both use it.
 //
 // yaml.v3 often reports the line where the enclosing block starts (and, for
 // parser errors, that line minus one) rather than the line at fault, so the
 // line is found again by parsing ever longer prefixes of the file: the first
 // prefix that fails with the same message ends at the faulty line. Binary
-// search keeps that to about log2(lines) parses, and it only runs on error.
-func syntaxError(data []byte, err error) (int, string) {
+// search keeps that to about log2(lines) parses, and it only runs on error;
+// past maxRefineSize yaml's own line is kept.
+func YAMLSyntaxError(data []byte, err error) (int, string) {
 	reported, msg := splitYAMLError(err)
+	if len(data) > maxRefineSize || utf16BOM(data) {
+		// Lines of UTF-16 text are not split at the byte '\n': keep yaml's line.
+		return reported, msg
+	}
 	ends := lineEnds(data)
 	fails := func(k int) bool {
 		var n yaml.Node
@@ -41,6 +47,16 @@ func syntaxError(data []byte, err error) (int, string) {
 	}
 	return lo, msg
 }
+
+// utf16BOM reports whether data starts with a UTF-16 byte-order mark, which
+// makes the YAML library decode it as UTF-16.
+func utf16BOM(data []byte) bool {
+	return len(data) >= 2 && (data[0] == 0xFE && data[1] == 0xFF || data[0] == 0xFF && data[1] == 0xFE)
+}
+
+// maxRefineSize bounds the files whose syntax-error line is searched for
+// (about twenty parses of the file).
+const maxRefineSize = 512 << 10
 
 // splitYAMLError separates "yaml: line 4: message" into 4 and "message".
 func splitYAMLError(err error) (int, string) {

@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -195,8 +194,6 @@ func leadingComments(data []byte) string {
 	return strings.Join(lines, "\n")
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
-
 // parse turns data into a node tree; it reports syntax errors, extra
 // documents and aliases, and returns the root mapping or nil.
 func (r *reader) parse(data []byte) *yaml.Node {
@@ -273,67 +270,8 @@ func (r *reader) oneDocument(data []byte, doc *yaml.Node) bool {
 }
 
 func (r *reader) syntax(data []byte, err error) {
-	line, msg := splitYAMLError(err)
-	if len(data) <= maxRefineSize {
-		line = faultLine(data, line, msg)
-	}
+	line, msg := catalog.YAMLSyntaxError(data, err)
 	r.add(line, "YAML syntax error: %s: fix the indentation, quoting or brackets at this line (or just above it)", msg)
-}
-
-// maxRefineSize bounds the files whose syntax-error line is searched for
-// (about twenty parses of the file): beyond it yaml's own line is used.
-const maxRefineSize = 512 << 10
-
-// splitYAMLError separates "yaml: line 4: message" into 4 and "message".
-func splitYAMLError(err error) (int, string) {
-	msg := err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		return line, msg[len(m[0]):]
-	}
-	return 0, strings.TrimPrefix(msg, "yaml: ")
-}
-
-// faultLine finds the line a syntax error is really at. yaml.v3 often names
-// the line where the enclosing block starts; the first prefix of the file
-// (in whole lines) that fails with the same message ends at the faulty line.
-// A binary search over prefixes costs about log2(lines) parses, on error only.
-func faultLine(data []byte, reported int, msg string) int {
-	var ends []int
-	for off := 0; off < len(data); {
-		i := bytes.IndexByte(data[off:], '\n')
-		if i < 0 {
-			ends = append(ends, len(data))
-			break
-		}
-		off += i + 1
-		ends = append(ends, off)
-	}
-	fails := func(k int) bool {
-		var n yaml.Node
-		err := yaml.Unmarshal(data[:ends[k-1]], &n)
-		if err == nil {
-			return false
-		}
-		_, m := splitYAMLError(err)
-		return m == msg
-	}
-	if len(ends) == 0 || !fails(len(ends)) {
-		return reported
-	}
-	lo, hi := max(1, min(reported, len(ends))), len(ends)
-	if fails(lo) {
-		lo = 1
-	}
-	for lo < hi {
-		mid := (lo + hi) / 2
-		if fails(mid) {
-			hi = mid
-		} else {
-			lo = mid + 1
-		}
-	}
-	return lo
 }
 
 // noAliases reports every alias in the tree: plans never need them, and
