@@ -74,7 +74,7 @@ func Coverage(p *orgchart.Plan, cat *catalog.Catalog, rep *check.Report) []Domai
 			supporters[id] = append(supporters[id], name)
 		}
 	}
-	overlaps := overlapped(rep, cat)
+	overlaps := rep.CapabilitiesFlagged("coverage.overlap")
 	headcount := rep.Summary.Headcount
 	var rows []DomainRow
 	for _, d := range catalog.Domains {
@@ -118,25 +118,6 @@ func title(pos *orgchart.Position, r *catalog.Role) string {
 		return t + " (vacant)"
 	}
 	return t + " (" + pos.Holder + ")"
-}
-
-// overlapped returns the capabilities check reports as overlaps: a finding
-// names its capability first in its message, "NAME (DOMAIN) is owned by ...".
-func overlapped(rep *check.Report, cat *catalog.Catalog) map[string]bool {
-	out := map[string]bool{}
-	for _, f := range rep.Findings {
-		if f.Rule != "coverage.overlap" {
-			continue
-		}
-		best := ""
-		for _, cp := range cat.Capabilities {
-			prefix := cp.Name + " (" + string(cp.Domain) + ")"
-			if strings.HasPrefix(f.Message, prefix) && len(prefix) > len(best) {
-				best, out[cp.ID] = prefix, true
-			}
-		}
-	}
-	return out
 }
 
 // stateStyle is how a state is drawn and named in the legend.

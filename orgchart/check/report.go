@@ -94,3 +94,18 @@ func (r *Report) finish(at map[string]int32, n int) {
 		}
 	}
 }
+
+// CapabilitiesFlagged returns the ids of the capabilities that findings of
+// the rule (coverage.gap, coverage.overlap, ...) are about. Callers use it
+// rather than reading capability names out of messages, which are for people.
+func (r *Report) CapabilitiesFlagged(rule string) map[string]bool {
+	out := map[string]bool{}
+	for _, f := range r.Findings {
+		if f.Rule == rule {
+			for _, id := range f.Capabilities {
+				out[id] = true
+			}
+		}
+	}
+	return out
+}

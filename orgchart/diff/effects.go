@@ -2,7 +2,6 @@ package diff
 
 import (
 	"slices"
-	"strings"
 
 	"orgplanner/catalog"
 	"orgplanner/orgchart"
@@ -149,7 +148,7 @@ func effects(before, after *orgchart.Plan, m *matching, cat *catalog.Catalog) Ef
 		Rules:     ruleCounts(rb, ra),
 	}
 	e.OwnerChanges, e.GapsOpened, e.GapsClosed = coverageChanges(before, after, m, cat, sb.Headcount, sa.Headcount)
-	ob, oa := overlapped(rb, cat), overlapped(ra, cat)
+	ob, oa := rb.CapabilitiesFlagged("coverage.overlap"), ra.CapabilitiesFlagged("coverage.overlap")
 	e.OverlapsOpened, e.OverlapsClosed = opened(ob, oa, cat), opened(oa, ob, cat)
 	e.Spans = spanChanges(before, after, m, cat)
 	e.Rollups = rollupChanges(before, after, m, cat)
@@ -262,29 +261,6 @@ func sameOwners(bs, as []*orgchart.Position, m *matching) bool {
 		}
 	}
 	return true
-}
-
-// overlapped returns the capability ids check reports as overlaps. Findings
-// name their capability in the message ("NAME (DOMAIN) is owned by ..."),
-// so the capability is the one whose "NAME (DOMAIN)" starts the message.
-func overlapped(r *check.Report, cat *catalog.Catalog) map[string]bool {
-	out := map[string]bool{}
-	if cat == nil {
-		return out
-	}
-	for _, f := range r.Findings {
-		if f.Rule != "coverage.overlap" {
-			continue
-		}
-		best := ""
-		for _, c := range cat.Capabilities {
-			prefix := c.Name + " (" + string(c.Domain) + ")"
-			if strings.HasPrefix(f.Message, prefix) && len(prefix) > len(best) {
-				best, out[c.ID] = prefix, true
-			}
-		}
-	}
-	return out
 }
 
 // opened lists the capabilities in b but not in a, in catalog order.
