@@ -22,6 +22,29 @@ const (
 // Domains lists every domain in display order.
 var Domains = []Domain{IT, SEC, PRIV, SRE, PLAT, ENG, PROD, DATA}
 
+// Name is the domain's short name for legends and reports.
+func (d Domain) Name() string {
+	switch d {
+	case IT:
+		return "IT"
+	case SEC:
+		return "Security"
+	case PRIV:
+		return "Privacy"
+	case SRE:
+		return "Reliability"
+	case PLAT:
+		return "Platform"
+	case ENG:
+		return "Engineering"
+	case PROD:
+		return "Product"
+	case DATA:
+		return "Data & AI"
+	}
+	return string(d)
+}
+
 // Level is a role's place in the hierarchy.
 type Level string
 

@@ -42,12 +42,6 @@ type DomainRow struct {
 	Cells  []Cell         `json:"cells"`
 }
 
-// domainNames are the domains' names on pictures (as on the chart legend).
-var domainNames = map[catalog.Domain]string{
-	catalog.IT: "IT", catalog.SEC: "Security", catalog.PRIV: "Privacy", catalog.SRE: "Reliability",
-	catalog.PLAT: "Platform", catalog.ENG: "Engineering", catalog.PROD: "Product", catalog.DATA: "Data & AI",
-}
-
 // Coverage works out every in-scope capability's state: who owns and who
 // supports it (positions whose catalog role owns or supports it, as check's
 // coverage model has it) and whether the plan needs an owner. rep is
@@ -203,7 +197,7 @@ func CoveragePNG(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, opt Option
 	var out []string
 	for _, d := range catalog.Domains {
 		if len(p.Scope) > 0 && !slices.Contains(p.Scope, d) {
-			out = append(out, domainNames[d])
+			out = append(out, d.Name())
 		}
 	}
 	if len(out) > 0 {
@@ -233,7 +227,7 @@ func CoveragePNG(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, opt Option
 		rowH := float32(lines)*(cellH+gap) - gap
 		dc := render.DomainColor(r.Domain, opt.Dark)
 		c.rect(margin, y, 6, rowH, dc)
-		c.text(margin+16, y+22, domainNames[r.Domain], 17, true, pal.text)
+		c.text(margin+16, y+22, r.Domain.Name(), 17, true, pal.text)
 		req, own := 0, 0
 		for _, cell := range r.Cells {
 			if cell.Required {

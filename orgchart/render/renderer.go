@@ -30,12 +30,6 @@ const (
 	chartGap     float32 = 28 // between the header and the chart
 )
 
-// domainNames label the legend.
-var domainNames = map[catalog.Domain]string{
-	catalog.IT: "IT", catalog.SEC: "Security", catalog.PRIV: "Privacy", catalog.SRE: "Reliability",
-	catalog.PLAT: "Platform", catalog.ENG: "Engineering", catalog.PROD: "Product", catalog.DATA: "Data & AI",
-}
-
 type renderer struct {
 	p     *orgchart.Plan
 	cat   *catalog.Catalog
@@ -223,7 +217,7 @@ func (r *renderer) legendWidth() int {
 func (r *renderer) legendLabels() []string {
 	var out []string
 	for _, d := range r.domains {
-		out = append(out, domainNames[d])
+		out = append(out, d.Name())
 	}
 	out = append(out, "Vacant")
 	for _, sev := range []int{2, 1, 0} {
@@ -339,7 +333,7 @@ func (r *renderer) drawHeader(img *canvas) {
 		x += r.legend.width(label) + r.px(legendSpace)
 	}
 	for _, d := range r.domains {
-		swatch(DomainColor(d, r.dark), domainNames[d])
+		swatch(DomainColor(d, r.dark), d.Name())
 	}
 	// A vacant swatch: the vacant card fill inside a dashed border.
 	fillRect(img, image.Rect(x, sy, x+sw, sy+sw), r.pal.vacantCard)
