@@ -24,28 +24,41 @@ const (
 	markChanged = "changed"
 )
 
-// compareItem is one line of the changes list; id is the position of the
-// open plan it selects ("" when there is none, as for a removed position
-// whose manager is gone too).
+// compareEnv names a plan file the app compares the open plan with at
+// start, as File > Compare with plan does: for screenshots and for looking at
+// a comparison without clicking through a file dialog.
+const compareEnv = "ORGPLANNER_COMPARE"
+
+// compareItem is one change of the changes list: head names the change and
+// the position, details say where from and to or what changed; text is the
+// whole change in one line. id is the position of the open plan it selects
+// ("" when there is none, as for a removed position whose manager is gone too).
 type compareItem struct {
-	text string
-	id   string
+	head    string
+	details []string
+	text    string
+	id      string
 }
+
+// maxItemDetails caps the lines under a change; Details shows everything.
+const maxItemDetails = 3
 
 // comparePanel compares the open plan with another plan file (orgchart/diff,
 // as `orgplanner diff BEFORE AFTER` with the file as BEFORE), re-compared
-// after every edit. The chart marks added, moved and changed cards; clicking
-// a change selects its card.
+// after every edit. Above, what the change does to the organisation
+// (diff.Effects and plan settings); below, the changes. The chart marks
+// added, moved and changed cards; clicking a change selects its card.
 type comparePanel struct {
-	u      *ui
-	before *orgchart.Plan // nil when not comparing
-	path   string
-	diff   *diff.Diff
-	marks  map[string]string
-	items  []compareItem
-	header *widget.Label
-	list   *widget.List
-	tab    *container.TabItem
+	u       *ui
+	before  *orgchart.Plan // nil when not comparing
+	path    string
+	diff    *diff.Diff
+	marks   map[string]string
+	items   []compareItem
+	header  *widget.Label
+	effects *container.Scroll
+	list    *widget.List
+	tab     *container.TabItem
 }
 
 func newComparePanel(u *ui) *comparePanel {
@@ -54,12 +67,8 @@ func newComparePanel(u *ui) *comparePanel {
 	c.header.Wrapping = fyne.TextWrapWord
 	c.list = widget.NewList(
 		func() int { return len(c.items) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) { setLabel(o.(*widget.Label), c.items[i].text) },
+		func() fyne.CanvasObject { return newItemText() },
+		func(i widget.ListItemID, o fyne.CanvasObject) { setItemText(o.(*widget.RichText), c.items[i]) },
 	)
 	c.list.OnSelected = func(i widget.ListItemID) {
 		if id := c.items[i].id; id != "" {
@@ -69,8 +78,31 @@ func newComparePanel(u *ui) *comparePanel {
 	details := widget.NewButtonWithIcon("Details", theme.InfoIcon(), c.showDetails)
 	stop := widget.NewButtonWithIcon("Stop comparing", theme.CancelIcon(), c.stop)
 	top := container.NewVBox(c.header, container.NewHBox(details, stop))
-	c.tab = container.NewTabItemWithIcon("Changes", theme.ViewRefreshIcon(), container.NewBorder(top, nil, nil, nil, c.list))
+	c.effects = container.NewVScroll(container.NewVBox())
+	changes := widget.NewLabel("Changes to positions (click to show the card)")
+	changes.TextStyle.Bold = true
+	split := container.NewVSplit(c.effects, container.NewBorder(container.NewVBox(widget.NewSeparator(), changes), nil, nil, nil, c.list))
+	split.Offset = 0.5
+	c.tab = container.NewTabItemWithIcon("Changes", theme.ViewRefreshIcon(), container.NewBorder(top, nil, nil, nil, split))
 	return c
+}
+
+// newItemText is a change in the list: a bold line, then the details.
+func newItemText() *widget.RichText {
+	t := widget.NewRichText()
+	t.Truncation = fyne.TextTruncateEllipsis
+	return t
+}
+
+func setItemText(t *widget.RichText, it compareItem) {
+	head := widget.RichTextStyleStrong
+	head.Inline = false
+	segs := []widget.RichTextSegment{&widget.TextSegment{Style: head, Text: it.head}}
+	for _, d := range it.details {
+		segs = append(segs, &widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: d})
+	}
+	t.Segments = segs
+	t.Refresh()
 }
 
 // mark is what the chart shows on a card ("" for nothing).
@@ -90,8 +122,22 @@ func (c *comparePanel) start(path string) error {
 		tabs.Append(c.tab)
 	}
 	tabs.Select(c.tab)
+	// the changes read better in a wider panel than the inspector needs
+	if sp := c.u.rightSplit; sp != nil && sp.Offset > compareOffset {
+		sp.SetOffset(compareOffset)
+	}
 	return nil
 }
+
+func orVacant(holder string) string {
+	if holder == "" {
+		return "vacant"
+	}
+	return holder
+}
+
+// compareOffset is the chart's share of the width beside the compare panel.
+const compareOffset = 0.64
 
 func containsTab(tabs *container.AppTabs, t *container.TabItem) bool {
 	for _, x := range tabs.Items {
@@ -120,13 +166,23 @@ func (c *comparePanel) refresh() {
 	c.diff = d
 	clear(c.marks)
 	c.items = c.items[:0]
+	add := func(head, id string, details ...string) {
+		text := head
+		if len(details) > 0 {
+			text += " " + strings.Join(details, ", ")
+		}
+		if len(details) > maxItemDetails {
+			details = append(details[:maxItemDetails-1:maxItemDetails-1], strings.Join(details[maxItemDetails-1:], "; "))
+		}
+		c.items = append(c.items, compareItem{head: head, details: details, text: text, id: id})
+	}
 	for _, a := range d.Added {
 		c.marks[a.ID] = markAdded
-		c.items = append(c.items, compareItem{"Added " + a.String() + under(a.Manager), a.ID})
+		add("Added "+a.String(), a.ID, under(a.Manager))
 	}
 	for _, m := range d.Moved {
 		c.marks[m.ID] = markMoved
-		c.items = append(c.items, compareItem{"Moved " + m.String() + " from " + refText(m.From) + " to " + refText(m.To), m.ID})
+		add("Moved "+m.String(), m.ID, "from "+refText(m.From), "to "+refText(m.To))
 	}
 	for _, ch := range d.Changed {
 		if c.marks[ch.ID] == "" {
@@ -134,31 +190,49 @@ func (c *comparePanel) refresh() {
 		}
 		var fs []string
 		for _, f := range ch.Fields {
-			fs = append(fs, fmt.Sprintf("%s from %q to %q", f.Field, f.Before, f.After))
+			b, a := orNone(f.Before), orNone(f.After)
+			if f.Field == diff.FieldHolder {
+				b, a = orVacant(f.Before), orVacant(f.After)
+			}
+			fs = append(fs, fmt.Sprintf("%s was %s, now %s", f.Field, b, a))
 		}
-		c.items = append(c.items, compareItem{"Changed " + ch.String() + ": " + strings.Join(fs, ", "), ch.ID})
+		add("Changed "+ch.String(), ch.ID, fs...)
 	}
 	for _, r := range d.Removed {
 		id := ""
 		if r.Manager != nil && st.Plan().Position(r.Manager.ID) != nil {
 			id = r.Manager.ID
 		}
-		c.items = append(c.items, compareItem{"Removed " + r.String() + under(r.Manager), id})
+		where := "was at the top"
+		if r.Manager != nil {
+			where = "was under " + r.Manager.String()
+		}
+		add("Removed "+r.String(), id, where)
 	}
-	e := d.Effects
-	c.header.SetText(fmt.Sprintf("Compared with %s: %d added, %d removed, %d moved, %d changed.\nHeadcount %d before, %d now; managers %d, %d; layers %d, %d.",
-		filepath.Base(c.path), len(d.Added), len(d.Removed), len(d.Moved), len(d.Changed),
-		e.Headcount.Before, e.Headcount.After, e.Managers.Before, e.Managers.After, e.Layers.Before, e.Layers.After))
+	c.header.SetText(fmt.Sprintf("Compared with %s: %d added, %d removed, %d moved, %d changed.",
+		filepath.Base(c.path), len(d.Added), len(d.Removed), len(d.Moved), len(d.Changed)))
+	c.effects.Content = c.effectsView(d)
+	c.effects.Refresh()
 	c.list.UnselectAll()
 	c.list.Refresh()
+	c.sizeItems()
 	c.u.chart.Refresh() // the marks
+}
+
+// sizeItems gives every change in the list the height of its lines.
+func (c *comparePanel) sizeItems() {
+	t := newItemText()
+	for i, it := range c.items {
+		setItemText(t, it)
+		c.list.SetItemHeight(i, t.MinSize().Height)
+	}
 }
 
 func under(m *diff.Ref) string {
 	if m == nil {
-		return " at the top"
+		return "at the top"
 	}
-	return " under " + m.String()
+	return "under " + m.String()
 }
 
 func refText(r *diff.Ref) string {

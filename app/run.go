@@ -56,6 +56,9 @@ func Run(path string) int {
 	} else {
 		fmt.Fprintln(os.Stderr, "orgplanner: no recovery copies of unsaved work:", err)
 	}
+	if before := os.Getenv(compareEnv); before != "" {
+		_ = u.compare.start(before) // problems are shown
+	}
 	if out := os.Getenv(testLayoutEnv); out != "" {
 		go u.dumpLayoutWhenReady(out)
 	}

@@ -34,6 +34,7 @@ type ui struct {
 
 	rec        recoveryKeeper
 	compare    *comparePanel
+	rightSplit *container.Split // chart | tabs
 	menu       *fyne.MainMenu
 	recentItem *fyne.MenuItem
 	quitting   bool
@@ -79,6 +80,7 @@ func newUI(a fyne.App, win fyne.Window, st *State) *ui {
 
 	right := container.NewHSplit(u.chart, u.tabs)
 	right.Offset = 0.7
+	u.rightSplit = right
 	main := container.NewHSplit(u.catalog.root, right)
 	main.Offset = 0.2
 	top := container.NewBorder(nil, nil, nil, u.zoomLabel, u.toolbar)
