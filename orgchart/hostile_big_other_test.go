@@ -33,7 +33,7 @@ func TestHostileBigCatalog(t *testing.T) {
 		t.Fatal(err)
 	}
 	var err error
-	bounded(t, "ExtendFile 50 MB", 256<<20, hostileDeadline, func() { _, err = cat.ExtendFile(catPath) })
+	bounded(t, "ExtendFile 50 MB", 1<<20, hostileDeadline, func() { _, err = cat.ExtendFile(catPath) })
 	if err == nil {
 		t.Fatal("a 50 MB catalog loaded; want it refused by a size limit")
 	}
@@ -44,7 +44,7 @@ func TestHostileBigCatalog(t *testing.T) {
 	if err := os.WriteFile(planPath, []byte(plan), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	bounded(t, "plan naming a 50 MB catalog", 256<<20, hostileDeadline, func() { _, _, err = orgchart.ReadFile(planPath, cat) })
+	bounded(t, "plan naming a 50 MB catalog", 1<<20, hostileDeadline, func() { _, _, err = orgchart.ReadFile(planPath, cat) })
 	if err == nil {
 		t.Fatal("a plan naming a 50 MB catalog loaded; want it refused")
 	}
@@ -63,7 +63,7 @@ func TestHostileBigCSV(t *testing.T) {
 		fmt.Fprintf(&b, "%d,1,Person %d,Software Engineer\n", i, i)
 	}
 	var err error
-	bounded(t, "Import 50 MB", 256<<20, hostileDeadline, func() { _, _, err = people.Import(&b, "big.csv", cat, nil) })
+	bounded(t, "Import 50 MB", 128<<20, hostileDeadline, func() { _, _, err = people.Import(&b, "big.csv", cat, nil) })
 	if err == nil {
 		t.Fatal("a 50 MB people CSV (1.5 million rows) imported; want it refused by a limit")
 	}
