@@ -907,3 +907,73 @@ func TestNewFromTemplateAsksAboutUnsavedChangesAndIsUntitled(t *testing.T) {
 		t.Error("an unknown template was accepted or replaced the plan")
 	}
 }
+
+func TestComparePanelShowsTheEffectsAndFoldedChanges(t *testing.T) {
+	u := newTestUI(t, testPlan())
+	path := filepath.Join(t.TempDir(), "before.yaml")
+	if err := u.writeTo(path); err != nil {
+		t.Fatal(err)
+	}
+	if err := u.compare.start(path); err != nil {
+		t.Fatal(err)
+	}
+	// em goes from 5 reports (band 4-7) to 9 (8-12); the CISO goes, and
+	// with it the owner of the security capabilities.
+	if err := u.st.Update("se", func(p *orgchart.Position) { p.Count = 8 }); err != nil {
+		t.Fatal(err)
+	}
+	if err := u.st.Remove("ciso", orgchart.RemoveSubtree); err != nil {
+		t.Fatal(err)
+	}
+	if err := u.setPlanSettings("Test org 2027", nil); err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	var spanLine *tapLabel
+	for _, o := range test.LaidOutObjects(u.compare.effects.Content) {
+		switch l := o.(type) {
+		case *tapLabel:
+			texts = append(texts, l.Text)
+			if strings.Contains(l.Text, "Grace Hopper") {
+				spanLine = l
+			}
+		case *widget.Label:
+			texts = append(texts, l.Text)
+		}
+	}
+	all := strings.Join(texts, "\n")
+	for _, want := range []string{"Headcount", "9 to 12 (+3)", "Layers", "Managers whose span changed band: 2", "2 to 1 report (band 2-3 to band 1)",
+		"5 to 9 reports (band 4-7 to band 8-12)", "name was Test org, now Test org 2027"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the effects lack %q:\n%s", want, all)
+		}
+	}
+	if d := u.compare.diff; len(d.Effects.GapsOpened) > 0 && !strings.Contains(all, "Nobody owns") {
+		t.Errorf("%d gaps opened, none shown:\n%s", len(d.Effects.GapsOpened), all)
+	}
+	if len(u.compare.diff.Effects.OwnerChanges) == 0 || !strings.Contains(all, "Capabilities whose owner changed") {
+		t.Errorf("owner changes not shown:\n%s", all)
+	}
+	if spanLine == nil {
+		t.Fatal("no line for em's span")
+	}
+	test.Tap(spanLine)
+	if u.st.Selected() != "em" {
+		t.Errorf("clicking the span line selected %q", u.st.Selected())
+	}
+	// A folded manager tells how many changed cards it hides.
+	u.st.ToggleCollapsed("vpe")
+	if got := u.compare.mark("vpe"); got != "1 change" {
+		t.Errorf("folded vpe shows %q, want 1 change", got)
+	}
+	u.st.ToggleCollapsed("vpe")
+	if got := u.compare.mark("vpe"); got != "" {
+		t.Errorf("unfolded vpe shows %q", got)
+	}
+	// every change in the list is as tall as its lines
+	item := newItemText()
+	setItemText(item, u.compare.items[0])
+	if one := newItemText(); item.MinSize().Height <= one.MinSize().Height {
+		t.Error("a change with details is no taller than an empty one")
+	}
+}

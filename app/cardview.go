@@ -214,9 +214,13 @@ func (v *cardView) bindMark(c *Chart, k *layout.Card, pal palette, place func(fy
 		v.markText.Hide()
 		return
 	}
-	fill := map[string]color.NRGBA{markAdded: pal.drop, markMoved: pal.accent, markChanged: pal.severity[1]}[mark]
+	fill, ok := map[string]color.NRGBA{markAdded: pal.drop, markMoved: pal.accent, markChanged: pal.severity[1]}[mark]
+	w := float32(56)
+	if !ok { // "N changes" on a folded manager
+		fill, w = pal.accent, 76
+	}
 	m := layout.Metrics()
-	r := layout.Rect{X: k.W - m.PadX - 56, Y: -8, W: 56, H: 16}
+	r := layout.Rect{X: k.W - m.PadX - w, Y: -8, W: w, H: 16}
 	v.markBg.FillColor = fill
 	v.markBg.CornerRadius = 8 * c.zoom
 	place(v.markBg, r)

@@ -54,6 +54,7 @@ type comparePanel struct {
 	path    string
 	diff    *diff.Diff
 	marks   map[string]string
+	below   map[string]int // marked positions below each manager, for folded cards
 	items   []compareItem
 	header  *widget.Label
 	effects *container.Scroll
@@ -62,7 +63,7 @@ type comparePanel struct {
 }
 
 func newComparePanel(u *ui) *comparePanel {
-	c := &comparePanel{u: u, marks: map[string]string{}}
+	c := &comparePanel{u: u, marks: map[string]string{}, below: map[string]int{}}
 	c.header = widget.NewLabel("")
 	c.header.Wrapping = fyne.TextWrapWord
 	c.list = widget.NewList(
@@ -105,8 +106,32 @@ func setItemText(t *widget.RichText, it compareItem) {
 	t.Refresh()
 }
 
-// mark is what the chart shows on a card ("" for nothing).
-func (c *comparePanel) mark(id string) string { return c.marks[id] }
+// mark is what the chart shows on a card ("" for nothing): the card's own
+// change, or on a folded manager how many changed cards it hides, so the
+// overview of a large plan still shows where the changes are.
+func (c *comparePanel) mark(id string) string {
+	if m := c.marks[id]; m != "" {
+		return m
+	}
+	if n := c.below[id]; n > 0 && c.u.st.Collapsed(id) {
+		if n == 1 {
+			return "1 change"
+		}
+		return fmt.Sprintf("%d changes", n)
+	}
+	return ""
+}
+
+// countBelow counts the marked positions below every manager.
+func (c *comparePanel) countBelow() {
+	clear(c.below)
+	p := c.u.st.Plan()
+	for id := range c.marks {
+		for m := p.Manager(p.Position(id)); m != nil; m = p.Manager(m) {
+			c.below[m.ID]++
+		}
+	}
+}
 
 // start compares with the plan in the file and shows the changes tab.
 func (c *comparePanel) start(path string) error {
@@ -152,6 +177,7 @@ func containsTab(tabs *container.AppTabs, t *container.TabItem) bool {
 func (c *comparePanel) stop() {
 	c.before, c.diff, c.items = nil, nil, nil
 	clear(c.marks)
+	clear(c.below)
 	c.u.tabs.Remove(c.tab)
 	c.u.chart.Refresh()
 }
@@ -209,6 +235,7 @@ func (c *comparePanel) refresh() {
 		}
 		add("Removed "+r.String(), id, where)
 	}
+	c.countBelow()
 	c.header.SetText(fmt.Sprintf("Compared with %s: %d added, %d removed, %d moved, %d changed.",
 		filepath.Base(c.path), len(d.Added), len(d.Removed), len(d.Moved), len(d.Changed)))
 	c.effects.Content = c.effectsView(d)

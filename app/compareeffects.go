@@ -87,7 +87,11 @@ func (c *comparePanel) effectsView(d *diff.Diff) fyne.CanvasObject {
 	if len(e.Spans) > 0 {
 		heading(fmt.Sprintf("Managers whose span changed band: %d", len(e.Spans)))
 		for _, s := range e.Spans {
-			line(fmt.Sprintf("%s: %d to %d reports (%s to %s)", s.String(), s.Before, s.After, bandWords(s.BandBefore), bandWords(s.BandAfter)), s.ID, widget.MediumImportance)
+			unit := "reports"
+			if s.After == 1 {
+				unit = "report"
+			}
+			line(fmt.Sprintf("%s: %d to %d %s (%s to %s)", s.String(), s.Before, s.After, unit, bandWords(s.BandBefore), bandWords(s.BandAfter)), s.ID, widget.MediumImportance)
 		}
 	}
 	if len(d.Settings) > 0 {
