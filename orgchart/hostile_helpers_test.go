@@ -150,6 +150,7 @@ func bounded(t *testing.T, name string, maxAlloc uint64, deadline time.Duration,
 	runtime.GC()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
+	start := time.Now()
 	done := make(chan any, 1)
 	go func() {
 		defer func() { done <- recover() }()
@@ -169,7 +170,7 @@ func bounded(t *testing.T, name string, maxAlloc uint64, deadline time.Duration,
 	if alloc > maxAlloc {
 		t.Errorf("%s: allocated %.1f MB; the bound is %.1f MB", name, mb(alloc), mb(maxAlloc))
 	}
-	t.Logf("%s: allocated %.1f MB (bound %.0f MB)", name, mb(alloc), mb(maxAlloc))
+	t.Logf("%s: %v, allocated %.1f MB (bound %.0f MB)", name, time.Since(start).Round(time.Millisecond), mb(alloc), mb(maxAlloc))
 }
 
 func mb(n uint64) float64 { return float64(n) / (1 << 20) }
