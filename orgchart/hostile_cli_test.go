@@ -12,60 +12,68 @@ import (
 	"orgplanner/orgchart/cli"
 )
 
-// TestHostileCorpusFromTheCommandLine runs `orgplanner check` on every hostile
-// plan (and `check --catalog` with every hostile catalog): the benign files
-// pass, the others exit 2 with each problem on its own FILE:LINE: line.
+// TestHostileCorpusFromTheCommandLine runs `orgplanner check` and `fmt` on
+// every hostile plan (and `check --catalog` with every hostile catalog): the
+// benign files pass, the others exit 2 with each problem on its own
+// FILE:LINE: line.
 func TestHostileCorpusFromTheCommandLine(t *testing.T) {
 	okPlan := filepath.Join(hostileDir, "plans/ok-crlf.yaml")
 	for _, e := range readExpectations(t) {
-		var args []string
+		var runs [][]string
 		switch {
 		case strings.HasPrefix(e.file, "plans/"):
-			args = []string{"check", filepath.Join(hostileDir, e.file)}
+			path := filepath.Join(hostileDir, e.file)
+			runs = [][]string{{"check", path}, {"fmt", path}}
 		case strings.HasPrefix(e.file, "catalogs/"):
-			args = []string{"check", okPlan, "--catalog", filepath.Join(hostileDir, e.file)}
+			runs = [][]string{{"check", okPlan, "--catalog", filepath.Join(hostileDir, e.file)}}
 		default:
 			continue // CSV goes through the import command (people), not check
 		}
-		t.Run(e.file, func(t *testing.T) {
-			var stdout, stderr bytes.Buffer
-			var code int
-			bounded(t, e.file, smallInputAlloc, hostileDeadline, func() {
-				code = cli.Run(&cli.Env{Stdout: &stdout, Stderr: &stderr, Stdin: strings.NewReader("")}, args)
-			})
-			if e.outcome == "ok" {
-				if code == cli.ExitInvalid {
-					t.Fatalf("orgplanner %s: exit %d; want the plan accepted\n%s", strings.Join(args, " "), code, stderr.String())
-				}
-				return
-			}
-			if code != cli.ExitInvalid {
-				t.Fatalf("orgplanner %s: exit %d; want %d\nstdout:\n%s\nstderr:\n%s", strings.Join(args, " "), code, cli.ExitInvalid, stdout.String(), stderr.String())
-			}
-			// Problems name the file at fault; a plan whose catalog is at
-			// fault may add one line at its own `catalog:` line.
-			named := filepath.Join(hostileDir, e.names)
-			input := args[len(args)-1]
-			if strings.HasPrefix(e.file, "plans/") {
-				input = args[1]
-			}
-			lines := strings.Split(strings.TrimRight(stderr.String(), "\n"), "\n")
-			var located []string
-			for _, l := range lines {
-				if !strings.HasPrefix(l, named+":") && !strings.HasPrefix(l, input+":") && !strings.HasPrefix(l, "... and") {
-					t.Errorf("stderr line %q starts with neither %s: nor %s:", l, named, input)
-				}
-				for _, want := range e.lines {
-					if strings.HasPrefix(l, fmt.Sprintf("%s:%d: ", named, want)) {
-						located = append(located, l)
-					}
-				}
-			}
-			if len(e.lines) > 0 && len(located) == 0 {
-				t.Errorf("no stderr line is %s:LINE: with LINE in %v:\n%s", named, e.lines, stderr.String())
-			}
-		})
+		for _, args := range runs {
+			hostileCommand(t, e, args)
+		}
 	}
+}
+
+func hostileCommand(t *testing.T, e expectation, args []string) {
+	t.Run(args[0]+" "+e.file, func(t *testing.T) {
+		var stdout, stderr bytes.Buffer
+		var code int
+		bounded(t, e.file, smallInputAlloc, hostileDeadline, func() {
+			code = cli.Run(&cli.Env{Stdout: &stdout, Stderr: &stderr, Stdin: strings.NewReader("")}, args)
+		})
+		if e.outcome == "ok" {
+			if code == cli.ExitInvalid {
+				t.Fatalf("orgplanner %s: exit %d; want the plan accepted\n%s", strings.Join(args, " "), code, stderr.String())
+			}
+			return
+		}
+		if code != cli.ExitInvalid {
+			t.Fatalf("orgplanner %s: exit %d; want %d\nstdout:\n%s\nstderr:\n%s", strings.Join(args, " "), code, cli.ExitInvalid, stdout.String(), stderr.String())
+		}
+		// Problems name the file at fault; a plan whose catalog is at
+		// fault may add one line at its own `catalog:` line.
+		named := filepath.Join(hostileDir, e.names)
+		input := args[len(args)-1]
+		if strings.HasPrefix(e.file, "plans/") {
+			input = args[1]
+		}
+		lines := strings.Split(strings.TrimRight(stderr.String(), "\n"), "\n")
+		var located []string
+		for _, l := range lines {
+			if !strings.HasPrefix(l, named+":") && !strings.HasPrefix(l, input+":") && !strings.HasPrefix(l, "... and") {
+				t.Errorf("stderr line %q starts with neither %s: nor %s:", l, named, input)
+			}
+			for _, want := range e.lines {
+				if strings.HasPrefix(l, fmt.Sprintf("%s:%d: ", named, want)) {
+					located = append(located, l)
+				}
+			}
+		}
+		if len(e.lines) > 0 && len(located) == 0 {
+			t.Errorf("no stderr line is %s:LINE: with LINE in %v:\n%s", named, e.lines, stderr.String())
+		}
+	})
 }
 
 // TestCheckRefusesDevices: a plan or a --catalog that is a device never ends
