@@ -281,7 +281,11 @@ func (c *comparePanel) showDetails() {
 	l.TextStyle.Monospace = true
 	scroll := container.NewScroll(l)
 	scroll.SetMinSize(fyne.NewSize(720, 420))
-	dialog.ShowCustom("Changes since "+filepath.Base(c.path), "Close", scroll, c.u.win)
+	d := dialog.NewCustom("Changes since "+filepath.Base(c.path), "Close", scroll, c.u.win)
+	// as wide as the window allows: the report's lines are long and monospaced
+	s := c.u.win.Canvas().Size()
+	d.Resize(fyne.NewSize(max(720, s.Width*0.94), max(420, s.Height*0.88)))
+	d.Show()
 }
 
 // compareDialog asks for the plan to compare with.

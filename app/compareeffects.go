@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"orgplanner/orgchart/diff"
@@ -17,7 +18,8 @@ import (
 // settings that changed. Lines naming a position select its card.
 func (c *comparePanel) effectsView(d *diff.Diff) fyne.CanvasObject {
 	e := &d.Effects
-	box := container.NewVBox()
+	// no padding between the lines: each label carries its own
+	box := container.New(layout.NewCustomPaddedVBoxLayout(0))
 
 	// Two multi-line labels side by side: one line a number, tighter than a
 	// form of a label per row, so the gaps and owners below show too.
