@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -741,13 +742,38 @@ func TestImportPeopleCSVMakesAnUnsavedPlan(t *testing.T) {
 
 func TestAnalysisPictures(t *testing.T) {
 	u := newTestUI(t, testPlan())
-	imgs, err := u.analysisImages()
+	imgs, err := u.analysisImages(1)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, view := range []string{"spans", "coverage"} {
 		if img := imgs[view]; img == nil || img.Bounds().Dx() < 200 {
 			t.Errorf("%s picture missing or tiny", view)
+		}
+	}
+	w := u.analysisWindow()
+	if w == nil {
+		t.Fatal("no analysis window")
+	}
+	defer w.Close()
+	tabs, ok := w.Content().(*container.AppTabs)
+	if !ok || len(tabs.Items) != 2 {
+		t.Fatalf("analysis window content %T, want two tabs", w.Content())
+	}
+}
+
+func TestPictureScaleFitsWidthAndHeightWhenReadable(t *testing.T) {
+	view := fyne.NewSize(1300, 760)
+	for _, c := range []struct {
+		w, h, want float32
+	}{
+		{1000, 898, 760.0 / 898},     // the span chart fits whole
+		{1518, 1266, 1300.0 / 1518},  // the coverage grid fits its width and scrolls
+		{600, 400, 1},                // small pictures are not enlarged
+		{4000, 800, minPictureScale}, // never below the readable scale
+	} {
+		if got := pictureScale(c.w, c.h, view); got < c.want-0.001 || got > c.want+0.001 {
+			t.Errorf("pictureScale(%v, %v) = %v, want %v", c.w, c.h, got, c.want)
 		}
 	}
 }

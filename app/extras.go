@@ -84,48 +84,93 @@ func (u *ui) importDialog() {
 }
 
 // analysisImages draws the analysis pictures of the plan (orgchart/analysis,
-// the same as `orgplanner export --view`): span of control and coverage.
-func (u *ui) analysisImages() (map[string]image.Image, error) {
+// the same as `orgplanner export --view`): span of control and coverage, at
+// a scale (1 = as the command draws them).
+func (u *ui) analysisImages(scale float32) (map[string]image.Image, error) {
 	out := map[string]image.Image{}
-	opt := analysis.Options{Scale: 1, Dark: isDark(), Date: time.Now().Format("2 January 2006")}
+	opt := analysis.Options{Scale: scale, Dark: isDark(), Date: time.Now().Format("2 January 2006")}
 	for _, view := range analysis.Views() {
-		var b bytes.Buffer
-		if err := analysis.ViewPNG(&b, view, u.st.Plan(), u.st.Catalog(), opt); err != nil {
-			return nil, fmt.Errorf("drawing the %s picture: %w", view, err)
-		}
-		img, err := png.Decode(&b)
+		img, err := u.analysisImage(view, opt)
 		if err != nil {
-			return nil, fmt.Errorf("reading the %s picture: %w", view, err)
+			return nil, err
 		}
 		out[view] = img
 	}
 	return out, nil
 }
 
-// analysisDialog shows the pictures in tabs.
-func (u *ui) analysisDialog() {
-	imgs, err := u.analysisImages()
-	if err != nil {
-		u.showError(err)
-		return
+func (u *ui) analysisImage(view string, opt analysis.Options) (image.Image, error) {
+	var b bytes.Buffer
+	if err := analysis.ViewPNG(&b, view, u.st.Plan(), u.st.Catalog(), opt); err != nil {
+		return nil, fmt.Errorf("drawing the %s picture: %w", view, err)
 	}
+	img, err := png.Decode(&b)
+	if err != nil {
+		return nil, fmt.Errorf("reading the %s picture: %w", view, err)
+	}
+	return img, nil
+}
+
+// minPictureScale is the smallest scale the analysis view draws a picture
+// at to make it fit; below it the text gets too small and scrolling is better.
+const minPictureScale = 0.75
+
+// pictureScale is the scale that fits a picture of natural size w x h into
+// the view: always its width, its height too when that does not shrink it
+// below minPictureScale (the span chart fits whole; the coverage grid scrolls).
+func pictureScale(w, h float32, view fyne.Size) float32 {
+	s := min(1, view.Width/w)
+	if fh := view.Height / h; fh < s && fh >= minPictureScale {
+		s = fh
+	}
+	return max(s, minPictureScale)
+}
+
+// analysisWindow shows the pictures in tabs, in a window of their own so
+// they can stay open beside the chart and be made larger. A picture is
+// shown at the size that fits the window (pictureScale), smoothly scaled
+// from the drawing at full size: drawn smaller, the renderer's legends can
+// outgrow the picture.
+func (u *ui) analysisWindow() fyne.Window {
+	size := fyne.NewSize(1280, 800)
+	if u.win != nil {
+		s := u.win.Canvas().Size()
+		size = fyne.NewSize(max(640, s.Width-40), max(480, s.Height-40))
+	}
+	px := float32(1) // device pixels per Fyne unit
+	if u.win != nil && u.win.Canvas().Scale() > 0 {
+		px = u.win.Canvas().Scale()
+	}
+	// the room inside the tabs: less the tab bar and the scroll bars
+	room := fyne.NewSize(size.Width-24, size.Height-64)
 	titles := map[string]string{"spans": "Span of control", "coverage": "Coverage"}
 	tabs := container.NewAppTabs()
 	for _, view := range analysis.Views() {
-		img := canvas.NewImageFromImage(imgs[view])
-		b := imgs[view].Bounds()
-		img.FillMode = canvas.ImageFillOriginal
-		img.SetMinSize(fyne.NewSize(float32(b.Dx()), float32(b.Dy())))
+		opt := analysis.Options{Scale: px, Dark: isDark(), Date: time.Now().Format("2 January 2006")}
+		img, err := u.analysisImage(view, opt)
+		if err != nil {
+			u.showError(err)
+			return nil
+		}
+		b := img.Bounds()
+		w, h := float32(b.Dx())/px, float32(b.Dy())/px
+		s := pictureScale(w, h, room)
+		pic := canvas.NewImageFromImage(img)
+		pic.FillMode = canvas.ImageFillContain
+		pic.ScaleMode = canvas.ImageScaleSmooth
+		pic.SetMinSize(fyne.NewSize(w*s, h*s))
 		name := titles[view]
 		if name == "" {
 			name = view
 		}
-		tabs.Append(container.NewTabItem(name, container.NewScroll(img)))
+		tabs.Append(container.NewTabItem(name, container.NewScroll(container.NewCenter(pic))))
 	}
-	d := dialog.NewCustom("Analysis of "+u.st.Plan().Name, "Close", tabs, u.win)
-	if u.win != nil {
-		s := u.win.Canvas().Size()
-		d.Resize(fyne.NewSize(s.Width*0.85, s.Height*0.85))
-	}
-	d.Show()
+	w := u.app.NewWindow("Analysis of " + u.st.Plan().Name + " - Org Planner")
+	w.SetContent(tabs)
+	w.Resize(size)
+	w.Show()
+	return w
 }
+
+// analysisDialog opens the analysis window (View > Analysis pictures).
+func (u *ui) analysisDialog() { u.analysisWindow() }
