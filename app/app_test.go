@@ -790,6 +790,9 @@ func TestCompareWithAPlanMarksChangedCards(t *testing.T) {
 	if len(u.compare.items) != 0 || u.tabs.Selected() != u.compare.tab {
 		t.Fatalf("comparing with itself: %d changes", len(u.compare.items))
 	}
+	if !strings.Contains(u.compare.header.Text, "no changes to positions yet") || u.rightSplit.Offset != compareOffset {
+		t.Errorf("header %q, chart share %v", u.compare.header.Text, u.rightSplit.Offset)
+	}
 	added, err := u.st.Add("site-reliability-engineer", "em")
 	if err != nil {
 		t.Fatal(err)
@@ -821,8 +824,8 @@ func TestCompareWithAPlanMarksChangedCards(t *testing.T) {
 		t.Errorf("clicking the move selected %q", u.st.Selected())
 	}
 	u.compare.stop()
-	if u.compare.mark("se") != "" || containsTab(u.tabs, u.compare.tab) {
-		t.Error("stopping left marks or the tab")
+	if u.compare.mark("se") != "" || containsTab(u.tabs, u.compare.tab) || u.rightSplit.Offset != defaultChartShare {
+		t.Error("stopping left marks, the tab or the narrower chart")
 	}
 }
 

@@ -179,6 +179,9 @@ func (c *comparePanel) stop() {
 	clear(c.marks)
 	clear(c.below)
 	c.u.tabs.Remove(c.tab)
+	if sp := c.u.rightSplit; sp != nil && sp.Offset < defaultChartShare {
+		sp.SetOffset(defaultChartShare)
+	}
 	c.u.chart.Refresh()
 }
 
@@ -236,8 +239,12 @@ func (c *comparePanel) refresh() {
 		add("Removed "+r.String(), id, where)
 	}
 	c.countBelow()
-	c.header.SetText(fmt.Sprintf("Compared with %s: %d added, %d removed, %d moved, %d changed.",
-		filepath.Base(c.path), len(d.Added), len(d.Removed), len(d.Moved), len(d.Changed)))
+	head := fmt.Sprintf("Compared with %s: %d added, %d removed, %d moved, %d changed.",
+		filepath.Base(c.path), len(d.Added), len(d.Removed), len(d.Moved), len(d.Changed))
+	if d.Empty() {
+		head = fmt.Sprintf("Compared with %s: no changes to positions yet. Edit the plan and what changes shows here.", filepath.Base(c.path))
+	}
+	c.header.SetText(head)
 	c.effects.Content = c.effectsView(d)
 	c.effects.Refresh()
 	c.list.UnselectAll()

@@ -167,6 +167,11 @@ func (u *ui) analysisWindow() fyne.Window {
 	}
 	w := u.app.NewWindow("Analysis of " + u.st.Plan().Name + " - Org Planner")
 	w.SetContent(tabs)
+	w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyEscape { // as a dialog closes
+			w.Close()
+		}
+	})
 	w.Resize(size)
 	w.Show()
 	return w

@@ -44,6 +44,9 @@ type ui struct {
 	content      fyne.CanvasObject
 }
 
+// defaultChartShare is the chart's share of the width beside the tabs.
+const defaultChartShare = 0.7
+
 // newUI builds the window's content on a state; win may be a test window.
 func newUI(a fyne.App, win fyne.Window, st *State) *ui {
 	u := &ui{app: a, win: win, st: st}
@@ -79,7 +82,7 @@ func newUI(a fyne.App, win fyne.Window, st *State) *ui {
 	u.chart.OnZoom = func(float32) { u.showZoom() }
 
 	right := container.NewHSplit(u.chart, u.tabs)
-	right.Offset = 0.7
+	right.Offset = defaultChartShare
 	u.rightSplit = right
 	main := container.NewHSplit(u.catalog.root, right)
 	main.Offset = 0.2
