@@ -142,6 +142,9 @@ func (c *comparePanel) start(path string) error {
 	}
 	c.before, c.path = p, path
 	c.refresh()
+	d := c.diff
+	c.u.status(fmt.Sprintf("Comparing with %s (%q): %d added, %d removed, %d moved, %d changed; the chart marks them",
+		filepath.Base(path), p.Name, len(d.Added), len(d.Removed), len(d.Moved), len(d.Changed)))
 	tabs := c.u.tabs
 	if !containsTab(tabs, c.tab) {
 		tabs.Append(c.tab)
