@@ -82,7 +82,8 @@ func newComparePanel(u *ui) *comparePanel {
 	c.effects = container.NewVScroll(container.NewVBox())
 	changes := widget.NewLabel("Changes to positions (click to show the card)")
 	changes.TextStyle.Bold = true
-	split := container.NewVSplit(c.effects, container.NewBorder(container.NewVBox(widget.NewSeparator(), changes), nil, nil, nil, c.list))
+	split := container.NewVSplit(c.effects, container.NewBorder(container.NewVBox(widget.NewSeparator(), changes), nil, nil, nil,
+		container.New(&widthWatch{onWidth: c.sizeItems}, c.list)))
 	split.Offset = 0.5
 	c.tab = container.NewTabItemWithIcon("Changes", theme.ViewRefreshIcon(), container.NewBorder(top, nil, nil, nil, split))
 	return c
@@ -91,7 +92,7 @@ func newComparePanel(u *ui) *comparePanel {
 // newItemText is a change in the list: a bold line, then the details.
 func newItemText() *widget.RichText {
 	t := widget.NewRichText()
-	t.Truncation = fyne.TextTruncateEllipsis
+	t.Wrapping = fyne.TextWrapWord
 	return t
 }
 
@@ -256,13 +257,45 @@ func (c *comparePanel) refresh() {
 	c.u.chart.Refresh() // the marks
 }
 
-// sizeItems gives every change in the list the height of its lines.
+// sizeItems gives every change in the list the height of its lines,
+// wrapped at the list's width (widthWatch calls it again when that changes).
 func (c *comparePanel) sizeItems() {
+	w := c.list.Size().Width - 2*theme.Padding() // as the list insets an item
+	if w < 100 {
+		w = 300 // not laid out yet
+	}
 	t := newItemText()
 	for i, it := range c.items {
 		setItemText(t, it)
+		t.Resize(fyne.NewSize(w, t.MinSize().Height))
 		c.list.SetItemHeight(i, t.MinSize().Height)
 	}
+}
+
+// widthWatch lays out one object filling the space, and calls onWidth when
+// the width changes: the change list re-measures its wrapped items.
+type widthWatch struct {
+	last    float32
+	onWidth func()
+}
+
+func (l *widthWatch) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+	if size.Width != l.last {
+		l.last = size.Width
+		l.onWidth()
+	}
+}
+
+func (l *widthWatch) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		s = s.Max(o.MinSize())
+	}
+	return s
 }
 
 func under(m *diff.Ref) string {
