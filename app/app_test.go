@@ -1006,3 +1006,27 @@ func TestComparePanelShowsTheEffectsAndFoldedChanges(t *testing.T) {
 		t.Error("a change with details is no taller than an empty one")
 	}
 }
+
+func TestWidthWatchReportsWidthChangesOnly(t *testing.T) {
+	calls := 0
+	l := &widthWatch{onWidth: func() { calls++ }}
+	o := widget.NewLabel("x")
+	l.Layout([]fyne.CanvasObject{o}, fyne.NewSize(300, 100))
+	l.Layout([]fyne.CanvasObject{o}, fyne.NewSize(300, 200)) // taller only
+	l.Layout([]fyne.CanvasObject{o}, fyne.NewSize(240, 200))
+	if calls != 2 || o.Size() != fyne.NewSize(240, 200) {
+		t.Errorf("%d calls, object %v; want 2 calls and the object filling 240x200", calls, o.Size())
+	}
+	// a wrapped change is taller in a narrow list than in a wide one
+	it := compareItem{head: "Moved Senior Security Analyst (Ana Hansen)", details: []string{
+		"from Security Operations Manager (Ruth Sandoval)", "to Chief Information Security Officer (Isaac Torres)"}}
+	height := func(w float32) float32 {
+		r := newItemText()
+		setItemText(r, it)
+		r.Resize(fyne.NewSize(w, r.MinSize().Height))
+		return r.MinSize().Height
+	}
+	if narrow, wide := height(160), height(900); narrow <= wide {
+		t.Errorf("wrapped height %v at 160 wide, %v at 900", narrow, wide)
+	}
+}
