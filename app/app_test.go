@@ -755,10 +755,17 @@ func TestAnalysisPictures(t *testing.T) {
 	if w == nil {
 		t.Fatal("no analysis window")
 	}
-	defer w.Close()
 	tabs, ok := w.Content().(*container.AppTabs)
 	if !ok || len(tabs.Items) != 2 {
 		t.Fatalf("analysis window content %T, want two tabs", w.Content())
+	}
+	again := u.analysisWindow()
+	if again == w || u.analysisWin != again {
+		t.Error("opening the analysis again did not replace the window")
+	}
+	again.Close()
+	if u.analysisWin != nil {
+		t.Error("a closed analysis window is still remembered")
 	}
 }
 

@@ -165,7 +165,16 @@ func (u *ui) analysisWindow() fyne.Window {
 		}
 		tabs.Append(container.NewTabItem(name, container.NewScroll(container.NewCenter(pic))))
 	}
+	if u.analysisWin != nil { // one analysis window, of the plan as it is now
+		u.analysisWin.Close()
+	}
 	w := u.app.NewWindow("Analysis of " + u.st.Plan().Name + " - Org Planner")
+	u.analysisWin = w
+	w.SetOnClosed(func() {
+		if u.analysisWin == w {
+			u.analysisWin = nil
+		}
+	})
 	w.SetContent(tabs)
 	w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		if ev.Name == fyne.KeyEscape { // as a dialog closes
@@ -177,5 +186,7 @@ func (u *ui) analysisWindow() fyne.Window {
 	return w
 }
 
-// analysisDialog opens the analysis window (View > Analysis pictures).
+// analysisDialog opens the analysis window (View > Analysis pictures); a
+// window already open is replaced, so choosing it again after edits shows
+// the pictures of the plan as it is now.
 func (u *ui) analysisDialog() { u.analysisWindow() }

@@ -32,12 +32,13 @@ type ui struct {
 	toolbar   fyne.CanvasObject
 	zoomLabel *widget.Label
 
-	rec        recoveryKeeper
-	compare    *comparePanel
-	rightSplit *container.Split // chart | tabs
-	menu       *fyne.MainMenu
-	recentItem *fyne.MenuItem
-	quitting   bool
+	rec         recoveryKeeper
+	compare     *comparePanel
+	rightSplit  *container.Split // chart | tabs
+	analysisWin fyne.Window      // the open analysis window, nil when none
+	menu        *fyne.MainMenu
+	recentItem  *fyne.MenuItem
+	quitting    bool
 
 	lastStatus   string
 	lastProblems []string // the problems of the last failed open
