@@ -134,16 +134,29 @@ func (c *checker) checkSpans() {
 		case s > 1:
 			c.spanWidth(i, s)
 		}
-		if c.vacant(i) && s >= c.pol.VacantManagerTeam {
+		if people := c.heldReports(i); c.vacant(i) && people >= c.pol.VacantManagerTeam {
 			sugg := "Name an interim manager or make this hire first."
 			if m := c.parent[i]; m >= 0 {
 				sugg = "Name an interim manager (" + c.name(int(m)) + " could cover) or make this hire first."
 			}
 			c.add("span.vacant-manager", Warning, i, c.ids(int32(i)),
-				fmt.Sprintf("%s is vacant and leads %s; until it is filled they have no manager to go to.", c.title(i), plural(s, "person", "people")),
+				fmt.Sprintf("%s is vacant and leads %s; until it is filled they have no manager to go to.", c.title(i), plural(people, "person", "people")),
 				sugg)
 		}
 	}
+}
+
+// heldReports counts the people in i's direct reports who are there today:
+// held positions and teams. Vacant reports are plans, not people left without
+// a manager, so a skeleton of vacant positions raises no vacant-manager warning.
+func (o *org) heldReports(i int) int {
+	n := 0
+	for _, k := range o.children(i) {
+		if !o.vacant(int(k)) {
+			n += o.pos[k].Headcount()
+		}
+	}
+	return n
 }
 
 // singleReport reports a pass-through manager, or the chain it starts.

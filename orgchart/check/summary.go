@@ -56,7 +56,7 @@ func (b *SpanBands) add(span int) {
 
 func (o *org) summary(cv *coverage, overlaps map[catalog.Domain]int) Summary {
 	s := Summary{Positions: len(o.pos), Headcount: o.headcount, Coverage: map[catalog.Domain]DomainCoverage{}}
-	var spans []int
+	var spans, vacantSpans []int
 	cost, costed := 0.0, false
 	for i, pos := range o.pos {
 		if o.vacant(i) {
@@ -73,10 +73,22 @@ func (o *org) summary(cv *coverage, overlaps map[catalog.Domain]int) Summary {
 			continue
 		}
 		s.Managers++
-		if !o.vacant(i) && o.span[i] > 0 {
-			spans = append(spans, int(o.span[i]))
-			s.SpanBands.add(int(o.span[i]))
+		if o.span[i] > 0 {
+			if o.vacant(i) {
+				vacantSpans = append(vacantSpans, int(o.span[i]))
+			} else {
+				spans = append(spans, int(o.span[i]))
+			}
 		}
+	}
+	// Vacant managers are left out of span figures (domain.md), unless no
+	// manager is held yet, as in a plan drawn from a template: then the
+	// figures describe the design rather than read 0.
+	if len(spans) == 0 {
+		spans = vacantSpans
+	}
+	for _, v := range spans {
+		s.SpanBands.add(v)
 	}
 	if costed {
 		s.Cost = &cost
