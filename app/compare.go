@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -333,19 +332,7 @@ func (c *comparePanel) showDetails() {
 
 // compareDialog asks for the plan to compare with.
 func (u *ui) compareDialog() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
+	u.askOpenPath(planExtensions, func(path string) {
 		_ = u.compare.start(path) // problems are shown
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".yaml", ".yml"}))
-	u.startIn(d)
-	d.Show()
+	})
 }

@@ -15,7 +15,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"orgplanner/catalog"
@@ -57,16 +56,7 @@ func (u *ui) importCSV(path string) (string, error) {
 // the import report.
 func (u *ui) importDialog() {
 	u.guard("importing people", func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil {
-				u.showError(err)
-				return
-			}
-			if r == nil {
-				return
-			}
-			path := r.URI().Path()
-			r.Close()
+		u.askOpenPath([]string{".csv", ".txt"}, func(path string) {
 			text, err := u.importCSV(path)
 			if err != nil {
 				return // shown
@@ -76,10 +66,7 @@ func (u *ui) importDialog() {
 			scroll := container.NewScroll(l)
 			scroll.SetMinSize(fyne.NewSize(680, 360))
 			dialog.ShowCustom("Imported "+filepath.Base(path), "Close", scroll, u.win)
-		}, u.win)
-		d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".txt"}))
-		u.startIn(d)
-		d.Show()
+		})
 	})
 }
 

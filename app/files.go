@@ -187,22 +187,34 @@ func fileNameFor(name, ext string) string {
 // open asks for a plan file, after asking about unsaved changes.
 func (u *ui) open() {
 	u.guard("opening another plan", func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil {
-				u.showError(err)
-				return
-			}
-			if r == nil {
-				return
-			}
-			path := r.URI().Path()
-			r.Close()
+		u.askOpenPath(planExtensions, func(path string) {
 			_ = u.openPath(path) // problems are shown
-		}, u.win)
-		d.SetFilter(storage.NewExtensionFileFilter([]string{".yaml", ".yml"}))
-		u.startIn(d)
-		d.Show()
+		})
 	})
+}
+
+// planExtensions are the file endings the open dialogs offer for plans.
+var planExtensions = []string{".yaml", ".yml"}
+
+// askOpenPath shows a file-open dialog for files with one of the endings,
+// starting in the open plan's folder, and calls then with the chosen path
+// (not when the user cancels).
+func (u *ui) askOpenPath(exts []string, then func(path string)) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		then(path)
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	u.startIn(d)
+	d.Show()
 }
 
 // newPlan offers a blank plan or a sample, after asking about unsaved changes.
