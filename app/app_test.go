@@ -50,6 +50,7 @@ func newTestUI(t testing.TB, p *orgchart.Plan) *ui {
 	st := NewState(cat)
 	w := test.NewTempWindow(t, widget.NewLabel(""))
 	u := newUI(a, w, st)
+	t.Cleanup(u.stopRecovery) // a pending write must not fire during a later test
 	w.SetContent(u.content)
 	w.Resize(fyne.NewSize(1400, 900))
 	st.Load(p, cat, "")

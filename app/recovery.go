@@ -24,6 +24,7 @@ const recoveryDelay = 3 * time.Second
 type recoveryKeeper struct {
 	store     *recovery.Store // nil: no recovery copies (tests)
 	scheduled bool
+	timer     *time.Timer        // the pending write, stopped when the window goes
 	stamp     recovery.FileStamp // the plan file when last read or written
 	stampPath string
 }
@@ -35,13 +36,22 @@ func (u *ui) scheduleRecovery() {
 		return
 	}
 	k.scheduled = true
-	time.AfterFunc(recoveryDelay, func() { fyne.Do(u.writeRecovery) })
+	k.timer = time.AfterFunc(recoveryDelay, func() { fyne.Do(u.writeRecovery) })
+}
+
+// stopRecovery cancels a pending recovery write, so no timer outlives the
+// window (or, in tests, the app and the folder it was writing to).
+func (u *ui) stopRecovery() {
+	if k := &u.rec; k.timer != nil {
+		k.timer.Stop()
+		k.timer, k.scheduled = nil, false
+	}
 }
 
 // writeRecovery writes (or, when nothing is unsaved, removes) the copy.
 func (u *ui) writeRecovery() {
+	u.stopRecovery() // called early (by a save or a test), the timer must not write again
 	k := &u.rec
-	k.scheduled = false
 	if k.store == nil {
 		return
 	}

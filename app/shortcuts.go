@@ -211,6 +211,7 @@ func (u *ui) refreshMenu() {
 func (u *ui) quit() {
 	u.guard("quitting", func() {
 		u.quitting = true
+		u.stopRecovery()
 		if !u.st.Dirty() {
 			u.dropRecovery(u.st.Path()) // a clean quit leaves no copy
 		}
