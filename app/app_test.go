@@ -434,6 +434,37 @@ func TestOpenBrokenFileKeepsThePlan(t *testing.T) {
 	}
 }
 
+// Every hostile plan of issue 7's corpus is refused by Open with its problems
+// shown, and the plan on screen stays as it was; the benign ones ("ok-") open.
+func TestOpenEveryHostilePlanKeepsThePlan(t *testing.T) {
+	files, err := filepath.Glob("../testdata/hostile/plans/*.yaml")
+	if err != nil || len(files) < 30 {
+		t.Fatalf("hostile corpus: %d files, %v", len(files), err)
+	}
+	u := newTestUI(t, testPlan())
+	for _, f := range files {
+		if strings.HasPrefix(filepath.Base(f), "ok-") {
+			continue
+		}
+		before := u.st.Plan()
+		if err := u.openPath(f); err == nil {
+			t.Errorf("%s: opened", filepath.Base(f))
+			continue
+		}
+		if u.st.Plan() != before {
+			t.Fatalf("%s: a failed open replaced the plan", filepath.Base(f))
+		}
+		if len(u.lastProblems) == 0 || !strings.Contains(u.lastProblems[0], filepath.Base(f)) {
+			t.Errorf("%s: problems shown %q do not name the file", filepath.Base(f), u.lastProblems)
+		}
+	}
+	for _, f := range []string{"ok-bom.yaml", "ok-crlf.yaml", "ok-bom-crlf.yaml"} {
+		if err := u.openPath(filepath.Join("../testdata/hostile/plans", f)); err != nil {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+}
+
 func TestSaveAndReopen(t *testing.T) {
 	u := newTestUI(t, testPlan())
 	if _, err := u.st.Add("software-engineer", "em"); err != nil {
