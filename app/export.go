@@ -8,9 +8,7 @@ import (
 	"strconv"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"orgplanner/orgchart/layout"
@@ -106,27 +104,11 @@ func (u *ui) exportDialog() {
 }
 
 func (u *ui) exportFile(o exportOptions) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		if filepath.Ext(path) == "" {
-			path += ".png"
-		}
+	u.askSavePath([]string{".png"}, func(path string) {
 		if err := u.exportPNG(path, o); err != nil {
 			u.showError(err)
 			return
 		}
 		u.status("Exported " + path)
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".png"}))
-	d.SetFileName(fileNameFor(u.st.Plan().Name, ".png"))
-	u.startIn(d)
-	d.Show()
+	})
 }

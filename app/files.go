@@ -129,6 +129,22 @@ func (u *ui) writeTo(path string) error {
 
 // saveAs asks for a file and saves there.
 func (u *ui) saveAs(then func()) {
+	u.askSavePath(planExtensions, func(path string) {
+		if err := u.writeTo(path); err != nil {
+			u.showError(err)
+			return
+		}
+		if then != nil {
+			then()
+		}
+	})
+}
+
+// askSavePath shows a file-save dialog offering the endings exts (the first
+// is added to a name given without one), named after the plan and starting in
+// its folder, and calls then with the chosen path (not when the user cancels).
+// The writers write atomically by path, so the dialog's own writer is closed.
+func (u *ui) askSavePath(exts []string, then func(path string)) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			u.showError(err)
@@ -138,20 +154,14 @@ func (u *ui) saveAs(then func()) {
 			return
 		}
 		path := w.URI().Path()
-		w.Close() // WriteFile writes atomically by path
+		w.Close()
 		if filepath.Ext(path) == "" {
-			path += ".yaml"
+			path += exts[0]
 		}
-		if err := u.writeTo(path); err != nil {
-			u.showError(err)
-			return
-		}
-		if then != nil {
-			then()
-		}
+		then(path)
 	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".yaml", ".yml"}))
-	d.SetFileName(fileNameFor(u.st.Plan().Name, ".yaml"))
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	d.SetFileName(fileNameFor(u.st.Plan().Name, exts[0]))
 	u.startIn(d)
 	d.Show()
 }
