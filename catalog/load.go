@@ -162,61 +162,56 @@ func build(base *Catalog, l *layer, override bool) (*Catalog, Problems) {
 		c.Conflicts = append(make([]*Conflict, 0, len(base.Conflicts)+len(l.conflicts)), base.Conflicts...)
 	}
 
-	roleAt := indexOf(c.Roles, func(r *Role) string { return r.ID })
-	for _, r := range l.roles {
-		i, exists := roleAt[r.ID]
-		switch {
-		case !exists:
-			roleAt[r.ID] = len(c.Roles)
-			c.Roles = append(c.Roles, r)
-		case override:
-			c.Roles[i] = r
-		default:
-			problems = append(problems, Problem{File: r.Source.File, Line: r.Source.Line,
-				Message: fmt.Sprintf("role id %q is already defined at %s; rename or remove one", r.ID, c.Roles[i].Source)})
-		}
-	}
-
-	capAt := indexOf(c.Capabilities, func(k *Capability) string { return k.ID })
-	for _, k := range l.capabilities {
-		i, exists := capAt[k.ID]
-		switch {
-		case !exists:
-			capAt[k.ID] = len(c.Capabilities)
-			c.Capabilities = append(c.Capabilities, k)
-		case override:
-			c.Capabilities[i] = k
-		default:
-			problems = append(problems, Problem{File: k.Source.File, Line: k.Source.Line,
-				Message: fmt.Sprintf("capability id %q is already defined at %s; rename or remove one", k.ID, c.Capabilities[i].Source)})
-		}
-	}
-
-	pairAt := indexOf(c.Conflicts, func(x *Conflict) string { return x.Manager + "\x00" + x.Report })
-	for _, x := range l.conflicts {
-		key := x.Manager + "\x00" + x.Report
-		i, exists := pairAt[key]
-		switch {
-		case !exists:
-			pairAt[key] = len(c.Conflicts)
-			c.Conflicts = append(c.Conflicts, x)
-		case override:
-			c.Conflicts[i] = x
-		default:
-			problems = append(problems, Problem{File: x.Source.File, Line: x.Source.Line,
-				Message: fmt.Sprintf("conflict %q -> %q is already defined at %s; remove one", x.Manager, x.Report, c.Conflicts[i].Source)})
-		}
-	}
+	var dup Problems
+	c.Roles, dup = merge(c.Roles, l.roles, override,
+		func(r *Role) string { return r.ID },
+		func(r *Role) Source { return r.Source },
+		func(r, first *Role) string {
+			return fmt.Sprintf("role id %q is already defined at %s; rename or remove one", r.ID, first.Source)
+		})
+	problems = append(problems, dup...)
+	c.Capabilities, dup = merge(c.Capabilities, l.capabilities, override,
+		func(k *Capability) string { return k.ID },
+		func(k *Capability) Source { return k.Source },
+		func(k, first *Capability) string {
+			return fmt.Sprintf("capability id %q is already defined at %s; rename or remove one", k.ID, first.Source)
+		})
+	problems = append(problems, dup...)
+	c.Conflicts, dup = merge(c.Conflicts, l.conflicts, override,
+		func(x *Conflict) string { return x.Manager + "\x00" + x.Report },
+		func(x *Conflict) Source { return x.Source },
+		func(x, first *Conflict) string {
+			return fmt.Sprintf("conflict %q -> %q is already defined at %s; remove one", x.Manager, x.Report, first.Source)
+		})
+	problems = append(problems, dup...)
 
 	c.index()
 	problems = append(problems, c.validate()...)
 	return c, problems
 }
 
-func indexOf[T any](list []T, key func(T) string) map[string]int {
-	m := make(map[string]int, len(list)+16)
+// merge appends the entries of add to list, keyed by key: a new key is
+// appended; an existing one is replaced in place when override is set, and
+// otherwise reported as a duplicate (at the new entry's source, with the
+// message dupMsg gives for it and the entry already there).
+func merge[T any](list, add []T, override bool, key func(T) string, src func(T) Source, dupMsg func(entry, first T) string) ([]T, Problems) {
+	at := make(map[string]int, len(list)+len(add))
 	for i, v := range list {
-		m[key(v)] = i
+		at[key(v)] = i
 	}
-	return m
+	var problems Problems
+	for _, v := range add {
+		i, exists := at[key(v)]
+		switch {
+		case !exists:
+			at[key(v)] = len(list)
+			list = append(list, v)
+		case override:
+			list[i] = v
+		default:
+			s := src(v)
+			problems = append(problems, Problem{File: s.File, Line: s.Line, Message: dupMsg(v, list[i])})
+		}
+	}
+	return list, problems
 }
