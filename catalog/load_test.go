@@ -341,3 +341,22 @@ func TestNewIndexesEntries(t *testing.T) {
 		t.Error("New must copy the slices it is given")
 	}
 }
+
+// Roles and conflicts repeated across files are reported like capabilities,
+// each at the repeat's line and naming the first definition.
+func TestDuplicateRoleAndConflictAcrossFiles(t *testing.T) {
+	role := "  - {id: r, title: R, summary: s, level: manager, domains: [IT], span: {min: 1, max: 2, archetype: coach}, owns: [it-a]}\n"
+	l1, _ := decodeFile([]byte("roles:\n"+role+"capabilities:\n  - {id: it-a, name: A, domain: IT, description: d}\nconflicts:\n  - {manager: r, report: r, reason: x}\n"), "one.yaml")
+	l2, _ := decodeFile([]byte("roles:\n"+role+"conflicts:\n  - {manager: r, report: r, reason: y}\n"), "two.yaml")
+	merged := &layer{roles: append(l1.roles, l2.roles...), capabilities: l1.capabilities, conflicts: append(l1.conflicts, l2.conflicts...)}
+	_, ps := build(nil, merged, false)
+	var got []string
+	for _, p := range ps {
+		if strings.Contains(p.Message, "already defined at one.yaml") {
+			got = append(got, p.String())
+		}
+	}
+	if len(got) != 2 || !strings.HasPrefix(got[0], "two.yaml:2: role id \"r\"") || !strings.HasPrefix(got[1], "two.yaml:4: conflict \"r\" -> \"r\"") {
+		t.Fatalf("duplicates reported: %q (all problems: %v)", got, ps)
+	}
+}
