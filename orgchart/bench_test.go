@@ -40,23 +40,6 @@ func BenchmarkRead100k(b *testing.B)   { benchRead(b, 100_000) }
 func BenchmarkEncode10k(b *testing.B)  { benchEncode(b, 10_000) }
 func BenchmarkEncode100k(b *testing.B) { benchEncode(b, 100_000) }
 
-// genericPlan is what a straightforward yaml.Unmarshal would decode into.
-type genericPlan struct {
-	Version   int    `yaml:"version"`
-	Name      string `yaml:"name"`
-	Positions []struct {
-		ID        string   `yaml:"id"`
-		Role      string   `yaml:"role"`
-		Title     string   `yaml:"title"`
-		Holder    string   `yaml:"holder"`
-		ReportsTo string   `yaml:"reportsTo"`
-		Count     int      `yaml:"count"`
-		DottedTo  []string `yaml:"dottedTo"`
-		Cost      float64  `yaml:"cost"`
-		Notes     string   `yaml:"notes"`
-	} `yaml:"positions"`
-}
-
 // BenchmarkYAMLDecode100k is the YAML library alone on the same bytes: the
 // yardstick Read is measured against.
 func BenchmarkYAMLDecode100k(b *testing.B) {
@@ -64,7 +47,7 @@ func BenchmarkYAMLDecode100k(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ResetTimer()
 	for b.Loop() {
-		var g genericPlan
+		var g yamlPlan
 		if err := yaml.Unmarshal(data, &g); err != nil {
 			b.Fatal(err)
 		}
@@ -86,7 +69,7 @@ func BenchmarkYAMLNodeDecode100k(b *testing.B) {
 
 // BenchmarkYAMLMarshal10k is the generic encoder, for comparison with Encode.
 func BenchmarkYAMLMarshal10k(b *testing.B) {
-	var g genericPlan
+	var g yamlPlan
 	if err := yaml.Unmarshal(generate.Generate(10_000, 1).Encode(), &g); err != nil {
 		b.Fatal(err)
 	}
@@ -122,7 +105,7 @@ func BenchmarkRatios100k(b *testing.B) {
 			b.Fatal(err)
 		}
 		t1 := time.Now()
-		var g genericPlan
+		var g yamlPlan
 		if err := yaml.Unmarshal(data, &g); err != nil {
 			b.Fatal(err)
 		}
