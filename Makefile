@@ -3,7 +3,7 @@
 
 BIN      := bin/orgplanner
 GO       ?= go
-# What a cgo build of the Fyne GUI needs (../shared/research/fyne.md).
+# What a cgo build of the Fyne GUI needs on Debian and Ubuntu.
 GUI_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
             libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev
 # What the tests need beyond that: a real window under Xvfb driven by xdotool,

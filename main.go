@@ -5,8 +5,8 @@ package main
 import (
 	"os"
 
-	"orgplanner/app"
-	"orgplanner/orgchart/cli"
+	"github.com/orgplanner/orgplanner/app"
+	"github.com/orgplanner/orgplanner/orgchart/cli"
 )
 
 func main() {

@@ -5,10 +5,10 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"orgplanner/orgchart"
-	"orgplanner/orgchart/check"
-	"orgplanner/orgchart/generate"
-	"orgplanner/orgchart/layout"
+	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/check"
+	"github.com/orgplanner/orgplanner/orgchart/generate"
+	"github.com/orgplanner/orgplanner/orgchart/layout"
 )
 
 // benchEdit measures one edit as the app does it after a drop: apply it

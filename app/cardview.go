@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 
-	"orgplanner/orgchart/layout"
+	"github.com/orgplanner/orgplanner/orgchart/layout"
 )
 
 // cardObjects is the number of canvas objects one pooled card holds.

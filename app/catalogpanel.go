@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/catalog"
 )
 
 // catalogItem is one row of the catalog list: a group header or a role.

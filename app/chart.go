@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
-	"orgplanner/orgchart/layout"
+	"github.com/orgplanner/orgplanner/orgchart/layout"
 )
 
 // Zoom limits and the zoom below which cards are drawn as plain boxes in the

@@ -12,8 +12,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"orgplanner/orgchart"
-	"orgplanner/orgchart/diff"
+	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/diff"
 )
 
 // Marks a compared card carries on the chart.

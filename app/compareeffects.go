@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
-	"orgplanner/orgchart/diff"
+	"github.com/orgplanner/orgplanner/orgchart/diff"
 )
 
 // effectsView builds what a comparison does to the organisation, as a leader

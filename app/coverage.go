@@ -11,8 +11,8 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
-	"orgplanner/catalog"
-	"orgplanner/orgchart/check"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart/check"
 )
 
 // summaryPanel shows the plan's numbers in one line and its coverage as a

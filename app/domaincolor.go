@@ -3,8 +3,8 @@ package app
 import (
 	"image/color"
 
-	"orgplanner/catalog"
-	"orgplanner/orgchart/render"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart/render"
 )
 
 // domainColorOf is a domain's colour: the PNG export's, so the chart on

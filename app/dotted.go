@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart"
 )
 
 // maxDottedChoices bounds the list of the dotted-line dialog: past it the

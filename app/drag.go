@@ -8,8 +8,8 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 
-	"orgplanner/catalog"
-	"orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
 )
 
 // Fyne has no drag and drop between widgets (research/fyne.md): the source

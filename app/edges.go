@@ -6,7 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"orgplanner/orgchart/layout"
+	"github.com/orgplanner/orgplanner/orgchart/layout"
 )
 
 // edgePainter draws every connector in view into one reused image, so the

@@ -11,8 +11,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"orgplanner/orgchart/layout"
-	"orgplanner/orgchart/render"
+	"github.com/orgplanner/orgplanner/orgchart/layout"
+	"github.com/orgplanner/orgplanner/orgchart/render"
 )
 
 // exportOptions are the command line's export options (orgplanner export).

@@ -17,9 +17,9 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"orgplanner/catalog"
-	"orgplanner/orgchart/analysis"
-	"orgplanner/orgchart/people"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart/analysis"
+	"github.com/orgplanner/orgplanner/orgchart/people"
 )
 
 // importCSV builds a new, unsaved plan from a people CSV (orgchart/people,

@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"orgplanner/orgchart/check"
+	"github.com/orgplanner/orgplanner/orgchart/check"
 )
 
 // findingsPanel lists the check findings, most severe first, re-read after

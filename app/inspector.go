@@ -11,8 +11,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"orgplanner/orgchart"
-	"orgplanner/orgchart/rollup"
+	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/rollup"
 )
 
 // inspector edits the selected position. Text fields apply when Enter is

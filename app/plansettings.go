@@ -8,8 +8,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"orgplanner/catalog"
-	"orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
 )
 
 // setPlanSettings renames the plan and sets the domains whose coverage is

@@ -10,8 +10,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
-	"orgplanner/orgchart"
-	"orgplanner/orgchart/recovery"
+	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/recovery"
 )
 
 // recoveryDelay is the longest unsaved work goes without a recovery copy.

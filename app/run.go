@@ -8,9 +8,9 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
-	"orgplanner/assets"
-	"orgplanner/catalog"
-	"orgplanner/orgchart/recovery"
+	"github.com/orgplanner/orgplanner/assets"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart/recovery"
 )
 
 // AppID is the application id; preferences (recent files) are stored under it.

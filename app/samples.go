@@ -3,7 +3,7 @@ package app
 import (
 	"fmt"
 
-	"orgplanner/assets"
+	"github.com/orgplanner/orgplanner/assets"
 )
 
 // sampleData returns a shipped sample plan's YAML (startup, scaleup, enterprise).

@@ -4,10 +4,10 @@ import (
 	"errors"
 	"fmt"
 
-	"orgplanner/catalog"
-	"orgplanner/orgchart"
-	"orgplanner/orgchart/check"
-	"orgplanner/orgchart/layout"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/check"
+	"github.com/orgplanner/orgplanner/orgchart/layout"
 )
 
 // Change says what a notification from State is about, so each widget

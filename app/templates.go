@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"orgplanner/orgchart/templates"
+	"github.com/orgplanner/orgplanner/orgchart/templates"
 )
 
 // templateBlurbs say what each template holds, for the New from template dialog.

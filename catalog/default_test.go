@@ -1,7 +1,6 @@
 package catalog
 
 import (
-	"bufio"
 	"io/fs"
 	"os"
 	"path"
@@ -10,31 +9,26 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"orgplanner/assets"
+	"github.com/orgplanner/orgplanner/assets"
 )
 
-// seedFile lists the 30 leadership roles the built-in catalog must hold.
-const seedFile = "../../shared/seeds/001_caac54988817c06a.txt"
+// seedFile lists the 30 leadership roles the built-in catalog must hold, one
+// title a line, exactly as the role blueprints that the catalog was written from
+// name them.
+const seedFile = "testdata/seed-titles.txt"
 
-// seedTitles reads the role titles from the seed list: each title line is
-// "TITLE: Role Blueprint, Responsibilities, Skills, KPIs, and Career Path".
+// seedTitles reads the role titles from the seed list.
 func seedTitles(t *testing.T) []string {
 	t.Helper()
-	f, err := os.Open(seedFile)
+	data, err := os.ReadFile(seedFile)
 	if err != nil {
-		t.Fatalf("the seed list beside the project is needed: %v", err)
+		t.Fatalf("reading the seed titles: %v", err)
 	}
-	defer f.Close()
 	var titles []string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
-	for sc.Scan() {
-		if title, ok := strings.CutSuffix(strings.TrimSpace(sc.Text()), ": Role Blueprint, Responsibilities, Skills, KPIs, and Career Path"); ok {
+	for _, line := range strings.Split(string(data), "\n") {
+		if title := strings.TrimSpace(line); title != "" {
 			titles = append(titles, title)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
 	}
 	if len(titles) != 30 {
 		t.Fatalf("found %d titles in %s, want 30", len(titles), seedFile)

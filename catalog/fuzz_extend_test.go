@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/catalog"
 )
 
 // FuzzCatalogExtend feeds arbitrary user catalog files to Default().Extend,

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"sync"
 
-	"orgplanner/assets"
+	"github.com/orgplanner/orgplanner/assets"
 )
 
 // Default loads and validates the built-in catalog embedded in the binary.

@@ -3,7 +3,7 @@ package orgchart
 import (
 	"slices"
 
-	"orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/catalog"
 )
 
 // insertCmd puts a new position at index at of Positions.

@@ -13,8 +13,8 @@ import (
 	"testing"
 	"time"
 
-	"orgplanner/orgchart"
-	"orgplanner/orgchart/generate"
+	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/generate"
 )
 
 // crashChildEnv tells a re-executed test binary to be the saving child.

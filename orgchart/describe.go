@@ -3,7 +3,7 @@ package orgchart
 import (
 	"strconv"
 
-	"orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/catalog"
 )
 
 // describePosition names a position for messages:

@@ -8,7 +8,7 @@ import (
 	"slices"
 	"unicode/utf8"
 
-	"orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/catalog"
 
 	"go.yaml.in/yaml/v3"
 )

@@ -9,9 +9,9 @@ import (
 	"strings"
 	"testing"
 
-	"orgplanner/catalog"
-	"orgplanner/orgchart"
-	"orgplanner/orgchart/generate"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/generate"
 )
 
 // small builds: a (top) -> b -> c, b -> d, a -> e; e has a dotted line to d.

@@ -1,6 +1,6 @@
 package orgchart
 
-import "orgplanner/catalog"
+import "github.com/orgplanner/orgplanner/catalog"
 
 // command is one undoable change to a plan. do and undo restore each other's
 // state exactly, slice order included.

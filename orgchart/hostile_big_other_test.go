@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"orgplanner/orgchart"
-	"orgplanner/orgchart/people"
+	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/people"
 )
 
 // fiftyMB is the size of the oversized inputs of issue 7.

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"orgplanner/orgchart/cli"
+	"github.com/orgplanner/orgplanner/orgchart/cli"
 )
 
 // TestHostileCorpusFromTheCommandLine runs `orgplanner check` and `fmt` on

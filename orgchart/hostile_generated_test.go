@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart"
 )
 
 // The very large hostile inputs are generated here at run time rather than

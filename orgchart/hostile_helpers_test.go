@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/catalog"
 )
 
 // hostileDir is the malformed-input corpus of issue 7.

@@ -7,9 +7,9 @@ import (
 	"strings"
 	"testing"
 
-	"orgplanner/catalog"
-	"orgplanner/orgchart"
-	"orgplanner/orgchart/people"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/people"
 )
 
 // smallInputAlloc bounds what reading one small hostile file may allocate.

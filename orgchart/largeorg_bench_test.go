@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"orgplanner/orgchart/cli"
-	"orgplanner/orgchart/generate"
+	"github.com/orgplanner/orgplanner/orgchart/cli"
+	"github.com/orgplanner/orgplanner/orgchart/generate"
 
 	"go.yaml.in/yaml/v3"
 )

@@ -2,7 +2,7 @@
 // lines, the editing operations with undo, and reading and writing plan YAML.
 package orgchart
 
-import "orgplanner/catalog"
+import "github.com/orgplanner/orgplanner/catalog"
 
 // FormatVersion is the plan file format this build reads and writes.
 const FormatVersion = 1

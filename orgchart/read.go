@@ -12,7 +12,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/catalog"
 
 	"go.yaml.in/yaml/v3"
 )

@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"orgplanner/catalog"
-	"orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
 )
 
 var (

@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"orgplanner/orgchart"
-	"orgplanner/orgchart/generate"
+	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/generate"
 )
 
 // TestRoundTripFixtures: a canonical file reads and encodes to the same bytes.

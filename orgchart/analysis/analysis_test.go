@@ -7,9 +7,9 @@ import (
 	"path/filepath"
 	"testing"
 
-	"orgplanner/catalog"
-	"orgplanner/orgchart"
-	"orgplanner/orgchart/check"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/check"
 )
 
 func sample(t testing.TB, name string) (*orgchart.Plan, *catalog.Catalog) {

@@ -8,10 +8,10 @@ import (
 	"sort"
 	"strings"
 
-	"orgplanner/catalog"
-	"orgplanner/orgchart"
-	"orgplanner/orgchart/check"
-	"orgplanner/orgchart/rollup"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/check"
+	"github.com/orgplanner/orgplanner/orgchart/rollup"
 )
 
 // SpanBand counts the managers (with a holder and at least one counted

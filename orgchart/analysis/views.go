@@ -5,8 +5,8 @@ import (
 	"io"
 	"strings"
 
-	"orgplanner/catalog"
-	"orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
 )
 
 // Views lists the pictures ViewPNG draws, as export --view names them.

@@ -4,10 +4,10 @@ import (
 	"testing"
 	"time"
 
-	"orgplanner/catalog"
-	"orgplanner/orgchart"
-	"orgplanner/orgchart/check"
-	"orgplanner/orgchart/generate"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/check"
+	"github.com/orgplanner/orgplanner/orgchart/generate"
 )
 
 func defaultCatalog(b *testing.B) *catalog.Catalog {

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/catalog"
 )
 
 // coverage is who owns and who supports each catalog capability, grouped once

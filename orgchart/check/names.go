@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"strings"
 
-	"orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/catalog"
 )
 
 // title is what the chart calls a position: its own title, else its role's.

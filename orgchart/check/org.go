@@ -4,8 +4,8 @@ import (
 	"math"
 	"slices"
 
-	"orgplanner/catalog"
-	"orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
 )
 
 // org is the plan in arrays indexed by plan order, built once per Run in

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"slices"
 
-	"orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/catalog"
 )
 
 // checkReporting looks at each reporting line: conflicts of interest, people

@@ -8,9 +8,9 @@ import (
 	"strings"
 	"testing"
 
-	"orgplanner/catalog"
-	"orgplanner/orgchart"
-	"orgplanner/orgchart/check"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/check"
 )
 
 const dir = "../../testdata/checks"

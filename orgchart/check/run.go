@@ -1,8 +1,8 @@
 package check
 
 import (
-	"orgplanner/catalog"
-	"orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
 )
 
 // DefaultSeverity returns a rule's severity when the policy leaves it alone

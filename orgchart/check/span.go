@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/catalog"
 )
 
 // spanRange is the range of direct reports a manager should have, and where

@@ -3,7 +3,7 @@ package check
 import (
 	"slices"
 
-	"orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/catalog"
 )
 
 // Summary describes the plan's shape; its JSON keys are part of the

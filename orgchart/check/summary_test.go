@@ -4,7 +4,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"orgplanner/orgchart/check"
+	"github.com/orgplanner/orgplanner/orgchart/check"
 )
 
 // Span figures leave vacant managers out, unless no manager is held yet (a

@@ -5,10 +5,10 @@ import (
 	"os"
 	"time"
 
-	"orgplanner/catalog"
-	"orgplanner/orgchart"
-	"orgplanner/orgchart/analysis"
-	"orgplanner/orgchart/people"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/analysis"
+	"github.com/orgplanner/orgplanner/orgchart/people"
 )
 
 // exportView writes an analysis picture for export --view spans|coverage,

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/catalog"
 )
 
 const catalogHelp = `Lists the role catalog: every role's id, title, domains, level and span of

@@ -8,9 +8,9 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"orgplanner/catalog"
-	"orgplanner/orgchart"
-	"orgplanner/orgchart/check"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/check"
 )
 
 const checkHelp = `Validates a plan and reports what an org-design reviewer would flag: spans of

@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"orgplanner/orgchart/diff"
+	"github.com/orgplanner/orgplanner/orgchart/diff"
 )
 
 const diffHelp = `Compares two plans of one organisation, say today's and a proposal: positions

@@ -9,11 +9,11 @@ import (
 	"strings"
 	"time"
 
-	"orgplanner/catalog"
-	"orgplanner/orgchart"
-	"orgplanner/orgchart/check"
-	"orgplanner/orgchart/layout"
-	"orgplanner/orgchart/render"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/check"
+	"github.com/orgplanner/orgplanner/orgchart/layout"
+	"github.com/orgplanner/orgplanner/orgchart/render"
 )
 
 const exportHelp = `Draws a plan's org chart to a PNG image: cards with the title, the holder (or

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"orgplanner/catalog"
-	"orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
 )
 
 // findSubtree resolves --subtree: a position id, or text naming one position

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"os"
 
-	"orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart"
 )
 
 const fmtHelp = `Prints the plan in its canonical form: the header comments, then version,

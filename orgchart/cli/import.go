@@ -7,9 +7,9 @@ import (
 	"os"
 	"path/filepath"
 
-	"orgplanner/catalog"
-	"orgplanner/orgchart"
-	"orgplanner/orgchart/people"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/people"
 )
 
 const importHelp = `Builds a plan from a people CSV exported by an HR system: a row per person with

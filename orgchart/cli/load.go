@@ -1,8 +1,8 @@
 package cli
 
 import (
-	"orgplanner/catalog"
-	"orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
 )
 
 // loadPlan loads the built-in catalog, extends it with catalogFlag when

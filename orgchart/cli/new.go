@@ -5,9 +5,9 @@ import (
 	"os"
 	"strings"
 
-	"orgplanner/catalog"
-	"orgplanner/orgchart"
-	"orgplanner/orgchart/templates"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/templates"
 )
 
 const newHelp = `Starts a plan from a template: one of the sample organisations shipped with

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"orgplanner/catalog"
-	"orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
 )
 
 func TestNewFromEveryTemplate(t *testing.T) {

@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"testing"
 
-	"orgplanner/catalog"
-	"orgplanner/orgchart"
-	"orgplanner/orgchart/generate"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/generate"
 )
 
 // BenchmarkCompare10k compares a generated 10,000-position plan with a copy in

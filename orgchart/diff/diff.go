@@ -11,8 +11,8 @@ import (
 	"strconv"
 	"strings"
 
-	"orgplanner/catalog"
-	"orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
 )
 
 // Ref names a position for a reader: its id, the title shown on the chart,

@@ -3,10 +3,10 @@ package diff
 import (
 	"slices"
 
-	"orgplanner/catalog"
-	"orgplanner/orgchart"
-	"orgplanner/orgchart/check"
-	"orgplanner/orgchart/rollup"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/check"
+	"github.com/orgplanner/orgplanner/orgchart/rollup"
 )
 
 // Effects is what the change does to the organisation as a whole.

@@ -3,7 +3,7 @@ package diff
 import (
 	"strings"
 
-	"orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart"
 )
 
 // matching pairs positions of two plans.

@@ -8,7 +8,7 @@ import (
 	"math"
 	"math/rand/v2"
 
-	"orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart"
 )
 
 // team is what a first-line manager leads: the manager role and the

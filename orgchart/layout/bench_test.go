@@ -3,7 +3,7 @@ package layout
 import (
 	"testing"
 
-	"orgplanner/orgchart/generate"
+	"github.com/orgplanner/orgplanner/orgchart/generate"
 )
 
 // BenchmarkCompute100k lays out the generated 100,000-position organisation

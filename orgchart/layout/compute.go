@@ -1,6 +1,6 @@
 package layout
 
-import "orgplanner/orgchart"
+import "github.com/orgplanner/orgplanner/orgchart"
 
 // unit kinds of a tidy node: one card, a stack of cards, or the invisible
 // node that holds several top positions side by side.

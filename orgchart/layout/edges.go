@@ -1,6 +1,6 @@
 package layout
 
-import "orgplanner/orgchart"
+import "github.com/orgplanner/orgplanner/orgchart"
 
 // connect draws the reporting lines: manager bottom, down to a bus halfway
 // to the reports, across, and down into each report's top; stacked reports

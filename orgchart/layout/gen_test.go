@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"math/rand"
 
-	"orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart"
 )
 
 // randomPlan makes a tree of n positions with spans of 0-9, plus a few extra

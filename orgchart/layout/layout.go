@@ -7,7 +7,7 @@ package layout
 import (
 	"sync"
 
-	"orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart"
 )
 
 // Size is a card's width and height in logical pixels.

@@ -6,7 +6,7 @@ import (
 	"reflect"
 	"testing"
 
-	"orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart"
 )
 
 func overlaps(a, b *Card) bool {

@@ -5,8 +5,8 @@ import (
 	"sort"
 	"strings"
 
-	"orgplanner/catalog"
-	"orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
 )
 
 // build turns checked rows into a plan: managers resolved (ids first, then

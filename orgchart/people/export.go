@@ -7,8 +7,8 @@ import (
 	"strconv"
 	"strings"
 
-	"orgplanner/catalog"
-	"orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
 )
 
 // ExportHeader is the header Export writes; Import recognises every column.

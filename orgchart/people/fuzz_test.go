@@ -9,9 +9,9 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"orgplanner/catalog"
-	"orgplanner/orgchart"
-	"orgplanner/orgchart/people"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/people"
 )
 
 // FuzzImportCSV feeds arbitrary bytes to people.Import: no panic; a refusal

@@ -12,8 +12,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"orgplanner/catalog"
-	"orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
 )
 
 // maxProblems caps the problems listed for an unusable file; past it the

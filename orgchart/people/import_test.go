@@ -10,8 +10,8 @@ import (
 	"strings"
 	"testing"
 
-	"orgplanner/catalog"
-	"orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
 )
 
 func defaultCatalog(t testing.TB) *catalog.Catalog {

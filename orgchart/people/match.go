@@ -5,7 +5,7 @@ import (
 	"strings"
 	"unicode"
 
-	"orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/catalog"
 )
 
 // MatchKind says how a title was matched to a catalog role, most certain first.

@@ -3,7 +3,7 @@ package people
 import (
 	"testing"
 
-	"orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/catalog"
 )
 
 func TestTitleMatching(t *testing.T) {

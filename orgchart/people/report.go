@@ -6,7 +6,7 @@ import (
 	"sort"
 	"strings"
 
-	"orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/catalog"
 )
 
 // NoteKind names what an import note is about; the kinds are stable (the JSON

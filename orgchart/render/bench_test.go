@@ -5,9 +5,9 @@ import (
 	"io"
 	"testing"
 
-	"orgplanner/catalog"
-	"orgplanner/orgchart/generate"
-	"orgplanner/orgchart/layout"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart/generate"
+	"github.com/orgplanner/orgplanner/orgchart/layout"
 )
 
 // BenchmarkExport1500 is layout plus PNG of the 1,500-position generated

@@ -3,7 +3,7 @@ package render
 import (
 	"image/color"
 
-	"orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/catalog"
 )
 
 // domainColors are the stripe colours of the eight domains, light then dark

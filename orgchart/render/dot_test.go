@@ -10,9 +10,9 @@ import (
 	"testing"
 	"time"
 
-	"orgplanner/catalog"
-	"orgplanner/orgchart"
-	"orgplanner/orgchart/generate"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/generate"
 )
 
 // dotSource writes the plan as a graphviz graph drawn like our chart: boxes

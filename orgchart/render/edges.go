@@ -4,7 +4,7 @@ import (
 	"image"
 	"math"
 
-	"orgplanner/orgchart/layout"
+	"github.com/orgplanner/orgplanner/orgchart/layout"
 )
 
 // drawEdge draws a connector as whole-pixel rectangles (every segment is

@@ -11,9 +11,9 @@ import (
 	"fyne.io/fyne/v2/driver/software"
 	"fyne.io/fyne/v2/test"
 
-	"orgplanner/catalog"
-	"orgplanner/orgchart/generate"
-	"orgplanner/orgchart/layout"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart/generate"
+	"github.com/orgplanner/orgplanner/orgchart/layout"
 )
 
 // window cuts a w x h logical-pixel window from the top-left of the chart of

@@ -11,10 +11,10 @@ import (
 	"path/filepath"
 	"testing"
 
-	"orgplanner/catalog"
-	"orgplanner/orgchart"
-	"orgplanner/orgchart/generate"
-	"orgplanner/orgchart/layout"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/generate"
+	"github.com/orgplanner/orgplanner/orgchart/layout"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden images in testdata/render")

@@ -11,10 +11,10 @@ import (
 	"runtime"
 	"sync"
 
-	"orgplanner/catalog"
-	"orgplanner/orgchart"
-	"orgplanner/orgchart/check"
-	"orgplanner/orgchart/layout"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/check"
+	"github.com/orgplanner/orgplanner/orgchart/layout"
 )
 
 // Limits of an exported image. Many viewers and libraries (and graphviz)

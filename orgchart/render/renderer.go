@@ -10,9 +10,9 @@ import (
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
 
-	"orgplanner/catalog"
-	"orgplanner/orgchart"
-	"orgplanner/orgchart/layout"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/layout"
 )
 
 // Page geometry around the chart, in logical pixels.

@@ -7,10 +7,10 @@ import (
 	"path/filepath"
 	"testing"
 
-	"orgplanner/assets"
-	"orgplanner/catalog"
-	"orgplanner/orgchart"
-	"orgplanner/orgchart/layout"
+	"github.com/orgplanner/orgplanner/assets"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/layout"
 )
 
 // loadSample reads an embedded sample plan with the built-in catalog.

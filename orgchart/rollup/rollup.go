@@ -3,7 +3,7 @@
 // and how much money"); the inspector, check's summary and diff show them.
 package rollup
 
-import "orgplanner/orgchart"
+import "github.com/orgplanner/orgplanner/orgchart"
 
 // Totals is what one position's subtree holds, the position itself excluded.
 type Totals struct {

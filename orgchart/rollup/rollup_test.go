@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"testing"
 
-	"orgplanner/orgchart"
-	"orgplanner/orgchart/generate"
+	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/generate"
 )
 
 func plan(ps ...*orgchart.Position) *orgchart.Plan {

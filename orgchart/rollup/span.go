@@ -3,7 +3,7 @@ package rollup
 import (
 	"slices"
 
-	"orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart"
 )
 
 // Span is a position's span of control as orgchart/check counts it: its

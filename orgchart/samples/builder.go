@@ -3,7 +3,7 @@ package samples
 import (
 	"fmt"
 
-	"orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart"
 
 	"github.com/google/uuid"
 )

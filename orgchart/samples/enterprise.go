@@ -1,7 +1,7 @@
 package samples
 
 import (
-	"orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart"
 )
 
 // enterprise is the technology organisation of a large company, about 3,000

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"orgplanner/orgchart/check"
+	"github.com/orgplanner/orgplanner/orgchart/check"
 )
 
 // findings runs the checks on a built sample and counts findings by rule.

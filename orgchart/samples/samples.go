@@ -9,7 +9,7 @@ package samples
 import (
 	"fmt"
 
-	"orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart"
 )
 
 // Header is the comment block of every sample: it points YAML editors at the

@@ -8,9 +8,9 @@ import (
 	"slices"
 	"testing"
 
-	"orgplanner/assets"
-	"orgplanner/catalog"
-	"orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/assets"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
 )
 
 var update = flag.Bool("update", false, "rewrite assets/samples/*.yaml from the builders")

@@ -1,8 +1,8 @@
 package samples
 
 import (
-	"orgplanner/catalog"
-	"orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
 )
 
 // scaleup is a scale-up's technology organisation of about 400 people under

@@ -1,8 +1,8 @@
 package samples
 
 import (
-	"orgplanner/catalog"
-	"orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
 )
 
 // startup is a 41-person product and engineering organisation led by its

@@ -8,9 +8,9 @@ import (
 	"slices"
 	"strings"
 
-	"orgplanner/assets"
-	"orgplanner/catalog"
-	"orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/assets"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
 )
 
 // Names lists the templates, smallest organisation first.

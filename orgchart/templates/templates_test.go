@@ -3,8 +3,8 @@ package templates
 import (
 	"testing"
 
-	"orgplanner/catalog"
-	"orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
 )
 
 func TestEveryTemplateMakesAValidVacantPlan(t *testing.T) {
