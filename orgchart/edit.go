@@ -73,6 +73,7 @@ func (e *Editor) AddPosition(pos Position) (*Position, error) {
 		}
 	}
 	pos.DottedTo = slices.Clone(pos.DottedTo)
+	pos.Owns, pos.Supports, pos.NotOwns = slices.Clone(pos.Owns), slices.Clone(pos.Supports), slices.Clone(pos.NotOwns)
 	pos.Line = 0
 	if err := e.validate(&pos); err != nil {
 		return nil, fmt.Errorf("add position: %w", err)
@@ -188,6 +189,7 @@ func (e *Editor) Update(id string, change func(*Position)) error {
 	}
 	after := *pos
 	after.DottedTo = slices.Clone(pos.DottedTo)
+	after.Owns, after.Supports, after.NotOwns = slices.Clone(pos.Owns), slices.Clone(pos.Supports), slices.Clone(pos.NotOwns)
 	change(&after)
 	switch {
 	case after.ID != pos.ID:
@@ -204,6 +206,11 @@ func (e *Editor) Update(id string, change func(*Position)) error {
 	}
 	if len(after.DottedTo) == 0 {
 		after.DottedTo = nil
+	}
+	for _, l := range []*[]string{&after.Owns, &after.Supports, &after.NotOwns} {
+		if len(*l) == 0 {
+			*l = nil
+		}
 	}
 	e.apply(&updateCmd{pos: pos, before: *pos, after: after})
 	return nil
@@ -299,6 +306,9 @@ func (e *Editor) validate(pos *Position) error {
 			return errors.New("text must be valid UTF-8")
 		}
 	}
+	if probs := ownershipProblems(pos, e.cat, func() []string { return capabilityIDs(e.cat) }); len(probs) > 0 {
+		return fmt.Errorf("it %s", probs[0].msg)
+	}
 	for i, d := range pos.DottedTo {
 		switch {
 		case d == pos.ID:
@@ -315,5 +325,6 @@ func (e *Editor) validate(pos *Position) error {
 func equalPosition(a, b *Position) bool {
 	return a.ID == b.ID && a.Role == b.Role && a.Title == b.Title && a.Holder == b.Holder &&
 		a.ReportsTo == b.ReportsTo && a.Count == b.Count && slices.Equal(a.DottedTo, b.DottedTo) &&
-		a.Cost == b.Cost && a.Notes == b.Notes
+		a.Cost == b.Cost && a.Notes == b.Notes &&
+		slices.Equal(a.Owns, b.Owns) && slices.Equal(a.Supports, b.Supports) && slices.Equal(a.NotOwns, b.NotOwns)
 }

@@ -20,6 +20,13 @@ type Position struct {
 	Cost      float64  // yearly cost per person; 0 means not given
 	Notes     string
 
+	// Ownership beyond the role's (see ownership.go): capability ids this
+	// position owns or supports in addition to its role's, and ids its role
+	// owns that this position does not.
+	Owns     []string
+	Supports []string
+	NotOwns  []string
+
 	// Line is where the position starts in the file it was read from (0 if new).
 	Line int
 }

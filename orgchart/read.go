@@ -87,6 +87,7 @@ type reader struct {
 
 	roleIDs   []string          // catalog role ids, for suggestions
 	roleHints map[string]string // unknown role id -> message
+	capIDs    []string          // catalog capability ids, for suggestions
 }
 
 func (r *reader) add(line int, format string, args ...any) {

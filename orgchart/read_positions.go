@@ -9,7 +9,7 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-var positionFields = []string{"id", "role", "title", "holder", "reportsTo", "count", "dottedTo", "cost", "notes"}
+var positionFields = []string{"id", "role", "title", "holder", "reportsTo", "count", "dottedTo", "cost", "notes", "owns", "supports", "notOwns"}
 
 // Indexes into positionFields.
 const (
@@ -22,12 +22,16 @@ const (
 	fieldDottedTo
 	fieldCost
 	fieldNotes
+	fieldOwns
+	fieldSupports
+	fieldNotOwns
 )
 
 // posMeta keeps the lines of one position's references for later checks.
 type posMeta struct {
 	reportsLine int
 	dottedLines []int
+	ownLines    [3][]int // lines of the owns, supports and notOwns items
 }
 
 // fieldProblem is a problem found inside a position, reported once the whole
@@ -77,7 +81,7 @@ func (r *reader) position(item *yaml.Node, pos *Position, m *posMeta, fps []fiel
 	bad := func(n *yaml.Node, format string, args ...any) {
 		fps = append(fps, fieldProblem{n.Line, fmt.Sprintf(format, args...)})
 	}
-	var seen [fieldNotes + 1]int // line of each field seen, by index in positionFields
+	var seen [fieldNotOwns + 1]int // line of each field seen, by index in positionFields
 	roleLine := 0
 	for i := 0; i+1 < len(item.Content); i += 2 {
 		k, v := item.Content[i], item.Content[i+1]
@@ -91,7 +95,7 @@ func (r *reader) position(item *yaml.Node, pos *Position, m *posMeta, fps []fiel
 			continue
 		}
 		seen[f] = k.Line
-		if f != fieldDottedTo && v.Kind != yaml.ScalarNode {
+		if f != fieldDottedTo && f < fieldOwns && v.Kind != yaml.ScalarNode {
 			bad(v, "has %s %s: %s must be a single value", k.Value, kindName(v), k.Value)
 			continue
 		}
@@ -155,8 +159,20 @@ func (r *reader) position(item *yaml.Node, pos *Position, m *posMeta, fps []fiel
 			if !null {
 				pos.Notes = v.Value
 			}
+		case fieldOwns, fieldSupports, fieldNotOwns:
+			list, lines := r.capabilityList(v, k.Value, bad)
+			m.ownLines[f-fieldOwns] = lines
+			switch f {
+			case fieldOwns:
+				pos.Owns = list
+			case fieldSupports:
+				pos.Supports = list
+			default:
+				pos.NotOwns = list
+			}
 		}
 	}
+	fps = r.ownership(pos, m, fps)
 	switch {
 	case pos.ID == "":
 		fps = append(fps, fieldProblem{item.Line, fmt.Sprintf("has no id: add `id: %s` (any unique id; a new UUID is best)", r.newID())})
@@ -203,6 +219,56 @@ func (r *reader) dotted(v *yaml.Node, bad func(*yaml.Node, string, ...any)) ([]s
 		return nil, nil
 	}
 	return ids, lines
+}
+
+// capabilityList reads an owns, supports or notOwns list of capability ids;
+// the ids are checked by ownership once the position is read.
+func (r *reader) capabilityList(v *yaml.Node, field string, bad func(*yaml.Node, string, ...any)) ([]string, []int) {
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+		return nil, nil
+	}
+	if v.Kind != yaml.SequenceNode {
+		bad(v, "has %s %s: %s is a list of capability ids, such as %s: [sre-oncall]", field, kindName(v), field, field)
+		return nil, nil
+	}
+	ids := make([]string, 0, len(v.Content))
+	lines := make([]int, 0, len(v.Content))
+	for _, d := range v.Content {
+		if d.Kind != yaml.ScalarNode || d.Tag == "!!null" || d.Value == "" {
+			bad(d, "has a %s entry that is %s: each entry is a capability id", field, kindName(d))
+			continue
+		}
+		ids = append(ids, d.Value)
+		lines = append(lines, d.Line)
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	return ids, lines
+}
+
+// ownership reports unknown, repeated and contradictory capability ids in
+// the position's owns, supports and notOwns, each at its own line.
+func (r *reader) ownership(pos *Position, m *posMeta, fps []fieldProblem) []fieldProblem {
+	if len(pos.Owns)+len(pos.Supports)+len(pos.NotOwns) == 0 {
+		return fps
+	}
+	cat := r.cat
+	if r.catFail {
+		cat = nil
+	}
+	for _, pr := range ownershipProblems(pos, cat, r.capabilityIDs) {
+		fps = append(fps, fieldProblem{m.ownLines[pr.field][pr.item], pr.msg})
+	}
+	return fps
+}
+
+// capabilityIDs lists the catalog's capability ids once, for suggestions.
+func (r *reader) capabilityIDs() []string {
+	if r.capIDs == nil {
+		r.capIDs = capabilityIDs(r.cat)
+	}
+	return r.capIDs
 }
 
 // number parses an int or float scalar; it refuses text, .inf and .nan.

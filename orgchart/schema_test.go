@@ -92,8 +92,8 @@ func TestSchemaMatchesReader(t *testing.T) {
 			b.WriteString("    reportsTo: a\n")
 		case "count", "cost":
 			b.WriteString("    " + f + ": 2\n")
-		case "dottedTo":
-			b.WriteString("    dottedTo: []\n")
+		case "dottedTo", "owns", "supports", "notOwns":
+			b.WriteString("    " + f + ": []\n")
 		case "role":
 			b.WriteString("    role: software-engineer\n")
 		default:

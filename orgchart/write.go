@@ -130,7 +130,25 @@ func appendPosition(b []byte, pos *Position) []byte {
 		b = strconv.AppendFloat(b, pos.Cost, 'f', -1, 64)
 		b = append(b, '\n')
 	}
+	b = appendList(b, "    owns: [", pos.Owns)
+	b = appendList(b, "    supports: [", pos.Supports)
+	b = appendList(b, "    notOwns: [", pos.NotOwns)
 	return appendField(b, "    notes: ", pos.Notes)
+}
+
+// appendList writes a flow list of ids; nothing when the list is empty.
+func appendList(b []byte, key string, ids []string) []byte {
+	if len(ids) == 0 {
+		return b
+	}
+	b = append(b, key...)
+	for i, id := range ids {
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		b = appendScalar(b, id, true)
+	}
+	return append(b, "]\n"...)
 }
 
 func appendField(b []byte, key, value string) []byte {
