@@ -86,7 +86,7 @@ func TestSetRelationUndo(t *testing.T) {
 		rel   orgchart.Relation
 	}{
 		{"eng-technology-strategy", orgchart.RelOwns},     // back to the role's: notOwns emptied
-		{"sre-on-call", orgchart.RelSupports},    // added ownership becomes support
+		{"sre-on-call", orgchart.RelSupports},             // added ownership becomes support
 		{"eng-technology-strategy", orgchart.RelSupports}, // role-owned demoted
 		{"sec-governance", orgchart.RelNone},
 	}
