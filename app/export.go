@@ -1,10 +1,8 @@
 package app
 
 import (
-	"bufio"
 	"fmt"
-	"os"
-	"path/filepath"
+	"io"
 	"strconv"
 	"time"
 
@@ -13,6 +11,7 @@ import (
 
 	"github.com/orgplanner/orgplanner/orgchart/layout"
 	"github.com/orgplanner/orgplanner/orgchart/render"
+	"github.com/orgplanner/orgplanner/orgchart/safefile"
 )
 
 // exportOptions are the command line's export options (orgplanner export).
@@ -34,24 +33,10 @@ func (u *ui) exportPNG(path string, o exportOptions) error {
 	if !o.NoFindings {
 		opt.Findings = u.st.Report()
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".export-*.png")
+	err := safefile.Write(path, safefile.Options{}, func(w io.Writer) error {
+		return render.PNG(w, p, u.st.Catalog(), lay, opt)
+	})
 	if err != nil {
-		return fmt.Errorf("export to %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	w := bufio.NewWriterSize(tmp, 1<<20)
-	if err := render.PNG(w, p, u.st.Catalog(), lay, opt); err != nil {
-		tmp.Close()
-		return fmt.Errorf("export to %s: %w", path, err)
-	}
-	if err := w.Flush(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("export to %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("export to %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("export to %s: %w", path, err)
 	}
 	return nil

@@ -17,6 +17,7 @@ import (
 
 	"github.com/orgplanner/orgplanner/catalog"
 	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/safefile"
 )
 
 // recentKey is the preference holding the recently opened plans, newest first.
@@ -115,7 +116,7 @@ func (u *ui) save(then func()) {
 }
 
 func (u *ui) writeTo(path string) error {
-	if err := orgchart.WriteFile(path, u.st.Plan()); err != nil {
+	if err := orgchart.WriteFile(path, u.st.Plan(), safefile.Options{}); err != nil {
 		return fmt.Errorf("saving %s: %w", path, err)
 	}
 	u.dropRecovery(u.st.Path()) // the copy of an untitled plan, or of the old file

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"github.com/orgplanner/orgplanner/orgchart/safefile"
 )
 
 // testLayoutEnv names a file the app writes, once the window is up, with the
@@ -65,12 +66,8 @@ func (u *ui) dumpLayoutWhenReady(path string) {
 		time.Sleep(500 * time.Millisecond) // let the first frames settle
 		fyne.DoAndWait(func() { d = u.layoutDump() })
 		data := d.text()
-		tmp := path + ".tmp"
-		if err := os.WriteFile(tmp, data, 0o644); err == nil {
-			err = os.Rename(tmp, path)
-			if err == nil {
-				return
-			}
+		if err := safefile.WriteFile(path, data, safefile.Options{}); err == nil {
+			return
 		}
 		fmt.Fprintln(os.Stderr, "orgplanner: could not write", path)
 		return

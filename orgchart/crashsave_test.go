@@ -15,6 +15,7 @@ import (
 
 	"github.com/orgplanner/orgplanner/orgchart"
 	"github.com/orgplanner/orgplanner/orgchart/generate"
+	"github.com/orgplanner/orgplanner/orgchart/safefile"
 )
 
 // crashChildEnv tells a re-executed test binary to be the saving child.
@@ -49,7 +50,7 @@ func TestCrashDuringSave(t *testing.T) {
 	}
 	// How long one save takes here, so kills spread over whole saves.
 	start := time.Now()
-	if err := orgchart.WriteFile(path, b); err != nil {
+	if err := orgchart.WriteFile(path, b, safefile.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	save := max(time.Since(start), 5*time.Millisecond)
@@ -93,14 +94,8 @@ func TestCrashDuringSave(t *testing.T) {
 			t.Errorf("unexpected file %s left in the plan's folder", name)
 		}
 	}
-	// The next save removes those older than an hour: no save still owns them.
-	past := time.Now().Add(-2 * time.Hour)
-	for _, name := range temps {
-		if err := os.Chtimes(filepath.Join(dir, name), past, past); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := orgchart.WriteFile(path, a); err != nil {
+	// The next save removes them at once: no process holds them any more.
+	if err := orgchart.WriteFile(path, a, safefile.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if left := leftoverTemps(t, dir); len(left) != 0 {
@@ -162,7 +157,7 @@ func crashChild(path string) {
 	fmt.Println("saving")
 	stop := time.Now().Add(time.Minute)
 	for i := 0; time.Now().Before(stop); i++ {
-		if err := orgchart.WriteFile(path, plans[i%2]); err != nil {
+		if err := orgchart.WriteFile(path, plans[i%2], safefile.Options{}); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(3)
 		}

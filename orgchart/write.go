@@ -1,13 +1,10 @@
 package orgchart
 
 import (
-	"errors"
-	"fmt"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
-	"time"
+
+	"github.com/orgplanner/orgplanner/orgchart/safefile"
 )
 
 // Encode returns the plan in canonical YAML: the header comment block, the
@@ -160,102 +157,10 @@ func appendField(b []byte, key, value string) []byte {
 	return append(b, '\n')
 }
 
-// WriteFile saves the plan to path atomically: it writes a temporary file in
-// the same folder, syncs it, renames it over path and syncs the folder, so
-// path always holds either the complete old plan or the complete new one.
-// The old file's permission bits are kept; a symbolic link is followed.
-func WriteFile(path string, p *Plan) error {
-	data := p.Encode()
-	return writeAtomic(path, func(f *os.File) error {
-		_, err := f.Write(data)
-		return err
-	})
-}
-
-// writeAtomic replaces path with what write puts into a temporary file in
-// the same folder; on any failure the temporary file is removed and path is
-// untouched.
-func writeAtomic(path string, write func(*os.File) error) error {
-	target := path
-	if real, err := filepath.EvalSymlinks(path); err == nil {
-		target = real
-	}
-	mode := os.FileMode(0o644)
-	if st, err := os.Stat(target); err == nil {
-		if st.IsDir() {
-			return fmt.Errorf("save %s: it is a folder", path)
-		}
-		mode = st.Mode().Perm()
-	} else if !errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("save %s: %w", path, err)
-	}
-	dir := filepath.Dir(target)
-	prefix := "." + filepath.Base(target) + ".saving-"
-	removeStaleTemps(dir, prefix)
-	tmp, err := os.CreateTemp(dir, prefix+"*")
-	if err != nil {
-		return fmt.Errorf("save %s: %w", path, err)
-	}
-	done := false
-	defer func() {
-		if !done {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err := write(tmp); err != nil {
-		return fmt.Errorf("save %s: %w", path, err)
-	}
-	if err := tmp.Chmod(mode); err != nil {
-		return fmt.Errorf("save %s: %w", path, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("save %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("save %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), target); err != nil {
-		return fmt.Errorf("save %s: %w", path, err)
-	}
-	done = true
-	// The rename is durable only once the folder itself is synced.
-	if d, err := os.Open(dir); err == nil {
-		syncErr := d.Sync()
-		d.Close()
-		if syncErr != nil {
-			return fmt.Errorf("save %s: sync folder: %w", path, syncErr)
-		}
-	}
-	return nil
-}
-
-// staleAfter is the age past which a temporary save file can only be left
-// over from a save that was killed (a 100,000-position save takes under a
-// second).
-const staleAfter = time.Hour
-
-// removeStaleTemps deletes temporary files of earlier saves of the same plan
-// that were killed before their rename: they hold plan data and would
-// otherwise pile up, hidden, next to the plan. Errors are ignored: this is
-// tidying, not saving.
-func removeStaleTemps(dir, prefix string) {
-	matches, _ := filepath.Glob(filepath.Join(dir, globEscape(prefix)+"*"))
-	for _, m := range matches {
-		if st, err := os.Lstat(m); err == nil && st.Mode().IsRegular() && time.Since(st.ModTime()) > staleAfter {
-			os.Remove(m)
-		}
-	}
-}
-
-// globEscape quotes the characters filepath.Match treats specially.
-func globEscape(s string) string {
-	var b strings.Builder
-	for _, c := range s {
-		if strings.ContainsRune(`*?[]\`, c) {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
+// WriteFile saves the plan to path with safefile.Write: atomically (path
+// always holds the complete old plan or the complete new one), keeping the
+// old file's mode, owner and group, writing through a symbolic link, and
+// refusing a read-only file unless opt.Force.
+func WriteFile(path string, p *Plan, opt safefile.Options) error {
+	return safefile.WriteFile(path, p.Encode(), opt)
 }

@@ -1,36 +1,10 @@
 package orgchart
 
 import (
-	"errors"
-	"os"
-	"path/filepath"
 	"testing"
-	"time"
 
 	"go.yaml.in/yaml/v3"
 )
-
-// TestWriteAtomicFailureMidWrite: when writing the temporary file fails
-// half-way, the old file is intact and no temporary file is left.
-func TestWriteAtomicFailureMidWrite(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "plan.yaml")
-	os.WriteFile(path, []byte("old content\n"), 0o644)
-	boom := errors.New("disk full")
-	err := writeAtomic(path, func(f *os.File) error {
-		f.Write([]byte("version: 1\npositions:\n  - id: half"))
-		return boom
-	})
-	if !errors.Is(err, boom) {
-		t.Fatalf("err = %v", err)
-	}
-	if data, _ := os.ReadFile(path); string(data) != "old content\n" {
-		t.Errorf("old file changed: %q", data)
-	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
-		t.Errorf("temporary file left: %v", entries)
-	}
-}
 
 // TestPlainScalarsReadAsText: whenever the emitter writes a value without
 // quotes, yaml.v3 resolves it as a string with the same text.
@@ -54,30 +28,6 @@ func TestPlainScalarsReadAsText(t *testing.T) {
 	for _, s := range []string{"a,b", "[x", "x}"} {
 		if !needsQuotes(s, true) {
 			t.Errorf("%q not quoted in a flow list", s)
-		}
-	}
-}
-
-// TestWriteRemovesStaleTemps: temporary files of killed saves of the same
-// plan are removed once they are an hour old; fresh ones and other files stay.
-func TestWriteRemovesStaleTemps(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "plan[1].yaml")
-	stale := filepath.Join(dir, ".plan[1].yaml.saving-123")
-	fresh := filepath.Join(dir, ".plan[1].yaml.saving-456")
-	other := filepath.Join(dir, ".other.yaml.saving-789")
-	for _, f := range []string{stale, fresh, other} {
-		os.WriteFile(f, []byte("half a plan"), 0o600)
-	}
-	old := time.Now().Add(-2 * time.Hour)
-	os.Chtimes(stale, old, old)
-	os.Chtimes(other, old, old)
-	if err := WriteFile(path, NewPlan("x")); err != nil {
-		t.Fatal(err)
-	}
-	for f, want := range map[string]bool{stale: false, fresh: true, other: true, path: true} {
-		if _, err := os.Stat(f); (err == nil) != want {
-			t.Errorf("%s exists: %v, want %v", filepath.Base(f), err == nil, want)
 		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/orgplanner/orgplanner/orgchart"
 	"github.com/orgplanner/orgplanner/orgchart/generate"
+	"github.com/orgplanner/orgplanner/orgchart/safefile"
 )
 
 // TestRoundTripFixtures: a canonical file reads and encodes to the same bytes.
@@ -193,7 +194,7 @@ func TestWriteFileKeepsPermissionsAndReplacesAtomically(t *testing.T) {
 	path := filepath.Join(dir, "plan.yaml")
 	os.WriteFile(path, []byte("old content\n"), 0o600)
 	p := generate.Generate(50, 1)
-	if err := orgchart.WriteFile(path, p); err != nil {
+	if err := orgchart.WriteFile(path, p, safefile.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	data, _ := os.ReadFile(path)
@@ -208,7 +209,7 @@ func TestWriteFileKeepsPermissionsAndReplacesAtomically(t *testing.T) {
 	}
 	// A new file gets 0644; a symbolic link keeps pointing at the real file.
 	fresh := filepath.Join(dir, "new.yaml")
-	if err := orgchart.WriteFile(fresh, p); err != nil {
+	if err := orgchart.WriteFile(fresh, p, safefile.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if st, _ := os.Stat(fresh); st.Mode().Perm() != 0o644 {
@@ -216,7 +217,7 @@ func TestWriteFileKeepsPermissionsAndReplacesAtomically(t *testing.T) {
 	}
 	link := filepath.Join(dir, "link.yaml")
 	os.Symlink(fresh, link)
-	if err := orgchart.WriteFile(link, orgchart.NewPlan("via link")); err != nil {
+	if err := orgchart.WriteFile(link, orgchart.NewPlan("via link"), safefile.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if st, _ := os.Lstat(link); st.Mode()&os.ModeSymlink == 0 {
@@ -232,17 +233,17 @@ func TestWriteFileFailureLeavesOldFile(t *testing.T) {
 	path := filepath.Join(dir, "plan.yaml")
 	os.WriteFile(path, []byte("old content\n"), 0o644)
 	// Saving over a folder fails and leaves it alone.
-	if err := orgchart.WriteFile(dir, orgchart.NewPlan("x")); err == nil {
+	if err := orgchart.WriteFile(dir, orgchart.NewPlan("x"), safefile.Options{}); err == nil {
 		t.Errorf("writing over a folder succeeded")
 	}
 	// A missing folder fails cleanly.
-	if err := orgchart.WriteFile(filepath.Join(dir, "no", "such", "plan.yaml"), orgchart.NewPlan("x")); err == nil || !strings.Contains(err.Error(), "save ") {
+	if err := orgchart.WriteFile(filepath.Join(dir, "no", "such", "plan.yaml"), orgchart.NewPlan("x"), safefile.Options{}); err == nil || !strings.Contains(err.Error(), "save ") {
 		t.Errorf("err = %v", err)
 	}
 	if os.Geteuid() != 0 { // root may write into read-only folders
 		os.Chmod(dir, 0o555)
 		defer os.Chmod(dir, 0o755)
-		if err := orgchart.WriteFile(path, generate.Generate(10, 1)); err == nil {
+		if err := orgchart.WriteFile(path, generate.Generate(10, 1), safefile.Options{}); err == nil {
 			t.Errorf("writing into a read-only folder succeeded")
 		}
 	}

@@ -3,8 +3,8 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -14,6 +14,7 @@ import (
 	"github.com/orgplanner/orgplanner/orgchart/check"
 	"github.com/orgplanner/orgplanner/orgchart/layout"
 	"github.com/orgplanner/orgplanner/orgchart/render"
+	"github.com/orgplanner/orgplanner/orgchart/safefile"
 )
 
 const exportHelp = `Draws a plan's org chart to a PNG image: cards with the title, the holder (or
@@ -114,7 +115,7 @@ func exportChart(env *Env, p *orgchart.Plan, cat *catalog.Catalog, o exportOptio
 		ropt.Findings = check.Run(p, cat)
 	}
 	var w, h int
-	err := writeAtomically(o.out, func(f *os.File) (err error) {
+	err := safefile.Write(o.out, safefile.Options{}, func(f io.Writer) (err error) {
 		w, h, err = render.Write(f, p, cat, l, ropt)
 		return err
 	})
@@ -138,25 +139,4 @@ func smallerScale(scale float64, e *render.TooLargeError) float64 {
 	w, h := float64(e.Width), float64(e.Height)
 	f := min(float64(render.MaxSide)/max(w, h), math.Sqrt(float64(render.MaxPixels)/(w*h)))
 	return max(math.Floor(scale*f*4)/4, 0.25)
-}
-
-// writeAtomically writes path through a temporary file in the same folder.
-func writeAtomically(path string, write func(*os.File) error) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(f.Name())
-	if err := f.Chmod(0o644); err != nil { // CreateTemp makes files only the owner can read
-		f.Close()
-		return err
-	}
-	if err := write(f); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/safefile"
 )
 
 const fmtHelp = `Prints the plan in its canonical form: the header comments, then version,
@@ -43,7 +44,7 @@ func runFmt(env *Env, args []string) int {
 	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, out) {
 		return ExitOK
 	}
-	if err := orgchart.WriteFile(path, p); err != nil {
+	if err := orgchart.WriteFile(path, p, safefile.Options{}); err != nil {
 		fmt.Fprintf(env.Stderr, "orgplanner fmt: %v\n", err)
 		return ExitInvalid
 	}

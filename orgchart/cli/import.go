@@ -10,6 +10,7 @@ import (
 	"github.com/orgplanner/orgplanner/catalog"
 	"github.com/orgplanner/orgplanner/orgchart"
 	"github.com/orgplanner/orgplanner/orgchart/people"
+	"github.com/orgplanner/orgplanner/orgchart/safefile"
 )
 
 const importHelp = `Builds a plan from a people CSV exported by an HR system: a row per person with
@@ -101,7 +102,7 @@ func runImport(env *Env, args []string) int {
 			fmt.Fprintf(env.Stderr, "orgplanner import: %v\n", err)
 			return ExitInvalid
 		}
-	} else if err := orgchart.WriteFile(*out, p); err != nil {
+	} else if err := orgchart.WriteFile(*out, p, safefile.Options{}); err != nil {
 		fmt.Fprintf(env.Stderr, "orgplanner import: %v\n", err)
 		return ExitInvalid
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/orgplanner/orgplanner/catalog"
 	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/safefile"
 	"github.com/orgplanner/orgplanner/orgchart/templates"
 )
 
@@ -39,7 +40,7 @@ func runNew(env *Env, args []string) int {
 		return ExitInvalid
 	}
 	if !*force {
-		if _, err := os.Stat(*out); err == nil {
+		if _, err := os.Lstat(*out); err == nil { // a dangling link exists too
 			fmt.Fprintf(env.Stderr, "orgplanner new: %s exists; use --force to replace it or choose another -o\n", *out)
 			return ExitInvalid
 		}
@@ -54,7 +55,7 @@ func runNew(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "orgplanner new: %v\n", err)
 		return ExitInvalid
 	}
-	if err := orgchart.WriteFile(*out, p); err != nil {
+	if err := orgchart.WriteFile(*out, p, safefile.Options{}); err != nil {
 		fmt.Fprintf(env.Stderr, "orgplanner new: %v\n", err)
 		return ExitInvalid
 	}

@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/orgplanner/orgplanner/orgchart/safefile"
 )
 
 // Store is a folder of recovery copies.
@@ -29,10 +31,6 @@ type Copy struct {
 // Untitled reports whether the copy belongs to a plan that was never saved.
 func (c Copy) Untitled() bool { return c.PlanPath == "" }
 
-// stale is how old a leftover temporary file must be before Open deletes it:
-// old enough that no running Save can still own it.
-const stale = time.Hour
-
 // DefaultDir is where the app keeps recovery copies: orgplanner/recovery under
 // the user's configuration folder (not the cache folder, which tools may empty).
 func DefaultDir() (string, error) {
@@ -44,8 +42,7 @@ func DefaultDir() (string, error) {
 }
 
 // Open returns the store in dir, creating the folder (mode 0700: plans are
-// confidential) when needed. An empty dir means DefaultDir(). Temporary files
-// left by a Save that was killed long ago are removed.
+// confidential) when needed. An empty dir means DefaultDir().
 func Open(dir string) (*Store, error) {
 	if dir == "" {
 		d, err := DefaultDir()
@@ -57,9 +54,7 @@ func Open(dir string) (*Store, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("recovery: creating %s: %w", dir, err)
 	}
-	s := &Store{dir: dir}
-	s.removeStaleTemps(time.Now())
-	return s, nil
+	return &Store{dir: dir}, nil
 }
 
 // Dir is the folder of the store.
@@ -73,7 +68,9 @@ func (s *Store) Save(planPath string, data []byte) error {
 		return err
 	}
 	content := encodeCopy(abs, time.Now(), data)
-	if err := writeAtomic(filepath.Join(s.dir, key+ext), content); err != nil {
+	// Private: a copy is readable by its owner only, like the folder. A
+	// killed Save's temporary file is removed by the next Save of the plan.
+	if err := safefile.WriteFile(filepath.Join(s.dir, key+ext), content, safefile.Options{Private: true, Force: true}); err != nil {
 		return fmt.Errorf("recovery: saving the copy of %s: %w", describe(abs), err)
 	}
 	return nil
@@ -153,7 +150,7 @@ func (s *Store) RemoveFile(file string) error {
 	return nil
 }
 
-// ext marks recovery copy files; temporary files never end with it.
+// ext marks recovery copy files; safefile's temporary files never end with it.
 const ext = ".recovery.yaml"
 
 // keyOf names a plan's copy file: a hash of its absolute path, so any path
@@ -175,19 +172,4 @@ func describe(abs string) string {
 		return "the untitled plan"
 	}
 	return abs
-}
-
-func (s *Store) removeStaleTemps(now time.Time) {
-	entries, err := os.ReadDir(s.dir)
-	if err != nil {
-		return
-	}
-	for _, e := range entries {
-		if !strings.HasPrefix(e.Name(), tempPrefix) {
-			continue
-		}
-		if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) > stale {
-			os.Remove(filepath.Join(s.dir, e.Name()))
-		}
-	}
 }

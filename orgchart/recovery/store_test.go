@@ -196,34 +196,33 @@ func TestCopyFileIsReadableTextWithThePlanBytesUnchanged(t *testing.T) {
 	}
 }
 
-func TestOpenRemovesOnlyStaleTemporaryFiles(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "recovery")
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		t.Fatal(err)
-	}
-	old := filepath.Join(dir, tempPrefix+"old")
-	fresh := filepath.Join(dir, tempPrefix+"fresh")
-	for _, f := range []string{old, fresh} {
-		if err := os.WriteFile(f, []byte("partial"), 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
-	past := time.Now().Add(-2 * stale)
-	if err := os.Chtimes(old, past, past); err != nil {
-		t.Fatal(err)
-	}
-	s, err := Open(dir)
+// TestSaveRemovesAbandonedTemporaryFiles: a Save killed before its rename
+// leaves a temporary file; the next Save of the same plan removes it at once
+// (nobody holds it), and List never shows it as a copy.
+func TestSaveRemovesAbandonedTemporaryFiles(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "recovery"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(old); !os.IsNotExist(err) {
-		t.Error("a temporary file older than an hour survived Open")
+	if err := s.Save("/plans/a.yaml", []byte("version: 1\n")); err != nil {
+		t.Fatal(err)
 	}
-	if _, err := os.Stat(fresh); err != nil {
-		t.Error("Open removed a fresh temporary file another Save may own")
+	copies, _ := s.List()
+	if len(copies) != 1 {
+		t.Fatalf("copies %v", copies)
 	}
-	if copies, problems := s.List(); len(copies)+len(problems) != 0 {
-		t.Errorf("temporary files listed as copies: %v %v", copies, problems)
+	left := filepath.Join(s.Dir(), "."+filepath.Base(copies[0].File)+".saving-killed")
+	if err := os.WriteFile(left, []byte("partial"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if copies, problems := s.List(); len(copies) != 1 || len(problems) != 0 {
+		t.Errorf("a temporary file listed as a copy: %v %v", copies, problems)
+	}
+	if err := s.Save("/plans/a.yaml", []byte("version: 1\n")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(left); !os.IsNotExist(err) {
+		t.Error("the abandoned temporary file survived the next Save")
 	}
 }
 

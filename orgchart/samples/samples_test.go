@@ -11,6 +11,7 @@ import (
 	"github.com/orgplanner/orgplanner/assets"
 	"github.com/orgplanner/orgplanner/catalog"
 	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/safefile"
 )
 
 var update = flag.Bool("update", false, "rewrite assets/samples/*.yaml from the builders")
@@ -37,7 +38,7 @@ func TestCommittedSamplesMatchBuilders(t *testing.T) {
 		}
 		path := filepath.Join(sampleDir, name+".yaml")
 		if *update {
-			if err := orgchart.WriteFile(path, p); err != nil {
+			if err := orgchart.WriteFile(path, p, safefile.Options{}); err != nil {
 				t.Fatal(err)
 			}
 		}
