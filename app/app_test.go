@@ -12,42 +12,21 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/orgplanner/orgplanner/app/catalogpanel"
+	"github.com/orgplanner/orgplanner/app/chart"
+	"github.com/orgplanner/orgplanner/app/internal/apptest"
+	"github.com/orgplanner/orgplanner/app/state"
 	"github.com/orgplanner/orgplanner/catalog"
 	"github.com/orgplanner/orgplanner/orgchart"
 	"github.com/orgplanner/orgplanner/orgchart/recovery"
 )
 
-// testPlan is a small organisation: a CTO over a VP of engineering who leads
-// one engineering manager (a single-report layer the checks flag) with a team.
-func testPlan() *orgchart.Plan {
-	p := orgchart.NewPlan("Test org")
-	p.Positions = []*orgchart.Position{
-		{ID: "cto", Role: "chief-technology-officer", Holder: "Ada Lovelace"},
-		{ID: "vpe", Role: "vp-of-engineering", ReportsTo: "cto"},
-		{ID: "em", Role: "software-engineering-manager", ReportsTo: "vpe", Holder: "Grace Hopper"},
-		{ID: "se", Role: "software-engineer", ReportsTo: "em", Count: 4},
-		{ID: "qa", Role: "qa-engineer", ReportsTo: "em"},
-		{ID: "ciso", Role: "chief-information-security-officer", ReportsTo: "cto"},
-	}
-	p.Reindex()
-	return p
-}
-
-func loadCatalog(t testing.TB) *catalog.Catalog {
-	t.Helper()
-	cat, err := catalog.Default()
-	if err != nil {
-		t.Fatalf("catalog.Default: %v", err)
-	}
-	return cat
-}
-
 // newTestUI shows the app on a plan in a test window 1400x900.
 func newTestUI(t testing.TB, p *orgchart.Plan) *ui {
 	t.Helper()
 	a := test.NewTempApp(t)
-	cat := loadCatalog(t)
-	st := NewState(cat)
+	cat := apptest.Catalog(t)
+	st := state.New(cat)
 	w := test.NewTempWindow(t, widget.NewLabel(""))
 	u := newUI(a, w, st)
 	t.Cleanup(u.stopRecovery) // a pending write must not fire during a later test
@@ -56,6 +35,18 @@ func newTestUI(t testing.TB, p *orgchart.Plan) *ui {
 	st.Load(p, cat, "")
 	u.chart.SetView(1, fyne.NewPos(-20, -20))
 	return u
+}
+
+// dropID is the card highlighted under a drag.
+func (u *ui) dropID() string {
+	id, _ := u.chart.DropTarget()
+	return id
+}
+
+// dropRefuse is why the highlighted card refuses the drop ("" when it accepts).
+func (u *ui) dropRefuse() string {
+	_, why := u.chart.DropTarget()
+	return why
 }
 
 // abs is the window position of a point of the chart.
@@ -78,8 +69,8 @@ func (u *ui) emptyAbs(t testing.TB) fyne.Position {
 	t.Helper()
 	s := u.chart.Size()
 	// away from the edges, where a drag pans the chart
-	for y := s.Height - 2*edgeBand; y > edgeBand; y -= 20 {
-		for x := s.Width - 2*edgeBand; x > edgeBand; x -= 20 {
+	for y := s.Height - 2*40; y > 40; y -= 20 {
+		for x := s.Width - 2*40; x > 40; x -= 20 {
 			p := fyne.NewPos(x, y)
 			if u.chart.CardAt(p) < 0 {
 				return u.chartAbs(p)
@@ -112,12 +103,12 @@ func dragEvents(src fyne.Draggable, srcAbs, from, to fyne.Position, hover func()
 }
 
 // catalogRow finds the row of a role in the catalog list (after a search).
-func (u *ui) catalogRow(t testing.TB, role string) *roleRow {
+func (u *ui) catalogRow(t testing.TB, role string) *catalogpanel.RoleRow {
 	t.Helper()
 	title := u.st.Catalog().Role(role).Title
-	u.catalog.search.SetText(title)
-	for _, r := range u.catalog.visibleRows() {
-		if r.item.role.ID == role && !fyne.CurrentApp().Driver().AbsolutePositionForObject(r).IsZero() {
+	u.catalog.Search().SetText(title)
+	for _, r := range u.catalog.VisibleRows() {
+		if r.Role().ID == role && !fyne.CurrentApp().Driver().AbsolutePositionForObject(r).IsZero() {
 			return r
 		}
 	}
@@ -140,21 +131,21 @@ func (u *ui) dragCard(t testing.TB, id string, to fyne.Position, hover func()) {
 }
 
 func TestDropRoleOnCardAddsVacantReportAndUndoRedo(t *testing.T) {
-	u := newTestUI(t, testPlan())
+	u := newTestUI(t, apptest.Plan())
 	p := u.st.Plan()
 	before := len(p.Reports("em"))
 
 	hovered := ""
 	u.dragRole(t, "site-reliability-engineer", u.cardAbs(t, "em"), func() {
-		hovered = u.chart.dropID
-		if !u.drag.ghost.box.Visible() {
+		hovered = u.dropID()
+		if !u.drag.GhostShown() {
 			t.Error("no ghost card follows the pointer during the drag")
 		}
 	})
 	if hovered != "em" {
 		t.Errorf("card highlighted while hovering = %q, want em", hovered)
 	}
-	if u.drag.ghost.box.Visible() || u.chart.dropID != "" {
+	if u.drag.GhostShown() || u.dropID() != "" {
 		t.Error("ghost or highlight left after the drop")
 	}
 	rs := p.Reports("em")
@@ -186,12 +177,12 @@ func TestDropRoleOnCardAddsVacantReportAndUndoRedo(t *testing.T) {
 }
 
 func TestDropRoleOnEmptyCanvasAddsTopPosition(t *testing.T) {
-	u := newTestUI(t, testPlan())
+	u := newTestUI(t, apptest.Plan())
 	p := u.st.Plan()
 	tops := len(p.Tops())
 	u.dragRole(t, "chief-information-officer", u.emptyAbs(t), func() {
-		if u.chart.dropID != "" {
-			t.Errorf("a card is highlighted over empty canvas: %q", u.chart.dropID)
+		if u.dropID() != "" {
+			t.Errorf("a card is highlighted over empty canvas: %q", u.dropID())
 		}
 	})
 	if len(p.Tops()) != tops+1 {
@@ -212,9 +203,9 @@ func TestDropRoleOnEmptyCanvasAddsTopPosition(t *testing.T) {
 }
 
 func TestDropOutsideTheChartDoesNothing(t *testing.T) {
-	u := newTestUI(t, testPlan())
+	u := newTestUI(t, apptest.Plan())
 	n := len(u.st.Plan().Positions)
-	catAbs := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.catalog.list)
+	catAbs := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.catalog.Root())
 	u.dragRole(t, "software-engineer", catAbs.Add(fyne.NewPos(30, 5)), nil)
 	if len(u.st.Plan().Positions) != n || u.st.Editor().CanUndo() {
 		t.Error("a drop outside the chart changed the plan")
@@ -222,11 +213,11 @@ func TestDropOutsideTheChartDoesNothing(t *testing.T) {
 }
 
 func TestMoveCardWithSubtreeAndUndoRedo(t *testing.T) {
-	u := newTestUI(t, testPlan())
+	u := newTestUI(t, apptest.Plan())
 	p := u.st.Plan()
 	u.dragCard(t, "em", u.cardAbs(t, "ciso"), func() {
-		if u.chart.dropID != "ciso" || u.chart.dropRefuse != "" {
-			t.Errorf("hover state = %q/%q, want ciso accepted", u.chart.dropID, u.chart.dropRefuse)
+		if u.dropID() != "ciso" || u.dropRefuse() != "" {
+			t.Errorf("hover state = %q/%q, want ciso accepted", u.dropID(), u.dropRefuse())
 		}
 	})
 	if got := p.Position("em").ReportsTo; got != "ciso" {
@@ -246,13 +237,13 @@ func TestMoveCardWithSubtreeAndUndoRedo(t *testing.T) {
 }
 
 func TestCycleDropIsRefusedAndTheTargetSaysWhy(t *testing.T) {
-	u := newTestUI(t, testPlan())
+	u := newTestUI(t, apptest.Plan())
 	p := u.st.Plan()
 	u.dragCard(t, "vpe", u.cardAbs(t, "em"), func() {
-		if u.chart.dropID != "em" || u.chart.dropRefuse == "" {
-			t.Errorf("hover state = %q/%q, want em refused with a reason", u.chart.dropID, u.chart.dropRefuse)
+		if u.dropID() != "em" || u.dropRefuse() == "" {
+			t.Errorf("hover state = %q/%q, want em refused with a reason", u.dropID(), u.dropRefuse())
 		}
-		if tip := u.chart.r.tip.Text(); tip == "" {
+		if tip := u.chart.DropTip(); tip == "" {
 			t.Error("the refused target shows no reason")
 		}
 	})
@@ -262,7 +253,7 @@ func TestCycleDropIsRefusedAndTheTargetSaysWhy(t *testing.T) {
 	if u.st.Editor().CanUndo() {
 		t.Error("a refused drop left an undo step")
 	}
-	if u.chart.r.tip.Text() != "" {
+	if u.chart.DropTip() != "" {
 		t.Error("the refusal note stays after the drop")
 	}
 	if !strings.Contains(strings.ToLower(u.lastStatus), "not moved") {
@@ -271,7 +262,7 @@ func TestCycleDropIsRefusedAndTheTargetSaysWhy(t *testing.T) {
 }
 
 func TestTapSelectsAndCollapseControlHidesReports(t *testing.T) {
-	u := newTestUI(t, testPlan())
+	u := newTestUI(t, apptest.Plan())
 	c, _ := u.chart.CardCenter("vpe")
 	u.chart.Tapped(&fyne.PointEvent{Position: c})
 	if u.st.Selected() != "vpe" {
@@ -295,93 +286,8 @@ func TestTapSelectsAndCollapseControlHidesReports(t *testing.T) {
 	}
 }
 
-func TestInspectorEdits(t *testing.T) {
-	u := newTestUI(t, testPlan())
-	p := u.st.Plan()
-	u.st.Select("vpe")
-	in := u.inspector
-	if in.shown == "vpe" {
-		t.Error("the hidden inspector was refreshed")
-	}
-	u.tabs.Select(u.inspTab)
-	if in.shown != "vpe" || !strings.Contains(in.below.Text, "3 positions") {
-		t.Fatalf("the inspector shows %q, below: %q", in.shown, in.below.Text)
-	}
-
-	in.holder.SetText("")
-	test.Type(in.holder, "Katherine Johnson")
-	in.holder.OnSubmitted(in.holder.Text)
-	if got := p.Position("vpe").Holder; got != "Katherine Johnson" {
-		t.Fatalf("holder = %q after editing", got)
-	}
-
-	in.count.Entry.SetText("5")
-	in.count.FocusLost()
-	if got := p.Position("vpe").Count; got != 5 {
-		t.Errorf("count = %d after editing", got)
-	}
-	in.count.Entry.SetText("many")
-	in.count.FocusLost()
-	if got := p.Position("vpe").Count; got != 5 {
-		t.Errorf("a bad team size changed the count to %d", got)
-	}
-	if !strings.Contains(u.lastStatus, "whole number") {
-		t.Errorf("status %q does not explain the bad team size", u.lastStatus)
-	}
-
-	in.cost.Entry.SetText("210k")
-	in.cost.FocusLost()
-	if got := p.Position("vpe").Cost; got != 210000 {
-		t.Errorf("cost = %v after typing 210k", got)
-	}
-
-	in.role.SetSelected(u.st.Catalog().Role("director-of-engineering").Title)
-	if got := p.Position("vpe").Role; got != "director-of-engineering" {
-		t.Errorf("role = %q after choosing it", got)
-	}
-
-	// one undo per committed edit, newest first
-	u.undo()
-	if got := p.Position("vpe").Role; got != "vp-of-engineering" {
-		t.Errorf("undo: role = %q", got)
-	}
-	u.undo()
-	u.undo()
-	u.undo()
-	if got := p.Position("vpe"); got.Holder != "" || got.Count != 0 || got.Cost != 0 {
-		t.Errorf("after undoing every edit: %+v", got)
-	}
-	u.redo()
-	if got := p.Position("vpe").Holder; got != "Katherine Johnson" {
-		t.Errorf("redo: holder = %q", got)
-	}
-	if in.holder.Text != "Katherine Johnson" {
-		t.Errorf("the inspector shows %q after redo", in.holder.Text)
-	}
-}
-
-func TestInspectorRemoveLiftsOrRemovesReports(t *testing.T) {
-	u := newTestUI(t, testPlan())
-	p := u.st.Plan()
-	u.st.Select("em")
-	u.inspector.remove(orgchart.LiftReports)
-	if p.Position("em") != nil || p.Position("se").ReportsTo != "vpe" {
-		t.Fatal("removing em did not lift its reports to vpe")
-	}
-	u.undo()
-	u.st.Select("em")
-	u.inspector.remove(orgchart.RemoveSubtree)
-	if p.Position("em") != nil || p.Position("se") != nil || p.Position("qa") != nil {
-		t.Fatal("removing em with its reports left some")
-	}
-	u.undo()
-	if p.Position("se") == nil || p.Position("se").ReportsTo != "em" {
-		t.Error("undo did not restore the subtree")
-	}
-}
-
 func TestClickingAFindingSelectsItsPosition(t *testing.T) {
-	u := newTestUI(t, testPlan())
+	u := newTestUI(t, apptest.Plan())
 	u.chart.SetView(1, fyne.NewPos(3000, 3000)) // everything out of view
 	rep := u.st.Report()
 	idx := -1
@@ -395,7 +301,7 @@ func TestClickingAFindingSelectsItsPosition(t *testing.T) {
 		t.Fatal("the test plan raised no finding about a position (want span.single-report on vpe)")
 	}
 	want := rep.Findings[idx].Positions[0]
-	u.findings.Select(idx)
+	u.review.SelectFinding(idx)
 	if u.st.Selected() != want {
 		t.Fatalf("selected %q after clicking the finding, want %q", u.st.Selected(), want)
 	}
@@ -407,7 +313,7 @@ func TestClickingAFindingSelectsItsPosition(t *testing.T) {
 }
 
 func TestOpenBrokenFileKeepsThePlan(t *testing.T) {
-	u := newTestUI(t, testPlan())
+	u := newTestUI(t, apptest.Plan())
 	before := u.st.Plan()
 	path := filepath.Join(t.TempDir(), "broken.yaml")
 	broken := "version: 1\nname: Broken\npositions:\n  - id: a\n    role: no-such-role\n  - id: b\n    role: software-engineer\n    reportsTo: nobody\n"
@@ -441,7 +347,7 @@ func TestOpenEveryHostilePlanKeepsThePlan(t *testing.T) {
 	if err != nil || len(files) < 30 {
 		t.Fatalf("hostile corpus: %d files, %v", len(files), err)
 	}
-	u := newTestUI(t, testPlan())
+	u := newTestUI(t, apptest.Plan())
 	for _, f := range files {
 		if strings.HasPrefix(filepath.Base(f), "ok-") {
 			continue
@@ -466,7 +372,7 @@ func TestOpenEveryHostilePlanKeepsThePlan(t *testing.T) {
 }
 
 func TestSaveAndReopen(t *testing.T) {
-	u := newTestUI(t, testPlan())
+	u := newTestUI(t, apptest.Plan())
 	if _, err := u.st.Add("software-engineer", "em"); err != nil {
 		t.Fatal(err)
 	}
@@ -496,7 +402,7 @@ func TestSaveAndReopen(t *testing.T) {
 }
 
 func TestKeyboardMovesTheSelection(t *testing.T) {
-	u := newTestUI(t, testPlan())
+	u := newTestUI(t, apptest.Plan())
 	key := func(k fyne.KeyName) { u.chart.TypedKey(&fyne.KeyEvent{Name: k}) }
 	key(fyne.KeyDown) // nothing selected: the first top position
 	if u.st.Selected() != "cto" {
@@ -552,18 +458,18 @@ func TestChartDrawsOnlyVisibleCards(t *testing.T) {
 	p.Reindex()
 	u := newTestUI(t, p)
 	u.chart.SetView(1, fyne.NewPos(0, 0))
-	used := u.chart.r.used
+	used := len(u.chart.ShownCards())
 	if used == 0 || used >= len(p.Positions)/2 {
 		t.Errorf("%d card views for %d positions at zoom 1; want only those in view", used, len(p.Positions))
 	}
-	pool := len(u.chart.r.pool)
+	pool := u.chart.PoolSize()
 	u.chart.SetView(1, fyne.NewPos(2000, 0)) // pan: the pool is reused
-	if len(u.chart.r.pool) > pool+used {
-		t.Errorf("panning grew the pool from %d to %d", pool, len(u.chart.r.pool))
+	if u.chart.PoolSize() > pool+used {
+		t.Errorf("panning grew the pool from %d to %d", pool, u.chart.PoolSize())
 	}
 	u.chart.Fit()
-	if u.chart.Zoom() < detailZoom && u.chart.r.used != 0 {
-		t.Errorf("zoomed out to %.2f but %d card views are in use", u.chart.Zoom(), u.chart.r.used)
+	if u.chart.Zoom() < chart.DetailZoom && len(u.chart.ShownCards()) != 0 {
+		t.Errorf("zoomed out to %.2f but %d card views are in use", u.chart.Zoom(), len(u.chart.ShownCards()))
 	}
 }
 
@@ -572,7 +478,7 @@ func TestRecoveryCopyOfUnsavedWorkIsRestoredAndRemovedOnSave(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u := newTestUI(t, testPlan())
+	u := newTestUI(t, apptest.Plan())
 	u.rec.store = store
 	added, err := u.st.Add("site-reliability-engineer", "em")
 	if err != nil {
@@ -606,7 +512,7 @@ func TestRecoveryCopyOfUnsavedWorkIsRestoredAndRemovedOnSave(t *testing.T) {
 }
 
 func TestSaveAsksWhenTheFileChangedOnDisk(t *testing.T) {
-	u := newTestUI(t, testPlan())
+	u := newTestUI(t, apptest.Plan())
 	path := filepath.Join(t.TempDir(), "plan.yaml")
 	if err := u.writeTo(path); err != nil {
 		t.Fatal(err)
@@ -623,35 +529,8 @@ func TestSaveAsksWhenTheFileChangedOnDisk(t *testing.T) {
 	}
 }
 
-func TestDottedLineChoicesAndRemoval(t *testing.T) {
-	u := newTestUI(t, testPlan())
-	p := u.st.Plan()
-	u.tabs.Select(u.inspTab)
-	u.st.Select("qa")
-	choices := dottedChoices(u.st, p.Position("qa"), "security")
-	if len(choices) != 1 || choices[0].ID != "ciso" {
-		t.Fatalf("choices for 'security' = %v, want the CISO", choices)
-	}
-	u.inspector.apply(func(pos *orgchart.Position) { pos.DottedTo = []string{"ciso"} })
-	if got := p.Position("qa").DottedTo; len(got) != 1 || got[0] != "ciso" {
-		t.Fatalf("dotted lines = %v", got)
-	}
-	for _, c := range dottedChoices(u.st, p.Position("qa"), "") {
-		if c.ID == "ciso" || c.ID == "qa" || c.ID == "em" {
-			t.Errorf("offered %s: already a manager, itself or a dotted line", c.ID)
-		}
-	}
-	if n := len(u.inspector.dotted.Objects); n != 1 {
-		t.Errorf("inspector lists %d dotted lines, want 1", n)
-	}
-	u.undo()
-	if len(p.Position("qa").DottedTo) != 0 {
-		t.Error("undo kept the dotted line")
-	}
-}
-
 func TestNewFromSampleAndGuardOnUnsavedChanges(t *testing.T) {
-	u := newTestUI(t, testPlan())
+	u := newTestUI(t, apptest.Plan())
 	if err := u.openSample("startup"); err != nil {
 		t.Fatal(err)
 	}
@@ -678,7 +557,7 @@ func TestNewFromSampleAndGuardOnUnsavedChanges(t *testing.T) {
 }
 
 func TestLayoutDumpForTheGUITest(t *testing.T) {
-	u := newTestUI(t, testPlan())
+	u := newTestUI(t, apptest.Plan())
 	d := u.layoutDump()
 	if len(d.Catalog) == 0 || len(d.Cards) != len(u.st.Plan().Positions) {
 		t.Fatalf("dump has %d catalog rows and %d cards", len(d.Catalog), len(d.Cards))
@@ -700,7 +579,7 @@ func TestLayoutDumpForTheGUITest(t *testing.T) {
 }
 
 func TestExportPNGUsesTheRenderer(t *testing.T) {
-	u := newTestUI(t, testPlan())
+	u := newTestUI(t, apptest.Plan())
 	path := filepath.Join(t.TempDir(), "chart.png")
 	if err := u.exportPNG(path, exportOptions{Scale: 1, Theme: "light"}); err != nil {
 		t.Fatal(err)
@@ -727,7 +606,7 @@ func TestExportPNGUsesTheRenderer(t *testing.T) {
 }
 
 func TestCollapseKeepsTheCardInPlace(t *testing.T) {
-	u := newTestUI(t, testPlan())
+	u := newTestUI(t, apptest.Plan())
 	before, _ := u.chart.CardCenter("vpe")
 	lay := u.st.Layout()
 	k := lay.Cards[lay.Index("vpe")]
@@ -742,7 +621,7 @@ func TestCollapseKeepsTheCardInPlace(t *testing.T) {
 }
 
 func TestImportPeopleCSVMakesAnUnsavedPlan(t *testing.T) {
-	u := newTestUI(t, testPlan())
+	u := newTestUI(t, apptest.Plan())
 	path := filepath.Join(t.TempDir(), "people.csv")
 	csv := "id,manager id,name,title\n1,,Ada Lovelace,CTO\n2,1,Grace Hopper,VP Engineering\n3,2,Alan Turing,Software Engineer\n"
 	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
@@ -773,7 +652,7 @@ func TestImportPeopleCSVMakesAnUnsavedPlan(t *testing.T) {
 }
 
 func TestAnalysisPictures(t *testing.T) {
-	u := newTestUI(t, testPlan())
+	u := newTestUI(t, apptest.Plan())
 	imgs, err := u.analysisImages(1)
 	if err != nil {
 		t.Fatal(err)
@@ -817,59 +696,8 @@ func TestPictureScaleFitsWidthAndHeightWhenReadable(t *testing.T) {
 	}
 }
 
-func TestCompareWithAPlanMarksChangedCards(t *testing.T) {
-	u := newTestUI(t, testPlan())
-	path := filepath.Join(t.TempDir(), "before.yaml")
-	if err := u.writeTo(path); err != nil {
-		t.Fatal(err)
-	}
-	if err := u.compare.start(path); err != nil {
-		t.Fatal(err)
-	}
-	if len(u.compare.items) != 0 || u.tabs.Selected() != u.compare.tab {
-		t.Fatalf("comparing with itself: %d changes", len(u.compare.items))
-	}
-	if !strings.Contains(u.compare.header.Text, "no changes to positions yet") || u.rightSplit.Offset != compareOffset {
-		t.Errorf("header %q, chart share %v", u.compare.header.Text, u.rightSplit.Offset)
-	}
-	added, err := u.st.Add("site-reliability-engineer", "em")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := u.st.Move("se", "cto"); err != nil {
-		t.Fatal(err)
-	}
-	if err := u.st.Update("qa", func(p *orgchart.Position) { p.Holder = "Edsger Dijkstra" }); err != nil {
-		t.Fatal(err)
-	}
-	if err := u.st.Remove("ciso", orgchart.RemoveSubtree); err != nil {
-		t.Fatal(err)
-	}
-	want := map[string]string{added.ID: markAdded, "se": markMoved, "qa": markChanged}
-	for id, m := range want {
-		if got := u.compare.mark(id); got != m {
-			t.Errorf("mark of %s = %q, want %q", id, got, m)
-		}
-	}
-	if len(u.compare.items) != 4 {
-		t.Fatalf("changes = %v", u.compare.items)
-	}
-	removed := u.compare.items[3]
-	if !strings.HasPrefix(removed.text, "Removed") || removed.id != "cto" {
-		t.Errorf("removed item = %+v, want one selecting the CTO", removed)
-	}
-	u.compare.list.Select(1)
-	if u.st.Selected() != "se" {
-		t.Errorf("clicking the move selected %q", u.st.Selected())
-	}
-	u.compare.stop()
-	if u.compare.mark("se") != "" || containsTab(u.tabs, u.compare.tab) || u.rightSplit.Offset != defaultChartShare {
-		t.Error("stopping left marks, the tab or the narrower chart")
-	}
-}
-
 func TestPlanNameAndScopeAreOneUndoableEdit(t *testing.T) {
-	u := newTestUI(t, testPlan())
+	u := newTestUI(t, apptest.Plan())
 	if err := u.setPlanSettings("Platform 2027", []catalog.Domain{catalog.ENG, catalog.SEC}); err != nil {
 		t.Fatal(err)
 	}
@@ -890,7 +718,7 @@ func TestPlanNameAndScopeAreOneUndoableEdit(t *testing.T) {
 }
 
 func TestBlankPlanChartDoesNotBreak(t *testing.T) {
-	u := newTestUI(t, testPlan())
+	u := newTestUI(t, apptest.Plan())
 	u.newBlank()
 	c := u.chart
 	c.Fit()
@@ -901,14 +729,14 @@ func TestBlankPlanChartDoesNotBreak(t *testing.T) {
 	c.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
 	c.Tapped(&fyne.PointEvent{Position: fyne.NewPos(50, 50)})
 	c.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, -30)})
-	if img := c.r.paint(400, 300); img == nil {
+	if img := c.Paint(400, 300); img == nil {
 		t.Fatal("no raster")
 	}
-	if c.r.hint.Hidden {
+	if !c.HintShown() {
 		t.Error("an empty chart shows no hint to drag a role")
 	}
 	u.dragRole(t, "chief-technology-officer", u.emptyAbs(t), nil)
-	if len(u.st.Plan().Positions) != 1 || !c.r.hint.Hidden {
+	if len(u.st.Plan().Positions) != 1 || !!c.HintShown() {
 		t.Error("dropping a role on the blank plan did not start it")
 	}
 }
@@ -930,7 +758,7 @@ func findButton(t testing.TB, u *ui, text string) *widget.Button {
 }
 
 func TestNewFromTemplateAsksAboutUnsavedChangesAndIsUntitled(t *testing.T) {
-	u := newTestUI(t, testPlan())
+	u := newTestUI(t, apptest.Plan())
 	path := filepath.Join(t.TempDir(), "mine.yaml")
 	if err := u.writeTo(path); err != nil {
 		t.Fatal(err)
@@ -973,99 +801,5 @@ func TestNewFromTemplateAsksAboutUnsavedChangesAndIsUntitled(t *testing.T) {
 	}
 	if err := u.newFromTemplate("galactic-empire", false); err == nil || u.st.Plan() != p {
 		t.Error("an unknown template was accepted or replaced the plan")
-	}
-}
-
-func TestComparePanelShowsTheEffectsAndFoldedChanges(t *testing.T) {
-	u := newTestUI(t, testPlan())
-	path := filepath.Join(t.TempDir(), "before.yaml")
-	if err := u.writeTo(path); err != nil {
-		t.Fatal(err)
-	}
-	if err := u.compare.start(path); err != nil {
-		t.Fatal(err)
-	}
-	// em goes from 5 reports (band 4-7) to 9 (8-12); the CISO goes, and
-	// with it the owner of the security capabilities.
-	if err := u.st.Update("se", func(p *orgchart.Position) { p.Count = 8 }); err != nil {
-		t.Fatal(err)
-	}
-	if err := u.st.Remove("ciso", orgchart.RemoveSubtree); err != nil {
-		t.Fatal(err)
-	}
-	if err := u.setPlanSettings("Test org 2027", nil); err != nil {
-		t.Fatal(err)
-	}
-	var texts []string
-	var spanLine *tapLabel
-	for _, o := range test.LaidOutObjects(u.compare.effects.Content) {
-		switch l := o.(type) {
-		case *tapLabel:
-			texts = append(texts, l.Text)
-			if strings.Contains(l.Text, "Grace Hopper") {
-				spanLine = l
-			}
-		case *widget.Label:
-			texts = append(texts, l.Text)
-		}
-	}
-	all := strings.Join(texts, "\n")
-	for _, want := range []string{"Headcount", "9 to 12 (+3)", "Layers", "Managers whose span changed band: 2", "2 to 1 report (band 2-3 to band 1)",
-		"5 to 9 reports (band 4-7 to band 8-12)", "name was Test org, now Test org 2027"} {
-		if !strings.Contains(all, want) {
-			t.Errorf("the effects lack %q:\n%s", want, all)
-		}
-	}
-	if d := u.compare.diff; len(d.Effects.GapsOpened) > 0 && !strings.Contains(all, "Nobody owns") {
-		t.Errorf("%d gaps opened, none shown:\n%s", len(d.Effects.GapsOpened), all)
-	}
-	if len(u.compare.diff.Effects.OwnerChanges) == 0 || !strings.Contains(all, "Capabilities whose owner changed") {
-		t.Errorf("owner changes not shown:\n%s", all)
-	}
-	if spanLine == nil {
-		t.Fatal("no line for em's span")
-	}
-	test.Tap(spanLine)
-	if u.st.Selected() != "em" {
-		t.Errorf("clicking the span line selected %q", u.st.Selected())
-	}
-	// A folded manager tells how many changed cards it hides.
-	u.st.ToggleCollapsed("vpe")
-	if got := u.compare.mark("vpe"); got != "1 change" {
-		t.Errorf("folded vpe shows %q, want 1 change", got)
-	}
-	u.st.ToggleCollapsed("vpe")
-	if got := u.compare.mark("vpe"); got != "" {
-		t.Errorf("unfolded vpe shows %q", got)
-	}
-	// every change in the list is as tall as its lines
-	item := newItemText()
-	setItemText(item, u.compare.items[0])
-	if one := newItemText(); item.MinSize().Height <= one.MinSize().Height {
-		t.Error("a change with details is no taller than an empty one")
-	}
-}
-
-func TestWidthWatchReportsWidthChangesOnly(t *testing.T) {
-	calls := 0
-	l := &widthWatch{onWidth: func() { calls++ }}
-	o := widget.NewLabel("x")
-	l.Layout([]fyne.CanvasObject{o}, fyne.NewSize(300, 100))
-	l.Layout([]fyne.CanvasObject{o}, fyne.NewSize(300, 200)) // taller only
-	l.Layout([]fyne.CanvasObject{o}, fyne.NewSize(240, 200))
-	if calls != 2 || o.Size() != fyne.NewSize(240, 200) {
-		t.Errorf("%d calls, object %v; want 2 calls and the object filling 240x200", calls, o.Size())
-	}
-	// a wrapped change is taller in a narrow list than in a wide one
-	it := compareItem{head: "Moved Senior Security Analyst (Ana Hansen)", details: []string{
-		"from Security Operations Manager (Ruth Sandoval)", "to Chief Information Security Officer (Isaac Torres)"}}
-	height := func(w float32) float32 {
-		r := newItemText()
-		setItemText(r, it)
-		r.Resize(fyne.NewSize(w, r.MinSize().Height))
-		return r.MinSize().Height
-	}
-	if narrow, wide := height(160), height(900); narrow <= wide {
-		t.Errorf("wrapped height %v at 160 wide, %v at 900", narrow, wide)
 	}
 }

@@ -5,10 +5,9 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"github.com/orgplanner/orgplanner/app/internal/apptest"
 	"github.com/orgplanner/orgplanner/orgchart"
-	"github.com/orgplanner/orgplanner/orgchart/check"
 	"github.com/orgplanner/orgplanner/orgchart/generate"
-	"github.com/orgplanner/orgplanner/orgchart/layout"
 )
 
 // benchEdit measures one edit as the app does it after a drop: apply it
@@ -23,9 +22,7 @@ func benchEdit(b *testing.B, n int, expanded bool, inspector ...bool) {
 		u.tabs.Select(u.inspTab) // its refresh (with the roll-up) is then part of every edit
 	}
 	if expanded {
-		for id := range u.st.collapsed {
-			u.st.ToggleCollapsed(id)
-		}
+		u.st.ExpandAll()
 	}
 	mgr := p.Tops()[0].ID
 	u.chart.ScrollTo(mgr)
@@ -42,11 +39,11 @@ func benchEdit(b *testing.B, n int, expanded bool, inspector ...bool) {
 		} else if !u.st.Undo() {
 			b.Fatal("nothing to undo")
 		}
-		u.chart.r.paint(w, h)
+		u.chart.Paint(w, h)
 	}
 	b.StopTimer()
 	reportCPU(b, cpu0)
-	if u.chart.r.used == 0 {
+	if len(u.chart.ShownCards()) == 0 {
 		b.Fatal("no cards in view: the benchmark measured an empty chart")
 	}
 }
@@ -65,34 +62,6 @@ func BenchmarkEdit10000(b *testing.B) {
 	b.Run("overview", func(b *testing.B) { benchEdit(b, 10000, false) })
 	b.Run("expanded", func(b *testing.B) { benchEdit(b, 10000, true) })
 	b.Run("overview-inspector", func(b *testing.B) { benchEdit(b, 10000, false, true) })
-}
-
-// BenchmarkEditParts10000 splits an edit's cost: the checks and the layout alone.
-func BenchmarkEditParts10000(b *testing.B) {
-	p := generate.Generate(10000, 1)
-	cat := loadCatalog(b)
-	b.Run("check", func(b *testing.B) {
-		cpu0 := cpuTime()
-		for i := 0; i < b.N; i++ {
-			check.Run(p, cat)
-		}
-		reportCPU(b, cpu0)
-	})
-	b.Run("layout-expanded", func(b *testing.B) {
-		cpu0 := cpuTime()
-		for i := 0; i < b.N; i++ {
-			layout.Compute(p, layout.Options{})
-		}
-		reportCPU(b, cpu0)
-	})
-	b.Run("layout-overview", func(b *testing.B) {
-		collapsed := overview(p)
-		cpu0 := cpuTime()
-		for i := 0; i < b.N; i++ {
-			layout.Compute(p, layout.Options{Collapsed: collapsed})
-		}
-		reportCPU(b, cpu0)
-	})
 }
 
 // BenchmarkOpenEnterprise measures opening the 3,000-position sample: parse
@@ -114,7 +83,7 @@ func BenchmarkOpenEnterprise(b *testing.B) {
 		}
 		u.st.Load(p, cat, "")
 		u.chart.Home()
-		u.chart.r.paint(int(s.Width), int(s.Height))
+		u.chart.Paint(int(s.Width), int(s.Height))
 	}
 	reportCPU(b, cpu0)
 }
@@ -128,15 +97,13 @@ func BenchmarkPan3000(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	cat := loadCatalog(b)
+	cat := apptest.Catalog(b)
 	p, _, err := orgchart.Read(data, "enterprise.yaml", cat)
 	if err != nil {
 		b.Fatal(err)
 	}
 	u := newTestUI(b, p)
-	for id := range u.st.collapsed {
-		u.st.ToggleCollapsed(id)
-	}
+	u.st.ExpandAll()
 	s := u.chart.Size()
 	w, h := int(s.Width), int(s.Height)
 	pan := func(b *testing.B, zoom float32) {
@@ -144,9 +111,8 @@ func BenchmarkPan3000(b *testing.B) {
 		b.ResetTimer()
 		cpu0 := cpuTime()
 		for i := 0; i < b.N; i++ {
-			u.chart.off.X = float32(i%2000) * 7 / zoom
-			u.chart.Refresh()
-			u.chart.r.paint(w, h)
+			u.chart.SetView(zoom, fyne.NewPos(float32(i%2000)*7/zoom, 0))
+			u.chart.Paint(w, h)
 		}
 		reportCPU(b, cpu0)
 	}

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/orgplanner/orgplanner/app/uikit"
 	"github.com/orgplanner/orgplanner/orgchart/layout"
 	"github.com/orgplanner/orgplanner/orgchart/render"
 	"github.com/orgplanner/orgplanner/orgchart/safefile"
@@ -49,7 +50,7 @@ func (u *ui) exportDialog() {
 	th := widget.NewRadioGroup([]string{"light", "dark"}, nil)
 	th.Horizontal = true
 	th.SetSelected("light")
-	if isDark() {
+	if uikit.IsDark() {
 		th.SetSelected("dark")
 	}
 	findings := widget.NewCheck("Finding badges", nil)

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/orgplanner/orgplanner/app/uikit"
 	"github.com/orgplanner/orgplanner/catalog"
 	"github.com/orgplanner/orgplanner/orgchart"
 )
@@ -35,7 +36,7 @@ func (u *ui) planSettingsDialog() {
 	var labels []string
 	byLabel := map[string]catalog.Domain{}
 	for _, d := range catalog.Domains {
-		l := domainName(d)
+		l := uikit.DomainName(d)
 		if !strings.Contains(l, string(d)) {
 			l += " (" + string(d) + ")"
 		}

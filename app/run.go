@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
+	"github.com/orgplanner/orgplanner/app/state"
 	"github.com/orgplanner/orgplanner/assets"
 	"github.com/orgplanner/orgplanner/catalog"
 	"github.com/orgplanner/orgplanner/orgchart/recovery"
@@ -15,6 +16,11 @@ import (
 
 // AppID is the application id; preferences (recent files) are stored under it.
 const AppID = "io.orgplanner.app"
+
+// compareEnv names a plan file the app compares the open plan with at
+// start, as File > Compare with plan does: for screenshots and for looking at
+// a comparison without clicking through a file dialog.
+const compareEnv = "ORGPLANNER_COMPARE"
 
 // Run opens the main window on the plan at path (the startup sample when
 // empty) and returns the process exit code when the window closes.
@@ -30,9 +36,9 @@ func Run(path string) int {
 	timing.mark("catalog loaded")
 	w := a.NewWindow("Org Planner")
 	timing.mark("window created")
-	u := newUI(a, w, NewState(base))
+	u := newUI(a, w, state.New(base))
 	timing.mark("widgets built")
-	u.chart.onFirstPaint = func() { timing.mark("first chart frame painted") }
+	u.chart.OnFirstPaint = func() { timing.mark("first chart frame painted") }
 	w.SetContent(u.content)
 	w.SetMainMenu(u.mainMenu())
 	u.installShortcuts()
@@ -57,7 +63,7 @@ func Run(path string) int {
 		fmt.Fprintln(os.Stderr, "orgplanner: no recovery copies of unsaved work:", err)
 	}
 	if before := os.Getenv(compareEnv); before != "" {
-		_ = u.compare.start(before) // problems are shown
+		_ = u.compare.Start(before) // problems are shown
 	}
 	if out := os.Getenv(testLayoutEnv); out != "" {
 		go u.dumpLayoutWhenReady(out)

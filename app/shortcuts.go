@@ -57,7 +57,7 @@ func (u *ui) installShortcuts() {
 
 func (u *ui) focusSearch() {
 	if u.win != nil {
-		u.win.Canvas().Focus(u.catalog.search)
+		u.win.Canvas().Focus(u.catalog.Search())
 	}
 }
 

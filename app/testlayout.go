@@ -83,30 +83,28 @@ func (u *ui) layoutDump() layoutDump {
 	px := func(p fyne.Position, s fyne.Size) (int, int, int, int) {
 		return int(p.X * d.Scale), int(p.Y * d.Scale), int(s.Width * d.Scale), int(s.Height * d.Scale)
 	}
-	for _, r := range u.catalog.visibleRows() {
+	for _, r := range u.catalog.VisibleRows() {
 		p := drv.AbsolutePositionForObject(r)
 		if p.IsZero() || r.Size().Height == 0 {
 			continue
 		}
 		x, y, w, h := px(p, r.Size())
-		d.Catalog = append(d.Catalog, dumpedRect{ID: r.item.role.ID, Title: r.item.role.Title, X: x, Y: y, W: w, H: h})
+		d.Catalog = append(d.Catalog, dumpedRect{ID: r.Role().ID, Title: r.Role().Title, X: x, Y: y, W: w, H: h})
 	}
-	if u.chart.r != nil {
-		origin := drv.AbsolutePositionForObject(u.chart)
-		cs := u.chart.Size()
-		for _, v := range u.chart.r.pool[:u.chart.r.used] {
-			// only cards wholly inside the chart: the rest are clipped
-			if v.pos.X < 0 || v.pos.Y < 0 || v.pos.X+v.size.Width > cs.Width || v.pos.Y+v.size.Height > cs.Height {
-				continue
-			}
-			pos := u.st.Plan().Position(v.id)
-			if pos == nil {
-				continue
-			}
-			x, y, w, h := px(origin.Add(v.pos), v.size)
-			d.Cards = append(d.Cards, dumpedRect{ID: v.id, Title: u.st.Title(pos),
-				Manager: len(u.st.Plan().Reports(v.id)) > 0, X: x, Y: y, W: w, H: h})
+	origin := drv.AbsolutePositionForObject(u.chart)
+	cs := u.chart.Size()
+	for _, v := range u.chart.ShownCards() {
+		// only cards wholly inside the chart: the rest are clipped
+		if v.Pos.X < 0 || v.Pos.Y < 0 || v.Pos.X+v.Size.Width > cs.Width || v.Pos.Y+v.Size.Height > cs.Height {
+			continue
 		}
+		pos := u.st.Plan().Position(v.ID)
+		if pos == nil {
+			continue
+		}
+		x, y, w, h := px(origin.Add(v.Pos), v.Size)
+		d.Cards = append(d.Cards, dumpedRect{ID: v.ID, Title: u.st.Title(pos),
+			Manager: len(u.st.Plan().Reports(v.ID)) > 0, X: x, Y: y, W: w, H: h})
 	}
 	return d
 }

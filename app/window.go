@@ -8,6 +8,12 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/orgplanner/orgplanner/app/catalogpanel"
+	"github.com/orgplanner/orgplanner/app/chart"
+	"github.com/orgplanner/orgplanner/app/compare"
+	"github.com/orgplanner/orgplanner/app/inspector"
+	"github.com/orgplanner/orgplanner/app/review"
+	"github.com/orgplanner/orgplanner/app/state"
 )
 
 // ui is the main window: catalog on the left, chart in the middle, inspector
@@ -15,14 +21,13 @@ import (
 type ui struct {
 	app fyne.App
 	win fyne.Window
-	st  *State
+	st  *state.State
 
-	chart     *Chart
-	drag      *dragger
-	catalog   *catalogPanel
-	inspector *inspector
-	findings  *findingsPanel
-	summary   *summaryPanel
+	chart     *chart.Chart
+	drag      *chart.Dragger
+	catalog   *catalogpanel.Panel
+	inspector *inspector.Inspector
+	review    *review.Panel
 	tabs      *container.AppTabs
 	inspTab   *container.TabItem
 	reviewTab *container.TabItem
@@ -33,7 +38,7 @@ type ui struct {
 	zoomLabel *widget.Label
 
 	rec         recoveryKeeper
-	compare     *comparePanel
+	compare     *compare.Panel
 	rightSplit  *container.Split // chart | tabs
 	analysisWin fyne.Window      // the open analysis window, nil when none
 	menu        *fyne.MainMenu
@@ -49,34 +54,35 @@ type ui struct {
 const defaultChartShare = 0.7
 
 // newUI builds the window's content on a state; win may be a test window.
-func newUI(a fyne.App, win fyne.Window, st *State) *ui {
+func newUI(a fyne.App, win fyne.Window, st *state.State) *ui {
 	u := &ui{app: a, win: win, st: st}
 	u.statusBar = widget.NewLabel("")
 	u.statusBar.Truncation = fyne.TextTruncateEllipsis
-	u.chart = NewChart(st)
-	u.drag = newDragger(st, u.chart, u.status)
-	u.catalog = newCatalogPanel(st, u.drag)
-	u.inspector = newInspector(st, u.status)
-	u.inspector.win = win
-	u.inspector.anchor = u.chart.Anchor
-	u.findings = newFindingsPanel(st, u.pickFinding)
-	u.summary = newSummaryPanel(st)
+	u.chart = chart.New(st)
+	u.drag = chart.NewDragger(st, u.chart, u.status)
+	u.catalog = catalogpanel.New(st, u.drag)
+	u.inspector = inspector.New(st, u.status)
+	u.inspector.Win = win
+	u.inspector.Anchor = u.chart.Anchor
+	u.review = review.New(st, u.pickFinding)
 	u.chart.OnKey = u.chartKey
 	u.chart.OnTapCard = func(string) { u.tabs.Select(u.inspTab) }
 
-	u.inspTab = container.NewTabItemWithIcon("Position", theme.DocumentCreateIcon(), u.inspector.root)
-	review := container.NewBorder(container.NewVBox(u.summary.root, widget.NewSeparator()), nil, nil, nil, u.findings.root)
-	u.reviewTab = container.NewTabItemWithIcon("Review", theme.WarningIcon(), review)
+	u.inspTab = container.NewTabItemWithIcon("Position", theme.DocumentCreateIcon(), u.inspector.Root())
+	u.reviewTab = container.NewTabItemWithIcon("Review", theme.WarningIcon(), u.review.Root())
 	u.tabs = container.NewAppTabs(u.inspTab, u.reviewTab)
 	u.tabs.Select(u.reviewTab)
-	u.inspector.onScreen = func() bool { return u.tabs.Selected() == u.inspTab }
+	u.inspector.OnScreen = func() bool { return u.tabs.Selected() == u.inspTab }
 	u.tabs.OnSelected = func(t *container.TabItem) {
-		if t == u.inspTab && u.inspector.stale {
-			u.inspector.refresh()
+		if t == u.inspTab {
+			u.inspector.RefreshIfStale()
 		}
 	}
-	u.compare = newComparePanel(u)
-	u.chart.Mark = u.compare.mark
+	u.compare = compare.New(compare.Host{
+		State: st, Window: win, Pick: u.pickFinding, Status: u.status, ShowProblems: u.showProblems,
+		ShowTab: u.showCompareTab, HideTab: u.hideCompareTab, RefreshChart: u.chart.Refresh,
+	})
+	u.chart.Mark = u.compare.Mark
 
 	u.toolbar = u.makeToolbar()
 	u.zoomLabel = widget.NewLabel("100%")
@@ -85,46 +91,44 @@ func newUI(a fyne.App, win fyne.Window, st *State) *ui {
 	right := container.NewHSplit(u.chart, u.tabs)
 	right.Offset = defaultChartShare
 	u.rightSplit = right
-	main := container.NewHSplit(u.catalog.root, right)
+	main := container.NewHSplit(u.catalog.Root(), right)
 	main.Offset = 0.2
 	top := container.NewBorder(nil, nil, nil, u.zoomLabel, u.toolbar)
 	body := container.NewBorder(top, u.statusBar, nil, nil, main)
 	// The ghost card of a drag lives in a layer above everything (not an overlay).
-	u.content = container.NewStack(body, u.drag.layer)
+	u.content = container.NewStack(body, u.drag.Layer())
 
 	st.Listen(u.changed)
-	u.changed(ChangedPlan | ChangedFile | ChangedSelection)
+	u.changed(state.ChangedPlan | state.ChangedFile | state.ChangedSelection)
 	return u
 }
 
 // changed refreshes what a change touches.
-func (u *ui) changed(c Change) {
-	if c&(ChangedPlan|ChangedLayout|ChangedSelection) != 0 {
+func (u *ui) changed(c state.Change) {
+	if c&(state.ChangedPlan|state.ChangedLayout|state.ChangedSelection) != 0 {
 		u.chart.Refresh()
 	}
-	if c&ChangedPlan != 0 && u.st.Editor().Revision() > 0 {
+	if c&state.ChangedPlan != 0 && u.st.Editor().Revision() > 0 {
 		u.scheduleRecovery()
 	}
-	if c&ChangedPlan != 0 {
-		u.compare.refresh()
-		u.findings.refresh()
-		u.summary.refresh()
+	if c&state.ChangedPlan != 0 {
+		u.compare.Refresh()
+		u.review.Refresh()
 		if t := fmt.Sprintf("Review (%d)", len(u.st.Report().Findings)); t != u.reviewTab.Text {
 			u.reviewTab.Text = t
 			u.tabs.Refresh()
 		}
 	}
-	if c&(ChangedPlan|ChangedSelection) != 0 {
-		u.inspector.refresh()
+	if c&(state.ChangedPlan|state.ChangedSelection) != 0 {
+		u.inspector.Refresh()
 	}
-	if c&ChangedFile != 0 {
+	if c&state.ChangedFile != 0 {
 		u.updateTitle()
 		u.updateUndo()
-		if c&ChangedPlan != 0 && c&ChangedSelection != 0 && u.st.Editor().Revision() == 0 {
+		if c&state.ChangedPlan != 0 && c&state.ChangedSelection != 0 && u.st.Editor().Revision() == 0 {
 			// a plan was loaded: new catalog, new view
-			u.catalog.reload()
-			u.chart.placed = false
-			u.chart.Refresh()
+			u.catalog.Reload()
+			u.chart.NewPlan()
 		}
 	}
 }
@@ -132,9 +136,8 @@ func (u *ui) changed(c Change) {
 // themeChanged redraws what uses the chart palette rather than the theme.
 func (u *ui) themeChanged() {
 	u.chart.Refresh()
-	u.catalog.list.Refresh()
-	u.summary.shown = nil
-	u.summary.refresh()
+	u.catalog.ThemeChanged()
+	u.review.ThemeChanged()
 }
 
 // title is the window title: plan name, file, and a mark for unsaved changes.
@@ -241,15 +244,46 @@ func (u *ui) pickFinding(id string) {
 
 // removeSelected removes the selected position with everything below it.
 func (u *ui) removeSelected() {
-	u.inspector.remove(removeDefault)
+	u.inspector.Remove(removeDefault)
 }
 
 // openInspector shows the inspector and focuses its first field.
 func (u *ui) openInspector() {
 	u.tabs.Select(u.inspTab)
-	if u.st.Selected() != "" && u.win != nil {
-		u.win.Canvas().Focus(u.inspector.holder)
-		// select the text, so typing replaces the holder
-		u.inspector.holder.TypedShortcut(&fyne.ShortcutSelectAll{})
+	u.inspector.FocusHolder()
+}
+
+// compareShare is the chart's share of the width beside the compare panel:
+// the changes read better in a wider panel than the inspector needs.
+const compareShare = 0.64
+
+// showCompareTab adds the compare panel's tab and selects it.
+func (u *ui) showCompareTab(t *container.TabItem) {
+	found := false
+	for _, x := range u.tabs.Items {
+		found = found || x == t
 	}
+	if !found {
+		u.tabs.Append(t)
+	}
+	u.tabs.Select(t)
+	if sp := u.rightSplit; sp != nil && sp.Offset > compareShare {
+		sp.SetOffset(compareShare)
+	}
+}
+
+// hideCompareTab removes the compare panel's tab when comparing ends.
+func (u *ui) hideCompareTab(t *container.TabItem) {
+	u.tabs.Remove(t)
+	if sp := u.rightSplit; sp != nil && sp.Offset < defaultChartShare {
+		sp.SetOffset(defaultChartShare)
+	}
+	u.chart.Refresh()
+}
+
+// compareDialog asks for the plan to compare with.
+func (u *ui) compareDialog() {
+	u.askOpenPath(planExtensions, func(path string) {
+		_ = u.compare.Start(path) // problems are shown
+	})
 }

@@ -1,4 +1,4 @@
-package app
+package review
 
 import (
 	"fmt"
@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/orgplanner/orgplanner/app/state"
+	"github.com/orgplanner/orgplanner/app/uikit"
 	"github.com/orgplanner/orgplanner/catalog"
 	"github.com/orgplanner/orgplanner/orgchart/check"
 )
@@ -21,7 +23,7 @@ import (
 // there are gaps, orange where two branches own the same capability, grey
 // when there is nothing to report; the count is written in the cell.
 type summaryPanel struct {
-	st     *State
+	st     *state.State
 	line   *widget.Label
 	matrix *fyne.Container
 	shown  map[catalog.Domain]check.DomainCoverage // what the matrix shows
@@ -29,13 +31,13 @@ type summaryPanel struct {
 }
 
 var (
-	ownedColor   = rgb(0x12b76a)
-	partColor    = rgb(0x84cc9f)
-	overlapColor = rgb(0xf79009)
-	gapColor     = rgb(0xd92d20)
+	ownedColor   = uikit.RGB(0x12b76a)
+	partColor    = uikit.RGB(0x84cc9f)
+	overlapColor = uikit.RGB(0xf79009)
+	gapColor     = uikit.RGB(0xd92d20)
 )
 
-func newSummaryPanel(st *State) *summaryPanel {
+func newSummaryPanel(st *state.State) *summaryPanel {
 	s := &summaryPanel{st: st}
 	s.line = widget.NewLabel("")
 	s.line.Wrapping = fyne.TextWrapWord
@@ -75,23 +77,23 @@ func (s *summaryPanel) refresh() {
 	text := fmt.Sprintf("%d people in %d positions · %d vacant · %d managers · median span %.1f · %d layers",
 		sum.Headcount, sum.Positions, sum.Vacancies, sum.Managers, sum.SpanMedian, sum.Layers)
 	if sum.Cost != nil && *sum.Cost > 0 {
-		text += " · cost " + money(*sum.Cost) + " a year"
+		text += " · cost " + uikit.Money(*sum.Cost) + " a year"
 	}
-	setLabel(s.line, text)
+	uikit.SetLabel(s.line, text)
 
 	if maps.Equal(sum.Coverage, s.shown) && len(s.matrix.Objects) > 0 {
 		return
 	}
 	s.shown = maps.Clone(sum.Coverage)
-	pal := chartPalette()
-	neutral := pal.ctrlFill
+	pal := uikit.ChartPalette()
+	neutral := pal.CtrlFill
 	// a fixed-width name column, then three equal cells
 	row := func(name fyne.CanvasObject, cells ...fyne.CanvasObject) fyne.CanvasObject {
 		box := container.New(layout.NewGridWrapLayout(fyne.NewSize(118, 20)), name)
 		return container.NewBorder(nil, nil, box, nil, container.NewGridWithColumns(3, cells...))
 	}
 	heading := func(s string) fyne.CanvasObject {
-		t := smallText(s, pal.muted, true)
+		t := smallText(s, pal.Muted, true)
 		t.Alignment = fyne.TextAlignCenter
 		return t
 	}
@@ -108,20 +110,20 @@ func (s *summaryPanel) refresh() {
 		case cov.Owned > 0:
 			owned = partColor
 		}
-		ownedText := pal.muted
+		ownedText := pal.Muted
 		if owned != neutral {
-			ownedText = rgb(0xffffff)
+			ownedText = uikit.RGB(0xffffff)
 		}
-		gaps, gapsText := neutral, pal.muted
+		gaps, gapsText := neutral, pal.Muted
 		if cov.Gaps > 0 {
-			gaps, gapsText = gapColor, rgb(0xffffff)
+			gaps, gapsText = gapColor, uikit.RGB(0xffffff)
 		}
-		over, overText := neutral, pal.muted
+		over, overText := neutral, pal.Muted
 		if cov.Overlaps > 0 {
-			over, overText = overlapColor, rgb(0xffffff)
+			over, overText = overlapColor, uikit.RGB(0xffffff)
 		}
 		grid.Add(row(
-			container.NewHBox(container.NewCenter(cell(domainColorOf(d, pal.dark), 10)), container.NewCenter(smallText(domainName(d), pal.text, false))),
+			container.NewHBox(container.NewCenter(cell(uikit.DomainColorOf(d, pal.Dark), 10)), container.NewCenter(smallText(uikit.DomainName(d), pal.Text, false))),
 			matrixCell(owned, fmt.Sprintf("%d/%d", cov.Owned, cov.Required), ownedText),
 			matrixCell(gaps, fmt.Sprint(cov.Gaps), gapsText),
 			matrixCell(over, fmt.Sprint(cov.Overlaps), overText)))

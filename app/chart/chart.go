@@ -1,4 +1,4 @@
-package app
+package chart
 
 import (
 	"image"
@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/orgplanner/orgplanner/app/state"
+	"github.com/orgplanner/orgplanner/app/uikit"
 	"github.com/orgplanner/orgplanner/orgchart/layout"
 )
 
@@ -30,8 +32,8 @@ const (
 type Chart struct {
 	widget.BaseWidget
 
-	st   *State
-	drag *dragger // nil in tests that do not drag
+	st   *state.State
+	drag *Dragger // nil in tests that do not drag
 
 	off  fyne.Position // layout coordinates shown at the widget's top-left
 	zoom float32
@@ -55,9 +57,9 @@ type Chart struct {
 	anchorAt  fyne.Position
 	anchorLay *layout.Layout
 
-	// onFirstPaint is called once, when the connector raster is first painted
+	// OnFirstPaint is called once, when the connector raster is first painted
 	// with a plan on it (start-up timing).
-	onFirstPaint func()
+	OnFirstPaint func()
 
 	// Mark returns what a card is marked with while comparing plans ("new",
 	// "moved", "changed" or "").
@@ -78,8 +80,8 @@ const (
 	gestureCard
 )
 
-// NewChart makes the canvas for the state's plan.
-func NewChart(st *State) *Chart {
+// New makes the canvas for the state's plan.
+func New(st *state.State) *Chart {
 	c := &Chart{st: st, zoom: 1}
 	c.ExtendBaseWidget(c)
 	return c
@@ -314,7 +316,7 @@ func (c *Chart) Dragged(ev *fyne.DragEvent) {
 		c.off = c.off.Subtract(fyne.NewPos(ev.Dragged.DX/c.zoom, ev.Dragged.DY/c.zoom))
 		c.Refresh()
 	case gestureCard:
-		c.drag.Move(absolutePosition(c, ev))
+		c.drag.Move(AbsolutePosition(c, ev))
 	}
 }
 
@@ -362,9 +364,9 @@ func (c *Chart) visibleRect() (x0, y0, x1, y1 float32) {
 	return x0, y0, x0 + s.Width/c.zoom, y0 + s.Height/c.zoom
 }
 
-// absolutePosition is where a drag event is in the window. Fyne's test
+// AbsolutePosition is where a drag event is in the window. Fyne's test
 // driver leaves AbsolutePosition zero, so fall back to the object's place.
-func absolutePosition(o fyne.CanvasObject, ev *fyne.DragEvent) fyne.Position {
+func AbsolutePosition(o fyne.CanvasObject, ev *fyne.DragEvent) fyne.Position {
 	if !ev.AbsolutePosition.IsZero() {
 		return ev.AbsolutePosition
 	}
@@ -388,11 +390,11 @@ type chartRenderer struct {
 
 func newChartRenderer(c *Chart) *chartRenderer {
 	r := &chartRenderer{c: c, fitter: newTextFitter()}
-	pal := chartPalette()
-	r.bg = canvas.NewRectangle(pal.background)
+	pal := uikit.ChartPalette()
+	r.bg = canvas.NewRectangle(pal.Background)
 	r.lines = canvas.NewRaster(r.paint)
 	r.tip = newDropTip()
-	r.hint = canvas.NewText("Drag a role from the catalog onto this canvas to start", pal.muted)
+	r.hint = canvas.NewText("Drag a role from the catalog onto this canvas to start", pal.Muted)
 	r.hint.Alignment = fyne.TextAlignCenter
 	r.frame = canvas.NewRectangle(nil)
 	r.frame.StrokeWidth = 2
@@ -430,14 +432,14 @@ func (r *chartRenderer) Refresh() { r.update(r.c.Size()) }
 // the connectors. Only objects whose content changed are refreshed.
 func (r *chartRenderer) update(s fyne.Size) {
 	c := r.c
-	pal := chartPalette()
-	r.bg.FillColor = pal.background
+	pal := uikit.ChartPalette()
+	r.bg.FillColor = pal.Background
 	r.bg.Resize(s)
 	r.bg.Refresh()
 	r.lines.Resize(s)
 	r.frame.Resize(s)
 	if c.focused {
-		r.frame.StrokeColor = pal.focus
+		r.frame.StrokeColor = pal.Focus
 	} else {
 		r.frame.StrokeColor = nil
 	}
@@ -480,7 +482,7 @@ func (r *chartRenderer) update(s fyne.Size) {
 	}
 	r.hint.Hidden = lay != nil && len(lay.Cards) > 0
 	if !r.hint.Hidden {
-		r.hint.Color = pal.muted
+		r.hint.Color = pal.Muted
 		r.hint.TextSize = 15
 		r.hint.Resize(fyne.NewSize(s.Width, 24))
 		r.hint.Move(fyne.NewPos(0, s.Height/2-12))
@@ -498,9 +500,70 @@ func (r *chartRenderer) paint(w, h int) image.Image {
 		return image.NewRGBA(image.Rect(0, 0, 1, 1))
 	}
 	px := float32(w) / s.Width // pixels per widget unit
-	if c.onFirstPaint != nil && c.st.Layout() != nil && len(c.st.Layout().Cards) > 0 {
-		c.onFirstPaint()
-		c.onFirstPaint = nil
+	if c.OnFirstPaint != nil && c.st.Layout() != nil && len(c.st.Layout().Cards) > 0 {
+		c.OnFirstPaint()
+		c.OnFirstPaint = nil
 	}
-	return r.edges.paint(c.st, w, h, px*c.zoom, c.off, c.zoom < detailZoom, c.dropID, c.dropRefuse != "", chartPalette())
+	return r.edges.paint(c.st, w, h, px*c.zoom, c.off, c.zoom < detailZoom, c.dropID, c.dropRefuse != "", uikit.ChartPalette())
 }
+
+// NewPlan makes the next layout with a real size choose a new first view
+// (a plan was opened or created).
+func (c *Chart) NewPlan() {
+	c.placed = false
+	c.Refresh()
+}
+
+// DropTarget is the card highlighted under a drag ("" for none) and why a
+// drop there would be refused ("" when it would be accepted).
+func (c *Chart) DropTarget() (id, refuse string) { return c.dropID, c.dropRefuse }
+
+// DropTip is the message shown beside the pointer during a drag ("" for none).
+func (c *Chart) DropTip() string {
+	if c.r == nil {
+		return ""
+	}
+	return c.r.tip.Text()
+}
+
+// ShownCard is a card drawn with text: its position and its place in the chart.
+type ShownCard struct {
+	ID   string
+	Pos  fyne.Position
+	Size fyne.Size
+}
+
+// ShownCards lists the cards drawn as widgets now (the layout dump of the GUI
+// test, and tests).
+func (c *Chart) ShownCards() []ShownCard {
+	if c.r == nil {
+		return nil
+	}
+	out := make([]ShownCard, 0, c.r.used)
+	for _, v := range c.r.pool[:c.r.used] {
+		out = append(out, ShownCard{ID: v.id, Pos: v.pos, Size: v.size})
+	}
+	return out
+}
+
+// PoolSize is how many card views the chart has made (they are reused).
+func (c *Chart) PoolSize() int {
+	if c.r == nil {
+		return 0
+	}
+	return len(c.r.pool)
+}
+
+// Paint paints the connector raster at w x h pixels (benchmarks).
+func (c *Chart) Paint(w, h int) image.Image {
+	if c.r == nil {
+		return nil
+	}
+	return c.r.paint(w, h)
+}
+
+// DetailZoom is the zoom below which cards are drawn without text.
+const DetailZoom = detailZoom
+
+// HintShown reports whether the empty chart's hint (drag a role here) shows.
+func (c *Chart) HintShown() bool { return c.r != nil && !c.r.hint.Hidden }

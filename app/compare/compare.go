@@ -1,4 +1,4 @@
-package app
+package compare
 
 import (
 	"bytes"
@@ -12,21 +12,11 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/orgplanner/orgplanner/app/chart"
+	"github.com/orgplanner/orgplanner/app/state"
 	"github.com/orgplanner/orgplanner/orgchart"
 	"github.com/orgplanner/orgplanner/orgchart/diff"
 )
-
-// Marks a compared card carries on the chart.
-const (
-	markAdded   = "new"
-	markMoved   = "moved"
-	markChanged = "changed"
-)
-
-// compareEnv names a plan file the app compares the open plan with at
-// start, as File > Compare with plan does: for screenshots and for looking at
-// a comparison without clicking through a file dialog.
-const compareEnv = "ORGPLANNER_COMPARE"
 
 // compareItem is one change of the changes list: head names the change and
 // the position, details say where from and to or what changed; text is the
@@ -42,13 +32,13 @@ type compareItem struct {
 // maxItemDetails caps the lines under a change; Details shows everything.
 const maxItemDetails = 3
 
-// comparePanel compares the open plan with another plan file (orgchart/diff,
+// Panel compares the open plan with another plan file (orgchart/diff,
 // as `orgplanner diff BEFORE AFTER` with the file as BEFORE), re-compared
 // after every edit. Above, what the change does to the organisation
 // (diff.Effects and plan settings); below, the changes. The chart marks
 // added, moved and changed cards; clicking a change selects its card.
-type comparePanel struct {
-	u       *ui
+type Panel struct {
+	host    Host
 	before  *orgchart.Plan // nil when not comparing
 	path    string
 	diff    *diff.Diff
@@ -61,8 +51,25 @@ type comparePanel struct {
 	tab     *container.TabItem
 }
 
-func newComparePanel(u *ui) *comparePanel {
-	c := &comparePanel{u: u, marks: map[string]string{}, below: map[string]int{}}
+// Host is what the panel needs from the window around it.
+type Host struct {
+	State  *state.State
+	Window fyne.Window // nil in tests without dialogs
+	// Pick selects a position and brings it into view.
+	Pick   func(id string)
+	Status func(msg string)
+	// ShowProblems shows why a file could not be read.
+	ShowProblems func(path string, err error)
+	// ShowTab adds the changes tab beside the inspector and selects it;
+	// HideTab removes it.
+	ShowTab, HideTab func(tab *container.TabItem)
+	// RefreshChart redraws the chart's marks.
+	RefreshChart func()
+}
+
+// New makes the panel; it shows nothing until Start.
+func New(host Host) *Panel {
+	c := &Panel{host: host, marks: map[string]string{}, below: map[string]int{}}
 	c.header = widget.NewLabel("")
 	c.header.Wrapping = fyne.TextWrapWord
 	c.list = widget.NewList(
@@ -72,11 +79,11 @@ func newComparePanel(u *ui) *comparePanel {
 	)
 	c.list.OnSelected = func(i widget.ListItemID) {
 		if id := c.items[i].id; id != "" {
-			u.pickFinding(id)
+			host.Pick(id)
 		}
 	}
 	details := widget.NewButtonWithIcon("Details", theme.InfoIcon(), c.showDetails)
-	stop := widget.NewButtonWithIcon("Stop comparing", theme.CancelIcon(), c.stop)
+	stop := widget.NewButtonWithIcon("Stop comparing", theme.CancelIcon(), c.Stop)
 	top := container.NewVBox(c.header, container.NewHBox(details, stop))
 	c.effects = container.NewVScroll(container.NewVBox())
 	changes := widget.NewLabel("Changes to positions (click to show the card)")
@@ -106,14 +113,14 @@ func setItemText(t *widget.RichText, it compareItem) {
 	t.Refresh()
 }
 
-// mark is what the chart shows on a card ("" for nothing): the card's own
+// Mark is what the chart shows on a card ("" for nothing): the card's own
 // change, or on a folded manager how many changed cards it hides, so the
 // overview of a large plan still shows where the changes are.
-func (c *comparePanel) mark(id string) string {
+func (c *Panel) Mark(id string) string {
 	if m := c.marks[id]; m != "" {
 		return m
 	}
-	if n := c.below[id]; n > 0 && c.u.st.Collapsed(id) {
+	if n := c.below[id]; n > 0 && c.host.State.Collapsed(id) {
 		if n == 1 {
 			return "1 change"
 		}
@@ -123,9 +130,9 @@ func (c *comparePanel) mark(id string) string {
 }
 
 // countBelow counts the marked positions below every manager.
-func (c *comparePanel) countBelow() {
+func (c *Panel) countBelow() {
 	clear(c.below)
-	p := c.u.st.Plan()
+	p := c.host.State.Plan()
 	for id := range c.marks {
 		for m := p.Manager(p.Position(id)); m != nil; m = p.Manager(m) {
 			c.below[m.ID]++
@@ -133,27 +140,19 @@ func (c *comparePanel) countBelow() {
 	}
 }
 
-// start compares with the plan in the file and shows the changes tab.
-func (c *comparePanel) start(path string) error {
-	p, _, err := orgchart.ReadFile(path, c.u.st.Base())
+// Start compares with the plan in the file and shows the changes tab.
+func (c *Panel) Start(path string) error {
+	p, _, err := orgchart.ReadFile(path, c.host.State.Base())
 	if err != nil {
-		c.u.showProblems(path, err)
+		c.host.ShowProblems(path, err)
 		return err
 	}
 	c.before, c.path = p, path
-	c.refresh()
+	c.Refresh()
 	d := c.diff
-	c.u.status(fmt.Sprintf("Comparing with %s (%q): %d added, %d removed, %d moved, %d changed; the chart marks them",
+	c.host.Status(fmt.Sprintf("Comparing with %s (%q): %d added, %d removed, %d moved, %d changed; the chart marks them",
 		filepath.Base(path), p.Name, len(d.Added), len(d.Removed), len(d.Moved), len(d.Changed)))
-	tabs := c.u.tabs
-	if !containsTab(tabs, c.tab) {
-		tabs.Append(c.tab)
-	}
-	tabs.Select(c.tab)
-	// the changes read better in a wider panel than the inspector needs
-	if sp := c.u.rightSplit; sp != nil && sp.Offset > compareOffset {
-		sp.SetOffset(compareOffset)
-	}
+	c.host.ShowTab(c.tab)
 	return nil
 }
 
@@ -164,36 +163,24 @@ func orVacant(holder string) string {
 	return holder
 }
 
-// compareOffset is the chart's share of the width beside the compare panel.
-const compareOffset = 0.64
-
-func containsTab(tabs *container.AppTabs, t *container.TabItem) bool {
-	for _, x := range tabs.Items {
-		if x == t {
-			return true
-		}
-	}
-	return false
-}
-
-// stop ends the comparison.
-func (c *comparePanel) stop() {
-	c.before, c.diff, c.items = nil, nil, nil
-	clear(c.marks)
-	clear(c.below)
-	c.u.tabs.Remove(c.tab)
-	if sp := c.u.rightSplit; sp != nil && sp.Offset < defaultChartShare {
-		sp.SetOffset(defaultChartShare)
-	}
-	c.u.chart.Refresh()
-}
-
-// refresh compares again (after an edit).
-func (c *comparePanel) refresh() {
+// Stop ends the comparison.
+func (c *Panel) Stop() {
 	if c.before == nil {
 		return
 	}
-	st := c.u.st
+	c.before, c.diff, c.items = nil, nil, nil
+	clear(c.marks)
+	clear(c.below)
+	c.host.HideTab(c.tab)
+	c.host.RefreshChart()
+}
+
+// Refresh compares again (after an edit).
+func (c *Panel) Refresh() {
+	if c.before == nil {
+		return
+	}
+	st := c.host.State
 	d := diff.Compare(c.before, st.Plan(), st.Catalog())
 	c.diff = d
 	clear(c.marks)
@@ -209,16 +196,16 @@ func (c *comparePanel) refresh() {
 		c.items = append(c.items, compareItem{head: head, details: details, text: text, id: id})
 	}
 	for _, a := range d.Added {
-		c.marks[a.ID] = markAdded
+		c.marks[a.ID] = chart.MarkAdded
 		add("Added "+a.String(), a.ID, under(a.Manager))
 	}
 	for _, m := range d.Moved {
-		c.marks[m.ID] = markMoved
+		c.marks[m.ID] = chart.MarkMoved
 		add("Moved "+m.String(), m.ID, "from "+refText(m.From), "to "+refText(m.To))
 	}
 	for _, ch := range d.Changed {
 		if c.marks[ch.ID] == "" {
-			c.marks[ch.ID] = markChanged
+			c.marks[ch.ID] = chart.MarkChanged
 		}
 		var fs []string
 		for _, f := range ch.Fields {
@@ -253,12 +240,12 @@ func (c *comparePanel) refresh() {
 	c.list.UnselectAll()
 	c.list.Refresh()
 	c.sizeItems()
-	c.u.chart.Refresh() // the marks
+	c.host.RefreshChart() // the marks
 }
 
 // sizeItems gives every change in the list the height of its lines,
 // wrapped at the list's width (widthWatch calls it again when that changes).
-func (c *comparePanel) sizeItems() {
+func (c *Panel) sizeItems() {
 	w := c.list.Size().Width - 2*theme.Padding() // as the list insets an item
 	if w < 100 {
 		w = 300 // not laid out yet
@@ -313,8 +300,8 @@ func refText(r *diff.Ref) string {
 
 // showDetails shows the whole comparison, effects included, as the command
 // line prints it.
-func (c *comparePanel) showDetails() {
-	if c.diff == nil || c.u.win == nil {
+func (c *Panel) showDetails() {
+	if c.diff == nil || c.host.Window == nil {
 		return
 	}
 	var b bytes.Buffer
@@ -323,16 +310,15 @@ func (c *comparePanel) showDetails() {
 	l.TextStyle.Monospace = true
 	scroll := container.NewScroll(l)
 	scroll.SetMinSize(fyne.NewSize(720, 420))
-	d := dialog.NewCustom("Changes since "+filepath.Base(c.path), "Close", scroll, c.u.win)
+	d := dialog.NewCustom("Changes since "+filepath.Base(c.path), "Close", scroll, c.host.Window)
 	// as wide as the window allows: the report's lines are long and monospaced
-	s := c.u.win.Canvas().Size()
+	s := c.host.Window.Canvas().Size()
 	d.Resize(fyne.NewSize(max(720, s.Width*0.94), max(420, s.Height*0.88)))
 	d.Show()
 }
 
-// compareDialog asks for the plan to compare with.
-func (u *ui) compareDialog() {
-	u.askOpenPath(planExtensions, func(path string) {
-		_ = u.compare.start(path) // problems are shown
-	})
-}
+// Comparing reports whether a comparison is on.
+func (c *Panel) Comparing() bool { return c.before != nil }
+
+// Tab is the changes tab (shown while comparing).
+func (c *Panel) Tab() *container.TabItem { return c.tab }

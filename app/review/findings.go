@@ -1,4 +1,4 @@
-package app
+package review
 
 import (
 	"fmt"
@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/orgplanner/orgplanner/app/state"
+	"github.com/orgplanner/orgplanner/app/uikit"
 	"github.com/orgplanner/orgplanner/orgchart/check"
 )
 
@@ -15,7 +17,7 @@ import (
 // every edit. Selecting one selects its position on the chart and scrolls to
 // it; the full message and suggestion show below the list.
 type findingsPanel struct {
-	st       *State
+	st       *state.State
 	onPick   func(positionID string)
 	list     *widget.List
 	header   *widget.Label
@@ -25,7 +27,7 @@ type findingsPanel struct {
 	root     fyne.CanvasObject
 }
 
-func newFindingsPanel(st *State, onPick func(string)) *findingsPanel {
+func newFindingsPanel(st *state.State, onPick func(string)) *findingsPanel {
 	f := &findingsPanel{st: st, onPick: onPick}
 	for s := range f.icons {
 		f.icons[s] = severityIcon(check.Severity(s))
@@ -93,9 +95,9 @@ func (f *findingsPanel) refresh() {
 		n[fd.Severity]++
 	}
 	if len(f.findings) == 0 {
-		setLabel(f.header, "No findings")
+		uikit.SetLabel(f.header, "No findings")
 	} else {
-		setLabel(f.header, fmt.Sprintf("Findings: %d errors, %d warnings, %d notes", n[check.Error], n[check.Warning], n[check.Info]))
+		uikit.SetLabel(f.header, fmt.Sprintf("Findings: %d errors, %d warnings, %d notes", n[check.Error], n[check.Warning], n[check.Info]))
 	}
 	f.list.UnselectAll()
 	f.list.Refresh()

@@ -1,4 +1,4 @@
-package app
+package compare
 
 import (
 	"fmt"
@@ -10,13 +10,14 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/orgplanner/orgplanner/app/uikit"
 	"github.com/orgplanner/orgplanner/orgchart/diff"
 )
 
 // effectsView builds what a comparison does to the organisation, as a leader
 // reads it: the numbers before and now, then gaps, owners, spans and plan
 // settings that changed. Lines naming a position select its card.
-func (c *comparePanel) effectsView(d *diff.Diff) fyne.CanvasObject {
+func (c *Panel) effectsView(d *diff.Diff) fyne.CanvasObject {
 	e := &d.Effects
 	// no padding between the lines: each label carries its own
 	box := container.New(layout.NewCustomPaddedVBoxLayout(0))
@@ -58,10 +59,10 @@ func (c *comparePanel) effectsView(d *diff.Diff) fyne.CanvasObject {
 	}
 	line := func(text, id string, importance widget.Importance) {
 		var tap func()
-		if id != "" && c.u.st.Plan().Position(id) != nil {
-			tap = func() { c.u.pickFinding(id) }
+		if id != "" && c.host.State.Plan().Position(id) != nil {
+			tap = func() { c.host.Pick(id) }
 		}
-		l := newTapLabel(text, tap)
+		l := uikit.NewTapLabel(text, tap)
 		l.Importance = importance
 		box.Add(l)
 	}

@@ -1,4 +1,4 @@
-package app
+package chart
 
 import (
 	"fmt"
@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 
+	"github.com/orgplanner/orgplanner/app/uikit"
 	"github.com/orgplanner/orgplanner/orgchart/layout"
 )
 
@@ -80,7 +81,7 @@ func (v *cardView) hide() {
 }
 
 // bind shows card k at the chart's current view.
-func (v *cardView) bind(r *chartRenderer, k *layout.Card, pal palette) {
+func (v *cardView) bind(r *chartRenderer, k *layout.Card, pal uikit.Palette) {
 	c := r.c
 	st := c.st
 	m := layout.Metrics()
@@ -96,24 +97,24 @@ func (v *cardView) bind(r *chartRenderer, k *layout.Card, pal palette) {
 
 	selected := pos.ID == st.Selected()
 	target := pos.ID == c.dropID
-	fill, stroke, width := pal.card, pal.border, m.Border*z
+	fill, stroke, width := pal.Card, pal.Border, m.Border*z
 	if pos.Vacant() {
-		fill = pal.vacantBg
+		fill = pal.VacantBg
 	}
 	switch {
 	case target && c.dropRefuse != "":
-		fill, stroke, width = pal.refuseFill, pal.refuse, 2.5
+		fill, stroke, width = pal.RefuseFill, pal.Refuse, 2.5
 	case target:
-		fill, stroke, width = pal.dropFill, pal.drop, 2.5
+		fill, stroke, width = pal.DropFill, pal.Drop, 2.5
 	case selected:
-		stroke, width = pal.selected, 2.5
+		stroke, width = pal.Selected, 2.5
 	}
 	v.bg.FillColor, v.bg.StrokeColor, v.bg.StrokeWidth = fill, stroke, width
 	v.bg.CornerRadius = m.Radius * z
 	place(v.bg, layout.Rect{W: k.W, H: k.H})
 	v.bg.Show()
 
-	v.stripe.FillColor = domainColor(st.Role(pos), pal.dark)
+	v.stripe.FillColor = uikit.DomainColor(st.Role(pos), pal.Dark)
 	v.stripe.TopLeftCornerRadius = m.Radius * z
 	v.stripe.BottomLeftCornerRadius = m.Radius * z
 	place(v.stripe, layout.Rect{W: m.Stripe, H: k.H})
@@ -125,7 +126,7 @@ func (v *cardView) bind(r *chartRenderer, k *layout.Card, pal palette) {
 		if i < len(lines) {
 			text = lines[i]
 		}
-		setText(t, text, m.TitleSize*z, pal.text)
+		setText(t, text, m.TitleSize*z, pal.Text)
 		place(t, m.TitleRect(k.W, i))
 	}
 
@@ -135,7 +136,7 @@ func (v *cardView) bind(r *chartRenderer, k *layout.Card, pal palette) {
 		teamText = m.TeamPrefix + strconv.Itoa(pos.Count)
 	}
 	v.team.TextStyle = fyne.TextStyle{Bold: true}
-	setText(v.team, teamText, m.SmallSize*z, pal.muted)
+	setText(v.team, teamText, m.SmallSize*z, pal.Muted)
 	place(v.team, hr)
 	holderW := hr.W
 	if teamText != "" {
@@ -143,10 +144,10 @@ func (v *cardView) bind(r *chartRenderer, k *layout.Card, pal palette) {
 	}
 	if pos.Vacant() {
 		v.holder.TextStyle = fyne.TextStyle{Italic: true}
-		setText(v.holder, "Vacant", m.HolderSize*z, pal.vacant)
+		setText(v.holder, "Vacant", m.HolderSize*z, pal.Vacant)
 	} else {
 		v.holder.TextStyle = fyne.TextStyle{}
-		setText(v.holder, r.fitter.fit(pos.Holder, m.HolderSize, holderW, fyne.TextStyle{}), m.HolderSize*z, pal.holder)
+		setText(v.holder, r.fitter.fit(pos.Holder, m.HolderSize, holderW, fyne.TextStyle{}), m.HolderSize*z, pal.Holder)
 	}
 	place(v.holder, layout.Rect{X: hr.X, Y: hr.Y, W: holderW, H: hr.H})
 
@@ -162,7 +163,7 @@ func (v *cardView) bind(r *chartRenderer, k *layout.Card, pal palette) {
 		}
 		br := m.BadgeRect(slot)
 		bg, tx := v.badgeBg[slot], v.badgeText[slot]
-		bg.FillColor = pal.severity[sev]
+		bg.FillColor = pal.Severity[sev]
 		bg.CornerRadius = br.H / 2 * z
 		place(bg, br)
 		bg.Show()
@@ -170,7 +171,7 @@ func (v *cardView) bind(r *chartRenderer, k *layout.Card, pal palette) {
 		if counts[sev] > 99 {
 			label = "99+"
 		}
-		setText(tx, label, m.SmallSize*z, pal.badgeText[sev])
+		setText(tx, label, m.SmallSize*z, pal.BadgeText[sev])
 		place(tx, br)
 		slot++
 	}
@@ -185,13 +186,13 @@ func (v *cardView) bind(r *chartRenderer, k *layout.Card, pal palette) {
 	if c.hasControl(k) {
 		cr := m.CollapseRect(k.W, k.H)
 		// expanded: a small "−" button at the right end; collapsed: "+N below"
-		label, col := "−", pal.muted
+		label, col := "−", pal.Muted
 		if k.Hidden > 0 {
-			label, col = fmt.Sprintf(m.BelowFormat, k.Hidden), pal.accent
+			label, col = fmt.Sprintf(m.BelowFormat, k.Hidden), pal.Accent
 		} else {
 			cr = layout.Rect{X: cr.X + cr.W - cr.H*1.6, Y: cr.Y, W: cr.H * 1.6, H: cr.H}
 		}
-		v.ctrlBg.FillColor = pal.ctrlFill
+		v.ctrlBg.FillColor = pal.CtrlFill
 		v.ctrlBg.CornerRadius = cr.H / 2 * z
 		place(v.ctrlBg, cr)
 		v.ctrlBg.Show()
@@ -204,7 +205,7 @@ func (v *cardView) bind(r *chartRenderer, k *layout.Card, pal palette) {
 }
 
 // bindMark shows the comparison tag of the card, if any.
-func (v *cardView) bindMark(c *Chart, k *layout.Card, pal palette, place func(fyne.CanvasObject, layout.Rect)) {
+func (v *cardView) bindMark(c *Chart, k *layout.Card, pal uikit.Palette, place func(fyne.CanvasObject, layout.Rect)) {
 	mark := ""
 	if c.Mark != nil {
 		mark = c.Mark(k.Position.ID)
@@ -214,10 +215,10 @@ func (v *cardView) bindMark(c *Chart, k *layout.Card, pal palette, place func(fy
 		v.markText.Hide()
 		return
 	}
-	fill, ok := map[string]color.NRGBA{markAdded: pal.drop, markMoved: pal.accent, markChanged: pal.severity[1]}[mark]
+	fill, ok := map[string]color.NRGBA{MarkAdded: pal.Drop, MarkMoved: pal.Accent, MarkChanged: pal.Severity[1]}[mark]
 	w := float32(56)
 	if !ok { // "N changes" on a folded manager
-		fill, w = pal.accent, 76
+		fill, w = pal.Accent, 76
 	}
 	m := layout.Metrics()
 	r := layout.Rect{X: k.W - m.PadX - w, Y: -8, W: w, H: 16}
@@ -225,7 +226,7 @@ func (v *cardView) bindMark(c *Chart, k *layout.Card, pal palette, place func(fy
 	v.markBg.CornerRadius = 8 * c.zoom
 	place(v.markBg, r)
 	v.markBg.Show()
-	setText(v.markText, mark, m.SmallSize*c.zoom, rgb(0xffffff))
+	setText(v.markText, mark, m.SmallSize*c.zoom, uikit.RGB(0xffffff))
 	place(v.markText, r)
 }
 
@@ -243,3 +244,10 @@ func setText(t *canvas.Text, s string, size float32, col color.Color) {
 		t.Refresh()
 	}
 }
+
+// Marks a compared card carries on the chart (Chart.Mark returns them).
+const (
+	MarkAdded   = "new"
+	MarkMoved   = "moved"
+	MarkChanged = "changed"
+)

@@ -1,4 +1,4 @@
-package app
+package inspector
 
 import (
 	"fmt"
@@ -11,19 +11,21 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/orgplanner/orgplanner/app/state"
+	"github.com/orgplanner/orgplanner/app/uikit"
 	"github.com/orgplanner/orgplanner/orgchart"
 	"github.com/orgplanner/orgplanner/orgchart/rollup"
 )
 
-// inspector edits the selected position. Text fields apply when Enter is
+// Inspector edits the selected position. Text fields apply when Enter is
 // pressed or the field loses the focus, so one change is one undo step.
-type inspector struct {
-	st     *State
+type Inspector struct {
+	st     *state.State
 	status func(string)
-	win    fyne.Window     // for the dotted-line dialog; nil in some tests
-	anchor func(id string) // keeps a card in place on the chart across an edit
-	// onScreen reports whether the inspector is shown; nil means always.
-	onScreen func() bool
+	Win    fyne.Window     // for the dotted-line dialog; nil in some tests
+	Anchor func(id string) // keeps a card in place on the chart across an edit
+	// OnScreen reports whether the inspector is shown; nil means always.
+	OnScreen func() bool
 	stale    bool
 
 	roll     *rollup.Rollup // roll-up of rollPlan at revision rollRev
@@ -50,8 +52,8 @@ type inspector struct {
 	root       fyne.CanvasObject
 }
 
-func newInspector(st *State, status func(string)) *inspector {
-	in := &inspector{st: st, status: status}
+func New(st *state.State, status func(string)) *Inspector {
+	in := &Inspector{st: st, status: status}
 	in.empty = widget.NewLabel("Select a card on the chart to see and edit its position.")
 	in.empty.Wrapping = fyne.TextWrapWord
 	in.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -74,9 +76,9 @@ func newInspector(st *State, status func(string)) *inspector {
 	in.below = widget.NewLabel("")
 	in.below.Wrapping = fyne.TextWrapWord
 
-	removeAll := widget.NewButtonWithIcon("Remove with reports", theme.DeleteIcon(), func() { in.remove(orgchart.RemoveSubtree) })
+	removeAll := widget.NewButtonWithIcon("Remove with reports", theme.DeleteIcon(), func() { in.Remove(orgchart.RemoveSubtree) })
 	removeAll.Importance = widget.DangerImportance
-	lift := widget.NewButton("Remove, keep reports", func() { in.remove(orgchart.LiftReports) })
+	lift := widget.NewButton("Remove, keep reports", func() { in.Remove(orgchart.LiftReports) })
 
 	fields := widget.NewForm(
 		widget.NewFormItem("Role", in.role),
@@ -93,21 +95,21 @@ func newInspector(st *State, status func(string)) *inspector {
 		in.heading, fields,
 		section("Reports to"), in.manager,
 		section("Dotted-line managers"), in.dotted,
-		widget.NewButtonWithIcon("Add dotted line…", theme.ContentAddIcon(), func() { in.addDotted(in.win) }),
+		widget.NewButtonWithIcon("Add dotted line…", theme.ContentAddIcon(), func() { in.addDotted(in.Win) }),
 		section("Below this position"), in.below,
 		section("Capabilities owned (from the role)"), in.owns,
 		container.NewVBox(lift, removeAll),
 	)
 	in.root = container.NewVScroll(container.NewPadded(container.NewStack(in.empty, in.form)))
-	in.refresh()
+	in.Refresh()
 	return in
 }
 
-// refresh shows the selected position (or the empty note). While the
+// Refresh shows the selected position (or the empty note). While the
 // inspector is not on screen it only notes that it is stale: an edit does
 // not pay for a panel nobody sees.
-func (in *inspector) refresh() {
-	if in.onScreen != nil && !in.onScreen() {
+func (in *Inspector) Refresh() {
+	if in.OnScreen != nil && !in.OnScreen() {
 		in.stale = true
 		return
 	}
@@ -126,7 +128,7 @@ func (in *inspector) refresh() {
 	in.shown = pos.ID
 
 	in.loadRoles()
-	setLabel(in.heading, st.Label(pos))
+	uikit.SetLabel(in.heading, st.Label(pos))
 	in.role.Selected = in.roleTitles[pos.Role]
 	if in.role.Selected == "" {
 		in.role.Selected = pos.Role
@@ -142,9 +144,9 @@ func (in *inspector) refresh() {
 	setEntry(in.notes, pos.Notes, same)
 
 	if m := st.Plan().Manager(pos); m != nil {
-		setLabel(in.manager, st.Label(m))
+		uikit.SetLabel(in.manager, st.Label(m))
 	} else {
-		setLabel(in.manager, "Nobody: a top position")
+		uikit.SetLabel(in.manager, "Nobody: a top position")
 	}
 	in.dotted.RemoveAll()
 	for _, id := range pos.DottedTo {
@@ -171,12 +173,12 @@ func (in *inspector) refresh() {
 	if len(pos.DottedTo) == 0 {
 		in.dotted.Add(widget.NewLabel("None"))
 	}
-	setLabel(in.below, belowText(in.rollup().Below(pos.ID), len(st.Plan().Reports(pos.ID))))
-	setLabel(in.owns, in.ownsText(pos))
+	uikit.SetLabel(in.below, belowText(in.rollup().Below(pos.ID), len(st.Plan().Reports(pos.ID))))
+	uikit.SetLabel(in.owns, in.ownsText(pos))
 }
 
 // loadRoles fills the role choices once per catalog.
-func (in *inspector) loadRoles() {
+func (in *Inspector) loadRoles() {
 	cat := in.st.Catalog()
 	if len(in.roleIDs) == len(cat.Roles) && len(in.role.Options) > 0 {
 		return
@@ -192,7 +194,7 @@ func (in *inspector) loadRoles() {
 	in.role.Options = titles
 }
 
-func (in *inspector) roleChosen(title string) {
+func (in *Inspector) roleChosen(title string) {
 	id, ok := in.roleIDs[title]
 	pos := in.st.SelectedPosition()
 	if !ok || pos == nil || pos.Role == id {
@@ -201,14 +203,14 @@ func (in *inspector) roleChosen(title string) {
 	in.apply(func(p *orgchart.Position) { p.Role = id })
 }
 
-func (in *inspector) countChanged(s string) {
+func (in *Inspector) countChanged(s string) {
 	s = strings.TrimSpace(s)
 	n := 0
 	if s != "" {
 		v, err := strconv.Atoi(s)
 		if err != nil || v < 1 {
 			in.status(fmt.Sprintf("Team size %q is not a whole number of at least 1; leave it empty for one person", s))
-			in.refresh()
+			in.Refresh()
 			return
 		}
 		n = v
@@ -219,11 +221,11 @@ func (in *inspector) countChanged(s string) {
 	in.apply(func(p *orgchart.Position) { p.Count = n })
 }
 
-func (in *inspector) costChanged(s string) {
+func (in *Inspector) costChanged(s string) {
 	v, err := parseCost(s)
 	if err != nil {
 		in.status(err.Error())
-		in.refresh()
+		in.Refresh()
 		return
 	}
 	in.apply(func(p *orgchart.Position) { p.Cost = v })
@@ -249,7 +251,7 @@ func parseCost(s string) (float64, error) {
 }
 
 // apply changes the selected position when the change alters it.
-func (in *inspector) apply(change func(*orgchart.Position)) {
+func (in *Inspector) apply(change func(*orgchart.Position)) {
 	pos := in.st.SelectedPosition()
 	if pos == nil {
 		return
@@ -262,7 +264,7 @@ func (in *inspector) apply(change func(*orgchart.Position)) {
 	}
 	if err := in.st.Update(pos.ID, change); err != nil {
 		in.status(err.Error())
-		in.refresh()
+		in.Refresh()
 	}
 }
 
@@ -279,14 +281,15 @@ func samePosition(a, b *orgchart.Position) bool {
 	return true
 }
 
-func (in *inspector) remove(mode orgchart.RemoveMode) {
+// Remove removes the selected position; mode says what happens to its reports.
+func (in *Inspector) Remove(mode orgchart.RemoveMode) {
 	pos := in.st.SelectedPosition()
 	if pos == nil {
 		return
 	}
 	label := in.st.Label(pos)
-	if in.anchor != nil && pos.ReportsTo != "" {
-		in.anchor(pos.ReportsTo)
+	if in.Anchor != nil && pos.ReportsTo != "" {
+		in.Anchor(pos.ReportsTo)
 	}
 	if err := in.st.Remove(pos.ID, mode); err != nil {
 		in.status(err.Error())
@@ -295,7 +298,7 @@ func (in *inspector) remove(mode orgchart.RemoveMode) {
 	in.status("Removed " + label + " (Ctrl+Z undoes it)")
 }
 
-func (in *inspector) ownsText(pos *orgchart.Position) string {
+func (in *Inspector) ownsText(pos *orgchart.Position) string {
 	r := in.st.Role(pos)
 	if r == nil {
 		return "Unknown role " + pos.Role
@@ -323,7 +326,7 @@ func belowText(t rollup.Totals, directReports int) string {
 	s := fmt.Sprintf("%d people in %d positions (%d vacant), %d direct reports",
 		t.Headcount, t.Positions, t.Vacancies, directReports)
 	if t.Cost > 0 {
-		s += fmt.Sprintf("\nCost %s a year", money(t.Cost))
+		s += fmt.Sprintf("\nCost %s a year", uikit.Money(t.Cost))
 		if t.Unpriced > 0 {
 			s += fmt.Sprintf(" (%d positions without a cost)", t.Unpriced)
 		}
@@ -332,22 +335,12 @@ func belowText(t rollup.Totals, directReports int) string {
 }
 
 // rollup returns the plan's roll-up, computed once per plan revision.
-func (in *inspector) rollup() *rollup.Rollup {
+func (in *Inspector) rollup() *rollup.Rollup {
 	p, rev := in.st.Plan(), in.st.Editor().Revision()
 	if in.roll == nil || in.rollPlan != p || in.rollRev != rev {
 		in.roll, in.rollPlan, in.rollRev = rollup.Compute(p), p, rev
 	}
 	return in.roll
-}
-
-func money(v float64) string {
-	switch {
-	case v >= 1e6:
-		return fmt.Sprintf("%.1fM", v/1e6)
-	case v >= 1e3:
-		return fmt.Sprintf("%.0fk", v/1e3)
-	}
-	return fmt.Sprintf("%.0f", v)
 }
 
 func countText(n int) string {
@@ -362,14 +355,6 @@ func costText(v float64) string {
 		return ""
 	}
 	return strconv.FormatFloat(v, 'f', -1, 64)
-}
-
-// setLabel changes a label's text only when it differs: setting a wrapped
-// label re-lays out its text even when nothing changed.
-func setLabel(l *widget.Label, s string) {
-	if l.Text != s {
-		l.SetText(s)
-	}
 }
 
 // setEntry shows a value, unless the person is typing in the field for the
@@ -430,4 +415,24 @@ func (e *commitEntry) FocusLost() {
 	e.focused = false
 	e.Entry.FocusLost()
 	e.commit()
+}
+
+// Root is the inspector's panel.
+func (in *Inspector) Root() fyne.CanvasObject { return in.root }
+
+// RefreshIfStale shows the selection if it changed while the panel was hidden.
+func (in *Inspector) RefreshIfStale() {
+	if in.stale {
+		in.Refresh()
+	}
+}
+
+// FocusHolder puts the focus in the holder field with its text selected, so
+// typing replaces the holder.
+func (in *Inspector) FocusHolder() {
+	if in.Win == nil || in.st.SelectedPosition() == nil {
+		return
+	}
+	in.Win.Canvas().Focus(in.holder)
+	in.holder.TypedShortcut(&fyne.ShortcutSelectAll{})
 }

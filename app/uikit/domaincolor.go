@@ -1,4 +1,4 @@
-package app
+package uikit
 
 import (
 	"image/color"
@@ -7,8 +7,8 @@ import (
 	"github.com/orgplanner/orgplanner/orgchart/render"
 )
 
-// domainColorOf is a domain's colour: the PNG export's, so the chart on
+// DomainColorOf is a domain's colour: the PNG export's, so the chart on
 // screen and the exported one agree.
-func domainColorOf(d catalog.Domain, dark bool) color.NRGBA {
+func DomainColorOf(d catalog.Domain, dark bool) color.NRGBA {
 	return render.DomainColor(d, dark)
 }

@@ -1,4 +1,4 @@
-package app
+package state
 
 import (
 	"errors"
@@ -45,8 +45,8 @@ type State struct {
 	listeners []func(Change)
 }
 
-// NewState starts with an empty plan.
-func NewState(base *catalog.Catalog) *State {
+// New starts with an empty plan.
+func New(base *catalog.Catalog) *State {
 	s := &State{base: base, cat: base, collapsed: map[string]bool{}}
 	s.ed = orgchart.NewEditor(orgchart.NewPlan("Untitled plan"))
 	s.ed.SetCatalog(base)
@@ -173,6 +173,31 @@ func (s *State) ToggleCollapsed(id string) {
 	} else {
 		s.collapsed[id] = true
 	}
+	s.lay = s.computeLayout()
+	s.notify(ChangedLayout)
+}
+
+// ExpandAll shows every position on the chart.
+func (s *State) ExpandAll() {
+	if len(s.collapsed) == 0 {
+		return
+	}
+	clear(s.collapsed)
+	s.lay = s.computeLayout()
+	s.notify(ChangedLayout)
+}
+
+// CollapseToLevel shows the top positions and the level-1 levels below
+// them: every manager at that depth (0 = the top) folds its reports.
+func (s *State) CollapseToLevel(level int) {
+	clear(s.collapsed)
+	p := s.Plan()
+	p.Walk(func(pos *orgchart.Position, depth int) bool {
+		if depth == level-1 && len(p.Reports(pos.ID)) > 0 {
+			s.collapsed[pos.ID] = true
+		}
+		return true
+	})
 	s.lay = s.computeLayout()
 	s.notify(ChangedLayout)
 }

@@ -1,4 +1,4 @@
-package app
+package chart
 
 import (
 	"image"
@@ -6,6 +6,8 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"github.com/orgplanner/orgplanner/app/state"
+	"github.com/orgplanner/orgplanner/app/uikit"
 	"github.com/orgplanner/orgplanner/orgchart/layout"
 )
 
@@ -20,7 +22,7 @@ type edgePainter struct {
 // the image's top-left corner.
 // With boxes, drop is the card a drag is over and refused whether a drop
 // there would be refused: zoomed out there are no card objects to highlight.
-func (e *edgePainter) paint(st *State, w, h int, scale float32, off fyne.Position, boxes bool, drop string, refused bool, pal palette) image.Image {
+func (e *edgePainter) paint(st *state.State, w, h int, scale float32, off fyne.Position, boxes bool, drop string, refused bool, pal uikit.Palette) image.Image {
 	if e.img == nil || e.img.Rect.Dx() != w || e.img.Rect.Dy() != h {
 		e.img = image.NewRGBA(image.Rect(0, 0, w, h))
 	} else {
@@ -47,9 +49,9 @@ func (e *edgePainter) paint(st *State, w, h int, scale float32, off fyne.Positio
 			ax, ay := toPx(a.X, a.Y)
 			bx, by := toPx(b.X, b.Y)
 			if ed.Dotted {
-				e.dashed(ax, ay, bx, by, t, max(3, int(6*scale)), max(2, int(4*scale)), pal.dotted)
+				e.dashed(ax, ay, bx, by, t, max(3, int(6*scale)), max(2, int(4*scale)), pal.Dotted)
 			} else {
-				e.segment(ax, ay, bx, by, t, pal.edge)
+				e.segment(ax, ay, bx, by, t, pal.Edge)
 			}
 		}
 	}
@@ -59,21 +61,21 @@ func (e *edgePainter) paint(st *State, w, h int, scale float32, off fyne.Positio
 			k := &lay.Cards[i]
 			cx0, cy0 := toPx(k.X, k.Y)
 			cx1, cy1 := toPx(k.X+k.W, k.Y+k.H)
-			border := pal.border
+			border := pal.Border
 			if k.Position.ID == sel {
-				border = pal.selected
+				border = pal.Selected
 			}
 			e.fill(cx0, cy0, cx1, cy1, border)
-			e.fill(cx0+1, cy0+1, cx1-1, cy1-1, pal.card)
+			e.fill(cx0+1, cy0+1, cx1-1, cy1-1, pal.Card)
 			stripe := max(1, int(layout.Metrics().Stripe*scale))
-			e.fill(cx0, cy0, cx0+stripe, cy1, domainColor(st.Role(k.Position), pal.dark))
+			e.fill(cx0, cy0, cx0+stripe, cy1, uikit.DomainColor(st.Role(k.Position), pal.Dark))
 			if k.Position.ID == sel {
-				e.frame(cx0-2, cy0-2, cx1+2, cy1+2, 2, pal.selected)
+				e.frame(cx0-2, cy0-2, cx1+2, cy1+2, 2, pal.Selected)
 			}
 			if k.Position.ID == drop {
-				c := pal.drop
+				c := pal.Drop
 				if refused {
-					c = pal.refuse
+					c = pal.Refuse
 				}
 				e.frame(cx0-3, cy0-3, cx1+3, cy1+3, 3, c)
 			}

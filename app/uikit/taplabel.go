@@ -1,4 +1,4 @@
-package app
+package uikit
 
 import (
 	"fyne.io/fyne/v2"
@@ -6,15 +6,15 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// tapLabel is a wrapping label that does something when clicked, for lines
+// TapLabel is a wrapping label that does something when clicked, for lines
 // of text that name a position (the compare panel's effects).
-type tapLabel struct {
+type TapLabel struct {
 	widget.Label
 	onTap func()
 }
 
-func newTapLabel(text string, onTap func()) *tapLabel {
-	l := &tapLabel{onTap: onTap}
+func NewTapLabel(text string, onTap func()) *TapLabel {
+	l := &TapLabel{onTap: onTap}
 	l.Text = text
 	l.Wrapping = fyne.TextWrapWord
 	l.ExtendBaseWidget(l)
@@ -22,14 +22,14 @@ func newTapLabel(text string, onTap func()) *tapLabel {
 }
 
 // Tapped runs the action.
-func (l *tapLabel) Tapped(*fyne.PointEvent) {
+func (l *TapLabel) Tapped(*fyne.PointEvent) {
 	if l.onTap != nil {
 		l.onTap()
 	}
 }
 
 // Cursor shows a hand, so the line reads as clickable.
-func (l *tapLabel) Cursor() desktop.Cursor {
+func (l *TapLabel) Cursor() desktop.Cursor {
 	if l.onTap == nil {
 		return desktop.DefaultCursor
 	}

@@ -1,4 +1,4 @@
-package app
+package catalogpanel
 
 import (
 	"fmt"
@@ -12,6 +12,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/orgplanner/orgplanner/app/chart"
+	"github.com/orgplanner/orgplanner/app/state"
+	"github.com/orgplanner/orgplanner/app/uikit"
 	"github.com/orgplanner/orgplanner/catalog"
 )
 
@@ -22,25 +25,25 @@ type catalogItem struct {
 	role   *catalog.Role
 }
 
-// catalogPanel lists the roles grouped by domain, with a search box, and
+// Panel lists the roles grouped by domain, with a search box, and
 // shows the selected role's blueprint below. Rows are drag sources.
-type catalogPanel struct {
-	st     *State
-	drag   *dragger
+type Panel struct {
+	st     *state.State
+	drag   *chart.Dragger
 	search *widget.Entry
 	list   *widget.List
 	detail *widget.RichText
 	items  []catalogItem
 	chosen string // role id shown in the detail
 	root   fyne.CanvasObject
-	rows   map[*roleRow]bool // rows the list created, for the layout dump
+	rows   map[*RoleRow]bool // rows the list created, for the layout dump
 }
 
-func newCatalogPanel(st *State, drag *dragger) *catalogPanel {
-	p := &catalogPanel{st: st, drag: drag, rows: map[*roleRow]bool{}}
+func New(st *state.State, drag *chart.Dragger) *Panel {
+	p := &Panel{st: st, drag: drag, rows: map[*RoleRow]bool{}}
 	p.search = widget.NewEntry()
 	p.search.SetPlaceHolder("Search roles (Ctrl+F)")
-	p.search.OnChanged = func(string) { p.reload() }
+	p.search.OnChanged = func(string) { p.Reload() }
 	p.list = widget.NewList(
 		func() int { return len(p.items) },
 		func() fyne.CanvasObject {
@@ -48,7 +51,7 @@ func newCatalogPanel(st *State, drag *dragger) *catalogPanel {
 			p.rows[r] = true
 			return r
 		},
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*roleRow).bind(p.items[i]) },
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*RoleRow).bind(p.items[i]) },
 	)
 	p.detail = widget.NewRichText()
 	p.detail.Wrapping = fyne.TextWrapWord
@@ -59,12 +62,12 @@ func newCatalogPanel(st *State, drag *dragger) *catalogPanel {
 	split := container.NewVSplit(top, container.NewScroll(p.detail))
 	split.Offset = 0.6
 	p.root = split
-	p.reload()
+	p.Reload()
 	return p
 }
 
-// reload rebuilds the rows from the catalog and the search text.
-func (p *catalogPanel) reload() {
+// Reload rebuilds the rows from the catalog and the search text.
+func (p *Panel) Reload() {
 	q := strings.ToLower(strings.TrimSpace(p.search.Text))
 	groups := map[catalog.Domain][]*catalog.Role{}
 	var ics []*catalog.Role
@@ -91,7 +94,7 @@ func (p *catalogPanel) reload() {
 			continue
 		}
 		byTitle(rs)
-		name := domainName(d)
+		name := uikit.DomainName(d)
 		p.items = append(p.items, catalogItem{header: name, domain: d})
 		for _, r := range rs {
 			p.items = append(p.items, catalogItem{role: r, domain: d})
@@ -107,34 +110,9 @@ func (p *catalogPanel) reload() {
 	p.list.Refresh()
 }
 
-// domainName is a domain's display name.
-func domainName(d catalog.Domain) string {
-	switch d {
-	case catalog.IT:
-		return "IT"
-	case catalog.SEC:
-		return "Security"
-	case catalog.PRIV:
-		return "Privacy"
-	case catalog.SRE:
-		return "Reliability (SRE)"
-	case catalog.PLAT:
-		return "Platform"
-	case catalog.ENG:
-		return "Engineering"
-	case catalog.PROD:
-		return "Product"
-	case catalog.DATA:
-		return "Data and AI"
-	case "":
-		return "Other roles"
-	}
-	return string(d)
-}
-
-// visibleRows returns the role rows on screen, top to bottom, with their roles (for the layout dump).
-func (p *catalogPanel) visibleRows() []*roleRow {
-	var out []*roleRow
+// VisibleRows returns the role rows on screen, top to bottom, with their roles (for the layout dump).
+func (p *Panel) VisibleRows() []*RoleRow {
+	var out []*RoleRow
 	for r := range p.rows {
 		if r.item.role != nil && r.Visible() {
 			out = append(out, r)
@@ -148,7 +126,7 @@ func (p *catalogPanel) visibleRows() []*roleRow {
 }
 
 // showDetail shows a role's blueprint.
-func (p *catalogPanel) showDetail(r *catalog.Role) {
+func (p *Panel) showDetail(r *catalog.Role) {
 	if r == nil {
 		p.detail.ParseMarkdown("Select a role to see its blueprint: summary, responsibilities, KPIs, span of control and the capabilities it owns.")
 		return
@@ -158,7 +136,7 @@ func (p *catalogPanel) showDetail(r *catalog.Role) {
 	fmt.Fprintf(&b, "## %s\n\n", r.Title)
 	var ds []string
 	for _, d := range r.Domains {
-		ds = append(ds, domainName(d))
+		ds = append(ds, uikit.DomainName(d))
 	}
 	level := string(r.Level)
 	if r.Individual {
@@ -204,73 +182,73 @@ func (p *catalogPanel) showDetail(r *catalog.Role) {
 	p.detail.ParseMarkdown(b.String())
 }
 
-// roleRow is one catalog row: a group header or a role that can be dragged
+// RoleRow is one catalog row: a group header or a role that can be dragged
 // onto the chart.
-type roleRow struct {
+type RoleRow struct {
 	widget.BaseWidget
-	panel  *catalogPanel
+	panel  *Panel
 	item   catalogItem
 	swatch *canvas.Rectangle
 	label  *widget.Label
 }
 
-func newRoleRow(p *catalogPanel) *roleRow {
-	r := &roleRow{panel: p, swatch: canvas.NewRectangle(color.Transparent), label: widget.NewLabel("")}
+func newRoleRow(p *Panel) *RoleRow {
+	r := &RoleRow{panel: p, swatch: canvas.NewRectangle(color.Transparent), label: widget.NewLabel("")}
 	r.label.Truncation = fyne.TextTruncateEllipsis
 	r.ExtendBaseWidget(r)
 	return r
 }
 
-func (r *roleRow) bind(it catalogItem) {
+func (r *RoleRow) bind(it catalogItem) {
 	r.item = it
 	if it.role == nil {
 		r.label.SetText(it.header)
 		r.label.TextStyle = fyne.TextStyle{Bold: true}
-		r.swatch.FillColor = domainColorOf(it.domain, isDark())
+		r.swatch.FillColor = uikit.DomainColorOf(it.domain, uikit.IsDark())
 		if it.domain == "" {
 			r.swatch.FillColor = theme.Color(theme.ColorNameDisabled)
 		}
 	} else {
 		r.label.SetText(it.role.Title)
 		r.label.TextStyle = fyne.TextStyle{}
-		r.swatch.FillColor = domainColor(it.role, isDark())
+		r.swatch.FillColor = uikit.DomainColor(it.role, uikit.IsDark())
 	}
 	r.label.Refresh()
 	r.Refresh()
 }
 
 // CreateRenderer implements fyne.Widget.
-func (r *roleRow) CreateRenderer() fyne.WidgetRenderer {
+func (r *RoleRow) CreateRenderer() fyne.WidgetRenderer {
 	return &roleRowRenderer{r: r}
 }
 
 // Tapped shows the role's blueprint.
-func (r *roleRow) Tapped(*fyne.PointEvent) {
+func (r *RoleRow) Tapped(*fyne.PointEvent) {
 	if r.item.role != nil {
 		r.panel.showDetail(r.item.role)
 	}
 }
 
 // Dragged drags the role towards the chart.
-func (r *roleRow) Dragged(ev *fyne.DragEvent) {
+func (r *RoleRow) Dragged(ev *fyne.DragEvent) {
 	d := r.panel.drag
 	if r.item.role == nil || d == nil {
 		return
 	}
-	if !d.active {
-		d.Begin(rolePayload(r.item.role))
+	if !d.Active() {
+		d.Begin(chart.RolePayload(r.item.role))
 	}
-	d.Move(absolutePosition(r, ev))
+	d.Move(chart.AbsolutePosition(r, ev))
 }
 
 // DragEnd drops the role.
-func (r *roleRow) DragEnd() {
+func (r *RoleRow) DragEnd() {
 	if d := r.panel.drag; d != nil && r.item.role != nil {
 		d.End()
 	}
 }
 
-type roleRowRenderer struct{ r *roleRow }
+type roleRowRenderer struct{ r *RoleRow }
 
 func (rr *roleRowRenderer) Objects() []fyne.CanvasObject {
 	return []fyne.CanvasObject{rr.r.swatch, rr.r.label}
@@ -300,3 +278,15 @@ func (rr *roleRowRenderer) Refresh() {
 	rr.Layout(rr.r.Size())
 	rr.r.swatch.Refresh()
 }
+
+// Root is the panel's content.
+func (p *Panel) Root() fyne.CanvasObject { return p.root }
+
+// Search is the catalog's own filter box.
+func (p *Panel) Search() *widget.Entry { return p.search }
+
+// Role is the role a row shows (nil for a group header).
+func (r *RoleRow) Role() *catalog.Role { return r.item.role }
+
+// ThemeChanged redraws the rows' domain colours.
+func (p *Panel) ThemeChanged() { p.list.Refresh() }

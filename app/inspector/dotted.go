@@ -1,4 +1,4 @@
-package app
+package inspector
 
 import (
 	"slices"
@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/orgplanner/orgplanner/app/state"
 	"github.com/orgplanner/orgplanner/orgchart"
 )
 
@@ -18,7 +19,7 @@ const maxDottedChoices = 200
 
 // dottedChoices lists the positions the selected one could get a dotted line
 // to, whose title or holder contains query: managers first, plan order.
-func dottedChoices(st *State, pos *orgchart.Position, query string) []*orgchart.Position {
+func dottedChoices(st *state.State, pos *orgchart.Position, query string) []*orgchart.Position {
 	q := strings.ToLower(strings.TrimSpace(query))
 	p := st.Plan()
 	var managers, others []*orgchart.Position
@@ -43,7 +44,7 @@ func dottedChoices(st *State, pos *orgchart.Position, query string) []*orgchart.
 }
 
 // addDotted asks for a dotted-line (matrix) manager of the selected position.
-func (in *inspector) addDotted(win fyne.Window) {
+func (in *Inspector) addDotted(win fyne.Window) {
 	pos := in.st.SelectedPosition()
 	if pos == nil || win == nil {
 		return

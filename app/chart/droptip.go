@@ -1,4 +1,4 @@
-package app
+package chart
 
 import (
 	"image/color"
@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"github.com/orgplanner/orgplanner/app/uikit"
 )
 
 // tipLines is the most lines the refusal note wraps to.
@@ -51,7 +52,7 @@ func (t *dropTip) Text() string { return t.msg }
 
 // show places the note at p (widget coordinates), wrapped to at most 360
 // units and kept inside the widget.
-func (t *dropTip) show(msg string, p fyne.Position, area fyne.Size, pal palette) {
+func (t *dropTip) show(msg string, p fyne.Position, area fyne.Size, pal uikit.Palette) {
 	t.msg = msg
 	const pad = 8
 	maxW := min(float32(360), area.Width-2*pad)
@@ -74,7 +75,7 @@ func (t *dropTip) show(msg string, p fyne.Position, area fyne.Size, pal palette)
 	if p.Y+bh > area.Height {
 		p.Y = area.Height - bh
 	}
-	t.bg.FillColor = pal.tipFill
+	t.bg.FillColor = pal.TipFill
 	t.bg.Move(p)
 	t.bg.Resize(fyne.NewSize(bw, bh))
 	t.bg.Show()

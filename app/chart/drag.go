@@ -1,4 +1,4 @@
-package app
+package chart
 
 import (
 	"fmt"
@@ -8,62 +8,73 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 
+	"github.com/orgplanner/orgplanner/app/state"
+	"github.com/orgplanner/orgplanner/app/uikit"
 	"github.com/orgplanner/orgplanner/catalog"
 	"github.com/orgplanner/orgplanner/orgchart"
 )
 
 // Fyne has no drag and drop between widgets (research/fyne.md): the source
-// widget receives every Dragged event, so it hands them to the dragger, which
+// widget receives every Dragged event, so it hands them to the Dragger, which
 // moves a ghost card in a layer above the window content and hit-tests the
 // chart itself. The ghost is not an overlay: while an overlay is up, Fyne's
 // hit-testing sees only the overlay.
 
-// dragPayload is what is being dragged: a catalog role (a new position) or a
+// Payload is what is being dragged: a catalog role (a new position) or a
 // card (a move).
-type dragPayload struct {
+type Payload struct {
 	role   string // add a vacant position in this role
 	moveID string // or move this position with its subtree
 	title  string
 	stripe color.NRGBA
 }
 
-func rolePayload(r *catalog.Role) dragPayload {
-	return dragPayload{role: r.ID, title: r.Title, stripe: domainColor(r, isDark())}
+func RolePayload(r *catalog.Role) Payload {
+	return Payload{role: r.ID, title: r.Title, stripe: uikit.DomainColor(r, uikit.IsDark())}
 }
 
-func movePayload(st *State, pos *orgchart.Position) dragPayload {
-	return dragPayload{moveID: pos.ID, title: st.Title(pos), stripe: domainColor(st.Role(pos), isDark())}
+func movePayload(st *state.State, pos *orgchart.Position) Payload {
+	return Payload{moveID: pos.ID, title: st.Title(pos), stripe: uikit.DomainColor(st.Role(pos), uikit.IsDark())}
 }
 
-// dragger runs one drag at a time from a catalog row or a chart card.
-type dragger struct {
-	st     *State
+// Dragger runs one drag at a time from a catalog row or a chart card.
+type Dragger struct {
+	st     *state.State
 	chart  *Chart
 	ghost  *ghostCard
 	layer  *fyne.Container // holds the ghost; stacked above the window content
 	status func(msg string)
 
 	active bool
-	p      dragPayload
+	p      Payload
 	last   fyne.Position // absolute position of the pointer
 }
 
-func newDragger(st *State, chart *Chart, status func(string)) *dragger {
+func NewDragger(st *state.State, chart *Chart, status func(string)) *Dragger {
 	g := newGhostCard()
-	d := &dragger{st: st, chart: chart, ghost: g, layer: container.NewWithoutLayout(g.box), status: status}
+	d := &Dragger{st: st, chart: chart, ghost: g, layer: container.NewWithoutLayout(g.box), status: status}
 	chart.drag = d
 	return d
 }
 
+// Active reports whether a drag is under way.
+func (d *Dragger) Active() bool { return d.active }
+
+// Layer is the layer of the ghost card: stack it above the window content.
+func (d *Dragger) Layer() fyne.CanvasObject { return d.layer }
+
+// GhostShown reports whether the ghost card is on screen.
+func (d *Dragger) GhostShown() bool { return d.ghost.box.Visible() }
+
 // Begin starts a drag.
-func (d *dragger) Begin(p dragPayload) {
+func (d *Dragger) Begin(p Payload) {
 	d.active, d.p = true, p
 	d.ghost.set(p)
 }
 
 // Move follows the pointer at abs (window coordinates): the ghost moves, the
 // card under the pointer is highlighted, or marked refused with the reason.
-func (d *dragger) Move(abs fyne.Position) {
+func (d *Dragger) Move(abs fyne.Position) {
 	if !d.active {
 		return
 	}
@@ -89,7 +100,7 @@ func (d *dragger) Move(abs fyne.Position) {
 }
 
 // End drops what is dragged where the pointer was last.
-func (d *dragger) End() {
+func (d *Dragger) End() {
 	if !d.active {
 		return
 	}
@@ -107,7 +118,7 @@ func (d *dragger) End() {
 }
 
 // drop applies the drop on the card with the id ("" = empty canvas).
-func (d *dragger) drop(id string) error {
+func (d *Dragger) drop(id string) error {
 	st := d.st
 	if id != "" {
 		d.chart.Anchor(id) // the target stays put while the tree re-lays out
@@ -148,7 +159,7 @@ func (d *dragger) drop(id string) error {
 // during a drag, so a drop target out of view can be reached.
 const edgeBand float32 = 28
 
-func (d *dragger) autoScroll(abs fyne.Position) {
+func (d *Dragger) autoScroll(abs fyne.Position) {
 	c := d.chart
 	p := abs.Subtract(fyne.CurrentApp().Driver().AbsolutePositionForObject(c))
 	s := c.Size()
@@ -172,7 +183,7 @@ func (d *dragger) autoScroll(abs fyne.Position) {
 }
 
 // target tells whether abs is over the chart, and the id of the card under it.
-func (d *dragger) target(abs fyne.Position) (over bool, id string) {
+func (d *Dragger) target(abs fyne.Position) (over bool, id string) {
 	c := d.chart
 	origin := fyne.CurrentApp().Driver().AbsolutePositionForObject(c)
 	p := abs.Subtract(origin)
@@ -210,17 +221,17 @@ func newGhostCard() *ghostCard {
 	return g
 }
 
-func (g *ghostCard) set(p dragPayload) {
-	pal := chartPalette()
+func (g *ghostCard) set(p Payload) {
+	pal := uikit.ChartPalette()
 	w := min(fyne.MeasureText(p.title, 12, g.text.TextStyle).Width+28, 260)
 	const h = 32
-	fill := pal.card
+	fill := pal.Card
 	fill.A = 0xe8
-	g.bg.FillColor, g.bg.StrokeColor = fill, pal.accent
+	g.bg.FillColor, g.bg.StrokeColor = fill, pal.Accent
 	g.bg.Resize(fyne.NewSize(w, h))
 	g.stripe.FillColor = p.stripe
 	g.stripe.Resize(fyne.NewSize(6, h))
-	g.text.Text, g.text.Color = p.title, pal.text
+	g.text.Text, g.text.Color = p.title, pal.Text
 	g.text.Move(fyne.NewPos(14, 8))
 	g.text.Resize(fyne.NewSize(w-20, 16))
 	g.box.Resize(fyne.NewSize(w, h))

@@ -1,0 +1,66 @@
+package app
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart/people"
+)
+
+// importCSV builds a new, unsaved plan from a people CSV (orgchart/people,
+// the same as `orgplanner import`) and returns the import report's text. On
+// problems the current plan stays and the problems are shown.
+func (u *ui) importCSV(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		u.showProblems(path, err)
+		return "", err
+	}
+	defer f.Close()
+	p, rep, err := people.Import(f, path, u.st.Base(), nil)
+	if err != nil {
+		var ps catalog.Problems
+		if !errors.As(err, &ps) && rep != nil && len(rep.Problems) > 0 {
+			err = rep.Problems
+		}
+		u.showProblems(path, err)
+		return "", err
+	}
+	if p.Name == "" {
+		p.Name = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	}
+	u.st.Load(p, u.st.Base(), "")
+	u.st.MarkUnsaved()
+	var b bytes.Buffer
+	rep.WriteText(&b)
+	u.status(fmt.Sprintf("Imported %s: %d positions; Save As to keep the plan", filepath.Base(path), len(p.Positions)))
+	return b.String(), nil
+}
+
+// importDialog asks for a CSV, after asking about unsaved changes, and shows
+// the import report.
+func (u *ui) importDialog() {
+	u.guard("importing people", func() {
+		u.askOpenPath([]string{".csv", ".txt"}, func(path string) {
+			text, err := u.importCSV(path)
+			if err != nil {
+				return // shown
+			}
+			l := widget.NewLabel(text)
+			l.TextStyle.Monospace = true
+			scroll := container.NewScroll(l)
+			scroll.SetMinSize(fyne.NewSize(680, 360))
+			dialog.ShowCustom("Imported "+filepath.Base(path), "Close", scroll, u.win)
+		})
+	})
+}

@@ -1,0 +1,154 @@
+package inspector
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/orgplanner/orgplanner/app/internal/apptest"
+	"github.com/orgplanner/orgplanner/app/state"
+	"github.com/orgplanner/orgplanner/orgchart"
+)
+
+// fixture is an inspector on the test plan in a test window, hidden until show.
+type fixture struct {
+	st     *state.State
+	in     *Inspector
+	status string
+	shown  bool
+}
+
+func newFixture(t *testing.T) *fixture {
+	t.Helper()
+	test.NewTempApp(t)
+	cat := apptest.Catalog(t)
+	f := &fixture{st: state.New(cat)}
+	f.in = New(f.st, func(s string) { f.status = s })
+	f.in.OnScreen = func() bool { return f.shown }
+	f.st.Listen(func(state.Change) { f.in.Refresh() })
+	w := test.NewTempWindow(t, f.in.Root())
+	w.Resize(fyne.NewSize(420, 800))
+	f.in.Win = w
+	f.st.Load(apptest.Plan(), cat, "")
+	return f
+}
+
+// show puts the inspector on screen, as selecting its tab does.
+func (f *fixture) show() {
+	f.shown = true
+	f.in.RefreshIfStale()
+}
+
+func TestInspectorEdits(t *testing.T) {
+	f := newFixture(t)
+	p := f.st.Plan()
+	f.st.Select("vpe")
+	in := f.in
+	if in.shown == "vpe" {
+		t.Error("the hidden inspector was refreshed")
+	}
+	f.show()
+	if in.shown != "vpe" || !strings.Contains(in.below.Text, "3 positions") {
+		t.Fatalf("the inspector shows %q, below: %q", in.shown, in.below.Text)
+	}
+
+	in.holder.SetText("")
+	test.Type(in.holder, "Katherine Johnson")
+	in.holder.OnSubmitted(in.holder.Text)
+	if got := p.Position("vpe").Holder; got != "Katherine Johnson" {
+		t.Fatalf("holder = %q after editing", got)
+	}
+
+	in.count.Entry.SetText("5")
+	in.count.FocusLost()
+	if got := p.Position("vpe").Count; got != 5 {
+		t.Errorf("count = %d after editing", got)
+	}
+	in.count.Entry.SetText("many")
+	in.count.FocusLost()
+	if got := p.Position("vpe").Count; got != 5 {
+		t.Errorf("a bad team size changed the count to %d", got)
+	}
+	if !strings.Contains(f.status, "whole number") {
+		t.Errorf("status %q does not explain the bad team size", f.status)
+	}
+
+	in.cost.Entry.SetText("210k")
+	in.cost.FocusLost()
+	if got := p.Position("vpe").Cost; got != 210000 {
+		t.Errorf("cost = %v after typing 210k", got)
+	}
+
+	in.role.SetSelected(f.st.Catalog().Role("director-of-engineering").Title)
+	if got := p.Position("vpe").Role; got != "director-of-engineering" {
+		t.Errorf("role = %q after choosing it", got)
+	}
+
+	// one undo per committed edit, newest first
+	f.st.Undo()
+	if got := p.Position("vpe").Role; got != "vp-of-engineering" {
+		t.Errorf("undo: role = %q", got)
+	}
+	f.st.Undo()
+	f.st.Undo()
+	f.st.Undo()
+	if got := p.Position("vpe"); got.Holder != "" || got.Count != 0 || got.Cost != 0 {
+		t.Errorf("after undoing every edit: %+v", got)
+	}
+	f.st.Redo()
+	if got := p.Position("vpe").Holder; got != "Katherine Johnson" {
+		t.Errorf("redo: holder = %q", got)
+	}
+	if in.holder.Text != "Katherine Johnson" {
+		t.Errorf("the inspector shows %q after redo", in.holder.Text)
+	}
+}
+
+func TestInspectorRemoveLiftsOrRemovesReports(t *testing.T) {
+	f := newFixture(t)
+	p := f.st.Plan()
+	f.st.Select("em")
+	f.in.Remove(orgchart.LiftReports)
+	if p.Position("em") != nil || p.Position("se").ReportsTo != "vpe" {
+		t.Fatal("removing em did not lift its reports to vpe")
+	}
+	f.st.Undo()
+	f.st.Select("em")
+	f.in.Remove(orgchart.RemoveSubtree)
+	if p.Position("em") != nil || p.Position("se") != nil || p.Position("qa") != nil {
+		t.Fatal("removing em with its reports left some")
+	}
+	f.st.Undo()
+	if p.Position("se") == nil || p.Position("se").ReportsTo != "em" {
+		t.Error("undo did not restore the subtree")
+	}
+}
+
+func TestDottedLineChoicesAndRemoval(t *testing.T) {
+	f := newFixture(t)
+	p := f.st.Plan()
+	f.show()
+	f.st.Select("qa")
+	choices := dottedChoices(f.st, p.Position("qa"), "security")
+	if len(choices) != 1 || choices[0].ID != "ciso" {
+		t.Fatalf("choices for 'security' = %v, want the CISO", choices)
+	}
+	f.in.apply(func(pos *orgchart.Position) { pos.DottedTo = []string{"ciso"} })
+	if got := p.Position("qa").DottedTo; len(got) != 1 || got[0] != "ciso" {
+		t.Fatalf("dotted lines = %v", got)
+	}
+	for _, c := range dottedChoices(f.st, p.Position("qa"), "") {
+		if c.ID == "ciso" || c.ID == "qa" || c.ID == "em" {
+			t.Errorf("offered %s: already a manager, itself or a dotted line", c.ID)
+		}
+	}
+	if n := len(f.in.dotted.Objects); n != 1 {
+		t.Errorf("inspector lists %d dotted lines, want 1", n)
+	}
+	f.st.Undo()
+	if len(p.Position("qa").DottedTo) != 0 {
+		t.Error("undo kept the dotted line")
+	}
+}
