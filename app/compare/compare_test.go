@@ -15,6 +15,7 @@ import (
 	"github.com/orgplanner/orgplanner/app/state"
 	"github.com/orgplanner/orgplanner/app/uikit"
 	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/safefile"
 )
 
 // fixture is a compare panel on the test plan; tab is the tab the panel
@@ -52,7 +53,7 @@ func newFixture(t *testing.T) *fixture {
 func (f *fixture) save(t *testing.T) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "before.yaml")
-	if err := orgchart.WriteFile(path, f.st.Plan()); err != nil {
+	if err := orgchart.WriteFile(path, f.st.Plan(), safefile.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	return path
