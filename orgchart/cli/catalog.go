@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -28,47 +26,25 @@ func runCatalog(env *Env, args []string) int {
 	if done {
 		return code
 	}
+	o := newOutput(env, "catalog", *asJSON)
 	if len(rest) > 0 {
-		fmt.Fprintf(env.Stderr, "orgplanner catalog: unexpected argument %q; to use a catalog file pass --catalog %s\n", rest[0], rest[0])
-		return ExitInvalid
+		return o.Usage("unexpected argument %q; to use a catalog file pass --catalog %s", rest[0], rest[0])
 	}
-
-	cat, err := catalog.Default()
-	if err == nil && *file != "" {
-		cat, err = cat.ExtendFile(*file)
-	}
+	cat, err := loadCatalog(*file)
 	if err != nil {
-		printProblems(env.Stderr, "orgplanner catalog", err)
-		return ExitInvalid
+		return o.Problems(err)
 	}
-
 	if *asJSON {
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(cat); err != nil {
-			fmt.Fprintf(env.Stderr, "orgplanner catalog: writing JSON: %v\n", err)
-			return ExitInvalid
-		}
-		return ExitOK
+		return o.JSON(cat, ExitOK)
 	}
-	if err := writeRoleTable(env.Stdout, cat); err != nil {
-		fmt.Fprintf(env.Stderr, "orgplanner catalog: %v\n", err)
-		return ExitInvalid
-	}
-	return ExitOK
+	writeRoleTable(o.Text(), cat)
+	return o.Done(ExitOK)
 }
 
-// printProblems writes each catalog problem on its own line as FILE:LINE: message.
+// printProblems writes each problem on its own line as FILE:LINE: message,
+// escaped for the terminal. Commands with an output use o.Problems instead.
 func printProblems(w io.Writer, prefix string, err error) {
-	var ps catalog.Problems
-	if errors.As(err, &ps) {
-		for _, p := range ps {
-			fmt.Fprintln(w, p.String())
-		}
-		return
-	}
-	fmt.Fprintf(w, "%s: %v\n", prefix, err)
+	newOutput(&Env{Stdout: io.Discard, Stderr: w}, strings.TrimPrefix(strings.TrimPrefix(prefix, "orgplanner"), " "), false).Problems(err)
 }
 
 // writeRoleTable prints one aligned row per role and a one-line total.

@@ -153,9 +153,21 @@ func TestCatalogInvalidFile(t *testing.T) {
 	if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, out, errOut := runCatalogCmd(t, "--json", "--catalog", file)
+	code, out, errOut := runCatalogCmd(t, "--catalog", file)
 	if code != ExitInvalid || out != "" {
 		t.Fatalf("exit %d, stdout %q; want exit 2 and no output", code, out)
+	}
+	// With --json the same problems are JSON on standard output.
+	jcode, jout, jerr := runCatalogCmd(t, "--json", "--catalog", file)
+	var doc struct {
+		Problems []struct {
+			File    string `json:"file"`
+			Line    int    `json:"line"`
+			Message string `json:"message"`
+		} `json:"problems"`
+	}
+	if err := json.Unmarshal([]byte(jout), &doc); err != nil || jcode != ExitInvalid || jerr != "" || len(doc.Problems) != 3 || doc.Problems[0].Line != 4 || doc.Problems[0].File != file {
+		t.Errorf("--json: exit %d, err %v, stdout %s, stderr %q", jcode, err, jout, jerr)
 	}
 	want := []string{
 		file + `:4: role "sre-lead": unknown domain "OPS"`,

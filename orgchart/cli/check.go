@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -20,7 +19,8 @@ followed by a summary of the plan's shape.
 
 Exit status: 0 when no finding is an error, 1 when one or more are, 2 when the
 plan (or catalog) is invalid or the command is used wrongly; invalid input is
-printed as FILE:LINE: message, one problem a line.
+printed as FILE:LINE: message, one problem a line (with --json, as
+{"problems": [...]} on standard output). PLAN may be - for standard input.
 
 `
 
@@ -34,18 +34,17 @@ func runCheck(env *Env, args []string) int {
 	if done {
 		return code
 	}
+	o := newOutput(env, "check", *asJSON)
 	if len(rest) != 1 {
-		fmt.Fprintln(env.Stderr, "orgplanner check: give exactly one plan file, for example: orgplanner check plan.yaml")
-		return ExitInvalid
+		return o.Usage("give exactly one plan file, for example: orgplanner check plan.yaml (- reads standard input)")
 	}
 	floor, err := check.ParseSeverity(*minSev)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "orgplanner check: --min-severity: %v\n", err)
-		return ExitInvalid
+		return o.Usage("--min-severity: %v", err)
 	}
-	p, cat, code := loadPlan(env, rest[0], *catFile)
-	if code != ExitOK {
-		return code
+	p, cat, err := readPlan(env, rest[0], *catFile)
+	if err != nil {
+		return o.Problems(err)
 	}
 	report := check.Run(p, cat)
 	shown := make([]check.Finding, 0, len(report.Findings))
@@ -54,29 +53,18 @@ func runCheck(env *Env, args []string) int {
 			shown = append(shown, f)
 		}
 	}
-	if *asJSON {
-		err = writeCheckJSON(env.Stdout, shown, report.Summary)
-	} else {
-		err = writeCheckText(env.Stdout, p, shown, report)
-	}
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "orgplanner check: writing the report: %v\n", err)
-		return ExitInvalid
-	}
+	code = ExitOK
 	if top, any := report.Max(); any && top == check.Error {
-		return ExitFindings
+		code = ExitFindings
 	}
-	return ExitOK
-}
-
-func writeCheckJSON(w io.Writer, findings []check.Finding, s check.Summary) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(struct {
-		Findings []check.Finding `json:"findings"`
-		Summary  check.Summary   `json:"summary"`
-	}{findings, s})
+	if *asJSON {
+		return o.JSON(struct {
+			Findings []check.Finding `json:"findings"`
+			Summary  check.Summary   `json:"summary"`
+		}{shown, report.Summary}, code)
+	}
+	writeCheckText(o.Text(), p, shown, report)
+	return o.Done(code)
 }
 
 // writeCheckText prints the findings grouped by severity, then the summary.

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 )
 
@@ -15,6 +16,11 @@ type Env struct {
 	Stdout io.Writer
 	Stderr io.Writer
 	Stdin  io.Reader
+
+	// What main embeds from the repository: FyneApp.toml (the version) and
+	// docs/plan.schema.json (orgplanner schema). Tests read the files.
+	AppMetadata []byte
+	Schema      []byte
 }
 
 // Exit codes shared by every command.
@@ -33,12 +39,16 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"check", "validate a plan and report org-design findings", runCheck},
-		{"export", "render a plan's chart to PNG", runExport},
-		{"fmt", "print a plan in canonical form, or rewrite it with -w", runFmt},
+		{"export", "render a plan's chart to PNG, SVG or PDF", runExport},
+		{"fmt", "print plans in canonical form, list (-l), diff (-d), check (--check) or rewrite (-w) them", runFmt},
 		{"catalog", "list the role catalog", runCatalog},
 		{"diff", "compare two plans: changes and their effect on the organisation", runDiff},
+		{"merge", "three-way merge of plans (a git merge driver)", runMerge},
 		{"import", "build a plan from an HR people CSV", runImport},
 		{"new", "start a plan from a template (startup, scaleup, enterprise)", runNew},
+		{"schema", "print the JSON Schema of the plan format", runSchema},
+		{"completion", "print a shell completion script (bash, zsh, fish)", runCompletion},
+		{"version", "print the version and the commit it was built from", runVersion},
 	}
 }
 
@@ -58,15 +68,21 @@ func IsCommand(name string) bool {
 // Run runs the subcommand named by args[0] and returns the process exit code.
 func Run(env *Env, args []string) int {
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
+		if len(args) == 2 && args[0] == "help" && IsCommand(args[1]) && !strings.HasPrefix(args[1], "-") {
+			return Run(env, []string{args[1], "--help"})
+		}
 		usage(env.Stdout)
 		return ExitOK
+	}
+	if args[0] == "--version" || args[0] == "-version" {
+		return runVersion(env, args[1:])
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
 			return c.run(env, args[1:])
 		}
 	}
-	fmt.Fprintf(env.Stderr, "orgplanner: unknown command %q\n\n", args[0])
+	fmt.Fprintf(env.Stderr, "orgplanner: unknown command %s\n\n", strconv.Quote(args[0]))
 	usage(env.Stderr)
 	return ExitInvalid
 }
@@ -83,9 +99,18 @@ Usage:
 Commands:
 `)
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
-	fmt.Fprint(w, "\nRun 'orgplanner COMMAND --help' for a command's options.\n")
+	fmt.Fprint(w, `
+Options:
+  --help
+      print this help (orgplanner COMMAND --help: a command's options)
+  --version
+      print the version, as orgplanner version does
+
+A file argument of - reads standard input; -o - writes standard output.
+Run 'orgplanner COMMAND --help' for a command's options; docs/cli.md has them all.
+`)
 }
 
 // parseArgs parses flags that may come before or after the positional
@@ -111,7 +136,8 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 
 // parseCommand prints the command's long help for -h/--help (to stdout, exit 0)
 // or parses its flags and returns the positional arguments. done is true when
-// the command should return code at once (help shown, or a flag error reported).
+// the command should return code at once (help shown, or a flag error
+// reported: as JSON on standard output when --json is among the arguments).
 func parseCommand(env *Env, fs *flag.FlagSet, help string, args []string) (rest []string, code int, done bool) {
 	usage := fs.Usage
 	fs.Usage = func() {
@@ -119,20 +145,44 @@ func parseCommand(env *Env, fs *flag.FlagSet, help string, args []string) (rest 
 		usage()
 	}
 	for _, a := range args {
+		if a == "--" {
+			break
+		}
 		if a == "-h" || a == "-help" || a == "--help" {
 			fs.SetOutput(env.Stdout)
 			fs.Usage()
 			return nil, ExitOK, true
 		}
 	}
+	out := fs.Output()
+	fs.SetOutput(io.Discard)
 	rest, err := parseArgs(fs, args)
+	fs.SetOutput(out)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil, ExitOK, true
 		}
+		if wantsJSON(args) {
+			return nil, newOutput(env, fs.Name(), true).Usage("%v", err), true
+		}
+		fmt.Fprintf(&terminalWriter{w: env.Stderr}, "orgplanner %s: %v\n\n", fs.Name(), err)
+		usage()
 		return nil, ExitInvalid, true
 	}
 	return rest, ExitOK, false
+}
+
+// wantsJSON reports whether --json is among a command's flags.
+func wantsJSON(args []string) bool {
+	for _, a := range args {
+		if a == "--" {
+			return false
+		}
+		if a == "--json" || a == "-json" || a == "--json=true" || a == "-json=true" {
+			return true
+		}
+	}
+	return false
 }
 
 // newFlagSet makes a flag set that reports errors to env.Stderr with the
@@ -142,7 +192,8 @@ func newFlagSet(env *Env, name, usageLine string) *flag.FlagSet {
 	fs.SetOutput(env.Stderr)
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: orgplanner %s\n\nOptions:\n", usageLine)
-		fs.PrintDefaults()
+		printFlags(fs.Output(), fs)
+		fmt.Fprint(fs.Output(), "  --help\n      print this help\n")
 	}
 	return fs
 }

@@ -3,50 +3,107 @@ package cli
 import (
 	"bytes"
 	"fmt"
-	"os"
 
+	"github.com/orgplanner/orgplanner/catalog"
 	"github.com/orgplanner/orgplanner/orgchart"
 	"github.com/orgplanner/orgplanner/orgchart/safefile"
 )
 
-const fmtHelp = `Prints the plan in its canonical form: the header comments, then version,
+const fmtHelp = `Prints each plan in its canonical form: the header comments, then version,
 name, scope, catalog, policy and the positions depth-first (managers before
-their reports, in plan order). Comments other than the header are dropped.
-The plan is validated first; an invalid plan is not rewritten (exit 2).
+their reports, in plan order), each comment kept with the position or key it
+precedes. Like gofmt: -l lists the files that are not canonical, -d prints
+what would change as a unified diff, -w rewrites them (atomically), and
+--check exits 1 when any is not canonical (for CI). A file of - is standard
+input. Every plan is validated first; an invalid plan is reported and never
+rewritten.
+
+Exit status: 0 when every plan is valid (and, with --check, canonical); 1 with
+--check when one or more are not canonical; 2 when a plan is invalid, a write
+fails or the command is used wrongly.
 
 `
 
-// runFmt prints a plan in canonical form, or rewrites the file with -w, as
-// gofmt does for Go. A file Org Planner saved is canonical already.
+// runFmt prints plans in canonical form, or lists, diffs, checks or rewrites
+// them, as gofmt does for Go. A file Org Planner saved is canonical already.
 func runFmt(env *Env, args []string) int {
-	fs := newFlagSet(env, "fmt", "fmt PLAN [-w] [--catalog FILE]")
-	write := fs.Bool("w", false, "write the canonical form back to the file (atomically) instead of printing it")
-	cat := fs.String("catalog", "", "a catalog `FILE` extending the built-in one")
+	fs := newFlagSet(env, "fmt", "fmt [-l] [-d] [-w [--force]] [--check] [--catalog FILE] PLAN...")
+	list := fs.Bool("l", false, "list the files whose formatting differs from the canonical form")
+	diffs := fs.Bool("d", false, "print a unified diff of what formatting would change")
+	write := fs.Bool("w", false, "rewrite each file that is not canonical (atomically), instead of printing it")
+	force := fs.Bool("force", false, "with -w, rewrite a read-only plan too")
+	check := fs.Bool("check", false, "exit 1 when any file is not canonical, naming each on standard error")
+	cat := fs.String("catalog", "", "extend or override the built-in catalog with this YAML `FILE`")
 	pos, code, done := parseCommand(env, fs, fmtHelp, args)
 	if done {
 		return code
 	}
-	if len(pos) != 1 {
-		fmt.Fprintln(env.Stderr, "orgplanner fmt: give exactly one plan file")
+	o := newOutput(env, "fmt", false)
+	if len(pos) == 0 {
 		fs.Usage()
-		return ExitInvalid
+		return o.Usage("give one or more plan files, for example: orgplanner fmt -w plan.yaml (- reads standard input)")
 	}
-	path := pos[0]
-	p, _, code := loadPlan(env, path, *cat)
-	if code != ExitOK {
-		return code
+	base, err := loadCatalog(*cat)
+	if err != nil {
+		return o.Problems(err)
 	}
-	out := p.Encode()
-	if !*write {
-		env.Stdout.Write(out)
-		return ExitOK
+	printPlan := !*list && !*diffs && !*write && !*check
+	result := ExitOK
+	for _, path := range pos {
+		if *write && path == "-" {
+			return o.Usage("-w cannot rewrite standard input; drop -w to print the canonical form")
+		}
+		old, err := readSource(env, path)
+		if err != nil {
+			result = o.Problems(err)
+			continue
+		}
+		name := path
+		if path == "-" {
+			name = stdinName
+		}
+		p, _, err := orgchart.Read(old, name, base)
+		if err != nil {
+			result = o.Problems(err)
+			continue
+		}
+		out := p.Encode()
+		if printPlan {
+			o.Raw().Write(out)
+			continue
+		}
+		if bytes.Equal(old, out) {
+			continue
+		}
+		if *list {
+			fmt.Fprintln(o.Text(), name)
+		}
+		if *diffs {
+			writeUnified(o.Text(), name+".orig", name, old, out)
+		}
+		if *check && result == ExitOK {
+			result = ExitFindings
+		}
+		if *check && !*list {
+			fmt.Fprintf(o.Errs(), "%s: not in canonical form; orgplanner fmt -w %s rewrites it\n", name, name)
+		}
+		if *write {
+			if err := orgchart.WriteFile(path, p, safefile.Options{Force: *force}); err != nil {
+				result = o.Problems(err)
+			}
+		}
 	}
-	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, out) {
-		return ExitOK
+	if o.stdout.err != nil {
+		return o.Done(ExitInvalid)
 	}
-	if err := orgchart.WriteFile(path, p, safefile.Options{}); err != nil {
-		fmt.Fprintf(env.Stderr, "orgplanner fmt: %v\n", err)
-		return ExitInvalid
+	return o.Done(result)
+}
+
+// loadCatalog is the built-in catalog, extended by catalogFlag when given.
+func loadCatalog(catalogFlag string) (*catalog.Catalog, error) {
+	cat, err := catalog.Default()
+	if err != nil || catalogFlag == "" {
+		return cat, err
 	}
-	return ExitOK
+	return cat.ExtendFile(catalogFlag)
 }
