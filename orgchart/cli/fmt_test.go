@@ -124,7 +124,7 @@ func TestFmtCatalogFlagExtendsTheCatalog(t *testing.T) {
 func TestFmtUsage(t *testing.T) {
 	// Help that was asked for goes to standard output, as for every command.
 	code, out, _ := runFmtCmd(t, "--help")
-	if code != ExitOK || !strings.Contains(out, "Usage: orgplanner fmt [-l] [-d] [-w] [--check]") {
+	if code != ExitOK || !strings.Contains(out, "Usage: orgplanner fmt [-l] [-d] [-w [--force]] [--check]") {
 		t.Errorf("--help: exit %d, %q", code, out)
 	}
 	if code, _, _ := runFmtCmd(t); code != ExitInvalid {
