@@ -39,6 +39,38 @@ func (c *Catalog) Conflict(manager, report string) *Conflict {
 	return c.conflicts[[2]string{manager, report}]
 }
 
+// Canonical returns the id of the role that id is the same as (its sameAs),
+// or id itself: the checks compare roles by it.
+func (c *Catalog) Canonical(id string) string {
+	if r := c.roles[id]; r != nil && r.SameAs != "" {
+		return r.SameAs
+	}
+	return id
+}
+
+// DomainsOwned returns the domains of the capabilities the role owns, in
+// display order: what a plan holding the role is accountable for (an
+// importer sets a plan's scope from them). Nil for an unknown role.
+func (c *Catalog) DomainsOwned(id string) []Domain {
+	r := c.roles[id]
+	if r == nil {
+		return nil
+	}
+	has := map[Domain]bool{}
+	for _, k := range r.Owns {
+		if cp := c.capabilities[k]; cp != nil {
+			has[cp.Domain] = true
+		}
+	}
+	var out []Domain
+	for _, d := range Domains {
+		if has[d] {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
 // RolesIn returns the roles whose domains include d, in catalog order.
 func (c *Catalog) RolesIn(d Domain) []*Role { return c.byDomain[d] }
 

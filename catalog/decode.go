@@ -29,8 +29,8 @@ func (d *decoder) add(line int, format string, args ...any) {
 
 var (
 	topFields        = []string{"roles", "capabilities", "conflicts"}
-	roleFields       = []string{"id", "title", "domains", "level", "individual", "summary", "responsibilities", "kpis", "skills", "reportsTo", "careerPath", "span", "owns", "supports"}
-	capabilityFields = []string{"id", "name", "domain", "description", "refs", "required"}
+	roleFields       = []string{"id", "title", "domains", "level", "individual", "summary", "responsibilities", "kpis", "skills", "reportsTo", "careerPath", "span", "owns", "supports", "audits", "sameAs"}
+	capabilityFields = []string{"id", "name", "domain", "description", "refs", "required", "singleOwner"}
 	conflictFields   = []string{"manager", "report", "reason"}
 	spanFields       = []string{"min", "max", "archetype"}
 	requiredFields   = []string{"default", "fromHeadcount"}

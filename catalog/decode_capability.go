@@ -28,6 +28,8 @@ func (d *decoder) capability(n *yaml.Node) *Capability {
 			c.Refs, _ = d.strs(v, what, key)
 		case "required":
 			c.Required = d.requirement(v, what)
+		case "singleOwner":
+			c.SingleOwner = d.boolean(v, what, key)
 		}
 	})
 	if c.ID == "" {

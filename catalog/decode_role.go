@@ -52,7 +52,13 @@ func (d *decoder) role(n *yaml.Node) *Role {
 			r.Skills, _ = d.strs(v, what, key)
 		case "span":
 			r.Span = d.span(v, what)
-		case "reportsTo", "careerPath", "owns", "supports":
+		case "sameAs":
+			r.SameAs = d.str(v, what, key)
+			if r.refs == nil {
+				r.refs = refLines{}
+			}
+			r.refs[key] = []int{v.Line}
+		case "reportsTo", "careerPath", "owns", "supports", "audits":
 			vals, itemLines := d.strs(v, what, key)
 			if r.refs == nil {
 				r.refs = refLines{}
@@ -67,6 +73,8 @@ func (d *decoder) role(n *yaml.Node) *Role {
 				r.Owns = vals
 			case "supports":
 				r.Supports = vals
+			case "audits":
+				r.Audits = vals
 			}
 		}
 	})
@@ -112,7 +120,7 @@ func (d *decoder) role(n *yaml.Node) *Role {
 
 // listChecks reports repeated items and a capability both owned and supported.
 func (d *decoder) listChecks(r *Role, what string) {
-	for _, key := range []string{"owns", "supports", "reportsTo", "careerPath"} {
+	for _, key := range []string{"owns", "supports", "audits", "reportsTo", "careerPath"} {
 		vals := r.refList(key)
 		for i, v := range vals {
 			if contains(vals[:i], v) {
@@ -124,6 +132,14 @@ func (d *decoder) listChecks(r *Role, what string) {
 		if contains(r.Owns, s) {
 			d.add(r.refs["supports"][i], "%s: capability %q is both owned and supported; a role either owns (is accountable for) it or supports it", what, s)
 		}
+	}
+	for i, a := range r.Audits {
+		if contains(r.Owns, a) {
+			d.add(r.refs["audits"][i], "%s: capability %q is both owned and audited; a role cannot independently assess what it runs", what, a)
+		}
+	}
+	if r.SameAs == r.ID && r.ID != "" {
+		d.add(r.refs["sameAs"][0], "%s: a role cannot be the same as itself; remove sameAs", what)
 	}
 	for i, id := range r.ReportsTo {
 		if id == r.ID {
@@ -143,6 +159,8 @@ func (r *Role) refList(key string) []string {
 		return r.Owns
 	case "supports":
 		return r.Supports
+	case "audits":
+		return r.Audits
 	}
 	return nil
 }

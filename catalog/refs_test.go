@@ -10,7 +10,10 @@ import (
 var knownRefs = map[string][]string{
 	"NIST CSF 2.0 ": {"GV.OC", "GV.RM", "GV.RR", "GV.PO", "GV.OV", "GV.SC", "ID.AM", "ID.RA", "ID.IM",
 		"PR.AA", "PR.AT", "PR.DS", "PR.PS", "PR.IR", "DE.CM", "DE.AE", "RS.MA", "RS.AN", "RS.CO", "RS.MI", "RC.RP", "RC.CO"},
-	"NIST PF ":     {"ID-P", "GV-P", "CT-P", "CM-P", "PR-P"},
+	// NIST Privacy Framework 1.0 categories (ID.IM-P ...), cited rather than
+	// the five functions alone.
+	"NIST PF ": {"ID.IM-P", "ID.BE-P", "ID.RA-P", "ID.DE-P", "GV.PO-P", "GV.RM-P", "GV.AT-P", "GV.MT-P",
+		"CT.PO-P", "CT.DM-P", "CT.DP-P", "CM.PO-P", "CM.AW-P", "PR.PO-P", "PR.AC-P", "PR.DS-P", "PR.MA-P", "PR.PT-P"},
 	"NIST AI RMF ": {"GOVERN", "MAP", "MEASURE", "MANAGE"},
 	"ITIL 4: ": {"architecture management", "continual improvement", "information security management",
 		"knowledge management", "measurement and reporting", "organizational change management",

@@ -58,6 +58,24 @@ const (
 	LevelIndividual Level = "individual"
 )
 
+// Rank orders levels by seniority: executive 4, vp 3, director and head 2,
+// manager 1, individual 0; -1 for an unknown level.
+func (l Level) Rank() int {
+	switch l {
+	case LevelExecutive:
+		return 4
+	case LevelVP:
+		return 3
+	case LevelDirector, LevelHead:
+		return 2
+	case LevelManager:
+		return 1
+	case LevelIndividual:
+		return 0
+	}
+	return -1
+}
+
 // Archetype names how a manager spends time, after McKinsey's manager archetypes;
 // it explains the span range a role calls for.
 type Archetype string
@@ -107,6 +125,13 @@ type Role struct {
 	Span             *Span            `yaml:"span,omitempty" json:"span,omitempty"`
 	Owns             []string         `yaml:"owns,omitempty" json:"owns,omitempty"`
 	Supports         []string         `yaml:"supports,omitempty" json:"supports,omitempty"`
+	// Audits lists capabilities the role assesses independently (a CISO
+	// audits the access controls IT runs): it must not report to their owner.
+	Audits []string `yaml:"audits,omitempty" json:"audits,omitempty"`
+	// SameAs names the role this one is a synonym of (the seed list has both
+	// SRE Manager and Site Reliability Engineering Manager); the checks treat
+	// the two as one role.
+	SameAs string `yaml:"sameAs,omitempty" json:"sameAs,omitempty"`
 
 	// Source is where the role was defined, for error messages.
 	Source Source `yaml:"-" json:"-"`
@@ -134,6 +159,9 @@ type Capability struct {
 	Description string      `yaml:"description" json:"description"`
 	Refs        []string    `yaml:"refs,omitempty" json:"refs,omitempty"`
 	Required    Requirement `yaml:"required" json:"required"`
+	// SingleOwner marks a strategy or governance capability that must have
+	// one owner in the whole company, never one per branch.
+	SingleOwner bool `yaml:"singleOwner,omitempty" json:"singleOwner,omitempty"`
 
 	Source Source `yaml:"-" json:"-"`
 }

@@ -39,7 +39,14 @@ func (c *Catalog) validate() Problems {
 				}
 			}
 		}
-		for _, key := range []string{"owns", "supports"} {
+		if r.SameAs != "" {
+			if t := c.roles[r.SameAs]; t == nil {
+				add(r.Source, itemLine(r.refs, "sameAs", 0), "%s: sameAs names unknown role %q; %s", what, r.SameAs, roleHint(r.SameAs))
+			} else if t.SameAs != "" {
+				add(r.Source, itemLine(r.refs, "sameAs", 0), "%s: sameAs names %q, which is itself the same as %q; name %q directly", what, r.SameAs, t.SameAs, t.SameAs)
+			}
+		}
+		for _, key := range []string{"owns", "supports", "audits"} {
 			for i, id := range r.refList(key) {
 				if c.capabilities[id] == nil {
 					add(r.Source, itemLine(r.refs, key, i), "%s: %s names unknown capability %q; %s", what, key, id, capHint(id))

@@ -19,6 +19,10 @@ type coverage struct {
 	inScope    func(catalog.Domain) bool
 	byRole     map[*catalog.Role]*roleCaps
 	byRix      []*roleCaps // byRole by the plan's dense role index
+	at         map[string]int
+	// custom holds the capabilities of positions whose plan entry states
+	// its own ownership (owns, supports, notOwns), by plan index.
+	custom map[int32]*roleCaps
 }
 
 // roleCaps is a role's owned and supported capabilities, as indexes.
@@ -34,6 +38,7 @@ func (o *org) coverage() *coverage {
 	for k, cp := range cv.caps {
 		at[cp.ID] = k
 	}
+	cv.at = at
 	cv.owners = make([][]int32, len(cv.caps))
 	cv.supporters = make([][]int32, len(cv.caps))
 	cv.ownerRoles = make([][]*catalog.Role, len(cv.caps))
@@ -58,6 +63,27 @@ func (o *org) coverage() *coverage {
 		byRole[r] = rc
 	}
 	cv.byRole = byRole
+	for i, pos := range o.pos {
+		if len(pos.Owns)+len(pos.Supports)+len(pos.NotOwns) == 0 {
+			continue
+		}
+		if cv.custom == nil {
+			cv.custom = map[int32]*roleCaps{}
+		}
+		owns, supports := pos.Capabilities(o.cat)
+		rc := &roleCaps{}
+		for _, id := range owns {
+			if k, ok := at[id]; ok {
+				rc.owns = append(rc.owns, k)
+			}
+		}
+		for _, id := range supports {
+			if k, ok := at[id]; ok {
+				rc.supports = append(rc.supports, k)
+			}
+		}
+		cv.custom[int32(i)] = rc
+	}
 	o.eachRoleCaps(cv, func(i int32, rc *roleCaps) {
 		for _, k := range rc.owns {
 			cv.owners[k] = append(cv.owners[k], i)
@@ -75,6 +101,12 @@ func (o *org) eachRoleCaps(cv *coverage, visit func(i int32, rc *roleCaps)) {
 		}
 	}
 	for i, k := range o.rix {
+		if cv.custom != nil {
+			if rc, ok := cv.custom[int32(i)]; ok {
+				visit(int32(i), rc)
+				continue
+			}
+		}
 		if k < 0 {
 			continue
 		}
@@ -82,6 +114,17 @@ func (o *org) eachRoleCaps(cv *coverage, visit func(i int32, rc *roleCaps)) {
 			visit(int32(i), rc)
 		}
 	}
+}
+
+// capsOf returns the capabilities position i owns and supports, as indexes.
+func (o *org) capsOf(cv *coverage, i int32) *roleCaps {
+	if rc, ok := cv.custom[i]; ok {
+		return rc
+	}
+	if k := o.rix[i]; k >= 0 && cv.byRix != nil {
+		return cv.byRix[k]
+	}
+	return nil
 }
 
 // collectSupporters lists the supporters of the capabilities marked in need
@@ -212,9 +255,9 @@ func (c *checker) overlap(owners []int32) []int32 {
 		role string
 		top  int32
 	}
-	first := group{c.pos[roots[0]].Role, c.top[roots[0]]}
+	first := group{c.canonical(roots[0]), c.top[roots[0]]}
 	for _, i := range roots[1:] {
-		if g := (group{c.pos[i].Role, c.top[i]}); g != first || g.top < 0 {
+		if g := (group{c.canonical(i), c.top[i]}); g != first || g.top < 0 {
 			return roots
 		}
 	}

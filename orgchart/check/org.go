@@ -190,6 +190,15 @@ func (o *org) above(a, b int32) bool {
 	return o.enter[a] >= 0 && o.enter[b] > o.enter[a] && o.enter[b] <= o.exit[a]
 }
 
+// canonical is the role id of position i with synonyms folded (the catalog's
+// sameAs): SRE Manager and Site Reliability Engineering Manager are one role.
+func (o *org) canonical(i int32) string {
+	if o.cat == nil {
+		return o.pos[i].Role
+	}
+	return o.cat.Canonical(o.pos[i].Role)
+}
+
 // isManager reports whether the position has anyone reporting to it.
 func (o *org) isManager(i int) bool { return o.kidStart[i+1] > o.kidStart[i] }
 

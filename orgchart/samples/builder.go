@@ -20,6 +20,7 @@ type spec struct {
 	vacant bool     // leave the holder empty (an open role)
 	count  int      // a team of count people in this role (no single holder)
 	dotted []string // matrix managers
+	owns   []string // capabilities owned beyond the role's (plan ownership)
 	notes  string
 }
 
@@ -52,6 +53,7 @@ func (b *builder) add(manager string, s spec) string {
 		Title:     s.title,
 		ReportsTo: manager,
 		DottedTo:  s.dotted,
+		Owns:      s.owns,
 		Notes:     s.notes,
 	}
 	if s.count > 1 {

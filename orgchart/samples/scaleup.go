@@ -92,7 +92,9 @@ func scaleup() *orgchart.Plan {
 	// Analytics answers to the CPO on product metrics.
 	b.position(analytics).DottedTo = []string{cpo}
 
-	ciso := b.add(ceo, spec{role: "chief-information-security-officer"})
+	ciso := b.add(ceo, spec{role: "chief-information-security-officer",
+		owns:  []string{"priv-program-governance", "priv-processor-oversight", "priv-breach-notification", "priv-awareness-training"},
+		notes: "Also runs the privacy programme until the company hires a privacy officer."})
 	b.specialistTeam(ciso, spec{role: "security-engineering-manager"}, vacancy,
 		member{"security-engineer", "Security Engineer", 6})
 	b.specialistTeam(ciso, spec{role: "security-operations-manager"}, vacancy,
