@@ -40,6 +40,8 @@ func (u *ui) shortcuts() []shortcut {
 		{ctrlShift(fyne.KeyS), func() { u.saveAs(nil) }},
 		{ctrl(fyne.KeyE), u.exportDialog},
 		{ctrl(fyne.KeyF), u.focusSearch},
+		{ctrl(fyne.KeyG), u.find.Next},
+		{ctrlShift(fyne.KeyG), u.find.Previous},
 		{ctrl(fyne.KeyEqual), zoom(u.chart.ZoomIn)},
 		{ctrl(fyne.KeyPlus), zoom(u.chart.ZoomIn)},
 		{ctrl(fyne.KeyMinus), zoom(u.chart.ZoomOut)},
@@ -57,7 +59,7 @@ func (u *ui) installShortcuts() {
 
 func (u *ui) focusSearch() {
 	if u.win != nil {
-		u.win.Canvas().Focus(u.catalog.Search())
+		u.win.Canvas().Focus(u.find.Entry())
 	}
 }
 
@@ -167,7 +169,9 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 		item("Redo  (or Ctrl+Y)", ctrlShift(fyne.KeyZ), u.redo),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Remove position, keep its reports  (Delete)", u.removeSelected),
-		item("Find role", ctrl(fyne.KeyF), u.focusSearch),
+		item("Find in chart…", ctrl(fyne.KeyF), u.focusSearch),
+		item("Find next", ctrl(fyne.KeyG), u.find.Next),
+		item("Find previous", ctrlShift(fyne.KeyG), u.find.Previous),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Plan name and scope…", u.planSettingsDialog),
 	)

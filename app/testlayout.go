@@ -93,7 +93,7 @@ func (u *ui) layoutDump() layoutDump {
 	}
 	origin := drv.AbsolutePositionForObject(u.chart)
 	cs := u.chart.Size()
-	for _, v := range u.chart.ShownCards() {
+	for _, v := range u.chart.CardsInView() {
 		// only cards wholly inside the chart: the rest are clipped
 		if v.Pos.X < 0 || v.Pos.Y < 0 || v.Pos.X+v.Size.Width > cs.Width || v.Pos.Y+v.Size.Height > cs.Height {
 			continue

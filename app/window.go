@@ -11,6 +11,7 @@ import (
 	"github.com/orgplanner/orgplanner/app/catalogpanel"
 	"github.com/orgplanner/orgplanner/app/chart"
 	"github.com/orgplanner/orgplanner/app/compare"
+	"github.com/orgplanner/orgplanner/app/find"
 	"github.com/orgplanner/orgplanner/app/inspector"
 	"github.com/orgplanner/orgplanner/app/review"
 	"github.com/orgplanner/orgplanner/app/state"
@@ -28,6 +29,7 @@ type ui struct {
 	catalog   *catalogpanel.Panel
 	inspector *inspector.Inspector
 	review    *review.Panel
+	find      *find.Bar
 	tabs      *container.AppTabs
 	inspTab   *container.TabItem
 	reviewTab *container.TabItem
@@ -65,6 +67,11 @@ func newUI(a fyne.App, win fyne.Window, st *state.State) *ui {
 	u.inspector.Win = win
 	u.inspector.Anchor = u.chart.Anchor
 	u.review = review.New(st, u.pickFinding)
+	u.find = find.New(st)
+	u.find.Show = u.showFound
+	u.find.OnEscape = u.focusChart
+	u.find.OnResults = u.chart.Refresh
+	u.chart.Found = u.find.Matches
 	u.chart.OnKey = u.chartKey
 	u.chart.OnTapCard = func(string) { u.tabs.Select(u.inspTab) }
 
@@ -88,7 +95,7 @@ func newUI(a fyne.App, win fyne.Window, st *state.State) *ui {
 	u.zoomLabel = widget.NewLabel("100%")
 	u.chart.OnZoom = func(float32) { u.showZoom() }
 
-	right := container.NewHSplit(u.chart, u.tabs)
+	right := container.NewHSplit(container.NewBorder(u.find.Root(), nil, nil, nil, u.chart), u.tabs)
 	right.Offset = defaultChartShare
 	u.rightSplit = right
 	main := container.NewHSplit(u.catalog.Root(), right)
@@ -112,6 +119,7 @@ func (u *ui) changed(c state.Change) {
 		u.scheduleRecovery()
 	}
 	if c&state.ChangedPlan != 0 {
+		u.find.PlanChanged()
 		u.compare.Refresh()
 		u.review.Refresh()
 		if t := fmt.Sprintf("Review (%d)", len(u.st.Report().Findings)); t != u.reviewTab.Text {
@@ -126,7 +134,9 @@ func (u *ui) changed(c state.Change) {
 		u.updateTitle()
 		u.updateUndo()
 		if c&state.ChangedPlan != 0 && c&state.ChangedSelection != 0 && u.st.Editor().Revision() == 0 {
-			// a plan was loaded: new catalog, new view
+			// a plan was loaded: new catalog, new view, and a comparison
+			// with the plan before it means nothing now
+			u.compare.Stop()
 			u.catalog.Reload()
 			u.chart.NewPlan()
 		}
@@ -286,4 +296,19 @@ func (u *ui) compareDialog() {
 	u.askOpenPath(planExtensions, func(path string) {
 		_ = u.compare.Start(path) // problems are shown
 	})
+}
+
+// showFound brings a find result into view: the managers above it expand,
+// the card is selected and scrolled into view (the least it takes).
+func (u *ui) showFound(id string) {
+	u.st.Select(id)
+	u.chart.ScrollTo(id)
+	u.showZoom()
+}
+
+// focusChart gives the keyboard focus to the chart (Escape in a field).
+func (u *ui) focusChart() {
+	if u.win != nil {
+		u.win.Canvas().Focus(u.chart)
+	}
 }

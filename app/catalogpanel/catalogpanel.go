@@ -42,7 +42,7 @@ type Panel struct {
 func New(st *state.State, drag *chart.Dragger) *Panel {
 	p := &Panel{st: st, drag: drag, rows: map[*RoleRow]bool{}}
 	p.search = widget.NewEntry()
-	p.search.SetPlaceHolder("Search roles (Ctrl+F)")
+	p.search.SetPlaceHolder("Filter roles")
 	p.search.OnChanged = func(string) { p.Reload() }
 	p.list = widget.NewList(
 		func() int { return len(p.items) },

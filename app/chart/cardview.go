@@ -108,6 +108,8 @@ func (v *cardView) bind(r *chartRenderer, k *layout.Card, pal uikit.Palette) {
 		fill, stroke, width = pal.DropFill, pal.Drop, 2.5
 	case selected:
 		stroke, width = pal.Selected, 2.5
+	case c.Found != nil && c.Found(pos.ID):
+		stroke, width = pal.Found, 3
 	}
 	v.bg.FillColor, v.bg.StrokeColor, v.bg.StrokeWidth = fill, stroke, width
 	v.bg.CornerRadius = m.Radius * z

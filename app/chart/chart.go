@@ -44,10 +44,19 @@ type Chart struct {
 	// drop target feedback while something is dragged over the chart
 	dropID     string
 	dropRefuse string
+	// canvasHint says what a drop on empty canvas does, beside the pointer
+	canvasHint   string
+	canvasHintAt fyne.Position
 
 	// gesture is what the current drag does: pan, or move a card.
-	gesture int
-	focused bool
+	gesture   int
+	dragStart fyne.Position // where the drag began, widget coordinates
+	pendingID string        // the card under dragStart
+	// panning with the middle button, or with Space held
+	middlePan                        bool
+	middleAt                         fyne.Position
+	spaceHeld, spacePanned, keysSeen bool
+	focused                          bool
 
 	// OnTapCard is called after a card is tapped (the window opens the inspector).
 	OnTapCard func(id string)
@@ -65,6 +74,9 @@ type Chart struct {
 	// "moved", "changed" or "").
 	Mark func(id string) string
 
+	// Found reports whether a card matches the find box (it is outlined).
+	Found func(id string) bool
+
 	// OnZoom is called when the zoom factor changes.
 	OnZoom    func(zoom float32)
 	shownZoom float32
@@ -75,9 +87,11 @@ type Chart struct {
 }
 
 const (
-	gestureNone = iota
-	gesturePan
-	gestureCard
+	gestureNone      = iota
+	gesturePan       // dragging the background (or with Space held)
+	gesturePending   // on a card, not yet past the threshold
+	gestureCard      // moving a card
+	gestureCancelled // Escape: ignore the rest of the drag
 )
 
 // New makes the canvas for the state's plan.
@@ -124,6 +138,9 @@ func (c *Chart) CardAt(p fyne.Position) int {
 // false when the position has no card.
 func (c *Chart) CardCenter(id string) (fyne.Position, bool) {
 	lay := c.st.Layout()
+	if lay == nil {
+		return fyne.Position{}, false
+	}
 	i := lay.Index(id)
 	if i < 0 {
 		return fyne.Position{}, false
@@ -183,17 +200,23 @@ func (c *Chart) ZoomBy(f float32, around fyne.Position) {
 	c.Refresh()
 }
 
-// ZoomIn and ZoomOut zoom around the middle of the view.
-func (c *Chart) ZoomIn() { c.ZoomBy(1.25, c.middle()) }
+// ZoomIn zooms in around the selected card when it is in view, else
+// around the middle of the view (buttons and keys have no pointer).
+func (c *Chart) ZoomIn() { c.ZoomBy(1.25, c.zoomCentre()) }
 
-// ZoomOut zooms out around the middle of the view.
-func (c *Chart) ZoomOut() { c.ZoomBy(1/1.25, c.middle()) }
+// ZoomOut zooms out around the selection or the middle, as ZoomIn.
+func (c *Chart) ZoomOut() { c.ZoomBy(1/1.25, c.zoomCentre()) }
 
-// ZoomReset returns to scale 1, keeping the middle of the view.
-func (c *Chart) ZoomReset() { c.ZoomBy(1/c.zoom, c.middle()) }
+// ZoomReset returns to scale 1 around the selection or the middle.
+func (c *Chart) ZoomReset() { c.ZoomBy(1/c.zoom, c.zoomCentre()) }
 
-func (c *Chart) middle() fyne.Position {
+// zoomCentre is the centre of the selected card when it is in view, else
+// the middle of the view.
+func (c *Chart) zoomCentre() fyne.Position {
 	s := c.Size()
+	if p, ok := c.CardCenter(c.st.Selected()); ok && p.X >= 0 && p.Y >= 0 && p.X <= s.Width && p.Y <= s.Height {
+		return p
+	}
 	return fyne.NewPos(s.Width/2, s.Height/2)
 }
 
@@ -232,8 +255,14 @@ func (c *Chart) Home() {
 	c.Refresh()
 }
 
-// ScrollTo brings a position's card into view (centring it when it is out of
-// view), expanding collapsed managers above it first.
+// scrollMargin is the room left between a card brought into view and the
+// chart's edge.
+const scrollMargin float32 = 24
+
+// ScrollTo brings a position's card into view, expanding collapsed managers
+// above it first. The view moves the least it can: not at all when the card
+// is in view, else just enough to show it with a margin. When the zoom is
+// too small to read the card, it zooms to 100% around the card.
 func (c *Chart) ScrollTo(id string) {
 	c.st.Reveal(id)
 	lay := c.st.Layout()
@@ -245,15 +274,32 @@ func (c *Chart) ScrollTo(id string) {
 	s := c.Size()
 	if c.zoom < detailZoom {
 		c.zoom = 1
-	}
-	p0 := c.FromLayout(k.X, k.Y)
-	p1 := c.FromLayout(k.X+k.W, k.Y+k.H)
-	if p0.X >= 0 && p0.Y >= 0 && p1.X <= s.Width && p1.Y <= s.Height {
+		c.off = fyne.NewPos(k.X+k.W/2-s.Width/2/c.zoom, k.Y+k.H/2-s.Height/2/c.zoom)
 		c.Refresh()
 		return
 	}
-	c.off = fyne.NewPos(k.X+k.W/2-s.Width/2/c.zoom, k.Y+k.H/2-s.Height/2/c.zoom)
+	p0 := c.FromLayout(k.X, k.Y)
+	p1 := c.FromLayout(k.X+k.W, k.Y+k.H)
+	dx := shift(p0.X, p1.X, s.Width)
+	dy := shift(p0.Y, p1.Y, s.Height)
+	if dx != 0 || dy != 0 {
+		c.off = c.off.Add(fyne.NewPos(dx/c.zoom, dy/c.zoom))
+	}
 	c.Refresh()
+}
+
+// shift is how far the view must move along one axis so that [a, b] is
+// inside [0, size] with the margin: 0 when it already is; a card larger
+// than the view gets its start shown.
+func shift(a, b, size float32) float32 {
+	m := min(scrollMargin, size/8)
+	switch {
+	case a < m || b-a > size-2*m:
+		return a - m
+	case b > size-m:
+		return b - (size - m)
+	}
+	return 0
 }
 
 func clampZoom(z float32) float32 {
@@ -300,19 +346,39 @@ func (c *Chart) requestFocus() {
 	}
 }
 
-// Dragged pans, or (when the drag started on a card) moves the card.
+// dragThreshold is how far (in screen units) a drag that starts on a card
+// must go before the card moves: a shorter one is a pan, so a small slip of
+// the hand while panning never moves a manager.
+const dragThreshold float32 = 8
+
+// Dragged pans, or moves a card: a drag that starts on a card moves it once
+// it crosses dragThreshold, unless Space is held (then it pans); a drag on
+// the background pans.
 func (c *Chart) Dragged(ev *fyne.DragEvent) {
 	if c.gesture == gestureNone {
-		start := ev.Position.Subtract(ev.Dragged)
+		c.dragStart = ev.Position.Subtract(ev.Dragged)
 		c.gesture = gesturePan
-		if i := c.CardAt(start); i >= 0 && c.drag != nil {
-			k := &c.st.Layout().Cards[i]
-			c.gesture = gestureCard
-			c.drag.Begin(movePayload(c.st, k.Position))
+		if i := c.CardAt(c.dragStart); i >= 0 && c.drag != nil && !c.spaceHeld {
+			c.gesture = gesturePending
+			c.pendingID = c.st.Layout().Cards[i].Position.ID
 		}
+	}
+	if c.gesture == gesturePending {
+		d := ev.Position.Subtract(c.dragStart)
+		if d.X*d.X+d.Y*d.Y < dragThreshold*dragThreshold {
+			return
+		}
+		pos := c.st.Plan().Position(c.pendingID)
+		if pos == nil {
+			c.gesture = gestureCancelled
+			return
+		}
+		c.gesture = gestureCard
+		c.drag.Begin(movePayload(c.st, pos))
 	}
 	switch c.gesture {
 	case gesturePan:
+		c.spacePanned = c.spacePanned || c.spaceHeld
 		c.off = c.off.Subtract(fyne.NewPos(ev.Dragged.DX/c.zoom, ev.Dragged.DY/c.zoom))
 		c.Refresh()
 	case gestureCard:
@@ -326,6 +392,78 @@ func (c *Chart) DragEnd() {
 		c.drag.End()
 	}
 	c.gesture = gestureNone
+}
+
+// CancelDrag ends the drag under way without dropping (Escape): the ghost
+// goes, nothing changes, and the rest of the gesture is ignored.
+func (c *Chart) CancelDrag() bool {
+	cancelled := false
+	if c.drag != nil && c.drag.Active() {
+		c.drag.Cancel()
+		cancelled = true
+	}
+	if c.gesture != gestureNone {
+		c.gesture = gestureCancelled
+		cancelled = true
+	}
+	return cancelled
+}
+
+// MouseDown starts a pan with the middle button.
+func (c *Chart) MouseDown(ev *desktop.MouseEvent) {
+	if ev.Button == desktop.MouseButtonTertiary {
+		c.middlePan, c.middleAt = true, ev.Position
+	}
+}
+
+// MouseUp ends a middle-button pan.
+func (c *Chart) MouseUp(ev *desktop.MouseEvent) {
+	if ev.Button == desktop.MouseButtonTertiary {
+		c.middlePan = false
+	}
+}
+
+// MouseIn implements desktop.Hoverable.
+func (c *Chart) MouseIn(*desktop.MouseEvent) {}
+
+// MouseMoved pans while the middle button is held.
+func (c *Chart) MouseMoved(ev *desktop.MouseEvent) {
+	if !c.middlePan {
+		return
+	}
+	if ev.Button&desktop.MouseButtonTertiary == 0 {
+		c.middlePan = false
+		return
+	}
+	d := ev.Position.Subtract(c.middleAt)
+	c.middleAt = ev.Position
+	c.off = c.off.Subtract(fyne.NewPos(d.X/c.zoom, d.Y/c.zoom))
+	c.Refresh()
+}
+
+// MouseOut implements desktop.Hoverable.
+func (c *Chart) MouseOut() {}
+
+// KeyDown notes Space held (a drag then pans, even on a card).
+func (c *Chart) KeyDown(ev *fyne.KeyEvent) {
+	c.keysSeen = true
+	if ev.Name == fyne.KeySpace {
+		if !c.spaceHeld {
+			c.spacePanned = false
+		}
+		c.spaceHeld = true
+	}
+}
+
+// KeyUp releases Space: when no pan happened while it was held, it was a
+// press, which collapses or expands the selected manager.
+func (c *Chart) KeyUp(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeySpace && c.spaceHeld {
+		c.spaceHeld = false
+		if !c.spacePanned && c.OnKey != nil {
+			c.OnKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+		}
+	}
 }
 
 // Scrolled pans; with Ctrl held it zooms around the pointer.
@@ -352,6 +490,12 @@ func (c *Chart) TypedRune(rune) {}
 // TypedKey moves the selection with the arrow keys; Enter and Delete go to
 // the window's handler.
 func (c *Chart) TypedKey(ev *fyne.KeyEvent) {
+	switch {
+	case ev.Name == fyne.KeyEscape && c.CancelDrag():
+		return
+	case ev.Name == fyne.KeySpace && c.keysSeen:
+		return // a desktop driver: Space acts on KeyUp, so it can pan while held
+	}
 	if c.OnKey != nil {
 		c.OnKey(ev)
 	}
@@ -420,7 +564,7 @@ func (r *chartRenderer) Layout(s fyne.Size) {
 	c := r.c
 	if !c.placed && s.Width > 0 && s.Height > 0 {
 		c.placed = true
-		c.Home() // calls Refresh, which lays out
+		c.Fit() // plans open fitted; calls Refresh, which lays out
 		return
 	}
 	r.update(s)
@@ -477,8 +621,11 @@ func (r *chartRenderer) update(s fyne.Size) {
 	if c.dropRefuse != "" && lay != nil {
 		if i := lay.Index(c.dropID); i >= 0 {
 			k := &lay.Cards[i]
-			r.tip.show(c.dropRefuse, c.FromLayout(k.X, k.Y+k.H+4), s, pal)
+			r.tip.show(c.dropRefuse, c.FromLayout(k.X, k.Y+k.H+4), s, pal, pal.TipFill)
 		}
+	}
+	if c.dropRefuse == "" && c.canvasHint != "" {
+		r.tip.show(c.canvasHint, c.canvasHintAt.Add(fyne.NewPos(16, 20)), s, pal, pal.Accent)
 	}
 	r.hint.Hidden = lay != nil && len(lay.Cards) > 0
 	if !r.hint.Hidden {
@@ -507,9 +654,13 @@ func (r *chartRenderer) paint(w, h int) image.Image {
 	return r.edges.paint(c.st, w, h, px*c.zoom, c.off, c.zoom < detailZoom, c.dropID, c.dropRefuse != "", uikit.ChartPalette())
 }
 
-// NewPlan makes the next layout with a real size choose a new first view
-// (a plan was opened or created).
+// NewPlan shows a plan just opened or created fitted to the chart (or, before
+// the chart has a size, makes its first layout do so).
 func (c *Chart) NewPlan() {
+	if s := c.Size(); s.Width > 0 && s.Height > 0 {
+		c.Fit()
+		return
+	}
 	c.placed = false
 	c.Refresh()
 }
@@ -567,3 +718,35 @@ const DetailZoom = detailZoom
 
 // HintShown reports whether the empty chart's hint (drag a role here) shows.
 func (c *Chart) HintShown() bool { return c.r != nil && !c.r.hint.Hidden }
+
+// setCanvasHint shows what a drop on the empty canvas at p would do ("" hides it).
+func (c *Chart) setCanvasHint(msg string, p ...fyne.Position) {
+	at := c.canvasHintAt
+	if len(p) > 0 {
+		at = p[0]
+	}
+	if msg == c.canvasHint && at == c.canvasHintAt {
+		return
+	}
+	c.canvasHint, c.canvasHintAt = msg, at
+	c.Refresh()
+}
+
+// CanvasHint is what the canvas says about a drop on it now ("" for nothing).
+func (c *Chart) CanvasHint() string { return c.canvasHint }
+
+// CardsInView lists every card in view, however it is drawn (as a card with
+// text, a title only, or a box in the raster), in widget coordinates.
+func (c *Chart) CardsInView() []ShownCard {
+	lay := c.st.Layout()
+	if lay == nil {
+		return nil
+	}
+	var out []ShownCard
+	x0, y0, x1, y1 := c.visibleRect()
+	lay.Visible(x0, y0, x1, y1, func(i int) {
+		k := &lay.Cards[i]
+		out = append(out, ShownCard{ID: k.Position.ID, Pos: c.FromLayout(k.X, k.Y), Size: fyne.NewSize(k.W*c.zoom, k.H*c.zoom)})
+	})
+	return out
+}

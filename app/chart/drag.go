@@ -66,10 +66,12 @@ func (d *Dragger) Layer() fyne.CanvasObject { return d.layer }
 // GhostShown reports whether the ghost card is on screen.
 func (d *Dragger) GhostShown() bool { return d.ghost.box.Visible() }
 
-// Begin starts a drag.
+// Begin starts a drag. The chart takes the keyboard focus, so Escape
+// reaches it and cancels the drag.
 func (d *Dragger) Begin(p Payload) {
 	d.active, d.p = true, p
 	d.ghost.set(p)
+	d.chart.requestFocus()
 }
 
 // Move follows the pointer at abs (window coordinates): the ghost moves, the
@@ -97,6 +99,27 @@ func (d *Dragger) Move(abs fyne.Position) {
 		}
 	}
 	d.chart.SetDropTarget(id, refuse)
+	hint := ""
+	if over && id == "" {
+		hint = "Drop here: nothing moves (drop on a card to move it under that manager; Escape cancels)"
+		if d.p.role != "" {
+			hint = "Drop here to add a new top position: " + d.p.title
+		}
+	}
+	d.chart.setCanvasHint(hint, abs.Subtract(fyne.CurrentApp().Driver().AbsolutePositionForObject(d.chart)))
+}
+
+// Cancel ends the drag without dropping anything (Escape).
+func (d *Dragger) Cancel() {
+	if !d.active {
+		return
+	}
+	d.active = false
+	d.ghost.box.Hide()
+	d.ghost.box.Refresh()
+	d.chart.SetDropTarget("", "")
+	d.chart.setCanvasHint("")
+	d.status("Drag cancelled")
 }
 
 // End drops what is dragged where the pointer was last.
@@ -108,6 +131,7 @@ func (d *Dragger) End() {
 	d.ghost.box.Hide()
 	d.ghost.box.Refresh()
 	d.chart.SetDropTarget("", "")
+	d.chart.setCanvasHint("")
 	over, id := d.target(d.last)
 	if !over {
 		return
@@ -139,6 +163,11 @@ func (d *Dragger) drop(id string) error {
 	if id == d.p.moveID {
 		return nil
 	}
+	if id == "" {
+		// making a position a top one is an explicit action (the inspector's)
+		d.status("Not moved: drop a card on another card to move it there")
+		return nil
+	}
 	pos := st.Plan().Position(d.p.moveID)
 	if pos == nil || pos.ReportsTo == id {
 		return nil
@@ -147,11 +176,7 @@ func (d *Dragger) drop(id string) error {
 		return fmt.Errorf("not moved: %w", err)
 	}
 	d.chart.ScrollTo(pos.ID)
-	if id == "" {
-		d.status(fmt.Sprintf("Moved %s to the top level", st.Label(pos)))
-	} else {
-		d.status(fmt.Sprintf("Moved %s under %s", st.Label(pos), st.Label(st.Plan().Position(id))))
-	}
+	d.status(fmt.Sprintf("Moved %s under %s", st.Label(pos), st.Label(st.Plan().Position(id))))
 	return nil
 }
 

@@ -52,7 +52,7 @@ func (t *dropTip) Text() string { return t.msg }
 
 // show places the note at p (widget coordinates), wrapped to at most 360
 // units and kept inside the widget.
-func (t *dropTip) show(msg string, p fyne.Position, area fyne.Size, pal uikit.Palette) {
+func (t *dropTip) show(msg string, p fyne.Position, area fyne.Size, pal uikit.Palette, fill color.NRGBA) {
 	t.msg = msg
 	const pad = 8
 	maxW := min(float32(360), area.Width-2*pad)
@@ -75,7 +75,7 @@ func (t *dropTip) show(msg string, p fyne.Position, area fyne.Size, pal uikit.Pa
 	if p.Y+bh > area.Height {
 		p.Y = area.Height - bh
 	}
-	t.bg.FillColor = pal.TipFill
+	t.bg.FillColor = fill
 	t.bg.Move(p)
 	t.bg.Resize(fyne.NewSize(bw, bh))
 	t.bg.Show()

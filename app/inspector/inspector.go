@@ -42,6 +42,7 @@ type Inspector struct {
 	cost    *commitEntry
 	notes   *commitEntry
 	manager *widget.Label
+	makeTop *widget.Button
 	dotted  *fyne.Container
 	owns    *widget.Label
 	below   *widget.Label
@@ -70,6 +71,7 @@ func New(st *state.State, status func(string)) *Inspector {
 	in.notes.SetMinRowsVisible(3)
 	in.manager = widget.NewLabel("")
 	in.manager.Wrapping = fyne.TextWrapWord
+	in.makeTop = widget.NewButtonWithIcon("Make it a top position", theme.MoveUpIcon(), in.makeTopPosition)
 	in.dotted = container.NewVBox()
 	in.owns = widget.NewLabel("")
 	in.owns.Wrapping = fyne.TextWrapWord
@@ -93,7 +95,7 @@ func New(st *state.State, status func(string)) *Inspector {
 	}
 	in.form = container.NewVBox(
 		in.heading, fields,
-		section("Reports to"), in.manager,
+		section("Reports to"), in.manager, in.makeTop,
 		section("Dotted-line managers"), in.dotted,
 		widget.NewButtonWithIcon("Add dotted line…", theme.ContentAddIcon(), func() { in.addDotted(in.Win) }),
 		section("Below this position"), in.below,
@@ -145,8 +147,10 @@ func (in *Inspector) Refresh() {
 
 	if m := st.Plan().Manager(pos); m != nil {
 		uikit.SetLabel(in.manager, st.Label(m))
+		in.makeTop.Enable()
 	} else {
 		uikit.SetLabel(in.manager, "Nobody: a top position")
+		in.makeTop.Disable()
 	}
 	in.dotted.RemoveAll()
 	for _, id := range pos.DottedTo {
@@ -435,4 +439,18 @@ func (in *Inspector) FocusHolder() {
 	}
 	in.Win.Canvas().Focus(in.holder)
 	in.holder.TypedShortcut(&fyne.ShortcutSelectAll{})
+}
+
+// makeTopPosition moves the selected position, with everything below it, to
+// the top level: the one way to do it (a card dropped on empty canvas stays).
+func (in *Inspector) makeTopPosition() {
+	pos := in.st.SelectedPosition()
+	if pos == nil || pos.ReportsTo == "" {
+		return
+	}
+	if err := in.st.Move(pos.ID, ""); err != nil {
+		in.status(err.Error())
+		return
+	}
+	in.status("Moved " + in.st.Label(pos) + " to the top level (Ctrl+Z undoes it)")
 }

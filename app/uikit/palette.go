@@ -21,6 +21,7 @@ type Palette struct {
 	Drop, DropFill             color.NRGBA
 	Refuse, RefuseFill         color.NRGBA
 	CtrlFill, TipFill          color.NRGBA
+	Found                      color.NRGBA    // cards matching the find box
 	Severity, BadgeText        [3]color.NRGBA // info, warning, error
 }
 
@@ -44,7 +45,7 @@ func ChartPalette() Palette {
 			Accent: RGB(0x8ab4f8), Selected: RGB(0x8ab4f8), Focus: RGB(0x3d5a80),
 			Drop: RGB(0x32d583), DropFill: RGB(0x1f3a2e),
 			Refuse: RGB(0xf28b82), RefuseFill: RGB(0x3d2125),
-			CtrlFill: RGB(0x33363d), TipFill: RGB(0x8c1d18),
+			CtrlFill: RGB(0x33363d), TipFill: RGB(0x8c1d18), Found: RGB(0xfdd663),
 			Severity:  [3]color.NRGBA{RGB(0x8ab4f8), RGB(0xfdd663), RGB(0xf28b82)},
 			BadgeText: [3]color.NRGBA{RGB(0x1e1f22), RGB(0x1e1f22), RGB(0x1e1f22)},
 		}
@@ -56,7 +57,7 @@ func ChartPalette() Palette {
 		Accent: RGB(0x1a73e8), Selected: RGB(0x1a73e8), Focus: RGB(0xb2ccff),
 		Drop: RGB(0x039855), DropFill: RGB(0xe3f8ec),
 		Refuse: RGB(0xd93025), RefuseFill: RGB(0xfdecea),
-		CtrlFill: RGB(0xeef1f5), TipFill: RGB(0xb3261e),
+		CtrlFill: RGB(0xeef1f5), TipFill: RGB(0xb3261e), Found: RGB(0xe8a600),
 		Severity:  [3]color.NRGBA{RGB(0x1a73e8), RGB(0xf29900), RGB(0xd93025)},
 		BadgeText: [3]color.NRGBA{RGB(0xffffff), RGB(0x202124), RGB(0xffffff)},
 	}

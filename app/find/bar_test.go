@@ -1,0 +1,95 @@
+package find
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/orgplanner/orgplanner/app/internal/apptest"
+	"github.com/orgplanner/orgplanner/app/state"
+	"github.com/orgplanner/orgplanner/orgchart"
+)
+
+func newTestBar(t *testing.T) (*Bar, *state.State, *[]string) {
+	t.Helper()
+	test.NewTempApp(t)
+	cat := apptest.Catalog(t)
+	st := state.New(cat)
+	st.Load(apptest.Plan(), cat, "")
+	b := New(st)
+	var shown []string
+	b.Show = func(id string) { shown = append(shown, id) }
+	w := test.NewTempWindow(t, b.Root())
+	w.Resize(fyne.NewSize(700, 300))
+	return b, st, &shown
+}
+
+func TestBarCountsAsYouTypeAndCyclesWithEnter(t *testing.T) {
+	b, _, shown := newTestBar(t)
+	test.Type(b.entry, "engineer")
+	n := len(b.Results())
+	if n < 3 || b.Count() != strings.Replace("N matches", "N", strconv.Itoa(n), 1) {
+		t.Fatalf("typing engineer: %d results, count %q", n, b.Count())
+	}
+	b.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if len(*shown) != 1 || (*shown)[0] != b.Results()[0].ID || b.Count() != "1 of "+strconv.Itoa(n) {
+		t.Fatalf("Enter showed %v, count %q", *shown, b.Count())
+	}
+	b.Next()
+	b.Previous()
+	b.Previous() // wraps to the last
+	if got := (*shown)[len(*shown)-1]; got != b.Results()[n-1].ID || b.Count() != strconv.Itoa(n)+" of "+strconv.Itoa(n) {
+		t.Errorf("previous from the first showed %s, count %q", got, b.Count())
+	}
+	b.list.Select(1) // a click on a result
+	if got := (*shown)[len(*shown)-1]; got != b.Results()[1].ID {
+		t.Errorf("clicking the second result showed %s", got)
+	}
+}
+
+func TestBarSaysNoMatchAndDisablesNextPrevious(t *testing.T) {
+	b, _, shown := newTestBar(t)
+	test.Type(b.entry, "zebra")
+	if b.Count() != "No match for “zebra”" || !b.next.Disabled() || !b.prev.Disabled() || b.listBox.Visible() {
+		t.Errorf("count %q, next disabled %v, list shown %v", b.Count(), b.next.Disabled(), b.listBox.Visible())
+	}
+	b.Next()
+	if len(*shown) != 0 {
+		t.Error("next with no match showed something")
+	}
+	b.Clear()
+	if b.Count() != "" || len(b.Results()) != 0 {
+		t.Errorf("after clearing: count %q, %d results", b.Count(), len(b.Results()))
+	}
+}
+
+func TestBarFollowsEditsAndEscapeLeaves(t *testing.T) {
+	b, st, _ := newTestBar(t)
+	left := false
+	b.OnEscape = func() { left = true }
+	st.Listen(func(c state.Change) {
+		if c&state.ChangedPlan != 0 {
+			b.PlanChanged()
+		}
+	})
+	test.Type(b.entry, "katherine")
+	if len(b.Results()) != 0 {
+		t.Fatal("katherine found before anyone is called so")
+	}
+	if err := st.Update("qa", func(p *orgchart.Position) { p.Holder = "Katherine Johnson" }); err != nil {
+		t.Fatal(err)
+	}
+	if rs := b.Results(); len(rs) != 1 || rs[0].ID != "qa" {
+		t.Errorf("after naming qa's holder: %v", rs)
+	}
+	b.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if !left {
+		t.Error("Escape in the find box did not leave it")
+	}
+	if b.entry.Text != "katherine" {
+		t.Errorf("Escape changed the query to %q", b.entry.Text)
+	}
+}

@@ -1,0 +1,210 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/orgplanner/orgplanner/app/internal/apptest"
+)
+
+// inView reports whether a position's card is wholly inside the chart.
+func (u *ui) inView(id string) bool {
+	lay := u.st.Layout()
+	i := lay.Index(id)
+	if i < 0 {
+		return false
+	}
+	k := &lay.Cards[i]
+	p0, p1 := u.chart.FromLayout(k.X, k.Y), u.chart.FromLayout(k.X+k.W, k.Y+k.H)
+	s := u.chart.Size()
+	return p0.X >= 0 && p0.Y >= 0 && p1.X <= s.Width && p1.Y <= s.Height
+}
+
+func TestFindJumpsToAPersonInAFoldedBranch(t *testing.T) {
+	u := newTestUI(t, apptest.Plan())
+	u.st.ToggleCollapsed("vpe")
+	u.chart.SetView(1, fyne.NewPos(2000, 2000)) // nothing in view
+	u.focusSearch()
+	if u.win.Canvas().Focused() != u.find.Entry() {
+		t.Fatal("Ctrl+F does not focus the chart's find box")
+	}
+	u.find.SetQuery("grace hopper")
+	if got := u.find.Count(); got != "1 match" {
+		t.Fatalf("count %q, want 1 match", got)
+	}
+	u.find.Next() // as Enter does
+	if u.st.Selected() != "em" || u.st.Collapsed("vpe") || !u.inView("em") {
+		t.Errorf("after Enter: selected %q, vpe folded %v, em in view %v", u.st.Selected(), u.st.Collapsed("vpe"), u.inView("em"))
+	}
+	if u.find.Count() != "1 of 1" {
+		t.Errorf("count %q after going to the result", u.find.Count())
+	}
+	u.find.SetQuery("nobody-like-this")
+	if !strings.HasPrefix(u.find.Count(), "No match") {
+		t.Errorf("count %q for a query matching nobody", u.find.Count())
+	}
+	// the catalog keeps its own filter
+	if u.catalog.Search().Text != "" {
+		t.Errorf("the find box typed into the catalog filter: %q", u.catalog.Search().Text)
+	}
+}
+
+func TestScrollToMovesTheViewTheLeast(t *testing.T) {
+	u := newTestUI(t, apptest.Plan())
+	off := u.chart.Offset()
+	u.chart.ScrollTo("em") // in view
+	if u.chart.Offset() != off {
+		t.Errorf("bringing a card in view into view moved the view from %v to %v", off, u.chart.Offset())
+	}
+	// em just beyond the right edge: the view moves by about that much, not to centre it
+	lay := u.st.Layout()
+	k := lay.Cards[lay.Index("em")]
+	s := u.chart.Size()
+	u.chart.SetView(1, fyne.NewPos(k.X+k.W-s.Width-40, off.Y))
+	before := u.chart.Offset()
+	u.chart.ScrollTo("em")
+	moved := u.chart.Offset().X - before.X
+	if !u.inView("em") || moved <= 0 || moved > 80 || u.chart.Offset().Y != before.Y {
+		t.Errorf("ScrollTo moved the view by %v,%v; want a small move right only", moved, u.chart.Offset().Y-before.Y)
+	}
+}
+
+func TestAddingARoleDoesNotMoveTheView(t *testing.T) {
+	u := newTestUI(t, apptest.Plan())
+	u.chart.Fit()
+	off, zoom := u.chart.Offset(), u.chart.Zoom()
+	u.dragRole(t, "site-reliability-engineer", u.cardAbs(t, "ciso"), nil)
+	added := u.st.Selected()
+	if added == "" || u.st.Plan().Position(added).ReportsTo != "ciso" {
+		t.Fatalf("the drop did not add under ciso (selected %q)", added)
+	}
+	if u.inView(added) && (u.chart.Offset() != off || u.chart.Zoom() != zoom) {
+		t.Errorf("the view moved from %v@%.2f to %v@%.2f although the new card is in view", off, zoom, u.chart.Offset(), u.chart.Zoom())
+	}
+}
+
+func TestZoomButtonsKeepTheSelectionInPlace(t *testing.T) {
+	u := newTestUI(t, apptest.Plan())
+	u.st.Select("em")
+	before, _ := u.chart.CardCenter("em")
+	u.chart.ZoomIn()
+	u.chart.ZoomOut()
+	u.chart.ZoomIn()
+	after, _ := u.chart.CardCenter("em")
+	if d := after.Subtract(before); d.X*d.X+d.Y*d.Y > 1 {
+		t.Errorf("zooming moved the selected card from %v to %v", before, after)
+	}
+}
+
+func TestAShortDragOnACardMovesNothing(t *testing.T) {
+	u := newTestUI(t, apptest.Plan())
+	from := u.cardAbs(t, "em")
+	chartAbs := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.chart)
+	dragEvents(u.chart, chartAbs, from, from.Add(fyne.NewPos(5, 3)), func() {
+		if u.drag.GhostShown() {
+			t.Error("a 6-pixel slip picked the card up")
+		}
+	})
+	if u.st.Plan().Position("em").ReportsTo != "vpe" || u.st.Editor().CanUndo() {
+		t.Error("a short drag on a card changed the plan")
+	}
+}
+
+func TestDraggingTheBackgroundPans(t *testing.T) {
+	u := newTestUI(t, apptest.Plan())
+	off := u.chart.Offset()
+	from := u.emptyAbs(t)
+	chartAbs := fyne.CurrentApp().Driver().AbsolutePositionForObject(u.chart)
+	dragEvents(u.chart, chartAbs, from, from.Add(fyne.NewPos(-100, -50)), nil)
+	if d := u.chart.Offset().Subtract(off); d.X != 100 || d.Y != 50 {
+		t.Errorf("dragging the background by -100,-50 moved the view by %v", d)
+	}
+	if u.st.Editor().CanUndo() {
+		t.Error("a pan changed the plan")
+	}
+}
+
+func TestEscapeCancelsACardDrag(t *testing.T) {
+	u := newTestUI(t, apptest.Plan())
+	u.dragCard(t, "em", u.cardAbs(t, "ciso"), func() {
+		if !u.drag.GhostShown() {
+			t.Fatal("no drag under way")
+		}
+		u.chart.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+		if u.drag.GhostShown() || u.dropID() != "" {
+			t.Error("Escape left the ghost or the highlight")
+		}
+	})
+	if u.st.Plan().Position("em").ReportsTo != "vpe" || u.st.Editor().CanUndo() {
+		t.Error("a cancelled drag moved the card")
+	}
+}
+
+func TestEscapeCancelsARoleDrag(t *testing.T) {
+	u := newTestUI(t, apptest.Plan())
+	n := len(u.st.Plan().Positions)
+	u.dragRole(t, "software-engineer", u.cardAbs(t, "em"), func() {
+		u.chart.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	})
+	if len(u.st.Plan().Positions) != n {
+		t.Error("a cancelled role drag added a position")
+	}
+}
+
+func TestACardDroppedOnEmptyCanvasStaysWhereItWas(t *testing.T) {
+	u := newTestUI(t, apptest.Plan())
+	u.dragCard(t, "em", u.emptyAbs(t), func() {
+		if h := u.chart.CanvasHint(); !strings.Contains(h, "nothing moves") {
+			t.Errorf("over empty canvas the chart says %q", h)
+		}
+	})
+	if u.st.Plan().Position("em").ReportsTo != "vpe" || u.st.Editor().CanUndo() {
+		t.Error("dropping a card on empty canvas moved it")
+	}
+	if u.chart.CanvasHint() != "" {
+		t.Error("the canvas note stays after the drop")
+	}
+}
+
+func TestARoleOverEmptyCanvasSaysItMakesATopPosition(t *testing.T) {
+	u := newTestUI(t, apptest.Plan())
+	tops := len(u.st.Plan().Tops())
+	u.dragRole(t, "chief-information-officer", u.emptyAbs(t), func() {
+		if h := u.chart.CanvasHint(); !strings.Contains(h, "new top position") {
+			t.Errorf("a role over empty canvas: the chart says %q", h)
+		}
+	})
+	if len(u.st.Plan().Tops()) != tops+1 {
+		t.Error("the role dropped on empty canvas made no top position")
+	}
+}
+
+func TestPlansOpenFitted(t *testing.T) {
+	u := newTestUI(t, apptest.Plan())
+	if err := u.openSample("startup"); err != nil {
+		t.Fatal(err)
+	}
+	lay := u.st.Layout()
+	for _, k := range lay.Cards {
+		if !u.inView(k.Position.ID) {
+			t.Fatalf("%s is out of view in the first view of the sample (zoom %.2f)", k.Position.ID, u.chart.Zoom())
+		}
+	}
+}
+
+func TestOpeningAnotherPlanEndsTheComparison(t *testing.T) {
+	u := newTestUI(t, apptest.Plan())
+	path := t.TempDir() + "/before.yaml"
+	if err := u.writeTo(path); err != nil {
+		t.Fatal(err)
+	}
+	if err := u.compare.Start(path); err != nil {
+		t.Fatal(err)
+	}
+	u.newBlank()
+	if u.compare.Comparing() || u.tabs.Selected() == u.compare.Tab() {
+		t.Error("the comparison goes on after a new plan")
+	}
+}
