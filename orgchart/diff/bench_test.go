@@ -2,6 +2,7 @@ package diff
 
 import (
 	"fmt"
+	"io"
 	"testing"
 
 	"github.com/orgplanner/orgplanner/catalog"
@@ -12,13 +13,19 @@ import (
 // BenchmarkCompare10k compares a generated 10,000-position plan with a copy in
 // which 1% of positions moved, 1% changed holder, 0.5% were removed and
 // 0.5% added, with the default catalog (the checks run on both plans).
-func BenchmarkCompare10k(b *testing.B) {
+func BenchmarkCompare10k(b *testing.B) { benchmarkCompare(b, 10000) }
+
+// BenchmarkCompare200k is the same at the most positions a plan may hold
+// (issue 14: 13-16 s and 0.7 GB; the target is under 3 s).
+func BenchmarkCompare200k(b *testing.B) { benchmarkCompare(b, 200000) }
+
+func benchmarkCompare(b *testing.B, n int) {
 	cat, err := catalog.Default()
 	if err != nil {
 		b.Fatal(err)
 	}
-	before := generate.Generate(10000, 1)
-	after := generate.Generate(10000, 1)
+	before := generate.Generate(n, 1)
+	after := generate.Generate(n, 1)
 	ps := after.Positions
 	for i := 100; i < 200; i++ {
 		ps[i].Holder = fmt.Sprint("New person ", i)
@@ -47,6 +54,7 @@ func BenchmarkCompare10k(b *testing.B) {
 	}
 	after.Positions = kept
 	after.Reindex()
+	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		d := Compare(before, after, cat)
@@ -54,4 +62,45 @@ func BenchmarkCompare10k(b *testing.B) {
 			b.Fatalf("%d added", len(d.Added))
 		}
 	}
+}
+
+// BenchmarkDiffCommand200k is what `orgplanner diff` does with two files of
+// 200,000 positions: read both plans, compare, write the text report. The
+// plans are two separate generations (another seed), so little matches by id
+// and the report is as long as it gets.
+func BenchmarkDiffCommand200k(b *testing.B) {
+	cat, err := catalog.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range []struct {
+		name  string
+		seeds [2]int64
+	}{{"same-seed", [2]int64{1, 1}}, {"other-seed", [2]int64{1, 2}}} {
+		before, after := validPlan(200000, c.seeds[0]), validPlan(200000, c.seeds[1])
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				bp, _, err := orgchart.Read(before, "before.yaml", cat)
+				if err != nil {
+					b.Fatal(err)
+				}
+				ap, _, err := orgchart.Read(after, "after.yaml", cat)
+				if err != nil {
+					b.Fatal(err)
+				}
+				Compare(bp, ap, cat).WriteText(io.Discard)
+			}
+		})
+	}
+}
+
+// validPlan is a generated plan's file, without notes and costs so that
+// 200,000 positions stay under the 32 MB a plan file may have.
+func validPlan(n int, seed int64) []byte {
+	p := generate.Generate(n, seed)
+	for _, pos := range p.Positions {
+		pos.Notes, pos.Cost = "", 0
+	}
+	return p.Encode()
 }

@@ -10,8 +10,10 @@ import (
 )
 
 // build turns checked rows into a plan: managers resolved (ids first, then
-// unique names), cycles broken, titles matched to roles.
-func build(rows []row, cat *catalog.Catalog, rep *Report) *orgchart.Plan {
+// unique names and emails), cycles broken, titles matched to roles, the
+// scope set from the roles found. A file whose manager column resolves for
+// nobody is a problem (fail), not a plan of top positions.
+func build(rows []row, cat *catalog.Catalog, rep *Report, fail func(int, string, ...any)) *orgchart.Plan {
 	note := func(rw *row, kind NoteKind, format string, args ...any) {
 		rep.Notes = append(rep.Notes, Note{Line: rw.line, Kind: kind, ID: rw.id, Title: rw.title, Message: fmt.Sprintf(format, args...)})
 	}
@@ -19,14 +21,21 @@ func build(rows []row, cat *catalog.Catalog, rep *Report) *orgchart.Plan {
 	for i := range rows {
 		byID[rows[i].id] = i
 	}
-	parent := resolveManagers(rows, byID, note)
+	parent := resolveManagers(rows, byID, rep, note, fail)
+	if len(rep.Problems) > 0 {
+		return nil
+	}
 	breakCycles(rows, parent, note)
 
 	m := newMatcher(cat)
+	perYear := 1.0
+	if rep.CostPeriod == "month" {
+		perYear = 12
+	}
 	p := &orgchart.Plan{Version: orgchart.FormatVersion, Positions: make([]*orgchart.Position, len(rows))}
 	for i := range rows {
 		rw := &rows[i]
-		pos := &orgchart.Position{ID: PositionID(rw.id), Holder: rw.name, Notes: rw.notes, Line: rw.line}
+		pos := &orgchart.Position{ID: PositionID(rw.id), Holder: holderOf(rw), Notes: rw.notes, Line: rw.line}
 		if parent[i] >= 0 {
 			pos.ReportsTo = PositionID(rows[parent[i]].id)
 		}
@@ -37,10 +46,10 @@ func build(rows []row, cat *catalog.Catalog, rep *Report) *orgchart.Plan {
 		switch c, ok := parseCost(rw.cost); {
 		case !ok:
 			note(rw, NoteBadCost, "cost %q is not a number; left empty", rw.cost)
-		case c > orgchart.MaxCost:
+		case c*perYear > orgchart.MaxCost:
 			note(rw, NoteBadCost, "cost %q is more than a plan allows (%d a person a year); left empty", rw.cost, orgchart.MaxCost)
 		default:
-			pos.Cost = c
+			pos.Cost = c * perYear
 		}
 		switch n, ok := parseCount(rw.count); {
 		case !ok:
@@ -60,69 +69,220 @@ func build(rows []row, cat *catalog.Catalog, rep *Report) *orgchart.Plan {
 		p.Positions[i] = pos
 		rep.Headcount += pos.Headcount()
 	}
+	p.Scope = scopeOf(p, m)
+	rep.Scope = p.Scope
 	rep.Positions = len(p.Positions)
 	sortNotes(rep.Notes)
 	return p
 }
 
-// resolveManagers returns each row's manager row (-1 for a top position).
-// A manager value that is no id but the name of exactly one person is taken
-// as that person: some HR tools export "Reports To" as a name.
-func resolveManagers(rows []row, byID map[string]int, note func(*row, NoteKind, string, ...any)) []int {
-	var byName map[string]int // lazily: only when some manager is not an id
-	parent := make([]int, len(rows))
-	for i := range rows {
-		rw := &rows[i]
-		parent[i] = -1
-		v := rw.manager
-		if v == "" {
-			continue
-		}
-		if j, ok := byID[v]; ok {
-			if j == i {
-				note(rw, NoteSelfManager, "%s reports to itself; read as a top position", describe(rw))
-			} else {
-				parent[i] = j
-			}
-			continue
-		}
-		if noManager[strings.ToLower(v)] {
-			continue
-		}
-		if byName == nil {
-			byName = namesOf(rows)
-		}
-		if j, ok := byName[strings.ToLower(v)]; ok && j >= 0 && j != i {
-			parent[i] = j
-			note(rw, NoteManagerByName, "manager %q is a name, not an id; matched to line %d", v, rows[j].line)
-			continue
-		}
-		note(rw, NoteUnknownManager, "%s reports to %q, which is no id in the file; now a top position: fix the manager id", describe(rw), v)
+// holderOf is the name a person goes by: the preferred name when given
+// (Rippling's "Preferred Name" next to the "Legal Name"), with the family
+// name added to a lone first name.
+func holderOf(rw *row) string {
+	if rw.preferred == "" {
+		return rw.name
 	}
-	return parent
+	if strings.Contains(rw.preferred, " ") {
+		return rw.preferred
+	}
+	last := rw.last
+	if last == "" {
+		if ws := strings.Fields(rw.name); len(ws) > 1 {
+			last = ws[len(ws)-1]
+		}
+	}
+	return strings.TrimSpace(rw.preferred + " " + last)
 }
 
-// namesOf maps lower-case names to their row, -1 when two people share one.
-func namesOf(rows []row) map[string]int {
-	out := make(map[string]int, len(rows))
-	for i := range rows {
-		n := strings.ToLower(rows[i].name)
-		if n == "" {
+// scopeOf is the set of domains the plan's roles work in, so that a company
+// is checked on what it has (a retailer's IT department is not judged on SRE
+// or product). Roles that belong to every domain (CEO, chief of staff) and
+// the generic team member say nothing about it. Nil when no role does: the
+// plan keeps every domain.
+func scopeOf(p *orgchart.Plan, m *matcher) []catalog.Domain {
+	in := map[catalog.Domain]bool{}
+	for _, pos := range p.Positions {
+		r := m.byID[pos.Role]
+		if r == nil || len(r.Domains) >= len(catalog.Domains) {
 			continue
 		}
-		if _, dup := out[n]; dup {
-			out[n] = -1
-		} else {
-			out[n] = i
+		for _, d := range r.Domains {
+			in[d] = true
+		}
+	}
+	var out []catalog.Domain
+	for _, d := range catalog.Domains {
+		if in[d] {
+			out = append(out, d)
 		}
 	}
 	return out
 }
 
+// resolveManagers returns each row's manager row (-1 for a top position).
+// Each manager value (one per manager column: Workday reports may have both
+// "Manager ID" and "Manager") is tried as an id, then as the name or email of
+// exactly one person, then as "Last, First". HR tools export the manager as a
+// name (BambooHR, Rippling, Personio, HiBob), an email (Google Workspace) or
+// a user principal name (Entra).
+func resolveManagers(rows []row, byID map[string]int, rep *Report, note func(*row, NoteKind, string, ...any), fail func(int, string, ...any)) []int {
+	var byKey map[string]int // lazily: only when some manager is not an id
+	parent := make([]int, len(rows))
+	given, firstGiven := 0, -1
+	var byName []int // rows whose manager was found by name or email
+	for i := range rows {
+		rw := &rows[i]
+		parent[i] = -1
+		var v string
+		for _, x := range rw.managers {
+			if _, isID := byID[x]; x != "" && (isID || !noManager[strings.ToLower(x)]) {
+				v = x
+				break
+			}
+		}
+		if v == "" {
+			continue
+		}
+		given++
+		if firstGiven < 0 {
+			firstGiven = i
+		}
+		how, j := "", -1
+		for _, x := range rw.managers {
+			if _, isID := byID[x]; x == "" || (!isID && noManager[strings.ToLower(x)]) {
+				continue
+			}
+			if k, ok := byID[x]; ok {
+				how, j = "id", k
+				if strings.Contains(x, "@") {
+					how = "email" // an email standing in for a missing id
+				}
+				break
+			}
+			if byKey == nil {
+				byKey = keysOf(rows)
+			}
+			if k, ok := lookupPerson(byKey, x); ok {
+				how, j = "name", k
+				if strings.Contains(x, "@") {
+					how = "email"
+				}
+				break
+			}
+		}
+		switch {
+		case j == i:
+			note(rw, NoteSelfManager, "%s reports to itself; read as a top position", describe(rw))
+		case j >= 0:
+			parent[i] = j
+			switch how {
+			case "id":
+				rep.ManagersBy.ID++
+			case "email":
+				rep.ManagersBy.Email++
+			default:
+				rep.ManagersBy.Name++
+			}
+			if how != "id" {
+				byName = append(byName, i)
+			}
+		case j == -2:
+			note(rw, NoteUnknownManager, "%s reports to %q, a name two or more people share; now a top position: give the manager's id", describe(rw), v)
+		default:
+			note(rw, NoteUnknownManager, "%s reports to %q, which is no id, name or email in the file; now a top position: fix the manager", describe(rw), v)
+		}
+	}
+	// A file that gives managers mostly by id and a few by name deserves a
+	// look at those few; one that gives them all by name does not.
+	if rep.ManagersBy.ID > 0 {
+		for _, i := range byName {
+			note(&rows[i], NoteManagerByName, "manager %q is a name, not an id; matched to line %d", managerValue(&rows[i]), rows[parent[i]].line)
+		}
+	}
+	if given > 0 && rep.ManagersBy.ID+rep.ManagersBy.Name+rep.ManagersBy.Email == 0 {
+		var headers []string
+		for _, c := range rep.Columns {
+			if c.Field == FieldManager {
+				headers = append(headers, fmt.Sprintf("%q", c.Header))
+			}
+		}
+		rw := &rows[firstGiven]
+		fail(rw.line, "no manager in column %s is the id, name or email of a person in the file (this row names %q): every row would be a top position; name the column that holds managers with --map COLUMN=manager, or the one they refer to with --map COLUMN=id",
+			strings.Join(headers, ", "), managerValue(rw))
+	}
+	return parent
+}
+
+// managerValue is the first manager value a row gives.
+func managerValue(rw *row) string {
+	for _, x := range rw.managers {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}
+
+// personKey normalises a name or email for lookup: lower case, words only
+// ("Hopper, Grace" stays in that order: see lookupPerson).
+func personKey(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return r == ' ' || r == '\t' || r == ','
+	}), " ")
+}
+
+// keysOf maps every name a person goes by (full name, first and last,
+// preferred name, "Last, First") and every email to their row; -2 when two
+// people share one.
+func keysOf(rows []row) map[string]int {
+	out := make(map[string]int, 3*len(rows))
+	add := func(k string, i int) {
+		if k = personKey(k); k == "" {
+			return
+		}
+		if j, dup := out[k]; dup && j != i {
+			out[k] = -2
+		} else {
+			out[k] = i
+		}
+	}
+	for i := range rows {
+		rw := &rows[i]
+		seen := map[string]bool{}
+		for _, k := range []string{rw.name, rw.first + " " + rw.last, holderOf(rw)} {
+			if k = personKey(k); k != "" && !seen[k] {
+				seen[k] = true
+				add(k, i)
+			}
+		}
+		for _, e := range rw.emails {
+			add(e, i)
+		}
+	}
+	return out
+}
+
+// lookupPerson finds the one person a manager value names; it tries
+// "Last, First" as "First Last" too. ok is false when nobody has the name;
+// a shared name gives -2 with ok true.
+func lookupPerson(byKey map[string]int, v string) (int, bool) {
+	if j, ok := byKey[personKey(v)]; ok {
+		return j, true
+	}
+	if last, first, ok := strings.Cut(v, ","); ok {
+		if j, ok := byKey[personKey(first+" "+last)]; ok {
+			return j, true
+		}
+	}
+	return -1, false
+}
+
 // breakCycles finds every reporting cycle (each row has one manager, so a
 // walk up from any row ends at a top or in a cycle) and breaks each at the
-// row that comes first in the file, which becomes a top position. Every row of
-// the cycle is noted; nothing is dropped. Linear: each row is walked once.
+// row that comes first in the file, which becomes a top position. Each
+// cycle gets one note, on that row, naming at most cycleShown of its rows:
+// time and memory stay linear in the file however long the cycle.
 func breakCycles(rows []row, parent []int, note func(*row, NoteKind, string, ...any)) {
 	const (
 		unseen = 0
@@ -157,26 +317,32 @@ func breakCycles(rows []row, parent []int, note func(*row, NoteKind, string, ...
 					first = c
 				}
 			}
-			chain := make([]string, 0, len(cycle)+1)
-			lines := make([]string, 0, len(cycle))
+			chain := make([]string, 0, cycleShown+2)
+			lines := make([]string, 0, cycleShown+1)
 			// Show the cycle from the row that is cut, following its managers.
 			for c, n := first, 0; n <= len(cycle); c, n = parent[c], n+1 {
+				if n == cycleShown && len(cycle) > cycleShown {
+					chain = append(chain, fmt.Sprintf("... %d more", len(cycle)-cycleShown), describe(&rows[first]))
+					lines = append(lines, fmt.Sprintf("and %d more", len(cycle)-cycleShown))
+					break
+				}
 				chain = append(chain, describe(&rows[c]))
 				if n < len(cycle) {
 					lines = append(lines, fmt.Sprint(rows[c].line))
 				}
 			}
 			parent[first] = -1
-			for _, c := range cycle {
-				note(&rows[c], NoteCycle, "lines %s form a reporting cycle (%s); line %d now reports to nobody: set its manager",
-					strings.Join(lines, ", "), strings.Join(chain, " -> "), rows[first].line)
-			}
+			note(&rows[first], NoteCycle, "lines %s form a reporting cycle of %d (%s); line %d now reports to nobody: set its manager",
+				strings.Join(lines, ", "), len(cycle), strings.Join(chain, " -> "), rows[first].line)
 		}
 		for _, k := range path {
 			state[k] = done
 		}
 	}
 }
+
+// cycleShown is how many rows of a reporting cycle its note names.
+const cycleShown = 10
 
 // roleOf decides the row's role: a catalog role id in the role column wins,
 // else the title is matched.
@@ -203,6 +369,8 @@ func roleOf(rw *row, m *matcher, rep *Report, note func(*row, NoteKind, string, 
 		rep.Notes = append(rep.Notes, Note{Line: rw.line, Kind: kind, ID: rw.id, Title: rw.title, Role: res.role, Message: fmt.Sprintf(format, args...)})
 	}
 	switch {
+	case res.kind == MatchUnmatched && res.reading != "":
+		add(NoteOtherChief, "read as %s, which no catalog role is; imported as %s with the title kept", res.reading, GenericRole)
 	case res.kind == MatchUnmatched:
 		add(NoteUnmatchedTitle, "no catalog role; imported as %s with the title kept", GenericRole)
 	case res.kind == MatchSimilar:
@@ -213,6 +381,15 @@ func roleOf(rw *row, m *matcher, rep *Report, note func(*row, NoteKind, string, 
 			alts[i] = title(a)
 		}
 		add(NoteAmbiguousTitle, "read as %s; could be %s: write the full title or give a department", title(res.role), strings.Join(alts, " or "))
+	}
+	// Executives and VPs own the most: every such reading is listed for a
+	// person to confirm, however certain the match.
+	if r := m.byID[res.role]; r != nil && (r.Level == catalog.LevelExecutive || r.Level == catalog.LevelVP) {
+		how := matchLabels[res.kind]
+		if rw.dept != "" {
+			how += fmt.Sprintf(", department %q", rw.dept)
+		}
+		add(NoteExecutive, "read as %s (%s)", r.Title, how)
 	}
 	return res.role
 }

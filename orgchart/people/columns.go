@@ -10,14 +10,17 @@ import (
 // Field is what a CSV column holds, in Org Planner's terms.
 type Field string
 
-// The fields a people CSV can hold. Only ID, Manager and one of Title or Role
-// are required.
+// The fields a people CSV can hold. A manager column, a name (or first and
+// last name) column and one of Title or Role are required; without an id
+// column the email is the id.
 const (
 	FieldID         Field = "id"
 	FieldManager    Field = "manager"
 	FieldName       Field = "name"
 	FieldFirstName  Field = "first-name"
 	FieldLastName   Field = "last-name"
+	FieldPreferred  Field = "preferred-name" // shown instead of the name when given (Rippling)
+	FieldEmail      Field = "email"          // lets managers be given by email (Google Workspace, Entra)
 	FieldTitle      Field = "title"
 	FieldRole       Field = "role"
 	FieldDepartment Field = "department"
@@ -30,38 +33,57 @@ const (
 
 // Fields lists every field a --map entry may name.
 var Fields = []Field{FieldID, FieldManager, FieldName, FieldFirstName, FieldLastName,
-	FieldTitle, FieldRole, FieldDepartment, FieldCost, FieldCount, FieldDotted, FieldNotes, FieldIgnore}
+	FieldPreferred, FieldEmail, FieldTitle, FieldRole, FieldDepartment, FieldCost, FieldCount, FieldDotted, FieldNotes, FieldIgnore}
 
 // headerNames are the header spellings HR systems use for each field, after
-// normalising (lower case, letters and digits only).
+// normalising (lower case, letters and digits only, "#" as "number"). The
+// defaults of BambooHR, Workday, Rippling, HiBob, Personio, Google Workspace
+// and Microsoft Entra are all here (docs/scenarios.md lists them).
 var headerNames = map[string]Field{
 	"id": FieldID, "employeeid": FieldID, "empid": FieldID, "employeenumber": FieldID,
 	"employeeno": FieldID, "empno": FieldID, "personid": FieldID, "staffid": FieldID,
 	"workerid": FieldID, "personnelnumber": FieldID, "positionid": FieldID,
+	"number": FieldID, "objectid": FieldID, "userid": FieldID,
 
 	"parentid": FieldManager, "parent": FieldManager, "managerid": FieldManager,
 	"manager": FieldManager, "reportsto": FieldManager, "reportstoid": FieldManager,
 	"supervisorid": FieldManager, "supervisor": FieldManager, "linemanager": FieldManager,
 	"linemanagerid": FieldManager, "manageremployeeid": FieldManager, "managerempid": FieldManager,
-	"bossid": FieldManager,
+	"bossid": FieldManager, "reportingto": FieldManager, "managername": FieldManager,
+	"manageremail": FieldManager, "supervisorname": FieldManager, "supervisoremail": FieldManager,
+	"reportstoemail": FieldManager, "reportstoname": FieldManager, "manageruserprincipalname": FieldManager,
+	"managerupn": FieldManager, "directmanager": FieldManager, "managerworkemail": FieldManager,
+	"linemanageremail": FieldManager,
 
 	"name": FieldName, "fullname": FieldName, "employeename": FieldName,
 	"displayname": FieldName, "employee": FieldName, "holder": FieldName, "person": FieldName,
+	"worker": FieldName, "legalname": FieldName, "workername": FieldName,
 	"firstname": FieldFirstName, "givenname": FieldFirstName, "forename": FieldFirstName,
+	"legalfirstname": FieldFirstName,
 	"lastname": FieldLastName, "surname": FieldLastName, "familyname": FieldLastName,
+	"legallastname": FieldLastName,
+	"preferredname": FieldPreferred, "preferredfullname": FieldPreferred, "knownas": FieldPreferred,
+
+	"email": FieldEmail, "workemail": FieldEmail, "emailaddress": FieldEmail, "primaryemail": FieldEmail,
+	"userprincipalname": FieldEmail, "upn": FieldEmail, "mail": FieldEmail, "businessemail": FieldEmail,
+	"companyemail": FieldEmail, "workemailaddress": FieldEmail,
 
 	"title": FieldTitle, "jobtitle": FieldTitle, "position": FieldTitle,
 	"positiontitle": FieldTitle, "businesstitle": FieldTitle, "jobname": FieldTitle,
+	"employeetitle": FieldTitle, "designation": FieldTitle,
 
 	"role": FieldRole, "roleid": FieldRole, "catalogrole": FieldRole,
 
 	"department": FieldDepartment, "dept": FieldDepartment, "team": FieldDepartment,
 	"division": FieldDepartment, "function": FieldDepartment, "orgunit": FieldDepartment,
-	"departmentname": FieldDepartment, "unit": FieldDepartment,
+	"departmentname": FieldDepartment, "unit": FieldDepartment, "supervisoryorganization": FieldDepartment,
 
 	"cost": FieldCost, "salary": FieldCost, "annualcost": FieldCost, "annualsalary": FieldCost,
 	"basesalary": FieldCost, "compensation": FieldCost, "yearlycost": FieldCost,
-	"totalcost": FieldCost, "fullyloadedcost": FieldCost,
+	"totalcost": FieldCost, "fullyloadedcost": FieldCost, "monthlysalary": FieldCost,
+	"monthlycost": FieldCost, "annualbasesalary": FieldCost, "yearlysalary": FieldCost,
+	"monthlybasesalary": FieldCost, "grosssalary": FieldCost, "fixedsalary": FieldCost,
+	"totalbasepayannualized": FieldCost,
 
 	"count": FieldCount, "headcount": FieldCount, "teamsize": FieldCount,
 
@@ -72,16 +94,46 @@ var headerNames = map[string]Field{
 	"notes": FieldNotes, "note": FieldNotes, "comments": FieldNotes, "comment": FieldNotes,
 }
 
+// multiFields may be fed by several columns: a Workday report with both
+// "Manager ID" and "Manager", an Entra export with "userPrincipalName" and
+// "mail". Each row tries them in header order.
+var multiFields = map[Field]bool{FieldManager: true, FieldEmail: true}
+
 // normHeader reduces a header cell to lower-case letters and digits, so
-// "Employee ID", "employee_id" and "EmployeeId" are the same name.
+// "Employee ID", "employee_id" and "EmployeeId" are the same name. Bracketed
+// remarks are dropped (Google Workspace's "First Name [Required]") and "#"
+// reads as "number" (BambooHR's "Employee #").
 func normHeader(s string) string {
 	var b strings.Builder
+	depth := 0
 	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		switch {
+		case r == '[':
+			depth++
+		case r == ']':
+			if depth > 0 {
+				depth--
+			}
+		case depth > 0:
+		case r == '#':
+			b.WriteString("number")
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			b.WriteRune(r)
 		}
 	}
 	return b.String()
+}
+
+// headerField recognises a header cell. A section prefix such as HiBob's
+// "Work - " or "Personal - " is dropped when the whole cell is unknown.
+func headerField(h string) (Field, bool) {
+	if f, ok := headerNames[normHeader(h)]; ok {
+		return f, true
+	}
+	if i := strings.Index(h, " - "); i > 0 {
+		return headerField(h[i+3:])
+	}
+	return "", false
 }
 
 // Column says which CSV column feeds which field, and why.
@@ -126,7 +178,7 @@ func knownField(s string) (Field, bool) {
 		}
 	}
 	// Accept the header spellings as field names too ("manager id=manager" and "boss=manager id").
-	if f, ok := headerNames[normHeader(s)]; ok {
+	if f, ok := headerField(s); ok {
 		return f, true
 	}
 	return "", false
@@ -171,10 +223,10 @@ func resolveColumns(header []string, mapping map[string]string) (cols []Column, 
 		if _, done := chosen[i]; done {
 			continue
 		}
-		f, ok := headerNames[normHeader(h)]
-		if !ok || taken[f] {
+		f, ok := headerField(h)
+		if !ok || (taken[f] && !multiFields[f]) {
 			// Unknown, or a second column for a field already fed (say both
-			// "manager" and "manager id"): the first one wins.
+			// "department" and "division"): the first one wins.
 			if strings.TrimSpace(h) != "" {
 				ignored = append(ignored, h)
 			}
@@ -193,8 +245,13 @@ func resolveColumns(header []string, mapping map[string]string) (cols []Column, 
 			probs = append(probs, fmt.Sprintf("no %s column: name it with --map COLUMN=%s (columns: %s)", what, f, strings.Join(header, ", ")))
 		}
 	}
-	need(FieldID, "id")
-	need(FieldManager, "manager id")
+	if !taken[FieldEmail] {
+		need(FieldID, "id")
+	}
+	need(FieldManager, "manager")
+	if !taken[FieldName] && !taken[FieldFirstName] && !taken[FieldLastName] && !taken[FieldPreferred] {
+		probs = append(probs, fmt.Sprintf("no name column (such as Name, Full Name, or First Name and Last Name): without it every position would be imported vacant; name it with --map COLUMN=name (columns: %s)", strings.Join(header, ", ")))
+	}
 	if !taken[FieldTitle] && !taken[FieldRole] {
 		need(FieldTitle, "title")
 	}

@@ -1,33 +1,41 @@
 package people
 
 import (
+	"bytes"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 )
 
-// cp1252 maps the bytes 0x80-0x9F of Windows-1252 to their characters; the
-// other bytes are Latin-1, which is Unicode's first 256 code points.
-var cp1252 = [32]rune{
-	'€', 0x81, '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', 0x8D, 'Ž', 0x8F,
-	0x90, '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', 0x9D, 'ž', 'Ÿ',
-}
-
-// toUTF8 returns data as UTF-8. A file that is not valid UTF-8 is almost
-// always a spreadsheet saved in the Windows code page ("José" as one byte
-// per letter), so it is read as Windows-1252; ok is false then, for the report.
-func toUTF8(data []byte) (out []byte, ok bool) {
-	if utf8.Valid(data) {
-		return data, true
-	}
-	out = make([]byte, 0, len(data)+len(data)/8)
-	for _, b := range data {
-		switch {
-		case b < 0x80:
-			out = append(out, b)
-		case b < 0xA0:
-			out = utf8.AppendRune(out, cp1252[b-0x80])
-		default:
-			out = utf8.AppendRune(out, rune(b))
+// decode returns data as UTF-8 and the encoding it was read from ("" for
+// plain UTF-8). Spreadsheets save people lists in four ways: UTF-8, UTF-8
+// with a byte-order mark, UTF-16 with a byte-order mark (Excel's "Unicode
+// Text", little-endian and tab separated) and the Windows code page. A file
+// that is not valid UTF-8 and has no UTF-16 mark is read as Windows-1252
+// ("José" as one byte per letter), which is what such files almost always are.
+func decode(data []byte) (out []byte, enc string, err error) {
+	var dec *encoding.Decoder
+	switch {
+	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
+		data, enc = data[3:], "utf-8 with byte-order mark"
+		if utf8.Valid(data) {
+			return data, enc, nil
 		}
+		dec, enc = charmap.Windows1252.NewDecoder(), "windows-1252"
+	case bytes.HasPrefix(data, []byte{0xff, 0xfe}):
+		dec, enc = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder(), "utf-16le"
+	case bytes.HasPrefix(data, []byte{0xfe, 0xff}):
+		dec, enc = unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder(), "utf-16be"
+	case utf8.Valid(data):
+		return data, "", nil
+	default:
+		dec, enc = charmap.Windows1252.NewDecoder(), "windows-1252"
 	}
-	return out, false
+	out, err = dec.Bytes(data)
+	if err != nil {
+		return nil, enc, err
+	}
+	return out, enc, nil
 }

@@ -41,6 +41,9 @@ func Export(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog) error {
 			rec[6] = strconv.FormatFloat(pos.Cost, 'f', -1, 64)
 		}
 		rec[7], rec[8] = strings.Join(pos.DottedTo, ";"), pos.Notes
+		for i := range rec {
+			rec[i] = neutralise(rec[i])
+		}
 		if err := cw.Write(rec); err != nil {
 			return fmt.Errorf("writing people CSV: %w", err)
 		}
@@ -50,4 +53,35 @@ func Export(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog) error {
 		return fmt.Errorf("writing people CSV: %w", err)
 	}
 	return nil
+}
+
+// formulaStart reports whether a cell starting with b may be run as a formula
+// by Excel, LibreOffice or Google Sheets (OWASP, "CSV Injection").
+func formulaStart(b byte) bool {
+	switch b {
+	case '=', '+', '-', '@', '\t', '\r':
+		return true
+	}
+	return false
+}
+
+// neutralise prefixes a single quote to a cell that a spreadsheet would run
+// ("=HYPERLINK(...)", "@SUM(...)", "+1+1"), as OWASP advises; the quote makes
+// the spreadsheet show the text as it is. A cell that already starts with a
+// quote before such a character (or before another quote) gets one more, so
+// that unneutralise gives every cell back exactly; "'t Hooft" is left alone.
+func neutralise(s string) string {
+	if s != "" && (formulaStart(s[0]) || (s[0] == '\'' && len(s) > 1 && (formulaStart(s[1]) || s[1] == '\''))) {
+		return "'" + s
+	}
+	return s
+}
+
+// unneutralise undoes neutralise: it drops the quote before a formula
+// character or a quote. Import applies it to every cell.
+func unneutralise(s string) string {
+	if len(s) > 1 && s[0] == '\'' && (formulaStart(s[1]) || s[1] == '\'') {
+		return s[1:]
+	}
+	return s
 }

@@ -22,19 +22,37 @@ const maxProblems = 50
 
 // row is one person as read from the file.
 type row struct {
-	line                                              int
-	id, manager, name, title, role, dept, cost, count string
-	dotted, notes                                     string
+	line                                    int
+	id, name, title, role, dept, cost, count string
+	first, last, preferred                  string
+	dotted, notes                           string
+	managers                                []string // one value per manager column, in header order
+	emails                                  []string // one value per email column
+}
+
+// Options are the choices an import takes besides the file.
+type Options struct {
+	// Mapping names columns the recognised headers miss ("column" -> "field", see Fields).
+	Mapping map[string]string
+	// CostPeriod says what the cost column holds: "year" or "month" (multiplied by 12).
+	// Empty means yearly unless the column's header says monthly ("Monthly Salary").
+	CostPeriod string
 }
 
 // Import reads a people CSV and builds a plan from it. file names the input in
 // messages; mapping ("column" -> "field", see Fields) names columns the
 // recognised headers miss. It returns the plan, the report of what was done,
 // and, when the file is unusable (no header, required columns missing, empty
-// or duplicate ids, rows with the wrong number of fields), catalog.Problems
-// with a line each and no plan. Rows with unknown managers, cycles, unmatched
-// titles or bad costs are kept and listed in the report's notes.
+// or duplicate ids, rows with the wrong number of fields, no manager that
+// resolves), catalog.Problems with a line each and no plan. Rows with unknown
+// managers, cycles, unmatched titles or bad costs are kept and listed in the
+// report's notes.
 func Import(r io.Reader, file string, cat *catalog.Catalog, mapping map[string]string) (*orgchart.Plan, *Report, error) {
+	return ImportWith(r, file, cat, Options{Mapping: mapping})
+}
+
+// ImportWith is Import with every option.
+func ImportWith(r io.Reader, file string, cat *catalog.Catalog, opt Options) (*orgchart.Plan, *Report, error) {
 	rep := &Report{File: file, Matches: map[MatchKind]int{}}
 	fail := func(line int, format string, args ...any) {
 		if len(rep.Problems) == maxProblems {
@@ -44,6 +62,11 @@ func Import(r io.Reader, file string, cat *catalog.Catalog, mapping map[string]s
 			return
 		}
 		rep.Problems = append(rep.Problems, catalog.Problem{File: file, Line: line, Message: fmt.Sprintf(format, args...)})
+	}
+	switch opt.CostPeriod {
+	case "", "year", "month":
+	default:
+		return nil, rep, fmt.Errorf("cost period %q: use year or month", opt.CostPeriod)
 	}
 	// Read at most one byte past the limit: a bigger file is refused before
 	// it is parsed, so a huge export costs bounded memory.
@@ -55,14 +78,17 @@ func Import(r io.Reader, file string, cat *catalog.Catalog, mapping map[string]s
 		fail(0, "the file is more than %d MB, the most an import may have: split it by department and import the parts", orgchart.MaxFileSize>>20)
 		return nil, rep, rep.Problems
 	}
-	rows, err := readRows(data, file, mapping, rep, fail)
+	rows, err := readRows(data, file, opt, rep, fail)
 	if err != nil {
 		return nil, rep, err
 	}
 	if len(rep.Problems) > 0 {
 		return nil, rep, rep.Problems
 	}
-	p := build(rows, cat, rep)
+	p := build(rows, cat, rep, fail)
+	if len(rep.Problems) > 0 {
+		return nil, rep, rep.Problems
+	}
 	p.Walk(func(pos *orgchart.Position, depth int) bool {
 		if depth > orgchart.MaxDepth {
 			fail(pos.Line, "reporting chain more than %d levels deep: check the manager ids", orgchart.MaxDepth)
@@ -78,10 +104,16 @@ func Import(r io.Reader, file string, cat *catalog.Catalog, mapping map[string]s
 }
 
 // readRows parses the CSV into rows, checking the shape and the ids.
-func readRows(data []byte, file string, mapping map[string]string, rep *Report, fail func(int, string, ...any)) ([]row, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if utf8, ok := toUTF8(data); !ok {
-		data, rep.Encoding = utf8, "windows-1252"
+func readRows(data []byte, file string, opt Options, rep *Report, fail func(int, string, ...any)) ([]row, error) {
+	data, enc, err := decode(data)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s as %s: %w", file, enc, err)
+	}
+	rep.Encoding = enc
+	// Old Mac spreadsheets end lines with a lone CR, which encoding/csv keeps
+	// inside the field: read such a file's CRs as line ends.
+	if bytes.IndexByte(data, '\n') < 0 && bytes.IndexByte(data, '\r') >= 0 {
+		data = bytes.ReplaceAll(data, []byte{'\r'}, []byte{'\n'})
 	}
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.Comma = delimiter(data)
@@ -100,13 +132,26 @@ func readRows(data []byte, file string, mapping map[string]string, rep *Report, 
 	for i := range header {
 		header[i] = strings.TrimSpace(header[i])
 	}
-	cols, ignored, probs := resolveColumns(header, mapping)
+	cols, ignored, probs := resolveColumns(header, opt.Mapping)
 	rep.Columns, rep.Ignored = cols, ignored
 	for _, msg := range probs {
 		fail(1, "%s", msg)
 	}
 	if len(probs) > 0 {
 		return nil, nil
+	}
+	period := opt.CostPeriod
+	for _, c := range cols {
+		if c.Field == FieldCost {
+			rep.CostColumn = c.Header
+			if period == "" && strings.Contains(strings.ToLower(c.Header), "month") {
+				period = "month"
+			}
+			if period == "" {
+				period = "year"
+			}
+			rep.CostPeriod = period
+		}
 	}
 	var rows []row
 	firstLine := map[string]int{}
@@ -124,24 +169,27 @@ func readRows(data []byte, file string, mapping map[string]string, rep *Report, 
 		}
 		rep.Rows++
 		if len(rec) != len(header) {
-			fail(line, "%d fields where the header has %d: look for an unquoted comma in a name or a missing field (quote fields that contain %q)", len(rec), len(header), string(cr.Comma))
+			fail(line, "%d fields where the header has %d: look for an unquoted %s in a name or a missing field (quote fields that contain one)", len(rec), len(header), delimiterName(cr.Comma))
 			continue
 		}
 		rw := row{line: line}
-		var first, last string
 		for _, c := range cols {
-			v := strings.TrimSpace(rec[c.Index])
+			v := unneutralise(strings.TrimSpace(rec[c.Index]))
 			switch c.Field {
 			case FieldID:
 				rw.id = v
 			case FieldManager:
-				rw.manager = v
+				rw.managers = append(rw.managers, v)
 			case FieldName:
 				rw.name = v
 			case FieldFirstName:
-				first = v
+				rw.first = v
 			case FieldLastName:
-				last = v
+				rw.last = v
+			case FieldPreferred:
+				rw.preferred = v
+			case FieldEmail:
+				rw.emails = append(rw.emails, v)
 			case FieldTitle:
 				rw.title = v
 			case FieldRole:
@@ -155,11 +203,19 @@ func readRows(data []byte, file string, mapping map[string]string, rep *Report, 
 			case FieldDotted:
 				rw.dotted = v
 			case FieldNotes:
-				rw.notes = rec[c.Index] // notes keep their spacing
+				rw.notes = unneutralise(rec[c.Index]) // notes keep their spacing
 			}
 		}
 		if rw.name == "" {
-			rw.name = strings.TrimSpace(first + " " + last)
+			rw.name = strings.TrimSpace(rw.first + " " + rw.last)
+		}
+		if rw.id == "" {
+			for _, e := range rw.emails {
+				if e != "" {
+					rw.id = e // no id column (Entra) or an empty one (Google Workspace): the email is unique
+					break
+				}
+			}
 		}
 		switch prev, dup := firstLine[rw.id]; {
 		case rw.id == "":
@@ -177,9 +233,22 @@ func readRows(data []byte, file string, mapping map[string]string, rep *Report, 
 		}
 	}
 	if rep.Rows == 0 && len(rep.Problems) == 0 {
-		fail(0, "no people: the file has a header but no rows")
+		fail(2, "no people: the file has a header but no rows (lines end with %s)", lineEnds(data))
 	}
 	return rows, nil
+}
+
+// lineEnds names the line ends of data, for the message about a file whose
+// rows were not found.
+func lineEnds(data []byte) string {
+	switch n := bytes.Count(data, []byte{'\n'}); {
+	case n == 0:
+		return "no line break after the header"
+	case bytes.Count(data, []byte("\r\n")) == n:
+		return "CR LF"
+	default:
+		return "LF"
+	}
 }
 
 // csvProblem turns a CSV syntax error into a located problem.
@@ -191,20 +260,45 @@ func csvProblem(file string, err error) error {
 	return fmt.Errorf("reading %s: %w", file, err)
 }
 
-// delimiter guesses the separator from the header line: spreadsheets in many
-// European locales write semicolons, some HR tools tabs.
+// delimiter guesses the separator from the header line (outside quotes):
+// spreadsheets in many European locales write semicolons, Excel's "Unicode
+// Text" tabs, some HR tools pipes. A tie keeps the comma.
 func delimiter(data []byte) rune {
-	line := data
-	if i := bytes.IndexByte(data, '\n'); i >= 0 {
-		line = data[:i]
+	counts := map[byte]int{}
+	quoted := false
+	for _, b := range data {
+		if b == '"' {
+			quoted = !quoted
+			continue
+		}
+		if quoted {
+			continue
+		}
+		if b == '\n' || b == '\r' {
+			break
+		}
+		counts[b]++
 	}
-	best, n := ',', bytes.Count(line, []byte{','})
-	for _, d := range []rune{';', '\t'} {
-		if c := bytes.Count(line, []byte{byte(d)}); c > n {
-			best, n = d, c
+	best := byte(',')
+	for _, d := range []byte{';', '\t', '|'} {
+		if counts[d] > counts[best] {
+			best = d
 		}
 	}
-	return best
+	return rune(best)
+}
+
+// delimiterName writes the separator for messages.
+func delimiterName(r rune) string {
+	switch r {
+	case '\t':
+		return "tab"
+	case ';':
+		return "semicolon"
+	case '|':
+		return "pipe (|)"
+	}
+	return "comma"
 }
 
 func blank(rec []string) bool {

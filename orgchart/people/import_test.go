@@ -34,6 +34,16 @@ func importFile(t *testing.T, name string, mapping map[string]string) (*orgchart
 	return Import(f, name, defaultCatalog(t), mapping)
 }
 
+func importWith(t *testing.T, name string, cat *catalog.Catalog, opt Options) (*orgchart.Plan, *Report, error) {
+	t.Helper()
+	f, err := os.Open(filepath.Join("..", "..", "testdata", "people", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	return ImportWith(f, name, cat, opt)
+}
+
 // byHolder finds the position a person holds.
 func byHolder(t *testing.T, p *orgchart.Plan, holder string) *orgchart.Position {
 	t.Helper()
@@ -95,8 +105,24 @@ func TestImportHRISExport(t *testing.T) {
 	if vac == nil || !vac.Vacant() || vac.Role != "software-engineer" || vac.Title != "" {
 		t.Errorf("line 9 (vacant engineer) = %+v", vac)
 	}
-	if rep.Count(NoteUnmatchedTitle) != 1 || rep.Notes[0].Line != 13 || rep.Notes[0].Title != "Chief Happiness Wizard" {
+	var unmatched []Note
+	for _, n := range rep.Notes {
+		if n.Kind == NoteUnmatchedTitle {
+			unmatched = append(unmatched, n)
+		}
+	}
+	if len(unmatched) != 1 || unmatched[0].Line != 13 || unmatched[0].Title != "Chief Happiness Wizard" {
 		t.Errorf("unmatched notes: %+v", rep.Notes)
+	}
+	// Every executive and VP reading is listed for review: CEO, CTO, VP, CISO, CDO.
+	var execLines []int
+	for _, n := range rep.Notes {
+		if n.Kind == NoteExecutive {
+			execLines = append(execLines, n.Line)
+		}
+	}
+	if !equalInts(execLines, []int{2, 3, 4, 11, 14}) {
+		t.Errorf("executive matches on lines %v, want 2, 3, 4, 11, 14", execLines)
 	}
 	if rep.Matches[MatchUnmatched] != 1 || rep.Matches[MatchAlias] < 5 {
 		t.Errorf("matches %v", rep.Matches)
@@ -222,8 +248,9 @@ func TestImportKeepsAndReportsMessyRows(t *testing.T) {
 		NoteBadCost:        {3},
 		NoteUnknownManager: {4},
 		NoteManagerByName:  {5},
-		NoteCycle:          {6, 7, 8},
+		NoteCycle:          {6}, // one note per cycle, on the row where it is cut
 		NoteUnmatchedTitle: {9},
+		NoteExecutive:      {2, 3},
 	}
 	for k, lines := range want {
 		if got := notes[k]; len(got) != len(lines) || !equalInts(got, lines) {
@@ -254,7 +281,7 @@ func TestImportKeepsAndReportsMessyRows(t *testing.T) {
 	}
 	var text strings.Builder
 	rep.WriteText(&text)
-	for _, s := range []string{"messy.csv:6: lines 6, 8, 7 form a reporting cycle", "Cy Cle (id 5) -> Eve Cle (id 7) -> Dee Cle (id 6) -> Cy Cle (id 5)",
+	for _, s := range []string{"messy.csv:6: lines 6, 8, 7 form a reporting cycle of 3", "Cy Cle (id 5) -> Eve Cle (id 7) -> Dee Cle (id 6) -> Cy Cle (id 5)",
 		"messy.csv:4: Orphan Annie (id 3) reports to \"99\"", `"Chief Wizard" on line 9`} {
 		if !strings.Contains(text.String(), s) {
 			t.Errorf("report lacks %q:\n%s", s, text.String())

@@ -41,6 +41,8 @@ var aliases = map[string][]string{
 	"founder":                               {"chief-executive-officer"},
 	"co founder":                            {"chief-executive-officer"},
 	"cto":                                   {"chief-technology-officer"},
+	"chief technical officer":               {"chief-technology-officer"},
+	"chief executive":                       {"chief-executive-officer"},
 	"head of engineering":                   {"vp-of-engineering"},
 	"engineering lead":                      {"software-engineering-manager"},
 	"soc manager":                           {"security-operations-manager"},
@@ -237,6 +239,9 @@ type match struct {
 	score float64
 	// alternatives are the other readings of an ambiguous title.
 	alternatives []string
+	// reading is set for a C-level title with no catalog role: what it
+	// stands for ("Chief People Officer" for a CPO in People).
+	reading string
 }
 
 // newMatcher indexes the catalog's roles by its own maps, from the exported
@@ -383,6 +388,12 @@ func (m *matcher) find(title, department string) match {
 			return r
 		}
 	}
+	if reading, role, ok := m.otherChief(t, department); ok {
+		if role != "" {
+			return match{role: role, kind: MatchAlias, score: 1}
+		}
+		return match{role: GenericRole, kind: MatchUnmatched, reading: reading}
+	}
 	if r, ok := m.strict(t, department); ok {
 		return r
 	}
@@ -390,11 +401,13 @@ func (m *matcher) find(title, department string) match {
 	// Head of IT"): the first part that matches certainly, founder last.
 	if parts := titleParts.Split(title, -1); len(parts) > 1 {
 		var founder match
+		otherChief := false // "COO & Co-Founder" is not the CEO
 		for _, part := range parts {
 			pt := normTitle(part)
 			r, ok := m.strict(pt, department)
 			switch {
 			case !ok:
+				otherChief = otherChief || chiefTitle(pt)
 			case founderWords[pt]:
 				if founder.role == "" {
 					founder = r
@@ -403,9 +416,12 @@ func (m *matcher) find(title, department string) match {
 				return r
 			}
 		}
-		if founder.role != "" {
+		if founder.role != "" && !otherChief {
 			return founder
 		}
+	}
+	if chiefTitle(t) {
+		return match{role: GenericRole, kind: MatchUnmatched, reading: title}
 	}
 	return m.similar(t, department)
 }
@@ -433,8 +449,9 @@ func (m *matcher) strict(t, department string) (match, bool) {
 	return match{}, false
 }
 
-// titleParts splits compound titles at "&", ",", "/", "|", " and ", " - ".
-var titleParts = regexp.MustCompile(`\s*(?:&|,|/|\||\s+and\s+|\s+-\s+)\s*`)
+// titleParts splits compound titles at "&", ",", "/", "|", " and ", " - "
+// and parentheses ("Chief Information Security Officer (CISO)").
+var titleParts = regexp.MustCompile(`\s*(?:&|,|/|\||\(|\)|\s+and\s+|\s+-\s+)\s*`)
 
 // founderWords are title parts that say who someone is rather than what
 // they do: matched only when nothing else in the title is.
@@ -484,6 +501,20 @@ func (m *matcher) similar(t, department string) match {
 	}
 	best, bestScore := -1, 0.0
 	for i, w := range m.words {
+		r := m.wordRoles[i]
+		// An executive is matched only by its title or abbreviation: a
+		// Chief Operating Officer shares two words with the CEO, and a
+		// "Chief Executive" department would make them three.
+		if r.Level == catalog.LevelExecutive {
+			continue
+		}
+		// A leader's title says what they lead: "Director of Network
+		// Engineering" leads more than the words of Director of Engineering.
+		// And the title must say all of it: an "Operations Manager" in
+		// Operations is not the IT Operations Manager (in IT, it is).
+		if !r.Individual && r.Level != catalog.LevelIndividual && (!covers(w, tw) || !covers(append(tw, dw...), withoutRank(w))) {
+			continue
+		}
 		s := dice(tw, w)
 		if dw != nil {
 			if s2 := dice(dw, w); s2 > s {
@@ -498,4 +529,109 @@ func (m *matcher) similar(t, department string) match {
 		return match{role: GenericRole, kind: MatchUnmatched, score: bestScore}
 	}
 	return match{role: m.wordRoles[best].ID, kind: MatchSimilar, score: bestScore}
+}
+
+// neutralWords may qualify a leader's title without changing what they lead
+// ("Director of Software Engineering" is a Director of Engineering).
+var neutralWords = map[string]bool{"software": true, "technology": true, "tech": true, "technical": true,
+	"corporate": true, "business": true, "product": true}
+
+// covers reports whether every word of the title is a word of the role's
+// title (or a neutral qualifier).
+func covers(role, title []string) bool {
+	for _, t := range title {
+		if neutralWords[t] {
+			continue
+		}
+		found := false
+		for _, r := range role {
+			if r == t {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// rankWords say how high a leader is, which "Lead" says too: "Data
+// Engineering Lead" need not say "manager" to be the Data Engineering Manager.
+var rankWords = map[string]bool{"manager": true, "director": true, "head": true, "vp": true, "lead": true, "leader": true}
+
+func withoutRank(ws []string) []string {
+	out := make([]string, 0, len(ws))
+	for _, w := range ws {
+		if !rankWords[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// chiefTitle reports whether a normalised title is a C-level one ("chief
+// operating officer", "coo", "cfo"): such a title is matched only to the
+// executive it names, never to the nearest.
+func chiefTitle(t string) bool {
+	ws := strings.Fields(t)
+	if len(ws) >= 3 && ws[0] == "chief" && ws[len(ws)-1] == "officer" {
+		return true
+	}
+	return len(ws) == 1 && len(ws[0]) >= 3 && len(ws[0]) <= 4 && ws[0][0] == 'c' && ws[0][len(ws[0])-1] == 'o'
+}
+
+// otherChiefs are abbreviations whose reading depends on the department: a
+// CPO in People is the Chief People Officer, not the Chief Product Officer.
+// Each reading names the words of departments that mean it, and the catalog
+// role ids that are that reading (none: imported as a team member).
+var otherChiefs = map[string][]struct {
+	departments []string
+	title       string
+	roles       []string
+}{
+	"cpo": {
+		{[]string{"people", "hr", "human", "talent", "culture", "personnel"}, "Chief People Officer", nil},
+		{[]string{"privacy", "legal", "data protection"}, "Chief Privacy Officer", []string{"chief-privacy-officer", "data-protection-officer"}},
+		{[]string{"procurement", "purchasing", "supply"}, "Chief Procurement Officer", nil},
+	},
+	"cso": {
+		{[]string{"sales", "commercial", "revenue"}, "Chief Sales Officer", nil},
+		{[]string{"strategy", "corporate development"}, "Chief Strategy Officer", nil},
+		{[]string{"sustainability", "esg"}, "Chief Sustainability Officer", nil},
+	},
+	"cdo": {
+		{[]string{"diversity", "inclusion", "dei"}, "Chief Diversity Officer", nil},
+	},
+	"cio": {
+		{[]string{"investment", "investments", "portfolio", "asset"}, "Chief Investment Officer", nil},
+	},
+	"cao": {
+		{[]string{"accounting", "finance", "administration"}, "Chief Administrative Officer", nil},
+	},
+}
+
+// otherChief finds the reading of an abbreviated C-level title that the
+// department gives, when it is not the catalog's: ok is true and role is the
+// catalog role for it ("" when the catalog has none).
+func (m *matcher) otherChief(t, department string) (reading, role string, ok bool) {
+	readings := otherChiefs[t]
+	if len(readings) == 0 || department == "" {
+		return "", "", false
+	}
+	d := " " + strings.Join(strings.Fields(normTitle(department)), " ") + " "
+	for _, rd := range readings {
+		for _, w := range rd.departments {
+			if strings.Contains(d, " "+w+" ") {
+				for _, id := range rd.roles {
+					if m.byID[id] != nil {
+						return rd.title, id, true
+					}
+				}
+				return rd.title, "", true
+			}
+		}
+	}
+	return "", "", false
 }

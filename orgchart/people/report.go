@@ -27,6 +27,8 @@ const (
 	NoteBadCost        NoteKind = "bad-cost"        // not a number: cost left empty
 	NoteBadCount       NoteKind = "bad-count"       // not a whole number: one person
 	NoteUnknownDotted  NoteKind = "unknown-dotted"  // dotted-line manager not in the file: left out
+	NoteExecutive      NoteKind = "executive-match" // matched to an executive or VP role: confirm each
+	NoteOtherChief     NoteKind = "other-chief"     // a C-level title the catalog has no role for (COO, CFO, CPO in People)
 )
 
 // Note is one row that needs a person's attention.
@@ -47,8 +49,21 @@ type Report struct {
 	Rows      int               `json:"rows"` // data rows read (blank rows skipped)
 	Positions int               `json:"positions"`
 	Headcount int               `json:"headcount"`
-	Encoding  string            `json:"encoding,omitempty"` // "windows-1252" when the file was not UTF-8
+	Encoding  string            `json:"encoding,omitempty"` // "utf-16le", "windows-1252", ... ("" for plain UTF-8)
 	Columns   []Column          `json:"columns"`
+	// CostColumn is the header the costs came from and CostPeriod what it
+	// was read as ("year" or "month", multiplied by 12); empty without one.
+	CostColumn string `json:"costColumn,omitempty"`
+	CostPeriod string `json:"costPeriod,omitempty"`
+	// ManagersBy counts the rows whose manager was found by id, by name
+	// (full, "Last, First", preferred) and by email.
+	ManagersBy struct {
+		ID    int `json:"id"`
+		Name  int `json:"name"`
+		Email int `json:"email"`
+	} `json:"managersBy"`
+	// Scope is the plan's scope: the domains of the roles found (empty: all).
+	Scope []catalog.Domain `json:"scope"`
 	Ignored   []string          `json:"ignored,omitempty"` // header cells no field was read from
 	Matches   map[MatchKind]int `json:"matches"`           // rows per way their role was found
 	Notes     []Note            `json:"notes"`
@@ -71,7 +86,9 @@ var noteHeadings = []struct {
 	kind    NoteKind
 	heading string
 }{
-	{NoteCycle, "Rows in reporting cycles (each cycle broken at its first row, which now reports to nobody)"},
+	{NoteExecutive, "Executive and VP matches (confirm each: these set who owns what)"},
+	{NoteOtherChief, "C-level titles with no catalog role (imported as team members, title kept)"},
+	{NoteCycle, "Reporting cycles (each broken at its first row, which now reports to nobody)"},
 	{NoteUnknownManager, "Unknown managers (these rows are now top positions)"},
 	{NoteUnmatchedTitle, "Titles that match no role (imported as role team-member, title kept)"},
 	{NoteAmbiguousTitle, "Ambiguous titles (check the reading)"},
@@ -91,8 +108,12 @@ const maxLines = 20
 // the rows needing attention grouped by kind (titles grouped by title).
 func (r *Report) WriteText(w io.Writer) {
 	fmt.Fprintf(w, "Imported %s: %d rows, %d positions, headcount %d\n", r.File, r.Rows, r.Positions, r.Headcount)
-	if r.Encoding != "" {
+	switch r.Encoding {
+	case "":
+	case "windows-1252":
 		fmt.Fprintf(w, "The file is not UTF-8: read as %s (check accented names)\n", r.Encoding)
+	default:
+		fmt.Fprintf(w, "Read as %s\n", r.Encoding)
 	}
 	var cols []string
 	for _, c := range r.Columns {
@@ -117,6 +138,29 @@ func (r *Report) WriteText(w io.Writer) {
 		}
 		fmt.Fprintf(w, "Roles matched: %s\n", strings.Join(parts, ", "))
 	}
+	if mb := r.ManagersBy; mb.ID+mb.Name+mb.Email > 0 {
+		fmt.Fprintf(w, "Managers found: %d by id, %d by name, %d by email\n", mb.ID, mb.Name, mb.Email)
+	}
+	if r.CostColumn != "" {
+		per := "yearly"
+		if r.CostPeriod == "month" {
+			per = "monthly, multiplied by 12 (--cost-period year if it is yearly)"
+		} else {
+			per += " (--cost-period month if it is monthly)"
+		}
+		fmt.Fprintf(w, "Costs from column %q, read as %s\n", r.CostColumn, per)
+	}
+	if r.Positions > 0 {
+		if len(r.Scope) == 0 {
+			fmt.Fprintln(w, "Scope: every domain (no role found says which)")
+		} else {
+			ds := make([]string, len(r.Scope))
+			for i, d := range r.Scope {
+				ds[i] = string(d)
+			}
+			fmt.Fprintf(w, "Scope: %s (the domains of the roles found; coverage is checked in these only: edit scope: in the plan to change it)\n", strings.Join(ds, ", "))
+		}
+	}
 	for _, p := range r.Problems {
 		fmt.Fprintf(w, "error: %s\n", p)
 	}
@@ -131,18 +175,7 @@ func (r *Report) WriteText(w io.Writer) {
 			continue
 		}
 		fmt.Fprintf(w, "\n%s: %d\n", h.heading, len(notes))
-		if h.kind == NoteCycle { // every row of a cycle has the same message: show each cycle once
-			shown := map[string]bool{}
-			kept := notes[:0]
-			for _, n := range notes {
-				if !shown[n.Message] {
-					shown[n.Message] = true
-					kept = append(kept, n)
-				}
-			}
-			notes = kept
-		}
-		if h.kind == NoteUnmatchedTitle || h.kind == NoteSimilarTitle || h.kind == NoteAmbiguousTitle {
+		if h.kind == NoteUnmatchedTitle || h.kind == NoteSimilarTitle || h.kind == NoteAmbiguousTitle || h.kind == NoteExecutive || h.kind == NoteOtherChief {
 			writeByTitle(w, notes)
 			continue
 		}
@@ -165,10 +198,10 @@ func writeByTitle(w io.Writer, notes []Note) {
 	byTitle := map[string]*group{}
 	var order []*group
 	for _, n := range notes {
-		g := byTitle[n.Title]
+		g := byTitle[n.Title+"\x00"+n.Message]
 		if g == nil {
 			g = &group{title: n.Title, msg: n.Message}
-			byTitle[n.Title] = g
+			byTitle[n.Title+"\x00"+n.Message] = g
 			order = append(order, g)
 		}
 		g.lines = append(g.lines, n.Line)
