@@ -24,10 +24,20 @@ The report lists every row that needs a look, with its line number: unmatched
 titles, unknown managers (imported as top positions), reporting cycles (broken
 at their first row), costs that are not numbers. docs/scenarios.md has the rules.
 
+The default exports of BambooHR, Workday, Rippling, HiBob, Personio, Google
+Workspace and Microsoft Entra import without --map: first and last names are
+joined, a manager may be given by id, by name ("First Last" or "Last, First")
+or by email, and the file may be UTF-8 (with or without a byte-order mark),
+UTF-16 (Excel's "Unicode Text") or Windows-1252, separated by commas,
+semicolons, tabs or pipes. Every executive and VP reading is listed for review.
+The plan's scope is the set of domains of the roles found. Costs are yearly
+unless --cost-period month (or a header saying monthly); the report names the
+column it read.
+
 Exit status: 0 when the plan was written (read the report), 2 when the file is
-unusable (no header, missing id or manager column, empty or duplicate ids, rows
-with the wrong number of fields: each printed as FILE:LINE: message) or the
-command is used wrongly.
+unusable (no header; no id, manager, name or title column; empty or duplicate
+ids; rows with the wrong number of fields; a manager column that names nobody
+in the file: each printed as FILE:LINE: message) or the command is used wrongly.
 
 `
 
@@ -38,6 +48,7 @@ func runImport(env *Env, args []string) int {
 	mapFlag := fs.String("map", "", "name columns the headers do not: `COLUMN=FIELD,...` with fields id, manager, name, first-name, last-name, title, role, department, cost, count, dotted, notes, ignore")
 	name := fs.String("name", "", "the plan's name (default: the CSV's file name)")
 	catFile := fs.String("catalog", "", "match titles against the built-in catalog extended by this YAML `FILE`; the plan refers to it")
+	costPeriod := fs.String("cost-period", "", "what the salary or cost column holds: `year` (the default) or month (multiplied by 12)")
 	asJSON := fs.Bool("json", false, "print the import report as JSON")
 	force := fs.Bool("force", false, "overwrite the output file when it exists")
 	rest, code, done := parseCommand(env, fs, importHelp, args)
@@ -59,6 +70,10 @@ func runImport(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "orgplanner import: %v\n", err)
 		return ExitInvalid
 	}
+	if *costPeriod != "" && *costPeriod != "year" && *costPeriod != "month" {
+		fmt.Fprintf(env.Stderr, "orgplanner import: --cost-period %q: use year or month\n", *costPeriod)
+		return ExitInvalid
+	}
 	cat, err := catalog.Default()
 	if err == nil && *catFile != "" {
 		cat, err = cat.ExtendFile(*catFile)
@@ -67,12 +82,14 @@ func runImport(env *Env, args []string) int {
 		printProblems(env.Stderr, "orgplanner", err)
 		return ExitInvalid
 	}
-	f, err := os.Open(rest[0])
+	// safefile.Open refuses a FIFO, a device or a folder before opening it
+	// (opening a FIFO blocks until someone writes to it).
+	f, err := safefile.Open(rest[0])
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "orgplanner import: %v\n", err)
 		return ExitInvalid
 	}
-	p, rep, err := people.Import(f, rest[0], cat, mapping)
+	p, rep, err := people.ImportWith(f, rest[0], cat, people.Options{Mapping: mapping, CostPeriod: *costPeriod})
 	f.Close()
 	reportTo := env.Stdout
 	if *out == "-" {
@@ -88,6 +105,8 @@ func runImport(env *Env, args []string) int {
 	if *name != "" {
 		p.Name = *name
 	}
+	// The schema line, as new writes it, so editors check and complete the plan.
+	p.Header = planSchemaLine
 	if *catFile != "" {
 		p.Catalog = catalogRef(*catFile, *out)
 	}
@@ -116,6 +135,10 @@ func runImport(env *Env, args []string) int {
 	}
 	return ExitOK
 }
+
+// planSchemaLine is the plan's header comment line that points editors (the
+// YAML language server) at the plan schema.
+const planSchemaLine = "yaml-language-server: $schema=https://raw.githubusercontent.com/orgplanner/orgplanner/main/docs/plan.schema.json"
 
 // catalogRef is the catalog file as the plan's catalog: line names it,
 // relative to the plan's folder when it can be.

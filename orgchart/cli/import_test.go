@@ -5,7 +5,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/orgplanner/orgplanner/catalog"
 	"github.com/orgplanner/orgplanner/orgchart"
@@ -38,6 +40,50 @@ func TestImportWritesPlanAndReport(t *testing.T) {
 	}
 }
 
+func TestImportHRExportWithoutMap(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "plan.yaml")
+	code, stdout, stderr := runScenarioCmd(t, "import", scenarioPeopleDir+"personio.csv", "-o", out, "--cost-period", "month")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, s := range []string{"38 rows, 38 positions", "read as windows-1252", `Costs from column "Fixed salary", read as monthly`,
+		"Executive and VP matches", `"CPO" on line 5: read as Chief People Officer`, "Scope: IT, SEC, SRE, PLAT, ENG, PROD"} {
+		if !strings.Contains(stdout, s) {
+			t.Errorf("report lacks %q:\n%s", s, stdout)
+		}
+	}
+	data, err := os.ReadFile(out)
+	if err != nil || !strings.HasPrefix(string(data), "# "+planSchemaLine+"\nversion: 1\nname: personio\nscope: [IT, SEC, SRE, PLAT, ENG, PROD]\n") {
+		t.Errorf("plan starts:\n%.300s", data)
+	}
+	if code, _, stderr := runScenarioCmd(t, "import", scenarioPeopleDir+"personio.csv", "-o", out, "--force", "--cost-period", "week"); code != ExitInvalid || !strings.Contains(stderr, "--cost-period") {
+		t.Errorf("--cost-period week: exit %d %s", code, stderr)
+	}
+}
+
+func TestImportRefusesFIFOWithoutBlocking(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "people.csv")
+	if err := mkfifo(fifo); err != nil {
+		t.Skipf("no FIFOs here: %v", err)
+	}
+	done := make(chan struct{})
+	var code int
+	var stderr string
+	go func() {
+		code, _, stderr = runScenarioCmd(t, "import", fifo, "-o", filepath.Join(dir, "plan.yaml"))
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("import of a FIFO blocks")
+	}
+	if code != ExitInvalid || !strings.Contains(stderr, "FIFO") {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+}
+
 func TestImportUnusableExits2WithLines(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "plan.yaml")
 	code, _, stderr := runScenarioCmd(t, "import", scenarioPeopleDir+"unusable.csv", "-o", out)
@@ -54,7 +100,7 @@ func TestImportMapStdoutAndJSON(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !strings.HasPrefix(stdout, "version: 1\n") {
+	if !strings.HasPrefix(stdout, "# "+planSchemaLine+"\nversion: 1\n") {
 		t.Errorf("stdout is not the plan:\n%s", stdout)
 	}
 	var rep struct {
@@ -99,3 +145,5 @@ func TestExportPeopleCSVAndViews(t *testing.T) {
 		t.Errorf("--view pie: exit %d", code)
 	}
 }
+
+func mkfifo(path string) error { return syscall.Mkfifo(path, 0o600) }

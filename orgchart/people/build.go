@@ -129,7 +129,7 @@ func scopeOf(p *orgchart.Plan, m *matcher) []catalog.Domain {
 func resolveManagers(rows []row, byID map[string]int, rep *Report, note func(*row, NoteKind, string, ...any), fail func(int, string, ...any)) []int {
 	var byKey map[string]int // lazily: only when some manager is not an id
 	parent := make([]int, len(rows))
-	given, firstGiven := 0, -1
+	given, resolved, firstGiven := 0, 0, -1
 	var byName []int // rows whose manager was found by name or email
 	for i := range rows {
 		rw := &rows[i]
@@ -171,6 +171,9 @@ func resolveManagers(rows []row, byID map[string]int, rep *Report, note func(*ro
 				break
 			}
 		}
+		if j >= 0 {
+			resolved++
+		}
 		switch {
 		case j == i:
 			note(rw, NoteSelfManager, "%s reports to itself; read as a top position", describe(rw))
@@ -200,7 +203,10 @@ func resolveManagers(rows []row, byID map[string]int, rep *Report, note func(*ro
 			note(&rows[i], NoteManagerByName, "manager %q is a name, not an id; matched to line %d", managerValue(&rows[i]), rows[parent[i]].line)
 		}
 	}
-	if given > 0 && rep.ManagersBy.ID+rep.ManagersBy.Name+rep.ManagersBy.Email == 0 {
+	// Three or more managers given and none of them found: the column holds
+	// something else (another system's codes, a name column that is not
+	// in the file) and the plan would be a row of top positions.
+	if given >= 3 && resolved == 0 {
 		var headers []string
 		for _, c := range rep.Columns {
 			if c.Field == FieldManager {

@@ -60,7 +60,7 @@ var headerNames = map[string]Field{
 	"worker": FieldName, "legalname": FieldName, "workername": FieldName,
 	"firstname": FieldFirstName, "givenname": FieldFirstName, "forename": FieldFirstName,
 	"legalfirstname": FieldFirstName,
-	"lastname": FieldLastName, "surname": FieldLastName, "familyname": FieldLastName,
+	"lastname":       FieldLastName, "surname": FieldLastName, "familyname": FieldLastName,
 	"legallastname": FieldLastName,
 	"preferredname": FieldPreferred, "preferredfullname": FieldPreferred, "knownas": FieldPreferred,
 

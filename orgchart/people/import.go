@@ -22,12 +22,12 @@ const maxProblems = 50
 
 // row is one person as read from the file.
 type row struct {
-	line                                    int
+	line                                     int
 	id, name, title, role, dept, cost, count string
-	first, last, preferred                  string
-	dotted, notes                           string
-	managers                                []string // one value per manager column, in header order
-	emails                                  []string // one value per email column
+	first, last, preferred                   string
+	dotted, notes                            string
+	managers                                 []string // one value per manager column, in header order
+	emails                                   []string // one value per email column
 }
 
 // Options are the choices an import takes besides the file.

@@ -45,12 +45,12 @@ type Note struct {
 // and every row that needs attention. Problems are what made the file
 // unusable (Import returns them as its error too).
 type Report struct {
-	File      string            `json:"file"`
-	Rows      int               `json:"rows"` // data rows read (blank rows skipped)
-	Positions int               `json:"positions"`
-	Headcount int               `json:"headcount"`
-	Encoding  string            `json:"encoding,omitempty"` // "utf-16le", "windows-1252", ... ("" for plain UTF-8)
-	Columns   []Column          `json:"columns"`
+	File      string   `json:"file"`
+	Rows      int      `json:"rows"` // data rows read (blank rows skipped)
+	Positions int      `json:"positions"`
+	Headcount int      `json:"headcount"`
+	Encoding  string   `json:"encoding,omitempty"` // "utf-16le", "windows-1252", ... ("" for plain UTF-8)
+	Columns   []Column `json:"columns"`
 	// CostColumn is the header the costs came from and CostPeriod what it
 	// was read as ("year" or "month", multiplied by 12); empty without one.
 	CostColumn string `json:"costColumn,omitempty"`
@@ -63,11 +63,11 @@ type Report struct {
 		Email int `json:"email"`
 	} `json:"managersBy"`
 	// Scope is the plan's scope: the domains of the roles found (empty: all).
-	Scope []catalog.Domain `json:"scope"`
-	Ignored   []string          `json:"ignored,omitempty"` // header cells no field was read from
-	Matches   map[MatchKind]int `json:"matches"`           // rows per way their role was found
-	Notes     []Note            `json:"notes"`
-	Problems  catalog.Problems  `json:"problems,omitempty"`
+	Scope    []catalog.Domain  `json:"scope"`
+	Ignored  []string          `json:"ignored,omitempty"` // header cells no field was read from
+	Matches  map[MatchKind]int `json:"matches"`           // rows per way their role was found
+	Notes    []Note            `json:"notes"`
+	Problems catalog.Problems  `json:"problems,omitempty"`
 }
 
 // Count returns the number of notes of a kind.
