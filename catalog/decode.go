@@ -23,7 +23,13 @@ type decoder struct {
 	problems Problems
 }
 
+// add records a problem; past MaxProblems it is only counted (by finish,
+// which ends the list with "and N more"), so a hostile file cannot make the
+// list, or the messages' cost, grow without bound.
 func (d *decoder) add(line int, format string, args ...any) {
+	if len(d.problems) > MaxProblems {
+		return
+	}
 	d.problems = append(d.problems, Problem{File: d.file, Line: line, Message: fmt.Sprintf(format, args...)})
 }
 
@@ -44,13 +50,14 @@ var (
 func decodeFile(data []byte, file string) (*layer, Problems) {
 	d := &decoder{file: file}
 	l := &layer{}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		line, msg := YAMLSyntaxError(data, err)
-		d.add(line, "YAML syntax error: %s; check the indentation and quoting on or just above this line", msg)
+	doc, yps := ParseYAML(data, "a catalog file")
+	for _, p := range yps {
+		d.add(p.Line, "%s", p.Message)
+	}
+	if len(yps) > 0 {
 		return l, d.problems
 	}
-	if doc.Kind == 0 || len(doc.Content) == 0 {
+	if doc == nil || len(doc.Content) == 0 {
 		d.add(0, "the file is empty; a catalog file has top-level keys roles:, capabilities: and/or conflicts:")
 		return l, d.problems
 	}
@@ -103,6 +110,7 @@ func resolve(n *yaml.Node) *yaml.Node {
 // avoids a map per mapping: the catalog has thousands of small mappings.
 func (d *decoder) fields(m *yaml.Node, what string, known []string, visit func(key string, k, v *yaml.Node)) {
 	var seen uint64
+	var firstLine [64]int // line of each known key's first occurrence
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], resolve(m.Content[i+1])
 		key := k.Value
@@ -116,10 +124,11 @@ func (d *decoder) fields(m *yaml.Node, what string, known []string, visit func(k
 			continue
 		}
 		if seen&(1<<at) != 0 {
-			d.add(k.Line, "%s: field %q appears twice (first at line %d); keep one", what, key, firstKeyLine(m, key))
+			d.add(k.Line, "%s: field %q appears twice (first at line %d); keep one", what, key, firstLine[at])
 			continue
 		}
 		seen |= 1 << at
+		firstLine[at] = k.Line
 		visit(key, k, v)
 	}
 }
@@ -131,16 +140,6 @@ func index(list []string, v string) int {
 		}
 	}
 	return -1
-}
-
-// firstKeyLine is the line of the first occurrence of key in mapping m.
-func firstKeyLine(m *yaml.Node, key string) int {
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			return m.Content[i].Line
-		}
-	}
-	return 0
 }
 
 // each calls visit for every item of a sequence.

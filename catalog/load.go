@@ -1,16 +1,16 @@
 package catalog
 
 import (
+	"errors"
 	"fmt"
-	"io"
 	"io/fs"
-	"os"
 	"path"
 	"sort"
 	"strings"
 	"sync"
 
 	"github.com/orgplanner/orgplanner/assets"
+	"github.com/orgplanner/orgplanner/orgchart/safefile"
 )
 
 // Default loads and validates the built-in catalog embedded in the binary.
@@ -96,34 +96,24 @@ func (c *Catalog) Extend(data []byte, file string) (*Catalog, error) {
 // endless file (a device, a pipe) costs bounded time and memory.
 const MaxFileSize = 4 << 20
 
-// ExtendFile is Extend with the contents of the file at path.
+// ExtendFile is Extend with the contents of the file at path, which must be
+// a regular file (a FIFO, device or folder is refused before it is opened)
+// of at most MaxFileSize bytes.
 func (c *Catalog) ExtendFile(path string) (*Catalog, error) {
-	cannot := func(err error) (*Catalog, error) {
-		return nil, Problems{{File: path, Message: fmt.Sprintf("cannot read the catalog file: %v", err)}}
-	}
-	f, err := os.Open(path)
+	data, err := safefile.ReadFile(path, MaxFileSize)
 	if err != nil {
-		return cannot(unwrapPath(err))
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return cannot(unwrapPath(err))
-	}
-	if !st.Mode().IsRegular() {
-		return cannot(fmt.Errorf("it is not a regular file: give the path of a .yaml catalog file"))
-	}
-	if st.Size() > MaxFileSize {
-		return nil, Problems{{File: path, Message: tooBig(st.Size())}}
-	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return cannot(unwrapPath(err))
+		if errors.Is(err, safefile.ErrTooBig) {
+			return nil, Problems{{File: path, Message: tooBig(-1)}}
+		}
+		return nil, Problems{{File: path, Message: fmt.Sprintf("cannot read the catalog file: %v", unwrapPath(err))}}
 	}
 	return c.Extend(data, path)
 }
 
 func tooBig(size int64) string {
+	if size < 0 {
+		return fmt.Sprintf("the catalog file is larger than the %d MB a catalog may have: split it or remove what the plan does not use", MaxFileSize>>20)
+	}
 	return fmt.Sprintf("the catalog file is %.1f MB, more than the %d MB a catalog may have: split it or remove what the plan does not use",
 		float64(size)/(1<<20), MaxFileSize>>20)
 }
@@ -136,7 +126,8 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// finish sorts problems by file and line and returns them as the error.
+// finish sorts problems by file and line and returns them as the error, at
+// most MaxProblems of them and a last line counting the rest.
 func finish(c *Catalog, problems Problems) (*Catalog, error) {
 	if len(problems) > 0 {
 		sort.SliceStable(problems, func(i, j int) bool {
@@ -145,6 +136,10 @@ func finish(c *Catalog, problems Problems) (*Catalog, error) {
 			}
 			return problems[i].Line < problems[j].Line
 		})
+		if len(problems) > MaxProblems {
+			more := fmt.Sprintf("... and more problems (%d listed): fix the ones above and load the catalog again", MaxProblems)
+			problems = append(problems[:MaxProblems:MaxProblems], Problem{File: problems[0].File, Message: more})
+		}
 		return nil, problems
 	}
 	return c, nil

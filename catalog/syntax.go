@@ -1,7 +1,6 @@
 package catalog
 
 import (
-	"bytes"
 	"strconv"
 	"strings"
 
@@ -23,7 +22,7 @@ func YAMLSyntaxError(data []byte, err error) (int, string) {
 		// Lines of UTF-16 text are not split at the byte '\n': keep yaml's line.
 		return reported, msg
 	}
-	ends := lineEnds(data)
+	ends := LineEnds(data)
 	fails := func(k int) bool {
 		var n yaml.Node
 		e := yaml.Unmarshal(data[:ends[k-1]], &n)
@@ -69,19 +68,4 @@ func splitYAMLError(err error) (int, string) {
 		}
 	}
 	return 0, msg
-}
-
-// lineEnds returns, for each line, the offset just past its newline.
-func lineEnds(data []byte) []int {
-	var ends []int
-	for off := 0; off < len(data); {
-		i := bytes.IndexByte(data[off:], '\n')
-		if i < 0 {
-			ends = append(ends, len(data))
-			break
-		}
-		off += i + 1
-		ends = append(ends, off)
-	}
-	return ends
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -13,40 +12,39 @@ import (
 	"unicode/utf8"
 
 	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart/safefile"
 
 	"go.yaml.in/yaml/v3"
 )
 
-// ReadFile reads and validates the plan at path; see Read. Files larger than
-// MaxFileSize are refused before they are read.
+// ReadOptions change how a plan is read.
+type ReadOptions struct {
+	// CatalogDirs are folders, besides the plan's own, that a plan's
+	// `catalog:` may name a file in (the command line's --catalog-dir).
+	CatalogDirs []string
+}
+
+// ReadFile reads and validates the plan at path; see Read. A FIFO, device
+// or folder is refused before it is opened, and a file larger than
+// MaxFileSize before it is read.
 func ReadFile(path string, base *catalog.Catalog) (*Plan, *catalog.Catalog, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, base, catalog.Problems{{File: path, Message: fmt.Sprintf("cannot open the plan: %v", unwrapPathError(err))}}
+	return ReadFileWith(path, base, ReadOptions{})
+}
+
+// ReadFileWith is ReadFile with options.
+func ReadFileWith(path string, base *catalog.Catalog, opt ReadOptions) (*Plan, *catalog.Catalog, error) {
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		what := "this is " + safefile.Kind(st.Mode()) + ", not a regular file: give the path of a .yaml plan"
+		return nil, base, catalog.Problems{{File: path, Message: what}}
 	}
-	defer f.Close()
-	size := int64(0)
-	if st, err := f.Stat(); err == nil {
-		size = st.Size()
-		if st.IsDir() {
-			return nil, base, catalog.Problems{{File: path, Message: "this is a folder, not a plan file: give the path of a .yaml plan"}}
-		}
-		if !st.Mode().IsRegular() {
-			return nil, base, catalog.Problems{{File: path, Message: "this is not a regular file (a device, pipe or socket): give the path of a .yaml plan"}}
-		}
-		if st.Size() > MaxFileSize {
-			return nil, base, catalog.Problems{{File: path, Message: tooBig(st.Size())}}
-		}
-	}
-	// Sized from Stat, the buffer is filled in one go rather than grown by
-	// doubling; the LimitReader still bounds a file that grows meanwhile.
-	buf := bytes.NewBuffer(make([]byte, 0, min(size, MaxFileSize)+bytes.MinRead))
-	_, err = buf.ReadFrom(io.LimitReader(f, MaxFileSize+1))
-	data := buf.Bytes()
-	if err != nil {
+	data, err := safefile.ReadFile(path, MaxFileSize)
+	switch {
+	case errors.Is(err, safefile.ErrTooBig):
+		return nil, base, catalog.Problems{{File: path, Message: tooBig(-1)}}
+	case err != nil:
 		return nil, base, catalog.Problems{{File: path, Message: fmt.Sprintf("cannot read the plan: %v", unwrapPathError(err))}}
 	}
-	return Read(data, path, base)
+	return ReadWith(data, path, base, opt)
 }
 
 func unwrapPathError(err error) error {
@@ -58,6 +56,9 @@ func unwrapPathError(err error) error {
 }
 
 func tooBig(size int64) string {
+	if size < 0 {
+		return fmt.Sprintf("the file is larger than the %d MB a plan may have: split the organisation into several plans", MaxFileSize>>20)
+	}
 	return fmt.Sprintf("the file is %.1f MB, more than the %d MB a plan may have: split the organisation into several plans",
 		float64(size)/(1<<20), MaxFileSize>>20)
 }
@@ -69,7 +70,12 @@ func tooBig(size int64) string {
 // catalog.Problems listing every problem found (at most MaxProblems).
 // Read never panics, whatever data holds.
 func Read(data []byte, file string, base *catalog.Catalog) (*Plan, *catalog.Catalog, error) {
-	r := &reader{file: file, cat: base}
+	return ReadWith(data, file, base, ReadOptions{})
+}
+
+// ReadWith is Read with options.
+func ReadWith(data []byte, file string, base *catalog.Catalog, opt ReadOptions) (*Plan, *catalog.Catalog, error) {
+	r := &reader{file: file, cat: base, catalogDirs: opt.CatalogDirs}
 	p := r.read(data)
 	if err := r.err(); err != nil {
 		return nil, r.cat, err
@@ -79,11 +85,12 @@ func Read(data []byte, file string, base *catalog.Catalog) (*Plan, *catalog.Cata
 
 // reader walks one plan document by hand and collects its problems.
 type reader struct {
-	file     string
-	cat      *catalog.Catalog
-	catFail  bool // the plan's own catalog did not load: skip role checks
-	problems catalog.Problems
-	more     int
+	file        string
+	catalogDirs []string
+	cat         *catalog.Catalog
+	catFail     bool // the plan's own catalog did not load: skip role checks
+	problems    catalog.Problems
+	more        int
 
 	roleIDs   []string          // catalog role ids, for suggestions
 	roleHints map[string]string // unknown role id -> message
@@ -171,47 +178,46 @@ func (r *reader) plainText(data []byte) bool {
 	return true
 }
 
-func lineAt(data []byte, offset int) int { return 1 + bytes.Count(data[:offset], []byte{'\n'}) }
+func lineAt(data []byte, offset int) int { return catalog.LineAt(data, offset) }
 
-// leadingComments returns the comment lines at the very top of the file (such
-// as the yaml-language-server schema line), without line ends.
+// leadingComments returns the block of comment and blank lines at the very
+// top of the file (such as the yaml-language-server schema line), lines
+// joined by "\n" without their ends, trailing blank lines dropped. Lines end
+// at every YAML line break (CR, LF, CRLF, NEL, LS, PS), as the parser's do.
 func leadingComments(data []byte) string {
-	end := 0
-	for end < len(data) && data[end] == '#' {
-		nl := bytes.IndexByte(data[end:], '\n')
-		if nl < 0 {
-			end = len(data)
+	var lines []string
+	for off := 0; off < len(data); {
+		next := catalog.NextLine(data, off)
+		line := strings.TrimRight(string(data[off:next]), "\r\n\u0085\u2028\u2029")
+		trimmed := strings.TrimLeft(line, " \t")
+		if trimmed != "" && trimmed[0] != '#' {
 			break
 		}
-		end += nl + 1
+		lines = append(lines, strings.TrimRight(trimmed, " \t"))
+		off = next
 	}
-	if end == 0 {
-		return ""
-	}
-	lines := strings.Split(strings.TrimRight(string(data[:end]), "\r\n"), "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, "\r \t")
+	for len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
 	}
 	return strings.Join(lines, "\n")
 }
 
-// parse turns data into a node tree; it reports syntax errors, extra
-// documents and aliases, and returns the root mapping or nil.
+// parse turns data into a node tree under the rules for untrusted YAML
+// (catalog.ParseYAML: bounded size, one document, no aliases); it reports
+// what is wrong and returns the root mapping or nil.
 func (r *reader) parse(data []byte) *yaml.Node {
-	var doc yaml.Node
-	if mayHoldSeveralDocuments(data) {
-		if !r.oneDocument(data, &doc) {
-			return nil
+	doc, problems := catalog.ParseYAML(data, "a plan")
+	for _, p := range problems {
+		if strings.HasPrefix(p.Message, "YAML syntax error") {
+			r.add(p.Line, "%s: fix the indentation, quoting or brackets at this line (or just above it)", p.Message)
+			continue
 		}
-	} else if err := yaml.Unmarshal(data, &doc); err != nil {
-		r.syntax(data, err)
+		r.add(p.Line, "%s", p.Message)
+	}
+	if len(problems) > 0 {
 		return nil
 	}
-	// An alias is written *name: without a '*' in the file there is none.
-	if bytes.IndexByte(data, '*') >= 0 && !r.noAliases(&doc) {
-		return nil
-	}
-	if len(doc.Content) == 0 {
+	if doc == nil || len(doc.Content) == 0 {
 		r.add(1, "the file is empty: a plan starts with `version: %d` followed by its positions", FormatVersion)
 		return nil
 	}
@@ -225,78 +231,6 @@ func (r *reader) parse(data []byte) *yaml.Node {
 		return nil
 	}
 	return root
-}
-
-// mayHoldSeveralDocuments reports a document marker (--- or ...) at the
-// start of a line after the first; without one the file is one document and
-// the faster yaml.Unmarshal reads it.
-func mayHoldSeveralDocuments(data []byte) bool {
-	for _, marker := range [][]byte{[]byte("\n---"), []byte("\n...")} {
-		for i := 0; ; {
-			j := bytes.Index(data[i:], marker)
-			if j < 0 {
-				break
-			}
-			end := i + j + len(marker)
-			if end == len(data) || data[end] == ' ' || data[end] == '\t' || data[end] == '\n' || data[end] == '\r' {
-				return true
-			}
-			i = end
-		}
-	}
-	return false
-}
-
-// oneDocument decodes the first document with a yaml.Decoder and refuses a
-// second one.
-func (r *reader) oneDocument(data []byte, doc *yaml.Node) bool {
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(doc); err != nil {
-		if err == io.EOF {
-			return true // empty: reported by the caller
-		}
-		r.syntax(data, err)
-		return false
-	}
-	var extra yaml.Node
-	switch err := dec.Decode(&extra); {
-	case err == io.EOF:
-		return true
-	case err != nil:
-		r.syntax(data, err)
-	default:
-		r.add(extra.Line, "a plan file holds one YAML document: remove the `---` separator and the document after it")
-	}
-	return false
-}
-
-func (r *reader) syntax(data []byte, err error) {
-	line, msg := catalog.YAMLSyntaxError(data, err)
-	r.add(line, "YAML syntax error: %s: fix the indentation, quoting or brackets at this line (or just above it)", msg)
-}
-
-// noAliases reports every alias in the tree: plans never need them, and
-// refusing them makes alias-expansion bombs harmless. The walk is iterative,
-// so deep nesting cannot exhaust the stack.
-func (r *reader) noAliases(doc *yaml.Node) bool {
-	ok := true
-	seen := map[string]bool{}
-	stack := []*yaml.Node{doc}
-	for len(stack) > 0 {
-		n := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if n.Kind == yaml.AliasNode {
-			ok = false
-			if seen[n.Value] {
-				continue
-			}
-			seen[n.Value] = true
-			r.add(n.Line, "YAML aliases (*%s) are not allowed in a plan: write the value out in full", n.Value)
-			continue
-		}
-		stack = append(stack, n.Content...)
-	}
-	return ok
 }
 
 func kindName(n *yaml.Node) string {
@@ -492,23 +426,30 @@ func (r *reader) catalog(v *yaml.Node, p *Plan) {
 	if r.cat == nil {
 		return
 	}
-	path := name
-	if !filepath.IsAbs(path) {
-		path = filepath.Join(filepath.Dir(r.file), name)
-	}
-	if st, err := os.Stat(path); err != nil || !st.Mode().IsRegular() || st.Size() > MaxFileSize {
+	path, why := r.catalogPath(name)
+	if why != "" {
 		r.catFail = true
-		why := "it is not a regular file (a folder, device or pipe)"
-		switch {
-		case err != nil:
-			why = unwrapPathError(err).Error()
-		case st.Size() > MaxFileSize:
-			why = fmt.Sprintf("it is %.1f MB, more than the %d MB limit", float64(st.Size())/(1<<20), MaxFileSize>>20)
-		}
-		r.add(v.Line, "cannot load the catalog %s (%s): %s; the path is relative to the plan's folder", name, path, why)
+		r.add(v.Line, "cannot use the catalog %q: %s", name, why)
 		return
 	}
-	c, err := r.cat.ExtendFile(path)
+	data, err := safefile.ReadFile(path, catalog.MaxFileSize)
+	if err != nil {
+		r.catFail = true
+		switch {
+		case errors.Is(err, safefile.ErrTooBig):
+			r.add(v.Line, "cannot load the catalog %s: it is larger than the %d MB a catalog may have", name, catalog.MaxFileSize>>20)
+		default:
+			r.add(v.Line, "cannot load the catalog %s: %v; the path is relative to the plan's folder", name, unwrapPathError(err))
+		}
+		return
+	}
+	if !looksLikeCatalog(data) {
+		// Its problems would quote a file nobody asked to show.
+		r.catFail = true
+		r.add(v.Line, "cannot load the catalog %s: it is not a catalog file (YAML with roles:, capabilities: or conflicts: at the top, and no syntax error)", name)
+		return
+	}
+	c, err := r.cat.Extend(data, path)
 	if err != nil {
 		r.catFail = true
 		var ps catalog.Problems
@@ -531,4 +472,76 @@ func (r *reader) catalog(v *yaml.Node, p *Plan) {
 		return
 	}
 	r.cat = c
+}
+
+// catalogPath resolves a plan's `catalog:` entry against the plan's folder.
+// A plan is a file people send each other, so the entry may only name a
+// .yaml or .yml file inside the plan's folder (or a folder the user allowed
+// with ReadOptions.CatalogDirs), after symbolic links are followed; anything
+// else is refused without being opened, and why says so without telling
+// whether the file exists.
+func (r *reader) catalogPath(name string) (path, why string) {
+	ext := strings.ToLower(filepath.Ext(name))
+	if ext != ".yaml" && ext != ".yml" {
+		return "", "a catalog file name ends in .yaml or .yml"
+	}
+	planDir := filepath.Dir(r.file)
+	path = filepath.Clean(name)
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(planDir, path)
+	}
+	dirs := append([]string{planDir}, r.catalogDirs...)
+	outside := "it is outside the plan's folder; put the catalog next to the plan (the path is relative to the plan's folder), or allow its folder with --catalog-dir"
+	if !insideAny(path, dirs, false) {
+		return "", outside
+	}
+	if real, err := filepath.EvalSymlinks(path); err == nil && !insideAny(real, dirs, true) {
+		return "", outside + " (it is a symbolic link to a file outside)"
+	}
+	return path, ""
+}
+
+// insideAny reports whether path lies in one of dirs (resolving the dirs'
+// own symbolic links when real is set, as path's were).
+func insideAny(path string, dirs []string, real bool) bool {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return false
+	}
+	for _, d := range dirs {
+		if real {
+			if rd, err := filepath.EvalSymlinks(d); err == nil {
+				d = rd
+			}
+		}
+		ad, err := filepath.Abs(d)
+		if err != nil {
+			continue
+		}
+		if rel, err := filepath.Rel(ad, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && rel != "." {
+			return true
+		}
+	}
+	return false
+}
+
+// looksLikeCatalog reports whether data parses as YAML whose top is a
+// mapping of catalog keys only: then its problems may be shown.
+func looksLikeCatalog(data []byte) bool {
+	doc, problems := catalog.ParseYAML(data, "a catalog file")
+	if len(problems) > 0 || doc == nil || len(doc.Content) == 0 {
+		return false
+	}
+	top := doc.Content[0]
+	if top.Kind != yaml.MappingNode || len(top.Content) == 0 {
+		return false
+	}
+	for i := 0; i < len(top.Content); i += 2 {
+		switch top.Content[i].Value {
+		case "roles", "capabilities", "conflicts":
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/orgplanner/orgplanner/catalog"
 	"github.com/orgplanner/orgplanner/orgchart/safefile"
 )
 
@@ -15,19 +16,7 @@ import (
 // the same bytes.
 func (p *Plan) Encode() []byte {
 	b := make([]byte, 0, 256+200*len(p.Positions))
-	if header := strings.TrimRight(p.Header, "\r\n \t"); header != "" {
-		for _, line := range strings.Split(header, "\n") {
-			line = strings.TrimRight(line, "\r \t")
-			if !strings.HasPrefix(line, "#") {
-				b = append(b, '#')
-				if line != "" {
-					b = append(b, ' ')
-				}
-			}
-			b = append(b, line...)
-			b = append(b, '\n')
-		}
-	}
+	b = appendHeader(b, p.Header)
 	version := p.Version
 	if version == 0 {
 		version = FormatVersion
@@ -163,4 +152,31 @@ func appendField(b []byte, key, value string) []byte {
 // refusing a read-only file unless opt.Force.
 func WriteFile(path string, p *Plan, opt safefile.Options) error {
 	return safefile.WriteFile(path, p.Encode(), opt)
+}
+
+// appendHeader writes the header block as comment lines: lines split at
+// every YAML line break, each given a "# " when it lacks one, blank lines
+// kept blank, trailing ones dropped; so a header read back is the same.
+func appendHeader(b []byte, header string) []byte {
+	header = strings.TrimRight(header, "\r\n \t\u0085\u2028\u2029")
+	if header == "" {
+		return b
+	}
+	data := []byte(header)
+	for off := 0; off < len(data); {
+		next := catalog.NextLine(data, off)
+		line := strings.TrimRight(string(data[off:next]), "\r\n\u0085\u2028\u2029")
+		line = strings.Trim(line, " \t")
+		off = next
+		if line == "" {
+			b = append(b, '\n')
+			continue
+		}
+		if !strings.HasPrefix(line, "#") {
+			b = append(b, "# "...)
+		}
+		b = append(b, line...)
+		b = append(b, '\n')
+	}
+	return b
 }

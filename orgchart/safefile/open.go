@@ -1,6 +1,7 @@
 package safefile
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -61,8 +62,11 @@ func ReadFile(path string, limit int64) ([]byte, error) {
 	return data, nil
 }
 
+// ErrTooBig is wrapped by the error ReadFile returns for a file over its limit.
+var ErrTooBig = errors.New("the file is too large")
+
 func tooBig(path string, size, limit int64) error {
-	return fmt.Errorf("%s is larger than the limit of %s (%d bytes)", path, humanSize(limit), size)
+	return fmt.Errorf("%s is larger than the limit of %s (%d bytes): %w", path, humanSize(limit), size, ErrTooBig)
 }
 
 // humanSize writes n bytes as a person would read it: "32 MB", "512 KB".
