@@ -6,6 +6,7 @@ import (
 
 	"github.com/orgplanner/orgplanner/catalog"
 	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/check"
 )
 
 // The HR-system fixtures in testdata/people have each system's real default
@@ -214,5 +215,72 @@ func TestImportCostPeriod(t *testing.T) {
 	}
 	if _, _, err := ImportWith(strings.NewReader(in), "m.csv", cat, Options{CostPeriod: "week"}); err == nil {
 		t.Error("--cost-period week accepted")
+	}
+}
+
+func TestImportRetailCompanyOf1500(t *testing.T) {
+	// A Workday report of a 1,500-person retailer shaped like real ones: nine
+	// layers below the CEO, 84 stores (a store manager, an assistant with a
+	// span of one, department leads, sometimes a key holder, wide groups of
+	// associates), distribution centres, a chain of single reports in asset
+	// protection, and an IT department of about 70 that is the only part the
+	// catalog knows.
+	p, rep, err := importFile(t, "workday-retail-1500.csv", nil)
+	if err != nil {
+		t.Fatalf("Import: %v", err)
+	}
+	if len(p.Positions) != 1500 || rep.ManagersBy.ID != 1499 || rep.Count(NoteUnknownManager) != 0 {
+		t.Fatalf("%d positions, managers %+v, %d unknown", len(p.Positions), rep.ManagersBy, rep.Count(NoteUnknownManager))
+	}
+	depth := 0
+	p.Walk(func(_ *orgchart.Position, d int) bool {
+		depth = max(depth, d)
+		return true
+	})
+	if depth != 9 {
+		t.Errorf("depth %d, want 9 below the CEO", depth)
+	}
+	// Judged on what it has: no SRE, product or privacy roles, so no SRE,
+	// product or privacy gaps.
+	want := []catalog.Domain{catalog.IT, catalog.SEC, catalog.PLAT, catalog.ENG, catalog.DATA}
+	if !equalDomains(p.Scope, want) {
+		t.Errorf("scope %v, want %v", p.Scope, want)
+	}
+	cat := defaultCatalog(t)
+	gaps := map[catalog.Domain]int{}
+	for _, f := range check.Run(p, cat).Findings {
+		for _, id := range f.Capabilities {
+			if c := cat.Capability(id); c != nil {
+				gaps[c.Domain]++
+			}
+		}
+	}
+	for _, d := range []catalog.Domain{catalog.SRE, catalog.PROD, catalog.PRIV} {
+		if gaps[d] > 0 {
+			t.Errorf("%d coverage findings about %s, a domain the retailer does not work in", gaps[d], d)
+		}
+	}
+	if gaps[catalog.IT] == 0 && gaps[catalog.SEC] == 0 {
+		t.Log("no coverage findings about IT or security at all")
+	}
+	// CEO, CIO and VP of IT for review; the other chiefs are not CEOs.
+	if rep.Count(NoteExecutive) != 3 || rep.Count(NoteOtherChief) != 5 {
+		t.Errorf("%d executive matches, %d other chiefs", rep.Count(NoteExecutive), rep.Count(NoteOtherChief))
+	}
+	if got := byHolder(t, p, p.Positions[0].Holder); got.Role != "chief-executive-officer" || got.Cost != 1450000 {
+		t.Errorf("CEO %+v", got)
+	}
+	for title, role := range map[string]string{"Information Security Manager": "security-engineering-manager",
+		"E-commerce Engineering Manager": "software-engineering-manager", "Network Engineering Manager": "network-engineering-manager",
+		"Service Desk Analyst": "it-service-desk-analyst", "Systems Administrator": "systems-engineer"} {
+		found := false
+		for _, pos := range p.Positions {
+			if pos.Title == title || (pos.Title == "" && pos.Role == role) {
+				found = found || pos.Role == role
+			}
+		}
+		if !found {
+			t.Errorf("%q is not %s", title, role)
+		}
 	}
 }
