@@ -24,10 +24,9 @@ func newPalette8() *palette8 {
 	return &palette8{index: map[color.NRGBA]uint8{}, mixes: make([]uint16, 256*256*levels)}
 }
 
-// of returns the index of an opaque colour, adding it while there is room;
-// a full palette answers with the nearest colour it has.
+// of returns the index of a colour, adding it while there is room; a full
+// palette answers with the nearest colour it has.
 func (p *palette8) of(c color.NRGBA) uint8 {
-	c.A = 0xFF
 	if i, ok := p.index[c]; ok {
 		return i
 	}
@@ -39,8 +38,8 @@ func (p *palette8) of(c color.NRGBA) uint8 {
 	}
 	best, bestD := 0, 1<<30
 	for i, q := range p.colors {
-		dr, dg, db := int(q.R)-int(c.R), int(q.G)-int(c.G), int(q.B)-int(c.B)
-		if d := dr*dr + dg*dg + db*db; d < bestD {
+		dr, dg, db, da := int(q.R)-int(c.R), int(q.G)-int(c.G), int(q.B)-int(c.B), int(q.A)-int(c.A)
+		if d := dr*dr + dg*dg + db*db + da*da; d < bestD {
 			best, bestD = i, d
 		}
 	}
@@ -56,11 +55,24 @@ func (p *palette8) mix(fg, bg uint8, level int) uint8 {
 	}
 	a, b := p.colors[fg], p.colors[bg]
 	t := float32(level) / (levels - 1)
-	lerp := func(x, y uint8) uint8 { return uint8(float32(x)*t + float32(y)*(1-t) + 0.5) }
-	i := p.of(color.NRGBA{lerp(a.R, b.R), lerp(a.G, b.G), lerp(a.B, b.B), 0xFF})
+	// Source over, in straight alpha: over an opaque colour a plain
+	// blend; over the transparent page, the colour itself, partly clear.
+	af, ab := t*float32(a.A)/255, float32(b.A)/255
+	ao := af + ab*(1-af)
+	lerp := func(x, y uint8) uint8 {
+		if ao == 0 {
+			return 0
+		}
+		return uint8((float32(x)*af+float32(y)*ab*(1-af))/ao + 0.5)
+	}
+	i := p.of(color.NRGBA{lerp(a.R, b.R), lerp(a.G, b.G), lerp(a.B, b.B), uint8(ao*255 + 0.5)})
 	p.mixes[k] = uint16(i) + 1
 	return i
 }
+
+// clear makes colour i fully transparent (the page, for a transparent
+// background); antialiased edges over it become partly transparent.
+func (p *palette8) clear(i uint8) { p.colors[i].A = 0 }
 
 // Palette returns the colours for image.Paletted.
 func (p *palette8) palette() color.Palette {

@@ -15,19 +15,23 @@ import (
 // exported chart reads like the app.
 type fonts struct {
 	regular, bold, italic *opentype.Font
+	// The font files, which the SVG and PDF writers embed.
+	regularData, boldData, italicData []byte
 }
 
 func loadFonts() (*fonts, error) {
 	var f fonts
 	for _, x := range []struct {
 		dst  **opentype.Font
+		keep *[]byte
 		data []byte
 		name string
 	}{
-		{&f.regular, theme.DefaultTextFont().Content(), "regular"},
-		{&f.bold, theme.DefaultTextBoldFont().Content(), "bold"},
-		{&f.italic, theme.DefaultTextItalicFont().Content(), "italic"},
+		{&f.regular, &f.regularData, theme.DefaultTextFont().Content(), "regular"},
+		{&f.bold, &f.boldData, theme.DefaultTextBoldFont().Content(), "bold"},
+		{&f.italic, &f.italicData, theme.DefaultTextItalicFont().Content(), "italic"},
 	} {
+		*x.keep = x.data
 		parsed, err := opentype.Parse(x.data)
 		if err != nil {
 			return nil, fmt.Errorf("reading the theme's %s font: %w", x.name, err)

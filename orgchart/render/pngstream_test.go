@@ -54,7 +54,7 @@ func testBands(t *testing.T, level int) {
 		}
 	}
 	var buf bytes.Buffer
-	pw := newPNGWriter(&buf, w, h)
+	pw := newPNGWriter(&buf, w, h, 96)
 	var above []byte
 	for seq, y := 0, 0; y < h; seq, y = seq+1, y+10 {
 		band := &canvas{pix: want.pix[y*w:], stride: w, rect: image.Rect(0, y, w, min(y+10, h))}

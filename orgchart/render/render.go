@@ -39,6 +39,13 @@ type Options struct {
 	// Compression is the zlib level of the PNG; 0 means flate.BestSpeed,
 	// chosen by measurement (docs/performance.md); -1 is zlib's default.
 	Compression int
+	// Background "transparent" leaves the page out (PNG with alpha, SVG and
+	// PDF with nothing behind the chart); "" paints the theme's page colour.
+	Background string
+	// Page is a paper size (A4, A3, letter) to tile a PDF over; "" makes one
+	// page the size of the chart. Landscape turns the paper.
+	Page      string
+	Landscape bool
 }
 
 // TooLargeError is returned when the image would pass MaxSide or MaxPixels.
@@ -76,7 +83,7 @@ func Write(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, l *layout.Layout
 		return 0, 0, err
 	}
 	level := opt.Compression
-	pw := newPNGWriter(w, width, height)
+	pw := newPNGWriter(w, width, height, 96*float64(r.scale))
 	if err := encodeBands(pw, r, width, height, level); err != nil {
 		return 0, 0, fmt.Errorf("writing the PNG: %w", err)
 	}

@@ -41,6 +41,7 @@ type renderer struct {
 	m     layout.CardMetrics
 
 	title, holder, vacant, small, smallBold, head, sub, legend *cachedFace
+	fonts                                                      *fonts
 
 	heading, subline string
 	domains          []catalog.Domain // in the legend, in catalog order
@@ -73,6 +74,13 @@ func newRenderer(p *orgchart.Plan, cat *catalog.Catalog, l *layout.Layout, opt O
 		r.pal.title, r.pal.holder, r.pal.vacant, r.pal.muted} {
 		r.colors.of(c)
 	}
+	switch opt.Background {
+	case "", "page":
+	case "transparent":
+		r.colors.clear(r.colors.of(r.pal.page))
+	default:
+		return nil, fmt.Errorf("unknown background %q: use page or transparent", opt.Background)
+	}
 	for i := range r.pal.badge {
 		r.colors.of(r.pal.badge[i])
 		r.colors.of(r.pal.badgeText[i])
@@ -88,6 +96,7 @@ func newRenderer(p *orgchart.Plan, cat *catalog.Catalog, l *layout.Layout, opt O
 	if err != nil {
 		return nil, err
 	}
+	r.fonts = fs
 	for _, f := range []struct {
 		dst  **cachedFace
 		font *fontRef

@@ -1,0 +1,54 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/layout"
+)
+
+// Formats are the chart formats Export writes.
+var Formats = []string{"png", "svg", "pdf"}
+
+// Result describes a written chart.
+type Result struct {
+	// Width and Height are in pixels for PNG and SVG, in points for PDF
+	// (the page size; with tiling, one page).
+	Width, Height float32
+	Pages         int      // PDF pages; 0 for other formats
+	Notes         []string // things the user should know (the chart was scaled down to fit a PDF page)
+}
+
+// Export writes the chart of layout l in a format (png, svg or pdf): the
+// one entry point for the command line and the app. Every format draws the
+// same layout with the same look.
+func Export(w io.Writer, format string, p *orgchart.Plan, cat *catalog.Catalog, l *layout.Layout, opt Options) (Result, error) {
+	switch strings.ToLower(format) {
+	case "png":
+		width, height, err := Write(w, p, cat, l, opt)
+		return Result{Width: float32(width), Height: float32(height)}, err
+	case "svg":
+		return SVG(w, p, cat, l, opt)
+	case "pdf":
+		return PDF(w, p, cat, l, opt)
+	}
+	return Result{}, fmt.Errorf("unknown chart format %q: use %s", format, strings.Join(Formats, ", "))
+}
+
+// FormatOf is the chart format a file name asks for by its extension, or "".
+func FormatOf(name string) string {
+	i := strings.LastIndexByte(name, '.')
+	if i < 0 || strings.ContainsAny(name[i:], `/\`) {
+		return ""
+	}
+	ext := strings.ToLower(name[i+1:])
+	for _, f := range append(Formats, "csv") {
+		if ext == f {
+			return f
+		}
+	}
+	return ""
+}

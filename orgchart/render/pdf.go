@@ -1,0 +1,454 @@
+package render
+
+import (
+	"bufio"
+	"bytes"
+	"compress/zlib"
+	"fmt"
+	"image/color"
+	"io"
+	"strings"
+	"unicode/utf16"
+
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/layout"
+)
+
+// The PDF is written directly (docs/chart.md says why: it is the smallest
+// and fastest choice, and the only one that embeds our fonts as they are):
+// the chart is drawn once as a form XObject, which the page (or each tile
+// of a printed chart) shows. One logical pixel is 1/96 inch, as in CSS and
+// in the PNG's pixel density, so every format has the same physical size.
+
+// pointsPerPixel converts logical pixels (1/96 in) to PDF points (1/72 in).
+const pointsPerPixel = 0.75
+
+// MaxPDFPage is the largest page side most viewers open: Acrobat's limit of
+// 200 inches.
+const MaxPDFPage = 14400
+
+// Paper sizes in points, portrait.
+var paperSizes = map[string][2]float32{
+	"a4":     {595.28, 841.89},
+	"a3":     {841.89, 1190.55},
+	"letter": {612, 792},
+}
+
+// PaperNames lists the --page choices.
+var PaperNames = []string{"A4", "A3", "letter"}
+
+// PDF writes the chart as a PDF: one page the size of the chart, or with
+// opt.Page the chart tiled over numbered pages of that paper size.
+func PDF(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, l *layout.Layout, opt Options) (Result, error) {
+	scale := opt.Scale
+	if scale == 0 {
+		scale = 1
+	}
+	var paper [2]float32
+	if opt.Page != "" {
+		var ok bool
+		if paper, ok = paperSizes[strings.ToLower(opt.Page)]; !ok {
+			return Result{}, fmt.Errorf("unknown page size %q: use %s", opt.Page, strings.Join(PaperNames, ", "))
+		}
+		if opt.Landscape {
+			paper[0], paper[1] = paper[1], paper[0]
+		}
+	}
+	r, cw, ch, err := vectorRenderer(p, cat, l, opt)
+	if err != nil {
+		return Result{}, err
+	}
+	vf, err := r.vectorFonts()
+	if err != nil {
+		return Result{}, err
+	}
+	fonts := vf.all()
+	chart := &pdfPainter{fonts: fonts}
+	fmt.Fprintf(&chart.b, "1 0 0 -1 0 %s cm\n", svgNum(ch)) // y down, as the layout
+	r.vectorChart(chart, vf, opt.Background == "transparent")
+
+	k := float32(pointsPerPixel) * scale
+	var res Result
+	var pages []pdfPage
+	if opt.Page == "" {
+		if big := max(cw, ch) * k; big > MaxPDFPage {
+			k0 := k
+			k = MaxPDFPage / max(cw, ch)
+			res.Notes = append(res.Notes, fmt.Sprintf("the chart at scale %g would be %.0f x %.0f inches, over the 200-inch page limit of PDF viewers: it is drawn at scale %.2f (zoom in to read it, or use --page A3 to print it on several pages)",
+				scale, cw*k0/72, ch*k0/72, k/pointsPerPixel))
+		}
+		pw, ph := cw*k, ch*k
+		pages = []pdfPage{{w: pw, h: ph, content: fmt.Sprintf("q %s 0 0 %s 0 0 cm /Chart Do Q\n", svgNum(k), svgNum(k))}}
+		res.Width, res.Height = pw, ph
+	} else {
+		pages = tilePages(paper, cw*k, ch*k, k, vface{vf.regular, 8}, r.heading, fonts)
+		res.Width, res.Height = paper[0], paper[1]
+	}
+	res.Pages = len(pages)
+
+	pw := &pdfWriter{w: bufio.NewWriterSize(w, 1<<16)}
+	pw.printf("%%PDF-1.7\n%%\xe2\xe3\xcf\xd3\n")
+	// Objects: 1 catalog, 2 pages, 3 info, 4 the chart form, 5.. fonts
+	// (five numbers each), then each page and its content.
+	fontBase := 5
+	pageBase := fontBase + 5*len(fonts)
+	var fontRes strings.Builder
+	for i, f := range fonts {
+		if len(f.used) > 0 {
+			fmt.Fprintf(&fontRes, "/F%d %d 0 R ", i, fontBase+5*i)
+		}
+	}
+	resources := "<< /Font << " + fontRes.String() + ">> /XObject << /Chart 4 0 R >> >>"
+	pw.object(1, "<< /Type /Catalog /Pages 2 0 R >>")
+	var kids strings.Builder
+	for i := range pages {
+		fmt.Fprintf(&kids, "%d 0 R ", pageBase+2*i)
+	}
+	pw.object(2, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", kids.String(), len(pages)))
+	pw.object(3, fmt.Sprintf("<< /Title %s /Producer (Org Planner) >>", pdfTextString(r.heading)))
+	if err := pw.stream(4, fmt.Sprintf("/Type /XObject /Subtype /Form /BBox [0 0 %s %s] /Resources << /Font << %s>> >>", svgNum(cw), svgNum(ch), fontRes.String()), chart.b.Bytes()); err != nil {
+		return Result{}, err
+	}
+	for i, pg := range pages {
+		pw.object(pageBase+2*i, fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %s %s] /Resources %s /Contents %d 0 R >>",
+			svgNum(pg.w), svgNum(pg.h), resources, pageBase+2*i+1))
+		if err := pw.stream(pageBase+2*i+1, "", []byte(pg.content)); err != nil {
+			return Result{}, err
+		}
+	}
+	for i, f := range fonts {
+		if len(f.used) == 0 {
+			continue
+		}
+		if err := pw.fontObjects(f, fontBase+5*i); err != nil {
+			return Result{}, err
+		}
+	}
+	if err := pw.finish(pageBase+2*len(pages), 3); err != nil {
+		return Result{}, err
+	}
+	return res, nil
+}
+
+type pdfPage struct {
+	w, h    float32
+	content string
+}
+
+// Tiling, in points: a margin the printers can print up to, the label line
+// under the chart area, and the strip that two neighbouring pages share so
+// they can be laid over each other and taped.
+const (
+	tileMargin  = 36
+	tileLabel   = 14
+	tileOverlap = 18
+)
+
+// tilePages cuts a chart of cw x ch points over pages of the paper size,
+// row by row, each with crop marks, the overlap lines and a label saying
+// which page it is and which pages lie right of and below it.
+func tilePages(paper [2]float32, cw, ch, k float32, label vface, name string, fonts []*vecFont) []pdfPage {
+	ax0, ay0 := float32(tileMargin), float32(tileMargin+tileLabel)
+	ax1, ay1 := paper[0]-tileMargin, paper[1]-tileMargin
+	aw, ah := ax1-ax0, ay1-ay0
+	sx, sy := aw-tileOverlap, ah-tileOverlap
+	cols := max(1, int(ceilDiv(cw-tileOverlap, sx)))
+	rows := max(1, int(ceilDiv(ch-tileOverlap, sy)))
+	total := cols * rows
+	var pages []pdfPage
+	for row := 0; row < rows; row++ {
+		for col := 0; col < cols; col++ {
+			n := row*cols + col + 1
+			var b strings.Builder
+			tx := ax0 - float32(col)*sx
+			ty := ay1 + float32(row)*sy - ch
+			fmt.Fprintf(&b, "q %s %s %s %s re W n %s 0 0 %s %s %s cm /Chart Do Q\n",
+				svgNum(ax0), svgNum(ay0), svgNum(aw), svgNum(ah), svgNum(k), svgNum(k), svgNum(tx), svgNum(ty))
+			// Crop marks at the corners of the chart area, in the margin.
+			b.WriteString("q 0.5 w 0.45 0.45 0.45 RG\n")
+			for _, c := range [][2]float32{{ax0, ay0}, {ax1, ay0}, {ax0, ay1}, {ax1, ay1}} {
+				dx, dy := float32(-1), float32(-1)
+				if c[0] == ax1 {
+					dx = 1
+				}
+				if c[1] == ay1 {
+					dy = 1
+				}
+				fmt.Fprintf(&b, "%s %s m %s %s l S %s %s m %s %s l S\n",
+					svgNum(c[0]+dx*4), svgNum(c[1]), svgNum(c[0]+dx*16), svgNum(c[1]),
+					svgNum(c[0]), svgNum(c[1]+dy*4), svgNum(c[0]), svgNum(c[1]+dy*16))
+			}
+			// Overlap lines: the strip beyond them is repeated on the
+			// neighbouring page; lay that page's edge on the line.
+			b.WriteString("[3 2] 0 d 0.2 0.45 0.85 RG\n")
+			if col < cols-1 {
+				x := ax1 - tileOverlap
+				fmt.Fprintf(&b, "%s %s m %s %s l S %s %s m %s %s l S\n", svgNum(x), svgNum(ay1+4), svgNum(x), svgNum(ay1+20), svgNum(x), svgNum(ay0-4), svgNum(x), svgNum(ay0-12))
+			}
+			if row < rows-1 {
+				y := ay0 + tileOverlap
+				fmt.Fprintf(&b, "%s %s m %s %s l S %s %s m %s %s l S\n", svgNum(ax0-4), svgNum(y), svgNum(ax0-20), svgNum(y), svgNum(ax1+4), svgNum(y), svgNum(ax1+20), svgNum(y))
+			}
+			b.WriteString("Q\n")
+			text := fmt.Sprintf("Page %d of %d · row %d of %d, column %d of %d", n, total, row+1, rows, col+1, cols)
+			if col < cols-1 {
+				text += fmt.Sprintf(" · right: page %d", n+1)
+			}
+			if row < rows-1 {
+				text += fmt.Sprintf(" · below: page %d", n+cols)
+			}
+			text += " · " + name
+			lp := &pdfPainter{fonts: fonts}
+			lp.fill(color.NRGBA{0x55, 0x5B, 0x63, 0xFF})
+			lp.textAt(ax0, tileMargin, 1, label, shortenTo(label, text, aw))
+			b.Write(lp.b.Bytes())
+			pages = append(pages, pdfPage{w: paper[0], h: paper[1], content: b.String()})
+		}
+	}
+	return pages
+}
+
+func ceilDiv(a, b float32) float32 {
+	if a <= 0 {
+		return 1
+	}
+	n := float32(int(a / b))
+	if n*b < a {
+		n++
+	}
+	return n
+}
+
+// shortenTo cuts s with an ellipsis to fit width at the face's size.
+func shortenTo(f vface, s string, width float32) string {
+	if f.width(s) <= width {
+		return s
+	}
+	rs := []rune(s)
+	for len(rs) > 0 && f.width(string(rs)+ellipsis) > width {
+		rs = rs[:len(rs)-1]
+	}
+	return string(rs) + ellipsis
+}
+
+// pdfPainter writes content-stream operators, in logical pixels with y down
+// (the chart form starts with a flip).
+type pdfPainter struct {
+	b     bytes.Buffer
+	fonts []*vecFont
+	pdfState
+	hex []byte
+}
+
+// pdfState is the graphics state last set, so unchanged colours and line
+// styles are not written again.
+type pdfState struct {
+	fillC, line      color.NRGBA
+	hasFill, hasLine bool
+	lineW            float32
+	dashed           bool
+}
+
+func (p *pdfPainter) fill(c color.NRGBA) {
+	if p.hasFill && c == p.fillC {
+		return
+	}
+	p.fillC, p.hasFill = c, true
+	fmt.Fprintf(&p.b, "%s %s %s rg\n", colorPart(c.R), colorPart(c.G), colorPart(c.B))
+}
+
+func (p *pdfPainter) stroke(c color.NRGBA, w float32, dashed bool) {
+	if !p.hasLine || c != p.line {
+		p.line, p.hasLine = c, true
+		fmt.Fprintf(&p.b, "%s %s %s RG\n", colorPart(c.R), colorPart(c.G), colorPart(c.B))
+	}
+	if w != p.lineW {
+		p.lineW = w
+		fmt.Fprintf(&p.b, "%s w\n", svgNum(w))
+	}
+	if dashed != p.dashed {
+		p.dashed = dashed
+		if dashed {
+			p.b.WriteString("[6 4] 0 d\n")
+		} else {
+			p.b.WriteString("[] 0 d\n")
+		}
+	}
+}
+
+func colorPart(v uint8) string { return svgNum(float32(v) / 255) }
+
+func (p *pdfPainter) rect(x, y, w, h float32, c color.NRGBA) {
+	p.fill(c)
+	fmt.Fprintf(&p.b, "%s %s %s %s re f\n", svgNum(x), svgNum(y), svgNum(w), svgNum(h))
+}
+
+// roundPath adds a rounded rectangle to the path, corners as Bézier arcs.
+func (p *pdfPainter) roundPath(x, y, w, h, r float32) {
+	r = min(r, w/2, h/2)
+	if r <= 0 {
+		fmt.Fprintf(&p.b, "%s %s %s %s re\n", svgNum(x), svgNum(y), svgNum(w), svgNum(h))
+		return
+	}
+	k := r * 0.4477 // 1 - 0.5523: the control points of a quarter circle
+	x1, y1 := x+w, y+h
+	n := svgNum
+	fmt.Fprintf(&p.b, "%s %s m %s %s l %s %s %s %s %s %s c %s %s l %s %s %s %s %s %s c %s %s l %s %s %s %s %s %s c %s %s l %s %s %s %s %s %s c h\n",
+		n(x+r), n(y), n(x1-r), n(y),
+		n(x1-k), n(y), n(x1), n(y+k), n(x1), n(y+r),
+		n(x1), n(y1-r),
+		n(x1), n(y1-k), n(x1-k), n(y1), n(x1-r), n(y1),
+		n(x+r), n(y1),
+		n(x+k), n(y1), n(x), n(y1-k), n(x), n(y1-r),
+		n(x), n(y+r),
+		n(x), n(y+k), n(x+k), n(y), n(x+r), n(y))
+}
+
+func (p *pdfPainter) card(x, y, w, h float32, st cardStyle) {
+	b := st.border
+	p.fill(st.fill)
+	p.stroke(st.line, b, st.dashed)
+	p.roundPath(x+b/2, y+b/2, w-b, h-b, max(st.radius-b/2, 0))
+	p.b.WriteString("B\n")
+	if st.stripe > 0 {
+		// The stripe: the card's shape left of the stripe's width.
+		saved := p.pdfState
+		p.b.WriteString("q\n")
+		p.fill(st.stripeColor)
+		fmt.Fprintf(&p.b, "%s %s %s %s re W n\n", svgNum(x), svgNum(y), svgNum(st.stripe), svgNum(h))
+		p.roundPath(x, y, w, h, st.radius)
+		p.b.WriteString("f\nQ\n")
+		// Q restored the colours and line style of before q.
+		p.pdfState = saved
+	}
+}
+
+func (p *pdfPainter) pill(x, y, w, h float32, c color.NRGBA) {
+	p.fill(c)
+	p.roundPath(x, y, w, h, h/2)
+	p.b.WriteString("f\n")
+}
+
+func (p *pdfPainter) polyline(pts []layout.Point, c color.NRGBA, width float32, dashed bool) {
+	if len(pts) < 2 {
+		return
+	}
+	p.stroke(c, width, dashed)
+	for i, q := range pts {
+		op := " l\n"
+		if i == 0 {
+			op = " m\n"
+		}
+		p.b.WriteString(svgNum(q.X+0.5) + " " + svgNum(q.Y+0.5) + op)
+	}
+	p.b.WriteString("S\n")
+}
+
+func (p *pdfPainter) text(x, baseline float32, f vface, c color.NRGBA, s string) {
+	p.fill(c)
+	p.textAt(x, baseline, -1, f, s)
+}
+
+// textAt shows s with its baseline at (x, baseline); flip is -1 inside the
+// y-down chart, 1 on a page.
+func (p *pdfPainter) textAt(x, baseline, flip float32, f vface, s string) {
+	fi := 0
+	for i, g := range p.fonts {
+		if g == f.f {
+			fi = i
+		}
+	}
+	p.hex = p.hex[:0]
+	for _, r := range s {
+		g := f.f.glyph(r)
+		p.hex = fmt.Appendf(p.hex, "%04X", g)
+	}
+	fmt.Fprintf(&p.b, "BT /F%d %s Tf 1 0 0 %s %s %s Tm <%s> Tj ET\n", fi, svgNum(f.size), svgNum(flip), svgNum(x), svgNum(baseline), p.hex)
+}
+
+// pdfTextString encodes s as a PDF text string (UTF-16 with a byte order mark).
+func pdfTextString(s string) string {
+	var b strings.Builder
+	b.WriteString("<FEFF")
+	for _, u := range utf16.Encode([]rune(s)) {
+		fmt.Fprintf(&b, "%04X", u)
+	}
+	b.WriteString(">")
+	return b.String()
+}
+
+// pdfWriter writes numbered objects and the cross-reference table.
+type pdfWriter struct {
+	w       *bufio.Writer
+	n       int64
+	offsets map[int]int64
+	err     error
+}
+
+func (pw *pdfWriter) printf(format string, a ...any) {
+	if pw.err != nil {
+		return
+	}
+	k, err := fmt.Fprintf(pw.w, format, a...)
+	pw.n += int64(k)
+	pw.err = err
+}
+
+func (pw *pdfWriter) write(b []byte) {
+	if pw.err != nil {
+		return
+	}
+	k, err := pw.w.Write(b)
+	pw.n += int64(k)
+	pw.err = err
+}
+
+func (pw *pdfWriter) begin(num int) {
+	if pw.offsets == nil {
+		pw.offsets = map[int]int64{}
+	}
+	pw.offsets[num] = pw.n
+	pw.printf("%d 0 obj\n", num)
+}
+
+func (pw *pdfWriter) object(num int, body string) {
+	pw.begin(num)
+	pw.printf("%s\nendobj\n", body)
+}
+
+// stream writes a Flate-compressed stream object; dict holds entries
+// besides /Length and /Filter.
+func (pw *pdfWriter) stream(num int, dict string, data []byte) error {
+	var z bytes.Buffer
+	zw, _ := zlib.NewWriterLevel(&z, zlib.BestSpeed)
+	zw.Write(data)
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	pw.begin(num)
+	pw.printf("<< %s /Length %d /Filter /FlateDecode >>\nstream\n", dict, z.Len())
+	pw.write(z.Bytes())
+	pw.printf("\nendstream\nendobj\n")
+	return pw.err
+}
+
+// finish writes the cross-reference table and the trailer for objects 1 to
+// size-1, and flushes.
+func (pw *pdfWriter) finish(size, info int) error {
+	xref := pw.n
+	pw.printf("xref\n0 %d\n0000000000 65535 f \n", size)
+	for i := 1; i < size; i++ {
+		off, ok := pw.offsets[i]
+		if !ok {
+			pw.printf("0000000000 65535 f \n")
+			continue
+		}
+		pw.printf("%010d 00000 n \n", off)
+	}
+	pw.printf("trailer\n<< /Size %d /Root 1 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n", size, info, xref)
+	if pw.err != nil {
+		return pw.err
+	}
+	return pw.w.Flush()
+}
