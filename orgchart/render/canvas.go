@@ -108,7 +108,11 @@ func (c *canvas) fill(r image.Rectangle, col color.NRGBA) {
 	if r.Empty() {
 		return
 	}
-	i := c.pal.of(col)
+	c.fillIndex(r, c.pal.of(col))
+}
+
+// fillIndex paints a rectangle, already clipped, with palette index i.
+func (c *canvas) fillIndex(r image.Rectangle, i uint8) {
 	for y := r.Min.Y; y < r.Max.Y; y++ {
 		row := c.pix[(y-c.rect.Min.Y)*c.stride+r.Min.X-c.rect.Min.X:][:r.Dx()]
 		row[0] = i

@@ -78,12 +78,27 @@ func (r *renderer) dashRun(img *canvas, ax, ay, bx, by, dash, gap float32) {
 		n = x1 - x0
 	}
 	d, g := max(1, int(dash+0.5)), max(1, int(gap+0.5))
-	for i := 0; i < n; i += d + g {
+	// Only the dashes inside the band: a long line crosses many bands.
+	if x1 <= img.rect.Min.X || x0 >= img.rect.Max.X || y1 <= img.rect.Min.Y || y0 >= img.rect.Max.Y {
+		return
+	}
+	first, last := 0, n
+	if horizontal {
+		first, last = max(0, img.rect.Min.X-x0), min(n, img.rect.Max.X-x0)
+	} else {
+		first, last = max(0, img.rect.Min.Y-y0), min(n, img.rect.Max.Y-y0)
+	}
+	idx := img.pal.of(r.pal.dotted) // once, not per dash
+	for i := first / (d + g) * (d + g); i < last; i += d + g {
 		k := min(d, n-i)
+		var dr image.Rectangle
 		if horizontal {
-			fillRect(img, image.Rect(x0+i, y0, x0+i+k, y1), r.pal.dotted)
+			dr = image.Rect(x0+i, y0, x0+i+k, y1)
 		} else {
-			fillRect(img, image.Rect(x0, y0+i, x1, y0+i+k), r.pal.dotted)
+			dr = image.Rect(x0, y0+i, x1, y0+i+k)
+		}
+		if dr = dr.Intersect(img.rect); !dr.Empty() {
+			img.fillIndex(dr, idx)
 		}
 	}
 }
