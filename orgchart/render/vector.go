@@ -29,7 +29,7 @@ type vecPainter interface {
 
 // cardStyle is how a card's body, border and stripe look.
 type cardStyle struct {
-	radius, border, stripe float32
+	radius, border, stripe  float32
 	fill, line, stripeColor color.NRGBA
 	dashed                  bool // a vacant card's dashed border
 }
