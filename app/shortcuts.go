@@ -1,6 +1,8 @@
 package app
 
 import (
+	"fmt"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 
@@ -46,6 +48,7 @@ func (u *ui) shortcuts() []shortcut {
 		{ctrl(fyne.KeyPlus), zoom(u.chart.ZoomIn)},
 		{ctrl(fyne.KeyMinus), zoom(u.chart.ZoomOut)},
 		{ctrl(fyne.Key0), zoom(u.chart.Fit)},
+		{ctrlShift(fyne.KeyE), u.expandAll},
 	}
 }
 
@@ -181,6 +184,9 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 		item("Fit chart", ctrl(fyne.Key0), zoom(u.chart.Fit)),
 		fyne.NewMenuItem("Actual size", zoom(u.chart.ZoomReset)),
 		fyne.NewMenuItemSeparator(),
+		item("Expand all", ctrlShift(fyne.KeyE), u.expandAll),
+		u.collapseMenu(),
+		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Analysis pictures…", u.analysisDialog),
 	)
 	u.menu = fyne.NewMainMenu(file, edit, view)
@@ -221,4 +227,48 @@ func (u *ui) quit() {
 		}
 		u.win.Close()
 	})
+}
+
+// collapseMenu is View > Collapse to level: the top N levels stay open.
+func (u *ui) collapseMenu() *fyne.MenuItem {
+	it := fyne.NewMenuItem("Collapse to level", nil)
+	var items []*fyne.MenuItem
+	for n := 1; n <= 5; n++ {
+		items = append(items, fyne.NewMenuItem(fmt.Sprintf("Level %d", n), func() { u.collapseTo(n) }))
+	}
+	it.ChildMenu = fyne.NewMenu("", items...)
+	return it
+}
+
+// expandAll shows every position; the selected card (or the top-left of
+// the view) stays where it is on screen.
+func (u *ui) expandAll() {
+	u.anchorView()
+	u.st.ExpandAll()
+	u.status(fmt.Sprintf("Every position shown: %s", plural(len(u.st.Layout().Cards), "card", "cards")))
+}
+
+// collapseTo folds every manager at level n (1 = the top positions).
+func (u *ui) collapseTo(n int) {
+	u.anchorView()
+	u.st.CollapseToLevel(n)
+	u.status(fmt.Sprintf("Collapsed to level %d: %s shown", n, plural(len(u.st.Layout().Cards), "card", "cards")))
+}
+
+// anchorView keeps the selected card in place across the next re-layout,
+// else the first top position.
+func (u *ui) anchorView() {
+	if id := u.st.Selected(); id != "" {
+		u.chart.Anchor(id)
+	} else if tops := u.st.Plan().Tops(); len(tops) > 0 {
+		u.chart.Anchor(tops[0].ID)
+	}
+}
+
+// plural is "1 card" or "3 cards".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

@@ -14,15 +14,12 @@ import (
 	"github.com/orgplanner/orgplanner/orgchart/layout"
 )
 
-// Zoom limits and the zoom below which cards are drawn as plain boxes in the
-// connector raster instead of as widgets with text (level of detail: text that
-// small is unreadable, and thousands of text objects would slow every frame).
+// Zoom limits (the levels of detail are in overview.go).
 const (
-	minZoom    float32 = 0.05
-	maxZoom    float32 = 3
-	detailZoom float32 = 0.4
-	fitMargin  float32 = 24
-	homeZoom   float32 = 0.6
+	minZoom   float32 = 0.01
+	maxZoom   float32 = 3
+	fitMargin float32 = 24
+	homeZoom  float32 = 0.6
 )
 
 // Chart is the org chart canvas. It draws the layout of State: card objects
@@ -313,26 +310,90 @@ func clampZoom(z float32) float32 {
 }
 
 // Tapped selects the card under the pointer, or toggles its collapse
-// control, or clears the selection on empty canvas.
+// control, or clears the selection on empty canvas. The control is a
+// comfortable target at every zoom: at least pillW x pillH on screen.
 func (c *Chart) Tapped(ev *fyne.PointEvent) {
 	c.requestFocus()
 	lay := c.st.Layout()
+	if id := c.controlAt(ev.Position); id != "" {
+		c.Anchor(id)
+		c.st.ToggleCollapsed(id)
+		return
+	}
 	i := c.CardAt(ev.Position)
 	if i < 0 {
 		c.st.Select("")
 		return
 	}
 	k := &lay.Cards[i]
-	x, y := c.ToLayout(ev.Position)
-	if c.hasControl(k) && layout.Metrics().CollapseRect(k.W, k.H).Contains(x-k.X, y-k.Y) {
-		c.Anchor(k.Position.ID)
-		c.st.ToggleCollapsed(k.Position.ID)
-		return
-	}
 	c.st.Select(k.Position.ID)
 	if c.OnTapCard != nil {
 		c.OnTapCard(k.Position.ID)
 	}
+}
+
+// controlAt is the manager whose collapse control is at p ("" for none).
+func (c *Chart) controlAt(p fyne.Position) string {
+	lay := c.st.Layout()
+	if lay == nil {
+		return ""
+	}
+	if c.zoom < detailZoom {
+		// the "+N" pills under folded cards
+		x, y := c.ToLayout(p)
+		found := ""
+		lay.Visible(x, y, x, y, func(i int) {
+			k := &lay.Cards[i]
+			if k.Hidden == 0 || k.W*c.zoom < labelMinWidth {
+				return
+			}
+			if pp, ps := c.pillRect(k); inside(p, pp, ps) {
+				found = k.Position.ID
+			}
+		})
+		return found
+	}
+	i := c.CardAt(p)
+	if i < 0 {
+		// the enlarged target may reach beyond the card
+		x, y := c.ToLayout(p)
+		lay.Visible(x-pillW/c.zoom, y-pillH/c.zoom, x+pillW/c.zoom, y+pillH/c.zoom, func(j int) {
+			if i < 0 && c.hasControl(&lay.Cards[j]) {
+				if pp, ps := c.controlRect(&lay.Cards[j]); inside(p, pp, ps) {
+					i = j
+				}
+			}
+		})
+		if i < 0 {
+			return ""
+		}
+		return lay.Cards[i].Position.ID
+	}
+	k := &lay.Cards[i]
+	if !c.hasControl(k) {
+		return ""
+	}
+	if pp, ps := c.controlRect(k); inside(p, pp, ps) {
+		return k.Position.ID
+	}
+	return ""
+}
+
+// controlRect is the collapse control's target on screen at detail zoom:
+// the drawn control, grown to at least pillW x pillH around its centre.
+func (c *Chart) controlRect(k *layout.Card) (fyne.Position, fyne.Size) {
+	cr := layout.Metrics().CollapseRect(k.W, k.H)
+	if k.Hidden == 0 {
+		cr = layout.Rect{X: cr.X + cr.W - cr.H*1.6, Y: cr.Y, W: cr.H * 1.6, H: cr.H}
+	}
+	p := c.FromLayout(k.X+cr.X, k.Y+cr.Y)
+	w, h := cr.W*c.zoom, cr.H*c.zoom
+	gw, gh := max(w, pillW), max(h, pillH)
+	return fyne.NewPos(p.X-(gw-w)/2, p.Y-(gh-h)/2), fyne.NewSize(gw, gh)
+}
+
+func inside(p, at fyne.Position, s fyne.Size) bool {
+	return p.X >= at.X && p.Y >= at.Y && p.X <= at.X+s.Width && p.Y <= at.Y+s.Height
 }
 
 // hasControl reports whether a card gets the collapse control: managers do.
@@ -530,6 +591,12 @@ type chartRenderer struct {
 	objs   []fyne.CanvasObject
 	edges  edgePainter
 	fitter *textFitter
+	// below detailZoom: the labels, the subtrees of the layout, and at
+	// overview zoom the blocks drawn and the cards they cover
+	labels  labelPool
+	subs    *subtrees
+	blocks  []int
+	inBlock []bool
 }
 
 func newChartRenderer(c *Chart) *chartRenderer {
@@ -551,6 +618,9 @@ func (r *chartRenderer) rebuildObjects() {
 	r.objs = append(r.objs, r.bg, r.lines)
 	for _, v := range r.pool {
 		r.objs = append(r.objs, v.objects()...)
+	}
+	for _, t := range r.labels.texts {
+		r.objs = append(r.objs, t)
 	}
 	r.objs = append(r.objs, r.tip.objects()...)
 	r.objs = append(r.objs, r.hint, r.frame)
@@ -607,10 +677,23 @@ func (r *chartRenderer) update(s fyne.Size) {
 			used++
 		})
 	}
-	grew := len(r.objs) != 2+len(r.pool)*cardObjects+len(r.tip.objects())+2
 	for i := used; i < len(r.pool); i++ {
 		r.pool[i].hide()
 	}
+	r.labels.start()
+	r.blocks = r.blocks[:0]
+	r.inBlock = nil
+	if lay != nil && c.zoom < detailZoom && len(lay.Cards) > 0 {
+		r.subs = r.subtreesOf(lay, c.st.Report())
+		if c.zoom < blockZoom {
+			r.inBlock = make([]bool, len(lay.Cards))
+			x0, y0, x1, y1 := c.visibleRect()
+			r.blocks = r.subs.chooseBlocks(s.Width/c.zoom, x0, y0, x1, y1, r.inBlock)
+		}
+		r.drawLabels(pal)
+	}
+	r.labels.finish()
+	grew := len(r.objs) != 2+len(r.pool)*cardObjects+len(r.labels.texts)+len(r.tip.objects())+2
 	r.used = used
 	if grew {
 		r.rebuildObjects()
@@ -651,7 +734,11 @@ func (r *chartRenderer) paint(w, h int) image.Image {
 		c.OnFirstPaint()
 		c.OnFirstPaint = nil
 	}
-	return r.edges.paint(c.st, w, h, px*c.zoom, c.off, c.zoom < detailZoom, c.dropID, c.dropRefuse != "", uikit.ChartPalette())
+	lod := lowDetail{on: c.zoom < detailZoom, pillMinPx: int(labelMinWidth * px), blocks: r.blocks, inBlock: r.inBlock, subs: r.subs, pill: func(k *layout.Card) (fyne.Position, fyne.Size) {
+		p, sz := c.pillRect(k)
+		return fyne.NewPos(p.X*px, p.Y*px), fyne.NewSize(sz.Width*px, sz.Height*px)
+	}}
+	return r.edges.paint(c.st, w, h, px*c.zoom, c.off, lod, c.dropID, c.dropRefuse != "", uikit.ChartPalette())
 }
 
 // NewPlan shows a plan just opened or created fitted to the chart (or, before

@@ -22,7 +22,21 @@ type edgePainter struct {
 // the image's top-left corner.
 // With boxes, drop is the card a drag is over and refused whether a drop
 // there would be refused: zoomed out there are no card objects to highlight.
-func (e *edgePainter) paint(st *state.State, w, h int, scale float32, off fyne.Position, boxes bool, drop string, refused bool, pal uikit.Palette) image.Image {
+// lowDetail is what the raster draws below detailZoom: cards as boxes, the
+// "+N" pills of folded cards, and at overview zoom the blocks (whose cards
+// and inner connectors it skips).
+type lowDetail struct {
+	on      bool
+	blocks  []int
+	inBlock []bool
+	subs    *subtrees
+	// pillMinPx is the narrowest card (pixels) labelled, and so given its pill
+	pillMinPx int
+	pill      func(k *layout.Card) (fyne.Position, fyne.Size) // in pixels
+}
+
+func (e *edgePainter) paint(st *state.State, w, h int, scale float32, off fyne.Position, lod lowDetail, drop string, refused bool, pal uikit.Palette) image.Image {
+	boxes := lod.on
 	if e.img == nil || e.img.Rect.Dx() != w || e.img.Rect.Dy() != h {
 		e.img = image.NewRGBA(image.Rect(0, 0, w, h))
 	} else {
@@ -41,6 +55,9 @@ func (e *edgePainter) paint(st *state.State, w, h int, scale float32, off fyne.P
 	t := max(1, int(scale*1.25+0.5))
 	for i := range lay.Edges {
 		ed := &lay.Edges[i]
+		if lod.inBlock != nil && lod.inBlock[ed.To] && lod.inBlock[ed.From] {
+			continue // inside a block
+		}
 		if !edgeInView(ed, x0, y0, x1, y1) {
 			continue
 		}
@@ -55,9 +72,24 @@ func (e *edgePainter) paint(st *state.State, w, h int, scale float32, off fyne.P
 			}
 		}
 	}
+	for _, b := range lod.blocks {
+		r := lod.subs.box[b]
+		bx0, by0 := toPx(r.X, r.Y)
+		bx1, by1 := toPx(r.X+r.W, r.Y+r.H)
+		tint := uikit.DomainColor(st.Role(lay.Cards[b].Position), pal.Dark)
+		e.fill(bx0, by0, bx1, by1, tint)
+		e.fill(bx0+2, by0+2, bx1-2, by1-2, blend(pal.Card, tint, 0.18))
+		e.fill(bx0+2, by0+2, bx0+max(3, int(layout.Metrics().Stripe*scale)), by1-2, tint)
+		if lay.Cards[b].Position.ID == st.Selected() {
+			e.frame(bx0-2, by0-2, bx1+2, by1+2, 2, pal.Selected)
+		}
+	}
 	if boxes {
 		sel := st.Selected()
 		lay.Visible(x0, y0, x1, y1, func(i int) {
+			if lod.inBlock != nil && lod.inBlock[i] {
+				return
+			}
 			k := &lay.Cards[i]
 			cx0, cy0 := toPx(k.X, k.Y)
 			cx1, cy1 := toPx(k.X+k.W, k.Y+k.H)
@@ -78,6 +110,13 @@ func (e *edgePainter) paint(st *state.State, w, h int, scale float32, off fyne.P
 					c = pal.Refuse
 				}
 				e.frame(cx0-3, cy0-3, cx1+3, cy1+3, 3, c)
+			}
+			if k.Hidden > 0 && lod.pill != nil && cx1-cx0 >= lod.pillMinPx {
+				p, s := lod.pill(k)
+				px0, py0 := int(p.X), int(p.Y)
+				px1, py1 := int(p.X+s.Width), int(p.Y+s.Height)
+				e.fill(px0, py0, px1, py1, pal.Accent)
+				e.fill(px0+1, py0+1, px1-1, py1-1, pal.CtrlFill)
 			}
 		})
 	}
@@ -177,4 +216,10 @@ func abs(v int) int {
 		return -v
 	}
 	return v
+}
+
+// blend mixes b into a by t (0..1).
+func blend(a, b color.NRGBA, t float32) color.NRGBA {
+	mix := func(x, y uint8) uint8 { return uint8(float32(x)*(1-t) + float32(y)*t) }
+	return color.NRGBA{mix(a.R, b.R), mix(a.G, b.G), mix(a.B, b.B), 0xff}
 }

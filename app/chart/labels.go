@@ -1,0 +1,218 @@
+package chart
+
+import (
+	"fmt"
+	"strings"
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+
+	"github.com/orgplanner/orgplanner/app/uikit"
+	"github.com/orgplanner/orgplanner/orgchart/layout"
+)
+
+// Label sizes below detailZoom: fixed screen sizes people read, whatever the zoom.
+const (
+	labelSize      float32 = 11
+	blockNameSize  float32 = 13
+	blockStatsSize float32 = 11
+	// pillW and pillH are the least size of the "+N" control at low zoom: a
+	// comfortable target for a pointer.
+	pillW float32 = 34
+	pillH float32 = 18
+)
+
+// labelPool is the reused text objects of the labels drawn below detailZoom.
+type labelPool struct {
+	texts []*canvas.Text
+	used  int
+	grew  bool
+}
+
+func (p *labelPool) start() { p.used, p.grew = 0, false }
+
+// next returns a free text object.
+func (p *labelPool) next() *canvas.Text {
+	if p.used == len(p.texts) {
+		p.texts = append(p.texts, canvas.NewText("", color.Black))
+		p.grew = true
+	}
+	t := p.texts[p.used]
+	p.used++
+	return t
+}
+
+// finish hides the objects not used this frame.
+func (p *labelPool) finish() {
+	for _, t := range p.texts[p.used:] {
+		if !t.Hidden {
+			t.Hide()
+		}
+	}
+}
+
+// put shows s at p (screen units), bold or not, ellipsized to width.
+func (r *chartRenderer) put(s string, p fyne.Position, size, width float32, bold bool, col color.Color) {
+	if width < size {
+		return
+	}
+	style := fyne.TextStyle{Bold: bold}
+	s = r.fitter.fit(s, size, width, style)
+	if s == "" {
+		return
+	}
+	t := r.labels.next()
+	changed := t.Text != s || t.TextSize != size || t.TextStyle != style || t.Color != col || t.Hidden
+	t.Text, t.TextSize, t.TextStyle, t.Color = s, size, style, col
+	t.Move(p)
+	t.Resize(fyne.NewSize(width, size*1.4))
+	t.Show()
+	if changed {
+		t.Refresh()
+	}
+}
+
+// cardLabel is what a card says when its own text is too small to read: a
+// manager's holder (or title) with the headcount below it when both fit,
+// else the title. Names shorten to "Grace H." or "Grace" before an ellipsis.
+func (r *chartRenderer) cardLabel(i int, subs *subtrees, width float32) (string, bool) {
+	k := &r.c.st.Layout().Cards[i]
+	pos := k.Position
+	manager := k.Hidden > 0 || subs.end[i] > int32(i+1)
+	bold := fyne.TextStyle{Bold: manager}
+	if !manager {
+		return r.fitter.fit(r.c.st.Title(pos), labelSize, width, bold), false
+	}
+	name := pos.Holder
+	if name == "" {
+		name = r.c.st.Title(pos)
+	}
+	short := r.shortName(name, width, bold)
+	count := fmt.Sprintf(" · %d", subs.people[i])
+	if k.Hidden == 0 { // a folded card's pill tells what it hides
+		if withCount := r.shortName(name, width-r.fitter.width(count, labelSize, bold), bold); !strings.HasSuffix(withCount, "…") && withCount != "" {
+			return withCount + count, true
+		}
+	}
+	return short, true
+}
+
+// shortName fits a person's name (or a title) in width: whole, then "Grace
+// H.", then "Grace", then cut with an ellipsis.
+func (r *chartRenderer) shortName(name string, width float32, style fyne.TextStyle) string {
+	fits := func(s string) bool { return r.fitter.width(s, labelSize, style) <= width }
+	if fits(name) {
+		return name
+	}
+	if f := strings.Fields(name); len(f) > 1 {
+		if s := f[0] + " " + string([]rune(f[len(f)-1])[:1]) + "."; fits(s) {
+			return s
+		}
+		if fits(f[0]) {
+			return f[0]
+		}
+	}
+	return r.fitter.fit(name, labelSize, width, style)
+}
+
+// pillRect is where the "+N" control of a folded card is below detailZoom:
+// the right end of the card, pillW wide and as tall as the card allows up
+// to pillH (the card is at least labelMinWidth wide when it has one).
+func (c *Chart) pillRect(k *layout.Card) (fyne.Position, fyne.Size) {
+	tr := c.FromLayout(k.X+k.W, k.Y)
+	h := min(pillH, max(k.H*c.zoom-2, 1))
+	return fyne.NewPos(tr.X-pillW-1, tr.Y+(k.H*c.zoom-h)/2), fyne.NewSize(pillW, h)
+}
+
+// drawLabels places the labels of the cards and blocks in view below
+// detailZoom; blocks are drawn by the raster, their text here.
+func (r *chartRenderer) drawLabels(pal uikit.Palette) {
+	c := r.c
+	lay := c.st.Layout()
+	subs := r.subs
+	z := c.zoom
+	x0, y0, x1, y1 := c.visibleRect()
+	for _, b := range r.blocks {
+		box := subs.box[b]
+		p := c.FromLayout(box.X, box.Y)
+		w, h := box.W*z, box.H*z
+		if w < 56 || h < 30 {
+			continue
+		}
+		k := &lay.Cards[b]
+		name := r.c.st.Title(k.Position)
+		if k.Position.Holder != "" {
+			name += " · " + k.Position.Holder
+		}
+		r.put(name, p.Add(fyne.NewPos(6, 4)), blockNameSize, w-12, true, pal.Text)
+		stats := fmt.Sprintf("%d people", subs.people[b])
+		if subs.people[b] == 1 {
+			stats = "1 person"
+		}
+		if f := subs.findings[b]; f == 1 {
+			stats += " · 1 finding"
+		} else if f > 1 {
+			stats += fmt.Sprintf(" · %d findings", f)
+		}
+		if h >= 48 {
+			r.put(stats, p.Add(fyne.NewPos(6, 8+blockNameSize*1.3)), blockStatsSize, w-12, false, pal.Muted)
+		}
+	}
+	// the cards outside blocks: count first, so a crowded view labels managers only
+	var shown []int
+	lay.Visible(x0, y0, x1, y1, func(i int) {
+		if (r.inBlock == nil || !r.inBlock[i]) && lay.Cards[i].W*z >= labelMinWidth {
+			shown = append(shown, i)
+		}
+	})
+	managersOnly := len(shown) > maxLabels
+	n := 0
+	for _, i := range shown {
+		if n >= maxLabels {
+			break
+		}
+		k := &lay.Cards[i]
+		m := layout.Metrics()
+		p := c.FromLayout(k.X+m.Stripe, k.Y)
+		w, h := (k.W-m.Stripe)*z, k.H*z
+		if k.Hidden > 0 {
+			w -= pillW + 2
+		}
+		text, manager := r.cardLabel(i, subs, w-6)
+		if managersOnly && !manager {
+			continue
+		}
+		col := pal.Text
+		if k.Position.Vacant() && !manager {
+			col = pal.Vacant
+		}
+		r.put(text, p.Add(fyne.NewPos(3, max(0, h/2-labelSize*0.75))), labelSize, w-6, manager, col)
+		n++
+		if k.Hidden > 0 {
+			pp, ps := c.pillRect(k)
+			r.put(fmt.Sprintf("+%d", k.Hidden), pp.Add(fyne.NewPos(3, (ps.Height-labelSize*1.3)/2)), labelSize, ps.Width-4, true, pal.Accent)
+		}
+	}
+}
+
+// Labels are the texts drawn below detailZoom now: card labels, "+N" pills
+// and block names and numbers.
+func (c *Chart) Labels() []string {
+	if c.r == nil {
+		return nil
+	}
+	out := make([]string, 0, c.r.labels.used)
+	for _, t := range c.r.labels.texts[:c.r.labels.used] {
+		out = append(out, t.Text)
+	}
+	return out
+}
+
+// Blocks is how many subtrees are drawn as blocks now.
+func (c *Chart) Blocks() int {
+	if c.r == nil {
+		return 0
+	}
+	return len(c.r.blocks)
+}

@@ -1,0 +1,87 @@
+package chart
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/orgplanner/orgplanner/app/internal/apptest"
+	"github.com/orgplanner/orgplanner/orgchart/generate"
+)
+
+func has(texts []string, sub string) bool {
+	for _, t := range texts {
+		if strings.Contains(t, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestSmallCardsShowWhatCanBeRead(t *testing.T) {
+	c, st := newTestChart(t)
+	c.SetView(1, fyne.NewPos(-20, -20))
+	if len(c.ShownCards()) == 0 || len(c.Labels()) != 0 {
+		t.Fatalf("at 100%%: %d cards, labels %v", len(c.ShownCards()), c.Labels())
+	}
+	c.SetView(0.35, fyne.NewPos(-20, -20))
+	if n := len(c.ShownCards()); n != 0 {
+		t.Errorf("at 35%% the chart still builds %d cards with unreadable text", n)
+	}
+	labels := c.Labels()
+	// em is Grace Hopper's team of 1 + 4 + 1 people; the CTO's whole org is 9 people
+	if !has(labels, "Grace") || !has(labels, "· 6") {
+		t.Errorf("at 35%% the labels %q do not name em's holder and headcount", labels)
+	}
+	if !has(labels, "QA Engineer") {
+		t.Errorf("at 35%% the labels %q do not give the QA engineer's title", labels)
+	}
+	// a folded manager says how many it hides, in a pill one can hit
+	c.Anchor("vpe")
+	st.ToggleCollapsed("vpe")
+	if !has(c.Labels(), "+3") {
+		t.Fatalf("folded vpe shows no +3: %q", c.Labels())
+	}
+	k := st.Layout().Cards[st.Layout().Index("vpe")]
+	p, s := c.pillRect(&k)
+	if s.Width < pillW || s.Height < min(pillH, k.H*c.zoom-2) {
+		t.Errorf("the +N target is %v at 35%%", s)
+	}
+	c.Tapped(&fyne.PointEvent{Position: p.Add(fyne.NewPos(s.Width/2, s.Height/2))})
+	if st.Collapsed("vpe") {
+		t.Error("tapping the +3 pill did not unfold vpe")
+	}
+}
+
+func TestFitOfALargePlanIsAMapOfLabelledBlocks(t *testing.T) {
+	c, st := newTestChart(t)
+	p := generate.Shaped(3000, 1)
+	st.Load(p, apptest.Catalog(t), "")
+	st.ExpandAll()
+	c.Fit()
+	if c.Zoom() >= blockZoom {
+		t.Skipf("3,000 positions fit at %.2f: no blocks needed", c.Zoom())
+	}
+	if c.Blocks() == 0 {
+		t.Fatal("at Fit of 3,000 positions no subtree is drawn as a block")
+	}
+	if !has(c.Labels(), "people") {
+		t.Errorf("the blocks are not labelled with their headcount: %q", c.Labels())
+	}
+}
+
+func TestTheCollapseControlIsAComfortableTarget(t *testing.T) {
+	c, st := newTestChart(t)
+	c.SetView(0.7, fyne.NewPos(-20, -20))
+	k := st.Layout().Cards[st.Layout().Index("em")]
+	p, s := c.controlRect(&k)
+	if s.Width < pillW || s.Height < pillH {
+		t.Fatalf("the control of em is %v on screen at 70%%", s)
+	}
+	// a tap at the edge of the grown target still folds em
+	c.Tapped(&fyne.PointEvent{Position: p.Add(fyne.NewPos(1, 1))})
+	if !st.Collapsed("em") {
+		t.Error("a tap on the control's target did not fold em")
+	}
+}

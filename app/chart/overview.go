@@ -1,0 +1,123 @@
+package chart
+
+import (
+	"github.com/orgplanner/orgplanner/orgchart/check"
+	"github.com/orgplanner/orgplanner/orgchart/layout"
+	"github.com/orgplanner/orgplanner/orgchart/rollup"
+)
+
+// Levels of detail. From detailZoom up a card shows what the export shows.
+// Below it the text of a card would be smaller than anyone reads, so cards
+// are boxes in the connector raster with one readable label each (a title,
+// or a manager's holder and headcount). Below blockZoom whole departments
+// become labelled blocks: name, headcount and findings.
+const (
+	detailZoom float32 = 0.6
+	blockZoom  float32 = 0.2
+	// labelMinWidth is the narrowest card (screen units) that gets a label.
+	labelMinWidth float32 = 44
+	// maxLabels caps the labels of one frame: beyond it only managers get one.
+	maxLabels = 400
+	// blockShare: a subtree is drawn as one block when it covers less than
+	// this share of the view's width; larger ones open into their reports.
+	blockShare float32 = 0.34
+)
+
+// subtrees holds, for one layout, every card's subtree: since cards are in
+// depth-first order, the subtree of card i is cards i..end[i]-1. box is the
+// bounding box of those cards; people and findings count the plan's
+// positions below as well, folded ones included.
+type subtrees struct {
+	lay      *layout.Layout
+	rep      *check.Report
+	end      []int32
+	box      []layout.Rect
+	people   []int // headcount of the position and everything below it
+	findings []int // errors and warnings on the position and below it
+}
+
+// subtreesOf returns the subtrees of the layout, computed again only when
+// the layout or the report changed (after an edit or a collapse).
+func (r *chartRenderer) subtreesOf(lay *layout.Layout, rep *check.Report) *subtrees {
+	if s := r.subs; s != nil && s.lay == lay && s.rep == rep && len(s.end) == len(lay.Cards) {
+		return s
+	}
+	n := len(lay.Cards)
+	s := &subtrees{lay: lay, rep: rep, end: make([]int32, n), box: make([]layout.Rect, n),
+		people: make([]int, n), findings: make([]int, n)}
+	roll := rollup.Compute(r.c.st.Plan())
+	parent := make([]int32, n)
+	for i := range lay.Cards {
+		k := &lay.Cards[i]
+		s.end[i] = int32(i + 1)
+		s.box[i] = layout.Rect{X: k.X, Y: k.Y, W: k.W, H: k.H}
+		s.people[i] = roll.Including(k.Position).Headcount
+		parent[i] = -1
+		if m := k.Position.ReportsTo; m != "" {
+			parent[i] = int32(lay.Index(m))
+		}
+	}
+	if rep != nil {
+		// every finding once, on each position it names and their managers
+		below := map[string]int{}
+		p := r.c.st.Plan()
+		for _, f := range rep.Findings {
+			if f.Severity < check.Warning {
+				continue
+			}
+			for _, id := range f.Positions {
+				for pos := p.Position(id); pos != nil; pos = p.Manager(pos) {
+					if lay.Index(pos.ID) >= 0 {
+						below[pos.ID]++
+						break // the nearest card shown; its managers add it below
+					}
+				}
+			}
+		}
+		for i := range lay.Cards {
+			s.findings[i] = below[lay.Cards[i].Position.ID]
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		if m := parent[i]; m >= 0 && m < int32(i) {
+			s.end[m] = max(s.end[m], s.end[i])
+			s.box[m] = union(s.box[m], s.box[i])
+			s.findings[m] += s.findings[i]
+		}
+	}
+	r.subs = s
+	return s
+}
+
+func union(a, b layout.Rect) layout.Rect {
+	x0, y0 := min(a.X, b.X), min(a.Y, b.Y)
+	x1, y1 := max(a.X+a.W, b.X+b.W), max(a.Y+a.H, b.Y+b.H)
+	return layout.Rect{X: x0, Y: y0, W: x1 - x0, H: y1 - y0}
+}
+
+// chooseBlocks picks the subtrees drawn as blocks at the current view:
+// going down from the top cards, a subtree narrower than blockShare of the
+// view (in layout units, viewW) is one block; a wider one shows its top card
+// and opens into its reports. Leaves are never blocks. It returns the block
+// roots in view, and marks in inBlock every card a block covers.
+func (s *subtrees) chooseBlocks(viewW float32, x0, y0, x1, y1 float32, inBlock []bool) []int {
+	var blocks []int
+	n := int32(len(s.end))
+	for i := int32(0); i < n; {
+		b := s.box[i]
+		if b.X > x1 || b.X+b.W < x0 || b.Y > y1 || b.Y+b.H < y0 {
+			i = s.end[i] // the whole subtree is out of view
+			continue
+		}
+		if s.end[i] > i+1 && b.W < viewW*blockShare {
+			blocks = append(blocks, int(i))
+			for j := i; j < s.end[i]; j++ {
+				inBlock[j] = true
+			}
+			i = s.end[i]
+			continue
+		}
+		i++
+	}
+	return blocks
+}
