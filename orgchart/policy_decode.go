@@ -2,7 +2,6 @@ package orgchart
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -191,8 +190,9 @@ func (d *policyDecoder) spanRange(n *yaml.Node, what string, def Range) Range {
 
 // count reads a whole number of at least lowest.
 func (d *policyDecoder) count(n *yaml.Node, what string, lowest int) int {
-	v, err := strconv.Atoi(n.Value)
-	if n.Kind != yaml.ScalarNode || err != nil {
+	v64, ok := wholeNumber(n)
+	v := int(v64)
+	if !ok || int64(v) != v64 {
 		d.fail(n, "%s must be a whole number (at least %d)", what, lowest)
 		return 0
 	}

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -330,8 +329,9 @@ func (r *reader) version(v *yaml.Node, p *Plan) bool {
 		p.Version = FormatVersion
 		return true
 	}
-	n, err := strconv.Atoi(v.Value)
-	if v.Kind != yaml.ScalarNode || v.Tag != "!!int" || err != nil {
+	n64, ok := wholeNumber(v)
+	n := int(n64)
+	if !ok || n64 != int64(n) {
 		r.add(v.Line, "version must be a whole number: write `version: %d`", FormatVersion)
 		p.Version = FormatVersion
 		return true

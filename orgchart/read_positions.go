@@ -127,9 +127,9 @@ func (r *reader) position(item *yaml.Node, pos *Position, m *posMeta, fps []fiel
 			if null {
 				break
 			}
-			n, err := strconv.ParseInt(v.Value, 0, 64)
+			n, ok := wholeNumber(v)
 			switch {
-			case v.Tag != "!!int" || err != nil:
+			case !ok:
 				bad(v, "has count %q: count must be a whole number of people, such as count: 6", v.Value)
 			case n < 1:
 				bad(v, "has count %d: count must be at least 1 (remove it for a single person)", n)
@@ -269,6 +269,24 @@ func (r *reader) capabilityIDs() []string {
 		r.capIDs = capabilityIDs(r.cat)
 	}
 	return r.capIDs
+}
+
+// wholeNumber parses an integer scalar, or a float one with no fraction
+// (count: 2.0): JSON Schema, and so docs/plan.schema.json, holds 2.0 to be
+// the integer 2, and the reader agrees with the schema.
+func wholeNumber(v *yaml.Node) (int64, bool) {
+	if v.Kind != yaml.ScalarNode {
+		return 0, false
+	}
+	if v.Tag == "!!int" {
+		n, err := strconv.ParseInt(v.Value, 0, 64)
+		return n, err == nil
+	}
+	f, ok := number(v)
+	if !ok || f != math.Trunc(f) || math.Abs(f) > 1<<53 {
+		return 0, false
+	}
+	return int64(f), true
 }
 
 // number parses an int or float scalar; it refuses text, .inf and .nan.
