@@ -54,8 +54,20 @@ func runDiff(env *Env, args []string) int {
 	if len(rest) != 2 {
 		return o.Usage("give two plan files, for example: orgplanner diff today.yaml proposal.yaml")
 	}
-	before, _, err1 := readDiffPlan(env, rest[0], *catFile)
+	// Reading is most of a diff of big plans: the two are read at once
+	// (standard input only ever by one of them).
+	var before *orgchart.Plan
+	var err1 error
+	read := make(chan struct{})
+	go func() {
+		defer close(read)
+		before, _, err1 = readDiffPlan(env, rest[0], *catFile)
+	}()
+	if rest[0] == "-" {
+		<-read
+	}
 	after, cat, err2 := readDiffPlan(env, rest[1], *catFile)
+	<-read
 	if err1 != nil || err2 != nil {
 		var all []error
 		for _, err := range []error{err1, err2} {

@@ -2,6 +2,7 @@ package diff
 
 import (
 	"slices"
+	"sync"
 
 	"github.com/orgplanner/orgplanner/catalog"
 	"github.com/orgplanner/orgplanner/orgchart"
@@ -134,7 +135,19 @@ type RollupChange struct {
 }
 
 func effects(before, after *orgchart.Plan, m *matching, cat *catalog.Catalog) Effects {
-	rb, ra := check.Run(before, cat), check.Run(after, cat)
+	// The checks and the totals below each manager of one plan do not touch
+	// the other plan: the two plans are worked on at once, each by one
+	// goroutine (a plan's index is built on first use, so never share one).
+	var rb, ra *check.Report
+	var tb, ta *rollup.Rollup
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		rb, tb = check.Run(before, cat), rollup.Compute(before)
+	}()
+	ra, ta = check.Run(after, cat), rollup.Compute(after)
+	wg.Wait()
 	sb, sa := rb.Summary, ra.Summary
 	e := Effects{
 		Positions: IntPair{sb.Positions, sa.Positions},
@@ -151,7 +164,7 @@ func effects(before, after *orgchart.Plan, m *matching, cat *catalog.Catalog) Ef
 	ob, oa := rb.CapabilitiesFlagged("coverage.overlap"), ra.CapabilitiesFlagged("coverage.overlap")
 	e.OverlapsOpened, e.OverlapsClosed = opened(ob, oa, cat), opened(oa, ob, cat)
 	e.Spans = spanChanges(before, after, m, cat)
-	e.Rollups = rollupChanges(before, after, m, cat)
+	e.Rollups = rollupChanges(tb, ta, m, after, cat)
 	return e
 }
 
@@ -292,9 +305,8 @@ func spanChanges(before, after *orgchart.Plan, m *matching, cat *catalog.Catalog
 	return out
 }
 
-func rollupChanges(before, after *orgchart.Plan, m *matching, cat *catalog.Catalog) []RollupChange {
+func rollupChanges(rb, ra *rollup.Rollup, m *matching, after *orgchart.Plan, cat *catalog.Catalog) []RollupChange {
 	out := []RollupChange{}
-	rb, ra := rollup.Compute(before), rollup.Compute(after)
 	for _, a := range after.Positions {
 		b := m.toBefore[a.ID]
 		if b == nil {
