@@ -3,8 +3,8 @@ package diff
 import (
 	"fmt"
 	"io"
-	"time"
 	"testing"
+	"time"
 
 	"github.com/orgplanner/orgplanner/catalog"
 	"github.com/orgplanner/orgplanner/orgchart"
