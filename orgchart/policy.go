@@ -76,16 +76,21 @@ func RuleIDs() []string {
 		"span.too-narrow",
 		"span.too-wide",
 		"span.vacant-manager",
+		"span.missing-manager",
+		"span.mixed",
 		"layers.too-deep",
 		"coverage.gap",
 		"coverage.support-only",
 		"coverage.overlap",
+		"coverage.duplicate-leader",
 		"coverage.vacant-owner",
 		"reporting.conflict",
 		"reporting.ic-manages",
 		"reporting.team-manages",
 		"reporting.unusual-manager",
 		"reporting.dotted-overload",
+		"reporting.seniority-inversion",
+		"reporting.orphan",
 	}
 }
 

@@ -180,8 +180,7 @@ func (o *org) roots(is []int32) []int32 {
 }
 
 func (c *checker) checkCoverage() {
-	cv := c.coverage()
-	c.cov = cv
+	cv := c.cov
 	c.overlaps = map[catalog.Domain]int{}
 	vacantOnly := map[string][]int{} // owner set -> capabilities owned only by those vacant positions
 	var vacantKeys []string
@@ -206,7 +205,17 @@ func (c *checker) checkCoverage() {
 		required := cp.RequiredAt(c.headcount)
 		switch {
 		case len(owners) > 0:
-			if roots := c.overlap(owners); roots != nil {
+			if cp.SingleOwner && c.on("coverage.duplicate-leader") {
+				if roots := c.roots(owners); len(roots) > 1 {
+					c.overlaps[cp.Domain]++
+					key := "L" + c.key(roots)
+					if overlapping[key] == nil {
+						overlapKeys = append(overlapKeys, key)
+						overlapRoots[key] = roots
+					}
+					overlapping[key] = append(overlapping[key], k)
+				}
+			} else if roots := c.overlap(owners); roots != nil {
 				c.overlaps[cp.Domain]++
 				key := c.key(roots)
 				if overlapping[key] == nil {
@@ -227,14 +236,18 @@ func (c *checker) checkCoverage() {
 			sup := c.roots(cv.supporters[k])
 			c.addCap("coverage.support-only", Warning, k, c.ids(sup...), []string{cp.ID},
 				fmt.Sprintf("%s (%s) is supported by %s, but nobody owns it: no single person is accountable.", cp.Name, cp.Domain, c.names(sup)),
-				"Make one position accountable for it"+c.ownerHint(cv, k)+".")
+				"Make one position accountable for it (in the plan: owns: ["+cp.ID+"] on one of them, as small companies do)"+c.ownerHint(cv, k)+".")
 		default:
 			c.addCap("coverage.gap", Error, k, nil, []string{cp.ID},
 				fmt.Sprintf("Nobody owns %s (%s). %s", cp.Name, cp.Domain, sentence(cp.Description)),
-				"Make a position accountable for it"+c.ownerHint(cv, k)+".")
+				"Make a position accountable for it: hire for it or give it to an existing leader (in the plan: owns: ["+cp.ID+"])"+c.ownerHint(cv, k)+".")
 		}
 	}
 	for _, key := range overlapKeys {
+		if key[0] == 'L' {
+			c.duplicateLeader(cv, overlapRoots[key], overlapping[key])
+			continue
+		}
 		c.overlapFinding(cv, overlapRoots[key], overlapping[key])
 	}
 	for _, key := range vacantKeys {
@@ -271,6 +284,50 @@ func (c *checker) overlapFinding(cv *coverage, roots []int32, caps []int) {
 	c.addCap("coverage.overlap", Warning, caps[0], c.ids(roots...), c.capIDs(cv, caps),
 		fmt.Sprintf("%s %s owned by %s in separate branches: more than one person is accountable for the same thing.", c.capNames(cv, caps), isAre(len(caps)), c.names(roots)),
 		"Keep one owner and make the others supporters, or split the capability explicitly (by product line or region) and say so in the positions' notes.")
+}
+
+// duplicateLeader reports strategy and governance capabilities (singleOwner
+// in the catalog) owned in separate branches: the company can have only one
+// technology strategy or security governance, so two CTOs or two CISOs, even
+// in the same role, leave nobody able to settle a disagreement. It is an
+// error under one top position and a warning across separate top positions
+// (which may be separate companies drawn in one plan).
+func (c *checker) duplicateLeader(cv *coverage, roots []int32, caps []int) {
+	sev := Error
+	for _, i := range roots[1:] {
+		if c.top[i] != c.top[roots[0]] || c.top[i] < 0 {
+			sev = Warning
+		}
+	}
+	who := c.names(roots)
+	if same := c.sameRole(roots); same != "" {
+		who = thousands(len(roots)) + " " + same + " positions: " + who + ","
+	}
+	c.addCap("coverage.duplicate-leader", sev, caps[0], c.ids(roots...), c.capIDs(cv, caps),
+		fmt.Sprintf("%s %s owned by %s in separate branches. The company needs one owner for %s: with more than one, nobody can settle a disagreement between them.", c.capNames(cv, caps), isAre(len(caps)), who, itThem(len(caps))),
+		"Keep one owner and make the others report to them or support them (notOwns in the plan), or, if these are separate companies, give each its own plan.")
+}
+
+// sameRole returns the role title all the positions share (synonyms
+// folded), or "" when they differ.
+func (c *checker) sameRole(is []int32) string {
+	first := c.canonical(is[0])
+	for _, i := range is[1:] {
+		if c.canonical(i) != first {
+			return ""
+		}
+	}
+	if r := catRole(c.cat, first); r != nil {
+		return r.Title
+	}
+	return c.title(int(is[0]))
+}
+
+func itThem(n int) string {
+	if n == 1 {
+		return "it"
+	}
+	return "them"
 }
 
 // capIDs returns the ids of capabilities by index.
@@ -333,7 +390,7 @@ func (c *checker) ownerHint(cv *coverage, k int) string {
 	if len(roles) == 0 {
 		return ""
 	}
-	return ": in the catalog, " + withArticle(roleTitles(roles)) + " owns it"
+	return "; in the catalog, " + withArticle(roleTitles(roles)) + " owns it"
 }
 
 func isAre(n int) string {

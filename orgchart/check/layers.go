@@ -19,6 +19,9 @@ func (o *org) allowedLayers() int {
 	return min(layersNeeded(o.headcount, o.pol.LayerBase)+2, o.pol.LayersMax)
 }
 
+// farLayers is how many layers over the allowed number make too-deep an error.
+const farLayers = 3
+
 // layers reports, for each top position, the deepest chain below it when it
 // has more layers than the headcount warrants.
 func (c *checker) checkLayers() {
@@ -36,7 +39,15 @@ func (c *checker) checkLayers() {
 			chain[k] = j
 		}
 		layers := len(chain)
-		c.add("layers.too-deep", Warning, t, c.ids(chain...),
+		// One or two layers too many is a design to tidy; three or more
+		// (12 layers for 300 people) is an organisation where every decision
+		// crosses layers that add nothing, which an org designer treats as
+		// the first thing to fix.
+		sev := Warning
+		if layers >= allowed+farLayers {
+			sev = Error
+		}
+		c.add("layers.too-deep", sev, t, c.ids(chain...),
 			fmt.Sprintf("The reporting chain from %s down to %s has %d layers; an organisation of %s needs no more than %d (spans of about %d, at most %d layers).",
 				c.title(t), c.name(int(d)), layers, plural(c.headcount, "person", "people"), allowed, c.pol.LayerBase, c.pol.LayersMax),
 			fmt.Sprintf("Widen spans or remove pass-through layers in this branch: %s below layer %d.", plural(info.below, "position sits", "positions sit"), allowed))

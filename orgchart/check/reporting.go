@@ -43,6 +43,14 @@ func (c *checker) checkReporting() {
 				c.conflictHint(i, m))
 			continue
 		}
+		if k := c.auditedOwned(m, int32(i)); k >= 0 {
+			cp := c.cov.caps[k]
+			c.add("reporting.conflict", Warning, i, c.ids(int32(i), m),
+				fmt.Sprintf("%s reports to %s, who owns %s (%s), which the %s role independently assesses: whoever audits or governs a capability must not report to the person who runs it.",
+					c.name(i), c.name(int(m)), cp.Name, cp.Domain, c.role[i].Title),
+				c.conflictHint(i, m))
+			continue
+		}
 		if lines.unusual(c, m, int32(i)) {
 			k := pair{c.role[m].ID, c.role[i].ID}
 			if unusual[k] == nil {
@@ -73,6 +81,25 @@ func (c *checker) unusualManager(reports []int32) {
 		"If this is deliberate, nothing to do; otherwise move the position under "+withArticle(roleTitles(expected))+".")
 }
 
+// auditedOwned returns the index of a capability that report i's role audits
+// (catalog audits) and its manager m owns, by role or by the plan, or -1.
+func (c *checker) auditedOwned(m, i int32) int {
+	audits := c.role[i].Audits
+	if len(audits) == 0 || c.cov == nil || c.cov.at == nil {
+		return -1
+	}
+	rc := c.capsOf(c.cov, m)
+	if rc == nil {
+		return -1
+	}
+	for _, id := range audits {
+		if k, ok := c.cov.at[id]; ok && slices.Contains(rc.owns, k) {
+			return k
+		}
+	}
+	return -1
+}
+
 // rolesByID looks up catalog roles, skipping unknown ids.
 func (c *checker) rolesByID(ids []string) []*catalog.Role {
 	roles := make([]*catalog.Role, 0, len(ids))
@@ -89,7 +116,7 @@ func (c *checker) rolesByID(ids []string) []*catalog.Role {
 func (c *checker) conflictHint(i int, m int32) string {
 	var better []*catalog.Role
 	for _, r := range c.rolesByID(c.role[i].ReportsTo) {
-		if c.cat.Conflict(r.ID, c.role[i].ID) == nil {
+		if c.cat.Conflict(r.ID, c.role[i].ID) == nil && !c.auditsOwnedBy(c.role[i], r) {
 			better = append(better, r)
 		}
 	}
@@ -97,6 +124,16 @@ func (c *checker) conflictHint(i int, m int32) string {
 		return fmt.Sprintf("Move %s under a leader independent of the %s, and keep a dotted line to the %s if they need to work closely.", c.title(i), c.title(int(m)), c.title(int(m)))
 	}
 	return fmt.Sprintf("Have %s report to %s instead, and keep a dotted line to the %s if they need to work closely.", c.title(i), withArticle(roleTitles(better)), c.title(int(m)))
+}
+
+// auditsOwnedBy reports whether role r owns a capability that role a audits.
+func (c *checker) auditsOwnedBy(a, r *catalog.Role) bool {
+	for _, id := range a.Audits {
+		if slices.Contains(r.Owns, id) {
+			return true
+		}
+	}
+	return false
 }
 
 // managerRoleHint suggests a manager role for an individual contributor with reports.
@@ -143,6 +180,9 @@ func (l *lineCache) at(c *checker, m, i int32) int {
 		mr, r := c.role[m], c.role[i]
 		l.known[k] = true
 		l.conflicts[k] = c.cat.Conflict(mr.ID, r.ID)
+		if l.conflicts[k] == nil { // synonyms share their conflicts
+			l.conflicts[k] = c.cat.Conflict(c.cat.Canonical(mr.ID), c.cat.Canonical(r.ID))
+		}
 		l.usual[k] = len(r.ReportsTo) == 0 || slices.Contains(r.ReportsTo, mr.ID)
 	}
 	return k

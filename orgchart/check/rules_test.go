@@ -80,6 +80,14 @@ var raised = map[string][]struct {
 	"reporting.team-manages":    {{check.Warning, []string{"devs"}}},
 	"reporting.unusual-manager": {{check.Info, []string{"e1", "e2"}}},
 	"reporting.dotted-overload": {{check.Warning, []string{"x"}}},
+	"reporting.seniority-inversion": {
+		{check.Error, []string{"em", "vp"}}, {check.Error, []string{"intern", "c1", "c2"}},
+		{check.Warning, []string{"vp2", "sec"}},
+	},
+	"reporting.orphan":          {{check.Warning, []string{"lost"}}},
+	"coverage.duplicate-leader": {{check.Error, []string{"a", "b"}}},
+	"span.missing-manager":      {{check.Warning, []string{"vp"}}},
+	"span.mixed":                {{check.Info, []string{"vp"}}},
 }
 
 // TestEveryRuleRaisedAndNearMissed runs each crafted plan: <rule>.yaml must
@@ -264,8 +272,14 @@ func TestCoverageFindingsNameTheirCapabilities(t *testing.T) {
 	}
 }
 
-// DefaultSeverity is what the rules emit (span.too-wide also gives errors when
-// far outside), and it knows exactly the policy's rule ids.
+// escalates lists the rules whose severity follows how far off the plan is.
+var escalates = map[string]bool{
+	"span.too-wide": true, "span.chain": true, "layers.too-deep": true,
+	"reporting.seniority-inversion": true, "coverage.duplicate-leader": true,
+}
+
+// DefaultSeverity is what the rules emit (the escalating rules also give the
+// other severity), and it knows exactly the policy's rule ids.
 func TestDefaultSeverityMatchesTheRules(t *testing.T) {
 	for _, rule := range orgchart.RuleIDs() {
 		sev, ok := check.DefaultSeverity(rule)
@@ -274,7 +288,7 @@ func TestDefaultSeverityMatchesTheRules(t *testing.T) {
 			continue
 		}
 		for _, w := range raised[rule] {
-			if w.sev != sev && !(rule == "span.too-wide" && w.sev == check.Error) {
+			if w.sev != sev && !escalates[rule] {
 				t.Errorf("%s emits %v, DefaultSeverity says %v", rule, w.sev, sev)
 			}
 		}

@@ -6,17 +6,20 @@ import (
 )
 
 // DefaultSeverity returns a rule's severity when the policy leaves it alone
-// (span.too-wide becomes an error when far outside its range), and false for
+// (span.too-wide, span.chain, layers.too-deep, coverage.duplicate-leader and
+// reporting.seniority-inversion change severity with how far off the plan
+// is; the default is the usual case's), and false for
 // an unknown rule id. docs/checks.md explains each rule and its default.
 func DefaultSeverity(rule string) (Severity, bool) {
 	switch rule {
-	case "span.chain", "coverage.gap":
+	case "coverage.gap", "coverage.duplicate-leader":
 		return Error, true
-	case "reporting.unusual-manager":
+	case "reporting.unusual-manager", "span.mixed":
 		return Info, true
-	case "span.single-report", "span.too-narrow", "span.too-wide", "span.vacant-manager",
-		"layers.too-deep", "coverage.support-only", "coverage.overlap", "coverage.vacant-owner",
-		"reporting.conflict", "reporting.ic-manages", "reporting.team-manages", "reporting.dotted-overload":
+	case "span.single-report", "span.chain", "span.too-narrow", "span.too-wide", "span.vacant-manager",
+		"span.missing-manager", "layers.too-deep", "coverage.support-only", "coverage.overlap",
+		"coverage.vacant-owner", "reporting.conflict", "reporting.ic-manages", "reporting.team-manages",
+		"reporting.dotted-overload", "reporting.seniority-inversion", "reporting.orphan":
 		return Warning, true
 	}
 	return Info, false
@@ -31,9 +34,13 @@ func Run(p *orgchart.Plan, cat *catalog.Catalog) *Report {
 	}
 	o := newOrg(p, cat)
 	c := &checker{org: o, report: &Report{}}
+	c.cov = o.coverage()
 	c.checkSpans()
+	c.checkSpanMix()
 	c.checkLayers()
 	c.checkReporting()
+	c.checkSeniority()
+	c.checkOrphans()
 	c.checkCoverage()
 	c.report.Summary = o.summary(c.cov, c.overlaps)
 	c.report.finish(o.at, len(o.pos))

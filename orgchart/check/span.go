@@ -190,7 +190,13 @@ func (c *checker) singleReport(i int) {
 		}
 	}
 	msg := fmt.Sprintf("%d managers in a row have a single direct report each: %s", len(chain), strings.Join(names, " → "))
-	c.add("span.chain", Error, i, c.ids(chain...),
+	// Two stacked pass-through managers are a warning (often a transition);
+	// three or more are an error, the cost of the layers compounding.
+	sev := Warning
+	if len(chain) >= 3 {
+		sev = Error
+	}
+	c.add("span.chain", sev, i, c.ids(chain...),
 		msg+". Every decision passes through "+strconv.Itoa(len(chain))+" layers that add cost and delay but no capacity.",
 		"Remove all but one of these layers: have the lowest position report to "+c.title(i)+" directly, or give each manager a real team.")
 }

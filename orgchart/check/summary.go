@@ -19,6 +19,25 @@ type Summary struct {
 	SpanBands  SpanBands                         `json:"spanBands"`
 	Cost       *float64                          `json:"cost"` // yearly cost × headcount; null when no position gives a cost
 	Coverage   map[catalog.Domain]DomainCoverage `json:"coverage"`
+
+	// ICsPerManager is the people in positions nobody reports to, per manager.
+	ICsPerManager float64 `json:"icsPerManager"`
+	// ManagementCostShare is the share (0-1) of the cost that is in manager
+	// positions; null when no position gives a cost.
+	ManagementCostShare *float64 `json:"managementCostShare"`
+	// ByLayer describes each layer, the top positions being layer 1.
+	ByLayer []LayerSummary `json:"byLayer"`
+}
+
+// LayerSummary is one layer of the plan: the positions at one depth below
+// their top position.
+type LayerSummary struct {
+	Layer     int      `json:"layer"`
+	Positions int      `json:"positions"`
+	Headcount int      `json:"headcount"`
+	Managers  int      `json:"managers"`
+	SpanMean  float64  `json:"spanMean"` // over the layer's filled managers (all, when none is filled)
+	Cost      *float64 `json:"cost"`     // null when no position of the layer gives a cost
 }
 
 // SpanBands counts filled managers by span, in Orgvue's bands (13+ merges
@@ -106,6 +125,7 @@ func (o *org) summary(cv *coverage, overlaps map[catalog.Domain]int) Summary {
 			s.SpanMedian = float64(spans[n/2-1]+spans[n/2]) / 2
 		}
 	}
+	o.shape(&s, costed, cost)
 	for _, d := range catalog.Domains {
 		if cv.inScope(d) {
 			s.Coverage[d] = DomainCoverage{Overlaps: overlaps[d]}
@@ -125,6 +145,73 @@ func (o *org) summary(cv *coverage, overlaps map[catalog.Domain]int) Summary {
 		s.Coverage[cp.Domain] = dc
 	}
 	return s
+}
+
+// shape fills the ratios and the per-layer figures.
+func (o *org) shape(s *Summary, costed bool, cost float64) {
+	type acc struct {
+		LayerSummary
+		cost                   float64
+		costed                 bool
+		held, heldN, all, allN int
+	}
+	var layers []acc
+	ics, mgrCost := 0, 0.0
+	for i, pos := range o.pos {
+		manager := o.isManager(i)
+		if manager {
+			mgrCost += pos.Cost * float64(pos.Headcount())
+		} else {
+			ics += pos.Headcount()
+		}
+		d := int(o.depth[i])
+		if d < 0 {
+			continue // in a reporting cycle: no layer
+		}
+		for len(layers) <= d {
+			layers = append(layers, acc{LayerSummary: LayerSummary{Layer: len(layers) + 1}})
+		}
+		l := &layers[d]
+		l.Positions++
+		l.Headcount += pos.Headcount()
+		if pos.Cost != 0 {
+			l.cost += pos.Cost * float64(pos.Headcount())
+			l.costed = true
+		}
+		if manager {
+			l.Managers++
+			if sp := int(o.span[i]); sp > 0 {
+				l.all += sp
+				l.allN++
+				if !o.vacant(i) {
+					l.held += sp
+					l.heldN++
+				}
+			}
+		}
+	}
+	if s.Managers > 0 {
+		s.ICsPerManager = round2(float64(ics) / float64(s.Managers))
+	}
+	if costed && cost > 0 {
+		share := round2(mgrCost / cost)
+		s.ManagementCostShare = &share
+	}
+	s.ByLayer = make([]LayerSummary, len(layers))
+	for k := range layers {
+		l := &layers[k]
+		switch {
+		case l.heldN > 0:
+			l.SpanMean = round2(float64(l.held) / float64(l.heldN))
+		case l.allN > 0:
+			l.SpanMean = round2(float64(l.all) / float64(l.allN))
+		}
+		if l.costed {
+			c := l.cost
+			l.Cost = &c
+		}
+		s.ByLayer[k] = l.LayerSummary
+	}
 }
 
 // round2 rounds to two decimals so the JSON reads 6.33, not 6.333333333333333.

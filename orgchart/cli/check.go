@@ -108,10 +108,17 @@ func writeSummaryTable(w io.Writer, s check.Summary) error {
 	row("Span median", strconv.FormatFloat(s.SpanMedian, 'f', -1, 64))
 	b := s.SpanBands
 	row("Span bands", fmt.Sprintf("1: %d  2-3: %d  4-7: %d  8-12: %d  13+: %d", b.One, b.TwoThree, b.FourSeven, b.EightTwelve, b.ThirteenUp))
+	row("ICs/manager", strconv.FormatFloat(s.ICsPerManager, 'f', -1, 64))
 	if s.Cost != nil {
 		row("Cost", groupDigits(strconv.FormatFloat(*s.Cost, 'f', 0, 64))+" a year")
 	}
+	if s.ManagementCostShare != nil {
+		row("Mgmt cost", strconv.FormatFloat(*s.ManagementCostShare*100, 'f', 0, 64)+"% of the cost is in manager positions")
+	}
 	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if err := writeLayerTable(w, s.ByLayer); err != nil {
 		return err
 	}
 	if len(s.Coverage) == 0 {
@@ -126,6 +133,24 @@ func writeSummaryTable(w io.Writer, s check.Summary) error {
 			continue
 		}
 		fmt.Fprintf(tw, "  %s\t%d\t%d\t%d\t%d\n", d, c.Required, c.Owned, c.Gaps, c.Overlaps)
+	}
+	return tw.Flush()
+}
+
+// writeLayerTable prints the summary's byLayer figures, one row a layer.
+func writeLayerTable(w io.Writer, layers []check.LayerSummary) error {
+	if len(layers) == 0 {
+		return nil
+	}
+	fmt.Fprintln(w, "\nBy layer")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "  Layer\tPositions\tHeadcount\tManagers\tSpan mean\tCost\t")
+	for _, l := range layers {
+		cost := "-"
+		if l.Cost != nil {
+			cost = groupDigits(strconv.FormatFloat(*l.Cost, 'f', 0, 64))
+		}
+		fmt.Fprintf(tw, "  %d\t%d\t%d\t%d\t%s\t%s\t\n", l.Layer, l.Positions, l.Headcount, l.Managers, strconv.FormatFloat(l.SpanMean, 'f', -1, 64), cost)
 	}
 	return tw.Flush()
 }

@@ -96,7 +96,7 @@ func TestCheckJSONShape(t *testing.T) {
 	if err := json.Unmarshal(doc["summary"], &summary); err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"cost", "coverage", "headcount", "layers", "managers", "positions", "spanBands", "spanMean", "spanMedian", "vacancies"}
+	want := []string{"byLayer", "cost", "coverage", "headcount", "icsPerManager", "layers", "managementCostShare", "managers", "positions", "spanBands", "spanMean", "spanMedian", "vacancies"}
 	if keys := checkKeys(summary); !slices.Equal(keys, want) {
 		t.Fatalf("summary keys %v, want %v", keys, want)
 	}

@@ -230,6 +230,11 @@ func enterpriseData(b *builder, cdo, cpo string, vacancy int) {
 			s.dotted = []string{cpo}
 		}
 		v := b.add(cdo, s)
+		if vp.title != "VP, AI and Machine Learning" {
+			// One VP answers for AI strategy and governance; the others' role
+			// would own them too.
+			b.position(v).NotOwns = []string{"data-ai-strategy", "data-ai-governance"}
+		}
 		for _, t := range vp.teams {
 			b.specialistTeam(v, spec{role: "data-engineering-manager", title: "Manager, " + t}, vacancy, vp.mix()...)
 		}

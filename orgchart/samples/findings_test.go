@@ -24,11 +24,17 @@ func findings(t *testing.T, name string) (*check.Report, map[string]int) {
 	return r, byRule
 }
 
-// TestStartupFindingsShowItsGaps: the startup's real gaps are security and
-// incident response; its structure (spans, layers, lines) is sound.
+// TestStartupFindingsShowItsGaps: the startup's real gaps are in security;
+// its CTO owns on-call and incident response (the plan says so), and its
+// structure (spans, layers, lines) is sound.
 func TestStartupFindingsShowItsGaps(t *testing.T) {
 	r, byRule := findings(t, "startup")
-	for _, want := range []string{"Security incident response", "Production incident response", "Vulnerability management"} {
+	for _, f := range r.Findings {
+		if strings.Contains(f.Message, "On-call (SRE)") || strings.Contains(f.Message, "Production incident response") {
+			t.Errorf("startup: the CTO owns on-call and incident response, yet: %s", f.Message)
+		}
+	}
+	for _, want := range []string{"Security incident response", "Vulnerability management"} {
 		found := false
 		for _, f := range r.Findings {
 			if (f.Rule == "coverage.gap" || f.Rule == "coverage.support-only") && strings.Contains(f.Message, want) {
@@ -66,6 +72,9 @@ func TestLargerSamplesAreWellFormed(t *testing.T) {
 		}
 		for rule, n := range byRule {
 			switch rule {
+			case "span.mixed":
+				// Info: a leader with a shared team (UX research, architects)
+				// beside the managers, worth a look, not a defect.
 			case "span.vacant-manager":
 				if n != c.vacantManagers {
 					t.Errorf("%s: %d vacant-manager findings, want the %d deliberate ones", c.name, n, c.vacantManagers)

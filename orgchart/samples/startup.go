@@ -7,15 +7,18 @@ import (
 
 // startup is a 41-person product and engineering organisation led by its
 // CTO: four delivery teams, an infrastructure team and a small product
-// group. Like most startups of this size it has no security or SRE owner:
-// engineers are on call informally and nobody is accountable for incident
-// response or vulnerability management, which is what the checks point out.
+// group. Like most startups of this size it has no security owner and no
+// SRE team: the plan states that the CTO owns on-call and incident response
+// and the infrastructure team production monitoring, so the checks point at
+// what is really missing (vulnerability management, security incident
+// response, access control) instead of asking for a VP of SRE.
 func startup() *orgchart.Plan {
 	b := newBuilder("startup", "Startup product and engineering (41 people)", false)
 	b.plan.Scope = []catalog.Domain{catalog.ENG, catalog.PLAT, catalog.SRE, catalog.SEC, catalog.PROD}
 
 	cto := b.add("", spec{role: "chief-technology-officer", title: "CTO and Co-founder",
-		notes: "Reports to the CEO; also covers security and vendor questions today."})
+		owns:  []string{"sre-on-call", "sre-incident-response"},
+		notes: "Reports to the CEO; runs the on-call rota and leads incidents; also covers security and vendor questions today."})
 	b.add(cto, spec{role: "software-engineer", title: "Principal Engineer",
 		notes: "Owns the architecture roadmap with the CTO."})
 
@@ -43,6 +46,7 @@ func startup() *orgchart.Plan {
 	}
 
 	infra := b.add(cto, spec{role: "platform-engineering-manager", title: "Engineering Manager, Infrastructure",
+		owns:  []string{"sre-monitoring-alerting"},
 		notes: "The team runs CI/CD and the cloud account and answers pages in office hours."})
 	b.team(infra, 0, 0,
 		member{"platform-engineer", "Platform Engineer", 2},
