@@ -49,6 +49,7 @@ func (u *ui) shortcuts() []shortcut {
 		{ctrl(fyne.KeyMinus), zoom(u.chart.ZoomOut)},
 		{ctrl(fyne.Key0), zoom(u.chart.Fit)},
 		{ctrlShift(fyne.KeyE), u.expandAll},
+		{ctrl(fyne.KeyM), u.toggleMinimap},
 	}
 }
 
@@ -184,6 +185,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 		item("Fit chart", ctrl(fyne.Key0), zoom(u.chart.Fit)),
 		fyne.NewMenuItem("Actual size", zoom(u.chart.ZoomReset)),
 		fyne.NewMenuItemSeparator(),
+		item("Show or hide the overview", ctrl(fyne.KeyM), u.toggleMinimap),
 		item("Expand all", ctrlShift(fyne.KeyE), u.expandAll),
 		u.collapseMenu(),
 		fyne.NewMenuItemSeparator(),

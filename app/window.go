@@ -30,6 +30,7 @@ type ui struct {
 	inspector *inspector.Inspector
 	review    *review.Panel
 	find      *find.Bar
+	minimap   *chart.Minimap
 	tabs      *container.AppTabs
 	inspTab   *container.TabItem
 	reviewTab *container.TabItem
@@ -95,7 +96,9 @@ func newUI(a fyne.App, win fyne.Window, st *state.State) *ui {
 	u.zoomLabel = widget.NewLabel("100%")
 	u.chart.OnZoom = func(float32) { u.showZoom() }
 
-	right := container.NewHSplit(container.NewBorder(u.find.Root(), nil, nil, nil, u.chart), u.tabs)
+	u.minimap = chart.NewMinimap(u.chart)
+	chartArea := container.NewStack(u.chart, container.New(cornerLayout{}, u.minimap))
+	right := container.NewHSplit(container.NewBorder(u.find.Root(), nil, nil, nil, chartArea), u.tabs)
 	right.Offset = defaultChartShare
 	u.rightSplit = right
 	main := container.NewHSplit(u.catalog.Root(), right)
@@ -310,5 +313,29 @@ func (u *ui) showFound(id string) {
 func (u *ui) focusChart() {
 	if u.win != nil {
 		u.win.Canvas().Focus(u.chart)
+	}
+}
+
+// cornerLayout puts its objects at their minimum size in the bottom-right
+// corner (the overview over the chart).
+type cornerLayout struct{}
+
+func (cornerLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	const margin = 10
+	for _, o := range objs {
+		m := o.MinSize()
+		o.Resize(m)
+		o.Move(fyne.NewPos(size.Width-m.Width-margin, size.Height-m.Height-margin))
+	}
+}
+
+func (cornerLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(0, 0) }
+
+// toggleMinimap shows or hides the overview.
+func (u *ui) toggleMinimap() {
+	if u.minimap.Visible() {
+		u.minimap.Hide()
+	} else {
+		u.minimap.Show()
 	}
 }

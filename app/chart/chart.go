@@ -74,6 +74,11 @@ type Chart struct {
 	// Found reports whether a card matches the find box (it is outlined).
 	Found func(id string) bool
 
+	// onView are called after every redraw (the overview follows the view).
+	onView []func()
+	// covers are drawn over the chart (the overview): no drop lands there.
+	covers []fyne.CanvasObject
+
 	// OnZoom is called when the zoom factor changes.
 	OnZoom    func(zoom float32)
 	shownZoom float32
@@ -719,6 +724,9 @@ func (r *chartRenderer) update(s fyne.Size) {
 		r.hint.Refresh()
 	}
 	r.lines.Refresh()
+	for _, f := range c.onView {
+		f()
+	}
 }
 
 // paint draws the connectors (and, when zoomed far out, the cards as boxes)
@@ -836,4 +844,12 @@ func (c *Chart) CardsInView() []ShownCard {
 		out = append(out, ShownCard{ID: k.Position.ID, Pos: c.FromLayout(k.X, k.Y), Size: fyne.NewSize(k.W*c.zoom, k.H*c.zoom)})
 	})
 	return out
+}
+
+// CenterOn moves the view so the layout point (x, y) is in the middle,
+// keeping the zoom (the overview's clicks and drags).
+func (c *Chart) CenterOn(x, y float32) {
+	s := c.Size()
+	c.off = fyne.NewPos(x-s.Width/2/c.zoom, y-s.Height/2/c.zoom)
+	c.Refresh()
 }

@@ -216,6 +216,12 @@ func (d *Dragger) target(abs fyne.Position) (over bool, id string) {
 	if p.X < 0 || p.Y < 0 || p.X >= s.Width || p.Y >= s.Height || !c.Visible() {
 		return false, ""
 	}
+	for _, o := range c.covers {
+		at := fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
+		if o.Visible() && inside(abs, at, o.Size()) {
+			return false, ""
+		}
+	}
 	if i := c.CardAt(p); i >= 0 {
 		return true, d.st.Layout().Cards[i].Position.ID
 	}
