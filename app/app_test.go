@@ -68,10 +68,14 @@ func (u *ui) cardAbs(t testing.TB, id string) fyne.Position {
 func (u *ui) emptyAbs(t testing.TB) fyne.Position {
 	t.Helper()
 	s := u.chart.Size()
-	// away from the edges, where a drag pans the chart
+	// away from the edges, where a drag pans the chart, and from the overview
+	mm := u.minimap.Size()
 	for y := s.Height - 2*40; y > 40; y -= 20 {
 		for x := s.Width - 2*40; x > 40; x -= 20 {
 			p := fyne.NewPos(x, y)
+			if x > s.Width-mm.Width-30 && y > s.Height-mm.Height-30 {
+				continue
+			}
 			if u.chart.CardAt(p) < 0 {
 				return u.chartAbs(p)
 			}
