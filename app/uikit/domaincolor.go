@@ -4,11 +4,15 @@ import (
 	"image/color"
 
 	"github.com/orgplanner/orgplanner/catalog"
-	"github.com/orgplanner/orgplanner/orgchart/render"
+	"github.com/orgplanner/orgplanner/orgchart/look"
 )
 
-// DomainColorOf is a domain's colour: the PNG export's, so the chart on
-// screen and the exported one agree.
+// DomainColorOf is a domain's colour from orgchart/look, the exports' own,
+// so the chart on screen and the exported one agree.
 func DomainColorOf(d catalog.Domain, dark bool) color.NRGBA {
-	return render.DomainColor(d, dark)
+	t := look.Light
+	if dark {
+		t = look.Dark
+	}
+	return look.DomainColor(d, t)
 }

@@ -1,22 +1,15 @@
 // Package analysis draws the pictures leaders would rather look at than read:
-// a span-of-control histogram and a coverage heatmap, as PNG. It uses the
-// same typeface as the chart export (the app theme's Noto Sans) and
-// render.DomainColor for domains; it opens no window.
+// a span-of-control histogram and a coverage heatmap. They are scenes of
+// orgchart/render, in orgchart/look's palette and typeface, written as PNG
+// by the chart's own rasteriser; they open no window.
 package analysis
 
 import (
-	"fmt"
-	"image"
 	"image/color"
-	"image/draw"
-	"image/png"
 	"io"
-	"strings"
 
-	"fyne.io/fyne/v2/theme"
-	"golang.org/x/image/font"
-	"golang.org/x/image/font/opentype"
-	"golang.org/x/image/math/fixed"
+	"github.com/orgplanner/orgplanner/orgchart/look"
+	"github.com/orgplanner/orgplanner/orgchart/render"
 )
 
 // Options shape a picture.
@@ -24,6 +17,8 @@ type Options struct {
 	Scale float32 // 1 by default; 2 for slides
 	Dark  bool
 	Date  string // shown in the header when not empty
+	// Shaper shapes the text; nil makes one (see render.Options.Shaper).
+	Shaper *look.Shaper
 }
 
 func (o Options) scale() float32 {
@@ -33,150 +28,81 @@ func (o Options) scale() float32 {
 	return o.Scale
 }
 
-// palette is a picture's colours per theme.
-type palette struct {
-	page, panel, grid, axis, text, muted color.NRGBA
-}
-
-func paletteFor(dark bool) palette {
-	if dark {
-		return palette{page: hex(0x1E1F22), panel: hex(0x2B2D31), grid: hex(0x3A3D44), axis: hex(0x80848E), text: hex(0xECEDEE), muted: hex(0xA0A5AD)}
+func (o Options) theme() look.Theme {
+	if o.Dark {
+		return look.Dark
 	}
-	return palette{page: hex(0xF6F7F9), panel: hex(0xFFFFFF), grid: hex(0xE3E6EA), axis: hex(0x8C959F), text: hex(0x1F2328), muted: hex(0x59616B)}
+	return look.Light
 }
 
-func hex(v uint32) color.NRGBA { return color.NRGBA{uint8(v >> 16), uint8(v >> 8), uint8(v), 0xFF} }
-
-// canvas draws in logical pixels; everything is multiplied by the scale.
+// canvas collects a picture's scene, in logical pixels.
 type canvas struct {
-	img   *image.RGBA
+	sc    *render.Scene
+	sh    *look.Shaper
 	scale float32
-	reg   *opentype.Font
-	bold  *opentype.Font
-	faces map[faceKey]font.Face
-}
-
-type faceKey struct {
-	size float32
-	bold bool
 }
 
 func newCanvas(w, h float32, opt Options) (*canvas, error) {
-	s := opt.scale()
-	c := &canvas{scale: s, faces: map[faceKey]font.Face{}}
-	var err error
-	if c.reg, err = opentype.Parse(theme.DefaultTextFont().Content()); err != nil {
-		return nil, fmt.Errorf("reading the theme's font: %w", err)
+	sh := opt.Shaper
+	if sh == nil {
+		sh = look.NewShaper()
 	}
-	if c.bold, err = opentype.Parse(theme.DefaultTextBoldFont().Content()); err != nil {
-		return nil, fmt.Errorf("reading the theme's bold font: %w", err)
-	}
-	c.img = image.NewRGBA(image.Rect(0, 0, c.px(w), c.px(h)))
-	return c, nil
+	pal := look.PaletteFor(opt.theme())
+	return &canvas{sc: &render.Scene{Width: w, Height: h, Theme: opt.theme(), Page: pal.Page, Shaper: sh}, sh: sh, scale: opt.scale()}, nil
 }
 
-func (c *canvas) px(v float32) int { return int(v*c.scale + 0.5) }
-
-func (c *canvas) face(size float32, bold bool) font.Face {
-	k := faceKey{size, bold}
-	if f, ok := c.faces[k]; ok {
-		return f
-	}
-	fnt := c.reg
+func face(size float32, bold bool) look.Face {
 	if bold {
-		fnt = c.bold
+		return look.Face{Style: look.Bold, Size: size}
 	}
-	f, err := opentype.NewFace(fnt, &opentype.FaceOptions{Size: float64(size * c.scale), DPI: 72, Hinting: font.HintingFull})
-	if err != nil { // only for absurd sizes; fall back to a tiny face rather than fail a picture
-		f, _ = opentype.NewFace(fnt, &opentype.FaceOptions{Size: 12, DPI: 72})
-	}
-	c.faces[k] = f
-	return f
+	return look.Face{Style: look.Regular, Size: size}
 }
 
-// rect fills a rectangle given in logical pixels.
-func (c *canvas) rect(x, y, w, h float32, col color.Color) {
-	r := image.Rect(c.px(x), c.px(y), c.px(x+w), c.px(y+h))
-	draw.Draw(c.img, r, image.NewUniform(col), image.Point{}, draw.Over)
+// rect fills a rectangle.
+func (c *canvas) rect(x, y, w, h float32, col color.NRGBA) {
+	c.sc.Items = append(c.sc.Items, &render.Box{Rect: render.Rect{X: x, Y: y, W: w, H: h}, Fill: col})
 }
 
 // frame draws a rectangle's outline, one logical pixel wide.
-func (c *canvas) frame(x, y, w, h float32, col color.Color) {
-	c.rect(x, y, w, 1, col)
-	c.rect(x, y+h-1, w, 1, col)
-	c.rect(x, y, 1, h, col)
-	c.rect(x+w-1, y, 1, h, col)
+func (c *canvas) frame(x, y, w, h float32, col color.NRGBA) {
+	c.sc.Items = append(c.sc.Items, &render.Box{Rect: render.Rect{X: x, Y: y, W: w, H: h}, Stroke: col, StrokeWidth: 1})
 }
 
 // width measures text in logical pixels.
 func (c *canvas) width(s string, size float32, bold bool) float32 {
-	return float32(font.MeasureString(c.face(size, bold), s).Ceil()) / c.scale
+	return c.sh.Measure(s, face(size, bold))
 }
 
 // text draws s with its baseline at y, starting at x.
-func (c *canvas) text(x, y float32, s string, size float32, bold bool, col color.Color) {
-	d := font.Drawer{Dst: c.img, Src: image.NewUniform(col), Face: c.face(size, bold),
-		Dot: fixed.P(c.px(x), c.px(y))}
-	d.DrawString(s)
+func (c *canvas) text(x, y float32, s string, size float32, bold bool, col color.NRGBA) {
+	if s == "" {
+		return
+	}
+	f := face(size, bold)
+	c.sc.Items = append(c.sc.Items, &render.Text{X: x, Y: y, Face: f, Color: col, Line: c.sh.Shape(s, f)})
 }
 
 // centred draws s centred on x.
-func (c *canvas) centred(x, y float32, s string, size float32, bold bool, col color.Color) {
+func (c *canvas) centred(x, y float32, s string, size float32, bold bool, col color.NRGBA) {
 	c.text(x-c.width(s, size, bold)/2, y, s, size, bold, col)
 }
 
 // right draws s ending at x.
-func (c *canvas) right(x, y float32, s string, size float32, bold bool, col color.Color) {
+func (c *canvas) right(x, y float32, s string, size float32, bold bool, col color.NRGBA) {
 	c.text(x-c.width(s, size, bold), y, s, size, bold, col)
 }
 
-// wrap breaks s into at most max lines no wider than w, the last shortened
-// with an ellipsis when text is left over.
+// wrap breaks s into at most max lines no wider than w (look's rules).
 func (c *canvas) wrap(s string, w, size float32, bold bool, max int) []string {
-	words := strings.Fields(s)
-	var lines []string
-	for len(words) > 0 && len(lines) < max {
-		line := words[0]
-		n := 1
-		for n < len(words) && c.width(line+" "+words[n], size, bold) <= w {
-			line += " " + words[n]
-			n++
-		}
-		words = words[n:]
-		if len(lines) == max-1 && len(words) > 0 {
-			line += " " + strings.Join(words, " ")
-			words = nil
-		}
-		lines = append(lines, c.shorten(line, w, size, bold))
-	}
-	return lines
+	return look.Wrap(c.sh.Measure, s, face(size, bold), w, max)
 }
 
-// shorten cuts s to fit w, ending it with an ellipsis.
+// shorten cuts s to fit w, ending it with an ellipsis (look's rules).
 func (c *canvas) shorten(s string, w, size float32, bold bool) string {
-	if c.width(s, size, bold) <= w {
-		return s
-	}
-	r := []rune(s)
-	for len(r) > 0 && c.width(string(r)+"…", size, bold) > w {
-		r = r[:len(r)-1]
-	}
-	return strings.TrimRight(string(r), " ,") + "…"
+	return look.Ellipsize(c.sh.Measure, s, face(size, bold), w)
 }
 
 func (c *canvas) writePNG(w io.Writer) error {
-	enc := png.Encoder{CompressionLevel: png.DefaultCompression}
-	if err := enc.Encode(w, c.img); err != nil {
-		return fmt.Errorf("writing PNG: %w", err)
-	}
-	return nil
-}
-
-// textOn picks dark or light text for a fill colour, by its luminance.
-func textOn(bg color.NRGBA) color.NRGBA {
-	l := 0.2126*float64(bg.R) + 0.7152*float64(bg.G) + 0.0722*float64(bg.B)
-	if l > 150 {
-		return hex(0x1F2328)
-	}
-	return hex(0xFFFFFF)
+	_, _, err := render.WriteScene(w, c.sc, c.scale, 0)
+	return err
 }

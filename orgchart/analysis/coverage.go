@@ -10,7 +10,7 @@ import (
 	"github.com/orgplanner/orgplanner/catalog"
 	"github.com/orgplanner/orgplanner/orgchart"
 	"github.com/orgplanner/orgplanner/orgchart/check"
-	"github.com/orgplanner/orgplanner/orgchart/render"
+	"github.com/orgplanner/orgplanner/orgchart/look"
 )
 
 // CellState is how a capability is covered in a plan.
@@ -59,7 +59,7 @@ func Coverage(p *orgchart.Plan, cat *catalog.Catalog, rep *check.Report) []Domai
 		if r == nil {
 			continue
 		}
-		name := title(pos, r)
+		name := title(pos, cat)
 		for _, id := range r.Owns {
 			owners[id] = append(owners[id], name)
 			ownerRoles[id] = append(ownerRoles[id], r.Title)
@@ -103,11 +103,9 @@ func Coverage(p *orgchart.Plan, cat *catalog.Catalog, rep *check.Report) []Domai
 	return rows
 }
 
-func title(pos *orgchart.Position, r *catalog.Role) string {
-	t := pos.Title
-	if t == "" {
-		t = r.Title
-	}
+// title names an owner in a cell: the card's title and the holder.
+func title(pos *orgchart.Position, cat *catalog.Catalog) string {
+	t := look.Title(pos, cat)
 	if pos.Holder == "" {
 		return t + " (vacant)"
 	}
@@ -151,7 +149,7 @@ func CoveragePNG(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, opt Option
 	}
 	rep := check.Run(p, cat)
 	rows := Coverage(p, cat, rep)
-	pal := paletteFor(opt.Dark)
+	pal := look.PaletteFor(opt.theme())
 	const (
 		margin  = 40
 		labelW  = 170
@@ -173,7 +171,7 @@ func CoveragePNG(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, opt Option
 	if err != nil {
 		return err
 	}
-	c.rect(0, 0, W, H, pal.page)
+	c.rect(0, 0, W, H, pal.Page)
 
 	counts := map[CellState]int{}
 	required, owned := 0, 0
@@ -192,7 +190,7 @@ func CoveragePNG(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, opt Option
 	if p.Name != "" {
 		title += ": " + p.Name
 	}
-	c.text(margin, 48, c.shorten(title, W-2*margin, 22, true), 22, true, pal.text)
+	c.text(margin, 48, c.shorten(title, W-2*margin, 22, true), 22, true, pal.Title)
 	sub := fmt.Sprintf("%d of %d required capabilities have an owner · headcount %d", owned, required, rep.Summary.Headcount)
 	var out []string
 	for _, d := range catalog.Domains {
@@ -206,7 +204,7 @@ func CoveragePNG(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, opt Option
 	if opt.Date != "" {
 		sub += " · " + opt.Date
 	}
-	c.text(margin, 74, c.shorten(sub, W-2*margin, 14, false), 14, false, pal.muted)
+	c.text(margin, 74, c.shorten(sub, W-2*margin, 14, false), 14, false, pal.Muted)
 	lx := float32(margin)
 	for _, s := range []CellState{StateGap, StateOverlap, StateSupported, StateOwned, StateNotRequired} {
 		st := styleOf(s, opt.Dark)
@@ -217,7 +215,7 @@ func CoveragePNG(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, opt Option
 		}
 		c.rect(lx, 98, 16, 16, st.fill)
 		c.frame(lx, 98, 16, 16, st.accent)
-		c.text(lx+22, 111, label, 13, false, pal.text)
+		c.text(lx+22, 111, label, 13, false, pal.Title)
 		lx += 22 + lw + 24
 	}
 
@@ -225,9 +223,9 @@ func CoveragePNG(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, opt Option
 	for _, r := range rows {
 		lines := (len(r.Cells) + perLine - 1) / perLine
 		rowH := float32(lines)*(cellH+gap) - gap
-		dc := render.DomainColor(r.Domain, opt.Dark)
+		dc := look.DomainColor(r.Domain, opt.theme())
 		c.rect(margin, y, 6, rowH, dc)
-		c.text(margin+16, y+22, r.Domain.Name(), 17, true, pal.text)
+		c.text(margin+16, y+22, r.Domain.Name(), 17, true, pal.Title)
 		req, own := 0, 0
 		for _, cell := range r.Cells {
 			if cell.Required {
@@ -237,8 +235,8 @@ func CoveragePNG(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, opt Option
 				}
 			}
 		}
-		c.text(margin+16, y+42, fmt.Sprintf("%d of %d required owned", own, req), 12.5, false, pal.muted)
-		c.text(margin+16, y+59, fmt.Sprintf("%d capabilities", len(r.Cells)), 12.5, false, pal.muted)
+		c.text(margin+16, y+42, fmt.Sprintf("%d of %d required owned", own, req), 12.5, false, pal.Muted)
+		c.text(margin+16, y+59, fmt.Sprintf("%d capabilities", len(r.Cells)), 12.5, false, pal.Muted)
 		for i, cell := range r.Cells {
 			x := float32(margin+labelW) + float32(i%perLine)*(cellW+gap)
 			cy := y + float32(i/perLine)*(cellH+gap)
@@ -247,18 +245,18 @@ func CoveragePNG(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, opt Option
 		y += rowH + rowGap
 	}
 	foot := "A capability is owned by the positions whose catalog role owns it; an overlap is owners in separate branches with different roles (orgplanner check)."
-	c.text(margin, H-18, c.shorten(foot, W-2*margin, 12, false), 12, false, pal.muted)
+	c.text(margin, H-18, c.shorten(foot, W-2*margin, 12, false), 12, false, pal.Muted)
 	return c.writePNG(w)
 }
 
-func drawCell(c *canvas, cell Cell, x, y, w, h float32, dark bool, pal palette) {
+func drawCell(c *canvas, cell Cell, x, y, w, h float32, dark bool, pal look.Palette) {
 	st := styleOf(cell.State, dark)
 	c.rect(x, y, w, h, st.fill)
 	c.rect(x, y, 4, h, st.accent)
-	txt := textOn(st.fill)
+	txt := look.TextOn(st.fill)
 	sub := txt
 	if cell.State == StateNotRequired {
-		txt, sub = pal.muted, pal.muted
+		txt, sub = pal.Muted, pal.Muted
 	}
 	lines := c.wrap(cell.Name, w-16, 12.5, true, 2)
 	for i, l := range lines {
@@ -316,3 +314,5 @@ func nonNil(list []string) []string {
 	}
 	return list
 }
+
+func hex(v uint32) color.NRGBA { return color.NRGBA{uint8(v >> 16), uint8(v >> 8), uint8(v), 0xFF} }

@@ -11,6 +11,7 @@ import (
 	"github.com/orgplanner/orgplanner/catalog"
 	"github.com/orgplanner/orgplanner/orgchart"
 	"github.com/orgplanner/orgplanner/orgchart/check"
+	"github.com/orgplanner/orgplanner/orgchart/look"
 	"github.com/orgplanner/orgplanner/orgchart/rollup"
 )
 
@@ -204,7 +205,7 @@ var (
 	colInRange = hex(0x59A14F)
 	colNarrow  = hex(0xF28E2B)
 	colWide    = hex(0xE15759)
-	colOther   = hex(0x9AA0A6)
+	colOther   = look.PaletteFor(look.Light).NoDomain
 )
 
 var bandNotes = map[string]string{"1": "single report", "2-3": "reports", "4-7": "reports", "8-12": "reports", "13+": "13 or more"}
@@ -219,7 +220,7 @@ func SpansPNG(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, opt Options) 
 	rep := check.Run(p, cat)
 	bands := Spans(p, cat, rep)
 	ranges := Ranges(p, cat)
-	pal := paletteFor(opt.Dark)
+	pal := look.PaletteFor(opt.theme())
 
 	const (
 		W       = 1000
@@ -239,7 +240,7 @@ func SpansPNG(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, opt Options) 
 	if err != nil {
 		return err
 	}
-	c.rect(0, 0, W, H, pal.page)
+	c.rect(0, 0, W, H, pal.Page)
 
 	// Header: what this is, for which plan, the figures that matter.
 	managers, inRange := 0, 0
@@ -251,22 +252,22 @@ func SpansPNG(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, opt Options) 
 	if p.Name != "" {
 		title += ": " + p.Name
 	}
-	c.text(margin, 48, c.shorten(title, W-2*margin, 22, true), 22, true, pal.text)
+	c.text(margin, 48, c.shorten(title, W-2*margin, 22, true), 22, true, pal.Title)
 	s := rep.Summary
 	sub := fmt.Sprintf("%d managers with a holder · %d within the range for their role · mean span %.1f · median %s",
 		managers, inRange, s.SpanMean, trimFloat(s.SpanMedian))
 	if opt.Date != "" {
 		sub += " · " + opt.Date
 	}
-	c.text(margin, 74, c.shorten(sub, W-2*margin, 14, false), 14, false, pal.muted)
+	c.text(margin, 74, c.shorten(sub, W-2*margin, 14, false), 14, false, pal.Muted)
 	lx := float32(margin)
 	for _, l := range []struct {
 		col   color.NRGBA
 		label string
 	}{{colInRange, "Within the range for the role"}, {colNarrow, "Too narrow or a single report"}, {colWide, "Too wide"},
-		{colOther, "Not a manager role (individual contributor or team with reports)"}} {
+		{colOther, "Not a manager role (IC or team with reports)"}} {
 		c.rect(lx, 96, 14, 14, l.col)
-		c.text(lx+20, 108, l.label, 13, false, pal.text)
+		c.text(lx+20, 108, l.label, 13, false, pal.Title)
 		lx += 20 + c.width(l.label, 13, false) + 28
 	}
 
@@ -282,10 +283,10 @@ func SpansPNG(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, opt Options) 
 	yOf := func(n float32) float32 { return base - n/float32(top2)*chartH }
 	for v := 0; v <= top2; v += step {
 		y := yOf(float32(v))
-		c.rect(left, y, right-left, 1, pal.grid)
-		c.right(left-10, y+5, fmt.Sprint(v), 13, false, pal.muted)
+		c.rect(left, y, right-left, 1, pal.Grid)
+		c.right(left-10, y+5, fmt.Sprint(v), 13, false, pal.Muted)
 	}
-	c.text(margin-20, top-16, "managers", 12, false, pal.muted)
+	c.text(margin-20, top-16, "managers", 12, false, pal.Muted)
 	colW := float32(right-left) / colsN
 	for i, b := range bands {
 		cx := left + colW*(float32(i)+0.5)
@@ -301,15 +302,15 @@ func SpansPNG(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, opt Options) 
 			h := float32(seg.n) / float32(top2) * chartH
 			c.rect(cx-bw/2, y-h, bw, h, seg.col)
 			if h >= 20 && b.Total() != seg.n {
-				c.centred(cx, y-h/2+5, fmt.Sprint(seg.n), 13, true, textOn(seg.col))
+				c.centred(cx, y-h/2+5, fmt.Sprint(seg.n), 13, true, look.TextOn(seg.col))
 			}
 			y -= h
 		}
-		c.centred(cx, y-8, fmt.Sprint(b.Total()), 16, true, pal.text)
-		c.centred(cx, base+26, b.Band, 17, true, pal.text)
-		c.centred(cx, base+46, bandNotes[b.Band], 13, false, pal.muted)
+		c.centred(cx, y-8, fmt.Sprint(b.Total()), 16, true, pal.Title)
+		c.centred(cx, base+26, b.Band, 17, true, pal.Title)
+		c.centred(cx, base+46, bandNotes[b.Band], 13, false, pal.Muted)
 	}
-	c.rect(left, base, right-left, 1, pal.axis)
+	c.rect(left, base, right-left, 1, pal.Axis)
 
 	// Recommended ranges on the same span axis as the bands above.
 	spanX := func(v float32) float32 {
@@ -324,15 +325,15 @@ func SpansPNG(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, opt Options) 
 		}
 		return right
 	}
-	c.text(margin, rangesTop, "Recommended span ranges (direct reports), drawn to the bands above", 15, true, pal.text)
+	c.text(margin, rangesTop, "Recommended span ranges (direct reports), drawn to the bands above", 15, true, pal.Title)
 	for i := 0; i < colsN; i++ { // faint column guides tie the ranges to the bands
-		c.rect(left+colW*float32(i), rangesTop+12, 1, float32(len(ranges))*rangeH+6, pal.grid)
+		c.rect(left+colW*float32(i), rangesTop+12, 1, float32(len(ranges))*rangeH+6, pal.Grid)
 	}
-	c.rect(right, rangesTop+12, 1, float32(len(ranges))*rangeH+6, pal.grid)
+	c.rect(right, rangesTop+12, 1, float32(len(ranges))*rangeH+6, pal.Grid)
 	for i, r := range ranges {
 		y := rangesTop + 22 + float32(i)*rangeH
 		x0, x1 := spanX(float32(r.Min)-0.5), spanX(float32(r.Max)+0.5)
-		col := pal.axis
+		col := pal.Axis
 		if r.Managers > 0 {
 			col = hex(0x4E79A7)
 		}
@@ -349,10 +350,10 @@ func SpansPNG(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, opt Options) 
 		if lx < margin {
 			lx = margin
 		}
-		c.text(lx, y+11, c.shorten(label, W-2*margin, 12.5, false), 12.5, false, pal.text)
+		c.text(lx, y+11, c.shorten(label, W-2*margin, 12.5, false), 12.5, false, pal.Title)
 	}
 	foot := "Spans count direct reports, a team as its size and vacancies included; dotted lines and chiefs of staff are left out. Judged by orgplanner check."
-	c.text(margin, H-20, c.shorten(foot, W-2*margin, 12, false), 12, false, pal.muted)
+	c.text(margin, H-20, c.shorten(foot, W-2*margin, 12, false), 12, false, pal.Muted)
 	return c.writePNG(w)
 }
 

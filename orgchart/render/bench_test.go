@@ -35,3 +35,22 @@ func BenchmarkExport1500(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkEnterpriseSample draws and encodes the 3,085-position enterprise
+// sample at scale 1 (layout computed once, outside the loop).
+func BenchmarkEnterpriseSample(b *testing.B) {
+	p, cat := loadSample(b, "enterprise")
+	l := layout.Compute(p, layout.Options{})
+	w, h, err := Size(p, cat, l, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("%d positions, %d x %d px", len(p.Positions), w, h)
+	start := cpuTime()
+	for b.Loop() {
+		if err := PNG(io.Discard, p, cat, l, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(cpuTime()-start)/float64(b.N)/1e6, "cpu-ms/op")
+}

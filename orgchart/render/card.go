@@ -1,40 +1,177 @@
 package render
 
 import (
-	"fmt"
 	"image"
 	"image/color"
 	"math"
-	"strconv"
 
 	"golang.org/x/image/vector"
 )
 
-// cardMasks are the alpha masks of one card size, rasterised once and
-// reused for every card of that size.
-type cardMasks struct {
-	fill, ring, stripe *image.Alpha
+// Boxes are drawn as opaque rectangles where they are straight (a memory
+// fill) and through antialiased masks only at their rounded corners; the
+// masks are made once per radius and border width.
+
+type cornerKey struct{ rad, bw int }
+
+// cornerMasks hold a disc (the fill) and a ring (the border) 2*rad wide;
+// each corner of a box uses one quadrant.
+type cornerMasks struct {
+	fill, ring *image.Alpha
 }
 
-func (r *renderer) masksFor(w, h int) *cardMasks {
-	key := [2]int{w, h}
-	if m, ok := r.masks[key]; ok {
+func (r *renderer) cornersFor(rad, bw int) *cornerMasks {
+	k := cornerKey{rad, bw}
+	if m, ok := r.corners[k]; ok {
 		return m
 	}
-	rad := float32(r.px(r.m.Radius))
-	bw := float32(max(1, r.px(r.m.Border)))
-	fw, fh := float32(w), float32(h)
-	m := &cardMasks{
-		fill: rasterise(w, h, roundedRect(0, 0, fw, fh, rad)),
-		ring: rasterise(w, h, roundedRect(0, 0, fw, fh, rad), reverse(roundedRect(bw, bw, fw-bw, fh-bw, max(rad-bw, 0)))),
+	d, fr, fb := 2*rad, float32(rad), float32(bw)
+	m := &cornerMasks{
+		fill: rasterise(d, d, roundedRect(0, 0, float32(d), float32(d), fr)),
+		ring: rasterise(d, d, roundedRect(0, 0, float32(d), float32(d), fr), reverse(roundedRect(fb, fb, float32(d)-fb, float32(d)-fb, max(fr-fb, 0)))),
 	}
-	// The stripe is the card's own shape, cut at the stripe's width.
-	m.stripe = image.NewAlpha(m.fill.Rect)
-	sw := r.px(r.m.Stripe)
+	r.corners[k] = m
+	return m
+}
+
+type shapeKey struct {
+	w, h, rad int
+	corners   Corners
+}
+
+// drawBox paints a box's fill, its (possibly dashed) border, then nothing
+// else: stripes and pills are boxes of their own.
+func (r *renderer) drawBox(img *canvas, b *Box) {
+	x0, y0, x1, y1 := r.px(b.X), r.px(b.Y), r.px(b.X+b.W), r.px(b.Y+b.H)
+	w, h := x1-x0, y1-y0
+	if w <= 0 || h <= 0 {
+		return
+	}
+	rad := 0
+	if b.Radius > 0 && b.Corners != 0 {
+		rad = min(r.px(b.Radius), h/2)
+	}
+	if rad > w/2 {
+		// Narrower than its corners (a card's stripe): the shape as one mask.
+		if b.Fill.A > 0 {
+			img.mask(image.Rect(x0, y0, x1, y1), b.Fill, r.shapeMask(w, h, rad, b.Corners), image.Point{})
+		}
+		return
+	}
+	box := image.Rect(x0, y0, x1, y1)
+	corner := [4]image.Rectangle{
+		image.Rect(x0, y0, x0+rad, y0+rad), image.Rect(x1-rad, y0, x1, y0+rad),
+		image.Rect(x1-rad, y1-rad, x1, y1), image.Rect(x0, y1-rad, x0+rad, y1),
+	}
+	quadrant := [4]image.Point{{0, 0}, {rad, 0}, {rad, rad}, {0, rad}}
+	rounded := [4]bool{b.Corners&TopLeft != 0, b.Corners&TopRight != 0, b.Corners&BottomRight != 0, b.Corners&BottomLeft != 0}
+	bw := 0
+	if b.Stroke.A > 0 {
+		bw = max(1, r.px(b.StrokeWidth))
+	}
+	var ms *cornerMasks
+	if rad > 0 {
+		ms = r.cornersFor(rad, max(bw, 1))
+	}
+	if b.Fill.A > 0 {
+		fillRect(img, image.Rect(x0+rad, y0, x1-rad, y1), b.Fill)
+		fillRect(img, image.Rect(x0, y0+rad, x0+rad, y1-rad), b.Fill)
+		fillRect(img, image.Rect(x1-rad, y0+rad, x1, y1-rad), b.Fill)
+		for k, c := range corner {
+			if rad == 0 {
+				break
+			}
+			if rounded[k] {
+				img.mask(c, b.Fill, ms.fill, quadrant[k])
+			} else {
+				fillRect(img, c, b.Fill)
+			}
+		}
+	}
+	if bw == 0 {
+		return
+	}
+	// Border: top, bottom, left, right, between the corners.
+	sides := [4]image.Rectangle{
+		image.Rect(x0+rad, y0, x1-rad, y0+bw), image.Rect(x0+rad, y1-bw, x1-rad, y1),
+		image.Rect(x0, y0+rad, x0+bw, y1-rad), image.Rect(x1-bw, y0+rad, x1, y1-rad),
+	}
+	dash, gap := 0, 0
+	if b.Dash > 0 {
+		dash, gap = max(1, r.px(b.Dash)), max(1, r.px(b.Gap))
+	}
+	for k, s := range sides {
+		r.dashRect(img, s, k < 2, dash, gap, b.Stroke)
+	}
+	for k, c := range corner {
+		if rad == 0 {
+			break
+		}
+		if rounded[k] {
+			img.mask(c, b.Stroke, ms.ring, quadrant[k])
+			continue
+		}
+		// A square corner: the border's two arms.
+		fillRect(img, image.Rect(c.Min.X, max(c.Min.Y, y0), c.Max.X, min(c.Max.Y, y0+bw)).Intersect(box), b.Stroke)
+		for _, s := range []image.Rectangle{
+			image.Rect(c.Min.X, y1-bw, c.Max.X, y1), image.Rect(x0, c.Min.Y, x0+bw, c.Max.Y), image.Rect(x1-bw, c.Min.Y, x1, c.Max.Y),
+		} {
+			if s.Overlaps(c) {
+				fillRect(img, s.Intersect(c), b.Stroke)
+			}
+		}
+	}
+}
+
+// dashRect fills s, or dashes it along its length when dash > 0.
+func (r *renderer) dashRect(img *canvas, s image.Rectangle, horizontal bool, dash, gap int, c color.NRGBA) {
+	if dash == 0 {
+		fillRect(img, s, c)
+		return
+	}
+	n := s.Dy()
+	if horizontal {
+		n = s.Dx()
+	}
+	for i := 0; i < n; i += dash + gap {
+		d := min(dash, n-i)
+		if horizontal {
+			fillRect(img, image.Rect(s.Min.X+i, s.Min.Y, s.Min.X+i+d, s.Max.Y), c)
+		} else {
+			fillRect(img, image.Rect(s.Min.X, s.Min.Y+i, s.Max.X, s.Min.Y+i+d), c)
+		}
+	}
+}
+
+// shapeMask is the whole mask of a w x h box whose chosen corners are
+// rounded with radius rad, for boxes narrower than their corners: a card's
+// rounded corner cut at the stripe's width.
+func (r *renderer) shapeMask(w, h, rad int, corners Corners) *image.Alpha {
+	k := shapeKey{w, h, rad, corners}
+	if m, ok := r.shapes[k]; ok {
+		return m
+	}
+	// Rasterise the card's full rounded shape, 2*rad wide at least, and
+	// keep the left (or right) w columns.
+	full := max(w, 2*rad)
+	fr := float32(rad)
+	var pts []pt
+	fw, fh := float32(full), float32(h)
+	if corners&LeftCorners != 0 && corners&(TopRight|BottomRight) == 0 {
+		pts = roundedRect(0, 0, fw+fr, fh, fr) // extend right so only the left corners show
+	} else {
+		pts = roundedRect(-fr, 0, fw, fh, fr)
+	}
+	src := rasterise(full, h, pts)
+	m := image.NewAlpha(image.Rect(0, 0, w, h))
+	off := 0
+	if corners&LeftCorners == 0 {
+		off = full - w
+	}
 	for y := 0; y < h; y++ {
-		copy(m.stripe.Pix[y*m.stripe.Stride:y*m.stripe.Stride+min(sw, w)], m.fill.Pix[y*m.fill.Stride:])
+		copy(m.Pix[y*m.Stride:y*m.Stride+w], src.Pix[y*src.Stride+off:])
 	}
-	r.masks[key] = m
+	r.shapes[k] = m
 	return m
 }
 
@@ -80,168 +217,4 @@ func rasterise(w, h int, outlines ...[]pt) *image.Alpha {
 	m := image.NewAlpha(image.Rect(0, 0, w, h))
 	z.Draw(m, m.Bounds(), image.Opaque, image.Point{})
 	return m
-}
-
-// cardText is a card's fitted text, kept because a card across two bands
-// is drawn twice.
-type cardText struct {
-	title  []string
-	holder string
-	done   bool
-}
-
-func (r *renderer) drawCard(img *canvas, ci int, ox, oy int) {
-	c := &r.l.Cards[ci]
-	x0, y0 := ox+r.px(c.X), oy+r.px(c.Y)
-	x1, y1 := ox+r.px(c.X+c.W), oy+r.px(c.Y+c.H)
-	box := image.Rect(x0, y0, x1, y1)
-	if !box.Overlaps(img.Bounds()) || box.Dx() <= 0 || box.Dy() <= 0 {
-		return
-	}
-	pos := c.Position
-	fill := r.pal.card
-	if pos.Vacant() {
-		fill = r.pal.vacantCard
-	}
-	r.paintCard(img, box, fill, DomainColor(r.domainOf(pos), r.dark), pos.Vacant())
-
-	m := r.m
-	tx := x0 + r.px(m.TextX())
-	right := x0 + r.px(m.TextX()+m.TextWidth(c.W))
-	if r.texts == nil {
-		r.texts = make([]cardText, len(r.l.Cards))
-	}
-	t := &r.texts[ci]
-	if !t.done {
-		t.title = wrap(r.title, r.titleOf(pos), right-tx, m.TitleLines)
-	}
-	for i, line := range t.title {
-		tr := m.TitleRect(c.W, i)
-		r.text(img, r.title, r.pal.title, line, tx, y0+r.px(tr.Y), r.px(tr.H))
-	}
-
-	hr := m.HolderRect(c.W)
-	htop, hh := y0+r.px(hr.Y), r.px(hr.H)
-	holderRight := right
-	if pos.Count > 0 {
-		team := m.TeamPrefix + strconv.Itoa(pos.Count)
-		tw := r.smallBold.width(team)
-		r.text(img, r.smallBold, r.pal.muted, team, right-tw, htop, hh)
-		holderRight -= tw + r.px(8)
-	}
-	holderFace, holderColor, holder := r.holder, r.pal.holder, pos.Holder
-	if pos.Vacant() {
-		holderFace, holderColor, holder = r.vacant, r.pal.vacant, "Vacant"
-	}
-	if !t.done {
-		t.holder, t.done = shorten(holderFace, holder, holderRight-tx), true
-	}
-	r.text(img, holderFace, holderColor, t.holder, tx, htop, hh)
-
-	if r.opt.Badges != nil {
-		r.drawBadges(img, r.opt.Badges(pos.ID), x0, y0)
-	}
-	if c.Hidden > 0 {
-		cr := m.CollapseRect(c.W, c.H)
-		below := fmt.Sprintf(m.BelowFormat, c.Hidden)
-		bw := r.smallBold.width(below)
-		r.text(img, r.smallBold, r.pal.muted, below, right-bw, y0+r.px(cr.Y), r.px(cr.H))
-	}
-}
-
-// drawBadges draws a pill per severity with findings, errors first.
-func (r *renderer) drawBadges(img *canvas, counts [3]int, x0, y0 int) {
-	slot := 0
-	for sev := 2; sev >= 0; sev-- {
-		n := counts[sev]
-		if n <= 0 {
-			continue
-		}
-		br := r.m.BadgeRect(slot)
-		slot++
-		box := image.Rect(x0+r.px(br.X), y0+r.px(br.Y), x0+r.px(br.X+br.W), y0+r.px(br.Y+br.H))
-		key := [2]int{-box.Dx(), -box.Dy()} // negative keys: pills, not cards
-		pill, ok := r.masks[key]
-		if !ok {
-			h := float32(box.Dy())
-			pill = &cardMasks{fill: rasterise(box.Dx(), box.Dy(), roundedRect(0, 0, float32(box.Dx()), h, h/2))}
-			r.masks[key] = pill
-		}
-		paint(img, box, r.pal.badge[sev], pill.fill)
-		label := strconv.Itoa(n)
-		if n > 99 {
-			label = "99+"
-		}
-		lw := r.smallBold.width(label)
-		r.text(img, r.smallBold, r.pal.badgeText[sev], label, box.Min.X+(box.Dx()-lw)/2, box.Min.Y, box.Dy())
-	}
-}
-
-// paintCard draws a card's body, border and stripe: straight parts as
-// opaque rectangles (a memory fill), only the four corners through the
-// antialiased masks. A vacant card's border is dashed along its sides.
-func (r *renderer) paintCard(img *canvas, box image.Rectangle, fill, stripe color.NRGBA, dashed bool) {
-	ms := r.masksFor(box.Dx(), box.Dy())
-	x0, y0, x1, y1 := box.Min.X, box.Min.Y, box.Max.X, box.Max.Y
-	rad := min(r.px(r.m.Radius), box.Dx()/2, box.Dy()/2)
-	bw := max(1, r.px(r.m.Border))
-	sw := min(r.px(r.m.Stripe), box.Dx())
-	corners := [4]image.Rectangle{
-		image.Rect(x0, y0, x0+rad, y0+rad), image.Rect(x1-rad, y0, x1, y0+rad),
-		image.Rect(x0, y1-rad, x0+rad, y1), image.Rect(x1-rad, y1-rad, x1, y1),
-	}
-	fillRect(img, image.Rect(x0+rad, y0, x1-rad, y1), fill)
-	fillRect(img, image.Rect(x0, y0+rad, x0+rad, y1-rad), fill)
-	fillRect(img, image.Rect(x1-rad, y0+rad, x1, y1-rad), fill)
-	for _, c := range corners {
-		paintAt(img, c, fill, ms.fill, c.Min.Sub(box.Min))
-	}
-	// Border: top, bottom, left, right.
-	sides := [4]image.Rectangle{
-		image.Rect(x0+rad, y0, x1-rad, y0+bw), image.Rect(x0+rad, y1-bw, x1-rad, y1),
-		image.Rect(x0, y0+rad, x0+bw, y1-rad), image.Rect(x1-bw, y0+rad, x1, y1-rad),
-	}
-	dash, gap := r.px(6), r.px(4)
-	for k, s := range sides {
-		if !dashed {
-			fillRect(img, s, r.pal.border)
-			continue
-		}
-		horizontal := k < 2
-		n := s.Dy()
-		if horizontal {
-			n = s.Dx()
-		}
-		for i := 0; i < n; i += dash + gap {
-			d := min(dash, n-i)
-			if horizontal {
-				fillRect(img, image.Rect(s.Min.X+i, s.Min.Y, s.Min.X+i+d, s.Max.Y), r.pal.border)
-			} else {
-				fillRect(img, image.Rect(s.Min.X, s.Min.Y+i, s.Max.X, s.Min.Y+i+d), r.pal.border)
-			}
-		}
-	}
-	for _, c := range corners {
-		paintAt(img, c, r.pal.border, ms.ring, c.Min.Sub(box.Min))
-	}
-	// Stripe: the card's shape left of sw, over the border.
-	fillRect(img, image.Rect(x0, y0+rad, x0+sw, y1-rad), stripe)
-	if sw > rad {
-		fillRect(img, image.Rect(x0+rad, y0, x0+sw, y1), stripe)
-	}
-	for _, c := range corners[0:4:4] {
-		if c.Min.X == x0 {
-			paintAt(img, c, stripe, ms.stripe, c.Min.Sub(box.Min))
-		}
-	}
-}
-
-// paintAt lays a solid colour over box through the mask from point mp.
-func paintAt(img *canvas, box image.Rectangle, c color.NRGBA, mask *image.Alpha, mp image.Point) {
-	img.mask(box, c, mask, mp)
-}
-
-// paint lays a solid colour through a mask the size of box.
-func paint(img *canvas, box image.Rectangle, c color.NRGBA, mask *image.Alpha) {
-	img.mask(box, c, mask, image.Point{})
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/orgplanner/orgplanner/catalog"
 	"github.com/orgplanner/orgplanner/orgchart"
 	"github.com/orgplanner/orgplanner/orgchart/generate"
+	"github.com/orgplanner/orgplanner/orgchart/look"
 )
 
 // dotSource writes the plan as a graphviz graph drawn like our chart: boxes
@@ -20,13 +21,12 @@ import (
 func dotSource(p *orgchart.Plan, cat *catalog.Catalog) []byte {
 	var b bytes.Buffer
 	b.WriteString("digraph org {\n  rankdir=TB; node [shape=box, style=rounded, fontname=\"Noto Sans\", fontsize=11];\n")
-	r := &renderer{p: p, cat: cat}
 	for _, pos := range p.Positions {
 		holder := pos.Holder
 		if holder == "" {
 			holder = "Vacant"
 		}
-		fmt.Fprintf(&b, "  %q [label=%q];\n", pos.ID, r.titleOf(pos)+"\n"+holder)
+		fmt.Fprintf(&b, "  %q [label=%q];\n", pos.ID, look.Title(pos, cat)+"\n"+holder)
 	}
 	for _, pos := range p.Positions {
 		if pos.ReportsTo != "" {

@@ -15,6 +15,7 @@ import (
 	"github.com/orgplanner/orgplanner/orgchart"
 	"github.com/orgplanner/orgplanner/orgchart/generate"
 	"github.com/orgplanner/orgplanner/orgchart/layout"
+	"github.com/orgplanner/orgplanner/orgchart/look"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden images in testdata/render")
@@ -177,26 +178,36 @@ func TestTooLargeChartsAreRefusedNotShrunk(t *testing.T) {
 }
 
 func TestLongTextStaysInsideItsCard(t *testing.T) {
-	fs, err := loadFonts()
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := face(fs.bold, 13, 1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range []string{
+	p := &orgchart.Plan{}
+	for i, s := range []string{
 		"Engineering Manager, Payments and Checkout Platform Reliability",
 		"Supercalifragilisticexpialidociousnessmanagerofeverything",
 		"A", "", "Vice President of Information Technology Infrastructure and Operations (EMEA)",
+		"Ünternehmensarchitektur-Verantwortlicher für Zahlungsverkehrsplattformen",
 	} {
-		lines := wrap(f, s, 180, 2)
-		if len(lines) > 2 {
-			t.Errorf("%q: %d lines", s, len(lines))
-		}
-		for _, line := range lines {
-			if w := f.width(line); w > 180 {
-				t.Errorf("%q: line %q is %d px, wider than 180", s, line, w)
+		p.Positions = append(p.Positions, &orgchart.Position{ID: fmt.Sprint("p", i), Title: s, Holder: s + " " + s})
+	}
+	l := layout.Compute(p, layout.Options{})
+	sc, err := BuildScene(p, nil, l, Options{Shaper: look.NewShaperWith(look.Options{NoSystemFonts: true})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Every text drawn inside a card ends inside its text column.
+	m := layout.Metrics()
+	var card *Box
+	for _, it := range sc.Items {
+		switch it := it.(type) {
+		case *Box:
+			if it.ID != "" {
+				card = it
+			}
+		case *Text:
+			if card == nil || it.Y < card.Y || it.Y > card.Y+card.H {
+				continue
+			}
+			if it.X < card.X+m.TextX()-0.01 || it.X+it.Line.Width > card.X+card.W-m.PadX+0.01 {
+				t.Errorf("%q (%.1f to %.1f) leaves its card's text column (%.1f to %.1f)", it.Line.Text,
+					it.X, it.X+it.Line.Width, card.X+m.TextX(), card.X+card.W-m.PadX)
 			}
 		}
 	}

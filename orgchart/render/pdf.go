@@ -13,6 +13,7 @@ import (
 	"github.com/orgplanner/orgplanner/catalog"
 	"github.com/orgplanner/orgplanner/orgchart"
 	"github.com/orgplanner/orgplanner/orgchart/layout"
+	"github.com/orgplanner/orgplanner/orgchart/look"
 )
 
 // The PDF is written directly (docs/chart.md says why: it is the smallest
@@ -220,16 +221,10 @@ func ceilDiv(a, b float32) float32 {
 	return n
 }
 
-// shortenTo cuts s with an ellipsis to fit width at the face's size.
+// shortenTo cuts s with an ellipsis to fit width at the face's size, by
+// look's rule, measured with the PDF font.
 func shortenTo(f vface, s string, width float32) string {
-	if f.width(s) <= width {
-		return s
-	}
-	rs := []rune(s)
-	for len(rs) > 0 && f.width(string(rs)+ellipsis) > width {
-		rs = rs[:len(rs)-1]
-	}
-	return string(rs) + ellipsis
+	return look.Ellipsize(func(s string, _ look.Face) float32 { return f.width(s) }, s, look.Face{Size: f.size}, width)
 }
 
 // pdfPainter writes content-stream operators, in logical pixels with y down

@@ -1,6 +1,7 @@
-// Package render draws an org chart layout to a PNG image, directly with
-// golang.org/x/image (vector masks for rounded cards, OpenType text in the
-// app theme's font), into one RGBA image.
+// Package render draws an org chart layout: BuildScene turns layout and
+// look into a scene (boxes, connectors, shaped text), which the PNG
+// rasteriser (vector masks from golang.org/x/image, glyph outlines from
+// orgchart/look's fonts) and the vector writers draw.
 package render
 
 import (
@@ -15,6 +16,7 @@ import (
 	"github.com/orgplanner/orgplanner/orgchart"
 	"github.com/orgplanner/orgplanner/orgchart/check"
 	"github.com/orgplanner/orgplanner/orgchart/layout"
+	"github.com/orgplanner/orgplanner/orgchart/look"
 )
 
 // Limits of an exported image. Many viewers and libraries (and graphviz)
@@ -36,6 +38,10 @@ type Options struct {
 	// instead of Findings.
 	Badges func(positionID string) [3]int
 	Date   string // shown in the header; "" leaves it out
+	// Shaper shapes the text; nil makes one with the built-in fonts and the
+	// system's for other scripts. Pass one to share its caches or to read
+	// its Missing scripts after drawing.
+	Shaper *look.Shaper
 	// Compression is the zlib level of the PNG; 0 means flate.BestSpeed,
 	// chosen by measurement (docs/performance.md); -1 is zlib's default.
 	Compression int
@@ -74,7 +80,20 @@ func PNG(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, l *layout.Layout, 
 
 // Write is PNG that also returns the image's size in pixels.
 func Write(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, l *layout.Layout, opt Options) (int, int, error) {
-	r, err := newRenderer(p, cat, l, opt)
+	if err := checkScale(opt.Scale); err != nil {
+		return 0, 0, err
+	}
+	sc, err := BuildScene(p, cat, l, opt)
+	if err != nil {
+		return 0, 0, err
+	}
+	return WriteScene(w, sc, opt.Scale, opt.Compression)
+}
+
+// WriteScene writes a scene as a PNG at a scale (0 means 1), compressed at
+// level (see Options.Compression), and returns the image's size in pixels.
+func WriteScene(w io.Writer, sc *Scene, scale float32, level int) (int, int, error) {
+	r, err := newSceneRenderer(sc, scale)
 	if err != nil {
 		return 0, 0, err
 	}
@@ -82,7 +101,6 @@ func Write(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, l *layout.Layout
 	if err != nil {
 		return 0, 0, err
 	}
-	level := opt.Compression
 	pw := newPNGWriter(w, width, height, 96*float64(r.scale))
 	if err := encodeBands(pw, r, width, height, level); err != nil {
 		return 0, 0, fmt.Errorf("writing the PNG: %w", err)
@@ -99,6 +117,7 @@ func Write(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, l *layout.Layout
 func encodeBands(pw *pngWriter, r *renderer, width, height, level int) error {
 	workers := max(1, runtime.GOMAXPROCS(0))
 	rows := max(8, min(height, bandBytes/width))
+	r.index(rows, height)
 	free := make(chan *canvas, workers+2)
 	for range workers + 2 {
 		free <- &canvas{pix: make([]byte, width*rows), stride: width, pal: r.colors}

@@ -15,6 +15,8 @@ type Scene struct {
 	Width, Height float32 // logical pixels; device pixels are round(v * scale)
 	Theme         look.Theme
 	Page          color.NRGBA // the background
+	Transparent   bool        // leave the page out (PNG with alpha, SVG and PDF with nothing behind)
+	Title         string      // what the picture is called (the plan's name): SVG <title>, PDF /Title
 	Items         []Item
 	// Shaper shaped the scene's texts: Missing() names scripts that had no
 	// font (print it once), Fonts() lists the fonts to embed.

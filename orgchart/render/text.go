@@ -1,77 +1,121 @@
 package render
 
 import (
-	"strings"
+	"image"
+	"math"
 
-	"golang.org/x/image/math/fixed"
+	"golang.org/x/image/vector"
+
+	"github.com/orgplanner/orgplanner/orgchart/look"
 )
 
-const ellipsis = "…"
+// Text is drawn glyph by glyph from the fonts' outlines: baselines on whole
+// pixels (crisp x-heights and stems' ends), pen positions in quarter
+// pixels (even spacing), each glyph rasterised once per size and quarter.
 
-// wrap breaks s into at most maxLines lines no wider than width pixels,
-// breaking between words (inside a word only when it alone is too wide) and
-// ending the last line with an ellipsis when text is left over.
-func wrap(f *cachedFace, s string, width, maxLines int) []string {
-	words := strings.Fields(s)
-	var lines []string
-	line := ""
-	for len(words) > 0 {
-		w := words[0]
-		try := w
-		if line != "" {
-			try = line + " " + w
+const subpixels = 4
+
+type glyphKey struct {
+	font *look.Font
+	id   look.GlyphID
+	size float32 // pixels per em
+	sub  uint8   // the pen's quarter-pixel offset
+}
+
+// glyphMask is a rasterised glyph; origin is where the pen (on the
+// baseline) falls in the mask.
+type glyphMask struct {
+	mask   *image.Alpha
+	origin image.Point
+}
+
+func (r *renderer) glyph(k glyphKey) *glyphMask {
+	if g, ok := r.glyphs[k]; ok {
+		return g
+	}
+	g := rasteriseGlyph(k.font.Outline(k.id, k.size), float32(k.sub)/subpixels)
+	r.glyphs[k] = g
+	return g
+}
+
+// rasteriseGlyph fills an outline (pixels, y down, from the pen) shifted
+// right by dx; nil when it draws nothing.
+func rasteriseGlyph(segs []look.Segment, dx float32) *glyphMask {
+	if len(segs) == 0 {
+		return nil
+	}
+	x0, y0, x1, y1 := float32(math.Inf(1)), float32(math.Inf(1)), float32(math.Inf(-1)), float32(math.Inf(-1))
+	for _, s := range segs {
+		for _, p := range s.P[:points(s.Op)] {
+			x0, y0, x1, y1 = min(x0, p.X+dx), min(y0, p.Y), max(x1, p.X+dx), max(y1, p.Y)
 		}
-		switch {
-		case f.width(try) <= width:
-			line = try
-			words = words[1:]
-			continue
-		case line == "":
-			// A word wider than the line: cut it where it stops fitting.
-			head := fit(f, w, width)
-			if head == "" {
-				head = string([]rune(w)[:1])
+	}
+	ox, oy := int(math.Floor(float64(x0))), int(math.Floor(float64(y0)))
+	w, h := int(math.Ceil(float64(x1)))-ox, int(math.Ceil(float64(y1)))-oy
+	if w <= 0 || h <= 0 {
+		return nil
+	}
+	z := vector.NewRasterizer(w, h)
+	fx, fy := dx-float32(ox), -float32(oy)
+	open := false
+	for _, s := range segs {
+		p := s.P
+		switch s.Op {
+		case look.MoveTo:
+			if open {
+				z.ClosePath()
 			}
-			line = head
-			words[0] = w[len(head):]
+			z.MoveTo(p[0].X+fx, p[0].Y+fy)
+			open = true
+		case look.LineTo:
+			z.LineTo(p[0].X+fx, p[0].Y+fy)
+		case look.QuadTo:
+			z.QuadTo(p[0].X+fx, p[0].Y+fy, p[1].X+fx, p[1].Y+fy)
+		case look.CubicTo:
+			z.CubeTo(p[0].X+fx, p[0].Y+fy, p[1].X+fx, p[1].Y+fy, p[2].X+fx, p[2].Y+fy)
 		}
-		if len(lines) == maxLines-1 {
-			rest := strings.Join(append([]string{line}, words...), " ")
-			return append(lines, shorten(f, rest, width))
-		}
-		lines = append(lines, line)
-		line = ""
 	}
-	if line != "" {
-		lines = append(lines, line)
+	if open {
+		z.ClosePath()
 	}
-	return lines
+	m := image.NewAlpha(image.Rect(0, 0, w, h))
+	z.Draw(m, m.Bounds(), image.Opaque, image.Point{})
+	return &glyphMask{mask: m, origin: image.Point{-ox, -oy}}
 }
 
-// fit returns the longest prefix of s (whole runes) no wider than width.
-func fit(f *cachedFace, s string, width int) string {
-	var adv fixed.Int26_6
-	prev := rune(-1)
-	for i, r := range s {
-		if prev >= 0 {
-			adv += f.Kern(prev, r)
-		}
-		a, _ := f.GlyphAdvance(r)
-		adv += a
-		if adv.Ceil() > width {
-			return s[:i]
-		}
-		prev = r
+func points(op look.SegmentOp) int {
+	switch op {
+	case look.QuadTo:
+		return 2
+	case look.CubicTo:
+		return 3
 	}
-	return s
+	return 1
 }
 
-// shorten returns s when it fits in width pixels, else its longest prefix
-// that fits with an ellipsis after it.
-func shorten(f *cachedFace, s string, width int) string {
-	if f.width(s) <= width {
-		return s
+// drawText draws a shaped line with its origin at (t.X, t.Y).
+func (r *renderer) drawText(img *canvas, t *Text) {
+	baseline := r.px(t.Y)
+	for _, run := range t.Line.Runs {
+		size := run.Size * r.scale
+		for _, g := range run.Glyphs {
+			q := int(math.Floor(float64((t.X+g.X)*r.scale*subpixels) + 0.5))
+			x, sub := floorDiv(q, subpixels), q-floorDiv(q, subpixels)*subpixels
+			m := r.glyph(glyphKey{run.Font, g.ID, size, uint8(sub)})
+			if m == nil {
+				continue
+			}
+			y := baseline + int(math.Floor(float64(g.Y*r.scale)+0.5))
+			at := image.Point{x, y}.Sub(m.origin)
+			img.mask(m.mask.Rect.Add(at), t.Color, m.mask, image.Point{})
+		}
 	}
-	head := fit(f, s, width-f.width(ellipsis))
-	return strings.TrimRight(head, " ") + ellipsis
+}
+
+func floorDiv(a, b int) int {
+	q := a / b
+	if a%b != 0 && a < 0 {
+		q--
+	}
+	return q
 }

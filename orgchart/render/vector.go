@@ -3,7 +3,6 @@ package render
 import (
 	"fmt"
 	"image/color"
-	"strconv"
 
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
@@ -11,6 +10,7 @@ import (
 	"github.com/orgplanner/orgplanner/catalog"
 	"github.com/orgplanner/orgplanner/orgchart"
 	"github.com/orgplanner/orgplanner/orgchart/layout"
+	"github.com/orgplanner/orgplanner/orgchart/look"
 )
 
 // The SVG and PDF writers draw the same chart as the PNG, from the same
@@ -136,161 +136,78 @@ type vecFonts struct{ regular, bold, italic *vecFont }
 
 func (r *renderer) vectorFonts() (*vecFonts, error) {
 	var vf vecFonts
-	var err error
-	if vf.regular, err = newVecFont(r.fonts.regularData, 400, false); err != nil {
-		return nil, err
-	}
-	if vf.bold, err = newVecFont(r.fonts.boldData, 700, false); err != nil {
-		return nil, err
-	}
-	if vf.italic, err = newVecFont(r.fonts.italicData, 400, true); err != nil {
-		return nil, err
+	for _, x := range []struct {
+		dst    **vecFont
+		style  look.Style
+		weight int
+		italic bool
+	}{{&vf.regular, look.Regular, 400, false}, {&vf.bold, look.Bold, 700, false}, {&vf.italic, look.Italic, 400, true}} {
+		data, err := r.sc.Shaper.Font(x.style).Data()
+		if err != nil {
+			return nil, err
+		}
+		if *x.dst, err = newVecFont(data, x.weight, x.italic); err != nil {
+			return nil, err
+		}
 	}
 	return &vf, nil
 }
 
 func (vf *vecFonts) all() []*vecFont { return []*vecFont{vf.regular, vf.bold, vf.italic} }
 
-// vectorChart draws the whole chart through vp: the page, the header and
-// legend, the connectors, then the cards, the order the PNG uses. r must be
-// made at scale 1 (its faces fit the text in logical pixels).
-func (r *renderer) vectorChart(vp vecPainter, vf *vecFonts, transparent bool) {
-	w, h := r.size()
-	if !transparent {
-		vp.rect(0, 0, float32(w), float32(h), r.pal.page)
+// face is the vector font of a look face.
+func (vf *vecFonts) face(f look.Face) vface {
+	switch f.Style {
+	case look.Bold:
+		return vface{vf.bold, f.Size}
+	case look.Italic:
+		return vface{vf.italic, f.Size}
 	}
-	m := r.m
-	var (
-		title  = vface{vf.bold, m.TitleSize}
-		holder = vface{vf.regular, m.HolderSize}
-		vacant = vface{vf.italic, m.HolderSize}
-		small  = vface{vf.bold, m.SmallSize}
-		head   = vface{vf.bold, titleSize}
-		sub    = vface{vf.regular, subSize}
-		legend = vface{vf.regular, legendSize}
-	)
-	text := func(f vface, c color.NRGBA, s string, x, top, lineH float32) {
-		if s == "" {
-			return
-		}
-		asc, desc := f.f.asc*f.size, f.f.desc*f.size
-		vp.text(x, top+(lineH-(asc+desc))/2+asc, f, c, s)
-	}
-	// Header and legend.
-	x, y := margin, margin
-	text(head, r.pal.title, r.heading, x, y, titleLine)
-	y += titleLine
-	text(sub, r.pal.muted, r.subline, x, y, subLine)
-	y += subLine + legendGap
-	sy := y + (legendLine-legendSwatch)/2
-	for _, d := range r.domains {
-		vp.rect(x, sy, legendSwatch, legendSwatch, DomainColor(d, r.dark))
-		x += legendSwatch * 1.5
-		text(legend, r.pal.holder, d.Name(), x, y, legendLine)
-		x += legend.width(d.Name()) + legendSpace
-	}
-	vp.card(x, sy, legendSwatch, legendSwatch, cardStyle{border: 1, fill: r.pal.vacantCard, line: r.pal.border, dashed: true})
-	x += legendSwatch * 1.5
-	text(legend, r.pal.vacant, "Vacant", x, y, legendLine)
-	x += legend.width("Vacant") + legendSpace
-	for _, sev := range []int{2, 1, 0} {
-		if !r.severities[sev] {
-			continue
-		}
-		vp.pill(x, sy, legendSwatch*5/3, legendSwatch, r.pal.badge[sev])
-		x += legendSwatch*5/3 + legendSwatch/2
-		text(legend, r.pal.holder, severityNames[sev], x, y, legendLine)
-		x += legend.width(severityNames[sev]) + legendSpace
-	}
+	return vface{vf.regular, f.Size}
+}
 
-	oxi, oyi := r.origin()
-	ox, oy := float32(oxi), float32(oyi)
-	pts := make([]layout.Point, 0, 8)
-	for i := range r.l.Edges {
-		e := &r.l.Edges[i]
-		pts = pts[:0]
-		for _, p := range e.Points {
-			pts = append(pts, layout.Point{X: ox + p.X, Y: oy + p.Y})
-		}
-		if e.Dotted {
-			vp.polyline(pts, r.pal.dotted, 1.2, true)
-		} else {
-			vp.polyline(pts, r.pal.line, 1, false)
-		}
+// vectorChart draws the chart's scene through vp, item by item in the
+// scene's order: the same picture as the PNG. A card's body and the stripe
+// that follows it go to vp.card together.
+func (r *renderer) vectorChart(vp vecPainter, vf *vecFonts, transparent bool) {
+	sc := r.sc
+	if !transparent {
+		vp.rect(0, 0, sc.Width, sc.Height, sc.Page)
 	}
-	if r.texts == nil {
-		r.texts = make([]cardText, len(r.l.Cards))
-	}
-	for ci := range r.l.Cards {
-		c := &r.l.Cards[ci]
-		x0, y0 := ox+c.X, oy+c.Y
-		pos := c.Position
-		st := cardStyle{radius: m.Radius, border: m.Border, stripe: m.Stripe, fill: r.pal.card, line: r.pal.border,
-			stripeColor: DomainColor(r.domainOf(pos), r.dark), dashed: pos.Vacant()}
-		if pos.Vacant() {
-			st.fill = r.pal.vacantCard
-		}
-		vp.card(x0, y0, c.W, c.H, st)
-		tx := x0 + m.TextX()
-		right := x0 + m.TextX() + m.TextWidth(c.W)
-		t := &r.texts[ci]
-		if !t.done {
-			t.title = wrap(r.title, r.titleOf(pos), int(right-tx), m.TitleLines)
-		}
-		for i, line := range t.title {
-			tr := m.TitleRect(c.W, i)
-			text(title, r.pal.title, line, tx, y0+tr.Y, tr.H)
-		}
-		hr := m.HolderRect(c.W)
-		holderRight := right
-		if pos.Count > 0 {
-			team := m.TeamPrefix + strconv.Itoa(pos.Count)
-			tw := small.width(team)
-			text(small, r.pal.muted, team, right-tw, y0+hr.Y, hr.H)
-			holderRight -= tw + 8
-		}
-		hf, hface, hc, hs := r.holder, holder, r.pal.holder, pos.Holder
-		if pos.Vacant() {
-			hf, hface, hc, hs = r.vacant, vacant, r.pal.vacant, "Vacant"
-		}
-		if !t.done {
-			t.holder, t.done = shorten(hf, hs, int(holderRight-tx)), true
-		}
-		text(hface, hc, t.holder, tx, y0+hr.Y, hr.H)
-		if r.opt.Badges != nil {
-			slot := 0
-			counts := r.opt.Badges(pos.ID)
-			for sev := 2; sev >= 0; sev-- {
-				n := counts[sev]
-				if n <= 0 {
-					continue
+	items := sc.Items
+	for i := 0; i < len(items); i++ {
+		switch it := items[i].(type) {
+		case *Box:
+			switch {
+			case it.Stroke.A > 0:
+				st := cardStyle{radius: it.Radius, border: it.StrokeWidth, fill: it.Fill, line: it.Stroke, dashed: it.Dash > 0}
+				if it.ID != "" && i+1 < len(items) {
+					if s, ok := items[i+1].(*Box); ok && s.Corners == LeftCorners {
+						st.stripe, st.stripeColor = s.W, s.Fill
+						i++
+					}
 				}
-				br := m.BadgeRect(slot)
-				slot++
-				vp.pill(x0+br.X, y0+br.Y, br.W, br.H, r.pal.badge[sev])
-				label := strconv.Itoa(n)
-				if n > 99 {
-					label = "99+"
-				}
-				text(small, r.pal.badgeText[sev], label, x0+br.X+(br.W-small.width(label))/2, y0+br.Y, br.H)
+				vp.card(it.X, it.Y, it.W, it.H, st)
+			case it.Radius > 0 && it.Corners == AllCorners:
+				vp.pill(it.X, it.Y, it.W, it.H, it.Fill)
+			default:
+				vp.rect(it.X, it.Y, it.W, it.H, it.Fill)
 			}
-		}
-		if c.Hidden > 0 {
-			cr := m.CollapseRect(c.W, c.H)
-			below := fmt.Sprintf(m.BelowFormat, c.Hidden)
-			text(small, r.pal.muted, below, right-small.width(below), y0+cr.Y, cr.H)
+		case *Path:
+			vp.polyline(it.Points, it.Color, it.Width, it.Dash > 0)
+		case *Text:
+			vp.text(it.X, it.Y, vf.face(it.Face), it.Color, it.Line.Text)
 		}
 	}
 }
 
-// vectorRenderer is the renderer at scale 1 that the vector writers fit
-// text with, and the chart's size in logical pixels.
+// vectorRenderer builds the chart's scene for the vector writers, with the
+// chart's size in logical pixels.
 func vectorRenderer(p *orgchart.Plan, cat *catalog.Catalog, l *layout.Layout, opt Options) (*renderer, float32, float32, error) {
 	opt.Scale = 1
 	r, err := newRenderer(p, cat, l, opt)
 	if err != nil {
 		return nil, 0, 0, err
 	}
-	w, h := r.size()
-	return r, float32(w), float32(h), nil
+	return r, r.sc.Width, r.sc.Height, nil
 }

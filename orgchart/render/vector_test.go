@@ -18,6 +18,7 @@ import (
 
 	"golang.org/x/image/font/sfnt"
 
+	"github.com/orgplanner/orgplanner/assets"
 	"github.com/orgplanner/orgplanner/catalog"
 	"github.com/orgplanner/orgplanner/orgchart"
 	"github.com/orgplanner/orgplanner/orgchart/layout"
@@ -333,11 +334,8 @@ func TestPDFOverThePageLimitIsScaledWithANote(t *testing.T) {
 }
 
 func TestSubsetKeepsCompositeParts(t *testing.T) {
-	fs, err := loadFonts()
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := newVecFont(fs.regularData, 400, false)
+	regular := assets.NotoSansRegular
+	f, err := newVecFont(regular, 400, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -346,7 +344,7 @@ func TestSubsetKeepsCompositeParts(t *testing.T) {
 	for _, r := range "ÑoñoWiśniewskaÅse" {
 		used[f.glyph(r)] = true
 	}
-	sub, err := subsetTrueType(fs.regularData, used)
+	sub, err := subsetTrueType(regular, used)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -361,7 +359,7 @@ func TestSubsetKeepsCompositeParts(t *testing.T) {
 			t.Errorf("glyph %d has no outline in the subset (%v)", g, err)
 		}
 	}
-	if len(sub) > len(fs.regularData)/4 {
-		t.Errorf("subset of %d glyphs is %d bytes of %d", len(used), len(sub), len(fs.regularData))
+	if len(sub) > len(regular)/4 {
+		t.Errorf("subset of %d glyphs is %d bytes of %d", len(used), len(sub), len(regular))
 	}
 }
