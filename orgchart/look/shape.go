@@ -2,6 +2,7 @@ package look
 
 import (
 	"sort"
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -292,4 +293,18 @@ func (m *fontmap) ResolveFace(r rune) *font.Face {
 	}
 	m.s.missing[scriptName(r)] = true
 	return primary
+}
+
+// MissingNote is what an exporter prints, once, when some text had no
+// font on this system: "" when every character had one.
+func (s *Shaper) MissingNote() string {
+	m := s.Missing()
+	if len(m) == 0 {
+		return ""
+	}
+	list := m[0]
+	if len(m) > 1 {
+		list = strings.Join(m[:len(m)-1], ", ") + " and " + m[len(m)-1]
+	}
+	return "no font on this system for " + list + " text, which shows as empty boxes: install a font for it (on Debian and Ubuntu: fonts-noto-core fonts-noto-cjk)"
 }

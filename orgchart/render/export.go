@@ -8,6 +8,7 @@ import (
 	"github.com/orgplanner/orgplanner/catalog"
 	"github.com/orgplanner/orgplanner/orgchart"
 	"github.com/orgplanner/orgplanner/orgchart/layout"
+	"github.com/orgplanner/orgplanner/orgchart/look"
 )
 
 // Formats are the chart formats Export writes.
@@ -26,16 +27,28 @@ type Result struct {
 // one entry point for the command line and the app. Every format draws the
 // same layout with the same look.
 func Export(w io.Writer, format string, p *orgchart.Plan, cat *catalog.Catalog, l *layout.Layout, opt Options) (Result, error) {
+	if opt.Shaper == nil {
+		opt.Shaper = look.NewShaper()
+	}
+	var res Result
+	var err error
 	switch strings.ToLower(format) {
 	case "png":
-		width, height, err := Write(w, p, cat, l, opt)
-		return Result{Width: float32(width), Height: float32(height)}, err
+		var width, height int
+		width, height, err = Write(w, p, cat, l, opt)
+		res = Result{Width: float32(width), Height: float32(height)}
 	case "svg":
-		return SVG(w, p, cat, l, opt)
+		res, err = SVG(w, p, cat, l, opt)
 	case "pdf":
-		return PDF(w, p, cat, l, opt)
+		res, err = PDF(w, p, cat, l, opt)
+	default:
+		return Result{}, fmt.Errorf("unknown chart format %q: use %s", format, strings.Join(Formats, ", "))
 	}
-	return Result{}, fmt.Errorf("unknown chart format %q: use %s", format, strings.Join(Formats, ", "))
+	// Text in a script no font on this system has: said once, not drawn blank silently.
+	if note := opt.Shaper.MissingNote(); note != "" && err == nil {
+		res.Notes = append(res.Notes, note)
+	}
+	return res, err
 }
 
 // FormatOf is the chart format a file name asks for by its extension, or "".

@@ -3,6 +3,7 @@ package render
 import (
 	"image"
 	"image/png"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -162,5 +163,30 @@ func TestScriptsWithoutFontAreReported(t *testing.T) {
 		if g == "Latin" || g == "Greek" || g == "Cyrillic" {
 			t.Errorf("Missing() = %q lists %s, which the built-in Noto Sans covers", got, g)
 		}
+	}
+}
+
+// The export says once which scripts had no font, in every format.
+func TestExportNotesScriptsWithoutFont(t *testing.T) {
+	p := worldPlan()
+	l := layout.Compute(p, layout.Options{})
+	for _, format := range Formats {
+		res, err := Export(io.Discard, format, p, nil, l, Options{Shaper: look.NewShaperWith(look.Options{NoSystemFonts: true})})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, note := range res.Notes {
+			if strings.Contains(note, "no font on this system for Arabic") && strings.Contains(note, "Thai") {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("%s: notes %q, want one naming the scripts without a font", format, res.Notes)
+		}
+	}
+	res, err := Export(io.Discard, "png", smallPlan(), nil, layout.Compute(smallPlan(), layout.Options{}), Options{})
+	if err != nil || len(res.Notes) != 0 {
+		t.Errorf("a Latin chart: notes %q, %v", res.Notes, err)
 	}
 }
