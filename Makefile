@@ -7,8 +7,9 @@ GO       ?= go
 GUI_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
             libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev
 # What the tests need beyond that: a real window under Xvfb driven by xdotool,
-# screenshots, and graphviz as the peer of the export benchmark.
-TEST_PKGS := xvfb xauth xdotool imagemagick graphviz poppler-utils librsvg2-bin
+# screenshots, graphviz as the peer of the export benchmark, and fonts for the
+# script tests (Arabic, Hebrew, Devanagari, Thai; Chinese, Japanese, Korean).
+TEST_PKGS := xvfb xauth xdotool imagemagick graphviz poppler-utils librsvg2-bin fontconfig fonts-noto-core fonts-noto-cjk
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps test-deps build run test test-unit test-gui bench vet package clean
