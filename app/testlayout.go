@@ -17,14 +17,21 @@ import (
 // plain lines that a shell reads without a JSON parser:
 //
 //	scale 1
+//	selected POSITION-ID                  (only when a card is selected)
 //	catalog ROLE-ID X Y W H
 //	card POSITION-ID MANAGER X Y W H      (MANAGER is 1 when it has reports)
+//
+// After the first write the file is written again whenever what it says
+// changes (a search jumped, the view moved), so a test can follow the app.
 const testLayoutEnv = "ORGPLANNER_TEST_LAYOUT"
 
 // text is the dump in the file's line format.
 func (d layoutDump) text() []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, "scale %g\n", d.Scale)
+	if d.Selected != "" {
+		fmt.Fprintf(&b, "selected %s\n", d.Selected)
+	}
 	for _, r := range d.Catalog {
 		fmt.Fprintf(&b, "catalog %s %d %d %d %d\n", r.ID, r.X, r.Y, r.W, r.H)
 	}
@@ -40,9 +47,10 @@ func (d layoutDump) text() []byte {
 
 // layoutDump is what the file holds.
 type layoutDump struct {
-	Scale   float32      `json:"scale"` // pixels per Fyne unit
-	Catalog []dumpedRect `json:"catalog"`
-	Cards   []dumpedRect `json:"cards"`
+	Scale    float32      `json:"scale"` // pixels per Fyne unit
+	Selected string       `json:"selected,omitempty"`
+	Catalog  []dumpedRect `json:"catalog"`
+	Cards    []dumpedRect `json:"cards"`
 }
 
 type dumpedRect struct {
@@ -64,18 +72,23 @@ func (u *ui) dumpLayoutWhenReady(path string) {
 			continue
 		}
 		time.Sleep(500 * time.Millisecond) // let the first frames settle
-		fyne.DoAndWait(func() { d = u.layoutDump() })
-		data := d.text()
-		if err := safefile.WriteFile(path, data, safefile.Options{}); err == nil {
-			return
+		var last string
+		for {
+			fyne.DoAndWait(func() { d = u.layoutDump() })
+			if data := d.text(); string(data) != last {
+				if err := safefile.WriteFile(path, data, safefile.Options{}); err != nil {
+					fmt.Fprintln(os.Stderr, "orgplanner: could not write", path)
+					return
+				}
+				last = string(data)
+			}
+			time.Sleep(300 * time.Millisecond)
 		}
-		fmt.Fprintln(os.Stderr, "orgplanner: could not write", path)
-		return
 	}
 }
 
 func (u *ui) layoutDump() layoutDump {
-	d := layoutDump{Scale: 1}
+	d := layoutDump{Scale: 1, Selected: u.st.Selected()}
 	if u.win != nil {
 		d.Scale = u.win.Canvas().Scale()
 	}

@@ -2,7 +2,9 @@
 # The real app in a real window: start Xvfb, open a copy of the scale-up
 # sample, drag a catalog role onto a manager's card with the mouse as a user
 # would (press, move in steps, release), press Ctrl+S, and check that the
-# saved YAML holds a new position in that role under that manager.
+# saved YAML holds a new position in that role under that manager. Then find
+# a person by name (Ctrl+F, type, Enter), drag their card under another
+# manager, save, and check that the YAML says they report there.
 #
 # Usage: bash testdata/gui/drag_and_save.sh ./bin/orgplanner
 # Needs: Xvfb, xdotool (make test-deps). Exits non-zero on failure, never waits
@@ -149,5 +151,70 @@ if [ "$AFTER" -ne $((BEFORE + 1)) ]; then
 	tail -30 "$WORK/app.log" >&2
 	fail "the saved plan has $AFTER positions in $ROLE under $CARD, want $((BEFORE + 1))"
 fi
-log "PASS: the saved plan holds the new $ROLE under $CARD"
+log "the saved plan holds the new $ROLE under $CARD"
+
+# Part two: find a person by name, jump to them, drag them under another
+# manager, save, and check the YAML.
+# "id holder reportsTo" of every position, then a person with no reports
+# whose name is held by nobody else.
+awk '
+	/^  - id:/ { if (id != "") print id "\t" holder "\t" to; id = $3; holder = ""; to = "" }
+	/^    holder:/ { sub(/^    holder: */, ""); holder = $0 }
+	/^    reportsTo:/ { to = $2 }
+	END { if (id != "") print id "\t" holder "\t" to }
+' "$PLAN" | tr -d "\"'" >"$WORK/people.tsv"
+PERSON_LINE=$(awk -F'\t' '
+	{ id[NR] = $1; name[NR] = $2; to[NR] = $3; manages[$3] = 1; n[$2]++ }
+	END { for (i = 1; i <= NR; i++) if (name[i] ~ / / && n[name[i]] == 1 && !manages[id[i]]) { print id[i] "\t" name[i] "\t" to[i]; exit } }
+' "$WORK/people.tsv")
+[ -n "$PERSON_LINE" ] || fail "no person with a unique name and no reports in the plan"
+IFS=$'\t' read -r PID PNAME PTO <<<"$PERSON_LINE"
+log "finding $PNAME ($PID, under $PTO)"
+xdotool windowfocus "$WID" 2>/dev/null
+xdotool key --clearmodifiers ctrl+f
+sleep 0.3
+xdotool type --delay 40 "$PNAME"
+sleep 0.5
+xdotool key Return
+for i in $(seq 1 50); do
+	grep -q "^selected $PID\$" "$LAYOUT" && grep -q "^card $PID " "$LAYOUT" && break
+	sleep 0.2
+done
+grep -q "^selected $PID\$" "$LAYOUT" || fail "searching for $PNAME did not select $PID: $(head -3 "$LAYOUT")"
+sleep 0.8 # the dump follows the last frame
+read -r _ _ _ PX PY PW PH <<<"$(grep "^card $PID " "$LAYOUT" | head -1)"
+[ -n "${PH:-}" ] || fail "the card of $PID is not on screen after the search"
+# the target: a manager card on screen that is not the person's manager
+TARGET_LINE=$(grep '^card [^ ]* 1 ' "$LAYOUT" | grep -v "^card $PTO " | head -1)
+[ -n "$TARGET_LINE" ] || fail "no other manager on screen beside $PNAME: $(cat "$LAYOUT")"
+read -r _ TARGET _ TX TY TW TH <<<"$TARGET_LINE"
+log "dragging $PID from ($PX,$PY) under $TARGET at ($TX,$TY)"
+x0=$((PX + PW / 2)) y0=$((PY + PH / 2))
+x1=$((TX + TW / 2)) y1=$((TY + TH / 2))
+xdotool mousemove --window "$WID" $x0 $y0
+sleep 0.3
+xdotool mousedown 1
+sleep 0.2
+for i in $(seq 1 $steps); do
+	xdotool mousemove --window "$WID" $((x0 + (x1 - x0) * i / steps)) $((y0 + (y1 - y0) * i / steps))
+	sleep 0.04
+done
+sleep 0.3
+xdotool mouseup 1
+sleep 1
+xdotool key --clearmodifiers ctrl+s
+manager_of() {
+	tr -d "\"'" <"$PLAN" | awk -v want="$1" '/^  - id:/ { id = $3 } /^    reportsTo:/ { if (id == want) print $2 }'
+}
+for i in $(seq 1 100); do
+	[ "$(manager_of "$PID")" = "$TARGET" ] && break
+	sleep 0.2
+done
+if [ "$(manager_of "$PID")" != "$TARGET" ]; then
+	command -v import >/dev/null && import -window root "${TMPDIR:-/tmp}/orgplanner-gui-failure.png" 2>/dev/null &&
+		echo "gui test: screenshot in ${TMPDIR:-/tmp}/orgplanner-gui-failure.png" >&2
+	tail -30 "$WORK/app.log" >&2
+	fail "after the drag $PID reports to $(manager_of "$PID"), want $TARGET"
+fi
+log "PASS: the saved plan holds the new $ROLE under $CARD, and $PNAME found by name now reports to $TARGET"
 exit 0
