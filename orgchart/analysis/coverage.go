@@ -60,15 +60,19 @@ func Coverage(p *orgchart.Plan, cat *catalog.Catalog, rep *check.Report) []Domai
 			continue
 		}
 		name := title(pos, cat)
-		for _, id := range r.Owns {
+		owns, supports := pos.Capabilities(cat) // the role's, changed by the plan's owns/supports/notOwns
+		for _, id := range owns {
 			owners[id] = append(owners[id], name)
 			ownerRoles[id] = append(ownerRoles[id], r.Title)
 		}
-		for _, id := range r.Supports {
+		for _, id := range supports {
 			supporters[id] = append(supporters[id], name)
 		}
 	}
 	overlaps := rep.CapabilitiesFlagged("coverage.overlap")
+	for id := range rep.CapabilitiesFlagged("coverage.duplicate-leader") {
+		overlaps[id] = true
+	}
 	headcount := rep.Summary.Headcount
 	var rows []DomainRow
 	for _, d := range catalog.Domains {

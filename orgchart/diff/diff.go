@@ -57,7 +57,11 @@ const (
 	FieldCount  Field = "count"
 	FieldCost   Field = "cost"
 	FieldDotted Field = "dottedTo"
-	FieldNotes  Field = "notes"
+	// The plan's own ownership lists, each as ids joined by ", ".
+	FieldOwns     Field = "owns"
+	FieldSupports Field = "supports"
+	FieldNotOwns  Field = "notOwns"
+	FieldNotes    Field = "notes"
 )
 
 // FieldChange is one field's value before and after, written as text
@@ -214,8 +218,19 @@ func fieldChanges(before, after *orgchart.Plan, m *matching, b, a *orgchart.Posi
 	if !slices.Equal(bd, ad) {
 		out = append(out, FieldChange{Field: FieldDotted, Before: dottedText(before, b.DottedTo, cat), After: dottedText(after, a.DottedTo, cat)})
 	}
+	add(FieldOwns, idsText(b.Owns), idsText(a.Owns))
+	add(FieldSupports, idsText(b.Supports), idsText(a.Supports))
+	add(FieldNotOwns, idsText(b.NotOwns), idsText(a.NotOwns))
 	add(FieldNotes, b.Notes, a.Notes)
 	return out
+}
+
+// idsText writes a capability id list in sorted order, so reordering it is
+// no change.
+func idsText(ids []string) string {
+	s := slices.Clone(ids)
+	slices.Sort(s)
+	return strings.Join(s, ", ")
 }
 
 func countText(n int) string {

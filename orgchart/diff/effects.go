@@ -193,10 +193,9 @@ func owners(p *orgchart.Plan, cat *catalog.Catalog, headcount int) (map[string][
 		return own, required
 	}
 	for _, pos := range p.Positions {
-		if r := cat.Role(pos.Role); r != nil {
-			for _, id := range r.Owns {
-				own[id] = append(own[id], pos)
-			}
+		owns, _ := pos.Capabilities(cat) // with the plan's owns and notOwns
+		for _, id := range owns {
+			own[id] = append(own[id], pos)
 		}
 	}
 	for _, c := range cat.Capabilities {
