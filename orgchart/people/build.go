@@ -2,6 +2,7 @@ package people
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -66,6 +67,10 @@ func build(rows []row, cat *catalog.Catalog, rep *Report, fail func(int, string,
 				note(rw, NoteUnknownDotted, "dotted-line manager %q is not an id in the file; left out", d)
 			}
 		}
+		unknownCap := func(id string) { note(rw, NoteUnknownCapability, "capability %q is not in the catalog; left out", id) }
+		pos.Owns = capabilityIDs(rw.owns, cat, unknownCap)
+		pos.Supports = capabilityIDs(rw.supports, cat, unknownCap)
+		pos.NotOwns = capabilityIDs(rw.notOwns, cat, unknownCap)
 		p.Positions[i] = pos
 		rep.Headcount += pos.Headcount()
 	}
@@ -418,4 +423,20 @@ func sameTitle(a, b string) bool {
 func sortNotes(ns []Note) {
 	// Notes are made in passes over the rows; a stable sort by line merges them.
 	sort.SliceStable(ns, func(i, j int) bool { return ns[i].Line < ns[j].Line })
+}
+
+// capabilityIDs reads an owns, supports or not_owns cell: catalog capability
+// ids separated by ";". Unknown or repeated ids are left out with a note.
+func capabilityIDs(cell string, cat *catalog.Catalog, unknown func(id string)) []string {
+	var out []string
+	for _, id := range splitList(cell) {
+		switch {
+		case cat != nil && cat.Capability(id) == nil:
+			unknown(id)
+		case slices.Contains(out, id):
+		default:
+			out = append(out, id)
+		}
+	}
+	return out
 }

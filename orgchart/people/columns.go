@@ -28,12 +28,15 @@ const (
 	FieldCount      Field = "count"
 	FieldDotted     Field = "dotted"
 	FieldNotes      Field = "notes"
+	FieldOwns       Field = "owns"     // capability ids the position owns beyond its role's
+	FieldSupports   Field = "supports" // capability ids it supports beyond its role's
+	FieldNotOwns    Field = "not-owns" // capability ids of its role's it does not take on
 	FieldIgnore     Field = "ignore"
 )
 
 // Fields lists every field a --map entry may name.
 var Fields = []Field{FieldID, FieldManager, FieldName, FieldFirstName, FieldLastName,
-	FieldPreferred, FieldEmail, FieldTitle, FieldRole, FieldDepartment, FieldCost, FieldCount, FieldDotted, FieldNotes, FieldIgnore}
+	FieldPreferred, FieldEmail, FieldTitle, FieldRole, FieldDepartment, FieldCost, FieldCount, FieldDotted, FieldNotes, FieldOwns, FieldSupports, FieldNotOwns, FieldIgnore}
 
 // headerNames are the header spellings HR systems use for each field, after
 // normalising (lower case, letters and digits only, "#" as "number"). The
@@ -92,6 +95,8 @@ var headerNames = map[string]Field{
 	"matrixmanagerid": FieldDotted,
 
 	"notes": FieldNotes, "note": FieldNotes, "comments": FieldNotes, "comment": FieldNotes,
+
+	"owns": FieldOwns, "supports": FieldSupports, "notowns": FieldNotOwns,
 }
 
 // multiFields may be fed by several columns: a Workday report with both

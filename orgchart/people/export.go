@@ -12,13 +12,14 @@ import (
 )
 
 // ExportHeader is the header Export writes; Import recognises every column.
-var ExportHeader = []string{"id", "manager_id", "name", "title", "role", "count", "cost", "dotted_to", "notes"}
+var ExportHeader = []string{"id", "manager_id", "name", "title", "role", "count", "cost", "dotted_to", "notes", "owns", "supports", "not_owns"}
 
 // Export writes the plan as a people CSV, a row per position in plan order:
 // the position id (a UUID, which Import keeps), the manager's id, the holder
 // (empty when vacant), the title shown on the chart, the catalog role id, the
 // team count, the yearly cost per person, dotted-line managers separated by
-// ";", and the notes. Importing the result gives the same plan.
+// ";", the notes, and the plan's own ownership lists (capability ids
+// separated by ";"). Importing the result gives the same plan.
 func Export(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(ExportHeader); err != nil {
@@ -41,6 +42,7 @@ func Export(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog) error {
 			rec[6] = strconv.FormatFloat(pos.Cost, 'f', -1, 64)
 		}
 		rec[7], rec[8] = strings.Join(pos.DottedTo, ";"), pos.Notes
+		rec[9], rec[10], rec[11] = strings.Join(pos.Owns, ";"), strings.Join(pos.Supports, ";"), strings.Join(pos.NotOwns, ";")
 		for i := range rec {
 			rec[i] = neutralise(rec[i])
 		}

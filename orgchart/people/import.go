@@ -26,6 +26,7 @@ type row struct {
 	id, name, title, role, dept, cost, count string
 	first, last, preferred                   string
 	dotted, notes                            string
+	owns, supports, notOwns                  string
 	managers                                 []string // one value per manager column, in header order
 	emails                                   []string // one value per email column
 }
@@ -204,6 +205,12 @@ func readRows(data []byte, file string, opt Options, rep *Report, fail func(int,
 				rw.dotted = v
 			case FieldNotes:
 				rw.notes = unneutralise(rec[c.Index]) // notes keep their spacing
+			case FieldOwns:
+				rw.owns = v
+			case FieldSupports:
+				rw.supports = v
+			case FieldNotOwns:
+				rw.notOwns = v
 			}
 		}
 		if rw.name == "" {

@@ -16,19 +16,20 @@ type NoteKind string
 // The things an import reports about single rows. None of them stops the
 // import: the row is kept and the note says what was done with it.
 const (
-	NoteUnmatchedTitle NoteKind = "unmatched-title" // no role: generic team-member, title kept
-	NoteSimilarTitle   NoteKind = "similar-title"   // matched by word similarity: worth a look
-	NoteAmbiguousTitle NoteKind = "ambiguous-title" // an abbreviation with several readings
-	NoteUnknownRole    NoteKind = "unknown-role"    // the role column is not a catalog role id
-	NoteUnknownManager NoteKind = "unknown-manager" // manager id not in the file: now a top position
-	NoteManagerByName  NoteKind = "manager-by-name" // the manager column held a name, matched to one person
-	NoteSelfManager    NoteKind = "self-manager"    // reports to itself: read as a top position
-	NoteCycle          NoteKind = "cycle"           // part of a reporting cycle; the first row of it now reports to nobody
-	NoteBadCost        NoteKind = "bad-cost"        // not a number: cost left empty
-	NoteBadCount       NoteKind = "bad-count"       // not a whole number: one person
-	NoteUnknownDotted  NoteKind = "unknown-dotted"  // dotted-line manager not in the file: left out
-	NoteExecutive      NoteKind = "executive-match" // matched to an executive or VP role: confirm each
-	NoteOtherChief     NoteKind = "other-chief"     // a C-level title the catalog has no role for (COO, CFO, CPO in People)
+	NoteUnmatchedTitle    NoteKind = "unmatched-title"    // no role: generic team-member, title kept
+	NoteSimilarTitle      NoteKind = "similar-title"      // matched by word similarity: worth a look
+	NoteAmbiguousTitle    NoteKind = "ambiguous-title"    // an abbreviation with several readings
+	NoteUnknownRole       NoteKind = "unknown-role"       // the role column is not a catalog role id
+	NoteUnknownManager    NoteKind = "unknown-manager"    // manager id not in the file: now a top position
+	NoteManagerByName     NoteKind = "manager-by-name"    // the manager column held a name, matched to one person
+	NoteSelfManager       NoteKind = "self-manager"       // reports to itself: read as a top position
+	NoteCycle             NoteKind = "cycle"              // part of a reporting cycle; the first row of it now reports to nobody
+	NoteBadCost           NoteKind = "bad-cost"           // not a number: cost left empty
+	NoteBadCount          NoteKind = "bad-count"          // not a whole number: one person
+	NoteUnknownDotted     NoteKind = "unknown-dotted"     // dotted-line manager not in the file: left out
+	NoteUnknownCapability NoteKind = "unknown-capability" // owns/supports/not_owns id not in the catalog: left out
+	NoteExecutive         NoteKind = "executive-match"    // matched to an executive or VP role: confirm each
+	NoteOtherChief        NoteKind = "other-chief"        // a C-level title the catalog has no role for (COO, CFO, CPO in People)
 )
 
 // Note is one row that needs a person's attention.
@@ -99,6 +100,7 @@ var noteHeadings = []struct {
 	{NoteBadCost, "Costs that are not numbers (left empty)"},
 	{NoteBadCount, "Counts that are not whole numbers (read as one person)"},
 	{NoteUnknownDotted, "Unknown dotted-line managers (left out)"},
+	{NoteUnknownCapability, "Unknown capability ids in owns, supports or not_owns (left out)"},
 }
 
 // maxLines caps each section of the human report; the JSON has every note.
