@@ -2,107 +2,101 @@ package layout
 
 import "github.com/orgplanner/orgplanner/orgchart"
 
-// connect draws the reporting lines: manager bottom, down to a bus halfway
-// to the reports, across, and down into each report's top; stacked reports
-// hang from a vertical spine with a short stub into each card's side.
-// Dotted-line relationships are added when both cards are shown.
+// connect draws the reporting lines, one per report in card order: from
+// the manager's line point down to its bus (if any), across to the report's
+// spine or centre, and into the report's side or top. Dotted-line
+// relationships are added when both cards are shown.
 func (b *builder) connect(l *Layout) {
-	cards := b.cards
-	l.Edges = make([]Edge, 0, len(cards))
-	b.pts = make([]Point, 0, 4*len(cards))
-	for v := range b.t.n {
-		m := b.unit[v]
-		nv := &b.t.n[v]
-		if m < 0 || nv.cs == 0 {
-			continue
-		}
-		mc := &cards[m]
-		mx, mb := mc.X+mc.W/2, mc.Y+mc.H
-		busY := float32(b.t.n[nv.c0].y) - VGap/2
-		for u := nv.c0; u < nv.c0+nv.cs; u++ {
-			if r := b.unit[u]; r >= 0 {
-				rc := &cards[r]
-				rx := rc.X + rc.W/2
-				l.Edges = append(l.Edges, Edge{From: int(m), To: int(r),
-					Points: b.path(Point{mx, mb}, Point{mx, busY}, Point{rx, busY}, Point{rx, rc.Y})})
-				continue
-			}
-			k := &b.blocks[b.blockOf[u]]
-			for j, r := range k.cards {
-				rc := &cards[r]
-				midY := rc.Y + rc.H/2
-				if p := b.parent[r]; p != m {
-					// Inside a folded subtree: down from the manager's left side.
-					pc := &cards[p]
-					x := pc.X + StackIndent/2
-					l.Edges = append(l.Edges, Edge{From: int(p), To: int(r),
-						Points: b.path(Point{x, pc.Y + pc.H}, Point{x, midY}, Point{rc.X, midY})})
-					continue
-				}
-				spine := k.spineX
-				if k.spines != nil {
-					spine = k.spines[j]
-				}
-				end := rc.X
-				if rc.X < spine {
-					end = rc.X + rc.W
-				}
-				l.Edges = append(l.Edges, Edge{From: int(m), To: int(r),
-					Points: b.path(Point{mx, mb}, Point{mx, busY}, Point{spine, busY},
-						Point{spine, midY}, Point{end, midY})})
-			}
+	l.Edges = make([]Edge, 0, len(b.cards))
+	b.pts = make([]Point, 0, 4*len(b.cards))
+	for i := range b.cards {
+		if b.parent[i] >= 0 {
+			l.Edges = append(l.Edges, b.edge(int32(i)))
 		}
 	}
 	b.connectDotted(l)
 }
 
+// edge is the solid line from card r's manager to r.
+func (b *builder) edge(r int32) Edge {
+	m := b.parent[r]
+	mc, rc := &b.cards[m], &b.cards[r]
+	lx, mb := mc.X+b.lineDX[m], mc.Y+mc.H
+	var pts [5]Point
+	n := 0
+	pts[n] = Point{lx, mb}
+	n++
+	if b.busDY[m] >= 0 {
+		pts[n] = Point{lx, b.boxY[m] + b.busDY[m]}
+		n++
+	}
+	if b.join[r] == joinTop {
+		x := rc.X + rc.W/2
+		y := pts[n-1].Y
+		if n == 1 { // no bus: straight down (a report right under its manager)
+			y = mb + (rc.Y-mb)/2
+		}
+		pts[n], pts[n+1], pts[n+2] = Point{lx, y}, Point{x, y}, Point{x, rc.Y}
+		if n > 1 {
+			pts[n] = Point{x, y}
+		}
+		n += 3
+	} else {
+		s := b.boxX[r] + b.spine[r]
+		mid := rc.Y + rc.H/2
+		end := rc.X
+		if b.join[r] == joinRight {
+			end = rc.X + rc.W
+		}
+		y := pts[n-1].Y
+		pts[n], pts[n+1], pts[n+2] = Point{s, y}, Point{s, mid}, Point{end, mid}
+		n += 3
+	}
+	return Edge{From: int(m), To: int(r), Points: b.path(pts[:n]...)}
+}
+
 // connectDotted routes each dotted line from the report's top up to the gap
-// just under its dotted-line manager's row, across, and up into the
-// manager's bottom (mirrored when the manager is lower), off-centre from the
-// solid lines. The long run is vertical beside the report's own column and
-// the crossing lies in a gap between levels, so the line is not mistaken
-// for a link between neighbours.
+// just under its dotted-line manager, across, and up into the manager's
+// bottom (mirrored when the manager is lower), off-centre from the solid
+// lines. Cost is linear in the number of dotted lines: each is one map look-up.
 func (b *builder) connectDotted(l *Layout) {
-	// Card indexes of the dotted-line managers, keyed by position pointer
-	// (cheaper to hash than ids).
-	want := map[*orgchart.Position]int{}
+	// Cards of the dotted-line managers, keyed by position: one pass for the
+	// managers named, one over the cards, then one look-up per line.
+	at := map[*orgchart.Position]int32{}
 	for i := range b.cards {
 		for _, id := range b.cards[i].Position.DottedTo {
 			if m := b.p.Position(id); m != nil {
-				want[m] = -1
+				at[m] = -1
 			}
 		}
 	}
-	if len(want) == 0 {
+	if len(at) == 0 {
 		return
 	}
 	for i := range b.cards {
-		if _, ok := want[b.cards[i].Position]; ok {
-			want[b.cards[i].Position] = i
+		if _, ok := at[b.cards[i].Position]; ok {
+			at[b.cards[i].Position] = int32(i)
 		}
 	}
 	for i := range b.cards {
 		a := &b.cards[i]
 		for _, id := range a.Position.DottedTo {
-			j, ok := want[b.p.Position(id)]
-			if !ok || j < 0 || j == i {
+			j, ok := at[b.p.Position(id)]
+			if !ok || j < 0 || int(j) == i {
 				continue
 			}
 			m := &b.cards[j]
 			ax, mx := a.X+a.W/2+DottedInset, m.X+m.W/2+DottedInset
-			gap := VGap / 4
-			if m.Stacked {
-				gap = StackRowGap / 2
-			}
+			gap := StackRowGap / 2
 			var pts []Point
 			if m.Y+m.H <= a.Y {
 				y := m.Y + m.H + gap
 				pts = b.path(Point{ax, a.Y}, Point{ax, y}, Point{mx, y}, Point{mx, m.Y + m.H})
 			} else {
-				y := m.Y - min(gap, VGap/4)
+				y := m.Y - gap
 				pts = b.path(Point{ax, a.Y + a.H}, Point{ax, y}, Point{mx, y}, Point{mx, m.Y})
 			}
-			l.Edges = append(l.Edges, Edge{From: j, To: i, Points: pts, Dotted: true})
+			l.Edges = append(l.Edges, Edge{From: int(j), To: i, Points: pts, Dotted: true})
 		}
 	}
 }

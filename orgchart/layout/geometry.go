@@ -14,6 +14,15 @@ const (
 	StackMiddle  float32 = 36 // room between the two columns of a stack
 	StackRowGap  float32 = 12 // vertical gap between stacked cards
 	StackColumns         = 6  // more stacked reports than this use two columns
+	// ColumnGap is the room between a column of hung subtrees and the next
+	// column's spine (which has StackIndent of its own).
+	ColumnGap float32 = 8
+	// HangGap is the room between a manager and the first of the reports
+	// hung under it in columns.
+	HangGap float32 = 16
+
+	// Aspect is the shape the layout aims for: a 16:9 slide.
+	Aspect = 16.0 / 9.0
 
 	// DottedInset is how far from a card's centre a dotted-line connector starts,
 	// so it does not run along the solid line into the card's top.

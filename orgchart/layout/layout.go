@@ -45,6 +45,11 @@ type Card struct {
 	Depth      int  // levels below the layout's root (tops are 0)
 	Hidden     int  // positions below this one that are not shown (collapsed or cut by Depth)
 	Stacked    bool // in a vertical list under its manager (a stack or a folded column), joined from the side
+	// Subtree is the box, in chart coordinates (not relative to the card),
+	// of the card and every card shown below it; siblings' boxes never
+	// overlap, so a whole subtree can be drawn as one block at low zoom.
+	Subtree Rect
+	Below   int // cards shown below this one
 }
 
 // Edge is a connector between two cards, as a polyline of axis-aligned segments.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand"
 	"reflect"
+	"sort"
 	"testing"
 
 	"github.com/orgplanner/orgplanner/orgchart"
@@ -65,22 +66,22 @@ func checkInvariants(t *testing.T, p *orgchart.Plan, l *Layout) {
 		if len(shown) > 0 && m.Hidden != 0 {
 			t.Fatalf("%s shows reports but says %d hidden", m.Position.ID, m.Hidden)
 		}
-		// The manager's centre lies over its reports.
-		if len(shown) > 0 {
-			lo, hi := shown[0].X, shown[0].X+shown[0].W
-			for _, c := range shown {
-				lo, hi = min(lo, c.X), max(hi, c.X+c.W)
+		// The subtree box holds the card and its reports' boxes; siblings' boxes are apart.
+		if !inside(m.Subtree, Rect{m.X, m.Y, m.W, m.H}) {
+			t.Fatalf("%s: card outside its subtree box %+v", m.Position.ID, m.Subtree)
+		}
+		for k, c := range shown {
+			if !inside(m.Subtree, c.Subtree) {
+				t.Fatalf("%s: report %s's box %+v outside the manager's %+v", m.Position.ID, c.Position.ID, c.Subtree, m.Subtree)
 			}
-			// A folded column is as wide as its deepest indent: only its left is known here.
-			folded := false
-			for _, c := range shown {
-				folded = folded || (c.Stacked && len(p.Reports(c.Position.ID)) > 0)
-			}
-			if mid := m.X + m.W/2; mid < lo-StackIndent || (mid > hi+StackIndent && !folded) {
-				t.Fatalf("manager %s centre %v not over its reports [%v,%v]", m.Position.ID, mid, lo, hi)
+			for _, d := range shown[k+1:] {
+				if rectsOverlap(c.Subtree, d.Subtree) {
+					t.Fatalf("%s: reports %s and %s have overlapping boxes", m.Position.ID, c.Position.ID, d.Position.ID)
+				}
 			}
 		}
 	}
+	checkLines(t, l)
 	for _, e := range l.Edges {
 		for k := 1; k < len(e.Points); k++ {
 			a, b := e.Points[k-1], e.Points[k]
@@ -91,7 +92,9 @@ func checkInvariants(t *testing.T, p *orgchart.Plan, l *Layout) {
 		if !e.Dotted {
 			m, r := &l.Cards[e.From], &l.Cards[e.To]
 			first, last := e.Points[0], e.Points[len(e.Points)-1]
-			if first.Y != m.Y+m.H || first.X < m.X || first.X > m.X+m.W {
+			fromBottom := first.Y == m.Y+m.H && first.X >= m.X && first.X <= m.X+m.W
+			fromSide := first.X == m.X+m.W && first.Y > m.Y && first.Y < m.Y+m.H
+			if !fromBottom && !fromSide {
 				t.Fatalf("edge into %s does not start at its manager's bottom", r.Position.ID)
 			}
 			onTop := last.Y == r.Y && last.X == r.X+r.W/2
@@ -127,31 +130,6 @@ func TestVariableCardSizes(t *testing.T) {
 	}
 	l := Compute(p, Options{Measure: func(pos *orgchart.Position) Size { return sizes[pos.ID] }})
 	checkInvariants(t, p, l)
-}
-
-func TestReportsWhoLeadNobodyAreStacked(t *testing.T) {
-	for _, tc := range []struct {
-		n, cols int
-	}{{3, 1}, {6, 1}, {7, 2}, {40, 2}} {
-		l := Compute(fan(tc.n), Options{})
-		checkInvariants(t, fan(tc.n), l)
-		wantW := StackIndent + CardW
-		if tc.cols == 2 {
-			wantW = 2*CardW + StackMiddle
-		}
-		if l.Width != wantW {
-			t.Errorf("%d reports: width %v, want %v (%d column(s))", tc.n, l.Width, wantW, tc.cols)
-		}
-		for _, c := range l.Cards[1:] {
-			if !c.Stacked {
-				t.Errorf("%d reports: %s not stacked", tc.n, c.Position.ID)
-			}
-		}
-	}
-	// Two reports who lead nobody sit side by side.
-	if l := Compute(fan(2), Options{}); l.Cards[1].Stacked || l.Cards[1].Y != l.Cards[2].Y {
-		t.Errorf("two reports should sit in a row, got %+v", l.Cards)
-	}
 }
 
 func TestThousandsOfPositionsStayNarrow(t *testing.T) {
@@ -347,84 +325,103 @@ func ExampleCompute() {
 		fmt.Println(c.Position.ID, c.X, c.Y)
 	}
 	// Output:
-	// cto 114 0
-	// a 0 126
-	// b 228 126
+	// cto 122 0
+	// a 0 98
+	// b 244 98
 }
 
-func TestFoldOptions(t *testing.T) {
-	p := randomPlan(400, 13)
-	never := Compute(p, Options{Fold: -1})
-	checkInvariants(t, p, never)
-	for _, c := range never.Cards {
-		if c.Stacked && len(p.Reports(c.Position.ID)) > 0 {
-			t.Fatalf("Fold -1: manager %s is in a column", c.Position.ID)
-		}
-	}
-	one := Compute(p, Options{Fold: 1})
-	checkInvariants(t, p, one)
-	for _, c := range one.Cards {
-		if c.Depth >= 2 && !c.Stacked {
-			t.Fatalf("Fold 1: %s at depth %d is not in a column", c.Position.ID, c.Depth)
-		}
-	}
-	if one.Width >= never.Width {
-		t.Fatalf("folding made the chart no narrower: %v >= %v", one.Width, never.Width)
-	}
-	// The automatic fold keeps a wide organisation near a slide's shape.
-	auto := Compute(p, Options{})
-	if auto.Width > never.Width || (never.Width > Aspect*never.Height && auto.Width/auto.Height > never.Width/never.Height) {
-		t.Fatalf("automatic fold %vx%v is no better than none %vx%v", auto.Width, auto.Height, never.Width, never.Height)
-	}
+func inside(outer, r Rect) bool {
+	const eps = 0.01
+	return r.X >= outer.X-eps && r.Y >= outer.Y-eps && r.X+r.W <= outer.X+outer.W+eps && r.Y+r.H <= outer.Y+outer.H+eps
 }
 
-func TestSplitColumnsBalancesHeights(t *testing.T) {
-	for _, tc := range []struct {
-		heights []float32
-		cols    int
-		want    []int
-	}{
-		{[]float32{100, 100, 100, 100}, 2, []int{0, 0, 1, 1}},
-		{[]float32{100, 100, 100}, 1, []int{0, 0, 0}},
-		{[]float32{400, 100, 100, 100, 100}, 2, []int{0, 1, 1, 1, 1}},
-		{[]float32{100}, 4, []int{0}},
-		{[]float32{100, 100, 100, 100, 100, 100}, 3, []int{0, 0, 1, 1, 2, 2}},
-	} {
-		if got := splitColumns(tc.heights, tc.cols); !reflect.DeepEqual(got, tc.want) {
-			t.Errorf("splitColumns(%v, %d) = %v, want %v", tc.heights, tc.cols, got, tc.want)
-		}
-	}
+func rectsOverlap(a, b Rect) bool {
+	return a.X < b.X+b.W && b.X < a.X+a.W && a.Y < b.Y+b.H && b.Y < a.Y+a.H
 }
 
-func TestFoldedSubtreesSpreadOverColumns(t *testing.T) {
-	// Six directors of six managers of five: 36 teams in a row would be
-	// nine slides wide, so the directors' teams are folded, in columns.
-	p := &orgchart.Plan{Positions: []*orgchart.Position{{ID: "ceo"}}}
-	for d := 0; d < 6; d++ {
-		dir := fmt.Sprintf("d%d", d)
-		p.Positions = append(p.Positions, &orgchart.Position{ID: dir, ReportsTo: "ceo"})
-		for i := 0; i < 6; i++ {
-			m := fmt.Sprintf("%s-m%d", dir, i)
-			p.Positions = append(p.Positions, &orgchart.Position{ID: m, ReportsTo: dir})
-			for j := 0; j < 5; j++ {
-				p.Positions = append(p.Positions, &orgchart.Position{ID: fmt.Sprintf("%s-%d", m, j), ReportsTo: m})
+// checkLines asserts that who reports to whom is unambiguous: no solid line
+// runs through a card, and no piece of line is shared by two managers.
+func checkLines(t *testing.T, l *Layout) {
+	t.Helper()
+	type seg struct {
+		at, lo, hi float32
+		from       int
+	}
+	var vert, horiz []seg
+	for _, e := range l.Edges {
+		if e.Dotted {
+			continue
+		}
+		for k := 1; k < len(e.Points); k++ {
+			a, b := e.Points[k-1], e.Points[k]
+			x0, x1, y0, y1 := min(a.X, b.X), max(a.X, b.X), min(a.Y, b.Y), max(a.Y, b.Y)
+			l.Visible(x0, y0, x1, y1, func(i int) {
+				c := &l.Cards[i]
+				if x0 < c.X+c.W && c.X < x1 && y0 < c.Y+c.H && c.Y < y1 || // crosses the inside
+					(x0 == x1 && x0 > c.X && x0 < c.X+c.W && y0 < c.Y+c.H && c.Y < y1) ||
+					(y0 == y1 && y0 > c.Y && y0 < c.Y+c.H && x0 < c.X+c.W && c.X < x1) {
+					t.Fatalf("line %s -> %s segment %v-%v runs through card %s", l.Cards[e.From].Position.ID, l.Cards[e.To].Position.ID, a, b, c.Position.ID)
+				}
+			})
+			if x0 == x1 {
+				vert = append(vert, seg{x0, y0, y1, e.From})
+			} else {
+				horiz = append(horiz, seg{y0, x0, x1, e.From})
 			}
 		}
 	}
-	l := Compute(p, Options{})
-	checkInvariants(t, p, l)
-	xs := map[float32]bool{}
-	for i := 0; i < 6; i++ {
-		c := l.Cards[l.Index(fmt.Sprintf("d0-m%d", i))]
-		if !c.Stacked {
-			t.Fatalf("manager %s is not in a folded column (chart %vx%v)", c.Position.ID, l.Width, l.Height)
+	for _, segs := range [][]seg{vert, horiz} {
+		sort.Slice(segs, func(i, j int) bool {
+			if segs[i].at != segs[j].at {
+				return segs[i].at < segs[j].at
+			}
+			return segs[i].lo < segs[j].lo
+		})
+		for i := 1; i < len(segs); i++ {
+			// Compare with the furthest-reaching earlier segment on the same line.
+			for j := i - 1; j >= 0 && segs[j].at == segs[i].at; j-- {
+				if segs[j].hi > segs[i].lo && segs[j].from != segs[i].from {
+					t.Fatalf("lines of %s and %s share a piece at %v [%v,%v]", l.Cards[segs[j].from].Position.ID, l.Cards[segs[i].from].Position.ID, segs[i].at, segs[i].lo, min(segs[i].hi, segs[j].hi))
+				}
+				if segs[i].lo-segs[j].lo > 1e5 {
+					break
+				}
+			}
 		}
-		xs[c.X] = true
 	}
-	if len(xs) < 2 || len(xs) > 4 {
-		t.Fatalf("a director's six managers sit in %d columns, want 2 to 4 (chart %vx%v)", len(xs), l.Width, l.Height)
+}
+
+func TestFoldMinusOneKeepsClassicRows(t *testing.T) {
+	p := randomPlan(200, 13)
+	l := Compute(p, Options{Fold: -1})
+	checkInvariants(t, p, l)
+	for _, c := range l.Cards {
+		if c.Stacked {
+			t.Fatalf("Fold -1: %s is stacked", c.Position.ID)
+		}
 	}
-	if l.Width > 2*Aspect*l.Height {
-		t.Fatalf("chart %vx%v is still far wider than a slide", l.Width, l.Height)
+	if auto := Compute(p, Options{}); auto.Width*auto.Height >= l.Width*l.Height {
+		t.Fatalf("the chosen arrangements are no smaller than classic rows: %vx%v vs %vx%v", auto.Width, auto.Height, l.Width, l.Height)
+	}
+}
+
+func TestLeavesGoInAGridUnderTheirManager(t *testing.T) {
+	for _, n := range []int{3, 9, 40} {
+		p := fan(n)
+		l := Compute(p, Options{})
+		checkInvariants(t, p, l)
+		xs := map[float32]bool{}
+		for _, c := range l.Cards[1:] {
+			if !c.Stacked {
+				t.Errorf("%d reports: %s not stacked", n, c.Position.ID)
+			}
+			xs[c.X] = true
+		}
+		if n >= 9 && len(xs) < 2 {
+			t.Errorf("%d reports in %d column(s)", n, len(xs))
+		}
+		if r, a := compactness(l); a > 4 || (n >= 9 && r > 1.5) {
+			t.Errorf("%d reports: %vx%v, area %.2fx, aspect %.1f", n, l.Width, l.Height, r, a)
+		}
 	}
 }

@@ -2,40 +2,93 @@ package layout
 
 import "math"
 
-// place turns tidy node positions into card rectangles, shifted so the chart
-// starts at x = 0.
-func (b *builder) place(l *Layout) {
-	minX := math.Inf(1)
-	for v := range b.t.n {
-		if b.unit[v] != unitVirtual {
-			minX = min(minX, b.t.n[v].x+float64(HGap)/2)
-		}
-	}
-	for v := range b.t.n {
-		nv := &b.t.n[v]
-		left := float32(nv.x + float64(HGap)/2 - minX)
-		top := float32(nv.y)
-		switch u := b.unit[v]; {
-		case u >= 0:
-			c := &b.cards[u]
-			c.X = left + (float32(nv.w)-HGap-c.W)/2
-			c.Y = top
-		case u == unitStack:
-			k := &b.blocks[b.blockOf[v]]
-			k.spineX += left
-			for j := range k.spines {
-				k.spines[j] += left
-			}
-			for j, ci := range k.cards {
-				c := &b.cards[ci]
-				c.X, c.Y = left+k.at[j].X, top+k.at[j].Y
-			}
-		}
-	}
+// arrangeTops places the top positions' boxes: one is the chart; several
+// go side by side or in columns, whichever fits a slide better.
+func (b *builder) arrangeTops() {
+	b.topX, b.topY = b.topX[:0], b.topY[:0]
+	var tops []int32
 	for i := range b.cards {
-		c := &b.cards[i]
-		l.Width = max(l.Width, c.X+c.W)
-		l.Height = max(l.Height, c.Y+c.H)
+		if b.parent[i] < 0 {
+			tops = append(tops, int32(i))
+		}
 	}
+	if len(tops) == 1 {
+		b.topX, b.topY = append(b.topX, 0), append(b.topY, 0)
+		b.rootW, b.rootH = b.bw[0], b.bh[0]
+		return
+	}
+	b.heights = b.heights[:0]
+	for _, t := range tops {
+		b.heights = append(b.heights, b.bh[t])
+	}
+	bestK, bestCost := 0, float32(math.Inf(1))
+	for k := 0; k <= min(len(tops), maxColumns); k++ { // 0: one row
+		w, h := b.stackTops(tops, k, false)
+		if c := b.cost(w, h, true); c < bestCost {
+			bestK, bestCost = k, c
+		}
+	}
+	b.rootW, b.rootH = b.stackTops(tops, bestK, true)
+}
+
+// stackTops puts the tops in one row (k = 0) or k columns of similar height.
+func (b *builder) stackTops(tops []int32, k int, write bool) (float32, float32) {
+	if write {
+		b.topX, b.topY = b.topX[:0], b.topY[:0]
+	}
+	if k == 0 {
+		x, h := float32(0), float32(0)
+		for _, t := range tops {
+			if write {
+				b.topX, b.topY = append(b.topX, x), append(b.topY, 0)
+			}
+			x += b.bw[t] + HGap
+			h = max(h, b.bh[t])
+		}
+		return x - HGap, h
+	}
+	b.starts = partition(b.heights, k, VGap, b.starts[:0])
+	x, h := float32(0), float32(0)
+	for j, s := range b.starts {
+		e := len(tops)
+		if j+1 < len(b.starts) {
+			e = b.starts[j+1]
+		}
+		colW, y := float32(0), float32(0)
+		for _, t := range tops[s:e] {
+			if write {
+				b.topX, b.topY = append(b.topX, x), append(b.topY, y)
+			}
+			colW = max(colW, b.bw[t])
+			y += b.bh[t] + VGap
+		}
+		h = max(h, y-VGap)
+		x += colW + HGap
+	}
+	return x - HGap, h
+}
+
+// place turns box offsets into absolute card rectangles and subtree boxes.
+func (b *builder) place(l *Layout) {
+	t := 0
+	for i := range b.cards {
+		if p := b.parent[i]; p >= 0 {
+			b.boxX[i], b.boxY[i] = b.boxX[p]+b.ox[i], b.boxY[p]+b.oy[i]
+		} else {
+			b.boxX[i], b.boxY[i] = b.topX[t], b.topY[t]
+			t++
+		}
+		c := &b.cards[i]
+		c.X, c.Y = b.boxX[i]+b.rx[i], b.boxY[i]
+		c.Subtree = Rect{b.boxX[i], b.boxY[i], b.bw[i], b.bh[i]}
+		c.Stacked = b.parent[i] >= 0 && b.join[i] != joinTop
+		c.Below = 0
+	}
+	for i := len(b.cards) - 1; i >= 0; i-- {
+		if p := b.parent[i]; p >= 0 {
+			b.cards[p].Below += 1 + b.cards[i].Below
+		}
+	}
+	l.Width, l.Height = b.rootW, b.rootH
 	l.Cards = b.cards
 }

@@ -151,25 +151,25 @@ func TestTooLargeChartsAreRefusedNotShrunk(t *testing.T) {
 	for i := 0; i < 2000; i++ {
 		p.Positions = append(p.Positions, &orgchart.Position{ID: fmt.Sprintf("r%d", i), ReportsTo: "m"})
 	}
-	l := layout.Compute(p, layout.Options{})
+	l := layout.Compute(p, layout.Options{Fold: -1}) // 2,000 reports in one row
 	var buf bytes.Buffer
 	err := PNG(&buf, p, nil, l, Options{})
 	var tl *TooLargeError
 	if !errors.As(err, &tl) {
 		t.Fatalf("got %v, want a TooLargeError", err)
 	}
-	if tl.Height <= MaxSide || buf.Len() != 0 {
-		t.Fatalf("height %d, %d bytes written", tl.Height, buf.Len())
+	if max(tl.Width, tl.Height) <= MaxSide || buf.Len() != 0 {
+		t.Fatalf("%dx%d, %d bytes written", tl.Width, tl.Height, buf.Len())
 	}
 	// The pixel limit applies too: a chart within the side limit but over
 	// 250 megapixels.
 	q := generate.Generate(1500, 1)
 	lq := layout.Compute(q, layout.Options{})
-	w, h, _ := Size(q, nil, lq, Options{Scale: 2})
+	w, h, _ := Size(q, nil, lq, Options{Scale: 3})
 	if w > MaxSide || h > MaxSide || w*h <= MaxPixels {
 		t.Fatalf("%dx%d does not test the pixel limit", w, h)
 	}
-	if err := PNG(&buf, q, nil, lq, Options{Scale: 2}); !errors.As(err, &tl) || buf.Len() != 0 {
+	if err := PNG(&buf, q, nil, lq, Options{Scale: 3}); !errors.As(err, &tl) || buf.Len() != 0 {
 		t.Fatalf("%dx%d: got %v, want a TooLargeError", w, h, err)
 	}
 	if _, err := Image(p, nil, l, Options{Theme: "sepia"}); err == nil {

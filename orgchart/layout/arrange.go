@@ -1,0 +1,704 @@
+package layout
+
+import (
+	"cmp"
+	"math"
+	"slices"
+)
+
+// Arrangements of a manager's reports. Every subtree is a box with its
+// manager's card alone in the box's top band, so a line can reach the card
+// from the side of the box without crossing anything.
+const (
+	kindLeaf    uint8 = iota
+	kindRow           // reports' subtrees side by side under a bus (the classic tidy row)
+	kindRowGrid       // managers' subtrees in a row, the leaves as a grid at the first leaf's place
+	kindGrid          // only leaves: columns in pairs around shared spines
+	kindColumns       // subtrees hung in columns, each along a spine from the manager's left
+	kindFlow          // the same, each column filled down to a height before the next starts
+)
+
+// How a line enters a report's card: from above, or from a spine on its
+// left or right through the middle of its side.
+const (
+	joinTop uint8 = iota
+	joinLeft
+	joinRight
+)
+
+// cand is one way to lay out a subtree: its box, where its card sits in
+// it, and the arrangement of the reports that gives it (kind, columns, and
+// the width or height the reports' own layouts were chosen to fit).
+type cand struct {
+	w, h, rx float32
+	kind     uint8
+	k        int16
+	fit      float32
+}
+
+// item is one box in a row or a column: a report's subtree or a grid of leaves.
+type item struct {
+	w, h     float32
+	jx0, jx1 float32 // where the bus meets it, relative to its left
+	card     int32   // the report's card, or -1 for the grid block
+	cand     int32   // the report's chosen candidate
+}
+
+// Candidates kept per subtree and fits tried per arrangement: a few
+// shapes from narrow to wide let a manager fit its reports' layouts to
+// each other (equal widths in a column, equal heights in a row).
+const (
+	maxCands   = 32
+	maxFits    = 4
+	maxColumns = 6
+)
+
+// cands returns subtree c's candidates.
+func (b *builder) cands(c int32) []cand { return b.arena[b.c0[c] : b.c0[c]+int32(b.cn[c])] }
+
+// arrange lists the candidate layouts of manager m's subtree from its
+// reports' candidates (already listed).
+func (b *builder) arrange(m int32) {
+	kids := b.children(m)
+	b.tmp = b.tmp[:0]
+	if len(kids) == 0 {
+		c := &b.cards[m]
+		b.tmp = append(b.tmp, cand{w: c.W, h: c.H, kind: kindLeaf})
+		b.keep(m)
+		return
+	}
+	leaves := 0
+	for _, c := range kids {
+		if b.isLeaf(c) {
+			leaves++
+		}
+	}
+	try := func(ch cand) {
+		ch.w, ch.h, ch.rx = b.apply(m, ch, false)
+		b.tmp = append(b.tmp, ch)
+	}
+	if b.opt.Fold < 0 { // classic rows only
+		try(cand{kind: kindRow, fit: inf})
+		b.keep(m)
+		return
+	}
+	if leaves == len(kids) {
+		// Teams of cards of one size have the same candidates: list them once.
+		uniform := b.cards[m].W == b.cards[kids[0]].W && b.cards[m].H == b.cards[kids[0]].H
+		for _, c := range kids {
+			uniform = uniform && b.cards[c].W == b.cards[m].W && b.cards[c].H == b.cards[m].H
+		}
+		key := teamKey{len(kids), b.cards[m].W, b.cards[m].H}
+		if uniform {
+			if at, ok := b.teams[key]; ok {
+				b.c0[m], b.cn[m] = at, b.cn[b.teamOwner[at]]
+				return
+			}
+		}
+		defer func() {
+			if uniform {
+				if b.teams == nil {
+					b.teams = map[teamKey]int32{}
+					b.teamOwner = map[int32]int32{}
+				}
+				b.teams[key] = b.c0[m]
+				b.teamOwner[b.c0[m]] = m
+			}
+		}()
+		if len(kids) <= 3 {
+			try(cand{kind: kindRow, fit: inf})
+		}
+		for k := 1; k <= min(len(kids), 2*maxColumns); k++ {
+			try(cand{kind: kindGrid, k: int16(k)})
+		}
+		for _, k := range wideColumns(len(kids)) {
+			try(cand{kind: kindGrid, k: int16(k)})
+		}
+		b.keep(m)
+		return
+	}
+	// Fits: heights on one geometric scale, from the shortest this
+	// subtree can be to its tallest (every report hung in one column); and
+	// a few widths of the reports' candidates for balanced columns.
+	lo, hi := float32(0), b.cards[m].H+VGap/2
+	b.fitW = b.fitW[:0]
+	for _, c := range kids {
+		cs := b.cands(c)
+		lo = max(lo, cs[len(cs)-1].h)
+		hi += cs[0].h + StackRowGap
+		if !b.isLeaf(c) {
+			for _, cd := range cs {
+				b.fitW = append(b.fitW, cd.w)
+			}
+		}
+	}
+	b.fitW = spread(b.fitW, maxFits)
+	b.sig, b.brk = b.sig[:0], b.brk[:0]
+	step := float32(fitStep)
+	if b.size[m] < smallSubtree { // at most eight heights
+		step = max(fitStepSmall, float32(math.Pow(float64(hi/lo), 1.0/8)))
+	}
+	for f := lo; ; f *= step {
+		f = min(f, hi)
+		// Rows only change when some report's layout for the height does,
+		// columns filled to the height also when a column breaks elsewhere.
+		same := len(b.sig) > 0
+		n, col, brk := 0, float32(-1), 0
+		for i, c := range kids {
+			ci := int32(0)
+			if !b.isLeaf(c) {
+				ci = b.byHeight(c, f)
+			}
+			if h := b.cands(c)[ci].h; col < 0 || col+StackRowGap+h > f {
+				if i > 0 {
+					brk = brk*31 + i
+				}
+				col = h
+			} else {
+				col += StackRowGap + h
+			}
+			if b.isLeaf(c) {
+				continue
+			}
+			if len(b.sig) <= n {
+				b.sig = append(b.sig, ci)
+				same = false
+			} else if b.sig[n] != ci {
+				b.sig[n] = ci
+				same = false
+			}
+			n++
+		}
+		if !same || len(b.brk) == 0 || b.brk[0] != brk {
+			try(cand{kind: kindFlow, fit: f})
+			b.brk = append(b.brk[:0], brk)
+		}
+		if same {
+			if f >= hi {
+				break
+			}
+			continue
+		}
+		try(cand{kind: kindRow, fit: f})
+		if leaves >= 2 {
+			for _, k := range []int{1, 2, 4} {
+				if k <= leaves {
+					try(cand{kind: kindRowGrid, k: int16(k), fit: f})
+				}
+			}
+		}
+		if f >= hi {
+			break
+		}
+	}
+	b.keep(m)
+}
+
+// fitStep is the ratio between neighbouring heights a subtree is fitted
+// to; subtrees of fewer than smallSubtree cards take coarser steps.
+const (
+	fitStep      = 1.12
+	fitStepSmall = 1.25
+	smallSubtree = 100
+)
+
+const inf = float32(math.MaxFloat32)
+
+// teamKey names the candidates of a manager of n leaves, all cards of one size.
+type teamKey struct {
+	n    int
+	w, h float32
+}
+
+// spread sorts values and keeps at most n of them, evenly through the
+// list, always with the smallest and the largest.
+func spread(v []float32, n int) []float32 {
+	slices.Sort(v)
+	v = slices.Compact(v)
+	if len(v) <= n {
+		return v
+	}
+	out := v[:0:0]
+	for i := 0; i < n; i++ {
+		out = append(out, v[i*(len(v)-1)/(n-1)])
+	}
+	return out
+}
+
+// keep stores the best of b.tmp as m's candidates: those no other beats
+// in both width and height, at most maxCands of them, spread from narrow
+// to wide, the one of least cost always among them.
+func (b *builder) keep(m int32) {
+	t := b.tmp
+	slices.SortFunc(t, func(x, y cand) int {
+		if x.w != y.w {
+			return cmp.Compare(x.w, y.w)
+		}
+		return cmp.Compare(x.h, y.h)
+	})
+	front := t[:0]
+	for _, c := range t {
+		if len(front) == 0 || c.h < front[len(front)-1].h {
+			front = append(front, c)
+		}
+	}
+	if len(front) > maxCands {
+		bi, bc := 0, inf
+		for i, c := range front {
+			if cost := b.cost(c.w, c.h, false); cost < bc {
+				bi, bc = i, cost
+			}
+		}
+		out := b.tmp2[:0]
+		for i := 0; i < maxCands-1; i++ {
+			j := i * (len(front) - 1) / (maxCands - 2)
+			if j != bi {
+				out = append(out, front[j])
+			}
+		}
+		out = append(out, front[bi])
+		slices.SortFunc(out, func(x, y cand) int { return cmp.Compare(x.w, y.w) })
+		front = append(front[:0], out...)
+		b.tmp2 = out
+	}
+	b.c0[m] = int32(len(b.arena))
+	b.cn[m] = uint8(len(front))
+	if len(front) > 255 {
+		panic("layout: too many candidates")
+	}
+	b.arena = append(b.arena, front...)
+}
+
+// byWidth is the candidate of c that fits width w with the least height,
+// or its narrowest.
+func (b *builder) byWidth(c int32, w float32) int32 {
+	cs := b.cands(c)
+	lo, hi := 0, len(cs) // the first wider than w
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if cs[mid].w > w {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return int32(max(lo-1, 0))
+}
+
+// byHeight is the candidate of c that fits height h with the least width,
+// or its shortest.
+func (b *builder) byHeight(c int32, h float32) int32 {
+	// The candidates go from narrow and tall to wide and short.
+	cs := b.cands(c)
+	lo, hi := 0, len(cs) // the first no taller than h
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if cs[mid].h <= h {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return int32(min(lo, len(cs)-1))
+}
+
+// choose picks the candidate of the whole chart (top m) of least cost.
+func (b *builder) choose(m int32) int32 {
+	best, bc := int32(0), inf
+	for i, c := range b.cands(m) {
+		if cost := b.cost(c.w, c.h, true); cost < bc {
+			best, bc = int32(i), cost
+		}
+	}
+	return best
+}
+
+func wideColumns(n int) []int {
+	if n <= 4*maxColumns {
+		return nil
+	}
+	// c columns of n/c rows: c*(W+gap) ≈ Aspect * (n/c)*(H+gap).
+	c := int(math.Sqrt(float64(n) * Aspect * float64(CardH+StackRowGap) / float64(CardW+StackMiddle)))
+	var out []int
+	for _, k := range []int{c - 2, c, c + 2} {
+		if k > 2*maxColumns && k <= n {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// cost scores a box: its area, penalised as its shape strays from a
+// slide's (within a factor of 1.3 it is free).
+func (b *builder) cost(w, h float32, whole bool) float32 {
+	r := (w / h) / Aspect
+	if r < 1 {
+		r = 1 / r
+	}
+	pen, free := float32(1), float32(2)
+	if whole {
+		free = 1.6
+	}
+	if r > free {
+		pen = r / free
+		if whole {
+			pen *= pen * pen
+		}
+	}
+	return w * h * pen
+}
+
+// apply lays out m's reports by ch and returns m's box size and the card's
+// x in it; with write it stores offsets, joins, the reports' chosen
+// candidates and the manager's line.
+func (b *builder) apply(m int32, ch cand, write bool) (float32, float32, float32) {
+	kids := b.children(m)
+	b.items = b.items[:0]
+	switch ch.kind {
+	case kindLeaf:
+		return b.cards[m].W, b.cards[m].H, 0
+	case kindRow:
+		for _, c := range kids {
+			b.items = append(b.items, b.boxItem(c, b.byHeight(c, ch.fit)))
+		}
+		return b.row(m, VGap, true, write)
+	case kindRowGrid:
+		grid := false
+		b.leaves = b.leaves[:0]
+		for _, c := range kids {
+			if b.isLeaf(c) {
+				b.leaves = append(b.leaves, c)
+			}
+		}
+		for _, c := range kids {
+			if !b.isLeaf(c) {
+				b.items = append(b.items, b.boxItem(c, b.byHeight(c, ch.fit)))
+			} else if !grid {
+				grid = true
+				w, h, j0, j1 := b.grid(b.leaves, int(ch.k))
+				b.items = append(b.items, item{w: w, h: h, jx0: j0, jx1: j1, card: -1})
+			}
+		}
+		return b.row(m, VGap, true, write)
+	case kindGrid:
+		b.leaves = append(b.leaves[:0], kids...)
+		w, h, j0, j1 := b.grid(b.leaves, int(ch.k))
+		b.items = append(b.items, item{w: w, h: h, jx0: j0, jx1: j1, card: -1})
+		if ch.k == 1 { // one column hung from the manager's left
+			return b.hang(m, write)
+		}
+		if ch.k == 2 { // one pair: the spine runs straight down from the manager
+			return b.row(m, HangGap, false, write)
+		}
+		return b.row(m, VGap, true, write)
+	case kindFlow:
+		for _, c := range kids {
+			b.items = append(b.items, b.boxItem(c, b.byHeight(c, ch.fit)))
+		}
+		return b.columns(m, -1-int(ch.k), ch.fit, write)
+	default:
+		for _, c := range kids {
+			b.items = append(b.items, b.boxItem(c, b.byWidth(c, ch.fit)))
+		}
+		return b.columns(m, int(ch.k), 0, write)
+	}
+}
+
+func (b *builder) boxItem(c, ci int32) item {
+	cd := &b.cands(c)[ci]
+	j := cd.rx + b.cards[c].W/2
+	return item{w: cd.w, h: cd.h, jx0: j, jx1: j, card: c, cand: ci}
+}
+
+// row places b.items side by side at top below the manager, centred under it.
+func (b *builder) row(m int32, gap float32, bus bool, write bool) (float32, float32, float32) {
+	mc := &b.cards[m]
+	x, h := float32(0), float32(0)
+	for _, it := range b.items {
+		x += it.w + HGap
+		h = max(h, it.h)
+	}
+	rowW := x - HGap
+	first, last := b.items[0], b.items[len(b.items)-1]
+	centre := (first.jx0 + rowW - last.w + last.jx1) / 2
+	rx := centre - mc.W/2
+	shift := max(0, -rx)
+	rx += shift
+	w := max(rx+mc.W, rowW+shift)
+	top := mc.H + gap
+	if write {
+		b.rx[m] = rx
+		b.lineDX[m] = mc.W / 2
+		b.busDY[m] = -1
+		if bus {
+			b.busDY[m] = mc.H + VGap/2
+		}
+		x := shift
+		for _, it := range b.items {
+			if it.card >= 0 {
+				b.ox[it.card], b.oy[it.card] = x, top
+				b.join[it.card] = joinTop
+				b.chosen[it.card] = it.cand
+			} else {
+				b.placeGrid(x, top)
+			}
+			x += it.w + HGap
+		}
+	}
+	return w, top + h, rx
+}
+
+// hang places one grid column (b.items[0]) under the manager's left.
+func (b *builder) hang(m int32, write bool) (float32, float32, float32) {
+	mc := &b.cards[m]
+	it := b.items[0]
+	top := mc.H + HangGap
+	if write {
+		b.rx[m], b.lineDX[m], b.busDY[m] = 0, StackIndent/2, -1
+		b.placeGrid(0, top)
+	}
+	return max(mc.W, it.w), top + it.h, 0
+}
+
+// columns hangs b.items in k columns of similar height, in order, or for
+// k < 0 in columns filled to the height fit. The first column hangs from
+// the manager's bottom left; a bus just under the manager joins the
+// others' spines.
+func (b *builder) columns(m int32, k int, fit float32, write bool) (float32, float32, float32) {
+	mc := &b.cards[m]
+	if k < 0 {
+		b.starts = b.starts[:0]
+		col := float32(0)
+		for i, it := range b.items {
+			if i == 0 || col+StackRowGap+it.h > fit {
+				b.starts = append(b.starts, i)
+				col = it.h
+				continue
+			}
+			col += StackRowGap + it.h
+		}
+		// Widen each report to its column, then even out the columns.
+		for j, st := range b.starts {
+			e := b.colEnd(j)
+			colW := float32(0)
+			for _, it := range b.items[st:e] {
+				colW = max(colW, it.w)
+			}
+			for i := st; i < e; i++ {
+				if it := &b.items[i]; it.card >= 0 && it.w < colW {
+					if ci := b.byWidth(it.card, colW); ci != it.cand {
+						*it = b.boxItem(it.card, ci)
+					}
+				}
+			}
+		}
+		if n := len(b.starts); n > 1 {
+			b.balance(n)
+		}
+	} else {
+		b.balance(k)
+	}
+	x, h := float32(0), float32(0)
+	for j, s := range b.starts {
+		colW, y := float32(0), mc.H+HangGap
+		for _, it := range b.items[s:b.colEnd(j)] {
+			if write {
+				b.ox[it.card], b.oy[it.card] = x+StackIndent, y
+				b.join[it.card] = joinLeft
+				b.spine[it.card] = -StackIndent / 2
+				b.chosen[it.card] = it.cand
+			}
+			colW = max(colW, it.w)
+			y += it.h + StackRowGap
+		}
+		h = max(h, y-StackRowGap)
+		x += StackIndent + colW + ColumnGap
+	}
+	if write {
+		b.rx[m], b.lineDX[m], b.busDY[m] = 0, StackIndent/2, -1
+		if len(b.starts) > 1 { // a bus just under the manager, above the first reports
+			b.busDY[m] = mc.H + HangGap/2
+		}
+	}
+	return max(mc.W, x-ColumnGap), h, 0
+}
+
+// colEnd is the end of column j of b.items.
+func (b *builder) colEnd(j int) int {
+	if j+1 < len(b.starts) {
+		return b.starts[j+1]
+	}
+	return len(b.items)
+}
+
+// balance splits b.items into n columns of even height (b.starts).
+func (b *builder) balance(n int) {
+	b.heights = b.heights[:0]
+	for _, it := range b.items {
+		b.heights = append(b.heights, it.h)
+	}
+	b.starts = partition(b.heights, n, StackRowGap, b.starts[:0])
+}
+
+// columnsBox sizes the columns b.starts makes of b.items (without the
+// manager's card) and finds the tallest.
+func (b *builder) columnsBox() (w, h float32, tallest int) {
+	for j, st := range b.starts {
+		e := len(b.items)
+		if j+1 < len(b.starts) {
+			e = b.starts[j+1]
+		}
+		colW, colH := float32(0), -StackRowGap
+		for _, it := range b.items[st:e] {
+			colW = max(colW, it.w)
+			colH += it.h + StackRowGap
+		}
+		w += StackIndent + colW + ColumnGap
+		if colH > h {
+			h, tallest = colH, j
+		}
+	}
+	return w - ColumnGap, h, tallest
+}
+
+// grid arranges leaves in k columns: pairs of columns around a shared spine
+// (the left card joined at its right side, the right one at its left),
+// and a last single column with its spine on the left when k is odd.
+// Each pair takes a run of leaves row by row. Offsets relative to the
+// block go to b.gx/gy/gs (spine x) and b.gj.
+func (b *builder) grid(leaves []int32, k int) (w, h, jx0, jx1 float32) {
+	n := len(leaves)
+	k = min(k, n)
+	rows := (n + k - 1) / k
+	b.gx, b.gy, b.gs, b.gj = b.gx[:0], b.gy[:0], b.gs[:0], b.gj[:0]
+	x := float32(0)
+	jx0 = -1
+	groups := k / 2
+	single := k%2 == 1
+	i := 0
+	for g := 0; g < groups+btoi(single) && i < n; g++ {
+		if g < groups { // a pair
+			cnt := min(2*rows, n-i)
+			var lw, rw float32
+			for j := 0; j < cnt; j++ {
+				cw := b.cards[leaves[i+j]].W
+				if j%2 == 0 {
+					lw = max(lw, cw)
+				} else {
+					rw = max(rw, cw)
+				}
+			}
+			spine := x + lw + StackMiddle/2
+			y := float32(0)
+			for j := 0; j < cnt; j += 2 {
+				a := &b.cards[leaves[i+j]]
+				rowH := a.H
+				b.gx, b.gy, b.gs, b.gj = append(b.gx, x+lw-a.W), append(b.gy, y), append(b.gs, spine), append(b.gj, joinRight)
+				if j+1 < cnt {
+					c := &b.cards[leaves[i+j+1]]
+					rowH = max(rowH, c.H)
+					b.gx, b.gy, b.gs, b.gj = append(b.gx, x+lw+StackMiddle), append(b.gy, y), append(b.gs, spine), append(b.gj, joinLeft)
+				}
+				y += rowH + StackRowGap
+			}
+			h = max(h, y-StackRowGap)
+			if jx0 < 0 {
+				jx0 = spine
+			}
+			jx1 = spine
+			if rw == 0 { // a pair with one card: only its left column
+				x += lw + StackMiddle/2
+			} else {
+				x += lw + StackMiddle + rw
+			}
+			w = x
+			x += HGap
+			i += cnt
+			continue
+		}
+		cnt := n - i // the single column takes the rest
+		spine := x + StackIndent/2
+		y, cw := float32(0), float32(0)
+		for j := 0; j < cnt; j++ {
+			a := &b.cards[leaves[i+j]]
+			b.gx, b.gy, b.gs, b.gj = append(b.gx, x+StackIndent), append(b.gy, y), append(b.gs, spine), append(b.gj, joinLeft)
+			y += a.H + StackRowGap
+			cw = max(cw, a.W)
+		}
+		h = max(h, y-StackRowGap)
+		if jx0 < 0 {
+			jx0 = spine
+		}
+		jx1 = spine
+		w = x + StackIndent + cw
+		i += cnt
+	}
+	return w, h, jx0, jx1
+}
+
+func btoi(v bool) int {
+	if v {
+		return 1
+	}
+	return 0
+}
+
+// placeGrid writes the leaves of the last grid() as reports placed with the
+// block's top-left at (x, y) in the manager's box.
+func (b *builder) placeGrid(x, y float32) {
+	for j, c := range b.leaves {
+		b.ox[c], b.oy[c] = x+b.gx[j], y+b.gy[j]
+		b.join[c] = b.gj[j]
+		b.chosen[c] = 0
+		b.spine[c] = x + b.gs[j] - b.ox[c]
+	}
+}
+
+// partition splits items of the given heights, in order, into at most k
+// columns with the tallest column as short as it can be (gaps between
+// items in a column), returning each column's first item. Past 64 items it
+// fills columns to an even share instead (linear).
+func partition(hs []float32, k int, gap float32, starts []int) []int {
+	n := len(hs)
+	if k <= 1 || n <= 1 {
+		return append(starts, 0)
+	}
+	total, tallest := float32(0), float32(0)
+	for _, h := range hs {
+		total += h + gap
+		tallest = max(tallest, h)
+	}
+	limit := max(tallest, total/float32(k)-gap)
+	for iter := 0; ; iter++ {
+		starts = starts[:0]
+		next := float32(math.Inf(1))
+		col := float32(-gap)
+		for i, h := range hs {
+			if i == 0 || col+gap+h > limit {
+				if i > 0 {
+					next = min(next, col+gap+h)
+				}
+				starts = append(starts, i)
+				col = h
+				continue
+			}
+			col += gap + h
+		}
+		if len(starts) <= k || iter > 64 || n > 64 {
+			if len(starts) > k && n > 64 { // even share
+				starts = starts[:0]
+				share, acc := total/float32(k), float32(0)
+				for i, h := range hs {
+					if i == 0 || (acc+h/2 > share && len(starts) < k) {
+						starts = append(starts, i)
+						acc = 0
+					}
+					acc += h + gap
+				}
+			}
+			return starts
+		}
+		limit = next
+	}
+}
+

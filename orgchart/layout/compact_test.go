@@ -1,0 +1,95 @@
+package layout
+
+import (
+	"testing"
+
+	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/generate"
+	"github.com/orgplanner/orgplanner/orgchart/samples"
+)
+
+// packedArea is the area the cards would need perfectly packed with their
+// minimum gaps: each card with one horizontal and one vertical gap.
+func packedArea(l *Layout) float64 {
+	a := 0.0
+	for _, c := range l.Cards {
+		a += float64(c.W+HGap) * float64(c.H+VGap)
+	}
+	return a
+}
+
+// compactness is the chart's area over packedArea, and its aspect (the
+// longer side over the shorter).
+func compactness(l *Layout) (ratio, aspect float64) {
+	ratio = float64(l.Width) * float64(l.Height) / packedArea(l)
+	aspect = float64(l.Width) / float64(l.Height)
+	if aspect < 1 {
+		aspect = 1 / aspect
+	}
+	return ratio, aspect
+}
+
+func enterprisePlan(t testing.TB) *orgchart.Plan {
+	p, err := samples.Build("enterprise")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestRealOrganisationsPackCompactly: at normal card size, the enterprise
+// sample and the spans-4-8 generator fill at least two thirds of their
+// picture (area at most 1.5 times the cards packed with their gaps); the
+// real-shaped organisation (ten layers, most managers leading one or two)
+// at most 1.9 times for now (the target is 1.5: not reached yet,
+// see docs/performance.md); all within 4:1.
+func TestRealOrganisationsPackCompactly(t *testing.T) {
+	type tc struct {
+		name  string
+		p     *orgchart.Plan
+		ratio float64
+	}
+	cases := []tc{
+		{"enterprise", enterprisePlan(t), 1.5},
+		{"generated-1516", generate.Generate(1516, 1), 1.5},
+		{"shaped-10k", generate.Shaped(10_000, 1), 2.0},
+	}
+	for seed := int64(1); seed <= 5; seed++ {
+		cases = append(cases, tc{"shaped-1516-" + string(rune('0'+seed)), generate.Shaped(generate.RealSize, seed), 1.9})
+	}
+	for _, c := range cases {
+		l := Compute(c.p, Options{})
+		ratio, aspect := compactness(l)
+		t.Logf("%s: %d cards, %.0f x %.0f, area %.2fx packed, aspect %.2f:1", c.name, len(l.Cards), l.Width, l.Height, ratio, aspect)
+		if ratio > c.ratio {
+			t.Errorf("%s: area %.2f times the packed cards, want at most %.1f", c.name, ratio, c.ratio)
+		}
+		if aspect > 4 {
+			t.Errorf("%s: aspect %.2f:1, want within 4:1", c.name, aspect)
+		}
+		for _, k := range l.Cards {
+			if k.W != CardW || k.H != CardH {
+				t.Fatalf("%s: card %s is %vx%v, not the normal size", c.name, k.Position.ID, k.W, k.H)
+			}
+		}
+	}
+}
+
+// TestRealOrganisationsKeepInvariants checks every layout rule on the
+// real-shaped organisation and the enterprise sample, and that the layout
+// is the same every time.
+func TestRealOrganisationsKeepInvariants(t *testing.T) {
+	for _, p := range []*orgchart.Plan{generate.Shaped(generate.RealSize, 1), generate.Shaped(generate.RealSize, 2), enterprisePlan(t)} {
+		l := Compute(p, Options{})
+		if len(l.Cards) != len(p.Positions) {
+			t.Fatalf("%d cards for %d positions", len(l.Cards), len(p.Positions))
+		}
+		checkInvariants(t, p, l)
+		again := Compute(p, Options{})
+		for i := range l.Cards {
+			if l.Cards[i] != again.Cards[i] {
+				t.Fatalf("card %d differs between two layouts", i)
+			}
+		}
+	}
+}
