@@ -701,4 +701,3 @@ func partition(hs []float32, k int, gap float32, starts []int) []int {
 		limit = next
 	}
 }
-
