@@ -282,8 +282,11 @@ func (c *Chart) ScrollTo(id string) {
 	}
 	p0 := c.FromLayout(k.X, k.Y)
 	p1 := c.FromLayout(k.X+k.W, k.Y+k.H)
-	dx := shift(p0.X, p1.X, s.Width)
-	dy := shift(p0.Y, p1.Y, s.Height)
+	// The margin shrinks with the zoom like Fit's, so a card a fitted view
+	// shows whole is left where it is.
+	m := scrollMargin * min(c.zoom, 1)
+	dx := shift(p0.X, p1.X, s.Width, m)
+	dy := shift(p0.Y, p1.Y, s.Height, m)
 	if dx != 0 || dy != 0 {
 		c.off = c.off.Add(fyne.NewPos(dx/c.zoom, dy/c.zoom))
 	}
@@ -293,8 +296,8 @@ func (c *Chart) ScrollTo(id string) {
 // shift is how far the view must move along one axis so that [a, b] is
 // inside [0, size] with the margin: 0 when it already is; a card larger
 // than the view gets its start shown.
-func shift(a, b, size float32) float32 {
-	m := min(scrollMargin, size/8)
+func shift(a, b, size, margin float32) float32 {
+	m := min(margin, size/8)
 	switch {
 	case a < m || b-a > size-2*m:
 		return a - m
