@@ -117,7 +117,7 @@ func (d *decoder) fields(m *yaml.Node, what string, known []string, visit func(k
 		at := index(known, key)
 		if at < 0 {
 			hint := "known fields: " + strings.Join(known, ", ")
-			if s := closest(key, known); s != "" {
+			if s := Likely(key, known); s != "" {
 				hint = fmt.Sprintf("did you mean %q?", s)
 			}
 			d.add(k.Line, "%s: unknown field %q; %s", what, key, hint)

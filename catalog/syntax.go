@@ -3,6 +3,7 @@ package catalog
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -18,6 +19,13 @@ import (
 // past maxRefineSize yaml's own line is kept.
 func YAMLSyntaxError(data []byte, err error) (int, string) {
 	reported, msg := splitYAMLError(err)
+	if reported == 0 && !utf16BOM(data) {
+		// Errors of yaml's reader (control characters, bad UTF-8) carry no
+		// line, whatever the file's size: find the byte it stopped at.
+		if off := firstUnreadable(data); off >= 0 {
+			return LineAt(data, off), msg
+		}
+	}
 	if len(data) > maxRefineSize || utf16BOM(data) {
 		// Lines of UTF-16 text are not split at the byte '\n': keep yaml's line.
 		return reported, msg
@@ -68,4 +76,22 @@ func splitYAMLError(err error) (int, string) {
 		}
 	}
 	return 0, msg
+}
+
+// firstUnreadable is the offset of the first character YAML does not allow
+// in a file (C0 controls but tab and line ends, DEL, C1 controls but NEL,
+// surrogates, U+FFFE and U+FFFF, bad UTF-8), or -1.
+func firstUnreadable(data []byte) int {
+	for i := 0; i < len(data); {
+		c, size := utf8.DecodeRune(data[i:])
+		switch {
+		case c == utf8.RuneError && size <= 1,
+			c < 0x20 && c != '\t' && c != '\n' && c != '\r',
+			c >= 0x7F && c <= 0x9F && c != 0x85,
+			c >= 0xD800 && c <= 0xDFFF, c == 0xFFFE, c == 0xFFFF:
+			return i
+		}
+		i += size
+	}
+	return -1
 }

@@ -82,7 +82,7 @@ func itemLine(refs refLines, key string, i int) int {
 }
 
 func hint(id string, known []string, fallback string) string {
-	if s := closest(id, known); s != "" {
+	if s := Likely(id, known); s != "" {
 		return fmt.Sprintf("did you mean %q?", s)
 	}
 	return fallback

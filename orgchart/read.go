@@ -101,7 +101,24 @@ func (r *reader) add(line int, format string, args ...any) {
 		r.more++
 		return
 	}
+	for i, a := range args {
+		if s, ok := a.(string); ok && len(s) > maxQuoted {
+			args[i] = excerpt(s)
+		}
+	}
 	r.problems = append(r.problems, catalog.Problem{File: r.file, Line: line, Message: fmt.Sprintf(format, args...)})
+}
+
+// maxQuoted bounds the text of the file a message repeats: a 30 MB role id
+// is shown by its start and its size.
+const maxQuoted = 200
+
+func excerpt(s string) string {
+	cut := 100
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return fmt.Sprintf("%s... (%d bytes)", s[:cut], len(s))
 }
 
 // full reports whether no more problems will be listed (only counted), so

@@ -3,6 +3,8 @@ package orgchart
 import (
 	"slices"
 	"testing"
+
+	"github.com/orgplanner/orgplanner/catalog"
 )
 
 func TestClosest(t *testing.T) {
@@ -18,7 +20,7 @@ func TestClosest(t *testing.T) {
 	if got := closest("sre-manger", []string{"ml-engineer", "sre-manager", "sre-director", "product-manager"}, 3); !slices.Equal(got, []string{"sre-manager", "ml-engineer", "product-manager"}) {
 		t.Errorf("roles: %v", got)
 	}
-	if editDistance("kitten", "sitting") != 3 || editDistance("", "abc") != 3 || editDistance("same", "same") != 0 {
-		t.Errorf("editDistance is wrong")
+	if catalog.Distance("kitten", "sitting", 10) != 3 || catalog.Distance("", "abc", 10) != 3 || catalog.Distance("same", "same", 10) != 0 || catalog.Distance("kitten", "sitting", 2) != 2 {
+		t.Errorf("Distance is wrong")
 	}
 }
