@@ -109,9 +109,9 @@ func (r *reader) add(line int, format string, args ...any) {
 	r.problems = append(r.problems, catalog.Problem{File: r.file, Line: line, Message: fmt.Sprintf(format, args...)})
 }
 
-// maxQuoted bounds the text of the file a message repeats: a 30 MB role id
+// maxQuoted bounds the text a message repeats from the file: a 30 MB role id
 // is shown by its start and its size.
-const maxQuoted = 200
+const maxQuoted = 4096
 
 func excerpt(s string) string {
 	cut := 100
