@@ -106,7 +106,7 @@ func runImport(env *Env, args []string) int {
 		p.Name = *name
 	}
 	// The schema line, as new writes it, so editors check and complete the plan.
-	p.Header = planSchemaLine
+	p.Header = SchemaHeader
 	if *catFile != "" {
 		p.Catalog = catalogRef(*catFile, *out)
 	}
@@ -135,10 +135,6 @@ func runImport(env *Env, args []string) int {
 	}
 	return ExitOK
 }
-
-// planSchemaLine is the plan's header comment line that points editors (the
-// YAML language server) at the plan schema.
-const planSchemaLine = "yaml-language-server: $schema=https://raw.githubusercontent.com/orgplanner/orgplanner/main/docs/plan.schema.json"
 
 // catalogRef is the catalog file as the plan's catalog: line names it,
 // relative to the plan's folder when it can be.

@@ -53,7 +53,7 @@ func TestImportHRExportWithoutMap(t *testing.T) {
 		}
 	}
 	data, err := os.ReadFile(out)
-	if err != nil || !strings.HasPrefix(string(data), "# "+planSchemaLine+"\nversion: 1\nname: personio\nscope: [IT, SEC, SRE, PLAT, ENG, PROD]\n") {
+	if err != nil || !strings.HasPrefix(string(data), SchemaHeader+"\nversion: 1\nname: personio\nscope: [IT, SEC, SRE, PLAT, ENG, PROD]\n") {
 		t.Errorf("plan starts:\n%.300s", data)
 	}
 	if code, _, stderr := runScenarioCmd(t, "import", scenarioPeopleDir+"personio.csv", "-o", out, "--force", "--cost-period", "week"); code != ExitInvalid || !strings.Contains(stderr, "--cost-period") {
@@ -100,7 +100,7 @@ func TestImportMapStdoutAndJSON(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !strings.HasPrefix(stdout, "# "+planSchemaLine+"\nversion: 1\n") {
+	if !strings.HasPrefix(stdout, SchemaHeader+"\nversion: 1\n") {
 		t.Errorf("stdout is not the plan:\n%s", stdout)
 	}
 	var rep struct {
