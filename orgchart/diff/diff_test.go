@@ -2,6 +2,7 @@ package diff
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -308,5 +309,28 @@ func TestWriteTextReadsWell(t *testing.T) {
 	}
 	if t.Failed() {
 		t.Log(out)
+	}
+}
+
+func TestVacantChainsMatchAtAnyDepth(t *testing.T) {
+	// Two imports of a skeleton of vacancies: 30 vacant managers in a chain
+	// under a held top, every id different. The whole chain matches (the
+	// matching once stopped after 8 levels).
+	build := func(prefix string) *orgchart.Plan {
+		p := &orgchart.Plan{Version: orgchart.FormatVersion}
+		p.Positions = append(p.Positions, &orgchart.Position{ID: prefix + "top", Role: "chief-technology-officer", Holder: "Ada Lovelace"})
+		for i := 0; i < 30; i++ {
+			mgr := prefix + "top"
+			if i > 0 {
+				mgr = fmt.Sprintf("%sv%d", prefix, i-1)
+			}
+			p.Positions = append(p.Positions, &orgchart.Position{ID: fmt.Sprintf("%sv%d", prefix, i), Role: "software-engineering-manager", ReportsTo: mgr})
+		}
+		p.Reindex()
+		return p
+	}
+	d := Compare(build("a-"), build("b-"), nil)
+	if d.Matched.ByRoleHolder != 1 || d.Matched.ByRoleManager != 30 || len(d.Added) != 0 || len(d.Removed) != 0 || len(d.Moved) != 0 {
+		t.Errorf("matched %+v, %d added, %d removed, %d moved", d.Matched, len(d.Added), len(d.Removed), len(d.Moved))
 	}
 }

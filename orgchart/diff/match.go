@@ -61,43 +61,44 @@ func matchPositions(before, after *orgchart.Plan) *matching {
 			m.counts.ByRoleHolder++
 		}
 	}
-	// Vacant positions: same role and title under the same (matched) manager,
-	// paired in plan order. A vacant manager's match lets its vacant reports
-	// match in the next pass; a few passes cover realistic chains of vacancies.
-	for pass, changed := 0, true; changed && pass < 8; pass++ {
-		changed = false
-		type slot struct{ manager, role, title string }
-		free := map[slot][]*orgchart.Position{}
-		for _, b := range before.Positions {
-			if m.toAfter[b.ID] != nil || b.Holder != "" {
-				continue
+	// Vacant positions: same role and title under the same (matched)
+	// manager, paired in plan order. The after plan is walked managers
+	// first, so a vacant manager matched here lets its vacant reports match
+	// too, however long the chain of vacancies: one pass, linear.
+	type slot struct{ manager, role, title string }
+	free := map[slot][]*orgchart.Position{}
+	for _, b := range before.Positions {
+		if m.toAfter[b.ID] != nil || b.Holder != "" {
+			continue
+		}
+		mgr := ""
+		if bm := before.Manager(b); bm != nil {
+			mgr = bm.ID
+		}
+		s := slot{mgr, b.Role, b.Title}
+		free[s] = append(free[s], b)
+	}
+	if len(free) > 0 {
+		after.Walk(func(a *orgchart.Position, _ int) bool {
+			if m.toBefore[a.ID] != nil || a.Holder != "" {
+				return true
 			}
 			mgr := ""
-			if bm := before.Manager(b); bm != nil {
-				a := m.toAfter[bm.ID]
-				if a == nil {
-					continue
+			if am := after.Manager(a); am != nil {
+				bm := m.toBefore[am.ID]
+				if bm == nil {
+					return true // its manager has no match: nothing to be under
 				}
-				mgr = a.ID
+				mgr = bm.ID
 			}
-			s := slot{mgr, b.Role, b.Title}
-			free[s] = append(free[s], b)
-		}
-		for _, a := range after.Positions {
-			if m.toBefore[a.ID] != nil || a.Holder != "" {
-				continue
-			}
-			s := slot{a.ReportsTo, a.Role, a.Title}
-			if after.Manager(a) == nil {
-				s.manager = ""
-			}
+			s := slot{mgr, a.Role, a.Title}
 			if bs := free[s]; len(bs) > 0 {
 				m.pair(bs[0], a)
 				free[s] = bs[1:]
 				m.counts.ByRoleManager++
-				changed = true
 			}
-		}
+			return true
+		})
 	}
 	return m
 }
