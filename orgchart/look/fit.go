@@ -27,28 +27,59 @@ func Wrap(m Measure, s string, f Face, width float32, maxLines int) []string {
 		return []string{s}
 	}
 	pieces := breaks(s)
-	var lines []string
-	line := ""
-	for len(pieces) > 0 {
-		try := line + pieces[0]
-		if m(strings.TrimRight(try, " "), f) <= width {
-			line, pieces = try, pieces[1:]
+	// Lines are first filled by the sum of their pieces' widths (pieces
+	// are words and ideographs, whose widths repeat across a chart and are
+	// cached by the shaper), then checked whole; if kerning across a break
+	// ever makes a line too wide, the exact fill is used instead.
+	if lines, ok := fill(m, pieces, f, width, maxLines, true); ok {
+		return lines
+	}
+	lines, _ := fill(m, pieces, f, width, maxLines, false)
+	return lines
+}
+
+// fill breaks the pieces into lines; with sum, line widths are the sums of
+// their pieces' widths, and ok says whether every line then fits measured
+// whole.
+func fill(m Measure, pieces []string, f Face, width float32, maxLines int, sum bool) (lines []string, ok bool) {
+	pieces = append([]string(nil), pieces...)
+	lineW := func(line string, start int, upto int) float32 {
+		if !sum {
+			return m(strings.TrimRight(line, " "), f)
+		}
+		w := float32(0)
+		for k := start; k < upto; k++ {
+			w += m(pieces[k], f)
+		}
+		return w + m(strings.TrimRight(pieces[upto], " "), f)
+	}
+	line, start := "", 0
+	for i := 0; i < len(pieces); {
+		if lineW(line+pieces[i], start, i) <= width {
+			line += pieces[i]
+			i++
 			continue
 		}
 		if line == "" { // one piece wider than the line: cut it
-			head := prefixFitting(m, pieces[0], f, width, "")
-			line, pieces[0] = head, pieces[0][len(head):]
+			head := prefixFitting(m, pieces[i], f, width, "")
+			line, pieces[i] = head, pieces[i][len(head):]
 		}
 		if len(lines) == maxLines-1 {
-			return append(lines, Ellipsize(m, line+strings.Join(pieces, ""), f, width))
+			return append(lines, Ellipsize(m, line+strings.Join(pieces[i:], ""), f, width)), true
+		}
+		if sum && m(strings.TrimRight(line, " "), f) > width {
+			return nil, false
 		}
 		lines = append(lines, strings.TrimRight(line, " "))
-		line = ""
+		line, start = "", i
 	}
 	if line = strings.TrimRight(line, " "); line != "" {
+		if sum && m(line, f) > width {
+			return nil, false
+		}
 		lines = append(lines, line)
 	}
-	return lines
+	return lines, true
 }
 
 // Ellipsize returns s when it fits in width, else its longest prefix (whole
@@ -64,7 +95,8 @@ func Ellipsize(m Measure, s string, f Face, width float32) string {
 
 // prefixFitting is the longest prefix p of s, whole graphemes, with
 // m(p+tail) <= width; with no tail it keeps at least one grapheme, so text
-// always moves forward.
+// always moves forward. The cut is first estimated from the graphemes'
+// own widths (cached by a shaper), then corrected measuring whole prefixes.
 func prefixFitting(m Measure, s string, f Face, width float32, tail string) string {
 	cuts := graphemeEnds(s) // byte offsets after each grapheme
 	trim := func(p string) string {
@@ -73,22 +105,39 @@ func prefixFitting(m Measure, s string, f Face, width float32, tail string) stri
 		}
 		return strings.TrimRight(p, " ,")
 	}
-	lo, hi := 0, len(cuts) // the answer is cuts[lo-1] (0: empty)
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if m(trim(s[:cuts[mid-1]])+tail, f) <= width {
-			lo = mid
-		} else {
-			hi = mid - 1
+	fits := func(k int) bool { // the first k graphemes, and the tail
+		if k == 0 {
+			return tail == "" || m(tail, f) <= width
+		}
+		return m(trim(s[:cuts[k-1]])+tail, f) <= width
+	}
+	k, est, prev := 0, float32(0), 0
+	if tail != "" {
+		est = m(tail, f)
+	}
+	for k < len(cuts) {
+		w := m(s[prev:cuts[k]], f)
+		if est+w > width {
+			break
+		}
+		est, prev, k = est+w, cuts[k], k+1
+	}
+	if fits(k) {
+		for k < len(cuts) && fits(k+1) {
+			k++
+		}
+	} else {
+		for k > 0 && !fits(k) {
+			k--
 		}
 	}
-	if lo == 0 {
+	if k == 0 {
 		if tail == "" && len(cuts) > 0 {
 			return s[:cuts[0]]
 		}
 		return tail
 	}
-	return trim(s[:cuts[lo-1]]) + tail
+	return trim(s[:cuts[k-1]]) + tail
 }
 
 // breaks splits s at its line-break opportunities; each piece keeps its
