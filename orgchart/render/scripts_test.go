@@ -2,6 +2,7 @@ package render
 
 import (
 	"image"
+	"image/color"
 	"image/png"
 	"io"
 	"os"
@@ -188,5 +189,50 @@ func TestExportNotesScriptsWithoutFont(t *testing.T) {
 	res, err := Export(io.Discard, "png", smallPlan(), nil, layout.Compute(smallPlan(), layout.Options{}), Options{})
 	if err != nil || len(res.Notes) != 0 {
 		t.Errorf("a Latin chart: notes %q, %v", res.Notes, err)
+	}
+}
+
+// The PNG and the SVG draw look's colours: a role with no domain is the
+// palette's one grey in both, a card is the palette's card colour, in both
+// themes.
+func TestOutputsDrawLooksPalette(t *testing.T) {
+	p := &orgchart.Plan{Positions: []*orgchart.Position{{ID: "a", Title: "Nobody knows", Holder: "X"}}}
+	l := layout.Compute(p, layout.Options{})
+	for _, theme := range []look.Theme{look.Light, look.Dark} {
+		pal := look.PaletteFor(theme)
+		opt := Options{Theme: theme.String(), Shaper: look.NewShaperWith(look.Options{NoSystemFonts: true})}
+		img, err := Image(p, nil, l, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc, _ := BuildScene(p, nil, l, opt)
+		var card *Box
+		for _, it := range sc.Items {
+			if b, ok := it.(*Box); ok && b.ID == "a" {
+				card = b
+			}
+		}
+		at := func(x, y float32) color.NRGBA {
+			return color.NRGBAModel.Convert(img.At(int(x), int(y))).(color.NRGBA)
+		}
+		m := layout.Metrics()
+		if got := at(card.X+m.Stripe/2, card.Y+card.H/2); got != pal.NoDomain {
+			t.Errorf("%s PNG: stripe %v, want look's NoDomain %v", theme, got, pal.NoDomain)
+		}
+		if got := at(card.X+card.W-3, card.Y+card.H/2); got != pal.Card {
+			t.Errorf("%s PNG: card %v, want %v", theme, got, pal.Card)
+		}
+		if got := at(2, 2); got != pal.Page {
+			t.Errorf("%s PNG: page %v, want %v", theme, got, pal.Page)
+		}
+		var svg strings.Builder
+		if _, err := Export(&svg, "svg", p, nil, l, opt); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []color.NRGBA{pal.NoDomain, pal.Card, pal.Page, pal.Title} {
+			if !strings.Contains(svg.String(), hexColor(c)) {
+				t.Errorf("%s SVG lacks look's colour %s", theme, hexColor(c))
+			}
+		}
 	}
 }
