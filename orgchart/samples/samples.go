@@ -13,8 +13,8 @@ import (
 )
 
 // Header is the comment block of every sample: it points YAML editors at the
-// plan schema (the samples live two folders below the repository root).
-const Header = "# yaml-language-server: $schema=../../docs/plan.schema.json"
+// plan schema by its public URL, which works wherever a copy of a sample is saved.
+const Header = "# yaml-language-server: $schema=https://raw.githubusercontent.com/orgplanner/orgplanner/main/docs/plan.schema.json"
 
 // Names lists the samples in the order the app offers them.
 func Names() []string { return []string{"startup", "scaleup", "enterprise"} }
