@@ -133,15 +133,31 @@ func three(b, o, t reflect.Value) (reflect.Value, bool) {
 }
 
 func equal(a, b reflect.Value) bool {
-	if a.Kind() == reflect.Slice && a.Len() == 0 && b.Len() == 0 {
-		return true // nil and empty lists are the same in a plan
+	switch a.Kind() {
+	case reflect.String:
+		return a.String() == b.String()
+	case reflect.Int:
+		return a.Int() == b.Int()
+	case reflect.Float64:
+		return a.Float() == b.Float()
+	case reflect.Slice:
+		if a.Len() != b.Len() {
+			return false
+		}
+		if a.Len() == 0 {
+			return true // nil and empty lists are the same in a plan
+		}
 	}
 	return reflect.DeepEqual(a.Interface(), b.Interface())
 }
 
 // positionFields are the merged fields of a position: every exported one
 // but the id (the match key) and the line it was read from.
-func positionFields() []reflect.StructField {
+func positionFields() []reflect.StructField { return mergedFields }
+
+var mergedFields = listPositionFields()
+
+func listPositionFields() []reflect.StructField {
 	var list []reflect.StructField
 	typ := reflect.TypeOf(orgchart.Position{})
 	for i := 0; i < typ.NumField(); i++ {
