@@ -1,38 +1,94 @@
 package render
 
 import (
-	"compress/zlib"
+	"errors"
 	"image"
 	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
 	"github.com/orgplanner/orgplanner/orgchart/generate"
 	"github.com/orgplanner/orgplanner/orgchart/layout"
 )
 
-// BenchmarkExport1500 is layout plus PNG of the 1,500-position generated
-// organisation at scale 1, with the run-length encoder and with
-// compress/flate at two levels.
-func BenchmarkExport1500(b *testing.B) {
+// benchPlan is the 1,500-position organisation of the export benchmarks.
+func benchPlan(b *testing.B) (*orgchart.Plan, *catalog.Catalog) {
 	cat, err := catalog.Default()
 	if err != nil {
 		b.Fatal(err)
 	}
-	p := generate.Generate(1500, 1)
+	return generate.Generate(1500, 1), cat
+}
+
+// countingWriter counts the bytes of a file without keeping them.
+type countingWriter struct{ n int64 }
+
+func (c *countingWriter) Write(p []byte) (int, error) { c.n += int64(len(p)); return len(p), nil }
+
+// BenchmarkExport1500 measures, in one run, graphviz's dot -Tpng (the peer)
+// and layout plus each of our formats on the same 1,500-position tree: the
+// target is every format in at most half of dot's time. File sizes are
+// reported as bytes/file.
+func BenchmarkExport1500(b *testing.B) {
+	p, cat := benchPlan(b)
+	b.Run("dot-png", func(b *testing.B) {
+		dot, err := exec.LookPath("dot")
+		if err != nil {
+			b.Skip("graphviz is not installed")
+		}
+		src := filepath.Join(b.TempDir(), "org.dot")
+		if err := os.WriteFile(src, dotSource(p, cat), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		out := filepath.Join(b.TempDir(), "org.png")
+		var cpu time.Duration
+		for b.Loop() {
+			cmd := exec.Command(dot, "-Tpng", "-o", out, src)
+			var stderr strings.Builder
+			cmd.Stderr = &stderr
+			if err := cmd.Run(); err != nil {
+				b.Fatalf("dot: %v: %s", err, stderr.String())
+			}
+			cpu += cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+		}
+		b.ReportMetric(float64(cpu)/float64(b.N)/1e6, "cpu-ms/op")
+		if fi, err := os.Stat(out); err == nil {
+			b.ReportMetric(float64(fi.Size()), "bytes/file")
+		}
+	})
 	for _, c := range []struct {
-		name  string
-		level int
-	}{{"rle", 0}, {"flate-BestSpeed", zlib.BestSpeed}, {"flate-Default", zlib.DefaultCompression}} {
+		name, format string
+		opt          Options
+	}{
+		{"png", "png", Options{}},
+		{"png-scale2", "png", Options{Scale: 2}},
+		{"svg", "svg", Options{}},
+		{"pdf", "pdf", Options{}},
+		{"pdf-A4-tiles", "pdf", Options{Page: "A4", Landscape: true}},
+	} {
 		b.Run(c.name, func(b *testing.B) {
 			start := cpuTime()
+			var size int64
 			for b.Loop() {
 				l := layout.Compute(p, layout.Options{})
-				if err := PNG(io.Discard, p, cat, l, Options{Compression: c.level}); err != nil {
+				var cw countingWriter
+				if _, err := Export(&cw, c.format, p, cat, l, c.opt); err != nil {
+					var tl *TooLargeError
+					if errors.As(err, &tl) {
+						b.Skipf("%v (needs the compact layout)", err)
+					}
 					b.Fatal(err)
 				}
+				size = cw.n
 			}
 			b.ReportMetric(float64(cpuTime()-start)/float64(b.N)/1e6, "cpu-ms/op")
+			b.ReportMetric(float64(size), "bytes/file")
 		})
 	}
 }
@@ -79,3 +135,5 @@ func BenchmarkEnterpriseDraw(b *testing.B) {
 	}
 	b.ReportMetric(float64(cpuTime()-start)/float64(b.N)/1e6, "cpu-ms/op")
 }
+
+var _ io.Writer = (*countingWriter)(nil)

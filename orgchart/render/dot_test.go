@@ -4,11 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
-	"time"
 
 	"github.com/orgplanner/orgplanner/catalog"
 	"github.com/orgplanner/orgplanner/orgchart"
@@ -35,35 +32,6 @@ func dotSource(p *orgchart.Plan, cat *catalog.Catalog) []byte {
 	}
 	b.WriteString("}\n")
 	return b.Bytes()
-}
-
-// BenchmarkDot1500 runs graphviz on the same 1,500-position organisation as
-// BenchmarkExport1500, as a subprocess: the peer our export must beat by half.
-func BenchmarkDot1500(b *testing.B) {
-	dot, err := exec.LookPath("dot")
-	if err != nil {
-		b.Skip("graphviz is not installed")
-	}
-	cat, err := catalog.Default()
-	if err != nil {
-		b.Fatal(err)
-	}
-	src := filepath.Join(b.TempDir(), "org.dot")
-	if err := os.WriteFile(src, dotSource(generate.Generate(1500, 1), cat), 0o644); err != nil {
-		b.Fatal(err)
-	}
-	out := filepath.Join(b.TempDir(), "org.png")
-	var cpu time.Duration
-	for b.Loop() {
-		cmd := exec.Command(dot, "-Tpng", "-o", out, src)
-		var stderr strings.Builder
-		cmd.Stderr = &stderr
-		if err := cmd.Run(); err != nil {
-			b.Fatalf("dot: %v: %s", err, stderr.String())
-		}
-		cpu += cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
-	}
-	b.ReportMetric(float64(cpu)/float64(b.N)/1e6, "cpu-ms/op")
 }
 
 // TestWriteBenchmarkInputs writes the benchmark organisation as a plan and

@@ -22,7 +22,7 @@ func (pw *pdfWriter) fontObjects(f *vecFont, base int) error {
 	for g := range f.used {
 		used[g] = true
 	}
-	sub, err := subsetTrueType(f.data, used)
+	sub, err := subsetTrueType(f.data, used, true)
 	if err != nil {
 		return fmt.Errorf("subsetting the font %s: %w", f.name, err)
 	}

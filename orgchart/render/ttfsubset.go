@@ -13,7 +13,9 @@ import (
 // ids needs no remapping, and the cmap still works for SVG viewers. Layout
 // tables (GSUB, GPOS, GDEF, kern) and glyph names are dropped: our text is
 // measured without them, so viewers place it as we measured it.
-func subsetTrueType(font []byte, used map[uint16]bool) ([]byte, error) {
+// For a PDF (pdf true) the character map and names are left out too, and
+// the glyphs after the last one kept: PDF text gives glyph ids.
+func subsetTrueType(font []byte, used map[uint16]bool, pdf bool) ([]byte, error) {
 	tables, err := sfntTables(font)
 	if err != nil {
 		return nil, err
@@ -83,9 +85,16 @@ func subsetTrueType(font []byte, used map[uint16]bool) ([]byte, error) {
 	for g := range used {
 		add(int(g), 0)
 	}
+	count := n
+	if pdf {
+		count = 1
+		for g := range keep {
+			count = max(count, min(g+1, n))
+		}
+	}
 	newGlyf := make([]byte, 0, 1<<14)
-	newLoca := make([]byte, 4*(n+1))
-	for g := 0; g < n; g++ {
+	newLoca := make([]byte, 4*(count+1))
+	for g := 0; g < count; g++ {
 		binary.BigEndian.PutUint32(newLoca[4*g:], uint32(len(newGlyf)))
 		if !keep[g] {
 			continue
@@ -97,7 +106,7 @@ func subsetTrueType(font []byte, used map[uint16]bool) ([]byte, error) {
 			}
 		}
 	}
-	binary.BigEndian.PutUint32(newLoca[4*n:], uint32(len(newGlyf)))
+	binary.BigEndian.PutUint32(newLoca[4*count:], uint32(len(newGlyf)))
 	newHead := append([]byte(nil), head...)
 	binary.BigEndian.PutUint16(newHead[50:], 1) // long loca offsets
 	binary.BigEndian.PutUint32(newHead[8:], 0)  // checkSumAdjustment, set below
@@ -105,12 +114,52 @@ func subsetTrueType(font []byte, used map[uint16]bool) ([]byte, error) {
 	copy(post, tables["post"])
 	binary.BigEndian.PutUint32(post, 0x00030000) // version 3: no glyph names
 	out := map[string][]byte{"head": newHead, "loca": newLoca, "glyf": newGlyf, "post": post}
-	for _, tag := range []string{"hhea", "hmtx", "maxp", "cvt ", "fpgm", "prep", "cmap", "name", "OS/2"} {
+	tags := []string{"hhea", "hmtx", "maxp", "cvt ", "fpgm", "prep", "OS/2"}
+	if !pdf {
+		tags = append(tags, "cmap", "name")
+	} else {
+		out["cmap"] = emptyCmap
+	}
+	for _, tag := range tags {
 		if t, ok := tables[tag]; ok {
 			out[tag] = t
 		}
 	}
+	if count < n {
+		// Fewer glyphs: maxp's count, and the metrics of the glyphs kept.
+		hhea, hmtx := tables["hhea"], tables["hmtx"]
+		if len(hhea) < 36 {
+			return nil, errors.New("font has no usable hhea table")
+		}
+		long := int(binary.BigEndian.Uint16(hhea[34:]))
+		if long < 1 || len(hmtx) < 4*long+2*(n-long) {
+			return nil, errors.New("font's hmtx table is cut short")
+		}
+		newLong := min(long, count)
+		m := append([]byte(nil), hmtx[:4*newLong]...)
+		if count > long { // left side bearings of the glyphs past the long metrics
+			m = append(m, hmtx[4*long:4*long+2*(count-long)]...)
+		}
+		out["hmtx"] = m
+		newHhea := append([]byte(nil), hhea...)
+		binary.BigEndian.PutUint16(newHhea[34:], uint16(newLong))
+		out["hhea"] = newHhea
+		newMaxp := append([]byte(nil), maxp...)
+		binary.BigEndian.PutUint16(newMaxp[4:], uint16(count))
+		out["maxp"] = newMaxp
+	}
 	return writeSFNT(out), nil
+}
+
+// emptyCmap is a character map with no characters (format 4, the closing
+// segment only): PDF text needs none, but font readers expect the table.
+var emptyCmap = []byte{
+	0, 0, 0, 1, // version, one subtable
+	0, 3, 0, 1, 0, 0, 0, 12, // Windows Unicode BMP at offset 12
+	0, 4, 0, 24, 0, 0, // format 4, length, language
+	0, 2, 0, 2, 0, 0, 0, 0, // segCountX2, searchRange, entrySelector, rangeShift
+	0xFF, 0xFF, 0, 0, // endCode, reservedPad
+	0xFF, 0xFF, 0, 1, 0, 0, // startCode, idDelta, idRangeOffset
 }
 
 // sfntTables reads the table directory of an OpenType font.

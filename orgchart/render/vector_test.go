@@ -244,7 +244,7 @@ func TestPDFStructure(t *testing.T) {
 	}
 	// The chart form draws text with the fonts and dashes the dotted line.
 	form := pdfStream(t, objs[4])
-	for _, op := range []string{" Tj ET", "[6 4] 0 d", " re f", " c h"} {
+	for _, op := range []string{" Tj ET", "[6 4] 0 d", " re f", " c\nh\n"} {
 		if !bytes.Contains(form, []byte(op)) {
 			t.Errorf("the chart's content has no %q", op)
 		}
@@ -344,7 +344,7 @@ func TestSubsetKeepsCompositeParts(t *testing.T) {
 	for _, r := range "ÑoñoWiśniewskaÅse" {
 		used[f.glyph(r)] = true
 	}
-	sub, err := subsetTrueType(regular, used)
+	sub, err := subsetTrueType(regular, used, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -361,5 +361,13 @@ func TestSubsetKeepsCompositeParts(t *testing.T) {
 	}
 	if len(sub) > len(regular)/4 {
 		t.Errorf("subset of %d glyphs is %d bytes of %d", len(used), len(sub), len(regular))
+	}
+}
+
+func TestAppendNum(t *testing.T) {
+	for v, want := range map[float32]string{0: "0", 1: "1", -1.5: "-1.5", 12.345: "12.35", 208: "208", -0.001: "0", 0.1: "0.1", 1e6: "1000000"} {
+		if got := svgNum(v); got != want {
+			t.Errorf("%v: %q, want %q", v, got, want)
+		}
 	}
 }
