@@ -3,12 +3,12 @@ package render
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/orgplanner/orgplanner/catalog"
 	"github.com/orgplanner/orgplanner/orgchart"
 	"github.com/orgplanner/orgplanner/orgchart/layout"
-	"github.com/orgplanner/orgplanner/orgchart/look"
 )
 
 // Formats are the chart formats Export writes.
@@ -27,28 +27,25 @@ type Result struct {
 // one entry point for the command line and the app. Every format draws the
 // same layout with the same look.
 func Export(w io.Writer, format string, p *orgchart.Plan, cat *catalog.Catalog, l *layout.Layout, opt Options) (Result, error) {
-	if opt.Shaper == nil {
-		opt.Shaper = look.NewShaper()
-	}
-	var res Result
-	var err error
-	switch strings.ToLower(format) {
-	case "png":
-		var width, height int
-		width, height, err = Write(w, p, cat, l, opt)
-		res = Result{Width: float32(width), Height: float32(height)}
-	case "svg":
-		res, err = SVG(w, p, cat, l, opt)
-	case "pdf":
-		res, err = PDF(w, p, cat, l, opt)
-	default:
+	format = strings.ToLower(format)
+	if !slices.Contains(Formats, format) {
 		return Result{}, fmt.Errorf("unknown chart format %q: use %s", format, strings.Join(Formats, ", "))
 	}
-	// Text in a script no font on this system has: said once, not drawn blank silently.
-	if note := opt.Shaper.MissingNote(); note != "" && err == nil {
-		res.Notes = append(res.Notes, note)
+	if err := checkScale(opt.Scale); err != nil {
+		return Result{}, err
 	}
-	return res, err
+	sc, err := BuildScene(p, cat, l, opt)
+	if err != nil {
+		return Result{}, err
+	}
+	switch format {
+	case "svg":
+		return SVGScene(w, sc, opt.Scale)
+	case "pdf":
+		return PDFScene(w, sc, opt)
+	}
+	width, height, err := WriteScene(w, sc, opt.Scale, opt.Compression)
+	return Result{Width: float32(width), Height: float32(height), Notes: missingNotes(sc)}, err
 }
 
 // FormatOf is the chart format a file name asks for by its extension, or "".

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"image/color"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -43,9 +44,21 @@ var PaperNames = []string{"A4", "A3", "letter"}
 // PDF writes the chart as a PDF: one page the size of the chart, or with
 // opt.Page the chart tiled over numbered pages of that paper size.
 func PDF(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, l *layout.Layout, opt Options) (Result, error) {
+	sc, err := BuildScene(p, cat, l, opt)
+	if err != nil {
+		return Result{}, err
+	}
+	return PDFScene(w, sc, opt)
+}
+
+// PDFScene writes a scene as a PDF; opt gives Scale, Page and Landscape.
+func PDFScene(w io.Writer, sc *Scene, opt Options) (Result, error) {
 	scale := opt.Scale
 	if scale == 0 {
 		scale = 1
+	}
+	if err := checkScale(scale); err != nil {
+		return Result{}, err
 	}
 	var paper [2]float32
 	if opt.Page != "" {
@@ -57,21 +70,14 @@ func PDF(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, l *layout.Layout, 
 			paper[0], paper[1] = paper[1], paper[0]
 		}
 	}
-	r, cw, ch, err := vectorRenderer(p, cat, l, opt)
-	if err != nil {
-		return Result{}, err
-	}
-	vf, err := r.vectorFonts()
-	if err != nil {
-		return Result{}, err
-	}
-	fonts := vf.all()
-	chart := &pdfPainter{fonts: fonts}
+	cw, ch := sc.Width, sc.Height
+	fonts := newPDFFonts()
+	chart := &pdfPainter{fonts: fonts, flip: -1}
 	fmt.Fprintf(&chart.b, "1 0 0 -1 0 %s cm\n", svgNum(ch)) // y down, as the layout
-	r.vectorChart(chart, vf, opt.Background == "transparent")
+	vectorScene(sc, chart)
 
 	k := float32(pointsPerPixel) * scale
-	var res Result
+	res := Result{Notes: missingNotes(sc)}
 	var pages []pdfPage
 	if opt.Page == "" {
 		if big := max(cw, ch) * k; big > MaxPDFPage {
@@ -84,22 +90,23 @@ func PDF(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, l *layout.Layout, 
 		pages = []pdfPage{{w: pw, h: ph, content: fmt.Sprintf("q %s 0 0 %s 0 0 cm /Chart Do Q\n", svgNum(k), svgNum(k))}}
 		res.Width, res.Height = pw, ph
 	} else {
-		pages = tilePages(paper, cw*k, ch*k, k, vface{vf.regular, 8}, r.heading, fonts)
+		pages = tilePages(paper, cw*k, ch*k, k, sc, fonts)
 		res.Width, res.Height = paper[0], paper[1]
 	}
 	res.Pages = len(pages)
+	if fonts.err != nil {
+		return Result{}, fonts.err
+	}
 
-	pw := &pdfWriter{w: bufio.NewWriterSize(w, 1<<16)}
+	pw := &pdfWriter{w: bufio.NewWriterSize(w, 1<<16), next: 5}
 	pw.printf("%%PDF-1.7\n%%\xe2\xe3\xcf\xd3\n")
-	// Objects: 1 catalog, 2 pages, 3 info, 4 the chart form, 5.. fonts
-	// (five numbers each), then each page and its content.
-	fontBase := 5
-	pageBase := fontBase + 5*len(fonts)
+	// Objects: 1 catalog, 2 pages, 3 info, 4 the chart form, then the
+	// fonts, the pages and their contents, and Type 3 glyph procedures.
+	fontBase := pw.reserve(fontObjectCount * len(fonts.list))
+	pageBase := pw.reserve(2 * len(pages))
 	var fontRes strings.Builder
-	for i, f := range fonts {
-		if len(f.used) > 0 {
-			fmt.Fprintf(&fontRes, "/F%d %d 0 R ", i, fontBase+5*i)
-		}
+	for i, f := range fonts.list {
+		fmt.Fprintf(&fontRes, "/F%d %d 0 R ", f.res, fontBase+fontObjectCount*i)
 	}
 	resources := "<< /Font << " + fontRes.String() + ">> /XObject << /Chart 4 0 R >> >>"
 	pw.object(1, "<< /Type /Catalog /Pages 2 0 R >>")
@@ -108,7 +115,7 @@ func PDF(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, l *layout.Layout, 
 		fmt.Fprintf(&kids, "%d 0 R ", pageBase+2*i)
 	}
 	pw.object(2, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", kids.String(), len(pages)))
-	pw.object(3, fmt.Sprintf("<< /Title %s /Producer (Org Planner) >>", pdfTextString(r.heading)))
+	pw.object(3, fmt.Sprintf("<< /Title %s /Producer (Org Planner) >>", pdfTextString(sc.Title)))
 	if err := pw.stream(4, fmt.Sprintf("/Type /XObject /Subtype /Form /BBox [0 0 %s %s] /Resources << /Font << %s>> >>", svgNum(cw), svgNum(ch), fontRes.String()), chart.b.Bytes()); err != nil {
 		return Result{}, err
 	}
@@ -119,15 +126,12 @@ func PDF(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, l *layout.Layout, 
 			return Result{}, err
 		}
 	}
-	for i, f := range fonts {
-		if len(f.used) == 0 {
-			continue
-		}
-		if err := pw.fontObjects(f, fontBase+5*i); err != nil {
+	for i, f := range fonts.list {
+		if err := pw.fontObjects(f, fontBase+fontObjectCount*i); err != nil {
 			return Result{}, err
 		}
 	}
-	if err := pw.finish(pageBase+2*len(pages), 3); err != nil {
+	if err := pw.finish(3); err != nil {
 		return Result{}, err
 	}
 	return res, nil
@@ -150,7 +154,8 @@ const (
 // tilePages cuts a chart of cw x ch points over pages of the paper size,
 // row by row, each with crop marks, the overlap lines and a label saying
 // which page it is and which pages lie right of and below it.
-func tilePages(paper [2]float32, cw, ch, k float32, label vface, name string, fonts []*vecFont) []pdfPage {
+func tilePages(paper [2]float32, cw, ch, k float32, sc *Scene, fonts *pdfFonts) []pdfPage {
+	label := look.Face{Style: look.Regular, Size: 8}
 	ax0, ay0 := float32(tileMargin), float32(tileMargin+tileLabel)
 	ax1, ay1 := paper[0]-tileMargin, paper[1]-tileMargin
 	aw, ah := ax1-ax0, ay1-ay0
@@ -200,10 +205,14 @@ func tilePages(paper [2]float32, cw, ch, k float32, label vface, name string, fo
 			if row < rows-1 {
 				text += fmt.Sprintf(" · below: page %d", n+cols)
 			}
-			text += " · " + name
-			lp := &pdfPainter{fonts: fonts}
-			lp.fill(color.NRGBA{0x55, 0x5B, 0x63, 0xFF})
-			lp.textAt(ax0, tileMargin, 1, label, shortenTo(label, text, aw))
+			if sc.Title != "" {
+				text += " · " + sc.Title
+			}
+			lp := &pdfPainter{fonts: fonts, flip: 1}
+			if sc.Shaper != nil {
+				text = look.Ellipsize(sc.Shaper.Measure, text, label, aw)
+				lp.text(&Text{X: ax0, Y: tileMargin, Face: label, Color: color.NRGBA{0x55, 0x5B, 0x63, 0xFF}, Line: sc.Shaper.Shape(text, label)})
+			}
 			b.Write(lp.b.Bytes())
 			pages = append(pages, pdfPage{w: paper[0], h: paper[1], content: b.String()})
 		}
@@ -222,17 +231,12 @@ func ceilDiv(a, b float32) float32 {
 	return n
 }
 
-// shortenTo cuts s with an ellipsis to fit width at the face's size, by
-// look's rule, measured with the PDF font.
-func shortenTo(f vface, s string, width float32) string {
-	return look.Ellipsize(func(s string, _ look.Face) float32 { return f.width(s) }, s, look.Face{Size: f.size}, width)
-}
-
 // pdfPainter writes content-stream operators, in logical pixels with y down
 // (the chart form starts with a flip).
 type pdfPainter struct {
 	b     bytes.Buffer
-	fonts []*vecFont
+	fonts *pdfFonts
+	flip  float32 // -1 inside the y-down chart, 1 on a page
 	pdfState
 }
 
@@ -353,37 +357,99 @@ func (p *pdfPainter) polyline(pts []layout.Point, c color.NRGBA, width float32, 
 	p.b.WriteString("S\n")
 }
 
-func (p *pdfPainter) text(x, baseline float32, f vface, c color.NRGBA, s string) {
-	p.fill(c)
-	p.textAt(x, baseline, -1, f, s)
-}
-
-// textAt shows s with its baseline at (x, baseline); flip is -1 inside the
-// y-down chart, 1 on a page.
-func (p *pdfPainter) textAt(x, baseline, flip float32, f vface, s string) {
-	fi := 0
-	for i, g := range p.fonts {
-		if g == f.f {
-			fi = i
+// text shows a shaped line: each run's glyphs with the font the shaper
+// chose, placed where it put them (TJ adjustments from the fonts' own
+// advances), in one BT block. Right-to-left runs carry their text as
+// ActualText, so copying gives it in logical order.
+func (p *pdfPainter) text(t *Text) {
+	p.fill(t.Color)
+	const digits = "0123456789ABCDEF"
+	buf := append(p.b.AvailableBuffer(), "BT\n"...)
+	for ri := range t.Line.Runs {
+		run := &t.Line.Runs[ri]
+		if run.Font == nil || len(run.Glyphs) == 0 {
+			continue
+		}
+		ends := clusterEnds(run)
+		if run.RTL {
+			buf = append(buf, "/Span << /ActualText "...)
+			buf = append(buf, pdfTextString(run.Text)...)
+			buf = append(buf, " >> BDC\n"...)
+		}
+		var cur *pdfFont
+		open := false
+		var pen, y float32
+		for gi := range run.Glyphs {
+			g := run.Glyphs[gi]
+			if run.RTL { // in logical order, so text extraction reads it right
+				g = run.Glyphs[len(run.Glyphs)-1-gi]
+			}
+			gt := ""
+			if e, ok := ends[g.Cluster]; ok {
+				gt = run.Text[g.Cluster:e]
+				delete(ends, g.Cluster) // the first glyph of a cluster carries its text
+			}
+			f, code := p.fonts.glyph(run.Font, uint16(g.ID), gt, g.Advance, run.Size)
+			// Glyph offsets are y down; on a page (flip 1) y is up.
+			gx, gy := t.X+g.X, t.Y-p.flip*g.Y
+			if f != cur || gy != y || !open {
+				if open {
+					buf = append(buf, "] TJ\n"...)
+				}
+				buf = append(buf, "/F"...)
+				buf = strconv.AppendInt(buf, int64(f.res), 10)
+				buf = append(buf, ' ')
+				buf = appendNum(buf, run.Size)
+				buf = append(buf, " Tf 1 0 0 "...)
+				for _, v := range []float32{p.flip, gx, gy} {
+					buf = appendNum(buf, v)
+					buf = append(buf, ' ')
+				}
+				buf = append(buf, "Tm ["...)
+				cur, open, pen, y = f, true, gx, gy
+			} else if d := gx - pen; d > 0.01 || d < -0.01 {
+				buf = appendNum(buf, -d*1000/run.Size)
+			}
+			buf = append(buf, '<')
+			if f.tt {
+				buf = append(buf, digits[code>>12], digits[code>>8&15])
+			}
+			buf = append(buf, digits[code>>4&15], digits[code&15], '>')
+			pen = gx + f.width(code)*run.Size/1000
+		}
+		if open {
+			buf = append(buf, "] TJ\n"...)
+		}
+		if run.RTL {
+			buf = append(buf, "EMC\n"...)
 		}
 	}
-	const digits = "0123456789ABCDEF"
-	buf := append(p.b.AvailableBuffer(), "BT /F"...)
-	buf = strconv.AppendInt(buf, int64(fi), 10)
-	buf = append(buf, ' ')
-	buf = appendNum(buf, f.size)
-	buf = append(buf, " Tf 1 0 0 "...)
-	for _, v := range []float32{flip, x, baseline} {
-		buf = appendNum(buf, v)
-		buf = append(buf, ' ')
-	}
-	buf = append(buf, "Tm <"...)
-	for _, r := range s {
-		g := f.f.glyph(r)
-		buf = append(buf, digits[g>>12], digits[g>>8&15], digits[g>>4&15], digits[g&15])
-	}
-	buf = append(buf, "> Tj ET\n"...)
+	buf = append(buf, "ET\n"...)
 	p.b.Write(buf)
+}
+
+// clusterEnds maps each cluster start of a run to the end of its text.
+func clusterEnds(run *look.Run) map[int]int {
+	starts := make([]int, 0, len(run.Glyphs))
+	for _, g := range run.Glyphs {
+		starts = append(starts, g.Cluster)
+	}
+	sort.Ints(starts)
+	ends := make(map[int]int, len(starts))
+	for i, s := range starts {
+		if _, ok := ends[s]; ok || s < 0 || s > len(run.Text) {
+			continue
+		}
+		e := len(run.Text)
+		for _, n := range starts[i+1:] {
+			if n > s {
+				e = min(n, e)
+				break
+			}
+		}
+		ends[s] = e
+	}
+	return ends
 }
 
 // pdfTextString encodes s as a PDF text string (UTF-16 with a byte order mark).
@@ -402,7 +468,15 @@ type pdfWriter struct {
 	w       *bufio.Writer
 	n       int64
 	offsets map[int]int64
+	next    int // the next free object number
 	err     error
+}
+
+// reserve takes n object numbers and returns the first.
+func (pw *pdfWriter) reserve(n int) int {
+	first := pw.next
+	pw.next += n
+	return first
 }
 
 func (pw *pdfWriter) printf(format string, a ...any) {
@@ -452,9 +526,10 @@ func (pw *pdfWriter) stream(num int, dict string, data []byte) error {
 	return pw.err
 }
 
-// finish writes the cross-reference table and the trailer for objects 1 to
-// size-1, and flushes.
-func (pw *pdfWriter) finish(size, info int) error {
+// finish writes the cross-reference table and the trailer for every
+// object numbered, and flushes.
+func (pw *pdfWriter) finish(info int) error {
+	size := pw.next
 	xref := pw.n
 	pw.printf("xref\n0 %d\n0000000000 65535 f \n", size)
 	for i := 1; i < size; i++ {

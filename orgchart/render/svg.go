@@ -5,9 +5,12 @@ import (
 	"bytes"
 	"encoding/base64"
 	"fmt"
+	"github.com/orgplanner/orgplanner/orgchart/look"
+	"golang.org/x/image/font/sfnt"
 	"image/color"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -18,26 +21,31 @@ import (
 )
 
 // SVG writes the chart as an SVG document: the PNG's layout and look, text
-// as <text> (searchable, selectable, sharp at any zoom), in the chart's own
-// fonts embedded as subsets (@font-face, so every browser shows the widths
-// the text was fitted with), dotted lines as dashed paths, and no size limit.
+// as <text> (searchable, selectable, sharp at any zoom), the built-in Noto
+// Sans embedded as subsets (@font-face, so every browser shows the widths
+// the text was fitted with; fonts of other scripts are named, from the
+// viewer's system), dotted lines as dashed paths, and no size limit.
 // Width and height are the chart's logical size times opt.Scale, in CSS px.
 func SVG(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, l *layout.Layout, opt Options) (Result, error) {
-	scale := opt.Scale
+	sc, err := BuildScene(p, cat, l, opt)
+	if err != nil {
+		return Result{}, err
+	}
+	return SVGScene(w, sc, opt.Scale)
+}
+
+// SVGScene writes a scene as an SVG document at a scale (0 means 1).
+func SVGScene(w io.Writer, sc *Scene, scale float32) (Result, error) {
 	if scale == 0 {
 		scale = 1
 	}
-	r, cw, ch, err := vectorRenderer(p, cat, l, opt)
-	if err != nil {
+	if err := checkScale(scale); err != nil {
 		return Result{}, err
 	}
-	vf, err := r.vectorFonts()
-	if err != nil {
-		return Result{}, err
-	}
-	s := &svgPainter{classes: map[string]string{}}
-	s.body.Grow(512 * len(l.Cards))
-	r.vectorChart(s, vf, opt.Background == "transparent")
+	cw, ch := sc.Width, sc.Height
+	s := &svgPainter{classes: map[string]string{}, fonts: map[*look.Font]*svgFont{}}
+	s.body.Grow(64 * len(sc.Items))
+	vectorScene(sc, s)
 	s.endGroup()
 
 	bw := bufio.NewWriterSize(w, 1<<16)
@@ -45,30 +53,33 @@ func SVG(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, l *layout.Layout, 
 <svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" viewBox="0 0 %s %s" xml:space="preserve">
 <title>%s</title>
 <style>
-`, svgNum(cw*scale), svgNum(ch*scale), svgNum(cw), svgNum(ch), xmlText(r.heading))
-	for _, f := range vf.all() {
-		if len(f.used) == 0 {
+`, svgNum(cw*scale), svgNum(ch*scale), svgNum(cw), svgNum(ch), xmlText(sc.Title))
+	families := []string{strconv.Quote(svgFamily), `"Noto Sans"`}
+	for _, f := range s.fontOrder {
+		if !f.src.Embedded() {
+			if q := strconv.Quote(f.src.Family); !slices.Contains(families, q) {
+				families = append(families, q)
+			}
 			continue
 		}
-		used := map[uint16]bool{}
-		for g := range f.used {
-			used[g] = true
-		}
-		sub, err := subsetTrueType(f.data, used, false)
+		sub, err := subsetTrueType(f.tables, f.used, false)
 		if err != nil {
-			return Result{}, fmt.Errorf("subsetting the font %s: %w", f.name, err)
+			return Result{}, fmt.Errorf("subsetting the font %s: %w", f.src.Name, err)
 		}
-		style := "normal"
-		if f.italic {
+		weight, style := 400, "normal"
+		switch f.src.Style {
+		case look.Bold:
+			weight = 700
+		case look.Italic:
 			style = "italic"
 		}
-		fmt.Fprintf(bw, "@font-face{font-family:%q;font-weight:%d;font-style:%s;src:url(data:font/ttf;base64,", svgFamily, f.weight, style)
+		fmt.Fprintf(bw, "@font-face{font-family:%q;font-weight:%d;font-style:%s;src:url(data:font/ttf;base64,", svgFamily, weight, style)
 		enc := base64.NewEncoder(base64.StdEncoding, bw)
 		enc.Write(sub)
 		enc.Close()
 		bw.WriteString(")format(\"truetype\")}\n")
 	}
-	fmt.Fprintf(bw, "text{font-family:%q,\"Noto Sans\",sans-serif}\n", svgFamily)
+	fmt.Fprintf(bw, "text{font-family:%s,sans-serif}\n", strings.Join(families, ","))
 	for _, k := range s.classOrder {
 		fmt.Fprintf(bw, ".%s{%s}\n", s.classes[k], k)
 	}
@@ -78,7 +89,18 @@ func SVG(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, l *layout.Layout, 
 	if err := bw.Flush(); err != nil {
 		return Result{}, err
 	}
-	return Result{Width: cw * scale, Height: ch * scale}, nil
+	return Result{Width: cw * scale, Height: ch * scale, Notes: missingNotes(sc)}, nil
+}
+
+// svgFont is a font the SVG's text uses: the built-in ones are embedded as
+// subsets of the glyphs their characters map to (viewers shape the text
+// themselves, with the character map).
+type svgFont struct {
+	src    *look.Font
+	tables map[string][]byte
+	sf     *sfnt.Font
+	buf    sfnt.Buffer
+	used   map[uint16]bool
 }
 
 // svgFamily is the family name of the embedded fonts; it differs from the
@@ -90,6 +112,8 @@ type svgPainter struct {
 	group      string // style of the open <g> of connectors, "" when none
 	classes    map[string]string
 	classOrder []string
+	fonts      map[*look.Font]*svgFont
+	fontOrder  []*svgFont
 }
 
 func (s *svgPainter) endGroup() {
@@ -155,23 +179,60 @@ func (s *svgPainter) polyline(pts []layout.Point, c color.NRGBA, width float32, 
 	s.body.WriteString("\"/>\n")
 }
 
-func (s *svgPainter) text(x, baseline float32, f vface, c color.NRGBA, str string) {
+func (s *svgPainter) text(t *Text) {
 	s.endGroup()
-	style := "normal"
-	if f.f.italic {
+	weight, style := 400, "normal"
+	switch t.Face.Style {
+	case look.Bold:
+		weight = 700
+	case look.Italic:
 		style = "italic"
 	}
-	key := fmt.Sprintf("font-size:%spx;font-weight:%d;font-style:%s;fill:%s", svgNum(f.size), f.f.weight, style, hexColor(c))
+	key := fmt.Sprintf("font-size:%spx;font-weight:%d;font-style:%s;fill:%s", svgNum(t.Face.Size), weight, style, hexColor(t.Color))
 	class, ok := s.classes[key]
 	if !ok {
 		class = "t" + strconv.Itoa(len(s.classes))
 		s.classes[key] = class
 		s.classOrder = append(s.classOrder, key)
 	}
-	for _, r := range str {
-		f.f.glyph(r) // the embedded subset holds every glyph drawn
+	for i := range t.Line.Runs {
+		s.useRun(&t.Line.Runs[i])
 	}
-	fmt.Fprintf(&s.body, `<text x="%s" y="%s" class="%s">%s</text>`+"\n", svgNum(x), svgNum(baseline), class, xmlText(str))
+	x, dir := t.X, ""
+	if t.Line.RTL { // the start of a right-to-left line is its right end
+		x, dir = t.X+t.Line.Width, ` direction="rtl"`
+	}
+	fmt.Fprintf(&s.body, `<text x="%s" y="%s" class="%s"%s>%s</text>`+"\n", svgNum(x), svgNum(t.Y), class, dir, xmlText(t.Line.Text))
+}
+
+// useRun records the fonts of a run, and for the built-in ones the glyphs
+// of its characters, for the embedded subsets.
+func (s *svgPainter) useRun(run *look.Run) {
+	if run.Font == nil {
+		return
+	}
+	f, ok := s.fonts[run.Font]
+	if !ok {
+		f = &svgFont{src: run.Font, used: map[uint16]bool{0: true}}
+		if run.Font.Embedded() {
+			if data, err := run.Font.Data(); err == nil {
+				f.tables, _ = sfntTables(data, run.Font.Index)
+				f.sf, _ = sfnt.Parse(data)
+			}
+		}
+		s.fonts[run.Font] = f
+		if f.sf != nil || !run.Font.Embedded() {
+			s.fontOrder = append(s.fontOrder, f)
+		}
+	}
+	if f.sf == nil {
+		return
+	}
+	for _, r := range run.Text {
+		if g, err := f.sf.GlyphIndex(&f.buf, r); err == nil {
+			f.used[uint16(g)] = true
+		}
+	}
 }
 
 // svgNum formats a coordinate with at most two decimals (SVG and PDF).

@@ -15,11 +15,7 @@ import (
 // measured without them, so viewers place it as we measured it.
 // For a PDF (pdf true) the character map and names are left out too, and
 // the glyphs after the last one kept: PDF text gives glyph ids.
-func subsetTrueType(font []byte, used map[uint16]bool, pdf bool) ([]byte, error) {
-	tables, err := sfntTables(font)
-	if err != nil {
-		return nil, err
-	}
+func subsetTrueType(tables map[string][]byte, used map[uint16]bool, pdf bool) ([]byte, error) {
 	head, loca, glyf := tables["head"], tables["loca"], tables["glyf"]
 	maxp := tables["maxp"]
 	if head == nil || loca == nil || glyf == nil || maxp == nil || len(head) < 54 || len(maxp) < 6 {
@@ -162,18 +158,30 @@ var emptyCmap = []byte{
 	0xFF, 0xFF, 0, 1, 0, 0, // startCode, idDelta, idRangeOffset
 }
 
-// sfntTables reads the table directory of an OpenType font.
-func sfntTables(font []byte) (map[string][]byte, error) {
+// sfntTables reads the table directory of an OpenType font, or of face
+// index of a font collection (.ttc).
+func sfntTables(font []byte, index int) (map[string][]byte, error) {
 	if len(font) < 12 {
 		return nil, errors.New("font file too short")
 	}
-	num := int(binary.BigEndian.Uint16(font[4:]))
-	if len(font) < 12+16*num {
+	dir := 0
+	if string(font[:4]) == "ttcf" {
+		n := int(binary.BigEndian.Uint32(font[8:]))
+		if index < 0 || index >= n || len(font) < 12+4*n {
+			return nil, fmt.Errorf("font collection has no face %d", index)
+		}
+		dir = int(binary.BigEndian.Uint32(font[12+4*index:]))
+		if dir < 0 || dir+12 > len(font) {
+			return nil, errors.New("font collection directory lies outside the file")
+		}
+	}
+	num := int(binary.BigEndian.Uint16(font[dir+4:]))
+	if len(font) < dir+12+16*num {
 		return nil, errors.New("font table directory cut short")
 	}
 	tables := map[string][]byte{}
 	for i := 0; i < num; i++ {
-		rec := font[12+16*i:]
+		rec := font[dir+12+16*i:]
 		off, length := int(binary.BigEndian.Uint32(rec[8:])), int(binary.BigEndian.Uint32(rec[12:]))
 		if off < 0 || length < 0 || off+length > len(font) {
 			return nil, fmt.Errorf("font table %q lies outside the file", rec[:4])

@@ -244,7 +244,7 @@ func TestPDFStructure(t *testing.T) {
 	}
 	// The chart form draws text with the fonts and dashes the dotted line.
 	form := pdfStream(t, objs[4])
-	for _, op := range []string{" Tj ET", "[6 4] 0 d", " re f", " c\nh\n"} {
+	for _, op := range []string{"] TJ\n", "[6 4] 0 d", " re f", " c\nh\n"} {
 		if !bytes.Contains(form, []byte(op)) {
 			t.Errorf("the chart's content has no %q", op)
 		}
@@ -335,16 +335,22 @@ func TestPDFOverThePageLimitIsScaledWithANote(t *testing.T) {
 
 func TestSubsetKeepsCompositeParts(t *testing.T) {
 	regular := assets.NotoSansRegular
-	f, err := newVecFont(regular, 400, false)
+	f, err := sfnt.Parse(regular)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tables, err := sfntTables(regular, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	// Accented letters are often composites of a base letter and a mark.
 	used := map[uint16]bool{}
+	var b sfnt.Buffer
 	for _, r := range "ÑoñoWiśniewskaÅse" {
-		used[f.glyph(r)] = true
+		g, _ := f.GlyphIndex(&b, r)
+		used[uint16(g)] = true
 	}
-	sub, err := subsetTrueType(regular, used, true)
+	sub, err := subsetTrueType(tables, used, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -368,6 +374,69 @@ func TestAppendNum(t *testing.T) {
 	for v, want := range map[float32]string{0: "0", 1: "1", -1.5: "-1.5", 12.345: "12.35", 208: "208", -0.001: "0", 0.1: "0.1", 1e6: "1000000"} {
 		if got := svgNum(v); got != want {
 			t.Errorf("%v: %q, want %q", v, got, want)
+		}
+	}
+}
+
+// TestVectorScripts draws names in several scripts: in the PDF every one is
+// text a viewer finds (the system's fonts embedded, TrueType as subsets,
+// CFF as Type 3 outlines), in the SVG every one is in a <text>.
+func TestVectorScripts(t *testing.T) {
+	names := []string{"山田 太郎", "محمد العلي", "अनुराग", "สมชาย", "김민준", "Ωmega Ёлка"}
+	p := &orgchart.Plan{Name: "Scripts"}
+	for i, n := range names {
+		pos := &orgchart.Position{ID: fmt.Sprintf("p%d", i), Holder: n}
+		if i > 0 {
+			pos.ReportsTo = "p0"
+		}
+		p.Positions = append(p.Positions, pos)
+	}
+	l := layout.Compute(p, layout.Options{})
+	sc, err := BuildScene(p, nil, l, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pdf, svg bytes.Buffer
+	res, err := PDFScene(&pdf, sc, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := SVGScene(&svg, sc, 1); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range names {
+		if !bytes.Contains(svg.Bytes(), []byte(">"+n+"<")) {
+			t.Errorf("the SVG has no <text> %q", n)
+		}
+	}
+	objs := pdfObjects(t, pdf.Bytes())
+	for _, o := range objs {
+		if bytes.Contains(o, []byte("/Subtype /Type3")) && !bytes.Contains(o, []byte("/CharProcs << /g0 ")) {
+			t.Errorf("a Type 3 font without glyph procedures: %.200s", o)
+		}
+	}
+	missing := strings.Join(sc.Shaper.Missing(), " ")
+	if len(sc.Shaper.Missing()) > 0 && len(res.Notes) == 0 {
+		t.Errorf("scripts without fonts (%s) and no note", missing)
+	}
+	pdftotext, err := exec.LookPath("pdftotext")
+	if err != nil {
+		return
+	}
+	cmd := exec.Command(pdftotext, "-", "-")
+	cmd.Stdin = &pdf
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Poppler gives right-to-left text in visual order and may split
+	// Devanagari clusters: check the others exactly.
+	for _, n := range []string{"山田 太郎", "สมชาย", "김민준", "Ωmega Ёлка"} {
+		if strings.Contains(missing, "Han") && strings.Contains(n, "山") || strings.Contains(missing, "Hangul") && strings.Contains(n, "김") || strings.Contains(missing, "Thai") && strings.Contains(n, "ส") {
+			continue
+		}
+		if !strings.Contains(string(out), n) {
+			t.Errorf("pdftotext finds no %q in:\n%s", n, out)
 		}
 	}
 }
