@@ -179,3 +179,20 @@ func TestDisplayAvailable(t *testing.T) {
 		t.Error(":187 answers?")
 	}
 }
+
+// Every numeric flag refuses NaN and infinities with exit 2, export's --scale
+// among them (NaN once panicked in --view spans).
+func TestNumericFlagsRefuseNaN(t *testing.T) {
+	sample := "../../assets/samples/startup.yaml"
+	for _, v := range []string{"NaN", "Inf", "-inf"} {
+		for _, args := range [][]string{
+			{"export", sample, "-o", filepath.Join(t.TempDir(), "c.png"), "--scale", v},
+			{"export", sample, "--view", "spans", "-o", filepath.Join(t.TempDir(), "s.png"), "--scale", v},
+		} {
+			code, _, errOut := run(t, "", args...)
+			if code != ExitInvalid || !strings.Contains(errOut, "finite") {
+				t.Errorf("%v: exit %d %q", args, code, errOut)
+			}
+		}
+	}
+}

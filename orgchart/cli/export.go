@@ -58,7 +58,7 @@ func runExport(env *Env, args []string) int {
 	var o exportOptions
 	fs.StringVar(&o.out, "o", "", "write to this `FILE` (.png, .svg, .pdf or .csv); - writes to standard output (give --format)")
 	fs.StringVar(&o.format, "format", "", "output `format`: png, svg, pdf or csv (default: from the extension of -o)")
-	fs.Float64Var(&o.scale, "scale", 1, "size factor: PNG pixels per point (1 for screens, 2 for slides and print), SVG and PDF size (0.25 to 8)")
+	floatVar(fs, &o.scale, "scale", 1, "size factor: PNG pixels per point (1 for screens, 2 for slides and print), SVG and PDF size (0.25 to 8)")
 	fs.StringVar(&o.subtree, "subtree", "", "draw only the subtree under this position: its `id`, or a title, holder or role that names one position")
 	fs.IntVar(&o.depth, "depth", 0, "draw this many `levels` below the top (0: all); cut managers show \"+N below\"")
 	fs.IntVar(&o.fold, "fold", 0, "list managers at this `depth` and below as indented columns (0: chosen to fit a 16:9 slide, -1: never)")
