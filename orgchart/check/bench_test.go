@@ -55,11 +55,16 @@ func benchLoad(b *testing.B, n int) {
 func BenchmarkLoad10k(b *testing.B)  { benchLoad(b, 10_000) }
 func BenchmarkLoad100k(b *testing.B) { benchLoad(b, 100_000) }
 
-// BenchmarkRecheckAfterEdit10k is what the app does at every drop: move one
-// position to another manager, then check the whole plan again.
-func BenchmarkRecheckAfterEdit10k(b *testing.B) {
+// BenchmarkRecheck10k and 100k are what the app does at every drop: move one
+// position to another manager, then check the plan again. Issue 12 asks that
+// 100k cost at most twice 10k (an incremental re-check); today the re-check
+// is a full Run, so the ratio is about the ratio of sizes (docs/performance.md).
+func BenchmarkRecheck10k(b *testing.B)  { benchRecheck(b, 10_000) }
+func BenchmarkRecheck100k(b *testing.B) { benchRecheck(b, 100_000) }
+
+func benchRecheck(b *testing.B, n int) {
 	cat := defaultCatalog(b)
-	p := generate.Generate(10_000, 1)
+	p := generate.Generate(n, 1)
 	ed := orgchart.NewEditor(p)
 	// Move a first-line manager (with its team) between two managers of managers.
 	var mover *orgchart.Position

@@ -27,9 +27,29 @@ func (o *org) directMix(i int) (managers, ics int) {
 	return managers, ics
 }
 
+// leadsLeaders reports whether i is meant to lead leaders: a VP or an
+// executive; a director or head with a manager below; a position of unknown
+// level with two managers below. A first-line manager with one team lead
+// under it is still a first-line manager.
+func (o *org) leadsLeaders(i, managers int) bool {
+	r := o.rank(i)
+	if o.role[i] != nil && o.role[i].ID == genericRole {
+		r = -1
+	}
+	switch {
+	case r >= 3:
+		return true
+	case r == 2:
+		return managers > 0
+	case r < 0:
+		return managers >= 2
+	}
+	return false
+}
+
 // checkSpanMix reports leaders who manage a large group of individual
-// contributors themselves (span.missing-manager: a manager of managers, VP or
-// executive with 8 or more) and spans that mix managers and individual
+// contributors themselves (span.missing-manager: 8 or more under a VP, an
+// executive or a director leading managers) and spans that mix managers and individual
 // contributors (span.mixed, info), where the leader runs two jobs at once.
 func (c *checker) checkSpanMix() {
 	for i := range c.pos {
@@ -37,9 +57,8 @@ func (c *checker) checkSpanMix() {
 			continue
 		}
 		managers, ics := c.directMix(i)
-		senior := c.rank(i) >= 3 // VP or executive
 		switch {
-		case ics >= missingManagerICs && (managers > 0 || senior):
+		case ics >= missingManagerICs && c.leadsLeaders(i, managers):
 			besides := ""
 			if managers > 0 {
 				besides = " besides " + plural(managers, "manager", "managers")

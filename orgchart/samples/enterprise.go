@@ -29,8 +29,6 @@ func enterprise() *orgchart.Plan {
 	enterpriseProduct(b, cpo, vacancy)
 	enterpriseData(b, cdo, cpo, vacancy)
 	// Added last so that every earlier position keeps its id.
-	b.position(cio).Owns = []string{"it-digital-transformation"}
-	b.position(cio).Notes = "Also leads the digital transformation programme; there is no Chief Digital Officer."
 	b.add(ceo, spec{role: "chief-privacy-officer",
 		notes: "Independent of security and data; privacy engineering keeps a dotted line here."})
 	return b.plan
