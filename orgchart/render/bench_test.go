@@ -137,3 +137,18 @@ func BenchmarkEnterpriseDraw(b *testing.B) {
 }
 
 var _ io.Writer = (*countingWriter)(nil)
+
+// BenchmarkEnterpriseScene is the scene alone: header, connectors and
+// cards, every text shaped and fitted (a new shaper each time: no warm
+// cache).
+func BenchmarkEnterpriseScene(b *testing.B) {
+	p, cat := loadSample(b, "enterprise")
+	l := layout.Compute(p, layout.Options{})
+	start := cpuTime()
+	for b.Loop() {
+		if _, err := BuildScene(p, cat, l, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(cpuTime()-start)/float64(b.N)/1e6, "cpu-ms/op")
+}
