@@ -56,6 +56,21 @@ const (
 // cands returns subtree c's candidates.
 func (b *builder) cands(c int32) []cand { return b.arena[b.c0[c] : b.c0[c]+int32(b.cn[c])] }
 
+// cand is candidate ci of subtree c; -1 is the layout an Engine pinned it to.
+func (b *builder) cand(c, ci int32) *cand {
+	if ci < 0 {
+		return &b.pin[c]
+	}
+	return &b.cands(c)[ci]
+}
+
+// isPinned reports whether an Engine keeps subtree c's arrangement.
+func (b *builder) isPinned(c int32) bool { return b.pinned != nil && b.pinned[c] }
+
+// isStuck reports whether an Engine keeps the candidate subtree c was
+// drawn with (it did not change), whatever its manager's fit.
+func (b *builder) isStuck(c int32) bool { return b.stuck != nil && b.stuck[c] }
+
 // arrange lists the candidate layouts of manager m's subtree from its
 // reports' candidates (already listed).
 func (b *builder) arrange(m int32) {
@@ -149,7 +164,7 @@ func (b *builder) arrange(m int32) {
 			if !b.isLeaf(c) {
 				ci = b.byHeight(c, f)
 			}
-			if h := b.cands(c)[ci].h; col < 0 || col+StackRowGap+h > f {
+			if h := b.cand(c, ci).h; col < 0 || col+StackRowGap+h > f {
 				if i > 0 {
 					brk = brk*31 + i
 				}
@@ -272,6 +287,12 @@ func (b *builder) keep(m int32) {
 // byWidth is the candidate of c that fits width w with the least height,
 // or its narrowest.
 func (b *builder) byWidth(c int32, w float32) int32 {
+	if b.isPinned(c) {
+		return -1
+	}
+	if b.isStuck(c) {
+		return b.chosen[c]
+	}
 	cs := b.cands(c)
 	lo, hi := 0, len(cs) // the first wider than w
 	for lo < hi {
@@ -288,6 +309,12 @@ func (b *builder) byWidth(c int32, w float32) int32 {
 // byHeight is the candidate of c that fits height h with the least width,
 // or its shortest.
 func (b *builder) byHeight(c int32, h float32) int32 {
+	if b.isPinned(c) {
+		return -1
+	}
+	if b.isStuck(c) {
+		return b.chosen[c]
+	}
 	// The candidates go from narrow and tall to wide and short.
 	cs := b.cands(c)
 	lo, hi := 0, len(cs) // the first no taller than h
@@ -304,6 +331,9 @@ func (b *builder) byHeight(c int32, h float32) int32 {
 
 // choose picks the candidate of the whole chart (top m) of least cost.
 func (b *builder) choose(m int32) int32 {
+	if b.isPinned(m) {
+		return -1
+	}
 	best, bc := int32(0), inf
 	for i, c := range b.cands(m) {
 		if cost := b.cost(c.w, c.h, true); cost < bc {
@@ -405,7 +435,7 @@ func (b *builder) apply(m int32, ch cand, write bool) (float32, float32, float32
 }
 
 func (b *builder) boxItem(c, ci int32) item {
-	cd := &b.cands(c)[ci]
+	cd := b.cand(c, ci)
 	j := cd.rx + b.cards[c].W/2
 	return item{w: cd.w, h: cd.h, jx0: j, jx1: j, card: c, cand: ci}
 }

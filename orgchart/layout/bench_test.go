@@ -3,6 +3,7 @@ package layout
 import (
 	"testing"
 
+	"github.com/orgplanner/orgplanner/orgchart"
 	"github.com/orgplanner/orgplanner/orgchart/generate"
 )
 
@@ -48,4 +49,90 @@ func BenchmarkVisible(b *testing.B) {
 		l.Visible(x, y, x+1920, y+1080, func(int) {})
 	}
 	b.ReportMetric(float64(n), "cards/screen")
+}
+
+// relayoutBench times a relayout after one edit of the real-shaped
+// organisation of n positions: a card deep in the chart changes size (a
+// longer title, say), so its subtree and the path above it are laid out
+// again. The target: at 100,000 positions at most twice the cost at 10,000.
+func relayoutBench(b *testing.B, n int) {
+	p := generate.Shaped(n, 1)
+	sz := sizer{}
+	e := NewEngine(p, Options{Measure: sz.measure})
+	id := deepManager(b, e.Layout(), p, 0)
+	tall := false
+	b.ResetTimer()
+	start := cpuTime()
+	for b.Loop() {
+		tall = !tall
+		if tall {
+			sz[id] = Size{CardW, CardH + 34}
+		} else {
+			delete(sz, id)
+		}
+		e.Changed(id)
+		e.Relayout()
+	}
+	b.ReportMetric(float64(cpuTime()-start)/float64(b.N)/1e6, "cpu-ms/op")
+}
+
+func BenchmarkRelayout10k(b *testing.B)  { relayoutBench(b, 10_000) }
+func BenchmarkRelayout100k(b *testing.B) { relayoutBench(b, 100_000) }
+
+// BenchmarkRelayoutAdd100k adds a report (and removes it again) in the
+// 100,000-position organisation: the cards change, so they are collected
+// and placed again (linear), while only the changed path lists its
+// candidates again.
+func BenchmarkRelayoutAdd100k(b *testing.B) {
+	p := generate.Shaped(100_000, 1)
+	e := NewEngine(p, Options{})
+	id := deepManager(b, e.Layout(), p, 0)
+	np := &orgchart.Position{ID: "bench-new", Role: "software-engineer", ReportsTo: id}
+	b.ResetTimer()
+	start := cpuTime()
+	for k := 0; b.Loop(); k++ {
+		if k%2 == 0 {
+			p.Positions = append(p.Positions, np)
+		} else {
+			p.Positions = p.Positions[:len(p.Positions)-1]
+		}
+		p.Reindex()
+		e.Changed(np.ID, id)
+		e.Relayout()
+	}
+	b.ReportMetric(float64(cpuTime()-start)/float64(b.N)/1e6, "cpu-ms/op")
+}
+
+// BenchmarkComputeShaped100k lays out the real-shaped 100,000-position organisation.
+func BenchmarkComputeShaped100k(b *testing.B) {
+	p := generate.Shaped(100_000, 1)
+	p.Reports("")
+	b.ResetTimer()
+	start := cpuTime()
+	for b.Loop() {
+		Compute(p, Options{})
+	}
+	b.ReportMetric(float64(cpuTime()-start)/float64(b.N)/1e6, "cpu-ms/op")
+}
+
+// BenchmarkDottedLines5000x100: 5,000 positions with 100 dotted lines each;
+// the connectors' cost grows with the number of lines (one look-up each).
+func BenchmarkDottedLines5000x100(b *testing.B) { dottedBench(b, 100) }
+func BenchmarkDottedLines5000x10(b *testing.B)  { dottedBench(b, 10) }
+
+func dottedBench(b *testing.B, per int) {
+	p := generate.Shaped(5000, 1)
+	for i, pos := range p.Positions {
+		pos.DottedTo = nil
+		for k := 0; k < per; k++ {
+			pos.DottedTo = append(pos.DottedTo, p.Positions[(i*7919+k*104729)%len(p.Positions)].ID)
+		}
+	}
+	p.Reindex()
+	b.ResetTimer()
+	start := cpuTime()
+	for b.Loop() {
+		Compute(p, Options{})
+	}
+	b.ReportMetric(float64(cpuTime()-start)/float64(b.N)/1e6, "cpu-ms/op")
 }

@@ -41,6 +41,15 @@ type builder struct {
 	size          []int32           // cards in each card's subtree
 	teams         map[teamKey]int32 // candidates of teams of one card size (see arrange)
 	teamOwner     map[int32]int32
+	pin           []cand // an Engine's kept arrangements (see Engine), where pinned
+	pinned        []bool
+	stuck         []bool  // an Engine keeps these subtrees' chosen candidates
+	topK          int     // several tops: in one row (0) or k columns
+	keepTops      bool    // an Engine keeps topK
+	edgeOf        []int32 // per card: its solid edge's index in Layout.Edges, -1 for tops
+	tops          []int32 // cards of the top positions
+	withDotted    []int32 // cards with dotted lines
+	nsolid        int     // solid edges, before the dotted ones in Layout.Edges
 	sig           []int32
 	brk           []int
 }
@@ -78,6 +87,14 @@ func newBuilder(p *orgchart.Plan, opt Options) *builder {
 	f := make([]float32, 10*n)
 	b.bw, b.bh, b.rx, b.ox, b.oy = f[:n], f[n:2*n], f[2*n:3*n], f[3*n:4*n], f[4*n:5*n]
 	b.spine, b.lineDX, b.busDY, b.boxX, b.boxY = f[5*n:6*n], f[6*n:7*n], f[7*n:8*n], f[8*n:9*n], f[9*n:]
+	for i := range b.cards {
+		if b.parent[i] < 0 {
+			b.tops = append(b.tops, int32(i))
+		}
+		if len(b.cards[i].Position.DottedTo) > 0 {
+			b.withDotted = append(b.withDotted, int32(i))
+		}
+	}
 	b.size = make([]int32, n)
 	for i := n - 1; i >= 0; i-- {
 		b.size[i]++
@@ -100,10 +117,8 @@ func (b *builder) arrangeAll() {
 	for i := len(b.cards) - 1; i >= 0; i-- {
 		b.arrange(int32(i))
 	}
-	for i := range b.cards {
-		if b.parent[i] < 0 {
-			b.chosen[i] = b.choose(int32(i))
-		}
+	for _, t := range b.tops {
+		b.chosen[t] = b.choose(t)
 	}
 	b.applyAll()
 	b.arrangeTops()
@@ -114,7 +129,7 @@ func (b *builder) arrangeAll() {
 func (b *builder) applyAll() {
 	for i := range b.cards {
 		m := int32(i)
-		cd := b.cands(m)[b.chosen[m]]
+		cd := *b.cand(m, b.chosen[m])
 		b.bw[m], b.bh[m] = cd.w, cd.h
 		_, _, b.rx[m] = b.apply(m, cd, true)
 	}

@@ -9,11 +9,15 @@ import "github.com/orgplanner/orgplanner/orgchart"
 func (b *builder) connect(l *Layout) {
 	l.Edges = make([]Edge, 0, len(b.cards))
 	b.pts = make([]Point, 0, 4*len(b.cards))
+	b.edgeOf = make([]int32, len(b.cards))
 	for i := range b.cards {
+		b.edgeOf[i] = -1
 		if b.parent[i] >= 0 {
+			b.edgeOf[i] = int32(len(l.Edges))
 			l.Edges = append(l.Edges, b.edge(int32(i)))
 		}
 	}
+	b.nsolid = len(l.Edges)
 	b.connectDotted(l)
 }
 
@@ -60,8 +64,12 @@ func (b *builder) edge(r int32) Edge {
 // bottom (mirrored when the manager is lower), off-centre from the solid
 // lines. Cost is linear in the number of dotted lines: each is one map look-up.
 func (b *builder) connectDotted(l *Layout) {
-	// Cards of the dotted-line managers, keyed by position: one pass for the
-	// managers named, one over the cards, then one look-up per line.
+	b.addDotted(l, b.dottedManagers())
+}
+
+// dottedManagers maps each shown dotted-line manager to its card: one pass
+// for the managers named, one over the cards.
+func (b *builder) dottedManagers() map[*orgchart.Position]int32 {
 	at := map[*orgchart.Position]int32{}
 	for i := range b.cards {
 		for _, id := range b.cards[i].Position.DottedTo {
@@ -71,18 +79,26 @@ func (b *builder) connectDotted(l *Layout) {
 		}
 	}
 	if len(at) == 0 {
-		return
+		return at
 	}
 	for i := range b.cards {
 		if _, ok := at[b.cards[i].Position]; ok {
 			at[b.cards[i].Position] = int32(i)
 		}
 	}
-	for i := range b.cards {
+	return at
+}
+
+// addDotted appends the dotted lines, one map look-up each.
+func (b *builder) addDotted(l *Layout, at map[*orgchart.Position]int32) {
+	if len(at) == 0 {
+		return
+	}
+	for _, i := range b.withDotted {
 		a := &b.cards[i]
 		for _, id := range a.Position.DottedTo {
 			j, ok := at[b.p.Position(id)]
-			if !ok || j < 0 || int(j) == i {
+			if !ok || j < 0 || j == i {
 				continue
 			}
 			m := &b.cards[j]
@@ -96,7 +112,7 @@ func (b *builder) connectDotted(l *Layout) {
 				y := m.Y - gap
 				pts = b.path(Point{ax, a.Y + a.H}, Point{ax, y}, Point{mx, y}, Point{mx, m.Y})
 			}
-			l.Edges = append(l.Edges, Edge{From: int(j), To: i, Points: pts, Dotted: true})
+			l.Edges = append(l.Edges, Edge{From: int(j), To: int(i), Points: pts, Dotted: true})
 		}
 	}
 }

@@ -66,14 +66,14 @@ type Layout struct {
 	Edges         []Edge
 	Width, Height float32
 
-	once sync.Once
-	ids  map[string]int
-	grid grid
+	idsOnce, gridOnce sync.Once
+	ids               map[string]int
+	grid              grid
 }
 
 // Index returns the index of the card of the position with the id, or -1.
 func (l *Layout) Index(id string) int {
-	l.build()
+	l.buildIDs()
 	if i, ok := l.ids[id]; ok {
 		return i
 	}
@@ -96,17 +96,19 @@ func (l *Layout) At(x, y float32) int {
 // (x0, y0)-(x1, y1), in increasing card order per grid cell. Its cost follows
 // the area asked for, not the size of the chart.
 func (l *Layout) Visible(x0, y0, x1, y1 float32, visit func(i int)) {
-	l.build()
+	l.gridOnce.Do(func() { l.grid = newGrid(l.Cards, l.Width, l.Height) })
 	l.grid.query(l.Cards, x0, y0, x1, y1, visit)
 }
 
-// build makes the id map and the spatial index on first use.
-func (l *Layout) build() {
-	l.once.Do(func() {
+// buildIDs makes the id map on first use.
+func (l *Layout) buildIDs() {
+	l.idsOnce.Do(func() {
+		if l.ids != nil { // shared with the layout this one follows (same cards)
+			return
+		}
 		l.ids = make(map[string]int, len(l.Cards))
 		for i := range l.Cards {
 			l.ids[l.Cards[i].Position.ID] = i
 		}
-		l.grid = newGrid(l.Cards, l.Width, l.Height)
 	})
 }

@@ -6,29 +6,27 @@ import "math"
 // go side by side or in columns, whichever fits a slide better.
 func (b *builder) arrangeTops() {
 	b.topX, b.topY = b.topX[:0], b.topY[:0]
-	var tops []int32
-	for i := range b.cards {
-		if b.parent[i] < 0 {
-			tops = append(tops, int32(i))
-		}
-	}
+	tops := b.tops
 	if len(tops) == 1 {
 		b.topX, b.topY = append(b.topX, 0), append(b.topY, 0)
-		b.rootW, b.rootH = b.bw[0], b.bh[0]
+		b.rootW, b.rootH = b.bw[tops[0]], b.bh[tops[0]]
 		return
 	}
 	b.heights = b.heights[:0]
 	for _, t := range tops {
 		b.heights = append(b.heights, b.bh[t])
 	}
-	bestK, bestCost := 0, float32(math.Inf(1))
-	for k := 0; k <= min(len(tops), maxColumns); k++ { // 0: one row
-		w, h := b.stackTops(tops, k, false)
-		if c := b.cost(w, h, true); c < bestCost {
-			bestK, bestCost = k, c
+	if !b.keepTops {
+		bestK, bestCost := 0, float32(math.Inf(1))
+		for k := 0; k <= min(len(tops), maxColumns); k++ { // 0: one row
+			w, h := b.stackTops(tops, k, false)
+			if c := b.cost(w, h, true); c < bestCost {
+				bestK, bestCost = k, c
+			}
 		}
+		b.topK = bestK
 	}
-	b.rootW, b.rootH = b.stackTops(tops, bestK, true)
+	b.rootW, b.rootH = b.stackTops(tops, b.topK, true)
 }
 
 // stackTops puts the tops in one row (k = 0) or k columns of similar height.
