@@ -34,7 +34,10 @@ var hrFixtures = []hrFixture{
 	{"rippling.csv", "", "name", [6][2]string{ // "Manager" as the name shown, preferred when set
 		{"Fatima Okafor", ""}, {"Mateo Hernández", "Fatima Okafor"}, {"Alex Dias", "Kate Fernandes"},
 		{"Jonas Müller", "Alex Dias"}, {"Nadia Patel", "Jo Novak"}, {"Emil Weber", "Felix Nguyen"}}},
-	{"hibob.txt", "utf-16le", "name", [6][2]string{ // Excel "Unicode Text" of a HiBob export
+	{"hibob.csv", "", "name", [6][2]string{ // "Work - " prefixes, "Work - Reports to" as display name
+		{"Grace Müller", ""}, {"Marco Schmidt", "Grace Müller"}, {"Chloe Wagner", "Leila O'Brien"},
+		{"Felix Tanaka", "Chloe Wagner"}, {"Marta Novak", "Elena Fischer"}, {"Sofia Nguyen", "Diego Mensah"}}},
+	{"hibob.txt", "utf-16le", "name", [6][2]string{ // the same saved by Excel as "Unicode Text"
 		{"Grace Müller", ""}, {"Marco Schmidt", "Grace Müller"}, {"Chloe Wagner", "Leila O'Brien"},
 		{"Felix Tanaka", "Chloe Wagner"}, {"Marta Novak", "Elena Fischer"}, {"Sofia Nguyen", "Diego Mensah"}}},
 	{"personio.csv", "windows-1252", "name", [6][2]string{ // German Excel: semicolons, Windows-1252
