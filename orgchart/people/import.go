@@ -108,7 +108,7 @@ func ImportWith(r io.Reader, file string, cat *catalog.Catalog, opt Options) (*o
 func readRows(data []byte, file string, opt Options, rep *Report, fail func(int, string, ...any)) ([]row, error) {
 	data, enc, err := decode(data)
 	if err != nil {
-		return nil, fmt.Errorf("reading %s as %s: %w", file, enc, err)
+		return nil, catalog.Problems{{File: file, Message: fmt.Sprintf("cannot be read as %s: %v", enc, err)}}
 	}
 	rep.Encoding = enc
 	// Old Mac spreadsheets end lines with a lone CR, which encoding/csv keeps
@@ -240,7 +240,11 @@ func readRows(data []byte, file string, opt Options, rep *Report, fail func(int,
 		}
 	}
 	if rep.Rows == 0 && len(rep.Problems) == 0 {
-		fail(2, "no people: the file has a header but no rows (lines end with %s)", lineEnds(data))
+		line := 1 // the header, when nothing follows it
+		if bytes.IndexByte(data, '\n') >= 0 {
+			line = 2
+		}
+		fail(line, "no people: the file has a header but no rows (lines end with %s)", lineEnds(data))
 	}
 	return rows, nil
 }

@@ -55,7 +55,11 @@ func roundTrip(t *testing.T, p *orgchart.Plan, cat *catalog.Catalog) *orgchart.P
 
 func TestRoundTripImportSaveExportImport(t *testing.T) {
 	cat := defaultCatalog(t)
-	for _, name := range []string{"hris.csv", "orgchartjs.csv", "semicolon.csv", "messy.csv"} {
+	names := []string{"hris.csv", "orgchartjs.csv", "semicolon.csv", "messy.csv", "workday-retail-1500.csv"}
+	for _, fx := range hrFixtures {
+		names = append(names, fx.file)
+	}
+	for _, name := range names {
 		t.Run(name, func(t *testing.T) {
 			first, _, err := importFile(t, name, nil)
 			if err != nil {
