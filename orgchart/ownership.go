@@ -88,6 +88,10 @@ func (p *Position) RelationTo(cat *catalog.Catalog, id string) Relation {
 	return RelNone
 }
 
+// MaxOwnershipList is the most capability ids one owns, supports or notOwns
+// list may hold (the built-in catalog has about 130 capabilities).
+const MaxOwnershipList = 500
+
 // ownershipFields name the three lists in the file and in messages.
 var ownershipFields = [3]string{"owns", "supports", "notOwns"}
 
@@ -105,6 +109,12 @@ func ownershipProblems(pos *Position, cat *catalog.Catalog, capIDs func() []stri
 	var out []ownershipProblem
 	lists := [3][]string{pos.Owns, pos.Supports, pos.NotOwns}
 	for f, list := range lists {
+		if len(list) > MaxOwnershipList {
+			// Checked before the items: repeats are found by scanning, and a
+			// hostile list of a million ids must not cost a million squared.
+			out = append(out, ownershipProblem{f, MaxOwnershipList, fmt.Sprintf("lists %d capabilities in %s, more than the %d a position may: a catalog has far fewer", len(list), ownershipFields[f], MaxOwnershipList)})
+			continue
+		}
 		for i, id := range list {
 			field := ownershipFields[f]
 			switch {

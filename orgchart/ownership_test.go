@@ -113,3 +113,16 @@ func TestSetRelationUndo(t *testing.T) {
 		t.Errorf("unknown capability: err = %v", err)
 	}
 }
+
+// A hostile plan with a huge owns list is refused at once, not checked for
+// repeats item by item against every other item.
+func TestOwnershipListBounded(t *testing.T) {
+	cat := builtin(t)
+	ids := strings.Repeat("sre-on-call, ", 200_000)
+	text := "version: 1\npositions:\n  - id: a\n    role: chief-technology-officer\n    owns: [" + ids + "sre-on-call]\n"
+	// Checked pair by pair this would take hours: the test timeout catches it.
+	_, _, err := orgchart.Read([]byte(text), "big.yaml", cat)
+	if err == nil || !strings.Contains(err.Error(), "more than the 500 a position may") {
+		t.Fatalf("err = %v", err)
+	}
+}
