@@ -74,11 +74,41 @@ func build(rows []row, cat *catalog.Catalog, rep *Report, fail func(int, string,
 		p.Positions[i] = pos
 		rep.Headcount += pos.Headcount()
 	}
+	manyChiefs(p, rows, m, rep)
 	p.Scope = scopeOf(p, m)
 	rep.Scope = p.Scope
 	rep.Positions = len(p.Positions)
 	sortNotes(rep.Notes)
 	return p
+}
+
+// manyChiefs notes each executive-level role that more than one row was
+// read as: a title that says "Technology Officer" in a bank is a rank, and
+// 136 CTOs are a misreading, not an organisation.
+func manyChiefs(p *orgchart.Plan, rows []row, m *matcher, rep *Report) {
+	byRole := map[string][]int{}
+	var order []string
+	for i, pos := range p.Positions {
+		if r := m.byID[pos.Role]; r != nil && r.Level == catalog.LevelExecutive && len(r.Domains) < len(catalog.Domains) {
+			if byRole[pos.Role] == nil {
+				order = append(order, pos.Role)
+			}
+			byRole[pos.Role] = append(byRole[pos.Role], i)
+		}
+	}
+	for _, id := range order {
+		is := byRole[id]
+		if len(is) < 2 {
+			continue
+		}
+		lines := make([]int, len(is))
+		for k, i := range is {
+			lines[k] = rows[i].line
+		}
+		first := &rows[is[0]]
+		rep.Notes = append(rep.Notes, Note{Line: first.line, Kind: NoteManyChiefs, ID: first.id, Title: first.title, Role: id,
+			Message: fmt.Sprintf("%d rows read as %s (%s): check their titles, or give the role column", len(is), m.byID[id].Title, lineList(lines))})
+	}
 }
 
 // holderOf is the name a person goes by: the preferred name when given

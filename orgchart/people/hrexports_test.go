@@ -287,3 +287,26 @@ func TestImportRetailCompanyOf1500(t *testing.T) {
 		}
 	}
 }
+
+func TestImportFlagsRepeatedChiefs(t *testing.T) {
+	// A bank whose "Technology Officer" is a rank: never a CTO by
+	// similarity; two rows titled CTO are flagged together.
+	in := "id,manager,name,title,department\n1,,Ada Lovelace,CTO,Technology\n2,1,Grace Hopper,Technology Officer,Technology\n" +
+		"3,1,Ken Thompson,Technology Officer,Technology\n4,1,Dennis Ritchie,CTO,Technology\n5,1,Barbara Liskov,Chief Executive Officer,Executive\n"
+	p, rep, err := Import(strings.NewReader(in), "bank.csv", defaultCatalog(t), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := byHolder(t, p, "Grace Hopper").Role; r == "chief-technology-officer" {
+		t.Error(`"Technology Officer" read as CTO`)
+	}
+	var many []Note
+	for _, n := range rep.Notes {
+		if n.Kind == NoteManyChiefs {
+			many = append(many, n)
+		}
+	}
+	if len(many) != 1 || many[0].Line != 2 || !strings.Contains(many[0].Message, "2 rows read as Chief Technology Officer (lines 2, 5)") {
+		t.Errorf("repeated chiefs: %+v", many)
+	}
+}

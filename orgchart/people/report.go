@@ -29,6 +29,7 @@ const (
 	NoteUnknownDotted     NoteKind = "unknown-dotted"     // dotted-line manager not in the file: left out
 	NoteUnknownCapability NoteKind = "unknown-capability" // owns/supports/not_owns id not in the catalog: left out
 	NoteExecutive         NoteKind = "executive-match"    // matched to an executive or VP role: confirm each
+	NoteManyChiefs        NoteKind = "many-chiefs"        // several rows read as one C-level role (136 CTOs)
 	NoteOtherChief        NoteKind = "other-chief"        // a C-level title the catalog has no role for (COO, CFO, CPO in People)
 )
 
@@ -87,6 +88,7 @@ var noteHeadings = []struct {
 	kind    NoteKind
 	heading string
 }{
+	{NoteManyChiefs, "C-level roles read more than once (an organisation usually has one of each)"},
 	{NoteExecutive, "Executive and VP matches (confirm each: these set who owns what)"},
 	{NoteOtherChief, "C-level titles with no catalog role (imported as team members, title kept)"},
 	{NoteCycle, "Reporting cycles (each broken at its first row, which now reports to nobody)"},
