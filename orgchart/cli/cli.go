@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -162,15 +163,26 @@ func parseCommand(env *Env, fs *flag.FlagSet, help string, args []string) (rest 
 		if errors.Is(err, flag.ErrHelp) {
 			return nil, ExitOK, true
 		}
+		msg := flagMessage(err)
 		if wantsJSON(args) {
-			return nil, newOutput(env, fs.Name(), true).Usage("%v", err), true
+			return nil, newOutput(env, fs.Name(), true).Usage("%s", msg), true
 		}
-		fmt.Fprintf(&terminalWriter{w: env.Stderr}, "orgplanner %s: %v\n\n", fs.Name(), err)
+		fmt.Fprintf(&terminalWriter{w: env.Stderr}, "orgplanner %s: %s\n\n", fs.Name(), msg)
 		usage()
 		return nil, ExitInvalid, true
 	}
 	return rest, ExitOK, false
 }
+
+// flagMessage words the flag package's errors in the help's style: a long
+// flag with two dashes ("flag provided but not defined: -nope" becomes
+// "unknown flag --nope").
+func flagMessage(err error) string {
+	msg := strings.Replace(err.Error(), "flag provided but not defined: ", "unknown flag ", 1)
+	return longFlag.ReplaceAllString(msg, "$1--$2")
+}
+
+var longFlag = regexp.MustCompile(`(^|flag |: )-([A-Za-z][A-Za-z0-9-]+)`)
 
 // wantsJSON reports whether --json is among a command's flags.
 func wantsJSON(args []string) bool {

@@ -135,6 +135,9 @@ func TestHelpCommandAndUnknown(t *testing.T) {
 	if code, _, errOut := run(t, "", "frobnicate"); code != ExitInvalid || !strings.Contains(errOut, `unknown command "frobnicate"`) {
 		t.Errorf("unknown: exit %d %q", code, errOut)
 	}
+	if code, _, errOut := run(t, "", "check", "--nope", "x.yaml"); code != ExitInvalid || !strings.HasPrefix(errOut, "orgplanner check: unknown flag --nope\n") {
+		t.Errorf("unknown flag: exit %d %q", code, errOut)
+	}
 	for _, name := range []string{"version", "completion", "schema", "merge", "--version"} {
 		if !IsCommand(name) {
 			t.Errorf("%s is not a command: main would open it as a plan", name)
