@@ -1,6 +1,10 @@
 package look
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
+
 	"github.com/go-text/typesetting/font"
 	"github.com/go-text/typesetting/fontscan"
 	"github.com/go-text/typesetting/language"
@@ -15,6 +19,33 @@ type fontmapCache struct {
 	ok    bool
 }
 
+// fontCacheDir is where fontscan keeps its index of the system's fonts:
+// the user's cache folder, else the temporary one. fontscan scans once per
+// process and gives up for good if it cannot write its index, so the
+// folder must be writable.
+func fontCacheDir() string {
+	for _, dir := range []func() (string, error){
+		func() (string, error) {
+			d, err := os.UserCacheDir()
+			return filepath.Join(d, "orgplanner"), err
+		},
+		func() (string, error) {
+			return filepath.Join(os.TempDir(), fmt.Sprintf("orgplanner-%d", os.Getuid())), nil
+		},
+	} {
+		d, err := dir()
+		if err != nil || os.MkdirAll(d, 0o700) != nil {
+			continue
+		}
+		if f, err := os.CreateTemp(d, "probe"); err == nil {
+			f.Close()
+			os.Remove(f.Name())
+			return d
+		}
+	}
+	return os.TempDir()
+}
+
 type quiet struct{}
 
 func (quiet) Printf(string, ...any) {}
@@ -27,7 +58,7 @@ func (s *Shaper) fallback(r rune, sc language.Script, st Style) *font.Face {
 	c := s.system[st]
 	if c == nil {
 		c = &fontmapCache{fm: fontscan.NewFontMap(quiet{}), runes: map[rune]*font.Face{}}
-		c.ok = c.fm.UseSystemFonts("") == nil
+		c.ok = c.fm.UseSystemFonts(fontCacheDir()) == nil
 		aspect := font.Aspect{Style: font.StyleNormal, Weight: font.WeightNormal}
 		switch st {
 		case Bold:
