@@ -83,7 +83,11 @@ func (s *Shaper) fallback(r rune, sc language.Script, st Style) *font.Face {
 	}
 	face := c.fm.ResolveFace(r)
 	if face != nil {
-		if _, has := face.NominalGlyph(r); !has {
+		// A glyph the font has only as a bitmap (colour emoji fonts) would
+		// be drawn blank by the outline rasteriser and the vector writers:
+		// count it as missing instead.
+		gid, has := face.NominalGlyph(r)
+		if _, outline := face.GlyphData(gid).(font.GlyphOutline); !has || !outline {
 			face = nil
 		}
 	}

@@ -131,3 +131,22 @@ func TestShapeArabicJoinsLetters(t *testing.T) {
 		t.Errorf("run not right to left: %+v", word.Runs[0])
 	}
 }
+
+// A character no installed font draws as an outline (an emoji, when the
+// only emoji font is a bitmap one or there is none) is reported, not drawn
+// blank without a word.
+func TestShapeReportsCharactersWithoutOutline(t *testing.T) {
+	s := NewShaper()
+	l := s.Shape("Ana \U0001F680", Face{Regular, 12})
+	drawn := false
+	for _, r := range l.Runs {
+		for _, g := range r.Glyphs {
+			if r.Font.Outline(g.ID, 12) != nil && g.Cluster > 3 {
+				drawn = true
+			}
+		}
+	}
+	if !drawn && !strings.Contains(strings.Join(s.Missing(), ","), "symbols") {
+		t.Errorf("the rocket is neither drawn nor reported: missing %v", s.Missing())
+	}
+}
