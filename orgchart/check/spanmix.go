@@ -28,9 +28,10 @@ func (o *org) directMix(i int) (managers, ics int) {
 }
 
 // leadsLeaders reports whether i is meant to lead leaders: a VP or an
-// executive; a director or head with a manager below; a position of unknown
-// level with two managers below. A first-line manager with one team lead
-// under it is still a first-line manager.
+// executive; a director or head with a manager below; anyone else (a
+// manager-level role, an unknown level) with two or more managers below. A
+// first-line manager with one team lead under it is still a first-line
+// manager.
 func (o *org) leadsLeaders(i, managers int) bool {
 	r := o.rank(i)
 	if o.role[i] != nil && o.role[i].ID == genericRole {
@@ -41,10 +42,8 @@ func (o *org) leadsLeaders(i, managers int) bool {
 		return true
 	case r == 2:
 		return managers > 0
-	case r < 0:
-		return managers >= 2
 	}
-	return false
+	return managers >= 2
 }
 
 // checkSpanMix reports leaders who manage a large group of individual
