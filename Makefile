@@ -70,8 +70,8 @@ bench:
 
 # A Linux desktop bundle, bin/orgplanner-linux.tar.xz: binary, icon, a .desktop entry
 # that opens plan files, their MIME type and AppStream metainfo (assets/linux). The
-# fyne tool comes from the Go module proxy; .ci/package-linux.sh keeps FyneApp.toml
-# (which fyne package rewrites) and the tree as they were.
+# fyne tool comes from the Go module proxy; .ci/package-linux.sh runs it on a copy of
+# the tree, as it rewrites FyneApp.toml and writes files where it builds.
 FYNE ?= $(shell $(GO) env GOPATH)/bin/fyne
 package: deps
 	test -x $(FYNE) || $(GO) install fyne.io/tools/cmd/fyne@v1.7.4

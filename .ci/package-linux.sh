@@ -4,30 +4,24 @@
 # type, the shared-mime-info type and the AppStream metainfo, with a Makefile
 # for `sudo make install` or `make user-install`.
 #
-# fyne package builds the binary with the app's metadata, but it bumps Build
-# in FyneApp.toml at every run and writes its bundle into the source folder:
-# it runs on a copy of the tree's FyneApp.toml, which is restored whatever happens,
-# and its output is moved to bin/. The tree is left as it was.
+# fyne package bumps Build in FyneApp.toml at every run and writes files into the
+# folder it builds (fyne_metadata_init.go, the bundle, the binary): it runs on a
+# copy of the repository's files in bin/package/src, so the tree is never touched.
 # Usage: .ci/package-linux.sh FYNE_TOOL
 set -eu
 FYNE=$1
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
-OUT=bin/package
-rm -rf "$OUT" && mkdir -p "$OUT"
-cp FyneApp.toml "$OUT/FyneApp.toml.orig"
-restore() { cp "$OUT/FyneApp.toml.orig" FyneApp.toml; }
-trap restore EXIT INT TERM
-"$FYNE" package -os linux -name "Org Planner" -release
-restore
-trap - EXIT INT TERM
-rm -f orgplanner # the binary fyne leaves beside the bundle
+OUT=$ROOT/bin/package
+rm -rf "$OUT" && mkdir -p "$OUT/src"
+# The files git knows, as they are in the working tree (uncommitted edits included).
+git ls-files -z --cached --others --exclude-standard | xargs -0 cp --parents -t "$OUT/src"
+(cd "$OUT/src" && "$FYNE" package -os linux -name "Org Planner" -release)
 
 # Unpack fyne's bundle and put our files in place of its generic ones.
 STAGE=$OUT/stage
 mkdir -p "$STAGE"
-tar -xJf "Org Planner.tar.xz" -C "$STAGE"
-rm -f "Org Planner.tar.xz"
+tar -xJf "$OUT/src/Org Planner.tar.xz" -C "$STAGE"
 SHARE=$(find "$STAGE" -type d -path '*/share' | head -n 1)
 [ -n "$SHARE" ] || { echo "package: no share folder in fyne's bundle" >&2; exit 1; }
 rm -f "$SHARE/applications/"*.desktop
@@ -36,6 +30,7 @@ install -Dm644 assets/linux/io.orgplanner.app.mime.xml "$SHARE/mime/packages/io.
 install -Dm644 assets/linux/io.orgplanner.app.metainfo.xml "$SHARE/metainfo/io.orgplanner.app.metainfo.xml"
 for icon in "$SHARE/pixmaps/"*; do mv "$icon" "$SHARE/pixmaps/io.orgplanner.app.png"; done
 LOCAL=${SHARE#"$STAGE/usr/"}; LOCAL=${LOCAL%share}
+[ -x "$STAGE/usr/${LOCAL}bin/orgplanner" ] || { echo "package: no bin/orgplanner in fyne's bundle" >&2; exit 1; }
 cat > "$STAGE/Makefile" <<MAKE
 # Install Org Planner: sudo make install (to \$(PREFIX), /usr/local by default)
 # or make user-install (to ~/.local). make uninstall / make user-uninstall undo it.
@@ -57,7 +52,6 @@ user-install:
 user-uninstall:
 	\$(MAKE) uninstall PREFIX=\$(HOME)/.local
 MAKE
-if [ -d "$STAGE/usr/${LOCAL}bin" ]; then :; else echo "package: no bin folder" >&2; exit 1; fi
 tar -cJf bin/orgplanner-linux.tar.xz -C "$STAGE" .
-rm -rf "$STAGE" "$OUT"
+rm -rf "$OUT"
 echo "Wrote bin/orgplanner-linux.tar.xz"
