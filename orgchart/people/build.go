@@ -132,23 +132,36 @@ func holderOf(rw *row) string {
 
 // scopeOf is the set of domains the plan's roles work in, so that a company
 // is checked on what it has (a retailer's IT department is not judged on SRE
-// or product). Roles that belong to every domain (CEO, chief of staff) and
-// the generic team member say nothing about it. Nil when no role does: the
-// plan keeps every domain.
+// or product). An executive or VP brings every domain of its role (a CTO
+// leads engineering and platform); any other leader its role's first
+// domain; individual contributors their role's first domain once three or
+// more work in it (two database administrators do not make a platform
+// organisation). Roles that belong to every domain (CEO, chief of staff) and
+// the generic team member say nothing. Nil when no role does: the plan keeps
+// every domain.
 func scopeOf(p *orgchart.Plan, m *matcher) []catalog.Domain {
+	const team = 3
 	in := map[catalog.Domain]bool{}
+	ics := map[catalog.Domain]int{}
 	for _, pos := range p.Positions {
 		r := m.byID[pos.Role]
-		if r == nil || len(r.Domains) >= len(catalog.Domains) {
+		if r == nil || len(r.Domains) == 0 || len(r.Domains) >= len(catalog.Domains) {
 			continue
 		}
-		for _, d := range r.Domains {
-			in[d] = true
+		switch {
+		case r.Level == catalog.LevelExecutive || r.Level == catalog.LevelVP:
+			for _, d := range r.Domains {
+				in[d] = true
+			}
+		case r.Individual || r.Level == catalog.LevelIndividual:
+			ics[r.Domains[0]] += max(pos.Count, 1)
+		default:
+			in[r.Domains[0]] = true
 		}
 	}
 	var out []catalog.Domain
 	for _, d := range catalog.Domains {
-		if in[d] {
+		if in[d] || ics[d] >= team {
 			out = append(out, d)
 		}
 	}

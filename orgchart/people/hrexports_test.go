@@ -243,9 +243,9 @@ func TestImportRetailCompanyOf1500(t *testing.T) {
 	if depth != 9 {
 		t.Errorf("depth %d, want 9 below the CEO", depth)
 	}
-	// Judged on what it has: no SRE, product or privacy roles, so no SRE,
-	// product or privacy gaps.
-	want := []catalog.Domain{catalog.IT, catalog.SEC, catalog.PLAT, catalog.ENG, catalog.DATA}
+	// Judged on what it has: no SRE, product or privacy roles, and two
+	// database administrators are no platform organisation, so no gaps there.
+	want := []catalog.Domain{catalog.IT, catalog.SEC, catalog.ENG, catalog.DATA}
 	if !equalDomains(p.Scope, want) {
 		t.Errorf("scope %v, want %v", p.Scope, want)
 	}
@@ -258,7 +258,7 @@ func TestImportRetailCompanyOf1500(t *testing.T) {
 			}
 		}
 	}
-	for _, d := range []catalog.Domain{catalog.SRE, catalog.PROD, catalog.PRIV} {
+	for _, d := range []catalog.Domain{catalog.SRE, catalog.PROD, catalog.PRIV, catalog.PLAT} {
 		if gaps[d] > 0 {
 			t.Errorf("%d coverage findings about %s, a domain the retailer does not work in", gaps[d], d)
 		}
