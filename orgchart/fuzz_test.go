@@ -5,6 +5,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
+	"sort"
 	"strings"
 	"testing"
 
@@ -90,6 +92,7 @@ func FuzzReadPlan(f *testing.F) {
 
 func FuzzRoundTrip(f *testing.F) {
 	addPlanSeeds(f)
+	f.Add([]byte(commentedPlan))
 	file := fuzzFile(f)
 	cat := defaultCatalog(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -108,7 +111,59 @@ func FuzzRoundTrip(f *testing.F) {
 		if second := q.Encode(); !bytes.Equal(first, second) {
 			t.Fatalf("Encode is not stable across a read:\n--- input:\n%q\n--- first:\n%q\n--- second:\n%q", data, first, second)
 		}
+		// fmt's output is the input's plan: the same fields and positions,
+		// and every comment line kept.
+		if a, b := viewOf(p), viewOf(q); !reflect.DeepEqual(a, b) {
+			t.Fatalf("the saved plan differs from the one read:\n--- input:\n%q\n--- encoded:\n%q\n--- read: %+v\n--- saved: %+v", data, first, a, b)
+		}
 	})
+}
+
+// planView is what a plan holds, in a form two reads of it compare equal
+// by: positions by id without their lines, comments as sorted lines.
+type planView struct {
+	Version       int
+	Name, Catalog string
+	Header        string
+	Scope         []catalog.Domain
+	Policy        orgchart.Policy
+	Positions     []orgchart.Position
+	Comments      []string
+}
+
+func viewOf(p *orgchart.Plan) planView {
+	v := planView{Version: p.Version, Name: p.Name, Catalog: p.Catalog, Header: p.Header, Scope: p.Scope, Policy: p.Policy}
+	addComments := func(c *orgchart.Comments) {
+		if c == nil {
+			return
+		}
+		texts := []string{c.End}
+		for _, m := range []map[string]string{c.Before, c.After} {
+			for _, t := range m {
+				texts = append(texts, t)
+			}
+		}
+		for _, t := range texts {
+			for _, line := range strings.FieldsFunc(t, func(r rune) bool { return r == '\n' || r == '\r' || r == 0x85 || r == 0x2028 || r == 0x2029 }) {
+				if line = strings.Trim(line, " \t"); line != "" {
+					if !strings.HasPrefix(line, "#") {
+						line = "# " + line
+					}
+					v.Comments = append(v.Comments, line)
+				}
+			}
+		}
+	}
+	addComments(p.Comments)
+	for _, pos := range p.Positions {
+		c := *pos
+		addComments(c.Comments)
+		c.Comments, c.Line = nil, 0
+		v.Positions = append(v.Positions, c)
+	}
+	sort.Slice(v.Positions, func(i, j int) bool { return v.Positions[i].ID < v.Positions[j].ID })
+	sort.Strings(v.Comments)
+	return v
 }
 
 // wellFormedProblems: an error is a non-empty catalog.Problems, capped, each

@@ -27,6 +27,10 @@ type Position struct {
 	Supports []string
 	NotOwns  []string
 
+	// Comments are the YAML comments written around the position in its
+	// file (nil when none); saves write them back.
+	Comments *Comments
+
 	// Line is where the position starts in the file it was read from (0 if new).
 	Line int
 }
@@ -55,6 +59,9 @@ type Plan struct {
 	// Header is the comment block at the top of the file (such as the
 	// yaml-language-server schema line); it survives every save.
 	Header string
+	// Comments are the other comments around the plan's own fields (nil
+	// when none); the positions keep theirs.
+	Comments *Comments
 
 	Positions []*Position
 

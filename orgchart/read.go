@@ -84,6 +84,7 @@ func ReadWith(data []byte, file string, base *catalog.Catalog, opt ReadOptions) 
 
 // reader walks one plan document by hand and collects its problems.
 type reader struct {
+	doc         *yaml.Node // the document, for its comments
 	file        string
 	catalogDirs []string
 	cat         *catalog.Catalog
@@ -163,6 +164,7 @@ func (r *reader) read(data []byte) *Plan {
 	}
 	p := &Plan{Header: header}
 	r.top(root, p)
+	p.Comments = planComments(r.doc, root)
 	if len(r.problems) > 0 && p.Version > FormatVersion {
 		return nil
 	}
@@ -223,6 +225,7 @@ func leadingComments(data []byte) string {
 // what is wrong and returns the root mapping or nil.
 func (r *reader) parse(data []byte) *yaml.Node {
 	doc, problems := catalog.ParseYAML(data, "a plan")
+	r.doc = doc
 	for _, p := range problems {
 		if strings.HasPrefix(p.Message, "YAML syntax error") {
 			r.add(p.Line, "%s: fix the indentation, quoting or brackets at this line (or just above it)", p.Message)

@@ -67,6 +67,7 @@ func (r *reader) positions(v *yaml.Node, p *Plan) []posMeta {
 		pos.Line = item.Line
 		var m posMeta
 		fps = r.position(item, pos, &m, fps[:0])
+		pos.Comments = positionComments(item)
 		for _, fp := range fps {
 			r.add(fp.line, "%s %s", r.describe(pos), fp.msg)
 		}

@@ -1,6 +1,7 @@
 package orgchart
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -17,19 +18,23 @@ import (
 func (p *Plan) Encode() []byte {
 	b := make([]byte, 0, 256+200*len(p.Positions))
 	b = appendHeader(b, p.Header)
+	w := commented{c: p.Comments, indent: ""}
 	version := p.Version
 	if version == 0 {
 		version = FormatVersion
 	}
+	b = w.start(b, "version")
 	b = append(b, "version: "...)
 	b = strconv.AppendInt(b, int64(version), 10)
-	b = append(b, '\n')
+	b = w.finish(append(b, '\n'), "version")
 	if p.Name != "" {
+		b = w.start(b, "name")
 		b = append(b, "name: "...)
 		b = appendScalar(b, p.Name, false)
-		b = append(b, '\n')
+		b = w.finish(append(b, '\n'), "name")
 	}
 	if len(p.Scope) > 0 {
+		b = w.start(b, "scope")
 		b = append(b, "scope: ["...)
 		for i, d := range p.Scope {
 			if i > 0 {
@@ -37,25 +42,82 @@ func (p *Plan) Encode() []byte {
 			}
 			b = appendScalar(b, string(d), true)
 		}
-		b = append(b, "]\n"...)
+		b = w.finish(append(b, "]\n"...), "scope")
 	}
 	if p.Catalog != "" {
+		b = w.start(b, "catalog")
 		b = append(b, "catalog: "...)
 		b = appendScalar(b, p.Catalog, false)
-		b = append(b, '\n')
+		b = w.finish(append(b, '\n'), "catalog")
 	}
 	if pol := encodePolicy(p.Policy); len(pol) > 0 {
-		b = append(b, "policy:\n"...)
+		b = w.start(b, "policy")
+		b = w.finish(append(b, "policy:\n"...), "policy")
 		b = append(b, pol...)
 	}
+	b = w.start(b, "positions")
 	if len(p.Positions) == 0 {
-		return append(b, "positions: []\n"...)
+		b = w.finish(append(b, "positions: []\n"...), "positions")
+	} else {
+		b = w.finish(append(b, "positions:\n"...), "positions")
+		for _, pos := range p.CanonicalOrder() {
+			b = appendPosition(b, pos)
+		}
 	}
-	b = append(b, "positions:\n"...)
-	for _, pos := range p.CanonicalOrder() {
-		b = appendPosition(b, pos)
+	return w.end(b)
+}
+
+// commented writes the comments of one mapping (a position, or the plan's
+// fields) around the fields the encoder writes; comments of fields it leaves
+// out (a holder cleared in the app) are written after the last field, so no
+// comment a person wrote is ever dropped.
+type commented struct {
+	c       *Comments
+	indent  string // of the mapping's fields
+	written map[string]bool
+}
+
+func (w *commented) start(b []byte, key string) []byte {
+	if w.c.IsZero() {
+		return b
 	}
-	return b
+	if w.written == nil {
+		w.written = map[string]bool{}
+	}
+	w.written[key] = true
+	return appendCommentLines(b, w.indent, w.c.before(key))
+}
+
+func (w *commented) finish(b []byte, key string) []byte {
+	if w.c.IsZero() {
+		return b
+	}
+	return endLine(b, w.c.after(key))
+}
+
+// end writes the comments of fields not written, then the end comments.
+func (w *commented) end(b []byte) []byte {
+	if w.c.IsZero() {
+		return b
+	}
+	var keys []string
+	for k := range w.c.Before {
+		if !w.written[k] {
+			keys = append(keys, k)
+		}
+	}
+	for k := range w.c.After {
+		if !w.written[k] {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	keys = slices.Compact(keys)
+	for _, k := range keys {
+		b = appendCommentLines(b, w.indent, w.c.before(k))
+		b = appendCommentLines(b, w.indent, w.c.after(k))
+	}
+	return appendCommentLines(b, w.indent, w.c.end())
 }
 
 // CanonicalOrder returns the positions in the order Encode writes them:
@@ -88,41 +150,65 @@ func (p *Plan) CanonicalOrder() []*Position {
 }
 
 func appendPosition(b []byte, pos *Position) []byte {
+	w := commented{c: pos.Comments, indent: "    "}
+	if !w.c.IsZero() {
+		b = appendCommentLines(b, "  ", joinComments(w.c.before(""), w.c.before("id")))
+		w.written = map[string]bool{"": true, "id": true}
+	}
 	b = append(b, "  - id: "...)
 	b = appendScalar(b, pos.ID, false)
-	b = append(b, "\n    role: "...)
+	b = w.finish(append(b, '\n'), "id")
+	b = w.start(b, "role")
+	b = append(b, "    role: "...)
 	b = appendScalar(b, pos.Role, false)
-	b = append(b, '\n')
-	b = appendField(b, "    title: ", pos.Title)
-	b = appendField(b, "    holder: ", pos.Holder)
-	b = appendField(b, "    reportsTo: ", pos.ReportsTo)
+	b = w.finish(append(b, '\n'), "role")
+	b = w.field(b, "title", pos.Title)
+	b = w.field(b, "holder", pos.Holder)
+	b = w.field(b, "reportsTo", pos.ReportsTo)
 	if pos.Count != 0 {
+		b = w.start(b, "count")
 		b = append(b, "    count: "...)
 		b = strconv.AppendInt(b, int64(pos.Count), 10)
-		b = append(b, '\n')
+		b = w.finish(append(b, '\n'), "count")
 	}
-	if len(pos.DottedTo) > 0 {
-		b = append(b, "    dottedTo: ["...)
-		for i, d := range pos.DottedTo {
-			if i > 0 {
-				b = append(b, ", "...)
-			}
-			b = appendScalar(b, d, true)
-		}
-		b = append(b, "]\n"...)
-	}
+	b = w.list(b, "dottedTo", pos.DottedTo)
 	if pos.Cost != 0 {
+		b = w.start(b, "cost")
 		b = append(b, "    cost: "...)
 		b = strconv.AppendFloat(b, pos.Cost, 'f', -1, 64)
-		b = append(b, '\n')
+		b = w.finish(append(b, '\n'), "cost")
 	}
-	b = appendList(b, "    owns: [", pos.Owns)
-	b = appendList(b, "    supports: [", pos.Supports)
-	b = appendList(b, "    notOwns: [", pos.NotOwns)
-	return appendField(b, "    notes: ", pos.Notes)
+	b = w.list(b, "owns", pos.Owns)
+	b = w.list(b, "supports", pos.Supports)
+	b = w.list(b, "notOwns", pos.NotOwns)
+	b = w.field(b, "notes", pos.Notes)
+	return w.end(b)
 }
 
-// appendList writes a flow list of ids; nothing when the list is empty.
+// field writes `key: value` at the mapping's indent, with its comments;
+// an empty value is left out.
+func (w *commented) field(b []byte, key, value string) []byte {
+	if value == "" {
+		return b
+	}
+	b = w.start(b, key)
+	b = append(b, w.indent...)
+	b = append(b, key...)
+	b = append(b, ": "...)
+	b = appendScalar(b, value, false)
+	return w.finish(append(b, '\n'), key)
+}
+
+// list writes `key: [a, b]` with its comments; an empty list is left out.
+func (w *commented) list(b []byte, key string, items []string) []byte {
+	if len(items) == 0 {
+		return b
+	}
+	b = w.start(b, key)
+	b = appendList(b, w.indent+key+": [", items)
+	return w.finish(b, key)
+}
+
 func appendList(b []byte, key string, ids []string) []byte {
 	if len(ids) == 0 {
 		return b

@@ -37,6 +37,7 @@ positions:
   - id: m1
     role: software-engineering-manager
     holder: Ada Lovelace
+  # the engineers first, on purpose
   - id: e1
     role: software-engineer
     holder: Grace Hopper
