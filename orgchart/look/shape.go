@@ -202,6 +202,14 @@ func (s *Shaper) refLine(str string, st Style) *Line {
 }
 
 func (s *Shaper) shape(str string, st Style) *Line {
+	// Broken UTF-8 becomes U+FFFD and control characters (a tab or a line
+	// break pasted into a name) spaces, so runes and bytes agree.
+	str = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(str, "\uFFFD"))
 	l := &Line{Text: str}
 	runes := []rune(str)
 	if len(runes) == 0 {

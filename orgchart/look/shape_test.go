@@ -150,3 +150,29 @@ func TestShapeReportsCharactersWithoutOutline(t *testing.T) {
 		t.Errorf("the rocket is neither drawn nor reported: missing %v", s.Missing())
 	}
 }
+
+// Hostile text shapes without a panic: broken UTF-8, control characters,
+// bidi overrides, a long string, combining marks piled on one letter.
+func TestShapeHostileText(t *testing.T) {
+	s := NewShaperWith(Options{NoSystemFonts: true})
+	for _, text := range []string{
+		"bad\xff\xfebytes", "tab\tand\nnewline\x00nul", "\u202Eevil override\u202C", "a\u0301\u0301\u0301\u0301\u0301",
+		strings.Repeat("Long name ", 5000), "\uFFFD", " ", "",
+	} {
+		for _, st := range []Style{Regular, Bold, Italic} {
+			l := s.Shape(text, Face{st, 12})
+			for _, r := range l.Runs {
+				for _, g := range r.Glyphs {
+					if g.Cluster < 0 || g.Cluster > len(r.Text) {
+						t.Errorf("%q: cluster %d outside run %q", text, g.Cluster, r.Text)
+					}
+				}
+			}
+			if text != "" && text != " " && l.Width <= 0 {
+				t.Errorf("%q: width %v", text, l.Width)
+			}
+			_ = Wrap(s.Measure, text, Face{st, 12}, 100, 2)
+			_ = Ellipsize(s.Measure, text, Face{st, 12}, 100)
+		}
+	}
+}
