@@ -177,6 +177,10 @@ func scopeOf(p *orgchart.Plan, m *matcher) []catalog.Domain {
 func resolveManagers(rows []row, byID map[string]int, rep *Report, note func(*row, NoteKind, string, ...any), fail func(int, string, ...any)) []int {
 	var byKey map[string]int // lazily: only when some manager is not an id
 	parent := make([]int, len(rows))
+	// With several manager columns, the one that finds the most people is
+	// tried first: a "ManagerID" from another numbering must not beat a
+	// "ManagerName" that names everyone (nor a name beat a real id column).
+	order := managerColumnOrder(rows, byID)
 	given, resolved, firstGiven := 0, 0, -1
 	var byName []int // rows whose manager was found by name or email
 	for i := range rows {
@@ -197,7 +201,8 @@ func resolveManagers(rows []row, byID map[string]int, rep *Report, note func(*ro
 			firstGiven = i
 		}
 		how, j := "", -1
-		for _, x := range rw.managers {
+		for _, c := range order {
+			x := rw.managers[c]
 			if _, isID := byID[x]; x == "" || (!isID && noManager[strings.ToLower(x)]) {
 				continue
 			}
@@ -268,6 +273,39 @@ func resolveManagers(rows []row, byID map[string]int, rep *Report, note func(*ro
 	return parent
 }
 
+// managerColumnOrder orders the manager columns by how many rows' values
+// they resolve (as an id, or a unique name or email), most first, header
+// order among equals. One column needs no count.
+func managerColumnOrder(rows []row, byID map[string]int) []int {
+	n := 0
+	if len(rows) > 0 {
+		n = len(rows[0].managers)
+	}
+	order := make([]int, n)
+	for c := range order {
+		order[c] = c
+	}
+	if n < 2 {
+		return order
+	}
+	byKey := keysOf(rows)
+	found := make([]int, n)
+	for i := range rows {
+		for c, x := range rows[i].managers {
+			if x == "" {
+				continue
+			}
+			if _, ok := byID[x]; ok {
+				found[c]++
+			} else if j, ok := lookupPerson(byKey, x); ok && j >= 0 {
+				found[c]++
+			}
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool { return found[order[a]] > found[order[b]] })
+	return order
+}
+
 // managerValue is the first manager value a row gives.
 func managerValue(rw *row) string {
 	for _, x := range rw.managers {
@@ -281,9 +319,13 @@ func managerValue(rw *row) string {
 // personKey normalises a name or email for lookup: lower case, words only
 // ("Hopper, Grace" stays in that order: see lookupPerson).
 func personKey(s string) string {
-	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+	ws := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return r == ' ' || r == '\t' || r == ','
-	}), " ")
+	})
+	for i, w := range ws {
+		ws[i] = strings.TrimSuffix(w, ".") // "R." is "R"
+	}
+	return strings.Join(ws, " ")
 }
 
 // keysOf maps every name a person goes by (full name, first and last,
@@ -304,7 +346,7 @@ func keysOf(rows []row) map[string]int {
 	for i := range rows {
 		rw := &rows[i]
 		seen := map[string]bool{}
-		for _, k := range []string{rw.name, rw.first + " " + rw.last, holderOf(rw)} {
+		for _, k := range nameForms(rw.name, rw.first+" "+rw.last, holderOf(rw)) {
 			if k = personKey(k); k != "" && !seen[k] {
 				seen[k] = true
 				add(k, i)
@@ -312,6 +354,34 @@ func keysOf(rows []row) map[string]int {
 		}
 		for _, e := range rw.emails {
 			add(e, i)
+		}
+	}
+	return out
+}
+
+// nameForms are the ways a manager column may write a person's names: as
+// written, "Last, First" turned to "First Last" (a name column in "Adinolfi,
+// Wilson K" form, a manager column in "Wilson Adinolfi" form), and without
+// middle initials ("Brandon R. LeBlanc" as "Brandon LeBlanc").
+func nameForms(names ...string) []string {
+	out := make([]string, 0, 4*len(names))
+	for _, n := range names {
+		forms := []string{n}
+		if last, first, ok := strings.Cut(n, ","); ok {
+			forms = append(forms, first+" "+last)
+		}
+		for _, f := range forms {
+			out = append(out, f)
+			ws := strings.Fields(f)
+			kept := ws[:0:0]
+			for _, w := range ws {
+				if len(strings.TrimSuffix(w, ".")) > 1 {
+					kept = append(kept, w)
+				}
+			}
+			if len(kept) >= 2 && len(kept) < len(ws) {
+				out = append(out, strings.Join(kept, " "))
+			}
 		}
 	}
 	return out

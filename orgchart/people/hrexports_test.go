@@ -310,3 +310,23 @@ func TestImportFlagsRepeatedChiefs(t *testing.T) {
 		t.Errorf("repeated chiefs: %+v", many)
 	}
 }
+
+func TestImportManagerNamesAgainstLastFirstNames(t *testing.T) {
+	// A public HR data set's shape: names as "Last, First  M", managers as
+	// "First Last" (or with a middle initial), manager ids from another
+	// numbering.
+	in := "Employee_Name,EmpID,Position,Department,ManagerName,ManagerID\n" +
+		"\"LeBlanc, Brandon  R\",1,CIO,IT/IS,,\n" +
+		"\"Roup, Simon\",2,IT Manager - DB,IT/IS,Brandon R. LeBlanc,3\n" +
+		"\"Carr, Claudia  N\",3,Sr. DBA,IT/IS,Simon Roup,4\n" +
+		"\"Becker, Renee\",4,Database Administrator,IT/IS,Simon Roup,4\n"
+	p, _, err := Import(strings.NewReader(in), "hr.csv", defaultCatalog(t), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for holder, manager := range map[string]string{"Roup, Simon": "LeBlanc, Brandon  R", "Carr, Claudia  N": "Roup, Simon", "Becker, Renee": "Roup, Simon"} {
+		if m := p.Manager(byHolder(t, p, holder)); m == nil || m.Holder != manager {
+			t.Errorf("%s: manager %v, want %s", holder, m, manager)
+		}
+	}
+}
