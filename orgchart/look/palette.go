@@ -53,6 +53,7 @@ type Palette struct {
 	Drop, DropFill          color.NRGBA
 	Refuse, RefuseFill      color.NRGBA
 	CtrlFill, TipFill       color.NRGBA
+	Found                   color.NRGBA // cards a search found
 
 	// The analysis pictures: panels, grid lines and axes.
 	Panel, Grid, Axis color.NRGBA
@@ -72,7 +73,7 @@ func PaletteFor(t Theme) Palette {
 			Accent: rgb(0x8AB4F8), Selected: rgb(0x8AB4F8), Focus: rgb(0x3D5A80),
 			Drop: rgb(0x32D583), DropFill: rgb(0x1F3A2E),
 			Refuse: rgb(0xF28B82), RefuseFill: rgb(0x3D2125),
-			CtrlFill: rgb(0x33363D), TipFill: rgb(0x8C1D18),
+			CtrlFill: rgb(0x33363D), TipFill: rgb(0x8C1D18), Found: rgb(0xFDD663),
 
 			Panel: rgb(0x2B2D31), Grid: rgb(0x3A3D44), Axis: rgb(0x80848E),
 		}
@@ -88,7 +89,7 @@ func PaletteFor(t Theme) Palette {
 		Accent: rgb(0x1A73E8), Selected: rgb(0x1A73E8), Focus: rgb(0xB2CCFF),
 		Drop: rgb(0x039855), DropFill: rgb(0xE3F8EC),
 		Refuse: rgb(0xD93025), RefuseFill: rgb(0xFDECEA),
-		CtrlFill: rgb(0xEEF1F5), TipFill: rgb(0xB3261E),
+		CtrlFill: rgb(0xEEF1F5), TipFill: rgb(0xB3261E), Found: rgb(0xE8A600),
 
 		Panel: rgb(0xFFFFFF), Grid: rgb(0xE3E6EA), Axis: rgb(0x8C959F),
 	}
