@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/orgplanner/orgplanner/app/state"
 	"github.com/orgplanner/orgplanner/catalog"
 	"github.com/orgplanner/orgplanner/orgchart"
 	"github.com/orgplanner/orgplanner/orgchart/safefile"
@@ -41,8 +42,8 @@ func (u *ui) openPath(path string) error {
 	u.st.Load(p, cat, path)
 	u.remember(path)
 	u.addRecent(path)
-	u.status(fmt.Sprintf("Opened %s: %d positions, read, checked and laid out in %d ms",
-		filepath.Base(path), len(p.Positions), time.Since(start).Milliseconds()))
+	u.status(fmt.Sprintf("Opened %s: %s, read, checked and laid out in %d ms",
+		filepath.Base(path), state.Plural(len(p.Positions), "position", "positions"), time.Since(start).Milliseconds()))
 	return nil
 }
 
@@ -58,7 +59,7 @@ func (u *ui) openSample(name string) error {
 		return fmt.Errorf("sample %s: %w", name, err)
 	}
 	u.st.Load(p, cat, "")
-	u.status(fmt.Sprintf("Opened the %s sample: %d positions (Save As to keep your changes)", name, len(p.Positions)))
+	u.status(fmt.Sprintf("Opened the %s sample: %s (Save As to keep your changes)", name, state.Plural(len(p.Positions), "position", "positions")))
 	return nil
 }
 

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/orgplanner/orgplanner/app/state"
 	"github.com/orgplanner/orgplanner/catalog"
 	"github.com/orgplanner/orgplanner/orgchart/people"
 )
@@ -43,7 +44,7 @@ func (u *ui) importCSV(path string) (string, error) {
 	u.st.MarkUnsaved()
 	var b bytes.Buffer
 	rep.WriteText(&b)
-	u.status(fmt.Sprintf("Imported %s: %d positions; Save As to keep the plan", filepath.Base(path), len(p.Positions)))
+	u.status(fmt.Sprintf("Imported %s: %s; Save As to keep the plan", filepath.Base(path), state.Plural(len(p.Positions), "position", "positions")))
 	return b.String(), nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 
+	"github.com/orgplanner/orgplanner/app/state"
 	"github.com/orgplanner/orgplanner/orgchart"
 )
 
@@ -49,6 +50,8 @@ func (u *ui) shortcuts() []shortcut {
 		{ctrl(fyne.KeyMinus), zoom(u.chart.ZoomOut)},
 		{ctrl(fyne.Key0), zoom(u.chart.Fit)},
 		{ctrlShift(fyne.KeyE), u.expandAll},
+		{ctrl(fyne.KeyQ), u.quit},
+		{ctrl(fyne.Key1), zoom(u.chart.ZoomReset)},
 		{ctrl(fyne.KeyM), u.toggleMinimap},
 	}
 }
@@ -152,7 +155,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 	recent := fyne.NewMenuItem("Open Recent", nil)
 	recent.ChildMenu = fyne.NewMenu("")
 	u.recentItem = recent
-	quit := fyne.NewMenuItem("Quit", u.quit)
+	quit := item("Quit", ctrl(fyne.KeyQ), u.quit)
 	quit.IsQuit = true
 	file := fyne.NewMenu("File",
 		item("New…", ctrl(fyne.KeyN), u.newPlan),
@@ -183,7 +186,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 		item("Zoom in", ctrl(fyne.KeyEqual), zoom(u.chart.ZoomIn)),
 		item("Zoom out", ctrl(fyne.KeyMinus), zoom(u.chart.ZoomOut)),
 		item("Fit chart", ctrl(fyne.Key0), zoom(u.chart.Fit)),
-		fyne.NewMenuItem("Actual size", zoom(u.chart.ZoomReset)),
+		item("Actual size", ctrl(fyne.Key1), zoom(u.chart.ZoomReset)),
 		fyne.NewMenuItemSeparator(),
 		item("Show or hide the overview", ctrl(fyne.KeyM), u.toggleMinimap),
 		item("Expand all", ctrlShift(fyne.KeyE), u.expandAll),
@@ -247,14 +250,14 @@ func (u *ui) collapseMenu() *fyne.MenuItem {
 func (u *ui) expandAll() {
 	u.anchorView()
 	u.st.ExpandAll()
-	u.status(fmt.Sprintf("Every position shown: %s", plural(len(u.st.Layout().Cards), "card", "cards")))
+	u.status(fmt.Sprintf("Every position shown: %s", state.Plural(len(u.st.Layout().Cards), "card", "cards")))
 }
 
 // collapseTo folds every manager at level n (1 = the top positions).
 func (u *ui) collapseTo(n int) {
 	u.anchorView()
 	u.st.CollapseToLevel(n)
-	u.status(fmt.Sprintf("Collapsed to level %d: %s shown", n, plural(len(u.st.Layout().Cards), "card", "cards")))
+	u.status(fmt.Sprintf("Collapsed to level %d: %s shown", n, state.Plural(len(u.st.Layout().Cards), "card", "cards")))
 }
 
 // anchorView keeps the selected card in place across the next re-layout,
@@ -265,12 +268,4 @@ func (u *ui) anchorView() {
 	} else if tops := u.st.Plan().Tops(); len(tops) > 0 {
 		u.chart.Anchor(tops[0].ID)
 	}
-}
-
-// plural is "1 card" or "3 cards".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

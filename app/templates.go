@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/orgplanner/orgplanner/app/state"
 	"github.com/orgplanner/orgplanner/orgchart/templates"
 )
 
@@ -31,7 +32,7 @@ func (u *ui) newFromTemplate(name string, people bool) error {
 	if people {
 		what = "with the sample's fictional people"
 	}
-	u.status(fmt.Sprintf("New plan from the %s template: %d positions, %s (Save to choose its file)", name, len(p.Positions), what))
+	u.status(fmt.Sprintf("New plan from the %s template: %s, %s (Save to choose its file)", name, state.Plural(len(p.Positions), "position", "positions"), what))
 	return nil
 }
 

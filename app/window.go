@@ -67,6 +67,7 @@ func newUI(a fyne.App, win fyne.Window, st *state.State) *ui {
 	u.inspector = inspector.New(st, u.status)
 	u.inspector.Win = win
 	u.inspector.Anchor = u.chart.Anchor
+	u.inspector.OnEscape = u.focusChart
 	u.review = review.New(st, u.pickFinding)
 	u.find = find.New(st)
 	u.find.Show = u.showFound
@@ -234,17 +235,37 @@ func (u *ui) showZoom() {
 	u.zoomLabel.SetText(fmt.Sprintf("%.0f%%", u.chart.Zoom()*100))
 }
 
+// undo undoes the last edit, says what it undid and brings it into view.
 func (u *ui) undo() {
 	u.chart.Anchor(u.st.Selected())
 	if u.st.Undo() {
-		u.status("Undone")
+		u.showStep("Undid", u.st.LastStep())
 	}
 }
 
+// redo redoes the last undone edit, says what and brings it into view.
 func (u *ui) redo() {
 	u.chart.Anchor(u.st.Selected())
 	if u.st.Redo() {
-		u.status("Redone")
+		u.showStep("Redid", u.st.LastStep())
+	}
+}
+
+// showStep tells what undo or redo did and shows the position it touched
+// (or the manager it was under, when it is gone), moving the view the least.
+func (u *ui) showStep(verb string, s state.Step) {
+	if s.What == "" {
+		u.status(verb + " the last change")
+		return
+	}
+	u.status(fmt.Sprintf("%s %s (Ctrl+Z undoes, Ctrl+Shift+Z redoes)", verb, s.What))
+	for _, id := range []string{s.ID, s.Near} {
+		if id != "" && u.st.Plan().Position(id) != nil {
+			u.st.Select(id)
+			u.chart.ScrollTo(id)
+			u.showZoom()
+			return
+		}
 	}
 }
 

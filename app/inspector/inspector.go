@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -24,6 +25,8 @@ type Inspector struct {
 	status func(string)
 	Win    fyne.Window     // for the dotted-line dialog; nil in some tests
 	Anchor func(id string) // keeps a card in place on the chart across an edit
+	// OnEscape gives the focus back to the chart (Escape in a field).
+	OnEscape func()
 	// OnScreen reports whether the inspector is shown; nil means always.
 	OnScreen func() bool
 	stale    bool
@@ -63,12 +66,19 @@ func New(st *state.State, status func(string)) *Inspector {
 	in.title = newCommitEntry(false, func(s string) { in.apply(func(p *orgchart.Position) { p.Title = s }) })
 	in.holder = newCommitEntry(false, func(s string) { in.apply(func(p *orgchart.Position) { p.Holder = s }) })
 	in.holder.SetPlaceHolder("Vacant")
-	in.count = newCommitEntry(false, in.countChanged)
+	in.count = newCommitEntry(false, in.countChanged).withCheck(func(s string) error { _, err := parseCount(s); return err })
 	in.count.SetPlaceHolder("1 (one person)")
-	in.cost = newCommitEntry(false, in.costChanged)
+	in.cost = newCommitEntry(false, in.costChanged).withCheck(func(s string) error { _, err := parseCost(s); return err })
 	in.cost.SetPlaceHolder("yearly cost per person")
 	in.notes = newCommitEntry(true, func(s string) { in.apply(func(p *orgchart.Position) { p.Notes = s }) })
 	in.notes.SetMinRowsVisible(3)
+	for _, e := range []*commitEntry{in.title, in.holder, in.count, in.cost, in.notes} {
+		e.onEscape = func() {
+			if in.OnEscape != nil {
+				in.OnEscape()
+			}
+		}
+	}
 	in.manager = widget.NewLabel("")
 	in.manager.Wrapping = fyne.TextWrapWord
 	in.makeTop = widget.NewButtonWithIcon("Make it a top position", theme.MoveUpIcon(), in.makeTopPosition)
@@ -86,8 +96,8 @@ func New(st *state.State, status func(string)) *Inspector {
 		widget.NewFormItem("Role", in.role),
 		widget.NewFormItem("Title", in.title),
 		widget.NewFormItem("Holder", in.holder),
-		widget.NewFormItem("Team size", in.count),
-		widget.NewFormItem("Cost", in.cost),
+		widget.NewFormItem("Team size", in.count.field()),
+		widget.NewFormItem("Cost", in.cost.field()),
 		widget.NewFormItem("Notes", in.notes),
 	)
 	section := func(s string) fyne.CanvasObject {
@@ -208,28 +218,35 @@ func (in *Inspector) roleChosen(title string) {
 }
 
 func (in *Inspector) countChanged(s string) {
-	s = strings.TrimSpace(s)
-	n := 0
-	if s != "" {
-		v, err := strconv.Atoi(s)
-		if err != nil || v < 1 {
-			in.status(fmt.Sprintf("Team size %q is not a whole number of at least 1; leave it empty for one person", s))
-			in.Refresh()
-			return
-		}
-		n = v
-	}
-	if n == 1 {
-		n = 0 // one person is the default: keep the file free of "count: 1"
+	n, err := parseCount(s)
+	if err != nil {
+		in.status(err.Error())
+		return
 	}
 	in.apply(func(p *orgchart.Position) { p.Count = n })
+}
+
+// parseCount reads a team size: empty or 1 is one person (kept out of the
+// file as count 0), else a whole number of at least 2.
+func parseCount(s string) (int, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, nil
+	}
+	v, err := strconv.Atoi(s)
+	if err != nil || v < 1 {
+		return 0, fmt.Errorf("team size %q is not a whole number of at least 1; leave it empty for one person", s)
+	}
+	if v == 1 {
+		v = 0
+	}
+	return v, nil
 }
 
 func (in *Inspector) costChanged(s string) {
 	v, err := parseCost(s)
 	if err != nil {
 		in.status(err.Error())
-		in.Refresh()
 		return
 	}
 	in.apply(func(p *orgchart.Position) { p.Cost = v })
@@ -285,12 +302,60 @@ func samePosition(a, b *orgchart.Position) bool {
 	return true
 }
 
-// Remove removes the selected position; mode says what happens to its reports.
+// Remove removes the selected position; mode says what happens to its
+// reports. Removing more than one position asks first, naming how many and who.
 func (in *Inspector) Remove(mode orgchart.RemoveMode) {
 	pos := in.st.SelectedPosition()
 	if pos == nil {
 		return
 	}
+	n := 1
+	if mode == orgchart.RemoveSubtree {
+		n = in.st.SubtreeSize(pos.ID)
+	}
+	if n == 1 || in.Win == nil {
+		in.removeNow(pos, mode, n)
+		return
+	}
+	msg := in.removeQuestion(pos, n)
+	d := dialog.NewConfirm(fmt.Sprintf("Remove %s?", state.Plural(n, "position", "positions")), msg, func(ok bool) {
+		if ok && in.st.Plan().Position(pos.ID) == pos {
+			in.removeNow(pos, mode, n)
+		}
+	}, in.Win)
+	d.SetConfirmText("Remove " + state.Plural(n, "position", "positions"))
+	d.SetDismissText("Keep them")
+	d.Show()
+}
+
+// removeQuestion names what removing pos with everything below it removes:
+// how many positions and people, and the first few of them.
+func (in *Inspector) removeQuestion(pos *orgchart.Position, n int) string {
+	p := in.st.Plan()
+	people := 0
+	var names []string
+	stack := []*orgchart.Position{pos}
+	for len(stack) > 0 {
+		cur := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		people += cur.Headcount()
+		if cur != pos && len(names) < 5 {
+			names = append(names, in.st.Label(cur))
+		}
+		rs := p.Reports(cur.ID)
+		for i := len(rs) - 1; i >= 0; i-- {
+			stack = append(stack, rs[i])
+		}
+	}
+	below := strings.Join(names, ", ")
+	if more := n - 1 - len(names); more > 0 {
+		below += fmt.Sprintf(" and %d more", more)
+	}
+	return fmt.Sprintf("%s and the %s below it (%s in all) will be removed:\n%s.\n\nCtrl+Z brings them back.",
+		in.st.Label(pos), state.Plural(n-1, "position", "positions"), state.Plural(people, "person", "people"), below)
+}
+
+func (in *Inspector) removeNow(pos *orgchart.Position, mode orgchart.RemoveMode, n int) {
 	label := in.st.Label(pos)
 	if in.Anchor != nil && pos.ReportsTo != "" {
 		in.Anchor(pos.ReportsTo)
@@ -298,6 +363,9 @@ func (in *Inspector) Remove(mode orgchart.RemoveMode) {
 	if err := in.st.Remove(pos.ID, mode); err != nil {
 		in.status(err.Error())
 		return
+	}
+	if n > 1 {
+		label += fmt.Sprintf(" and the %s below", state.Plural(n-1, "position", "positions"))
 	}
 	in.status("Removed " + label + " (Ctrl+Z undoes it)")
 }
@@ -327,12 +395,13 @@ func belowText(t rollup.Totals, directReports int) string {
 	if t.Positions == 0 {
 		return "No reports"
 	}
-	s := fmt.Sprintf("%d people in %d positions (%d vacant), %d direct reports",
-		t.Headcount, t.Positions, t.Vacancies, directReports)
+	s := fmt.Sprintf("%s in %s (%d vacant), %s",
+		state.Plural(t.Headcount, "person", "people"), state.Plural(t.Positions, "position", "positions"),
+		t.Vacancies, state.Plural(directReports, "direct report", "direct reports"))
 	if t.Cost > 0 {
 		s += fmt.Sprintf("\nCost %s a year", uikit.Money(t.Cost))
 		if t.Unpriced > 0 {
-			s += fmt.Sprintf(" (%d positions without a cost)", t.Unpriced)
+			s += fmt.Sprintf(" (%s without a cost)", state.Plural(t.Unpriced, "position", "positions"))
 		}
 	}
 	return s
@@ -364,8 +433,8 @@ func costText(v float64) string {
 // setEntry shows a value, unless the person is typing in the field for the
 // same position.
 func setEntry(e *commitEntry, s string, same bool) {
-	if same && e.focused {
-		return
+	if same && (e.focused || e.Text != e.committed && !e.check()) {
+		return // the person is typing, or a bad text waits to be fixed
 	}
 	if e.Text == s {
 		e.committed = s
@@ -381,6 +450,63 @@ type commitEntry struct {
 	onCommit  func(string)
 	committed string
 	focused   bool
+	// validate, when set, checks the text as it is typed; the error shows
+	// in errLabel beside the field until the text is fixed, and a bad text
+	// is never committed (nor silently put back).
+	validate func(string) error
+	errLabel *widget.Label
+	// onEscape gives the focus back to the chart.
+	onEscape func()
+}
+
+// withCheck makes the field validate as typed, with its error beside it.
+func (e *commitEntry) withCheck(validate func(string) error) *commitEntry {
+	e.validate = validate
+	e.errLabel = widget.NewLabel("")
+	e.errLabel.Importance = widget.DangerImportance
+	e.errLabel.Wrapping = fyne.TextWrapWord
+	e.errLabel.Hide()
+	e.OnChanged = func(s string) { e.check() }
+	return e
+}
+
+// check shows the error of the text, or hides it; it reports whether the text is good.
+func (e *commitEntry) check() bool {
+	if e.validate == nil {
+		return true
+	}
+	err := e.validate(e.Text)
+	if err == nil {
+		if e.errLabel.Visible() {
+			e.errLabel.Hide()
+		}
+		return true
+	}
+	e.errLabel.SetText(err.Error())
+	e.errLabel.Show()
+	return false
+}
+
+// field is the entry with its error line under it.
+func (e *commitEntry) field() fyne.CanvasObject {
+	if e.errLabel == nil {
+		return e
+	}
+	return container.NewVBox(e, e.errLabel)
+}
+
+// TypedKey: Escape puts back the value the field showed and leaves the
+// field for the chart (so Delete then acts on the chart, not the text).
+func (e *commitEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape {
+		e.Entry.SetText(e.committed)
+		e.check()
+		if e.onEscape != nil {
+			e.onEscape()
+		}
+		return
+	}
+	e.Entry.TypedKey(ev)
 }
 
 func newCommitEntry(multi bool, onCommit func(string)) *commitEntry {
@@ -398,10 +524,15 @@ func newCommitEntry(multi bool, onCommit func(string)) *commitEntry {
 func (e *commitEntry) SetText(s string) {
 	e.committed = s
 	e.Entry.SetText(s)
+	e.check()
 }
 
 func (e *commitEntry) commit() {
 	if e.Text == e.committed {
+		return
+	}
+	if !e.check() {
+		e.onCommit(e.Text) // says what is wrong, changes nothing
 		return
 	}
 	e.committed = e.Text

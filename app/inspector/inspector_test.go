@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/orgplanner/orgplanner/app/internal/apptest"
 	"github.com/orgplanner/orgplanner/app/state"
@@ -117,8 +118,27 @@ func TestInspectorRemoveLiftsOrRemovesReports(t *testing.T) {
 	f.st.Undo()
 	f.st.Select("em")
 	f.in.Remove(orgchart.RemoveSubtree)
+	// three positions go: it asks first, naming how many and who
+	msg := dialogText(t, f)
+	for _, want := range []string{"Grace Hopper", "2 positions below", "6 people", "Software Engineer", "QA Engineer"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("the question %q does not say %q", msg, want)
+		}
+	}
+	if p.Position("em") == nil {
+		t.Fatal("removed before the answer")
+	}
+	test.Tap(dialogButton(t, f, "Keep them"))
+	if p.Position("em") == nil || f.st.Editor().CanUndo() {
+		t.Fatal("Keep them removed something")
+	}
+	f.in.Remove(orgchart.RemoveSubtree)
+	test.Tap(dialogButton(t, f, "Remove 3 positions"))
 	if p.Position("em") != nil || p.Position("se") != nil || p.Position("qa") != nil {
 		t.Fatal("removing em with its reports left some")
+	}
+	if !strings.Contains(f.status, "2 positions below") {
+		t.Errorf("status %q does not say what went", f.status)
 	}
 	f.st.Undo()
 	if p.Position("se") == nil || p.Position("se").ReportsTo != "em" {
@@ -150,5 +170,75 @@ func TestDottedLineChoicesAndRemoval(t *testing.T) {
 	f.st.Undo()
 	if len(p.Position("qa").DottedTo) != 0 {
 		t.Error("undo kept the dotted line")
+	}
+}
+
+// dialogText is the text of the dialog on top of the inspector's window.
+func dialogText(t *testing.T, f *fixture) string {
+	t.Helper()
+	top := f.in.Win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog is showing")
+	}
+	var parts []string
+	for _, o := range test.LaidOutObjects(top) {
+		if l, ok := o.(*widget.Label); ok {
+			parts = append(parts, l.Text)
+		}
+	}
+	return strings.Join(parts, "\n")
+}
+
+// dialogButton is the button labelled text in the dialog on top.
+func dialogButton(t *testing.T, f *fixture, text string) *widget.Button {
+	t.Helper()
+	top := f.in.Win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatalf("no dialog is showing (looking for %q)", text)
+	}
+	for _, o := range test.LaidOutObjects(top) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text {
+			return b
+		}
+	}
+	t.Fatalf("no %q button in the dialog", text)
+	return nil
+}
+
+func TestFieldsValidateAsTypedAndEscapeLeaves(t *testing.T) {
+	f := newFixture(t)
+	left := 0
+	f.in.OnEscape = func() { left++ }
+	f.st.Select("vpe")
+	f.show()
+	in := f.in
+	in.Win.Canvas().Focus(in.count)
+	test.Type(in.count, "1x")
+	if !in.count.errLabel.Visible() || !strings.Contains(in.count.errLabel.Text, "whole number") {
+		t.Fatalf("typing 1x: the error beside the field is %q (shown %v)", in.count.errLabel.Text, in.count.errLabel.Visible())
+	}
+	in.count.FocusLost()
+	if in.count.Text != "1x" || !in.count.errLabel.Visible() || f.st.Editor().CanUndo() {
+		t.Errorf("leaving a bad team size: text %q, error shown %v, edited %v", in.count.Text, in.count.errLabel.Visible(), f.st.Editor().CanUndo())
+	}
+	in.Win.Canvas().Focus(in.count)
+	in.count.SetText("")
+	test.Type(in.count, "12")
+	if in.count.errLabel.Visible() {
+		t.Error("the error stays after the text is fixed")
+	}
+	in.count.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if f.st.Plan().Position("vpe").Count != 12 {
+		t.Errorf("count %d after typing 12", f.st.Plan().Position("vpe").Count)
+	}
+	// the cost: bad, then Escape puts back what it was and leaves
+	in.Win.Canvas().Focus(in.cost)
+	test.Type(in.cost, "lots")
+	if !in.cost.errLabel.Visible() {
+		t.Error("a bad cost shows no error while typed")
+	}
+	in.cost.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if in.cost.Text != "" || in.cost.errLabel.Visible() || left != 1 {
+		t.Errorf("after Escape: cost text %q, error shown %v, left %d times", in.cost.Text, in.cost.errLabel.Visible(), left)
 	}
 }

@@ -74,8 +74,9 @@ func (s *summaryPanel) refresh() {
 		return
 	}
 	sum := rep.Summary
-	text := fmt.Sprintf("%d people in %d positions · %d vacant · %d managers · median span %.1f · %d layers",
-		sum.Headcount, sum.Positions, sum.Vacancies, sum.Managers, sum.SpanMedian, sum.Layers)
+	text := fmt.Sprintf("%s in %s · %d vacant · %s · median span %.1f · %s",
+		state.Plural(sum.Headcount, "person", "people"), state.Plural(sum.Positions, "position", "positions"), sum.Vacancies,
+		state.Plural(sum.Managers, "manager", "managers"), sum.SpanMedian, state.Plural(sum.Layers, "layer", "layers"))
 	if sum.Cost != nil && *sum.Cost > 0 {
 		text += " · cost " + uikit.Money(*sum.Cost) + " a year"
 	}

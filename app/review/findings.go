@@ -97,7 +97,8 @@ func (f *findingsPanel) refresh() {
 	if len(f.findings) == 0 {
 		uikit.SetLabel(f.header, "No findings")
 	} else {
-		uikit.SetLabel(f.header, fmt.Sprintf("Findings: %d errors, %d warnings, %d notes", n[check.Error], n[check.Warning], n[check.Info]))
+		uikit.SetLabel(f.header, fmt.Sprintf("Findings: %s, %s, %s", state.Plural(n[check.Error], "error", "errors"),
+			state.Plural(n[check.Warning], "warning", "warnings"), state.Plural(n[check.Info], "note", "notes")))
 	}
 	f.list.UnselectAll()
 	f.list.Refresh()

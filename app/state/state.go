@@ -43,6 +43,44 @@ type State struct {
 	unsaved bool
 
 	listeners []func(Change)
+
+	// undoSteps and redoSteps say what each entry of the editor's history
+	// did, for "Undid moving …" and to bring it into view; every edit goes
+	// through State, so they stay in step with the editor's stacks.
+	undoSteps, redoSteps []Step
+	lastStep             Step
+}
+
+// Step describes one edit: what it did, in words, and the position to show
+// after undoing or redoing it (Near when ID is gone).
+type Step struct {
+	What     string // "moving Software Engineer (Ada) under CTO"
+	ID, Near string
+}
+
+// record notes an edit just applied to the editor.
+func (s *State) record(st Step) {
+	s.undoSteps = append(s.undoSteps, st)
+	s.redoSteps = s.redoSteps[:0]
+}
+
+// LastStep is the edit the last Undo or Redo undid or redid.
+func (s *State) LastStep() Step { return s.lastStep }
+
+// UndoStep is what Undo would undo ("" What when unknown or nothing).
+func (s *State) UndoStep() Step {
+	if n := len(s.undoSteps); n > 0 && s.ed.CanUndo() {
+		return s.undoSteps[n-1]
+	}
+	return Step{}
+}
+
+// RedoStep is what Redo would redo.
+func (s *State) RedoStep() Step {
+	if n := len(s.redoSteps); n > 0 && s.ed.CanRedo() {
+		return s.redoSteps[n-1]
+	}
+	return Step{}
 }
 
 // New starts with an empty plan.
@@ -116,6 +154,7 @@ func (s *State) Load(p *orgchart.Plan, cat *catalog.Catalog, path string) {
 	s.unsaved = false
 	s.selected = ""
 	s.collapsed = overview(p)
+	s.undoSteps, s.redoSteps, s.lastStep = nil, nil, Step{}
 	s.recompute()
 	s.notify(ChangedPlan | ChangedFile | ChangedSelection)
 }
@@ -226,6 +265,11 @@ func (s *State) Add(role, managerID string) (*orgchart.Position, error) {
 	if err != nil {
 		return nil, err
 	}
+	where := "as a top position"
+	if m := s.Plan().Position(managerID); m != nil {
+		where = "under " + s.Label(m)
+	}
+	s.record(Step{What: "adding " + s.Title(pos) + " " + where, ID: pos.ID, Near: managerID})
 	if managerID != "" {
 		delete(s.collapsed, managerID) // show where the new card went
 	}
@@ -239,9 +283,19 @@ func (s *State) Move(id, managerID string) error {
 	if err := s.CanMove(id, managerID); err != nil {
 		return err
 	}
+	before := s.Plan().Position(id)
+	from := ""
+	if before != nil {
+		from = before.ReportsTo
+	}
 	if err := s.ed.Move(id, managerID); err != nil {
 		return err
 	}
+	where := "to the top level"
+	if m := s.Plan().Position(managerID); m != nil {
+		where = "under " + s.Label(m)
+	}
+	s.record(Step{What: "moving " + s.Label(s.Plan().Position(id)) + " " + where, ID: id, Near: from})
 	delete(s.collapsed, managerID)
 	s.edited(0)
 	return nil
@@ -268,9 +322,18 @@ func (s *State) CanMove(id, managerID string) error {
 
 // Remove removes a position, with its subtree or lifting its reports.
 func (s *State) Remove(id string, mode orgchart.RemoveMode) error {
+	pos := s.Plan().Position(id)
+	what, near := "", ""
+	if pos != nil {
+		what, near = "removing "+s.Label(pos), pos.ReportsTo
+		if n := len(s.Plan().Reports(id)); n > 0 && mode == orgchart.RemoveSubtree {
+			what += fmt.Sprintf(" and the %s below", Plural(s.SubtreeSize(id)-1, "position", "positions"))
+		}
+	}
 	if err := s.ed.Remove(id, mode); err != nil {
 		return err
 	}
+	s.record(Step{What: what, ID: id, Near: near})
 	s.edited(0)
 	return nil
 }
@@ -280,6 +343,7 @@ func (s *State) Update(id string, change func(*orgchart.Position)) error {
 	if err := s.ed.Update(id, change); err != nil {
 		return err
 	}
+	s.record(Step{What: "editing " + s.Label(s.Plan().Position(id)), ID: id})
 	s.edited(0)
 	return nil
 }
@@ -289,6 +353,7 @@ func (s *State) SetPlan(change func(*orgchart.Plan)) error {
 	if err := s.ed.SetPlan(change); err != nil {
 		return err
 	}
+	s.record(Step{What: "changing the plan's settings"})
 	s.edited(ChangedFile) // the name is in the window title
 	return nil
 }
@@ -298,6 +363,12 @@ func (s *State) Undo() bool {
 	if !s.ed.Undo() {
 		return false
 	}
+	s.lastStep = Step{}
+	if n := len(s.undoSteps); n > 0 {
+		s.lastStep = s.undoSteps[n-1]
+		s.undoSteps = s.undoSteps[:n-1]
+		s.redoSteps = append(s.redoSteps, s.lastStep)
+	}
 	s.edited(ChangedFile)
 	return true
 }
@@ -306,6 +377,12 @@ func (s *State) Undo() bool {
 func (s *State) Redo() bool {
 	if !s.ed.Redo() {
 		return false
+	}
+	s.lastStep = Step{}
+	if n := len(s.redoSteps); n > 0 {
+		s.lastStep = s.redoSteps[n-1]
+		s.redoSteps = s.redoSteps[:n-1]
+		s.undoSteps = append(s.undoSteps, s.lastStep)
 	}
 	s.edited(ChangedFile)
 	return true
@@ -360,4 +437,31 @@ func (s *State) Label(pos *orgchart.Position) string {
 		return s.Title(pos) + " (vacant)"
 	}
 	return s.Title(pos) + " (" + pos.Holder + ")"
+}
+
+// SubtreeSize counts the position and every position below it.
+func (s *State) SubtreeSize(id string) int {
+	p := s.Plan()
+	n := 0
+	stack := []string{id}
+	for len(stack) > 0 {
+		cur := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if p.Position(cur) == nil {
+			continue
+		}
+		n++
+		for _, r := range p.Reports(cur) {
+			stack = append(stack, r.ID)
+		}
+	}
+	return n
+}
+
+// Plural is "1 position" or "3 positions".
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
