@@ -206,7 +206,7 @@ func exportChart(env *Env, p *orgchart.Plan, cat *catalog.Catalog, format string
 	var tooLarge *render.TooLargeError
 	switch {
 	case errors.As(err, &tooLarge):
-		fmt.Fprintf(env.Stderr, "orgplanner export: %v.\n", err)
+		fmt.Fprintf(env.Stderr, "orgplanner export: %v.\n", tooLarge)
 		hint := "  Try --subtree ID-or-title (one department), --depth N (fewer levels)"
 		if s, ok := smallerScale(p, cat, l, ropt, tooLarge); ok {
 			hint += fmt.Sprintf(", --scale %g (smaller)", s)

@@ -17,13 +17,15 @@ import (
 	"github.com/orgplanner/orgplanner/orgchart/layout"
 )
 
-// benchPlan is the 1,500-position organisation of the export benchmarks.
+// benchPlan is the 1,500-position organisation of the export benchmarks,
+// shaped like the measured real one (generate.Shaped: ten layers, spans of
+// 1-9, many managers of one or two).
 func benchPlan(b *testing.B) (*orgchart.Plan, *catalog.Catalog) {
 	cat, err := catalog.Default()
 	if err != nil {
 		b.Fatal(err)
 	}
-	return generate.Generate(1500, 1), cat
+	return generate.Shaped(1500, 1), cat
 }
 
 // countingWriter counts the bytes of a file without keeping them.

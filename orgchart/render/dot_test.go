@@ -46,7 +46,7 @@ func TestWriteBenchmarkInputs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := generate.Generate(1500, 1)
+	p := generate.Shaped(1500, 1)
 	if err := os.WriteFile(filepath.Join(dir, "gen1500.yaml"), p.Encode(), 0o644); err != nil {
 		t.Fatal(err)
 	}

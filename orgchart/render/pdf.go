@@ -74,7 +74,14 @@ func PDFScene(w io.Writer, sc *Scene, opt Options) (Result, error) {
 	fonts := newPDFFonts()
 	chart := &pdfPainter{fonts: fonts, flip: -1}
 	fmt.Fprintf(&chart.b, "1 0 0 -1 0 %s cm\n", svgNum(ch)) // y down, as the layout
-	vectorScene(sc, chart)
+	drawn := sc
+	if opt.Page != "" && sc.Theme == look.Light && !sc.Transparent {
+		// Printed pages: white paper, not the screen's grey page.
+		plain := *sc
+		plain.Transparent = true
+		drawn = &plain
+	}
+	vectorScene(drawn, chart)
 
 	k := float32(pointsPerPixel) * scale
 	res := Result{Notes: missingNotes(sc)}
