@@ -40,6 +40,12 @@ const (
 // cards. cat gives role titles and domains (nil falls back to role ids and
 // grey stripes). Every output format draws this scene.
 func BuildScene(p *orgchart.Plan, cat *catalog.Catalog, l *layout.Layout, opt Options) (*Scene, error) {
+	return buildScene(p, cat, l, opt, true)
+}
+
+// buildScene is BuildScene; with whole false it only sizes the page (for
+// Size), shaping just the header.
+func buildScene(p *orgchart.Plan, cat *catalog.Catalog, l *layout.Layout, opt Options, whole bool) (*Scene, error) {
 	theme, err := look.ParseTheme(opt.Theme)
 	if err != nil {
 		return nil, err
@@ -48,7 +54,7 @@ func BuildScene(p *orgchart.Plan, cat *catalog.Catalog, l *layout.Layout, opt Op
 	if sh == nil {
 		sh = look.NewShaper()
 	}
-	b := &sceneBuilder{p: p, cat: cat, l: l, opt: opt, sh: sh, pal: look.PaletteFor(theme), m: layout.Metrics(), theme: theme}
+	b := &sceneBuilder{p: p, cat: cat, l: l, opt: opt, sh: sh, pal: look.PaletteFor(theme), m: layout.Metrics(), theme: theme, whole: whole}
 	if b.opt.Badges == nil && b.opt.Findings != nil {
 		b.opt.Badges = b.opt.Findings.Counts
 	}
@@ -74,6 +80,7 @@ type sceneBuilder struct {
 	m     layout.CardMetrics
 	theme look.Theme
 	sc    *Scene
+	whole bool // false: size the page only
 }
 
 func (b *sceneBuilder) add(it Item) { b.sc.Items = append(b.sc.Items, it) }
@@ -123,6 +130,9 @@ func (b *sceneBuilder) header() {
 	headerW := max(b.sh.Measure(heading, headFace), b.sh.Measure(sub, subFace), legendW)
 	b.sc.Width = max(b.l.Width, headerW) + 2*margin
 	b.sc.Height = margin + headerHeight + b.l.Height + margin
+	if !b.whole {
+		return
+	}
 
 	x, y := margin, margin
 	b.text(heading, headFace, b.pal.Title, x, y, titleLine)

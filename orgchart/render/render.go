@@ -197,7 +197,14 @@ func Image(p *orgchart.Plan, cat *catalog.Catalog, l *layout.Layout, opt Options
 
 // Size returns the pixel size the image of the layout would have.
 func Size(p *orgchart.Plan, cat *catalog.Catalog, l *layout.Layout, opt Options) (int, int, error) {
-	r, err := newRenderer(p, cat, l, opt)
+	if err := checkScale(opt.Scale); err != nil {
+		return 0, 0, err
+	}
+	sc, err := buildScene(p, cat, l, opt, false) // the page's size needs only the header
+	if err != nil {
+		return 0, 0, err
+	}
+	r, err := newSceneRenderer(sc, opt.Scale)
 	if err != nil {
 		return 0, 0, err
 	}
