@@ -26,10 +26,11 @@ printed as FILE:LINE: message, one problem a line (with --json, as
 
 // runCheck loads a plan, runs the checks and prints the report.
 func runCheck(env *Env, args []string) int {
-	fs := newFlagSet(env, "check", "check PLAN [--json] [--min-severity info|warning|error] [--catalog FILE]")
+	fs := newFlagSet(env, "check", "check PLAN [--json] [--min-severity info|warning|error] [--catalog FILE] [--catalog-dir DIR]")
 	asJSON := fs.Bool("json", false, "print the findings and summary as JSON")
 	minSev := fs.String("min-severity", "info", "leave out findings below this `severity` (info, warning, error); the exit status still counts every error")
 	catFile := fs.String("catalog", "", "extend or override the built-in catalog with this YAML `FILE`")
+	dirs := catalogDirFlag(fs)
 	rest, code, done := parseCommand(env, fs, checkHelp, args)
 	if done {
 		return code
@@ -42,7 +43,7 @@ func runCheck(env *Env, args []string) int {
 	if err != nil {
 		return o.Usage("--min-severity: %v", err)
 	}
-	p, cat, err := readPlan(env, rest[0], *catFile)
+	p, cat, err := readPlan(env, rest[0], *catFile, *dirs...)
 	if err != nil {
 		return o.Problems(err)
 	}

@@ -199,3 +199,31 @@ func TestNumericFlagsRefuseNaN(t *testing.T) {
 		}
 	}
 }
+
+// A plan's catalog: outside its folder is refused unless --catalog-dir
+// allows that folder, in every command that reads plans.
+func TestCatalogDirFlag(t *testing.T) {
+	root := t.TempDir()
+	os.MkdirAll(filepath.Join(root, "plans"), 0o755)
+	os.MkdirAll(filepath.Join(root, "shared"), 0o755)
+	os.WriteFile(filepath.Join(root, "shared", "extra.yaml"), []byte(`roles:
+  - id: widget-wrangler
+    title: Widget Wrangler
+    domains: [ENG]
+    level: individual
+    individual: true
+    summary: Wrangles widgets.
+`), 0o644)
+	plan := filepath.Join(root, "plans", "p.yaml")
+	os.WriteFile(plan, []byte("version: 1\ncatalog: ../shared/extra.yaml\npositions:\n  - id: a\n    role: widget-wrangler\n"), 0o644)
+	dir := filepath.Join(root, "shared")
+	for _, args := range [][]string{{"check", plan}, {"fmt", plan}, {"diff", plan, plan}, {"merge", plan, plan, plan},
+		{"export", plan, "-o", filepath.Join(root, "c.svg")}} {
+		if code, _, errOut := run(t, "", args...); code != ExitInvalid || !strings.Contains(errOut, "--catalog-dir") {
+			t.Errorf("%v without --catalog-dir: exit %d %q", args, code, errOut)
+		}
+		if code, _, errOut := run(t, "", append(args, "--catalog-dir", dir)...); code == ExitInvalid {
+			t.Errorf("%v --catalog-dir %s: exit %d %q", args, dir, code, errOut)
+		}
+	}
+}

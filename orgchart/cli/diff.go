@@ -35,11 +35,12 @@ command is used wrongly.
 
 // runDiff loads two plans and prints what changed between them.
 func runDiff(env *Env, args []string) int {
-	fs := newFlagSet(env, "diff", "diff BEFORE AFTER [--json] [--exit-code] [--catalog FILE] | diff --textconv PLAN")
+	fs := newFlagSet(env, "diff", "diff BEFORE AFTER [--json] [--exit-code] [--catalog FILE] [--catalog-dir DIR] | diff --textconv PLAN")
 	asJSON := fs.Bool("json", false, "print the comparison as JSON")
 	exitCode := fs.Bool("exit-code", false, "exit 1 when the plans differ, as git diff --exit-code")
 	textconv := fs.Bool("textconv", false, "print one plan as an outline for git's textconv")
 	catFile := fs.String("catalog", "", "extend or override the built-in catalog with this YAML `FILE`")
+	dirs := catalogDirFlag(fs)
 	rest, code, done := parseCommand(env, fs, diffHelp, args)
 	if done {
 		return code
@@ -49,7 +50,7 @@ func runDiff(env *Env, args []string) int {
 		if len(rest) != 1 {
 			return o.Usage("--textconv takes one plan file")
 		}
-		return writeOutline(env, o, rest[0], *catFile)
+		return writeOutline(env, o, rest[0], *catFile, *dirs...)
 	}
 	if len(rest) != 2 {
 		return o.Usage("give two plan files, for example: orgplanner diff today.yaml proposal.yaml")
@@ -61,12 +62,12 @@ func runDiff(env *Env, args []string) int {
 	read := make(chan struct{})
 	go func() {
 		defer close(read)
-		before, _, err1 = readDiffPlan(env, rest[0], *catFile)
+		before, _, err1 = readDiffPlan(env, rest[0], *catFile, *dirs...)
 	}()
 	if rest[0] == "-" {
 		<-read
 	}
-	after, cat, err2 := readDiffPlan(env, rest[1], *catFile)
+	after, cat, err2 := readDiffPlan(env, rest[1], *catFile, *dirs...)
 	<-read
 	if err1 != nil || err2 != nil {
 		var all []error
@@ -96,18 +97,18 @@ func runDiff(env *Env, args []string) int {
 
 // readDiffPlan reads a plan; /dev/null (git's stand-in for a file that does
 // not exist on one side) is an empty plan.
-func readDiffPlan(env *Env, path, catFile string) (*orgchart.Plan, *catalog.Catalog, error) {
+func readDiffPlan(env *Env, path, catFile string, dirs ...string) (*orgchart.Plan, *catalog.Catalog, error) {
 	if path == os.DevNull {
 		cat, err := loadCatalog(catFile)
 		return orgchart.NewPlan(""), cat, err
 	}
-	return readPlan(env, path, catFile)
+	return readPlan(env, path, catFile, dirs...)
 }
 
 // writeOutline prints a plan a line per position, indented under its
 // manager: what git shows a diff of when orgplanner diff is its textconv.
-func writeOutline(env *Env, o *output, path, catFile string) int {
-	p, cat, err := readDiffPlan(env, path, catFile)
+func writeOutline(env *Env, o *output, path, catFile string, dirs ...string) int {
+	p, cat, err := readDiffPlan(env, path, catFile, dirs...)
 	if err != nil {
 		// git needs text whatever the file holds: the file as it is.
 		data, rerr := readSource(env, path)

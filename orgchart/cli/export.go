@@ -54,7 +54,7 @@ type exportOptions struct {
 // runExport loads a plan and writes its chart. The output kind is chosen in
 // one switch so other outputs (views, CSV) can be added beside the charts.
 func runExport(env *Env, args []string) int {
-	fs := newFlagSet(env, "export", "export PLAN -o chart.png|chart.svg|chart.pdf|people.csv|- [--format png|svg|pdf|csv] [--scale N] [--subtree ID-or-title] [--depth N] [--theme light|dark] [--background transparent] [--page A4|A3|letter [--landscape]] [--no-findings] [--catalog FILE]")
+	fs := newFlagSet(env, "export", "export PLAN -o chart.png|chart.svg|chart.pdf|people.csv|- [--format png|svg|pdf|csv] [--scale N] [--subtree ID-or-title] [--depth N] [--theme light|dark] [--background transparent] [--page A4|A3|letter [--landscape]] [--no-findings] [--catalog FILE] [--catalog-dir DIR]")
 	var o exportOptions
 	fs.StringVar(&o.out, "o", "", "write to this `FILE` (.png, .svg, .pdf or .csv); - writes to standard output (give --format)")
 	fs.StringVar(&o.format, "format", "", "output `format`: png, svg, pdf or csv (default: from the extension of -o)")
@@ -70,6 +70,7 @@ func runExport(env *Env, args []string) int {
 	fs.BoolVar(&o.noFindings, "no-findings", false, "leave out the finding badges")
 	fs.BoolVar(&o.force, "force", false, "replace the output file even when it is read-only")
 	fs.StringVar(&o.catalog, "catalog", "", "extend or override the built-in catalog with this YAML `FILE`")
+	dirs := catalogDirFlag(fs)
 	rest, code, done := parseCommand(env, fs, exportHelp, args)
 	if done {
 		return code
@@ -86,7 +87,7 @@ func runExport(env *Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "orgplanner export: "+msg)
 		return ExitInvalid
 	}
-	p, cat, code := loadPlan(env, rest[0], o.catalog)
+	p, cat, code := loadPlan(env, rest[0], o.catalog, *dirs...)
 	if code != ExitOK {
 		return code
 	}

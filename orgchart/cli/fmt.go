@@ -27,13 +27,14 @@ fails or the command is used wrongly.
 // runFmt prints plans in canonical form, or lists, diffs, checks or rewrites
 // them, as gofmt does for Go. A file Org Planner saved is canonical already.
 func runFmt(env *Env, args []string) int {
-	fs := newFlagSet(env, "fmt", "fmt [-l] [-d] [-w [--force]] [--check] [--catalog FILE] PLAN...")
+	fs := newFlagSet(env, "fmt", "fmt [-l] [-d] [-w [--force]] [--check] [--catalog FILE] [--catalog-dir DIR] PLAN...")
 	list := fs.Bool("l", false, "list the files whose formatting differs from the canonical form")
 	diffs := fs.Bool("d", false, "print a unified diff of what formatting would change")
 	write := fs.Bool("w", false, "rewrite each file that is not canonical (atomically), instead of printing it")
 	force := fs.Bool("force", false, "with -w, rewrite a read-only plan too")
 	check := fs.Bool("check", false, "exit 1 when any file is not canonical, naming each on standard error")
 	cat := fs.String("catalog", "", "extend or override the built-in catalog with this YAML `FILE`")
+	dirs := catalogDirFlag(fs)
 	pos, code, done := parseCommand(env, fs, fmtHelp, args)
 	if done {
 		return code
@@ -62,7 +63,7 @@ func runFmt(env *Env, args []string) int {
 		if path == "-" {
 			name = stdinName
 		}
-		p, _, err := orgchart.Read(old, name, base)
+		p, _, err := orgchart.ReadWith(old, name, base, orgchart.ReadOptions{CatalogDirs: *dirs})
 		if err != nil {
 			result = o.Problems(err)
 			continue

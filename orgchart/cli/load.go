@@ -2,8 +2,10 @@ package cli
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/orgplanner/orgplanner/catalog"
 	"github.com/orgplanner/orgplanner/orgchart"
@@ -16,8 +18,8 @@ const stdinName = "<stdin>"
 // given, and reads the plan at path ("-" for standard input). Every problem
 // goes to env.Stderr as FILE:LINE: message; the exit code is ExitOK or
 // ExitInvalid.
-func loadPlan(env *Env, path, catalogFlag string) (*orgchart.Plan, *catalog.Catalog, int) {
-	p, cat, err := readPlan(env, path, catalogFlag)
+func loadPlan(env *Env, path, catalogFlag string, catalogDirs ...string) (*orgchart.Plan, *catalog.Catalog, int) {
+	p, cat, err := readPlan(env, path, catalogFlag, catalogDirs...)
 	if err != nil {
 		return nil, cat, newOutput(env, "", false).Problems(err)
 	}
@@ -25,19 +27,22 @@ func loadPlan(env *Env, path, catalogFlag string) (*orgchart.Plan, *catalog.Cata
 }
 
 // readPlan is loadPlan returning the problems instead of printing them.
-func readPlan(env *Env, path, catalogFlag string) (*orgchart.Plan, *catalog.Catalog, error) {
+// catalogDirs are the --catalog-dir folders a plan's catalog: may name a
+// file in, besides the plan's own folder.
+func readPlan(env *Env, path, catalogFlag string, catalogDirs ...string) (*orgchart.Plan, *catalog.Catalog, error) {
 	cat, err := loadCatalog(catalogFlag)
 	if err != nil {
 		return nil, nil, err
 	}
+	opt := orgchart.ReadOptions{CatalogDirs: catalogDirs}
 	if path != "-" {
-		return orgchart.ReadFile(path, cat)
+		return orgchart.ReadFileWith(path, cat, opt)
 	}
 	data, err := readStdin(env)
 	if err != nil {
 		return nil, cat, err
 	}
-	return orgchart.Read(data, stdinName, cat)
+	return orgchart.ReadWith(data, stdinName, cat, opt)
 }
 
 // readStdin reads standard input, at most one byte more than a plan may
@@ -60,4 +65,17 @@ func readSource(env *Env, path string) ([]byte, error) {
 		return readStdin(env)
 	}
 	return readRegular(path)
+}
+
+// dirList is a repeatable flag: --catalog-dir a --catalog-dir b.
+type dirList []string
+
+func (d *dirList) String() string     { return strings.Join(*d, ",") }
+func (d *dirList) Set(s string) error { *d = append(*d, s); return nil }
+
+// catalogDirFlag defines --catalog-dir for a command that reads plans.
+func catalogDirFlag(fs *flag.FlagSet) *dirList {
+	d := new(dirList)
+	fs.Var(d, "catalog-dir", "a `DIR` whose catalog files a plan's catalog: may name, besides the plan's own folder (repeatable)")
+	return d
 }

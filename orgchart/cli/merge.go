@@ -29,10 +29,11 @@ wrongly (nothing is written).
 
 // runMerge merges BASE, OURS and THEIRS.
 func runMerge(env *Env, args []string) int {
-	fs := newFlagSet(env, "merge", "merge BASE OURS THEIRS [-o OUT] [--json] [--catalog FILE]")
+	fs := newFlagSet(env, "merge", "merge BASE OURS THEIRS [-o OUT] [--json] [--catalog FILE] [--catalog-dir DIR]")
 	out := fs.String("o", "-", "write the merged plan to this `FILE` (- for standard output); git's driver passes -o %A")
 	asJSON := fs.Bool("json", false, "print the conflicts as JSON on standard output (needs -o FILE for the plan)")
 	catFile := fs.String("catalog", "", "extend or override the built-in catalog with this YAML `FILE`")
+	dirs := catalogDirFlag(fs)
 	rest, code, done := parseCommand(env, fs, mergeHelp, args)
 	if done {
 		return code
@@ -48,7 +49,7 @@ func runMerge(env *Env, args []string) int {
 	var cat *catalog.Catalog
 	var problems catalog.Problems
 	for i, path := range rest {
-		p, c, err := readPlan(env, path, *catFile)
+		p, c, err := readPlan(env, path, *catFile, *dirs...)
 		if err != nil {
 			problems = append(problems, asProblems(err)...)
 			continue
