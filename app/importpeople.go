@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -16,13 +15,14 @@ import (
 	"github.com/orgplanner/orgplanner/app/state"
 	"github.com/orgplanner/orgplanner/catalog"
 	"github.com/orgplanner/orgplanner/orgchart/people"
+	"github.com/orgplanner/orgplanner/orgchart/safefile"
 )
 
 // importCSV builds a new, unsaved plan from a people CSV (orgchart/people,
 // the same as `orgplanner import`) and returns the import report's text. On
 // problems the current plan stays and the problems are shown.
 func (u *ui) importCSV(path string) (string, error) {
-	f, err := os.Open(path)
+	f, err := safefile.Open(path) // a FIFO is refused before it is opened, never waited on
 	if err != nil {
 		u.showProblems(path, err)
 		return "", err
