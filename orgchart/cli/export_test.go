@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -231,5 +232,21 @@ func TestExportLongPlanNameSuggestsAScaleThatFits(t *testing.T) {
 	}
 	if code, _, stderr := runExportCmd(t, path, "-o", out, "--scale", m[1]); code != ExitOK {
 		t.Fatalf("the suggested --scale %s does not fit: %s", m[1], stderr)
+	}
+}
+
+// failingWriter fails every write, as standard output on a full disk.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }
+
+func TestExportToAFailingStandardOutput(t *testing.T) {
+	for _, format := range []string{"png", "svg", "pdf", "csv"} {
+		var errOut bytes.Buffer
+		code := Run(&Env{Stdout: failingWriter{}, Stderr: &errOut, Stdin: strings.NewReader("")},
+			[]string{"export", samplesDir + "startup.yaml", "-o", "-", "--format", format})
+		if code != ExitInvalid || !strings.Contains(errOut.String(), "no space left") {
+			t.Errorf("%s: exit %d, %q", format, code, errOut.String())
+		}
 	}
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"errors"
+	"fmt"
 	"image"
 	"io"
 	"os"
@@ -153,4 +154,32 @@ func BenchmarkEnterpriseScene(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(cpuTime()-start)/float64(b.N)/1e6, "cpu-ms/op")
+}
+
+// BenchmarkDottedLines draws 5,000 positions with 10 and 100 dotted lines
+// each (issue 14: 8 s and 67 s before): the time must grow with the number
+// of connectors, not faster.
+func BenchmarkDottedLines(b *testing.B) {
+	for _, k := range []int{10, 100} {
+		p := generate.Generate(5000, 1)
+		for i, pos := range p.Positions {
+			pos.DottedTo = nil
+			for j := 1; j <= k; j++ {
+				if q := p.Positions[(i*7+j*13)%len(p.Positions)]; q != pos {
+					pos.DottedTo = append(pos.DottedTo, q.ID)
+				}
+			}
+		}
+		l := layout.Compute(p, layout.Options{})
+		for _, format := range []string{"png", "svg", "pdf"} {
+			b.Run(fmt.Sprintf("%d-each/%s", k, format), func(b *testing.B) {
+				for b.Loop() {
+					if _, err := Export(io.Discard, format, p, nil, l, Options{Scale: 0.25}); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(len(l.Edges)), "connectors")
+			})
+		}
+	}
 }
