@@ -149,8 +149,13 @@ func (b *builder) arrange(m int32) {
 	}
 	b.fitW = spread(b.fitW, maxFits)
 	b.sig, b.brk = b.sig[:0], b.brk[:0]
+	// Small subtrees try at most eight heights; in charts of more than
+	// bigChart cards, subtrees of up to a thousand cards try at most four.
 	step := float32(fitStep)
-	if b.size[m] < smallSubtree { // at most eight heights
+	switch {
+	case len(b.cards) > bigChart && b.size[m] < 1000:
+		step = max(fitStepBig, float32(math.Pow(float64(hi/lo), 1.0/4)))
+	case b.size[m] < smallSubtree:
 		step = max(fitStepSmall, float32(math.Pow(float64(hi/lo), 1.0/8)))
 	}
 	for f := lo; ; f *= step {
@@ -215,6 +220,8 @@ const (
 	fitStep      = 1.12
 	fitStepSmall = 1.25
 	smallSubtree = 100
+	fitStepBig   = 1.8
+	bigChart     = 20_000
 )
 
 const inf = float32(math.MaxFloat32)
