@@ -61,7 +61,7 @@ func runExport(env *Env, args []string) int {
 	floatVar(fs, &o.scale, "scale", 1, "size factor: PNG pixels per point (1 for screens, 2 for slides and print), SVG and PDF size (0.25 to 8)")
 	fs.StringVar(&o.subtree, "subtree", "", "draw only the subtree under this position: its `id`, or a title, holder or role that names one position")
 	fs.IntVar(&o.depth, "depth", 0, "draw this many `levels` below the top (0: all); cut managers show \"+N below\"")
-	fs.IntVar(&o.fold, "fold", 0, "list managers at this `depth` and below as indented columns (0: chosen to fit a 16:9 slide, -1: never)")
+	fs.IntVar(&o.fold, "fold", 0, "-1: classic rows only (every report under a bus, no columns or grids); 0 or any other `value`: the layout chooses per subtree")
 	fs.StringVar(&o.theme, "theme", "light", "colour `theme`: light or dark")
 	fs.StringVar(&o.background, "background", "page", "`page` (the theme's background colour) or transparent")
 	fs.StringVar(&o.page, "page", "", "PDF only: tile the chart over pages of this `paper` size: A4, A3 or letter")
@@ -125,7 +125,7 @@ func (o exportOptions) validate(format string) string {
 	case o.depth < 0:
 		return fmt.Sprintf("--depth %d: give 0 for every level or a positive number of levels", o.depth)
 	case o.fold < -1:
-		return fmt.Sprintf("--fold %d: give a depth, 0 to choose automatically or -1 to never fold", o.fold)
+		return fmt.Sprintf("--fold %d: give -1 for classic rows only, or 0 to let the layout choose", o.fold)
 	case o.view != "chart" && o.view != "spans" && o.view != "coverage":
 		return fmt.Sprintf("--view %q: use chart, spans or coverage", o.view)
 	case o.view != "chart" && format != "png" && format != "csv":

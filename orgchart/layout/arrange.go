@@ -106,18 +106,16 @@ func (b *builder) arrange(m int32) {
 		key := teamKey{len(kids), b.cards[m].W, b.cards[m].H}
 		if uniform {
 			if at, ok := b.teams[key]; ok {
-				b.c0[m], b.cn[m] = at, b.cn[b.teamOwner[at]]
+				b.c0[m], b.cn[m] = at.c0, at.cn
 				return
 			}
 		}
 		defer func() {
 			if uniform {
 				if b.teams == nil {
-					b.teams = map[teamKey]int32{}
-					b.teamOwner = map[int32]int32{}
+					b.teams = map[teamKey]teamCands{}
 				}
-				b.teams[key] = b.c0[m]
-				b.teamOwner[b.c0[m]] = m
+				b.teams[key] = teamCands{b.c0[m], b.cn[m]}
 			}
 		}()
 		if len(kids) <= 3 {
@@ -225,6 +223,12 @@ const (
 )
 
 const inf = float32(math.MaxFloat32)
+
+// teamCands is where in the arena a team's candidates are.
+type teamCands struct {
+	c0 int32
+	cn uint8
+}
 
 // teamKey names the candidates of a manager of n leaves, all cards of one size.
 type teamKey struct {

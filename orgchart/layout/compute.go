@@ -38,10 +38,9 @@ type builder struct {
 	starts        []int
 	gx, gy, gs    []float32
 	gj            []uint8
-	size          []int32           // cards in each card's subtree
-	teams         map[teamKey]int32 // candidates of teams of one card size (see arrange)
-	teamOwner     map[int32]int32
-	pin           []cand // an Engine's kept arrangements (see Engine), where pinned
+	size          []int32               // cards in each card's subtree
+	teams         map[teamKey]teamCands // candidates of teams of one card size (see arrange)
+	pin           []cand                // an Engine's kept arrangements (see Engine), where pinned
 	pinned        []bool
 	stuck         []bool  // an Engine keeps these subtrees' chosen candidates
 	topK          int     // several tops: in one row (0) or k columns

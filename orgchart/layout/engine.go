@@ -19,6 +19,7 @@ type Engine struct {
 	// structure is set when the set of shown cards may have changed.
 	structure bool
 	dotted    map[*orgchart.Position]int32 // cards of dotted-line managers (fast path)
+	base      int                          // candidates listed by the last full layout
 }
 
 // NewEngine lays out the plan. opt.Collapsed is copied: change it with
@@ -39,6 +40,7 @@ func NewEngine(p *orgchart.Plan, opt Options) *Engine {
 	}
 	e.b.arrangeAll()
 	e.l = e.b.finish()
+	e.base = len(e.b.arena)
 	return e
 }
 
@@ -90,11 +92,17 @@ func (e *Engine) Relayout() *Layout {
 	}
 	old := e.b
 	switch {
+	case old != nil && len(old.arena) > 2*e.base+1024:
+		// Relayouts have piled up candidates: start afresh (and lose the
+		// kept arrangements, once in a long while).
+		e.b = nil
+		return e.Relayout()
 	case old == nil:
 		e.b = newBuilder(e.p, e.opt)
 		if e.b != nil {
 			e.b.arrangeAll()
 			e.l = e.b.finish()
+			e.base = len(e.b.arena)
 		} else {
 			e.l = &Layout{}
 		}
@@ -313,9 +321,11 @@ func (e *Engine) relayoutAll(old *builder) {
 	for i := range old.cards {
 		before[old.cards[i].Position] = int32(i)
 	}
-	ids := make(map[string]int, len(b.cards))
+	ids := make(map[string]int, len(e.dirty))
 	for i := range b.cards {
-		ids[b.cards[i].Position.ID] = i
+		if e.dirty[b.cards[i].Position.ID] {
+			ids[b.cards[i].Position.ID] = i
+		}
 	}
 	index := func(id string) int {
 		if i, ok := ids[id]; ok {
@@ -323,6 +333,9 @@ func (e *Engine) relayoutAll(old *builder) {
 		}
 		return -1
 	}
+	// Candidates are never changed once listed: the new layout lists its
+	// new ones after the old ones, and takes the old ones as they are.
+	b.arena, b.teams = old.arena, old.teams
 	path := e.pathOf(b, index)
 	onPath := make(map[int32]bool, len(path))
 	for _, m := range path {
@@ -337,9 +350,7 @@ func (e *Engine) relayoutAll(old *builder) {
 		o, ok := before[b.cards[i].Position]
 		same := ok && !onPath[m] && old.size[o] == b.size[m] && old.cards[o].W == b.cards[i].W && old.cards[o].H == b.cards[i].H
 		if same { // the subtree is unchanged: its candidates too
-			b.c0[m] = int32(len(b.arena))
-			b.cn[m] = old.cn[o]
-			b.arena = append(b.arena, old.cands(o)...)
+			b.c0[m], b.cn[m] = old.c0[o], old.cn[o]
 			if old.isPinned(o) {
 				b.pinned[m], b.pin[m] = true, old.pin[o]
 			}
