@@ -101,20 +101,25 @@ func (b *builder) addDotted(l *Layout, at map[*orgchart.Position]int32) {
 			if !ok || j < 0 || j == i {
 				continue
 			}
-			m := &b.cards[j]
-			ax, mx := a.X+a.W/2+DottedInset, m.X+m.W/2+DottedInset
-			gap := StackRowGap / 2
-			var pts []Point
-			if m.Y+m.H <= a.Y {
-				y := m.Y + m.H + gap
-				pts = b.path(Point{ax, a.Y}, Point{ax, y}, Point{mx, y}, Point{mx, m.Y + m.H})
-			} else {
-				y := m.Y - gap
-				pts = b.path(Point{ax, a.Y + a.H}, Point{ax, y}, Point{mx, y}, Point{mx, m.Y})
-			}
-			l.Edges = append(l.Edges, Edge{From: int(j), To: int(i), Points: pts, Dotted: true})
+			l.Edges = append(l.Edges, b.dottedEdge(j, i))
 		}
 	}
+}
+
+// dottedEdge is the dotted line from manager card j to report card i.
+func (b *builder) dottedEdge(j, i int32) Edge {
+	a, m := &b.cards[i], &b.cards[j]
+	ax, mx := a.X+a.W/2+DottedInset, m.X+m.W/2+DottedInset
+	gap := StackRowGap / 2
+	var pts []Point
+	if m.Y+m.H <= a.Y {
+		y := m.Y + m.H + gap
+		pts = b.path(Point{ax, a.Y}, Point{ax, y}, Point{mx, y}, Point{mx, m.Y + m.H})
+	} else {
+		y := m.Y - gap
+		pts = b.path(Point{ax, a.Y + a.H}, Point{ax, y}, Point{mx, y}, Point{mx, m.Y})
+	}
+	return Edge{From: int(j), To: int(i), Points: pts, Dotted: true}
 }
 
 // path copies the points into the builder's store, dropping repeated points

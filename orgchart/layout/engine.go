@@ -18,8 +18,8 @@ type Engine struct {
 	dirty map[string]bool
 	// structure is set when the set of shown cards may have changed.
 	structure bool
-	dotted    map[*orgchart.Position]int32 // cards of dotted-line managers (fast path)
-	base      int                          // candidates listed by the last full layout
+	dottedOf  map[int32][]int32 // dotted lines (Edges indexes) by card, while the cards stay
+	base      int               // candidates listed by the last full layout
 }
 
 // NewEngine lays out the plan. opt.Collapsed is copied: change it with
@@ -272,7 +272,7 @@ func (e *Engine) relayoutInPlace() {
 		again[m] = true
 	}
 	l := &Layout{Cards: b.cards, Edges: e.l.Edges, Width: b.rootW, Height: b.rootH, ids: e.l.ids}
-	var stack []int32
+	var stack, moved []int32
 	for t, i := range b.tops {
 		if b.boxX[i] != b.topX[t] || b.boxY[i] != b.topY[t] || again[i] {
 			b.boxX[i], b.boxY[i] = b.topX[t], b.topY[t]
@@ -283,6 +283,7 @@ func (e *Engine) relayoutInPlace() {
 		i := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		c := &b.cards[i]
+		moved = append(moved, i)
 		c.X, c.Y = b.boxX[i]+b.rx[i], b.boxY[i]
 		c.Subtree = Rect{b.boxX[i], b.boxY[i], b.bw[i], b.bh[i]}
 		c.Stacked = b.parent[i] >= 0 && b.join[i] != joinTop
@@ -297,12 +298,24 @@ func (e *Engine) relayoutInPlace() {
 			}
 		}
 	}
-	// Dotted lines: one look-up each, from a map kept while the cards stay.
-	l.Edges = l.Edges[:b.nsolid]
-	if e.dotted == nil {
-		e.dotted = b.dottedManagers()
+	// Dotted lines: those of the cards that moved, found through an index
+	// of the dotted lines by card, kept while the cards stay.
+	if e.dottedOf == nil {
+		e.dottedOf = map[int32][]int32{}
+		for k := b.nsolid; k < len(l.Edges); k++ {
+			ed := &l.Edges[k]
+			e.dottedOf[int32(ed.From)] = append(e.dottedOf[int32(ed.From)], int32(k))
+			e.dottedOf[int32(ed.To)] = append(e.dottedOf[int32(ed.To)], int32(k))
+		}
 	}
-	b.addDotted(l, e.dotted)
+	if len(e.dottedOf) > 0 {
+		for _, i := range moved {
+			for _, k := range e.dottedOf[i] {
+				ed := &l.Edges[k]
+				l.Edges[k] = b.dottedEdge(int32(ed.From), int32(ed.To))
+			}
+		}
+	}
 	e.l = l
 }
 
@@ -312,7 +325,7 @@ func (e *Engine) relayoutInPlace() {
 // again and keep their arrangements.
 func (e *Engine) relayoutAll(old *builder) {
 	b := newBuilder(e.p, e.opt)
-	e.dotted = nil
+	e.dottedOf = nil
 	if b == nil {
 		e.b, e.l = nil, &Layout{}
 		return

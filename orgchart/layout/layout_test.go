@@ -89,6 +89,14 @@ func checkInvariants(t *testing.T, p *orgchart.Plan, l *Layout) {
 				t.Fatalf("edge %d->%d segment %v-%v not orthogonal", e.From, e.To, a, b)
 			}
 		}
+		if e.Dotted { // from the report's top or bottom to its dotted-line manager's
+			m, r := &l.Cards[e.From], &l.Cards[e.To]
+			first, last := e.Points[0], e.Points[len(e.Points)-1]
+			if first.X != r.X+r.W/2+DottedInset || (first.Y != r.Y && first.Y != r.Y+r.H) ||
+				last.X != m.X+m.W/2+DottedInset || (last.Y != m.Y && last.Y != m.Y+m.H) {
+				t.Fatalf("dotted line %s -> %s from %v to %v does not join the cards", m.Position.ID, r.Position.ID, first, last)
+			}
+		}
 		if !e.Dotted {
 			m, r := &l.Cards[e.From], &l.Cards[e.To]
 			first, last := e.Points[0], e.Points[len(e.Points)-1]
