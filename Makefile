@@ -60,7 +60,12 @@ test-unit:
 	CGO_ENABLED=0 $(GO) test -tags ci -count=1 ./...
 
 # The real app in a real window under Xvfb, driven by xdotool.
+# First the real binary without a display: one line and exit 2, never a panic.
 test-gui: build
+	@out=$$(env -u DISPLAY -u WAYLAND_DISPLAY ./$(BIN) 2>&1); code=$$?; \
+	if [ $$code -ne 2 ] || [ $$(printf '%s\n' "$$out" | wc -l) -ne 1 ]; then \
+		echo "without a display: exit $$code, want 2 and one line:"; echo "$$out"; exit 1; fi
+	./$(BIN) version
 	bash testdata/gui/drag_and_save.sh ./$(BIN)
 
 test: test-deps vet test-unit test-gui
