@@ -64,6 +64,16 @@ func BenchmarkEdit10000(b *testing.B) {
 	b.Run("overview-inspector", func(b *testing.B) { benchEdit(b, 10000, false, true) })
 }
 
+// BenchmarkEdit10kExpanded is issue 11's frame target: one edit at 10,000
+// positions with every card expanded (apply, re-check, re-layout, refresh
+// what is visible), well under 16 ms wanted.
+func BenchmarkEdit10kExpanded(b *testing.B) { benchEdit(b, 10000, true) }
+
+// BenchmarkEdit100k is the same edit at 100,000 positions: at most twice
+// BenchmarkEdit10kExpanded wanted, which needs an incremental re-check and
+// re-layout.
+func BenchmarkEdit100k(b *testing.B) { benchEdit(b, 100000, true) }
+
 // BenchmarkOpenEnterprise measures opening the 3,000-position sample: parse
 // and validate, check, lay out, place the first view and paint its
 // connectors (the GL upload of the first frame is not included).

@@ -14,6 +14,7 @@ import (
 
 	"github.com/orgplanner/orgplanner/app/chart"
 	"github.com/orgplanner/orgplanner/app/state"
+	"github.com/orgplanner/orgplanner/app/uikit"
 	"github.com/orgplanner/orgplanner/orgchart"
 	"github.com/orgplanner/orgplanner/orgchart/diff"
 )
@@ -89,7 +90,7 @@ func New(host Host) *Panel {
 	changes := widget.NewLabel("Changes to positions (click to show the card)")
 	changes.TextStyle.Bold = true
 	split := container.NewVSplit(c.effects, container.NewBorder(container.NewVBox(widget.NewSeparator(), changes), nil, nil, nil,
-		container.New(&widthWatch{onWidth: c.sizeItems}, c.list)))
+		container.New(&uikit.WidthWatch{OnWidth: c.sizeItems}, c.list)))
 	split.Offset = 0.5
 	c.tab = container.NewTabItemWithIcon("Changes", theme.ViewRefreshIcon(), container.NewBorder(top, nil, nil, nil, split))
 	return c
@@ -244,7 +245,7 @@ func (c *Panel) Refresh() {
 }
 
 // sizeItems gives every change in the list the height of its lines,
-// wrapped at the list's width (widthWatch calls it again when that changes).
+// wrapped at the list's width (uikit.WidthWatch calls it again when that changes).
 func (c *Panel) sizeItems() {
 	w := c.list.Size().Width - 2*theme.Padding() // as the list insets an item
 	if w < 100 {
@@ -256,32 +257,6 @@ func (c *Panel) sizeItems() {
 		t.Resize(fyne.NewSize(w, t.MinSize().Height))
 		c.list.SetItemHeight(i, t.MinSize().Height)
 	}
-}
-
-// widthWatch lays out one object filling the space, and calls onWidth when
-// the width changes: the change list re-measures its wrapped items.
-type widthWatch struct {
-	last    float32
-	onWidth func()
-}
-
-func (l *widthWatch) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objs {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
-	}
-	if size.Width != l.last {
-		l.last = size.Width
-		l.onWidth()
-	}
-}
-
-func (l *widthWatch) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var s fyne.Size
-	for _, o := range objs {
-		s = s.Max(o.MinSize())
-	}
-	return s
 }
 
 func under(m *diff.Ref) string {

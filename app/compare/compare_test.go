@@ -176,7 +176,7 @@ func TestComparePanelShowsTheEffectsAndFoldedChanges(t *testing.T) {
 
 func TestWidthWatchReportsWidthChangesOnly(t *testing.T) {
 	calls := 0
-	l := &widthWatch{onWidth: func() { calls++ }}
+	l := &uikit.WidthWatch{OnWidth: func() { calls++ }}
 	o := widget.NewLabel("x")
 	l.Layout([]fyne.CanvasObject{o}, fyne.NewSize(300, 100))
 	l.Layout([]fyne.CanvasObject{o}, fyne.NewSize(300, 200)) // taller only

@@ -24,6 +24,9 @@ import (
 // when there is nothing to report; the count is written in the cell.
 type summaryPanel struct {
 	st     *state.State
+	onPick func(positionID string)
+	detail *widget.Label // what is behind the cell clicked last
+	picked []string      // the positions behind it
 	line   *widget.Label
 	matrix *fyne.Container
 	shown  map[catalog.Domain]check.DomainCoverage // what the matrix shows
@@ -37,13 +40,17 @@ var (
 	gapColor     = uikit.RGB(0xd92d20)
 )
 
-func newSummaryPanel(st *state.State) *summaryPanel {
-	s := &summaryPanel{st: st}
+func newSummaryPanel(st *state.State, onPick func(string)) *summaryPanel {
+	s := &summaryPanel{st: st, onPick: onPick}
+	s.detail = widget.NewLabel("")
+	s.detail.Wrapping = fyne.TextWrapWord
+	s.detail.Hide()
 	s.line = widget.NewLabel("")
 	s.line.Wrapping = fyne.TextWrapWord
 	s.matrix = container.NewVBox()
 	title := widget.NewLabelWithStyle("Coverage of required capabilities", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.root = container.NewVBox(s.line, title, container.NewPadded(s.matrix))
+	hint := widget.NewLabelWithStyle("Click a cell to list what is behind it", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	s.root = container.NewVBox(s.line, title, container.NewPadded(s.matrix), hint, s.detail)
 	s.refresh()
 	return s
 }
@@ -123,11 +130,13 @@ func (s *summaryPanel) refresh() {
 		if cov.Overlaps > 0 {
 			over, overText = overlapColor, uikit.RGB(0xffffff)
 		}
+		d := d
+		at := func(column string) func() { return func() { s.showCell(d, column) } }
 		grid.Add(row(
 			container.NewHBox(container.NewCenter(cell(uikit.DomainColorOf(d, pal.Dark), 10)), container.NewCenter(smallText(uikit.DomainName(d), pal.Text, false))),
-			matrixCell(owned, fmt.Sprintf("%d/%d", cov.Owned, cov.Required), ownedText),
-			matrixCell(gaps, fmt.Sprint(cov.Gaps), gapsText),
-			matrixCell(over, fmt.Sprint(cov.Overlaps), overText)))
+			newTapCell(matrixCell(owned, fmt.Sprintf("%d/%d", cov.Owned, cov.Required), ownedText), at(columnOwned)),
+			newTapCell(matrixCell(gaps, fmt.Sprint(cov.Gaps), gapsText), at(columnGaps)),
+			newTapCell(matrixCell(over, fmt.Sprint(cov.Overlaps), overText), at(columnOverlaps))))
 	}
 	s.matrix.Objects = []fyne.CanvasObject{grid}
 	s.matrix.Refresh()

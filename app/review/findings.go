@@ -10,72 +10,134 @@ import (
 
 	"github.com/orgplanner/orgplanner/app/state"
 	"github.com/orgplanner/orgplanner/app/uikit"
+	"github.com/orgplanner/orgplanner/catalog"
 	"github.com/orgplanner/orgplanner/orgchart/check"
 )
 
-// findingsPanel lists the check findings, most severe first, re-read after
-// every edit. Selecting one selects its position on the chart and scrolls to
-// it; the full message and suggestion show below the list.
+// findingsPanel lists the check findings grouped by rule, most severe
+// first, with a count per group, re-read after every edit. Filters keep one
+// severity or one domain. A click on a group opens it; each finding shows
+// whole, with its suggestion; a click on one selects its position on the
+// chart and scrolls to it.
 type findingsPanel struct {
 	st       *state.State
 	onPick   func(positionID string)
 	list     *widget.List
 	header   *widget.Label
-	detail   *widget.Label
+	severity *widget.Select
+	domain   *widget.Select
 	findings []check.Finding
+	groups   []findingGroup
+	open     map[string]bool // rules whose group is open
+	rows     []findingRow
 	icons    [3]fyne.Resource // by severity
 	root     fyne.CanvasObject
 }
 
+// findingGroup is the findings of one rule that pass the filters.
+type findingGroup struct {
+	rule     string
+	severity check.Severity
+	items    []int // indexes in findings
+}
+
+// findingRow is a line of the list: a group's header, or one finding.
+type findingRow struct {
+	group   int
+	finding int // -1 for the header
+}
+
+// Severity and domain filter choices.
+const (
+	allSeverities = "All severities"
+	allDomains    = "All domains"
+)
+
+var severityChoices = []string{allSeverities, "Errors", "Warnings", "Notes"}
+
 func newFindingsPanel(st *state.State, onPick func(string)) *findingsPanel {
-	f := &findingsPanel{st: st, onPick: onPick}
+	f := &findingsPanel{st: st, onPick: onPick, open: map[string]bool{}}
 	for s := range f.icons {
 		f.icons[s] = severityIcon(check.Severity(s))
 	}
 	f.header = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	f.detail = widget.NewLabel("Select a finding to see its suggestion and its position on the chart.")
-	f.detail.Wrapping = fyne.TextWrapWord
+	f.severity = widget.NewSelect(severityChoices, func(string) { f.regroup() })
+	f.severity.SetSelected(allSeverities)
+	domains := []string{allDomains}
+	for _, d := range catalog.Domains {
+		domains = append(domains, uikit.DomainName(d))
+	}
+	f.domain = widget.NewSelect(domains, func(string) { f.regroup() })
+	f.domain.SetSelected(allDomains)
 	f.list = widget.NewList(
-		func() int { return len(f.findings) },
+		func() int { return len(f.rows) },
 		func() fyne.CanvasObject {
 			icon := widget.NewIcon(theme.InfoIcon())
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, icon, nil, l)
+			t := widget.NewRichText()
+			t.Wrapping = fyne.TextWrapWord
+			return container.NewBorder(nil, nil, container.NewVBox(icon), nil, t)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			row := o.(*fyne.Container)
-			l := row.Objects[0].(*widget.Label)
-			icon := row.Objects[1].(*widget.Icon)
-			fd := &f.findings[i]
-			// setting an unchanged text still re-shapes it: skip it
-			if res := f.icons[fd.Severity]; icon.Resource != res {
-				icon.SetResource(res)
-			}
-			if l.Text != fd.Message {
-				l.SetText(fd.Message)
-			}
+			t := row.Objects[0].(*widget.RichText)
+			icon := row.Objects[1].(*fyne.Container).Objects[0].(*widget.Icon)
+			f.bindRow(f.rows[i], icon, t)
 		},
 	)
 	f.list.OnSelected = func(i widget.ListItemID) {
-		if i < 0 || i >= len(f.findings) {
+		if i < 0 || i >= len(f.rows) {
 			return
 		}
-		fd := f.findings[i]
-		text := fd.Message
-		if fd.Suggestion != "" {
-			text += "\n\nSuggestion: " + fd.Suggestion
+		r := f.rows[i]
+		f.list.Unselect(i)
+		if r.finding < 0 {
+			g := f.groups[r.group]
+			f.open[g.rule] = !f.open[g.rule]
+			f.layoutRows()
+			return
 		}
-		f.detail.SetText(fmt.Sprintf("%s (%s)\n%s", severityTitle(fd.Severity), fd.Rule, text))
-		if len(fd.Positions) > 0 {
+		if fd := f.findings[r.finding]; len(fd.Positions) > 0 {
 			f.onPick(fd.Positions[0])
 		}
 	}
-	detail := container.NewVScroll(f.detail)
-	detail.SetMinSize(fyne.NewSize(0, 110))
-	f.root = container.NewBorder(f.header, detail, nil, nil, f.list)
+	filters := container.NewGridWithColumns(2, f.severity, f.domain)
+	f.root = container.NewBorder(container.NewVBox(f.header, filters), nil, nil, nil,
+		container.New(&uikit.WidthWatch{OnWidth: f.sizeRows}, f.list))
 	f.refresh()
 	return f
+}
+
+// bindRow shows a header ("▸ span.too-wide · 12") or a finding (its whole
+// message and suggestion).
+func (f *findingsPanel) bindRow(r findingRow, icon *widget.Icon, t *widget.RichText) {
+	g := f.groups[r.group]
+	var segs []widget.RichTextSegment
+	if r.finding < 0 {
+		mark := "▸ "
+		if f.open[g.rule] {
+			mark = "▾ "
+		}
+		segs = []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleStrong,
+			Text: fmt.Sprintf("%s%s · %d", mark, g.rule, len(g.items))}}
+	} else {
+		fd := &f.findings[r.finding]
+		segs = []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: fd.Message}}
+		if fd.Suggestion != "" {
+			sug := widget.RichTextStyleParagraph
+			sug.TextStyle.Italic = true
+			segs = append(segs, &widget.TextSegment{Style: sug, Text: "Suggestion: " + fd.Suggestion})
+		}
+	}
+	if res := f.icons[g.severity]; icon.Resource != res {
+		icon.SetResource(res)
+	}
+	if r.finding >= 0 {
+		icon.Hide()
+	} else {
+		icon.Show()
+	}
+	t.Segments = segs
+	t.Refresh()
 }
 
 // refresh reloads the findings of the latest report.
@@ -100,8 +162,112 @@ func (f *findingsPanel) refresh() {
 		uikit.SetLabel(f.header, fmt.Sprintf("Findings: %s, %s, %s", state.Plural(n[check.Error], "error", "errors"),
 			state.Plural(n[check.Warning], "warning", "warnings"), state.Plural(n[check.Info], "note", "notes")))
 	}
-	f.list.UnselectAll()
+	f.regroup()
+}
+
+// regroup groups the findings that pass the filters by rule, in report
+// order (most severe first). A report of a few findings opens every group.
+func (f *findingsPanel) regroup() {
+	if f.list == nil {
+		return
+	}
+	sev := -1
+	switch f.severity.Selected {
+	case "Errors":
+		sev = int(check.Error)
+	case "Warnings":
+		sev = int(check.Warning)
+	case "Notes":
+		sev = int(check.Info)
+	}
+	var dom catalog.Domain
+	for _, d := range catalog.Domains {
+		if uikit.DomainName(d) == f.domain.Selected {
+			dom = d
+		}
+	}
+	f.groups = f.groups[:0]
+	at := map[string]int{}
+	for i := range f.findings {
+		fd := &f.findings[i]
+		if sev >= 0 && int(fd.Severity) != sev || dom != "" && !f.inDomain(fd, dom) {
+			continue
+		}
+		g, ok := at[fd.Rule]
+		if !ok {
+			g = len(f.groups)
+			at[fd.Rule] = g
+			f.groups = append(f.groups, findingGroup{rule: fd.Rule, severity: fd.Severity})
+		}
+		f.groups[g].items = append(f.groups[g].items, i)
+		f.groups[g].severity = max(f.groups[g].severity, fd.Severity)
+	}
+	total := 0
+	for _, g := range f.groups {
+		total += len(g.items)
+	}
+	if total <= 12 {
+		for _, g := range f.groups {
+			f.open[g.rule] = true
+		}
+	}
+	f.layoutRows()
+}
+
+// inDomain reports whether a finding is about the domain: one of its
+// capabilities is, or the role of one of its positions is.
+func (f *findingsPanel) inDomain(fd *check.Finding, d catalog.Domain) bool {
+	cat := f.st.Catalog()
+	for _, id := range fd.Capabilities {
+		if c := cat.Capability(id); c != nil && c.Domain == d {
+			return true
+		}
+	}
+	p := f.st.Plan()
+	for _, id := range fd.Positions {
+		if r := f.st.Role(p.Position(id)); r != nil {
+			for _, rd := range r.Domains {
+				if rd == d {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// layoutRows lists the headers and the findings of the open groups.
+func (f *findingsPanel) layoutRows() {
+	f.rows = f.rows[:0]
+	for gi, g := range f.groups {
+		f.rows = append(f.rows, findingRow{group: gi, finding: -1})
+		if f.open[g.rule] {
+			for _, i := range g.items {
+				f.rows = append(f.rows, findingRow{group: gi, finding: i})
+			}
+		}
+	}
+	f.sizeRows()
 	f.list.Refresh()
+}
+
+// sizeRows gives every row the height of its wrapped text at the list's width.
+func (f *findingsPanel) sizeRows() {
+	w := f.list.Size().Width - 2*theme.Padding() - theme.IconInlineSize() - theme.Padding()
+	if w < 100 {
+		w = 300 // not laid out yet
+	}
+	icon := widget.NewIcon(nil)
+	t := widget.NewRichText()
+	t.Wrapping = fyne.TextWrapWord
+	for i, r := range f.rows {
+		if r.finding < 0 {
+			continue // one line
+		}
+		f.bindRow(r, icon, t)
+		t.Resize(fyne.NewSize(w, t.MinSize().Height))
+		f.list.SetItemHeight(i, t.MinSize().Height)
+	}
 }
 
 // sameFindings reports whether two reports list the same findings, so an
@@ -118,8 +284,25 @@ func sameFindings(a, b []check.Finding) bool {
 	return true
 }
 
-// Select picks the i-th finding as a click would.
-func (f *findingsPanel) Select(i int) { f.list.Select(i) }
+// Select picks the finding at index i of the report as a click on it
+// would: its group opens and its position is selected.
+func (f *findingsPanel) Select(i int) {
+	for gi, g := range f.groups {
+		for _, x := range g.items {
+			if x != i {
+				continue
+			}
+			f.open[g.rule] = true
+			f.layoutRows()
+			for ri, r := range f.rows {
+				if r.group == gi && r.finding == i {
+					f.list.Select(ri)
+					return
+				}
+			}
+		}
+	}
+}
 
 func severityIcon(s check.Severity) fyne.Resource {
 	switch s {

@@ -18,7 +18,7 @@ type Panel struct {
 
 // New makes the review panel; onPick selects a finding's position on the chart.
 func New(st *state.State, onPick func(positionID string)) *Panel {
-	p := &Panel{summary: newSummaryPanel(st), findings: newFindingsPanel(st, onPick)}
+	p := &Panel{summary: newSummaryPanel(st, onPick), findings: newFindingsPanel(st, onPick)}
 	p.root = container.NewBorder(container.NewVBox(p.summary.root, widget.NewSeparator()), nil, nil, nil, p.findings.root)
 	return p
 }

@@ -1,13 +1,19 @@
 package review
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/orgplanner/orgplanner/app/internal/apptest"
 	"github.com/orgplanner/orgplanner/app/state"
+	"github.com/orgplanner/orgplanner/app/uikit"
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart/check"
+	"github.com/orgplanner/orgplanner/orgchart/generate"
 )
 
 func TestSelectingAFindingPicksItsPosition(t *testing.T) {
@@ -36,4 +42,124 @@ func TestSelectingAFindingPicksItsPosition(t *testing.T) {
 		return
 	}
 	t.Fatal("the test plan raised no finding about a position")
+}
+
+func TestFindingsAreGroupedByRuleAndFiltered(t *testing.T) {
+	test.NewTempApp(t)
+	cat := apptest.Catalog(t)
+	st := state.New(cat)
+	picked := ""
+	p := New(st, func(id string) { picked = id })
+	w := test.NewTempWindow(t, p.Root())
+	w.Resize(fyne.NewSize(420, 900))
+	st.Listen(func(c state.Change) {
+		if c&state.ChangedPlan != 0 {
+			p.Refresh()
+		}
+	})
+	st.Load(generate.Shaped(400, 2), cat, "")
+	f := p.findings
+	if len(f.findings) <= 12 {
+		t.Fatalf("the generated plan raised only %d findings", len(f.findings))
+	}
+	// one header per rule with its count; groups start closed
+	byRule := map[string]int{}
+	for _, fd := range f.findings {
+		byRule[fd.Rule]++
+	}
+	if len(f.groups) != len(byRule) || len(f.rows) != len(byRule) {
+		t.Fatalf("%d groups and %d rows for %d rules", len(f.groups), len(f.rows), len(byRule))
+	}
+	for _, g := range f.groups {
+		if len(g.items) != byRule[g.rule] {
+			t.Errorf("group %s counts %d, the report has %d", g.rule, len(g.items), byRule[g.rule])
+		}
+	}
+	// a click on a group opens it: its findings, whole, with the suggestion
+	f.list.Select(0)
+	g := f.groups[0]
+	if len(f.rows) != len(byRule)+len(g.items) {
+		t.Fatalf("opening %s shows %d rows", g.rule, len(f.rows))
+	}
+	icon, text := widget.NewIcon(nil), widget.NewRichText()
+	f.bindRow(f.rows[1], icon, text)
+	first := f.findings[g.items[0]]
+	if got := text.String(); !strings.Contains(got, first.Message) || first.Suggestion != "" && !strings.Contains(got, first.Suggestion) {
+		t.Errorf("the finding row says %q; want its whole message and suggestion", got)
+	}
+	f.list.Select(1)
+	if len(first.Positions) > 0 && picked != first.Positions[0] {
+		t.Errorf("clicking the finding picked %q", picked)
+	}
+	// severity filter
+	f.severity.SetSelected("Errors")
+	for _, g := range f.groups {
+		if g.severity != check.Error {
+			t.Errorf("the errors filter keeps %s (%v)", g.rule, g.severity)
+		}
+	}
+	f.severity.SetSelected(allSeverities)
+	all := len(f.groups)
+	// domain filter: fewer or equal, and every kept finding is about the domain
+	f.domain.SetSelected(uikit.DomainName(catalog.SEC))
+	n := 0
+	for _, g := range f.groups {
+		for _, i := range g.items {
+			n++
+			if !f.inDomain(&f.findings[i], catalog.SEC) {
+				t.Errorf("%q kept for Security", f.findings[i].Message)
+			}
+		}
+	}
+	if n >= len(f.findings) || len(f.groups) > all {
+		t.Errorf("the Security filter keeps %d of %d findings", n, len(f.findings))
+	}
+}
+
+func TestTheCoverageMatrixCellsListWhatIsBehindThem(t *testing.T) {
+	test.NewTempApp(t)
+	cat := apptest.Catalog(t)
+	st := state.New(cat)
+	picked := ""
+	p := New(st, func(id string) { picked = id })
+	w := test.NewTempWindow(t, p.Root())
+	w.Resize(fyne.NewSize(420, 900))
+	st.Load(generate.Shaped(400, 2), cat, "")
+	p.Refresh()
+	s := p.summary
+	var gapDomain catalog.Domain
+	for _, d := range catalog.Domains {
+		if cov, ok := st.Report().Summary.Coverage[d]; ok && cov.Gaps > 0 {
+			gapDomain = d
+			break
+		}
+	}
+	if gapDomain == "" {
+		t.Skip("the generated plan has no coverage gap")
+	}
+	text, _ := s.cellDetail(gapDomain, columnGaps)
+	cov := st.Report().Summary.Coverage[gapDomain]
+	if n := strings.Count(text, "\n"); n != min(cov.Gaps, maxCellLines+1) {
+		t.Errorf("the %s gaps cell (%d gaps) lists %d lines:\n%s", gapDomain, cov.Gaps, n, text)
+	}
+	if !strings.Contains(text, "nobody owns") {
+		t.Errorf("the gaps are not said to be unowned:\n%s", text)
+	}
+	// a click on a cell: the first cell is the first domain's owned cell
+	var cells []*tapCell
+	for _, o := range test.LaidOutObjects(s.matrix) {
+		if c, ok := o.(*tapCell); ok {
+			cells = append(cells, c)
+		}
+	}
+	if len(cells) == 0 || len(cells)%3 != 0 {
+		t.Fatalf("%d clickable cells in the matrix", len(cells))
+	}
+	test.Tap(cells[0])
+	if !s.detail.Visible() || !strings.Contains(s.detail.Text, "owned") {
+		t.Errorf("clicking the first owned cell shows %q", s.detail.Text)
+	}
+	if len(s.picked) > 0 && picked != s.picked[0] {
+		t.Errorf("clicking the cell selected %q, want its first owner %q", picked, s.picked[0])
+	}
 }

@@ -1,0 +1,134 @@
+package review
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/orgplanner/orgplanner/app/uikit"
+	"github.com/orgplanner/orgplanner/catalog"
+)
+
+// Columns of the coverage matrix.
+const (
+	columnOwned    = "owned"
+	columnGaps     = "gaps"
+	columnOverlaps = "overlaps"
+)
+
+// tapCell is a matrix cell that can be clicked.
+type tapCell struct {
+	widget.BaseWidget
+	content fyne.CanvasObject
+	onTap   func()
+}
+
+func newTapCell(content fyne.CanvasObject, onTap func()) *tapCell {
+	c := &tapCell{content: content, onTap: onTap}
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// CreateRenderer implements fyne.Widget.
+func (c *tapCell) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(c.content) }
+
+// Tapped runs the cell's action.
+func (c *tapCell) Tapped(*fyne.PointEvent) { c.onTap() }
+
+// Cursor shows a hand: the cell opens what is behind it.
+func (c *tapCell) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+// maxCellLines caps the capabilities listed under the matrix.
+const maxCellLines = 12
+
+// cellDetail lists what is behind a cell of the matrix (the capabilities and
+// who owns them) and the positions to select on the chart. One definition
+// of each word, the checks': a gap is a required capability nobody owns
+// (rules coverage.gap and coverage.support-only, which is "only supported"),
+// an overlap one owned in separate branches (coverage.overlap).
+func (s *summaryPanel) cellDetail(d catalog.Domain, column string) (string, []string) {
+	cat := s.st.Catalog()
+	name := func(id string) string {
+		if c := cat.Capability(id); c != nil {
+			return c.Name
+		}
+		return id
+	}
+	p := s.st.Plan()
+	label := func(ids []string) string {
+		var out []string
+		for _, id := range ids {
+			out = append(out, s.st.Label(p.Position(id)))
+		}
+		return strings.Join(out, ", ")
+	}
+	var lines, positions []string
+	rep := s.st.Report()
+	switch column {
+	case columnGaps, columnOverlaps:
+		rules := map[string]string{"coverage.gap": "nobody owns it", "coverage.support-only": "only supported, nobody owns it"}
+		if column == columnOverlaps {
+			rules = map[string]string{"coverage.overlap": "owned in separate branches"}
+		}
+		for _, f := range rep.Findings {
+			why, ok := rules[f.Rule]
+			if !ok {
+				continue
+			}
+			for _, id := range f.Capabilities {
+				if c := cat.Capability(id); c == nil || c.Domain != d {
+					continue
+				}
+				line := name(id) + ": " + why
+				if len(f.Positions) > 0 {
+					line += " (" + label(f.Positions) + ")"
+				}
+				lines = append(lines, line)
+				positions = append(positions, f.Positions...)
+			}
+		}
+	case columnOwned:
+		owners := map[string][]string{}
+		for _, pos := range p.Positions {
+			owns, _ := pos.Capabilities(cat)
+			for _, id := range owns {
+				if c := cat.Capability(id); c != nil && c.Domain == d {
+					owners[id] = append(owners[id], pos.ID)
+				}
+			}
+		}
+		ids := make([]string, 0, len(owners))
+		for id := range owners {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+		for _, id := range ids {
+			lines = append(lines, name(id)+": "+label(owners[id]))
+			positions = append(positions, owners[id]...)
+		}
+	}
+	title := fmt.Sprintf("%s, %s: ", uikit.DomainName(d), column)
+	if len(lines) == 0 {
+		return title + "none.", nil
+	}
+	if len(lines) > maxCellLines {
+		lines = append(lines[:maxCellLines], fmt.Sprintf("and %d more", len(lines)-maxCellLines))
+	}
+	return title + "\n" + strings.Join(lines, "\n"), positions
+}
+
+// showCell lists what is behind a cell under the matrix and selects the
+// first position involved on the chart.
+func (s *summaryPanel) showCell(d catalog.Domain, column string) {
+	text, positions := s.cellDetail(d, column)
+	s.detail.SetText(text)
+	s.detail.Show()
+	s.picked = positions
+	if len(positions) > 0 && s.onPick != nil {
+		s.onPick(positions[0])
+	}
+}
