@@ -48,6 +48,22 @@ func TestTitleMatching(t *testing.T) {
 		{"Chief Happiness Wizard", "", GenericRole, MatchUnmatched},
 		{"Data Engineering Lead", "", "data-engineering-manager", MatchSimilar},
 		{"Growth Hacker", "", GenericRole, MatchUnmatched},
+		// Issue 12: C-level titles are never matched by similarity, leaders'
+		// titles must say all they lead, the department reads abbreviations.
+		{"Chief Operating Officer", "Executive", GenericRole, MatchUnmatched},
+		{"Chief Financial Officer", "Finance", GenericRole, MatchUnmatched},
+		{"COO & Co-Founder", "", GenericRole, MatchUnmatched},
+		{"Founder & CEO", "", "chief-executive-officer", MatchAlias},
+		{"Technology Officer", "Technology", GenericRole, MatchUnmatched},
+		{"Director of Network Engineering", "", GenericRole, MatchUnmatched},
+		{"Director of Software Engineering", "", "director-of-engineering", MatchSimilar},
+		{"Operations Manager", "Operations", GenericRole, MatchUnmatched},
+		{"Operations Manager", "IT", "it-operations-manager", MatchSimilar},
+		{"CPO", "People", GenericRole, MatchUnmatched},
+		{"CPO", "Human Resources", GenericRole, MatchUnmatched},
+		{"CPO", "Product", "chief-product-officer", MatchAlias},
+		{"CPO", "Privacy", "chief-privacy-officer", MatchAlias},
+		{"Chief Information Security Officer (CISO)", "", "chief-information-security-officer", MatchExact},
 		{"", "", GenericRole, MatchUnmatched},
 	}
 	for _, c := range cases {
