@@ -39,6 +39,14 @@ func vectorScene(sc *Scene, vp vecPainter) {
 		switch it := items[i].(type) {
 		case *Box:
 			switch {
+			case it.Stroke.A > 0 && it.Fill.A == 0 && it.Radius == 0:
+				// An outline alone (the analysis pictures' frames): four
+				// thin rectangles, as the PNG draws it.
+				w := it.StrokeWidth
+				vp.rect(it.X, it.Y, it.W, w, it.Stroke)
+				vp.rect(it.X, it.Y+it.H-w, it.W, w, it.Stroke)
+				vp.rect(it.X, it.Y, w, it.H, it.Stroke)
+				vp.rect(it.X+it.W-w, it.Y, w, it.H, it.Stroke)
 			case it.Stroke.A > 0:
 				st := cardStyle{radius: it.Radius, border: it.StrokeWidth, fill: it.Fill, line: it.Stroke, dashed: it.Dash > 0}
 				if it.ID != "" && i+1 < len(items) {
