@@ -43,9 +43,9 @@ in the file: each printed as FILE:LINE: message) or the command is used wrongly.
 
 // runImport imports a people CSV into a new plan file.
 func runImport(env *Env, args []string) int {
-	fs := newFlagSet(env, "import", "import PEOPLE.csv -o PLAN.yaml [--map COLUMN=FIELD,...] [--name NAME] [--catalog FILE] [--json] [--force]")
+	fs := newFlagSet(env, "import", "import PEOPLE.csv -o PLAN.yaml [--map COLUMN=FIELD,...] [--name NAME] [--cost-period year|month] [--catalog FILE] [--json] [--force]")
 	out := fs.String("o", "", "write the plan to this `FILE` (- for standard output, the report then goes to standard error)")
-	mapFlag := fs.String("map", "", "name columns the headers do not: `COLUMN=FIELD,...` with fields id, manager, name, first-name, last-name, title, role, department, cost, count, dotted, notes, ignore")
+	mapFlag := fs.String("map", "", "name columns the headers do not: `COLUMN=FIELD,...` with fields id, manager, name, first-name, last-name, preferred-name, email, title, role, department, cost, count, dotted, notes, ignore")
 	name := fs.String("name", "", "the plan's name (default: the CSV's file name)")
 	catFile := fs.String("catalog", "", "match titles against the built-in catalog extended by this YAML `FILE`; the plan refers to it")
 	costPeriod := fs.String("cost-period", "", "what the salary or cost column holds: `year` (the default) or month (multiplied by 12)")
