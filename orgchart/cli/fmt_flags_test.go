@@ -144,3 +144,31 @@ func TestFmtWriteSeveral(t *testing.T) {
 		t.Error("canonical file rewritten")
 	}
 }
+
+// fmt keeps every comment a person writes, in each of several files, and -l
+// and --check do not count a commented canonical plan as changed.
+func TestFmtKeepsCommentsInSeveralFiles(t *testing.T) {
+	dir := t.TempDir()
+	commented := "version: 1\n# TODO: hire a VP before Q3\npositions:\n  # the boss\n  - id: a\n    role: chief-technology-officer # inline\n    # who holds it\n    holder: Ada\n"
+	messy := "# header\nname: Messy\nversion: 1\npositions:\n  # an engineer\n  - role: software-engineer\n    reportsTo: a # under the CTO\n    id: b\n  # the CTO\n  - {id: a, role: chief-technology-officer}\n"
+	a, b := filepath.Join(dir, "a.yaml"), filepath.Join(dir, "b.yaml")
+	os.WriteFile(a, []byte(commented), 0o644)
+	os.WriteFile(b, []byte(messy), 0o644)
+	code, out, errOut := run(t, "", "fmt", "-l", "-w", a, b)
+	if code != ExitOK || strings.Contains(out, a) {
+		t.Fatalf("fmt -l -w: exit %d %q %q", code, out, errOut)
+	}
+	gotA, _ := os.ReadFile(a)
+	if string(gotA) != commented {
+		t.Errorf("a canonical commented plan changed:\n%s", gotA)
+	}
+	gotB, _ := os.ReadFile(b)
+	for _, c := range []string{"# header", "# an engineer", "# under the CTO", "# the CTO"} {
+		if !strings.Contains(string(gotB), c) {
+			t.Errorf("fmt -w lost %q:\n%s", c, gotB)
+		}
+	}
+	if code, _, _ := run(t, "", "fmt", "--check", a, b); code != ExitOK {
+		t.Errorf("--check after -w: exit %d", code)
+	}
+}

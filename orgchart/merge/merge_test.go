@@ -177,3 +177,14 @@ func TestPlanFieldsAndOwnership(t *testing.T) {
 		t.Errorf("plan name conflict: %v", res.Conflicts)
 	}
 }
+
+// Comments travel with their position: one side comments a position while
+// the other changes its holder, and the merge keeps both.
+func TestMergeKeepsComments(t *testing.T) {
+	ours := strings.Replace(base, "  - id: em1\n", "  # TODO: hire for Payments\n  - id: em1\n", 1)
+	theirs := strings.Replace(base, "    title: EM Payments\n", "    title: EM Payments\n    holder: Kai\n", 1)
+	res, out := mergeOf(t, ours, theirs)
+	if len(res.Conflicts) != 0 || !strings.Contains(out, "  # TODO: hire for Payments\n  - id: em1\n") || !strings.Contains(out, "holder: Kai") {
+		t.Errorf("conflicts %v\n%s", res.Conflicts, out)
+	}
+}
