@@ -76,6 +76,10 @@ func Read(data []byte, file string, base *catalog.Catalog) (*Plan, *catalog.Cata
 func ReadWith(data []byte, file string, base *catalog.Catalog, opt ReadOptions) (*Plan, *catalog.Catalog, error) {
 	r := &reader{file: file, cat: base, catalogDirs: opt.CatalogDirs}
 	p := r.read(data)
+	if r.fallback { // the positions did not read in chunks: read the file whole
+		r = &reader{file: file, cat: base, catalogDirs: opt.CatalogDirs, whole: true}
+		p = r.read(data)
+	}
 	if err := r.err(); err != nil {
 		return nil, r.cat, err
 	}
@@ -85,6 +89,10 @@ func ReadWith(data []byte, file string, base *catalog.Catalog, opt ReadOptions) 
 // reader walks one plan document by hand and collects its problems.
 type reader struct {
 	doc         *yaml.Node // the document, for its comments
+	whole       bool       // parse the file whole, not its positions in chunks
+	chunks      []posChunk // the positions, when read in chunks
+	items       int        // how many positions the chunks hold
+	fallback    bool       // a chunk did not parse alone: read again whole
 	file        string
 	catalogDirs []string
 	cat         *catalog.Catalog
@@ -158,7 +166,17 @@ func (r *reader) read(data []byte) *Plan {
 		return nil
 	}
 	header := leadingComments(data)
-	root := r.parse(data)
+	text := data
+	if !r.whole {
+		if n := catalog.ValueBound(data); n > catalog.MaxYAMLValues {
+			r.parse(data) // refused by the same count, with its message
+			return nil
+		}
+		if skeleton, chunks, items, ok := splitPositions(data); ok {
+			text, r.chunks, r.items = skeleton, chunks, items
+		}
+	}
+	root := r.parse(text)
 	if root == nil {
 		return nil
 	}
@@ -320,7 +338,16 @@ func (r *reader) top(root *yaml.Node, p *Plan) {
 		r.policyRefs(p)
 		return // a plan without positions is valid: an empty chart
 	}
-	metas := r.positions(positionsNode, p)
+	var metas []posMeta
+	if r.chunks != nil {
+		var ok bool
+		if metas, ok = r.positionChunks(p, positionsNode.Line); !ok {
+			r.fallback = true
+			return
+		}
+	} else {
+		metas = r.positions(positionsNode, p)
+	}
 	if metas != nil {
 		r.tree(p, metas)
 	}

@@ -56,14 +56,19 @@ func (r *reader) positions(v *yaml.Node, p *Plan) []posMeta {
 	}
 	slab := make([]Position, len(v.Content))
 	p.Positions = make([]*Position, 0, len(v.Content))
-	metas := make([]posMeta, 0, len(v.Content))
+	return r.positionItems(v.Content, 0, slab, p, make([]posMeta, 0, len(v.Content)))
+}
+
+// positionItems reads items, the positions base.. of the list, into slab
+// and p.Positions, appending their metas.
+func (r *reader) positionItems(items []*yaml.Node, base int, slab []Position, p *Plan, metas []posMeta) []posMeta {
 	var fps []fieldProblem
-	for i, item := range v.Content {
+	for i, item := range items {
 		if item.Kind != yaml.MappingNode {
-			r.add(item.Line, "position %d is %s: each position is a mapping of fields (%s)", i+1, kindName(item), strings.Join(positionFields, ", "))
+			r.add(item.Line, "position %d is %s: each position is a mapping of fields (%s)", base+i+1, kindName(item), strings.Join(positionFields, ", "))
 			continue
 		}
-		pos := &slab[i]
+		pos := &slab[base+i]
 		pos.Line = item.Line
 		var m posMeta
 		fps = r.position(item, pos, &m, fps[:0])
