@@ -194,7 +194,7 @@ func (c *checker) checkCoverage() {
 			need[k], needed = true, true
 		}
 	}
-	if needed {
+	if needed && c.inc == nil {
 		c.collectSupporters(cv, need)
 	}
 	for k, cp := range cv.caps {
@@ -205,26 +205,19 @@ func (c *checker) checkCoverage() {
 		required := cp.RequiredAt(c.headcount)
 		switch {
 		case len(owners) > 0:
-			if cp.SingleOwner && c.on("coverage.duplicate-leader") {
-				if roots := c.roots(owners); len(roots) > 1 {
-					c.overlaps[cp.Domain]++
-					key := "L" + c.key(roots)
-					if overlapping[key] == nil {
-						overlapKeys = append(overlapKeys, key)
-						overlapRoots[key] = roots
-					}
-					overlapping[key] = append(overlapping[key], k)
-				}
-			} else if roots := c.overlap(owners); roots != nil {
+			if roots, dup := c.capOverlap(k); roots != nil {
 				c.overlaps[cp.Domain]++
 				key := c.key(roots)
+				if dup {
+					key = "L" + key
+				}
 				if overlapping[key] == nil {
 					overlapKeys = append(overlapKeys, key)
 					overlapRoots[key] = roots
 				}
 				overlapping[key] = append(overlapping[key], k)
 			}
-			if required && c.allVacant(owners) {
+			if required && c.allVacantOwners(k) {
 				key := c.key(owners)
 				if vacantOnly[key] == nil {
 					vacantKeys = append(vacantKeys, key)
@@ -232,8 +225,8 @@ func (c *checker) checkCoverage() {
 				vacantOnly[key] = append(vacantOnly[key], k)
 			}
 		case !required:
-		case len(cv.supporters[k]) > 0:
-			sup := c.roots(cv.supporters[k])
+		case len(c.supportRoots(k)) > 0:
+			sup := c.supportRoots(k)
 			c.addCap("coverage.support-only", Warning, k, c.ids(sup...), []string{cp.ID},
 				fmt.Sprintf("%s (%s) is supported by %s, but nobody owns it: no single person is accountable.", cp.Name, cp.Domain, c.names(sup)),
 				"Make one position accountable for it (in the plan: owns: ["+cp.ID+"] on one of them, as small companies do)"+c.ownerHint(cv, k)+".")
@@ -255,15 +248,55 @@ func (c *checker) checkCoverage() {
 	}
 }
 
+// capOverlap returns the topmost owners of capability k when a finding
+// names them (dup: two or more owners of a single-owner capability, for
+// coverage.duplicate-leader; else an overlap), or nil.
+func (c *checker) capOverlap(k int) (roots []int32, dup bool) {
+	if c.inc != nil {
+		return c.inc.capOverlap(k)
+	}
+	return c.overlapOf(k, c.roots(c.cov.owners[k]))
+}
+
+// supportRoots returns the topmost supporters of capability k (Run collects
+// them for unowned required capabilities only).
+func (c *checker) supportRoots(k int) []int32 {
+	if c.inc != nil {
+		return c.inc.supRoots[k].nodes
+	}
+	return c.roots(c.cov.supporters[k])
+}
+
+// allVacantOwners reports whether every owner of capability k is vacant.
+func (c *checker) allVacantOwners(k int) bool {
+	if c.inc != nil {
+		return c.inc.heldOwners[k] == 0
+	}
+	return c.allVacant(c.cov.owners[k])
+}
+
+// overlapOf is capOverlap given the topmost owners.
+func (c *checker) overlapOf(k int, roots []int32) ([]int32, bool) {
+	if c.cov.caps[k].SingleOwner && c.on("coverage.duplicate-leader") {
+		if len(roots) > 1 {
+			return roots, true
+		}
+		return nil, false
+	}
+	if r := c.overlap(len(c.cov.owners[k]), roots); r != nil {
+		return r, false
+	}
+	return nil, false
+}
+
 // overlap returns the topmost owners of one capability when they sit in
 // separate branches with different roles, else nil. Owners below another
 // owner are delegation, and owners sharing a role under one top position are
 // one capability split across teams.
-func (c *checker) overlap(owners []int32) []int32 {
-	if len(owners) < 2 {
+func (c *checker) overlap(owners int, roots []int32) []int32 {
+	if owners < 2 {
 		return nil
 	}
-	roots := c.roots(owners)
 	type group struct {
 		role string
 		top  int32
@@ -359,9 +392,13 @@ func (c *checker) vacantOwner(cv *coverage, owners []int32, caps []int) {
 	if len(owners) > 1 {
 		what = "the only owners"
 	}
-	c.addCap("coverage.vacant-owner", Warning, int(owners[0]), c.ids(owners...), c.capIDs(cv, caps),
+	before := len(c.report.Findings)
+	c.addCap("coverage.vacant-owner", Warning, c.ord(int(owners[0])), c.ids(owners...), c.capIDs(cv, caps),
 		fmt.Sprintf("%s %s %s of %s; until the post is filled nobody is accountable.", c.names(owners), isAre(len(owners)), what, c.capNames(cv, caps)),
 		"Name an interim owner for these until the hire starts, or make this hire first.")
+	if len(c.report.Findings) > before {
+		c.report.Findings[before].sub = caps[0]
+	}
 }
 
 func (c *checker) allVacant(is []int32) bool {

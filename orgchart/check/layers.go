@@ -47,7 +47,7 @@ func (c *checker) checkLayers() {
 		if layers >= allowed+farLayers {
 			sev = Error
 		}
-		c.add("layers.too-deep", sev, t, c.ids(chain...),
+		c.add("layers.too-deep", sev, c.ord(t), c.ids(chain...),
 			fmt.Sprintf("The reporting chain from %s down to %s has %d layers; an organisation of %s needs no more than %d (spans of about %d, at most %d layers).",
 				c.title(t), c.name(int(d)), layers, plural(c.headcount, "person", "people"), allowed, c.pol.LayerBase, c.pol.LayersMax),
 			fmt.Sprintf("Widen spans or remove pass-through layers in this branch: %s below layer %d.", plural(info.below, "position sits", "positions sit"), allowed))

@@ -35,6 +35,20 @@ type org struct {
 	tops      []topInfo        // top positions in plan order, with their deepest chain
 	at        map[string]int32 // position id -> plan index
 	mark      []bool           // scratch for roots, all false between uses
+
+	// Set by a Checker only (nil in Run): positions are then indexed by a
+	// node number that never changes, children live in kidList, and rank
+	// gives plan order (a larger rank is later in the plan).
+	kidList  [][]int32
+	planRank []int64
+}
+
+// ord is the sort key of a finding about position i: its place in the plan.
+func (o *org) ord(i int) int {
+	if o.planRank == nil {
+		return i
+	}
+	return int(o.planRank[i])
 }
 
 func newOrg(p *orgchart.Plan, cat *catalog.Catalog) *org {
@@ -183,7 +197,12 @@ func (o *org) number() {
 	}
 }
 
-func (o *org) children(i int) []int32 { return o.kids[o.kidStart[i]:o.kidStart[i+1]] }
+func (o *org) children(i int) []int32 {
+	if o.kidList != nil {
+		return o.kidList[i]
+	}
+	return o.kids[o.kidStart[i]:o.kidStart[i+1]]
+}
 
 // above reports whether a is a (strict) ancestor of b.
 func (o *org) above(a, b int32) bool {
@@ -200,7 +219,12 @@ func (o *org) canonical(i int32) string {
 }
 
 // isManager reports whether the position has anyone reporting to it.
-func (o *org) isManager(i int) bool { return o.kidStart[i+1] > o.kidStart[i] }
+func (o *org) isManager(i int) bool {
+	if o.kidList != nil {
+		return len(o.kidList[i]) > 0
+	}
+	return o.kidStart[i+1] > o.kidStart[i]
+}
 
 // vacant reports whether a single-person position has nobody in it. A team
 // position names no single holder, so it is never counted as a vacancy.

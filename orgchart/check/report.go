@@ -20,6 +20,7 @@ type Finding struct {
 	// order places findings of one rule: the plan index of the position the
 	// finding is about, or the catalog index of its capability.
 	order int
+	sub   int // breaks ties of order within a rule: the first capability of a coverage.vacant-owner group
 }
 
 // Report is the result of Run: findings, most severe first, and a summary.

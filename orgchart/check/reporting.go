@@ -11,48 +11,11 @@ import (
 // reporting to an individual contributor or to a team, lines the catalog
 // does not expect, and too many dotted lines.
 func (c *checker) checkReporting() {
-	type pair struct{ manager, report string }
-	unusual := map[pair][]int32{}
-	var pairs []pair // in order of first appearance
+	unusual := map[rolePair][]int32{}
+	var pairs []rolePair // in order of first appearance
 	lines := newLineCache(len(c.roles))
-	for i, pos := range c.pos {
-		if len(pos.DottedTo) > c.pol.DottedMax {
-			c.add("reporting.dotted-overload", Warning, i, c.ids(int32(i)),
-				fmt.Sprintf("%s has dotted lines to %d managers besides its own; with that many masters, priorities conflict and nobody owns the workload.", c.name(i), len(pos.DottedTo)),
-				fmt.Sprintf("Keep at most %d dotted lines: the ones where this role really takes direction.", c.pol.DottedMax))
-		}
-		if c.isManager(i) && c.span[i] > 0 {
-			switch {
-			case pos.Count > 1:
-				c.add("reporting.team-manages", Warning, i, c.ids(int32(i)),
-					fmt.Sprintf("%s has %s: it is not clear which of the %d they report to.", c.name(i), plural(int(c.span[i]), "direct report", "direct reports"), pos.Count),
-					"Make the team's lead a position of its own and move the reports under it.")
-			case c.role[i] != nil && c.role[i].Individual && c.role[i].ID != genericRole:
-				c.add("reporting.ic-manages", Warning, i, c.ids(int32(i)),
-					fmt.Sprintf("%s is an individual-contributor role but has %s.", c.name(i), plural(int(c.span[i]), "direct report", "direct reports")),
-					c.managerRoleHint(i))
-			}
-		}
-		m := c.parent[i]
-		if m < 0 || c.rix[i] < 0 || c.rix[m] < 0 {
-			continue
-		}
-		if x := lines.conflict(c, m, int32(i)); x != nil {
-			c.add("reporting.conflict", Warning, i, c.ids(int32(i), m),
-				fmt.Sprintf("%s reports to %s: %s", c.name(i), c.name(int(m)), sentence(x.Reason)),
-				c.conflictHint(i, m))
-			continue
-		}
-		if k := c.auditedOwned(m, int32(i)); k >= 0 {
-			cp := c.cov.caps[k]
-			c.add("reporting.conflict", Warning, i, c.ids(int32(i), m),
-				fmt.Sprintf("%s reports to %s, who owns %s (%s), which the %s role independently assesses: whoever audits or governs a capability must not report to the person who runs it.",
-					c.name(i), c.name(int(m)), cp.Name, cp.Domain, c.role[i].Title),
-				c.conflictHint(i, m))
-			continue
-		}
-		if lines.unusual(c, m, int32(i)) {
-			k := pair{c.role[m].ID, c.role[i].ID}
+	for i := range c.pos {
+		if k, ok := c.reportingAt(i, lines); ok {
 			if unusual[k] == nil {
 				pairs = append(pairs, k)
 			}
@@ -62,6 +25,57 @@ func (c *checker) checkReporting() {
 	for _, k := range pairs {
 		c.unusualManager(unusual[k])
 	}
+}
+
+// rolePair is a (manager role, report role) line, for unusual-manager groups.
+type rolePair struct{ manager, report string }
+
+// reportingAt applies the reporting rules to position i and its line up;
+// it returns the line's role pair when the line is unusual (reported per
+// pair by unusualManager).
+func (c *checker) reportingAt(i int, lines *lineCache) (rolePair, bool) {
+	pos := c.pos[i]
+	{
+		if len(pos.DottedTo) > c.pol.DottedMax {
+			c.add("reporting.dotted-overload", Warning, c.ord(i), c.ids(int32(i)),
+				fmt.Sprintf("%s has dotted lines to %d managers besides its own; with that many masters, priorities conflict and nobody owns the workload.", c.name(i), len(pos.DottedTo)),
+				fmt.Sprintf("Keep at most %d dotted lines: the ones where this role really takes direction.", c.pol.DottedMax))
+		}
+		if c.isManager(i) && c.span[i] > 0 {
+			switch {
+			case pos.Count > 1:
+				c.add("reporting.team-manages", Warning, c.ord(i), c.ids(int32(i)),
+					fmt.Sprintf("%s has %s: it is not clear which of the %d they report to.", c.name(i), plural(int(c.span[i]), "direct report", "direct reports"), pos.Count),
+					"Make the team's lead a position of its own and move the reports under it.")
+			case c.role[i] != nil && c.role[i].Individual && c.role[i].ID != genericRole:
+				c.add("reporting.ic-manages", Warning, c.ord(i), c.ids(int32(i)),
+					fmt.Sprintf("%s is an individual-contributor role but has %s.", c.name(i), plural(int(c.span[i]), "direct report", "direct reports")),
+					c.managerRoleHint(i))
+			}
+		}
+		m := c.parent[i]
+		if m < 0 || c.rix[i] < 0 || c.rix[m] < 0 {
+			return rolePair{}, false
+		}
+		if x := lines.conflict(c, m, int32(i)); x != nil {
+			c.add("reporting.conflict", Warning, c.ord(i), c.ids(int32(i), m),
+				fmt.Sprintf("%s reports to %s: %s", c.name(i), c.name(int(m)), sentence(x.Reason)),
+				c.conflictHint(i, m))
+			return rolePair{}, false
+		}
+		if k := c.auditedOwned(m, int32(i)); k >= 0 {
+			cp := c.cov.caps[k]
+			c.add("reporting.conflict", Warning, c.ord(i), c.ids(int32(i), m),
+				fmt.Sprintf("%s reports to %s, who owns %s (%s), which the %s role independently assesses: whoever audits or governs a capability must not report to the person who runs it.",
+					c.name(i), c.name(int(m)), cp.Name, cp.Domain, c.role[i].Title),
+				c.conflictHint(i, m))
+			return rolePair{}, false
+		}
+		if lines.unusual(c, m, int32(i)) {
+			return rolePair{c.role[m].ID, c.role[i].ID}, true
+		}
+	}
+	return rolePair{}, false
 }
 
 // unusualManager reports the reports in one role under managers of one role
@@ -77,7 +91,7 @@ func (c *checker) unusualManager(reports []int32) {
 	} else {
 		msg = fmt.Sprintf("%d %s positions report to %s; the role usually reports to %s.", len(reports), c.role[first].Title, withArticle(c.role[m].Title), withArticle(roleTitles(expected)))
 	}
-	c.add("reporting.unusual-manager", Info, first, c.ids(reports...), msg,
+	c.add("reporting.unusual-manager", Info, c.ord(first), c.ids(reports...), msg,
 		"If this is deliberate, nothing to do; otherwise move the position under "+withArticle(roleTitles(expected))+".")
 }
 

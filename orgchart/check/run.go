@@ -52,6 +52,7 @@ type checker struct {
 	*org
 	report   *Report
 	cov      *coverage
+	inc      *Checker               // set when a Checker re-checks: cached coverage per capability
 	overlaps map[catalog.Domain]int // capabilities with an overlap, for the summary
 }
 

@@ -21,16 +21,25 @@ func (o *org) rank(i int) int {
 // error (the roles or the line are wrong), one level a warning (often an
 // interim arrangement or a title inflated on one side).
 func (c *checker) checkSeniority() {
-	if !c.on("reporting.seniority-inversion") || c.cat == nil {
+	if !c.seniorityOn() {
 		return
 	}
 	for m := range c.pos {
+		c.seniorityAt(m)
+	}
+}
+
+func (c *checker) seniorityOn() bool { return c.cat != nil && c.on("reporting.seniority-inversion") }
+
+// seniorityAt applies reporting.seniority-inversion to manager m.
+func (c *checker) seniorityAt(m int) {
+	{
 		if !c.isManager(m) {
-			continue
+			return
 		}
 		mr := c.rank(m)
 		if mr < 0 {
-			continue
+			return
 		}
 		// The generic role of unmatched imported rows says nothing about
 		// seniority; only an executive under it is surely wrong.
@@ -46,7 +55,7 @@ func (c *checker) checkSeniority() {
 			gap = max(gap, r-mr)
 		}
 		if len(above) == 0 {
-			continue
+			return
 		}
 		sev := Warning
 		if gap >= 2 {
@@ -61,7 +70,7 @@ func (c *checker) checkSeniority() {
 			msg = fmt.Sprintf("%s report to %s, %s: up to %s below them.",
 				c.names(above), c.name(m), levelName(c.role[m].Level), plural(gap, "level", "levels"))
 		}
-		c.add("reporting.seniority-inversion", sev, m, c.ids(append([]int32{int32(m)}, above...)...), msg,
+		c.add("reporting.seniority-inversion", sev, c.ord(m), c.ids(append([]int32{int32(m)}, above...)...), msg,
 			fmt.Sprintf("Move %s under %s or someone more senior, or correct the roles if a title was matched wrongly (an import that read \"Chief\" or \"VP\" into the wrong role).", c.title(first), levelName(c.role[first].Level)))
 	}
 }
@@ -108,7 +117,7 @@ func (c *checker) checkOrphans() {
 	if len(orphans) > 1 {
 		msg = fmt.Sprintf("%s individual contributors have no manager (%s) in a plan led by %s.", thousands(len(orphans)), c.names(orphans), c.name(leader))
 	}
-	c.add("reporting.orphan", Warning, int(orphans[0]), c.ids(orphans...), msg,
+	c.add("reporting.orphan", Warning, c.ord(int(orphans[0])), c.ids(orphans...), msg,
 		"Set reportsTo to the manager each works for; in an import, check the manager column of these rows.")
 }
 

@@ -124,8 +124,15 @@ func (o *org) next(i int) int32 {
 
 func (c *checker) checkSpans() {
 	for i := range c.pos {
+		c.spanAt(i)
+	}
+}
+
+// spanAt applies the span rules to position i.
+func (c *checker) spanAt(i int) {
+	{
 		if !c.spanRole(i) {
-			continue
+			return
 		}
 		s := int(c.span[i])
 		switch {
@@ -139,7 +146,7 @@ func (c *checker) checkSpans() {
 			if m := c.parent[i]; m >= 0 {
 				sugg = "Name an interim manager (" + c.name(int(m)) + " could cover) or make this hire first."
 			}
-			c.add("span.vacant-manager", Warning, i, c.ids(int32(i)),
+			c.add("span.vacant-manager", Warning, c.ord(i), c.ids(int32(i)),
 				fmt.Sprintf("%s is vacant and leads %s; until it is filled they have no manager to go to.", c.title(i), plural(people, "person", "people")),
 				sugg)
 		}
@@ -196,7 +203,7 @@ func (c *checker) singleReport(i int) {
 	if len(chain) >= 3 {
 		sev = Error
 	}
-	c.add("span.chain", sev, i, c.ids(chain...),
+	c.add("span.chain", sev, c.ord(i), c.ids(chain...),
 		msg+". Every decision passes through "+strconv.Itoa(len(chain))+" layers that add cost and delay but no capacity.",
 		"Remove all but one of these layers: have the lowest position report to "+c.title(i)+" directly, or give each manager a real team.")
 }
@@ -213,7 +220,7 @@ func (c *checker) narrowHint(i, least int) string {
 // passThrough reports one manager with a single direct report.
 func (c *checker) passThrough(i int) {
 	k := c.single(i)
-	c.add("span.single-report", Warning, i, c.ids(int32(i)),
+	c.add("span.single-report", Warning, c.ord(i), c.ids(int32(i)),
 		fmt.Sprintf("%s has a single direct report, %s: a pass-through layer that slows decisions and blurs who is accountable.", c.name(i), c.name(int(k))),
 		"Give "+c.title(i)+" more reports, merge the two roles, or, if it is an interim or chief-of-staff arrangement, list it under policy.intended.")
 }
@@ -231,10 +238,10 @@ func (c *checker) spanWidth(i, s int) {
 		if c.managesManagers(i) {
 			sugg = fmt.Sprintf("Group some of the %d reports under a new manager, or move %d of them to a peer.", s, s-r.max)
 		}
-		c.add("span.too-wide", sev, i, c.ids(int32(i)),
+		c.add("span.too-wide", sev, c.ord(i), c.ids(int32(i)),
 			c.name(i)+" has "+plural(s, "direct report", "direct reports")+"; "+r.describe(c.org, i)+".", sugg)
 	case s < r.min:
-		c.add("span.too-narrow", Warning, i, c.ids(int32(i)),
+		c.add("span.too-narrow", Warning, c.ord(i), c.ids(int32(i)),
 			c.name(i)+" has "+plural(s, "direct report", "direct reports")+"; "+r.describe(c.org, i)+".",
 			c.narrowHint(i, r.min))
 	}

@@ -52,8 +52,15 @@ func (o *org) leadsLeaders(i, managers int) bool {
 // contributors (span.mixed, info), where the leader runs two jobs at once.
 func (c *checker) checkSpanMix() {
 	for i := range c.pos {
+		c.spanMixAt(i)
+	}
+}
+
+// spanMixAt applies span.missing-manager and span.mixed to position i.
+func (c *checker) spanMixAt(i int) {
+	{
 		if !c.spanRole(i) {
-			continue
+			return
 		}
 		managers, ics := c.directMix(i)
 		switch {
@@ -62,11 +69,11 @@ func (c *checker) checkSpanMix() {
 			if managers > 0 {
 				besides = " besides " + plural(managers, "manager", "managers")
 			}
-			c.add("span.missing-manager", Warning, i, c.ids(int32(i)),
+			c.add("span.missing-manager", Warning, c.ord(i), c.ids(int32(i)),
 				fmt.Sprintf("%s leads %s directly%s: a group that large needs a first-line manager of its own.", c.name(i), plural(ics, "individual contributor", "individual contributors"), besides),
 				fmt.Sprintf("Make one of them (or a new hire) the team's manager so that %s leads leaders; split them into two teams if there are more than 8.", c.title(i)))
 		case managers >= 2 && ics >= mixedICs:
-			c.add("span.mixed", Info, i, c.ids(int32(i)),
+			c.add("span.mixed", Info, c.ord(i), c.ids(int32(i)),
 				fmt.Sprintf("%s leads %s and %s directly: the span mixes managing managers with managing the work.", c.name(i), plural(managers, "manager", "managers"), plural(ics, "individual contributor", "individual contributors")),
 				"If the individual contributors are staff roles (architects, programme managers), nothing to do; otherwise group them under one of the managers.")
 		}

@@ -58,18 +58,21 @@ type DomainCoverage struct {
 	Overlaps int `json:"overlaps"` // capabilities owned in separate branches
 }
 
-func (b *SpanBands) add(span int) {
+func (b *SpanBands) add(span int) { b.addN(span, 1) }
+
+// addN counts n managers with the span.
+func (b *SpanBands) addN(span, n int) {
 	switch {
 	case span <= 1:
-		b.One++
+		b.One += n
 	case span <= 3:
-		b.TwoThree++
+		b.TwoThree += n
 	case span <= 7:
-		b.FourSeven++
+		b.FourSeven += n
 	case span <= 12:
-		b.EightTwelve++
+		b.EightTwelve += n
 	default:
-		b.ThirteenUp++
+		b.ThirteenUp += n
 	}
 }
 

@@ -1,0 +1,1134 @@
+package check
+
+import (
+	"cmp"
+	"math"
+	"reflect"
+	"slices"
+	"strings"
+
+	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
+)
+
+// Checker keeps a plan's check results between edits, so that re-checking
+// after an edit costs what the edit touches rather than the whole plan:
+//
+//	c := check.NewChecker(plan, cat)
+//	rep := c.Report()
+//	// after an edit:
+//	c.Changed(ids...) // positions whose fields, manager or reports changed
+//	rep = c.Recheck()  // the same report as Run(plan, cat), findings in the same order
+//
+// Changed follows the layout engine's convention: a move names the position,
+// its old and its new manager; an add the new position and its manager; an
+// update the position. Changed with no ids (undo, redo, load, a policy or
+// scope change) makes the next Recheck start afresh. A removal, a plan whose
+// positions changed order other than by moving or adding at the end, and a
+// plan with a reporting cycle are checked afresh too (a full Run's cost).
+//
+// A Report from Recheck shares its position counts with the Checker: keep
+// using the latest one.
+type Checker struct {
+	plan *orgchart.Plan
+	cat  *catalog.Catalog
+
+	fresh   bool            // the next Recheck rebuilds everything
+	cyclic  bool            // the plan has a reporting cycle: every Recheck is a Run
+	pending map[string]bool // ids named by Changed since the last Recheck
+	report  *Report
+
+	pol   orgchart.Policy // the plan's policy and scope when last built
+	scope []catalog.Domain
+
+	o     *org
+	cv    *coverage
+	c     *checker
+	lines *lineCache
+	dense map[string]int16 // role id -> index in o.roles, -1 unknown
+	next  int64            // the next rank to give
+
+	// per node (position)
+	local   [][]Finding // findings of the per-position rules evaluated at the node
+	contrib []contrib   // what the node adds to the summary
+	ncov    []nodeCov   // the capability lists the node is in
+	pair    []pairRef   // the unusual-manager group the node is in
+	height  []int32     // levels below the node (0 for no reports)
+	counts  [][3]int32  // findings naming the node, by severity
+
+	// per capability
+	heldOwners []int // owners that are not vacant
+	ownRoots   []rankList
+	supporters []rankList
+	supRoots   []rankList
+	capDirty   []bool
+	capOv      []capOverlapCache
+
+	unusual      map[rolePair]*rankList
+	unusualFound map[rolePair]Finding // the finding of each group, when on
+	dirtyPairs   map[rolePair]bool
+
+	tops rankList
+	hist map[int32][]int32 // top node -> positions by depth below it
+
+	// summary counters
+	sum summaryCounters
+
+	buckets []*bucket // by severity descending, then rule
+	global  []Finding // coverage, layers and orphan findings, rebuilt each time
+}
+
+type capOverlapCache struct {
+	known bool
+	roots []int32
+	dup   bool
+}
+
+type pairRef struct {
+	in bool
+	k  rolePair
+}
+
+// nodeCov is what a node was filed under in the capability lists.
+type nodeCov struct {
+	in         bool
+	vacant     bool
+	owns, sups []int
+	rootOwn    []int // capabilities it is a topmost owner of
+	rootSup    []int
+}
+
+// contrib is one position's share of the summary figures.
+type contrib struct {
+	in      bool
+	vacant  bool
+	manager bool
+	costed  bool
+	hc      int
+	span    int32
+	depth   int32
+	top     int32
+	cost    float64
+}
+
+type layerAcc struct {
+	positions, headcount, managers int
+	costedN                        int
+	cost                           float64
+	held, heldN, all, allN         int
+}
+
+type summaryCounters struct {
+	vacancies, managers, costedN, ics, nonInt int
+	cost, mgrCost                             float64
+	spans, vacantSpans                        map[int32]int // span -> managers
+	spanTotal, spanN, vTotal, vN              int
+	layers                                    []layerAcc
+}
+
+// rankList is a set of nodes kept in plan order (by rank).
+type rankList struct{ nodes []int32 }
+
+func (l *rankList) find(o *org, i int32) (int, bool) {
+	r := o.planRank[i]
+	k, _ := slices.BinarySearchFunc(l.nodes, r, func(n int32, r int64) int { return cmp.Compare(o.planRank[n], r) })
+	return k, k < len(l.nodes) && l.nodes[k] == i
+}
+
+func (l *rankList) add(o *org, i int32) {
+	if k, ok := l.find(o, i); !ok {
+		l.nodes = slices.Insert(l.nodes, k, i)
+	}
+}
+
+func (l *rankList) remove(o *org, i int32) {
+	if k, ok := l.find(o, i); ok {
+		l.nodes = slices.Delete(l.nodes, k, k+1)
+	}
+}
+
+// bucket holds the findings of one rule at one severity, by order.
+type bucket struct {
+	sev   Severity
+	rule  string
+	items []Finding
+}
+
+// NewChecker checks the plan and keeps what it needs to re-check it.
+func NewChecker(p *orgchart.Plan, cat *catalog.Catalog) *Checker {
+	if p == nil {
+		p = &orgchart.Plan{}
+	}
+	c := &Checker{plan: p, cat: cat}
+	c.build()
+	return c
+}
+
+// Report returns the latest report.
+func (c *Checker) Report() *Report { return c.report }
+
+// Changed records positions (by id) whose fields, manager or reports have
+// changed since the last Recheck; with no ids, the next Recheck starts afresh.
+func (c *Checker) Changed(ids ...string) {
+	if len(ids) == 0 {
+		c.fresh = true
+		return
+	}
+	if c.pending == nil {
+		c.pending = map[string]bool{}
+	}
+	for _, id := range ids {
+		c.pending[id] = true
+	}
+}
+
+// SetPlan replaces the plan (undo, redo, load) and starts afresh.
+func (c *Checker) SetPlan(p *orgchart.Plan) {
+	if p == nil {
+		p = &orgchart.Plan{}
+	}
+	c.plan = p
+	c.fresh = true
+}
+
+// Recheck brings the report up to date with the changes named since the
+// last one and returns it: the same findings, in the same order, and the
+// same summary as Run on the plan.
+func (c *Checker) Recheck() *Report {
+	switch {
+	case c.fresh || c.cyclic || !reflect.DeepEqual(c.pol, c.plan.Policy) || !slices.Equal(c.scope, c.plan.Scope):
+		c.build()
+	case len(c.pending) > 0:
+		if !c.update() {
+			c.build()
+		}
+	}
+	c.pending = nil
+	return c.report
+}
+
+// build checks the plan from scratch and fills every table.
+func (c *Checker) build() {
+	p := c.plan
+	c.fresh, c.pending = false, nil
+	c.pol, c.scope = p.Policy, slices.Clone(p.Scope)
+	o := newOrg(p, c.cat)
+	c.cyclic = false
+	for i := range o.enter {
+		if o.enter[i] < 0 {
+			c.cyclic = true
+		}
+	}
+	if c.cyclic {
+		c.report = Run(p, c.cat)
+		return
+	}
+	n := len(o.pos)
+	// Children as lists, ranks as plan indexes.
+	o.kidList = make([][]int32, n)
+	for i := 0; i < n; i++ {
+		if ks := o.kids[o.kidStart[i]:o.kidStart[i+1]]; len(ks) > 0 {
+			o.kidList[i] = slices.Clone(ks)
+		}
+	}
+	o.planRank = make([]int64, n)
+	for i := range o.planRank {
+		o.planRank[i] = int64(i)
+	}
+	c.next = int64(n)
+	c.o = o
+	c.dense = map[string]int16{}
+	for i, pos := range o.pos {
+		c.dense[pos.Role] = o.rix[i]
+	}
+	c.cv = o.coverage()
+	c.cv.byRixGrow(o)
+	c.c = &checker{org: o, report: &Report{}, cov: c.cv, inc: c}
+	c.lines = newLineCache(len(o.roles))
+	c.local = make([][]Finding, n)
+	c.contrib = make([]contrib, n)
+	c.ncov = make([]nodeCov, n)
+	c.pair = make([]pairRef, n)
+	c.counts = make([][3]int32, n)
+	c.height = make([]int32, n)
+	c.computeHeights()
+	caps := len(c.cv.caps)
+	c.heldOwners = make([]int, caps)
+	c.ownRoots = make([]rankList, caps)
+	c.supporters = make([]rankList, caps)
+	c.supRoots = make([]rankList, caps)
+	c.capDirty = make([]bool, caps)
+	c.capOv = make([]capOverlapCache, caps)
+	for k := range c.cv.owners {
+		c.cv.owners[k] = c.cv.owners[k][:0]
+	}
+	c.unusual = map[rolePair]*rankList{}
+	c.unusualFound = map[rolePair]Finding{}
+	c.dirtyPairs = map[rolePair]bool{}
+	c.tops = rankList{}
+	c.hist = map[int32][]int32{}
+	c.sum = summaryCounters{spans: map[int32]int{}, vacantSpans: map[int32]int{}}
+	c.buckets = nil
+	c.global = nil
+	for i := range o.pos {
+		if o.parent[i] < 0 {
+			c.tops.nodes = append(c.tops.nodes, int32(i))
+		}
+		c.attachCov(int32(i))
+		c.refreshContrib(int32(i))
+	}
+	for i := range o.pos {
+		c.evalLocal(int32(i))
+	}
+	c.finishRecheck()
+}
+
+// computeHeights fills c.height bottom-up (children have larger DFS entry
+// numbers than their manager).
+func (c *Checker) computeHeights() {
+	o := c.o
+	order := make([]int32, len(o.pos))
+	for i, e := range o.enter {
+		order[e] = int32(i)
+	}
+	for k := len(order) - 1; k >= 0; k-- {
+		i := order[k]
+		h := int32(0)
+		for _, kid := range o.kidList[i] {
+			h = max(h, c.height[kid]+1)
+		}
+		c.height[i] = h
+	}
+}
+
+func (cv *coverage) byRixGrow(o *org) {
+	for len(cv.byRix) < len(o.roles) {
+		cv.byRix = append(cv.byRix, cv.byRole[o.roles[len(cv.byRix)]])
+	}
+}
+
+// update applies the pending changes incrementally; false when they need a
+// fresh build (a removal, an order it cannot follow).
+func (c *Checker) update() bool {
+	o, p := c.o, c.plan
+	type change struct {
+		node      int32
+		pos       *orgchart.Position
+		isNew     bool
+		oldParent int32
+	}
+	var changes []change
+	fresh := 0
+	for id := range c.pending {
+		pos := p.Position(id)
+		if pos == nil {
+			return false // removed
+		}
+		i, ok := o.at[id]
+		if !ok {
+			changes = append(changes, change{node: -1, pos: pos, isNew: true, oldParent: -1})
+			fresh++
+			continue
+		}
+		if o.pos[i] != pos {
+			return false
+		}
+		changes = append(changes, change{node: i, pos: pos, oldParent: o.parent[i]})
+	}
+	if len(p.Positions) != len(o.pos)+fresh {
+		return false
+	}
+	// The tail of the plan made of changed positions gets new ranks, in plan order.
+	var tail []*orgchart.Position
+	for j := len(p.Positions) - 1; j >= 0 && c.pending[p.Positions[j].ID]; j-- {
+		tail = append(tail, p.Positions[j])
+	}
+	slices.Reverse(tail)
+	inTail := make(map[*orgchart.Position]bool, len(tail))
+	for _, pos := range tail {
+		inTail[pos] = true
+	}
+	newParent := func(pos *orgchart.Position) int32 {
+		if pos.ReportsTo == "" || pos.ReportsTo == pos.ID {
+			return -1
+		}
+		if m, ok := o.at[pos.ReportsTo]; ok {
+			return m
+		}
+		for _, ch := range changes {
+			if ch.isNew && ch.pos.ID == pos.ReportsTo {
+				return -2 // a new manager: resolved after nodes are made
+			}
+		}
+		return -1
+	}
+	for _, ch := range changes {
+		if ch.isNew && !inTail[ch.pos] {
+			return false
+		}
+		if !ch.isNew && newParent(ch.pos) != ch.oldParent && !inTail[ch.pos] {
+			return false
+		}
+		// A position that named a new id as its manager before it existed
+		// would change without being named: start afresh.
+		if ch.isNew && c.danglingTo(ch.pos.ID) {
+			return false
+		}
+	}
+	// Subtrees whose depth or top changes, and subtrees whose capability
+	// roots may change.
+	var moved []int32
+	touched := map[int32]bool{}
+	for _, ch := range changes {
+		if ch.isNew {
+			continue
+		}
+		i := ch.node
+		touched[i] = true
+		subtree := false
+		if newParent(ch.pos) != ch.oldParent {
+			moved = append(moved, i)
+			subtree = true
+		} else if c.capsChanged(i, ch.pos) {
+			subtree = true
+		}
+		if subtree {
+			c.eachBelow(i, func(j int32) { touched[j] = true })
+		}
+	}
+	// Detach (old ranks still in force).
+	for j := range touched {
+		c.detachCov(j)
+	}
+	for _, pos := range tail {
+		if i, ok := o.at[pos.ID]; ok {
+			c.detachPair(i)
+			c.tops.remove(o, i)
+		}
+	}
+	for _, i := range moved {
+		c.tops.remove(o, i)
+		c.detachPair(i)
+	}
+	for _, ch := range changes {
+		if !ch.isNew && (inTail[ch.pos] || newParent(ch.pos) != ch.oldParent) && ch.oldParent >= 0 {
+			ks := o.kidList[ch.oldParent]
+			if k := slices.Index(ks, ch.node); k >= 0 {
+				o.kidList[ch.oldParent] = slices.Delete(ks, k, k+1)
+			}
+		}
+	}
+	// New nodes.
+	for k := range changes {
+		ch := &changes[k]
+		if ch.isNew {
+			ch.node = c.addNode(ch.pos)
+			touched[ch.node] = true
+		}
+	}
+	// Ranks for the tail.
+	for _, pos := range tail {
+		i := o.at[pos.ID]
+		o.planRank[i] = c.next
+		c.next++
+	}
+	// Fields, parents, children.
+	parentsTouched := map[int32]bool{}
+	for _, ch := range changes {
+		i := ch.node
+		c.setRole(i)
+		np := int32(-1)
+		if ch.pos.ReportsTo != "" && ch.pos.ReportsTo != ch.pos.ID {
+			if m, ok := o.at[ch.pos.ReportsTo]; ok {
+				np = m
+			}
+		}
+		o.parent[i] = np
+		if np >= 0 && (ch.isNew || inTail[ch.pos] || np != ch.oldParent) {
+			l := rankList{o.kidList[np]}
+			l.add(o, i)
+			o.kidList[np] = l.nodes
+		}
+		if np < 0 {
+			c.tops.add(o, i)
+		}
+		if ch.oldParent >= 0 {
+			parentsTouched[ch.oldParent] = true
+		}
+		if np >= 0 {
+			parentsTouched[np] = true
+		}
+		if ch.isNew || np != ch.oldParent {
+			moved = append(moved, i)
+		}
+	}
+	// Headcount and spans.
+	for _, ch := range changes {
+		hc := ch.pos.Headcount()
+		if !ch.isNew {
+			hc -= c.contrib[ch.node].hc
+		}
+		o.headcount += hc
+		c.respan(ch.node)
+	}
+	for m := range parentsTouched {
+		c.respan(m)
+	}
+	// Depths and tops of moved subtrees.
+	for _, i := range moved {
+		d, t := int32(0), i
+		if m := o.parent[i]; m >= 0 {
+			d, t = o.depth[m]+1, o.top[m]
+		}
+		o.depth[i], o.top[i] = d, t
+		c.eachBelow(i, func(j int32) {
+			if j != i {
+				o.depth[j], o.top[j] = o.depth[o.parent[j]]+1, t
+			}
+		})
+	}
+	// Heights up from every manager whose reports changed.
+	for m := range parentsTouched {
+		c.raiseHeight(m)
+	}
+	for _, ch := range changes {
+		c.raiseHeight(ch.node)
+	}
+	// Coverage lists.
+	for j := range touched {
+		c.attachCov(j)
+	}
+	// Positions whose per-position findings may change.
+	eval := map[int32]bool{}
+	walkUp := func(v int32) {
+		eval[v] = true
+		for u, steps := o.parent[v], 0; u >= 0 && steps <= len(o.pos); u, steps = o.parent[u], steps+1 {
+			eval[u] = true
+			if !o.chainable(int(u)) {
+				break
+			}
+		}
+	}
+	for _, ch := range changes {
+		walkUp(ch.node)
+		for _, k := range o.kidList[ch.node] {
+			eval[k] = true
+		}
+		if ch.oldParent >= 0 {
+			walkUp(ch.oldParent)
+		}
+	}
+	// Every old finding out first: one position's finding can move to
+	// another's evaluation (a chain's single reports).
+	for i := range eval {
+		c.detachLocal(i)
+	}
+	for i := range eval {
+		c.evalLocal(i)
+	}
+	for i := range eval {
+		c.refreshContrib(i)
+	}
+	for _, i := range moved {
+		c.eachBelow(i, func(j int32) {
+			if !eval[j] {
+				c.refreshContrib(j)
+			}
+		})
+	}
+	c.finishRecheck()
+	return true
+}
+
+// danglingTo reports whether a known position names id as its manager.
+func (c *Checker) danglingTo(id string) bool {
+	for _, q := range c.plan.Reports(id) {
+		if _, ok := c.o.at[q.ID]; ok && c.o.parent[c.o.at[q.ID]] < 0 && !c.pending[q.ID] {
+			return true
+		}
+	}
+	return false
+}
+
+// addNode appends a node for a new position.
+func (c *Checker) addNode(pos *orgchart.Position) int32 {
+	o := c.o
+	i := int32(len(o.pos))
+	o.pos = append(o.pos, pos)
+	o.role = append(o.role, nil)
+	o.rix = append(o.rix, -1)
+	o.excluded = append(o.excluded, false)
+	o.parent = append(o.parent, -1)
+	o.span = append(o.span, 0)
+	o.depth = append(o.depth, 0)
+	o.top = append(o.top, i)
+	o.kidList = append(o.kidList, nil)
+	o.planRank = append(o.planRank, c.next)
+	o.mark = append(o.mark, false)
+	o.at[pos.ID] = i
+	c.local = append(c.local, nil)
+	c.contrib = append(c.contrib, contrib{})
+	c.ncov = append(c.ncov, nodeCov{})
+	c.pair = append(c.pair, pairRef{})
+	c.height = append(c.height, 0)
+	c.counts = append(c.counts, [3]int32{})
+	return i
+}
+
+// setRole refreshes a node's role, dense role index, span exclusion and
+// own capability lists from its position.
+func (c *Checker) setRole(i int32) {
+	o, pos := c.o, c.o.pos[i]
+	k, ok := c.dense[pos.Role]
+	if !ok {
+		k = -1
+		if r := catRole(c.cat, pos.Role); r != nil && len(o.roles) < math.MaxInt16 {
+			k = int16(len(o.roles))
+			o.roles = append(o.roles, r)
+			c.cv.byRixGrow(o)
+			c.lines = newLineCache(len(o.roles))
+		}
+		c.dense[pos.Role] = k
+	}
+	o.rix[i] = k
+	o.role[i] = nil
+	if k >= 0 {
+		o.role[i] = o.roles[k]
+	}
+	o.excluded[i] = slices.Contains(o.pol.SpanExclude, pos.Role)
+	if c.cv.custom != nil {
+		delete(c.cv.custom, i)
+	}
+	if rc := c.customCaps(pos); rc != nil {
+		if c.cv.custom == nil {
+			c.cv.custom = map[int32]*roleCaps{}
+		}
+		c.cv.custom[i] = rc
+	}
+}
+
+// customCaps is the capability indexes of a position that states its own
+// ownership, or nil.
+func (c *Checker) customCaps(pos *orgchart.Position) *roleCaps {
+	if c.cat == nil || len(pos.Owns)+len(pos.Supports)+len(pos.NotOwns) == 0 {
+		return nil
+	}
+	owns, supports := pos.Capabilities(c.cat)
+	rc := &roleCaps{}
+	for _, id := range owns {
+		if k, ok := c.cv.at[id]; ok {
+			rc.owns = append(rc.owns, k)
+		}
+	}
+	for _, id := range supports {
+		if k, ok := c.cv.at[id]; ok {
+			rc.supports = append(rc.supports, k)
+		}
+	}
+	return rc
+}
+
+// capsChanged reports whether the position's capabilities differ from the
+// ones its node is filed under.
+func (c *Checker) capsChanged(i int32, pos *orgchart.Position) bool {
+	if c.cat == nil {
+		return false
+	}
+	var owns, sups []int
+	if rc := c.customCaps(pos); rc != nil {
+		owns, sups = rc.owns, rc.supports
+	} else if r := catRole(c.cat, pos.Role); r != nil {
+		if rc := c.cv.byRole[r]; rc != nil {
+			owns, sups = rc.owns, rc.supports
+		}
+	}
+	return !slices.Equal(owns, c.ncov[i].owns) || !slices.Equal(sups, c.ncov[i].sups)
+}
+
+// eachBelow visits i and everyone below it.
+func (c *Checker) eachBelow(i int32, visit func(int32)) {
+	stack := []int32{i}
+	for len(stack) > 0 {
+		j := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		visit(j)
+		stack = append(stack, c.o.kidList[j]...)
+	}
+}
+
+// respan recomputes a manager's counted span.
+func (c *Checker) respan(m int32) {
+	o := c.o
+	s := int32(0)
+	for _, k := range o.kidList[m] {
+		if !o.excluded[k] {
+			s += int32(o.pos[k].Headcount())
+		}
+	}
+	o.span[m] = s
+}
+
+// raiseHeight recomputes heights from i up while they change.
+func (c *Checker) raiseHeight(i int32) {
+	o := c.o
+	for steps := 0; i >= 0 && steps <= len(o.pos); steps++ {
+		h := int32(0)
+		for _, k := range o.kidList[i] {
+			h = max(h, c.height[k]+1)
+		}
+		c.height[i] = h
+		i = o.parent[i]
+	}
+}
+
+// detachCov takes a node out of the capability lists.
+func (c *Checker) detachCov(i int32) {
+	nc := &c.ncov[i]
+	if !nc.in {
+		return
+	}
+	o := c.o
+	for _, k := range nc.owns {
+		l := rankList{c.cv.owners[k]}
+		l.remove(o, i)
+		c.cv.owners[k] = l.nodes
+		if !nc.vacant {
+			c.heldOwners[k]--
+		}
+		c.capDirty[k] = true
+	}
+	for _, k := range nc.rootOwn {
+		c.ownRoots[k].remove(o, i)
+	}
+	for _, k := range nc.sups {
+		c.supporters[k].remove(o, i)
+		c.capDirty[k] = true
+	}
+	for _, k := range nc.rootSup {
+		c.supRoots[k].remove(o, i)
+	}
+	*nc = nodeCov{}
+}
+
+// attachCov files a node under the capabilities it owns and supports.
+func (c *Checker) attachCov(i int32) {
+	o := c.o
+	nc := &c.ncov[i]
+	c.detachCov(i)
+	rc := o.capsOf(c.cv, i)
+	nc.in = true
+	nc.vacant = o.vacant(int(i))
+	if rc == nil {
+		return
+	}
+	nc.owns, nc.sups = rc.owns, rc.supports
+	for _, k := range rc.owns {
+		l := rankList{c.cv.owners[k]}
+		l.add(o, i)
+		c.cv.owners[k] = l.nodes
+		if !nc.vacant {
+			c.heldOwners[k]++
+		}
+		c.capDirty[k] = true
+		if !c.ancestorHas(i, k, true) {
+			c.ownRoots[k].add(o, i)
+			nc.rootOwn = append(nc.rootOwn, k)
+		}
+	}
+	for _, k := range rc.supports {
+		c.supporters[k].add(o, i)
+		c.capDirty[k] = true
+		if !c.ancestorHas(i, k, false) {
+			c.supRoots[k].add(o, i)
+			nc.rootSup = append(nc.rootSup, k)
+		}
+	}
+}
+
+// ancestorHas reports whether a position above i owns (or supports) k.
+func (c *Checker) ancestorHas(i int32, k int, owns bool) bool {
+	o := c.o
+	for u, steps := o.parent[i], 0; u >= 0 && steps <= len(o.pos); u, steps = o.parent[u], steps+1 {
+		rc := o.capsOf(c.cv, u)
+		if rc == nil {
+			continue
+		}
+		if owns && slices.Contains(rc.owns, k) || !owns && slices.Contains(rc.supports, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// capOverlap is checker.capOverlap from the kept topmost owners.
+func (c *Checker) capOverlap(k int) ([]int32, bool) {
+	cc := &c.capOv[k]
+	if c.capDirty[k] || !cc.known {
+		cc.roots, cc.dup = c.c.overlapOf(k, c.ownRoots[k].nodes)
+		cc.roots = slices.Clone(cc.roots)
+		cc.known = true
+		c.capDirty[k] = false
+	}
+	return cc.roots, cc.dup
+}
+
+// detachPair takes a node out of its unusual-manager group.
+func (c *Checker) detachPair(i int32) {
+	pr := &c.pair[i]
+	if !pr.in {
+		return
+	}
+	if l := c.unusual[pr.k]; l != nil {
+		l.remove(c.o, i)
+	}
+	c.dirtyPairs[pr.k] = true
+	*pr = pairRef{}
+}
+
+// detachLocal takes out the findings last evaluated at node i.
+func (c *Checker) detachLocal(i int32) {
+	for _, f := range c.local[i] {
+		c.detach(f)
+	}
+	c.local[i] = c.local[i][:0]
+}
+
+// evalLocal re-evaluates the per-position rules at node i.
+func (c *Checker) evalLocal(i int32) {
+	c.detachLocal(i)
+	ch := c.c
+	ch.report.Findings = ch.report.Findings[:0]
+	ch.spanAt(int(i))
+	ch.spanMixAt(int(i))
+	k, unusual := ch.reportingAt(int(i), c.lines)
+	if ch.seniorityOn() {
+		ch.seniorityAt(int(i))
+	}
+	c.local[i] = append(c.local[i][:0], ch.report.Findings...)
+	for _, f := range c.local[i] {
+		c.attach(f)
+	}
+	if pr := c.pair[i]; pr.in && (!unusual || pr.k != k) {
+		c.detachPair(i)
+	}
+	if unusual {
+		c.dirtyPairs[k] = true
+	}
+	if unusual && !c.pair[i].in {
+		l := c.unusual[k]
+		if l == nil {
+			l = &rankList{}
+			c.unusual[k] = l
+		}
+		l.add(c.o, i)
+		c.pair[i] = pairRef{in: true, k: k}
+		c.dirtyPairs[k] = true
+	}
+}
+
+// refreshContrib replaces a node's share of the summary.
+func (c *Checker) refreshContrib(i int32) {
+	c.addContrib(&c.contrib[i], -1)
+	o, pos := c.o, c.o.pos[i]
+	hc := pos.Headcount()
+	ct := contrib{in: true, vacant: o.vacant(int(i)), manager: o.isManager(int(i)), hc: hc,
+		span: o.span[i], depth: o.depth[i], top: o.top[i]}
+	if pos.Cost != 0 {
+		ct.costed, ct.cost = true, pos.Cost*float64(hc)
+	} else {
+		ct.cost = pos.Cost * float64(hc)
+	}
+	c.contrib[i] = ct
+	c.addContrib(&c.contrib[i], 1)
+}
+
+func (c *Checker) addContrib(ct *contrib, sign int) {
+	if !ct.in {
+		return
+	}
+	s := &c.sum
+	if ct.vacant {
+		s.vacancies += sign
+	}
+	if ct.costed {
+		s.costedN += sign
+		s.cost += float64(sign) * ct.cost
+	}
+	if ct.cost != math.Trunc(ct.cost) || math.Abs(ct.cost) > 1<<40 {
+		s.nonInt += sign
+	}
+	for len(s.layers) <= int(ct.depth) {
+		s.layers = append(s.layers, layerAcc{})
+	}
+	l := &s.layers[ct.depth]
+	l.positions += sign
+	l.headcount += sign * ct.hc
+	if ct.costed {
+		l.costedN += sign
+		l.cost += float64(sign) * ct.cost
+	}
+	h := c.hist[ct.top]
+	for len(h) <= int(ct.depth) {
+		h = append(h, 0)
+	}
+	h[ct.depth] += int32(sign)
+	c.hist[ct.top] = h
+	if ct.manager {
+		s.managers += sign
+		s.mgrCost += float64(sign) * ct.cost
+		l.managers += sign
+		if ct.span > 0 {
+			l.all += sign * int(ct.span)
+			l.allN += sign
+			if ct.vacant {
+				s.vacantSpans[ct.span] += sign
+				if s.vacantSpans[ct.span] == 0 {
+					delete(s.vacantSpans, ct.span)
+				}
+				s.vTotal += sign * int(ct.span)
+				s.vN += sign
+			} else {
+				s.spans[ct.span] += sign
+				if s.spans[ct.span] == 0 {
+					delete(s.spans, ct.span)
+				}
+				s.spanTotal += sign * int(ct.span)
+				s.spanN += sign
+				l.held += sign * int(ct.span)
+				l.heldN += sign
+			}
+		}
+	} else {
+		s.ics += sign * ct.hc
+	}
+}
+
+// attach files a finding in its bucket and counts it for its positions.
+func (c *Checker) attach(f Finding) {
+	if f.Positions == nil {
+		f.Positions = []string{}
+	}
+	b := c.bucket(f.Severity, f.Rule)
+	k, _ := slices.BinarySearchFunc(b.items, f, cmpOrder)
+	b.items = slices.Insert(b.items, k, f)
+	for _, id := range f.Positions {
+		if j, ok := c.o.at[id]; ok {
+			c.counts[j][f.Severity]++
+		}
+	}
+}
+
+// detach takes a finding out of its bucket.
+func (c *Checker) detach(f Finding) {
+	b := c.bucket(f.Severity, f.Rule)
+	if k, ok := slices.BinarySearchFunc(b.items, f, cmpOrder); ok {
+		b.items = slices.Delete(b.items, k, k+1)
+	}
+	for _, id := range f.Positions {
+		if j, ok := c.o.at[id]; ok {
+			c.counts[j][f.Severity]--
+		}
+	}
+}
+
+func cmpOrder(a, b Finding) int {
+	if a.order != b.order {
+		return cmp.Compare(a.order, b.order)
+	}
+	return cmp.Compare(a.sub, b.sub)
+}
+
+func (c *Checker) bucket(sev Severity, rule string) *bucket {
+	k, ok := slices.BinarySearchFunc(c.buckets, bucket{sev: sev, rule: rule}, func(a *bucket, b bucket) int {
+		if a.sev != b.sev {
+			return cmp.Compare(b.sev, a.sev)
+		}
+		return strings.Compare(a.rule, b.rule)
+	})
+	if !ok {
+		c.buckets = slices.Insert(c.buckets, k, &bucket{sev: sev, rule: rule})
+	}
+	return c.buckets[k]
+}
+
+// finishRecheck rebuilds the plan-wide findings (unusual-manager groups that
+// changed, coverage, layers, orphans) and the summary, and makes the report.
+func (c *Checker) finishRecheck() {
+	o, ch := c.o, c.c
+	// Take every changed group's finding out before filing the new ones: a
+	// position that changed group keeps its order.
+	for k := range c.dirtyPairs {
+		if f, ok := c.unusualFound[k]; ok {
+			c.detach(f)
+			delete(c.unusualFound, k)
+		}
+	}
+	for k := range c.dirtyPairs {
+		if l := c.unusual[k]; l != nil && len(l.nodes) > 0 {
+			ch.report.Findings = ch.report.Findings[:0]
+			ch.unusualManager(l.nodes)
+			if len(ch.report.Findings) > 0 {
+				f := ch.report.Findings[0]
+				c.unusualFound[k] = f
+				c.attach(f)
+			}
+		} else {
+			delete(c.unusual, k)
+		}
+	}
+	clear(c.dirtyPairs)
+	for _, f := range c.global {
+		c.detach(f)
+	}
+	ch.report.Findings = ch.report.Findings[:0]
+	// Tops, with their deepest chain.
+	allowed := int32(o.allowedLayers())
+	o.tops = o.tops[:0]
+	for _, t := range c.tops.nodes {
+		info := topInfo{top: t, deepest: t}
+		for cur, found := t, true; found && c.height[cur] > 0; {
+			found = false
+			for _, k := range o.kidList[cur] {
+				if c.height[k] == c.height[cur]-1 {
+					cur, found = k, true
+					break
+				}
+			}
+			info.deepest = cur
+		}
+		for d, n := range c.hist[t] {
+			if int32(d) >= allowed {
+				info.below += int(n)
+			}
+		}
+		o.tops = append(o.tops, info)
+	}
+	ch.checkLayers()
+	ch.checkOrphans()
+	ch.checkCoverage()
+	c.global = append(c.global[:0], ch.report.Findings...)
+	for _, f := range c.global {
+		c.attach(f)
+	}
+	r := &Report{Summary: c.summary(), at: o.at, counts: c.counts}
+	total := 0
+	for _, b := range c.buckets {
+		total += len(b.items)
+	}
+	r.Findings = make([]Finding, 0, total)
+	for _, b := range c.buckets {
+		r.Findings = append(r.Findings, b.items...)
+	}
+	c.report = r
+}
+
+// summary assembles the summary from the kept counters, as org.summary does.
+func (c *Checker) summary() Summary {
+	o, s := c.o, &c.sum
+	if s.nonInt > 0 {
+		c.resumCosts()
+	}
+	out := Summary{Positions: len(o.pos), Headcount: o.headcount, Vacancies: s.vacancies, Managers: s.managers,
+		Coverage: map[catalog.Domain]DomainCoverage{}}
+	for d := len(s.layers) - 1; d >= 0; d-- {
+		if s.layers[d].positions > 0 {
+			out.Layers = d + 1
+			break
+		}
+	}
+	spans, total, n := s.spans, s.spanTotal, s.spanN
+	if n == 0 {
+		spans, total, n = s.vacantSpans, s.vTotal, s.vN
+	}
+	keys := make([]int32, 0, len(spans))
+	for v := range spans {
+		keys = append(keys, v)
+	}
+	slices.Sort(keys)
+	for _, v := range keys {
+		out.SpanBands.addN(int(v), spans[v])
+	}
+	if s.costedN > 0 {
+		cost := s.cost
+		out.Cost = &cost
+	}
+	if n > 0 {
+		out.SpanMean = round2(float64(total) / float64(n))
+		at := func(k int) int32 { // the k-th smallest span
+			for _, v := range keys {
+				if k < spans[v] {
+					return v
+				}
+				k -= spans[v]
+			}
+			return 0
+		}
+		if n%2 == 1 {
+			out.SpanMedian = float64(at(n / 2))
+		} else {
+			out.SpanMedian = float64(at(n/2-1)+at(n/2)) / 2
+		}
+	}
+	if out.Managers > 0 {
+		out.ICsPerManager = round2(float64(s.ics) / float64(out.Managers))
+	}
+	if s.costedN > 0 && s.cost > 0 {
+		share := round2(s.mgrCost / s.cost)
+		out.ManagementCostShare = &share
+	}
+	out.ByLayer = make([]LayerSummary, out.Layers)
+	for d := range out.ByLayer {
+		l := &s.layers[d]
+		ls := LayerSummary{Layer: d + 1, Positions: l.positions, Headcount: l.headcount, Managers: l.managers}
+		switch {
+		case l.heldN > 0:
+			ls.SpanMean = round2(float64(l.held) / float64(l.heldN))
+		case l.allN > 0:
+			ls.SpanMean = round2(float64(l.all) / float64(l.allN))
+		}
+		if l.costedN > 0 {
+			cost := l.cost
+			ls.Cost = &cost
+		}
+		out.ByLayer[d] = ls
+	}
+	for _, d := range catalog.Domains {
+		if c.cv.inScope(d) {
+			out.Coverage[d] = DomainCoverage{Overlaps: c.c.overlaps[d]}
+		}
+	}
+	for k, cp := range c.cv.caps {
+		dc, ok := out.Coverage[cp.Domain]
+		if !ok || !cp.RequiredAt(o.headcount) {
+			continue
+		}
+		dc.Required++
+		if len(c.cv.owners[k]) > 0 {
+			dc.Owned++
+		} else {
+			dc.Gaps++
+		}
+		out.Coverage[cp.Domain] = dc
+	}
+	return out
+}
+
+// resumCosts adds the costs up again in plan order, as Run does, when some
+// are not whole numbers (whose sums depend on the order of the additions).
+func (c *Checker) resumCosts() {
+	s := &c.sum
+	s.cost, s.mgrCost = 0, 0
+	for d := range s.layers {
+		s.layers[d].cost = 0
+	}
+	for _, pos := range c.plan.Positions {
+		ct := &c.contrib[c.o.at[pos.ID]]
+		if ct.costed {
+			s.cost += ct.cost
+			s.layers[ct.depth].cost += ct.cost
+		}
+		if ct.manager {
+			s.mgrCost += ct.cost
+		}
+	}
+}
