@@ -41,7 +41,7 @@ func enterprisePlan(t testing.TB) *orgchart.Plan {
 // sample and the spans-4-8 generator fill at least two thirds of their
 // picture (area at most 1.5 times the cards packed with their gaps); the
 // real-shaped organisation (ten layers, most managers leading one or two)
-// at most 1.9 times for now (the target is 1.5: not reached yet,
+// at most 1.7 times for now (the target is 1.5: not reached yet,
 // see docs/performance.md); all within 4:1.
 func TestRealOrganisationsPackCompactly(t *testing.T) {
 	type tc struct {
@@ -52,10 +52,10 @@ func TestRealOrganisationsPackCompactly(t *testing.T) {
 	cases := []tc{
 		{"enterprise", enterprisePlan(t), 1.5},
 		{"generated-1516", generate.Generate(1516, 1), 1.5},
-		{"shaped-10k", generate.Shaped(10_000, 1), 2.0},
+		{"shaped-10k", generate.Shaped(10_000, 1), 1.8},
 	}
 	for seed := int64(1); seed <= 5; seed++ {
-		cases = append(cases, tc{"shaped-1516-" + string(rune('0'+seed)), generate.Shaped(generate.RealSize, seed), 1.9})
+		cases = append(cases, tc{"shaped-1516-" + string(rune('0'+seed)), generate.Shaped(generate.RealSize, seed), 1.7})
 	}
 	for _, c := range cases {
 		l := Compute(c.p, Options{})

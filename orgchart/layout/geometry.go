@@ -10,7 +10,7 @@ const (
 	VGap float32 = 44 // vertical gap between a manager and its reports
 
 	// Stacked reports (reports who lead nobody) hang from a vertical spine.
-	StackIndent  float32 = 22 // room left of a one-column stack for its spine
+	StackIndent  float32 = 16 // room left of a one-column stack for its spine
 	StackMiddle  float32 = 36 // room between the two columns of a stack
 	StackRowGap  float32 = 12 // vertical gap between stacked cards
 	StackColumns         = 6  // more stacked reports than this use two columns
