@@ -14,8 +14,9 @@ field by field: one side moving a team while the other renames its holder
 merges cleanly. The same field changed two ways, a position removed on one
 side and edited on the other, and moves that together would make a reporting
 cycle are conflicts: the merged plan keeps ours (or the edited position, so
-nothing is lost), lists every conflict with the position's title in its header
-comment (lines starting "# MERGE CONFLICT:") and still loads. The merged plan
+nothing is lost), marks every conflict with the position's title in a comment
+above the position (lines starting "# MERGE CONFLICT:", counted at the top) and
+still loads. The merged plan
 is canonical (as orgplanner fmt writes it). As a git merge driver (docs/git.md):
 
   git config merge.orgplanner.driver 'orgplanner merge %O %A %B -o %A'
@@ -87,7 +88,7 @@ func runMerge(env *Env, args []string) int {
 		}{len(conflicts) == 0, *out, conflicts}, code)
 	}
 	if len(res.Conflicts) > 0 {
-		fmt.Fprintf(o.Errs(), "orgplanner merge: %d conflicts (kept ours; each is a # %s line at the top of the plan):\n", len(res.Conflicts), merge.ConflictMarker)
+		fmt.Fprintf(o.Errs(), "orgplanner merge: %d conflicts (kept ours; each is marked # %s in the plan):\n", len(res.Conflicts), merge.ConflictMarker)
 		for _, c := range res.Conflicts {
 			fmt.Fprintf(o.Errs(), "  %s\n", c)
 		}

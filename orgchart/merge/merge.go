@@ -53,20 +53,45 @@ func Merge(base, ours, theirs *orgchart.Plan, cat *catalog.Catalog) *Result {
 	m.keepReferenced(base, ours, theirs, out)
 	m.breakCycles(ours, out)
 	if len(m.res.Conflicts) > 0 {
-		var b strings.Builder
-		b.WriteString(strings.TrimRight(out.Header, "\r\n"))
-		if b.Len() > 0 {
-			b.WriteString("\n")
-		}
-		fmt.Fprintf(&b, "# %s %d conflicts; the plan keeps ours where the two sides disagree.\n", ConflictMarker, len(m.res.Conflicts))
-		for _, c := range m.res.Conflicts {
-			fmt.Fprintf(&b, "# %s %s\n", ConflictMarker, oneLine(c.String()))
-		}
-		out.Header = b.String()
+		m.record(out)
 	}
 	out.Reindex()
 	m.res.Plan = out
 	return m.res
+}
+
+// record writes the conflicts into the plan as comments: a count at the
+// top, each position's conflicts above the position, the plan's own in the
+// header. The plan still loads, and a search for ConflictMarker finds them.
+func (m *merger) record(out *orgchart.Plan) {
+	var b strings.Builder
+	b.WriteString(strings.TrimRight(out.Header, "\r\n"))
+	if b.Len() > 0 {
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(&b, "# %s %d conflicts; the plan keeps ours where the two sides disagree, each conflict is marked where it is.\n", ConflictMarker, len(m.res.Conflicts))
+	at := byID(out)
+	for _, c := range m.res.Conflicts {
+		line := "# " + ConflictMarker + " " + oneLine(c.String())
+		pos := at[c.ID]
+		if pos == nil {
+			b.WriteString(line + "\n")
+			continue
+		}
+		comments := &orgchart.Comments{Before: map[string]string{}}
+		if pos.Comments != nil { // a copy: the sides' positions share theirs
+			for k, v := range pos.Comments.Before {
+				comments.Before[k] = v
+			}
+			comments.After, comments.End = pos.Comments.After, pos.Comments.End
+		}
+		if prev := comments.Before[""]; prev != "" {
+			line = prev + "\n" + line
+		}
+		comments.Before[""] = line
+		pos.Comments = comments
+	}
+	out.Header = b.String()
 }
 
 type merger struct {

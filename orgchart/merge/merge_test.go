@@ -1,6 +1,7 @@
 package merge_test
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -110,6 +111,11 @@ func TestSameFieldTwoWaysConflicts(t *testing.T) {
 	}
 	if p := read(t, nil, out); p.Position("cto").Holder != "Grace" {
 		t.Errorf("did not keep ours")
+	}
+	// The conflict is marked above its position, the count at the top.
+	if !regexp.MustCompile(`(?m)^  # MERGE CONFLICT: .* holder: ours "Grace", theirs "Linus"; kept ours\n  - id: cto\n`).MatchString(out) ||
+		!strings.HasPrefix(out, "# MERGE CONFLICT: 1 conflicts") {
+		t.Errorf("conflict not marked at its position:\n%s", out)
 	}
 	// The same change on both sides is no conflict.
 	if res, _ := mergeOf(t, edit("holder: Ada", "holder: Grace"), edit("holder: Ada", "holder: Grace")); len(res.Conflicts) != 0 {
