@@ -194,3 +194,12 @@ func TestMergeKeepsComments(t *testing.T) {
 		t.Errorf("conflicts %v\n%s", res.Conflicts, out)
 	}
 }
+
+// Conflicting values holding control characters and line separators are
+// quoted in the conflict comment, so the merged plan still loads.
+func TestConflictCommentsStayComments(t *testing.T) {
+	res, out := mergeOf(t, edit("holder: Ada", `holder: "Eve\e]0;x\a\u2028\u202e"`), edit("holder: Ada", `holder: "Bob\x85\n# not a comment"`))
+	if len(res.Conflicts) != 1 || strings.ContainsAny(out, "\x1b\u2028\u0085") {
+		t.Errorf("conflicts %v\n%q", res.Conflicts, out)
+	}
+}
