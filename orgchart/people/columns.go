@@ -219,9 +219,10 @@ func resolveColumns(header []string, mapping map[string]string) (cols []Column, 
 		chosen[i] = Column{Index: i, Header: header[i], Field: f, Mapped: true}
 	}
 	taken := map[Field]bool{}
+	mapped := map[Field]bool{} // fields --map feeds: recognised columns add nothing to them
 	for _, c := range chosen {
 		if c.Field != FieldIgnore {
-			taken[c.Field] = true
+			taken[c.Field], mapped[c.Field] = true, true
 		}
 	}
 	for i, h := range header {
@@ -229,7 +230,7 @@ func resolveColumns(header []string, mapping map[string]string) (cols []Column, 
 			continue
 		}
 		f, ok := headerField(h)
-		if !ok || (taken[f] && !multiFields[f]) {
+		if !ok || (taken[f] && (!multiFields[f] || mapped[f])) {
 			// Unknown, or a second column for a field already fed (say both
 			// "department" and "division"): the first one wins.
 			if strings.TrimSpace(h) != "" {

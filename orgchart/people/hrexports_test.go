@@ -330,3 +330,19 @@ func TestImportManagerNamesAgainstLastFirstNames(t *testing.T) {
 		}
 	}
 }
+
+func TestImportMappedManagerColumnIsTheOnlyOne(t *testing.T) {
+	// --map names the manager column: the recognised "Manager ID" (another
+	// system's numbering) is ignored, not tried.
+	in := "id,name,title,Manager ID,Boss\n1,Ada Lovelace,CTO,,\n2,Grace Hopper,VP of Engineering,3,1\n3,Ken Thompson,Software Engineer,1,2\n"
+	p, rep, err := Import(strings.NewReader(in), "m.csv", defaultCatalog(t), map[string]string{"Boss": "manager"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := p.Manager(byHolder(t, p, "Grace Hopper")); m == nil || m.Holder != "Ada Lovelace" {
+		t.Errorf("Grace Hopper's manager %v, want Ada Lovelace (from Boss)", m)
+	}
+	if len(rep.Ignored) != 1 || rep.Ignored[0] != "Manager ID" {
+		t.Errorf("ignored %v, want Manager ID", rep.Ignored)
+	}
+}
