@@ -237,7 +237,11 @@ func exportChart(env *Env, p *orgchart.Plan, cat *catalog.Catalog, format string
 			if o.landscape {
 				turn = "landscape"
 			}
-			fmt.Fprintf(info, "wrote %s: %d %s %s pages, %s\n", o.outputName(), res.Pages, o.page, turn, shown)
+			pages := "pages"
+			if res.Pages == 1 {
+				pages = "page"
+			}
+			fmt.Fprintf(info, "wrote %s: %d %s %s %s, %s\n", o.outputName(), res.Pages, o.page, turn, pages, shown)
 		}
 	}
 	return ExitOK

@@ -126,12 +126,28 @@ func PDFScene(w io.Writer, sc *Scene, opt Options) (Result, error) {
 	if err := pw.stream(4, fmt.Sprintf("/Type /XObject /Subtype /Form /BBox [0 0 %s %s] /Resources << /Font << %s>> >>", svgNum(cw), svgNum(ch), fontRes.String()), chart.b.Bytes()); err != nil {
 		return Result{}, err
 	}
+	var links []string
+	if len(pages) == 1 && opt.Page == "" {
+		links = chart.links(k, ch, pageBase)
+	}
+	linkBase := pw.reserve(len(links))
 	for i, pg := range pages {
-		pw.object(pageBase+2*i, fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %s %s] /Resources %s /Contents %d 0 R >>",
-			svgNum(pg.w), svgNum(pg.h), resources, pageBase+2*i+1))
+		annots := ""
+		if i == 0 && len(links) > 0 {
+			var b strings.Builder
+			for j := range links {
+				fmt.Fprintf(&b, "%d 0 R ", linkBase+j)
+			}
+			annots = " /Annots [" + b.String() + "]"
+		}
+		pw.object(pageBase+2*i, fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %s %s] /Resources %s /Contents %d 0 R%s >>",
+			svgNum(pg.w), svgNum(pg.h), resources, pageBase+2*i+1, annots))
 		if err := pw.stream(pageBase+2*i+1, "", []byte(pg.content)); err != nil {
 			return Result{}, err
 		}
+	}
+	for j, l := range links {
+		pw.object(linkBase+j, l)
 	}
 	for i, f := range fonts.list {
 		if err := pw.fontObjects(f, fontBase+fontObjectCount*i); err != nil {
@@ -245,6 +261,8 @@ type pdfPainter struct {
 	fonts *pdfFonts
 	flip  float32 // -1 inside the y-down chart, 1 on a page
 	pdfState
+	cards  map[string][4]float32 // card rectangles by position id, for links
+	dotted []*Path
 }
 
 // pdfState is the graphics state last set, so unchanged colours and line
@@ -325,6 +343,12 @@ func (p *pdfPainter) roundPath(x, y, w, h, r float32) {
 }
 
 func (p *pdfPainter) card(x, y, w, h float32, st cardStyle) {
+	if st.id != "" {
+		if p.cards == nil {
+			p.cards = map[string][4]float32{}
+		}
+		p.cards[st.id] = [4]float32{x, y, w, h}
+	}
 	b := st.border
 	p.fill(st.fill)
 	p.stroke(st.line, b, st.dashed)
@@ -349,12 +373,9 @@ func (p *pdfPainter) pill(x, y, w, h float32, c color.NRGBA) {
 	p.b.WriteString("f\n")
 }
 
-func (p *pdfPainter) polyline(pts []layout.Point, c color.NRGBA, width float32, dashed bool) {
-	if len(pts) < 2 {
-		return
-	}
-	p.stroke(c, width, dashed)
-	for i, q := range pts {
+func (p *pdfPainter) polyline(path *Path) {
+	p.stroke(path.Color, path.Width, path.Dash > 0)
+	for i, q := range path.Points {
 		op := "l"
 		if i == 0 {
 			op = "m"
@@ -362,6 +383,44 @@ func (p *pdfPainter) polyline(pts []layout.Point, c color.NRGBA, width float32, 
 		p.op(op, q.X+0.5, q.Y+0.5)
 	}
 	p.b.WriteString("S\n")
+	if path.Dash > 0 {
+		p.dotted = append(p.dotted, path)
+	}
+}
+
+// links are the link annotations of the dotted lines on a one-page PDF:
+// each end of a dotted line, clicked, shows the card at its other end.
+// k converts the chart's pixels to points; ch is the chart's height.
+func (p *pdfPainter) links(k, ch float32, page int) []string {
+	var out []string
+	for _, path := range p.dotted {
+		from, okF := p.cards[path.From]
+		to, okT := p.cards[path.To]
+		if !okF || !okT {
+			continue
+		}
+		a, z := path.Points[0], path.Points[len(path.Points)-1]
+		near := func(q layout.Point, r [4]float32) float32 {
+			dx := max(r[0]-q.X, 0, q.X-(r[0]+r[2]))
+			dy := max(r[1]-q.Y, 0, q.Y-(r[1]+r[3]))
+			return dx + dy
+		}
+		if near(a, from) > near(z, from) { // a is at the report's end
+			a, z = z, a
+		}
+		for _, end := range []struct {
+			at     layout.Point
+			target [4]float32
+		}{{a, to}, {z, from}} {
+			const h = 8 // half the clickable square, in pixels
+			x0, y0 := (end.at.X-h)*k, (ch-end.at.Y-h)*k
+			x1, y1 := (end.at.X+h)*k, (ch-end.at.Y+h)*k
+			tx, ty := (end.target[0]-24)*k, (ch-end.target[1]+24)*k
+			out = append(out, fmt.Sprintf("<< /Type /Annot /Subtype /Link /Rect [%s %s %s %s] /Border [0 0 0] /Dest [%d 0 R /XYZ %s %s 0] >>",
+				svgNum(x0), svgNum(y0), svgNum(x1), svgNum(y1), page, svgNum(max(tx, 0)), svgNum(ty)))
+		}
+	}
+	return out
 }
 
 // text shows a shaped line: each run's glyphs with the font the shaper

@@ -136,6 +136,9 @@ func (s *svgPainter) card(x, y, w, h float32, st cardStyle) {
 		dash = ` stroke-dasharray="6 4"`
 	}
 	// The border lies inside the card, as in the PNG.
+	if st.id != "" {
+		dash += ` id="` + svgID(st.id) + `"`
+	}
 	fmt.Fprintf(&s.body, `<rect x="%s" y="%s" width="%s" height="%s" rx="%s" fill="%s" stroke="%s" stroke-width="%s"%s/>`+"\n",
 		svgNum(x+b/2), svgNum(y+b/2), svgNum(w-b), svgNum(h-b), svgNum(max(st.radius-b/2, 0)), hexColor(st.fill), hexColor(st.line), svgNum(b), dash)
 	if st.stripe > 0 {
@@ -151,32 +154,54 @@ func (s *svgPainter) pill(x, y, w, h float32, c color.NRGBA) {
 	fmt.Fprintf(&s.body, `<rect x="%s" y="%s" width="%s" height="%s" rx="%s" fill="%s"/>`+"\n", svgNum(x), svgNum(y), svgNum(w), svgNum(h), svgNum(h/2), hexColor(c))
 }
 
-func (s *svgPainter) polyline(pts []layout.Point, c color.NRGBA, width float32, dashed bool) {
-	if len(pts) < 2 {
-		return
-	}
-	style := fmt.Sprintf(`fill="none" stroke="%s" stroke-width="%s"`, hexColor(c), svgNum(width))
+func (s *svgPainter) polyline(p *Path) {
+	dashed := p.Dash > 0
+	style := fmt.Sprintf(`fill="none" stroke="%s" stroke-width="%s"`, hexColor(p.Color), svgNum(p.Width))
 	if dashed {
-		style += ` stroke-dasharray="6 4"`
+		style += fmt.Sprintf(` stroke-dasharray="%s %s"`, svgNum(p.Dash), svgNum(p.Gap))
 	}
 	if s.group != style {
 		s.endGroup()
 		fmt.Fprintf(&s.body, "<g %s>\n", style)
 		s.group = style
 	}
+	if dashed && p.From != "" {
+		// A dotted line links to its manager's card.
+		fmt.Fprintf(&s.body, `<a href="#%s">`, xmlText(svgID(p.From)))
+	}
 	s.body.WriteString(`<path d="`)
-	for i, p := range pts {
+	for i, q := range p.Points {
 		if i == 0 {
 			s.body.WriteByte('M')
 		} else {
 			s.body.WriteByte('L')
 		}
 		// Half a pixel in: a one-pixel line on whole pixels, as in the PNG.
-		s.body.WriteString(svgNum(p.X + 0.5))
+		s.body.WriteString(svgNum(q.X + 0.5))
 		s.body.WriteByte(' ')
-		s.body.WriteString(svgNum(p.Y + 0.5))
+		s.body.WriteString(svgNum(q.Y + 0.5))
 	}
-	s.body.WriteString("\"/>\n")
+	s.body.WriteString("\"/>")
+	if dashed && p.From != "" {
+		s.body.WriteString("</a>")
+	}
+	s.body.WriteString("\n")
+}
+
+// svgID is the element id of a position's card: "card-" and the id with
+// anything but letters, digits, '-' and '_' as _XX hex, so it is a valid
+// XML name and URL fragment.
+func svgID(id string) string {
+	b := []byte("card-")
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' {
+			b = append(b, c)
+		} else {
+			b = append(b, '_', "0123456789ABCDEF"[c>>4], "0123456789ABCDEF"[c&15])
+		}
+	}
+	return string(b)
 }
 
 func (s *svgPainter) text(t *Text) {

@@ -1,10 +1,6 @@
 package render
 
-import (
-	"image/color"
-
-	"github.com/orgplanner/orgplanner/orgchart/layout"
-)
+import "image/color"
 
 // The SVG and PDF writers draw the chart's scene (BuildScene), the display
 // list the PNG rasteriser draws too: the same layout, palette, card content
@@ -16,7 +12,7 @@ type vecPainter interface {
 	rect(x, y, w, h float32, c color.NRGBA)
 	card(x, y, w, h float32, s cardStyle)
 	pill(x, y, w, h float32, c color.NRGBA)
-	polyline(pts []layout.Point, c color.NRGBA, width float32, dashed bool)
+	polyline(p *Path)
 	text(t *Text)
 }
 
@@ -24,7 +20,8 @@ type vecPainter interface {
 type cardStyle struct {
 	radius, border, stripe  float32
 	fill, line, stripeColor color.NRGBA
-	dashed                  bool // a vacant card's dashed border
+	dashed                  bool   // a vacant card's dashed border
+	id                      string // the position id of a card
 }
 
 // vectorScene draws sc through vp, item by item in the scene's order. A
@@ -48,7 +45,7 @@ func vectorScene(sc *Scene, vp vecPainter) {
 				vp.rect(it.X, it.Y, w, it.H, it.Stroke)
 				vp.rect(it.X+it.W-w, it.Y, w, it.H, it.Stroke)
 			case it.Stroke.A > 0:
-				st := cardStyle{radius: it.Radius, border: it.StrokeWidth, fill: it.Fill, line: it.Stroke, dashed: it.Dash > 0}
+				st := cardStyle{radius: it.Radius, border: it.StrokeWidth, fill: it.Fill, line: it.Stroke, dashed: it.Dash > 0, id: it.ID}
 				if it.ID != "" && i+1 < len(items) {
 					if s, ok := items[i+1].(*Box); ok && s.Corners == LeftCorners {
 						st.stripe, st.stripeColor = s.W, s.Fill
@@ -62,7 +59,9 @@ func vectorScene(sc *Scene, vp vecPainter) {
 				vp.rect(it.X, it.Y, it.W, it.H, it.Fill)
 			}
 		case *Path:
-			vp.polyline(it.Points, it.Color, it.Width, it.Dash > 0)
+			if len(it.Points) >= 2 {
+				vp.polyline(it)
+			}
 		case *Text:
 			if it.Line != nil && it.Line.Text != "" {
 				vp.text(it)

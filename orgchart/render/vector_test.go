@@ -62,6 +62,10 @@ func TestSVGStructure(t *testing.T) {
 		Gs    []struct {
 			Dash  string     `xml:"stroke-dasharray,attr"`
 			Paths []struct{} `xml:"path"`
+			Links []struct {
+				Href  string     `xml:"href,attr"`
+				Paths []struct{} `xml:"path"`
+			} `xml:"a"`
 		} `xml:"g"`
 	}
 	if err := xml.Unmarshal(data, &doc); err != nil {
@@ -95,6 +99,13 @@ func TestSVGStructure(t *testing.T) {
 	for _, g := range doc.Gs {
 		if g.Dash != "" {
 			gotDotted += len(g.Paths)
+			for _, a := range g.Links {
+				gotDotted += len(a.Paths)
+				// A dotted line links to its manager's card.
+				if id := strings.TrimPrefix(a.Href, "#"); !bytes.Contains(data, []byte(`id="`+id+`"`)) {
+					t.Errorf("a dotted line links to %q, which no card has", a.Href)
+				}
+			}
 		} else {
 			gotSolid += len(g.Paths)
 		}
@@ -241,6 +252,16 @@ func TestPDFStructure(t *testing.T) {
 	}
 	if fonts != 3 || files != 3 {
 		t.Errorf("%d fonts, %d font files, want 3 and 3", fonts, files)
+	}
+	// Each end of the dotted line links to the card at the other end.
+	links := 0
+	for _, o := range objs {
+		if bytes.Contains(o, []byte("/Subtype /Link")) && bytes.Contains(o, []byte("/XYZ ")) {
+			links++
+		}
+	}
+	if links != 2 {
+		t.Errorf("%d link annotations, want 2 (both ends of the one dotted line)", links)
 	}
 	// The chart form draws text with the fonts and dashes the dotted line.
 	form := pdfStream(t, objs[4])
