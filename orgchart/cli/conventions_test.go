@@ -206,14 +206,7 @@ func TestCatalogDirFlag(t *testing.T) {
 	root := t.TempDir()
 	os.MkdirAll(filepath.Join(root, "plans"), 0o755)
 	os.MkdirAll(filepath.Join(root, "shared"), 0o755)
-	os.WriteFile(filepath.Join(root, "shared", "extra.yaml"), []byte(`roles:
-  - id: widget-wrangler
-    title: Widget Wrangler
-    domains: [ENG]
-    level: individual
-    individual: true
-    summary: Wrangles widgets.
-`), 0o644)
+	os.WriteFile(filepath.Join(root, "shared", "extra.yaml"), []byte(widgetCatalog), 0o644)
 	plan := filepath.Join(root, "plans", "p.yaml")
 	os.WriteFile(plan, []byte("version: 1\ncatalog: ../shared/extra.yaml\npositions:\n  - id: a\n    role: widget-wrangler\n"), 0o644)
 	dir := filepath.Join(root, "shared")

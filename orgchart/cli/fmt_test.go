@@ -101,17 +101,20 @@ func TestFmtInvalidPlanExits2WithEveryProblem(t *testing.T) {
 	}
 }
 
-func TestFmtCatalogFlagExtendsTheCatalog(t *testing.T) {
-	dir := t.TempDir()
-	cat := filepath.Join(dir, "extra.yaml")
-	os.WriteFile(cat, []byte(`roles:
+// widgetCatalog is a user catalog adding one role, widget-wrangler.
+const widgetCatalog = `roles:
   - id: widget-wrangler
     title: Widget Wrangler
     domains: [ENG]
     level: individual
     individual: true
     summary: Wrangles widgets.
-`), 0o644)
+`
+
+func TestFmtCatalogFlagExtendsTheCatalog(t *testing.T) {
+	dir := t.TempDir()
+	cat := filepath.Join(dir, "extra.yaml")
+	os.WriteFile(cat, []byte(widgetCatalog), 0o644)
 	plan := filepath.Join(dir, "plan.yaml")
 	os.WriteFile(plan, []byte("version: 1\npositions:\n  - id: a\n    role: widget-wrangler\n"), 0o644)
 	if code, _, errOut := runFmtCmd(t, plan); code != ExitInvalid || !strings.Contains(errOut, "widget-wrangler") {
