@@ -11,10 +11,10 @@ GUI_PKGS := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-d
 # screenshots, graphviz as the peer of the export benchmark, fonts for the
 # script tests (Arabic, Hebrew, Devanagari, Thai; Chinese, Japanese, Korean), git for
 # the merge-driver tests, and the freedesktop validators for the packaging files.
-TEST_PKGS := xvfb xauth xdotool imagemagick graphviz poppler-utils librsvg2-bin fontconfig fonts-noto-core fonts-noto-cjk git desktop-file-utils appstream
+TEST_PKGS := xvfb xauth xdotool imagemagick graphviz poppler-utils librsvg2-bin fontconfig fonts-noto-core fonts-noto-cjk git desktop-file-utils appstream util-linux
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps test-deps build run test test-unit test-gui bench vet package clean
+.PHONY: all deps test-deps build run test test-unit test-hostile test-gui bench vet package clean
 
 all: build
 
@@ -68,7 +68,11 @@ test-gui: build
 	./$(BIN) version
 	bash testdata/gui/drag_and_save.sh ./$(BIN)
 
-test: test-deps vet test-unit test-gui
+# Every hostile file through every command under memory and time limits (issue 14).
+test-hostile:
+	sh testdata/hostile/run.sh
+
+test: test-deps vet test-unit test-hostile test-gui
 
 bench:
 	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench . -benchmem ./...
