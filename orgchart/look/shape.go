@@ -60,7 +60,6 @@ type Shaper struct {
 
 	hb    shaping.HarfbuzzShaper
 	seg   shaping.Segmenter
-	wrap  shaping.LineWrapper
 	ref   map[refKey]*Line // shaped at refSize
 	lines map[lineKey]*Line
 	used  []*Font
@@ -215,31 +214,36 @@ func (s *Shaper) shape(str string, st Style) *Line {
 	if len(runes) == 0 {
 		return l
 	}
-	dir := di.DirectionLTR
-	if rightToLeft(runes) {
-		dir, l.RTL = di.DirectionRTL, true
-	}
-	in := shaping.Input{Text: runes, RunEnd: len(runes), Direction: dir, Size: fixed.I(refSize)}
-	var inputs []shaping.Input
-	if sc, ok := s.simple(runes, st); ok {
-		// Latin, Greek or Cyrillic the built-in font has: one run, no
-		// segmenting (a tenth of the shaping time of a chart).
-		in.Face, in.Script, in.Language = s.fonts[st].face, sc, language.DefaultLanguage()
-		inputs = []shaping.Input{in}
-	} else {
-		inputs = s.seg.Split(in, &fontmap{s: s, style: st})
-	}
-	outs := make([]shaping.Output, len(inputs))
-	for i, x := range inputs {
-		outs[i] = s.hb.Shape(x)
-	}
-	if len(outs) > 1 || dir == di.DirectionRTL {
-		lines, _ := s.wrap.WrapParagraph(shaping.WrapConfig{Direction: dir, DisableTrailingWhitespaceTrim: true}, 1<<20, runes, shaping.NewSliceIterator(outs))
-		outs = outs[:0]
-		for _, line := range lines {
-			outs = append(outs, line...)
+	lv, rtl := levels(runes)
+	l.RTL = rtl
+	var outs []shaping.Output
+	for _, lr := range visualRuns(lv) {
+		dir := di.DirectionLTR
+		if lr.level%2 == 1 {
+			dir = di.DirectionRTL
 		}
-		sort.SliceStable(outs, func(i, j int) bool { return outs[i].VisualIndex < outs[j].VisualIndex })
+		in := shaping.Input{Text: runes, RunStart: lr.start, RunEnd: lr.end, Direction: dir, Size: fixed.I(refSize)}
+		var parts []shaping.Input
+		if sc, ok := s.simple(runes[lr.start:lr.end], st); ok && dir == di.DirectionLTR {
+			// Latin, Greek or Cyrillic the built-in font has: one run, no
+			// segmenting (a third of the shaping time of a chart).
+			in.Face, in.Script, in.Language = s.fonts[st].face, sc, language.DefaultLanguage()
+			parts = []shaping.Input{in}
+		} else {
+			// By script and font; the direction is the level's.
+			parts = append(parts, s.seg.Split(in, &fontmap{s: s, style: st})...)
+			for k := range parts {
+				parts[k].Direction = dir
+			}
+			if dir == di.DirectionRTL {
+				for a, b := 0, len(parts)-1; a < b; a, b = a+1, b-1 {
+					parts[a], parts[b] = parts[b], parts[a]
+				}
+			}
+		}
+		for _, x := range parts {
+			outs = append(outs, s.hb.Shape(x))
+		}
 	}
 	// Byte offsets of the runes, for clusters.
 	at := make([]int, len(runes)+1)
@@ -290,19 +294,6 @@ func (s *Shaper) simple(runes []rune, st Style) (language.Script, bool) {
 }
 
 func fx(v fixed.Int26_6) float32 { return float32(v) / 64 }
-
-// rightToLeft reports whether the first strong character of a paragraph
-// is right to left (Unicode's rule P2): an Arabic or Hebrew name is laid out
-// right to left, its ellipsis on its left.
-func rightToLeft(runes []rune) bool {
-	for _, r := range runes {
-		if !unicode.IsLetter(r) {
-			continue
-		}
-		return unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana, unicode.Nko, unicode.Samaritan, unicode.Mandaic)
-	}
-	return false
-}
 
 func (s *Shaper) fontOf(face *font.Face) *Font {
 	if f, ok := s.byFace[face]; ok {

@@ -176,3 +176,32 @@ func TestShapeHostileText(t *testing.T) {
 		}
 	}
 }
+
+// Mixed directions come out in the order UAX #9 gives: a number after
+// Arabic or Hebrew words in a left-to-right name stands left of them, and
+// the space between stays between.
+func TestBidiOrder(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want string // the runs' texts (each in logical order), left to right
+		rtl  bool
+	}{
+		{"Ahmed محمد 42", "Ahmed |42|محمد ", false}, // the RTL run's space is drawn on its left
+		{"CISO מנהל 2", "CISO |2|מנהל ", false},
+		{"محمد علي", "محمد علي", true},
+		{"مدير (IT) الأمن", ") الأمن|IT|مدير (", true},
+		{"Head of IT", "Head of IT", false},
+		{"abc 42 def", "abc 42 def", false},
+		{"דוד כהן 3 abc", "abc| |3|דוד כהן ", true},
+	} {
+		lv, rtl := levels([]rune(c.in))
+		var got []string
+		runes := []rune(c.in)
+		for _, r := range visualRuns(lv) {
+			got = append(got, string(runes[r.start:r.end]))
+		}
+		if strings.Join(got, "|") != c.want || rtl != c.rtl {
+			t.Errorf("%q: runs %q (rtl %v), want %q (rtl %v)", c.in, strings.Join(got, "|"), rtl, c.want, c.rtl)
+		}
+	}
+}
