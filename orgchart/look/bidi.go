@@ -13,6 +13,16 @@ import "golang.org/x/text/unicode/bidi"
 // The paragraph is right to left when its first strong character is.
 func levels(runes []rune) (lv []uint8, rtl bool) {
 	n := len(runes)
+	simple := true // nothing right to left below U+0590: all level 0
+	for _, r := range runes {
+		if r >= 0x590 {
+			simple = false
+			break
+		}
+	}
+	if simple {
+		return make([]uint8, n), false
+	}
 	t := make([]bidi.Class, n)
 	for i, r := range runes {
 		p, _ := bidi.LookupRune(r)
