@@ -12,8 +12,8 @@ import (
 	"github.com/orgplanner/orgplanner/orgchart/cli"
 )
 
-// TestHostileCorpusFromTheCommandLine runs `orgplanner check` and `fmt` on
-// every hostile plan, `check --catalog` with every hostile catalog and
+// TestHostileCorpusFromTheCommandLine runs `orgplanner check`, `fmt`,
+// `fmt -d`, `diff` and `merge` on every hostile plan, `check --catalog` with every hostile catalog and
 // `import` on every hostile CSV: the benign files pass, the others exit 2
 // with each problem on its own FILE:LINE: line.
 func TestHostileCorpusFromTheCommandLine(t *testing.T) {
@@ -24,7 +24,8 @@ func TestHostileCorpusFromTheCommandLine(t *testing.T) {
 		switch {
 		case strings.HasPrefix(e.file, "plans/"):
 			path := filepath.Join(hostileDir, e.file)
-			runs = [][]string{{"check", path}, {"fmt", path}}
+			runs = [][]string{{"check", path}, {"fmt", path}, {"fmt", "-d", path}, {"diff", path, path},
+				{"merge", path, path, path, "-o", filepath.Join(out, "merged-"+filepath.Base(e.file))}}
 		case strings.HasPrefix(e.file, "catalogs/"):
 			runs = [][]string{{"check", okPlan, "--catalog", filepath.Join(hostileDir, e.file)}}
 		case strings.HasPrefix(e.file, "csv/"):
