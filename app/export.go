@@ -90,7 +90,7 @@ func (u *ui) exportDialog() {
 }
 
 func (u *ui) exportFile(o exportOptions) {
-	u.askSavePath([]string{".png"}, func(path string) {
+	u.askSavePath("Export chart as PNG", "Export", []string{".png"}, func(path string) {
 		if err := u.exportPNG(path, o); err != nil {
 			u.showError(err)
 			return

@@ -131,7 +131,7 @@ func (u *ui) writeTo(path string) error {
 
 // saveAs asks for a file and saves there.
 func (u *ui) saveAs(then func()) {
-	u.askSavePath(planExtensions, func(path string) {
+	u.askSavePath("Save plan as", "Save", planExtensions, func(path string) {
 		if err := u.writeTo(path); err != nil {
 			u.showError(err)
 			return
@@ -146,7 +146,7 @@ func (u *ui) saveAs(then func()) {
 // is added to a name given without one), named after the plan and starting in
 // its folder, and calls then with the chosen path (not when the user cancels).
 // The writers write atomically by path, so the dialog's own writer is closed.
-func (u *ui) askSavePath(exts []string, then func(path string)) {
+func (u *ui) askSavePath(title, confirm string, exts []string, then func(path string)) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			u.showError(err)
@@ -164,8 +164,21 @@ func (u *ui) askSavePath(exts []string, then func(path string)) {
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter(exts))
 	d.SetFileName(fileNameFor(u.st.Plan().Name, exts[0]))
+	d.SetTitleText(title)
+	d.SetConfirmText(confirm)
 	u.startIn(d)
 	d.Show()
+	d.Resize(u.dialogSize()) // after Show: the dialog is built there
+}
+
+// dialogSize is the size of file dialogs: most of the window, so long
+// folder listings and file names read without scrolling sideways.
+func (u *ui) dialogSize() fyne.Size {
+	if u.win == nil {
+		return fyne.NewSize(800, 560)
+	}
+	s := u.win.Canvas().Size()
+	return fyne.NewSize(max(640, s.Width*0.85), max(440, s.Height*0.85))
 }
 
 // startIn opens file dialogs in the folder of the open plan.
@@ -199,7 +212,7 @@ func fileNameFor(name, ext string) string {
 // open asks for a plan file, after asking about unsaved changes.
 func (u *ui) open() {
 	u.guard("opening another plan", func() {
-		u.askOpenPath(planExtensions, func(path string) {
+		u.askOpenPath("Open plan", "Open", planExtensions, func(path string) {
 			_ = u.openPath(path) // problems are shown
 		})
 	})
@@ -211,7 +224,7 @@ var planExtensions = []string{".yaml", ".yml"}
 // askOpenPath shows a file-open dialog for files with one of the endings,
 // starting in the open plan's folder, and calls then with the chosen path
 // (not when the user cancels).
-func (u *ui) askOpenPath(exts []string, then func(path string)) {
+func (u *ui) askOpenPath(title, confirm string, exts []string, then func(path string)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			u.showError(err)
@@ -225,8 +238,11 @@ func (u *ui) askOpenPath(exts []string, then func(path string)) {
 		then(path)
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	d.SetTitleText(title)
+	d.SetConfirmText(confirm)
 	u.startIn(d)
 	d.Show()
+	d.Resize(u.dialogSize()) // after Show: the dialog is built there
 }
 
 // newPlan offers a blank plan or a sample, after asking about unsaved changes.

@@ -52,7 +52,7 @@ func (u *ui) importCSV(path string) (string, error) {
 // the import report.
 func (u *ui) importDialog() {
 	u.guard("importing people", func() {
-		u.askOpenPath([]string{".csv", ".txt"}, func(path string) {
+		u.askOpenPath("Import people from a CSV file", "Import", []string{".csv", ".txt"}, func(path string) {
 			text, err := u.importCSV(path)
 			if err != nil {
 				return // shown

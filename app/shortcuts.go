@@ -53,6 +53,8 @@ func (u *ui) shortcuts() []shortcut {
 		{ctrl(fyne.KeyQ), u.quit},
 		{ctrl(fyne.Key1), zoom(u.chart.ZoomReset)},
 		{ctrl(fyne.KeyM), u.toggleMinimap},
+		{ctrl(fyne.KeyLeftBracket), u.toggleCatalog},
+		{ctrl(fyne.KeyRightBracket), u.toggleSidePanel},
 	}
 }
 
@@ -189,6 +191,8 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 		item("Actual size", ctrl(fyne.Key1), zoom(u.chart.ZoomReset)),
 		fyne.NewMenuItemSeparator(),
 		item("Show or hide the overview", ctrl(fyne.KeyM), u.toggleMinimap),
+		item("Show or hide the catalog", ctrl(fyne.KeyLeftBracket), u.toggleCatalog),
+		item("Show or hide the side panel", ctrl(fyne.KeyRightBracket), u.toggleSidePanel),
 		item("Expand all", ctrlShift(fyne.KeyE), u.expandAll),
 		u.collapseMenu(),
 		fyne.NewMenuItemSeparator(),

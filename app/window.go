@@ -43,6 +43,7 @@ type ui struct {
 	rec         recoveryKeeper
 	compare     *compare.Panel
 	rightSplit  *container.Split // chart | tabs
+	mainSplit   *container.Split // catalog | the rest
 	analysisWin fyne.Window      // the open analysis window, nil when none
 	menu        *fyne.MainMenu
 	recentItem  *fyne.MenuItem
@@ -54,7 +55,7 @@ type ui struct {
 }
 
 // defaultChartShare is the chart's share of the width beside the tabs.
-const defaultChartShare = 0.7
+const defaultChartShare = 0.74
 
 // newUI builds the window's content on a state; win may be a test window.
 func newUI(a fyne.App, win fyne.Window, st *state.State) *ui {
@@ -103,7 +104,8 @@ func newUI(a fyne.App, win fyne.Window, st *state.State) *ui {
 	right.Offset = defaultChartShare
 	u.rightSplit = right
 	main := container.NewHSplit(u.catalog.Root(), right)
-	main.Offset = 0.2
+	main.Offset = 0.17
+	u.mainSplit = main
 	top := container.NewBorder(nil, nil, nil, u.zoomLabel, u.toolbar)
 	body := container.NewBorder(top, u.statusBar, nil, nil, main)
 	// The ghost card of a drag lives in a layer above everything (not an overlay).
@@ -317,7 +319,7 @@ func (u *ui) hideCompareTab(t *container.TabItem) {
 
 // compareDialog asks for the plan to compare with.
 func (u *ui) compareDialog() {
-	u.askOpenPath(planExtensions, func(path string) {
+	u.askOpenPath("Compare with plan", "Compare", planExtensions, func(path string) {
 		_ = u.compare.Start(path) // problems are shown
 	})
 }
@@ -344,13 +346,32 @@ type cornerLayout struct{}
 func (cornerLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	const margin = 10
 	for _, o := range objs {
+		// at most about a quarter of a small chart, same shape
 		m := o.MinSize()
+		if f := min(1, size.Width*0.28/m.Width, size.Height*0.3/m.Height); f < 1 {
+			m = fyne.NewSize(m.Width*f, m.Height*f)
+		}
 		o.Resize(m)
 		o.Move(fyne.NewPos(size.Width-m.Width-margin, size.Height-m.Height-margin))
 	}
 }
 
 func (cornerLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(0, 0) }
+
+// toggleCatalog hides the catalog panel for more chart, or shows it again.
+func (u *ui) toggleCatalog() { toggle(u.catalog.Root(), u.mainSplit) }
+
+// toggleSidePanel hides the inspector and review tabs, or shows them again.
+func (u *ui) toggleSidePanel() { toggle(u.tabs, u.rightSplit) }
+
+func toggle(o fyne.CanvasObject, split *container.Split) {
+	if o.Visible() {
+		o.Hide()
+	} else {
+		o.Show()
+	}
+	split.Refresh()
+}
 
 // toggleMinimap shows or hides the overview.
 func (u *ui) toggleMinimap() {

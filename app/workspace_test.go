@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/orgplanner/orgplanner/app/internal/apptest"
 )
@@ -206,5 +208,46 @@ func TestOpeningAnotherPlanEndsTheComparison(t *testing.T) {
 	u.newBlank()
 	if u.compare.Comparing() || u.tabs.Selected() == u.compare.Tab() {
 		t.Error("the comparison goes on after a new plan")
+	}
+}
+
+func TestSidePanelsCollapseForMoreChart(t *testing.T) {
+	u := newTestUI(t, apptest.Plan())
+	u.win.Resize(fyne.NewSize(1280, 720))
+	w0 := u.chart.Size().Width
+	if w0 < 1280*0.55 {
+		t.Errorf("at 1280x720 the chart gets %.0f of 1280: the side panels take too much", w0)
+	}
+	u.toggleSidePanel()
+	u.toggleCatalog()
+	if w := u.chart.Size().Width; w < 1200 {
+		t.Errorf("with both side panels hidden the chart is %.0f wide", w)
+	}
+	u.toggleSidePanel()
+	u.toggleCatalog()
+	if w := u.chart.Size().Width; w != w0 {
+		t.Errorf("showing the panels again: chart %.0f wide, was %.0f", w, w0)
+	}
+}
+
+func TestFileDialogsAreSizedToTheWindow(t *testing.T) {
+	u := newTestUI(t, apptest.Plan())
+	u.compareDialog()
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no file dialog")
+	}
+	found := false
+	for _, o := range test.LaidOutObjects(top) {
+		if l, ok := o.(*widget.Label); ok && l.Text == "Compare with plan" {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("the compare picker is not titled Compare with plan")
+	}
+	want := u.dialogSize()
+	if want.Width < u.win.Canvas().Size().Width*0.8 {
+		t.Errorf("dialogs are %v in a %v window", want, u.win.Canvas().Size())
 	}
 }

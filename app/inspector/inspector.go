@@ -44,7 +44,7 @@ type Inspector struct {
 	count   *commitEntry
 	cost    *commitEntry
 	notes   *commitEntry
-	manager *widget.Label
+	manager *reportsTo
 	makeTop *widget.Button
 	dotted  *fyne.Container
 	owns    *widget.Label
@@ -79,8 +79,7 @@ func New(st *state.State, status func(string)) *Inspector {
 			}
 		}
 	}
-	in.manager = widget.NewLabel("")
-	in.manager.Wrapping = fyne.TextWrapWord
+	in.manager = newReportsTo(in)
 	in.makeTop = widget.NewButtonWithIcon("Make it a top position", theme.MoveUpIcon(), in.makeTopPosition)
 	in.dotted = container.NewVBox()
 	in.owns = widget.NewLabel("")
@@ -105,7 +104,7 @@ func New(st *state.State, status func(string)) *Inspector {
 	}
 	in.form = container.NewVBox(
 		in.heading, fields,
-		section("Reports to"), in.manager, in.makeTop,
+		section("Reports to"), in.manager.root, in.makeTop,
 		section("Dotted-line managers"), in.dotted,
 		widget.NewButtonWithIcon("Add dotted line…", theme.ContentAddIcon(), func() { in.addDotted(in.Win) }),
 		section("Below this position"), in.below,
@@ -155,11 +154,10 @@ func (in *Inspector) Refresh() {
 	setEntry(in.cost, costText(pos.Cost), same)
 	setEntry(in.notes, pos.Notes, same)
 
+	in.manager.show(pos)
 	if m := st.Plan().Manager(pos); m != nil {
-		uikit.SetLabel(in.manager, st.Label(m))
 		in.makeTop.Enable()
 	} else {
-		uikit.SetLabel(in.manager, "Nobody: a top position")
 		in.makeTop.Disable()
 	}
 	in.dotted.RemoveAll()

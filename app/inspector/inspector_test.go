@@ -242,3 +242,35 @@ func TestFieldsValidateAsTypedAndEscapeLeaves(t *testing.T) {
 		t.Errorf("after Escape: cost text %q, error shown %v, left %d times", in.cost.Text, in.cost.errLabel.Visible(), left)
 	}
 }
+
+func TestReportsToIsASearchableField(t *testing.T) {
+	f := newFixture(t)
+	f.st.Select("qa")
+	f.show()
+	r := f.in.manager
+	if r.entry.Text != "Software Engineering Manager (Grace Hopper)" {
+		t.Fatalf("Reports to shows %q", r.entry.Text)
+	}
+	r.entry.SetText("security")
+	if len(r.opts) != 1 || r.choices[r.opts[0]] != "ciso" {
+		t.Fatalf("typing security offers %v", r.opts)
+	}
+	r.entry.SetText(r.opts[0]) // as choosing it does
+	if got := f.st.Plan().Position("qa").ReportsTo; got != "ciso" {
+		t.Fatalf("qa reports to %q after choosing the CISO", got)
+	}
+	// a cycle is refused with the reason beside the field
+	f.st.Select("vpe")
+	r.entry.SetText("grace")
+	if len(r.opts) == 0 {
+		t.Fatal("typing grace offers nobody")
+	}
+	r.entry.SetText(r.opts[0])
+	if f.st.Plan().Position("vpe").ReportsTo != "cto" || !r.err.Visible() || !strings.Contains(r.err.Text, "cycle") {
+		t.Errorf("moving vpe under its own report: reports to %q, error %q", f.st.Plan().Position("vpe").ReportsTo, r.err.Text)
+	}
+	r.entry.SetText("zebra")
+	if !r.err.Visible() || !strings.Contains(r.err.Text, "No position matches") {
+		t.Errorf("typing zebra says %q", r.err.Text)
+	}
+}
