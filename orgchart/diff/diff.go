@@ -201,9 +201,27 @@ func fieldChanges(before, after *orgchart.Plan, m *matching, b, a *orgchart.Posi
 	add(FieldRole, b.Role, a.Role)
 	add(FieldTitle, b.Title, a.Title)
 	add(FieldHolder, b.Holder, a.Holder)
-	add(FieldCount, countText(b.Count), countText(a.Count))
-	add(FieldCost, costText(b.Cost), costText(a.Cost))
-	// Dotted lines compare as sets of matched positions.
+	// Numbers are written only when they differ (200,000 pairs, most equal).
+	if max(b.Count, 1) != max(a.Count, 1) {
+		add(FieldCount, countText(b.Count), countText(a.Count))
+	}
+	if b.Cost != a.Cost {
+		add(FieldCost, costText(b.Cost), costText(a.Cost))
+	}
+	if len(b.DottedTo) > 0 || len(a.DottedTo) > 0 {
+		dottedChange(before, after, m, b, a, cat, &out)
+	}
+	if len(b.Owns)+len(a.Owns)+len(b.Supports)+len(a.Supports)+len(b.NotOwns)+len(a.NotOwns) > 0 {
+		add(FieldOwns, idsText(b.Owns), idsText(a.Owns))
+		add(FieldSupports, idsText(b.Supports), idsText(a.Supports))
+		add(FieldNotOwns, idsText(b.NotOwns), idsText(a.NotOwns))
+	}
+	add(FieldNotes, b.Notes, a.Notes)
+	return out
+}
+
+// dottedChange compares dotted lines as sets of matched positions.
+func dottedChange(before, after *orgchart.Plan, m *matching, b, a *orgchart.Position, cat *catalog.Catalog, out *[]FieldChange) {
 	bd := make([]string, 0, len(b.DottedTo))
 	for _, id := range b.DottedTo {
 		if x := m.toAfter[id]; x != nil {
@@ -216,13 +234,8 @@ func fieldChanges(before, after *orgchart.Plan, m *matching, b, a *orgchart.Posi
 	slices.Sort(bd)
 	slices.Sort(ad)
 	if !slices.Equal(bd, ad) {
-		out = append(out, FieldChange{Field: FieldDotted, Before: dottedText(before, b.DottedTo, cat), After: dottedText(after, a.DottedTo, cat)})
+		*out = append(*out, FieldChange{Field: FieldDotted, Before: dottedText(before, b.DottedTo, cat), After: dottedText(after, a.DottedTo, cat)})
 	}
-	add(FieldOwns, idsText(b.Owns), idsText(a.Owns))
-	add(FieldSupports, idsText(b.Supports), idsText(a.Supports))
-	add(FieldNotOwns, idsText(b.NotOwns), idsText(a.NotOwns))
-	add(FieldNotes, b.Notes, a.Notes)
-	return out
 }
 
 // idsText writes a capability id list in sorted order, so reordering it is
