@@ -461,3 +461,50 @@ func TestVectorScripts(t *testing.T) {
 		}
 	}
 }
+
+// TestVectorLooksLikeThePNG rasterises the golden chart's SVG (rsvg-convert)
+// and PDF (pdftoppm at 96 dpi, the PDF's own density) and compares them with
+// the PNG of the same scene: the same size, and the same picture but for
+// text antialiasing (each rasteriser hints text its own way).
+func TestVectorLooksLikeThePNG(t *testing.T) {
+	rsvg, err1 := exec.LookPath("rsvg-convert")
+	pdftoppm, err2 := exec.LookPath("pdftoppm")
+	if err1 != nil || err2 != nil {
+		t.Skip("rsvg-convert or pdftoppm is not installed")
+	}
+	_, export := goldenVector(t)
+	pngData, _ := export("png", Options{})
+	want, err := png.Decode(bytes.NewReader(pngData))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	svgData, _ := export("svg", Options{})
+	pdfData, _ := export("pdf", Options{})
+	os.WriteFile(filepath.Join(dir, "c.svg"), svgData, 0o644)
+	os.WriteFile(filepath.Join(dir, "c.pdf"), pdfData, 0o644)
+	for _, c := range []struct {
+		name string
+		cmd  *exec.Cmd
+		out  string
+	}{
+		{"SVG", exec.Command(rsvg, "-o", filepath.Join(dir, "svg.png"), filepath.Join(dir, "c.svg")), "svg.png"},
+		{"PDF", exec.Command(pdftoppm, "-r", "96", "-png", "-singlefile", filepath.Join(dir, "c.pdf"), filepath.Join(dir, "pdf")), "pdf.png"},
+	} {
+		if out, err := c.cmd.CombinedOutput(); err != nil {
+			t.Fatalf("%s: %v: %s", c.name, err, out)
+		}
+		f, err := os.Open(filepath.Join(dir, c.out))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := png.Decode(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if msg := compareImages(got, want, 48, 0.03); msg != "" {
+			t.Errorf("the %s drawn by %s differs from the PNG: %s", c.name, filepath.Base(c.cmd.Path), msg)
+		}
+	}
+}
