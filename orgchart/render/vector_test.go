@@ -491,6 +491,13 @@ func TestVectorLooksLikeThePNG(t *testing.T) {
 		{"SVG", exec.Command(rsvg, "-o", filepath.Join(dir, "svg.png"), filepath.Join(dir, "c.svg")), "svg.png"},
 		{"PDF", exec.Command(pdftoppm, "-r", "96", "-png", "-singlefile", filepath.Join(dir, "c.pdf"), filepath.Join(dir, "pdf")), "pdf.png"},
 	} {
+		if c.name == "SVG" {
+			// rsvg-convert sets SVG text in the system's fonts.
+			if out, err := exec.Command("fc-match", "Noto Sans").Output(); err != nil || !bytes.Contains(out, []byte("NotoSans")) {
+				t.Log("no system Noto Sans (fonts-noto-core): the SVG is not compared")
+				continue
+			}
+		}
 		if out, err := c.cmd.CombinedOutput(); err != nil {
 			t.Fatalf("%s: %v: %s", c.name, err, out)
 		}
