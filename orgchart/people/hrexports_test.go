@@ -1,6 +1,7 @@
 package people
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -344,5 +345,23 @@ func TestImportMappedManagerColumnIsTheOnlyOne(t *testing.T) {
 	}
 	if len(rep.Ignored) != 1 || rep.Ignored[0] != "Manager ID" {
 		t.Errorf("ignored %v, want Manager ID", rep.Ignored)
+	}
+}
+
+func TestReportListsEveryExecutiveLine(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id,manager,name,title\n1,,Ada Lovelace,CEO\n")
+	for i := 2; i <= 41; i++ {
+		fmt.Fprintf(&b, "%d,1,P%d,CTO\n", i, i)
+	}
+	_, rep, err := Import(strings.NewReader(b.String()), "ctos.csv", defaultCatalog(t), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text strings.Builder
+	rep.WriteText(&text)
+	if !strings.Contains(text.String(), "lines 3, 4, 5, 6, 7, 8, 9, 10, 11") || !strings.Contains(text.String(), ", 41, 42: read as Chief Technology Officer") ||
+		!strings.Contains(text.String(), "40 rows read as Chief Technology Officer") {
+		t.Errorf("report:\n%s", text.String())
 	}
 }

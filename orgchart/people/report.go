@@ -180,7 +180,8 @@ func (r *Report) WriteText(w io.Writer) {
 		}
 		fmt.Fprintf(w, "\n%s: %d\n", h.heading, len(notes))
 		if h.kind == NoteUnmatchedTitle || h.kind == NoteSimilarTitle || h.kind == NoteAmbiguousTitle || h.kind == NoteExecutive || h.kind == NoteOtherChief {
-			writeByTitle(w, notes)
+			// Executive readings are the review list: every group, every line.
+			writeByTitle(w, notes, h.kind == NoteExecutive)
 			continue
 		}
 		for i, n := range notes {
@@ -193,8 +194,9 @@ func (r *Report) WriteText(w io.Writer) {
 	}
 }
 
-// writeByTitle lists notes grouped by title, most frequent first, with their lines.
-func writeByTitle(w io.Writer, notes []Note) {
+// writeByTitle lists notes grouped by title, most frequent first, with their
+// lines: at most maxLines groups and 8 lines each unless all.
+func writeByTitle(w io.Writer, notes []Note, all bool) {
 	type group struct {
 		title, msg string
 		lines      []int
@@ -212,17 +214,23 @@ func writeByTitle(w io.Writer, notes []Note) {
 	}
 	sort.SliceStable(order, func(i, j int) bool { return len(order[i].lines) > len(order[j].lines) })
 	for i, g := range order {
-		if i == maxLines {
+		if i == maxLines && !all {
 			fmt.Fprintf(w, "  ... and %d more titles\n", len(order)-maxLines)
 			break
 		}
-		fmt.Fprintf(w, "  %q on %s: %s\n", g.title, lineList(g.lines), g.msg)
+		show := 8
+		if all {
+			show = len(g.lines)
+		}
+		fmt.Fprintf(w, "  %q on %s: %s\n", g.title, linesShown(g.lines, show), g.msg)
 	}
 }
 
 // lineList writes "line 4" or "lines 4, 9, 12 and 30 more".
-func lineList(lines []int) string {
-	const show = 8
+func lineList(lines []int) string { return linesShown(lines, 8) }
+
+// linesShown is lineList naming at most show lines.
+func linesShown(lines []int, show int) string {
 	parts := make([]string, 0, show)
 	for i, l := range lines {
 		if i == show {
