@@ -190,7 +190,7 @@ func (c *checker) checkCoverage() {
 	need := make([]bool, len(cv.caps))
 	needed := false
 	for k, cp := range cv.caps {
-		if cv.inScope(cp.Domain) && len(cv.owners[k]) == 0 && cp.RequiredAt(c.headcount) {
+		if cv.inScope(cp.Domain) && c.ownerCount(k) == 0 && cp.RequiredAt(c.headcount) {
 			need[k], needed = true, true
 		}
 	}
@@ -201,10 +201,9 @@ func (c *checker) checkCoverage() {
 		if !cv.inScope(cp.Domain) {
 			continue
 		}
-		owners := cv.owners[k]
 		required := cp.RequiredAt(c.headcount)
 		switch {
-		case len(owners) > 0:
+		case c.ownerCount(k) > 0:
 			if roots, dup := c.capOverlap(k); roots != nil {
 				c.overlaps[cp.Domain]++
 				key := c.key(roots)
@@ -218,7 +217,7 @@ func (c *checker) checkCoverage() {
 				overlapping[key] = append(overlapping[key], k)
 			}
 			if required && c.allVacantOwners(k) {
-				key := c.key(owners)
+				key := c.key(c.ownerList(k))
 				if vacantOnly[key] == nil {
 					vacantKeys = append(vacantKeys, key)
 				}
@@ -226,10 +225,16 @@ func (c *checker) checkCoverage() {
 			}
 		case !required:
 		case len(c.supportRoots(k)) > 0:
+			if fs, ok := c.inc.cachedSupportOnly(k); ok {
+				c.report.Findings = append(c.report.Findings, fs...)
+				break
+			}
+			before := len(c.report.Findings)
 			sup := c.supportRoots(k)
 			c.addCap("coverage.support-only", Warning, k, c.ids(sup...), []string{cp.ID},
 				fmt.Sprintf("%s (%s) is supported by %s, but nobody owns it: no single person is accountable.", cp.Name, cp.Domain, c.names(sup)),
 				"Make one position accountable for it (in the plan: owns: ["+cp.ID+"] on one of them, as small companies do)"+c.ownerHint(cv, k)+".")
+			c.inc.keepSupportOnly(k, c.report.Findings[before:])
 		default:
 			c.addCap("coverage.gap", Error, k, nil, []string{cp.ID},
 				fmt.Sprintf("Nobody owns %s (%s). %s", cp.Name, cp.Domain, sentence(cp.Description)),
@@ -244,7 +249,7 @@ func (c *checker) checkCoverage() {
 		c.overlapFinding(cv, overlapRoots[key], overlapping[key])
 	}
 	for _, key := range vacantKeys {
-		c.vacantOwner(cv, cv.owners[vacantOnly[key][0]], vacantOnly[key])
+		c.vacantOwner(cv, c.ownerList(vacantOnly[key][0]), vacantOnly[key])
 	}
 }
 
@@ -256,6 +261,24 @@ func (c *checker) capOverlap(k int) (roots []int32, dup bool) {
 		return c.inc.capOverlap(k)
 	}
 	return c.overlapOf(k, c.roots(c.cov.owners[k]))
+}
+
+// ownerCount is the number of positions that own capability k.
+func (c *checker) ownerCount(k int) int {
+	if c.inc != nil {
+		return c.inc.ownerCount[k]
+	}
+	return len(c.cov.owners[k])
+}
+
+// ownerList returns the owners of capability k in plan order; a Checker
+// keeps its vacant owners only, which are all of them when a finding needs
+// the list (coverage.vacant-owner).
+func (c *checker) ownerList(k int) []int32 {
+	if c.inc != nil {
+		return c.inc.vacantOwners[k].nodes
+	}
+	return c.cov.owners[k]
 }
 
 // supportRoots returns the topmost supporters of capability k (Run collects
@@ -283,7 +306,7 @@ func (c *checker) overlapOf(k int, roots []int32) ([]int32, bool) {
 		}
 		return nil, false
 	}
-	if r := c.overlap(len(c.cov.owners[k]), roots); r != nil {
+	if r := c.overlap(c.ownerCount(k), roots); r != nil {
 		return r, false
 	}
 	return nil, false

@@ -49,23 +49,27 @@ type Checker struct {
 	next  int64            // the next rank to give
 
 	// per node (position)
-	local   [][]Finding // findings of the per-position rules evaluated at the node
-	contrib []contrib   // what the node adds to the summary
-	ncov    []nodeCov   // the capability lists the node is in
-	pair    []pairRef   // the unusual-manager group the node is in
-	height  []int32     // levels below the node (0 for no reports)
-	counts  [][3]int32  // findings naming the node, by severity
+	local   [][]*filed // findings of the per-position rules evaluated at the node
+	contrib []contrib  // what the node adds to the summary
+	ncov    []nodeCov  // the capability lists the node is in
+	pair    []pairRef  // the unusual-manager group the node is in
+	height  []int32    // levels below the node (0 for no reports)
+	counts  [][3]int32 // findings naming the node, by severity
 
 	// per capability
-	heldOwners []int // owners that are not vacant
-	ownRoots   []rankList
-	supporters []rankList
-	supRoots   []rankList
-	capDirty   []bool
-	capOv      []capOverlapCache
+	ownerCount   []int
+	heldOwners   []int      // owners that are not vacant
+	vacantOwners []rankList // the others
+	ownRoots     []rankList
+	ovGroups     []map[ovGroup]int // topmost owners by group
+	supRoots     []rankList
+	capDirty     []bool // the overlap decision must be made again
+	capVer       []uint64
+	capOv        []capOverlapCache
+	supCache     []supCacheEntry
 
 	unusual      map[rolePair]*rankList
-	unusualFound map[rolePair]Finding // the finding of each group, when on
+	unusualFound map[rolePair]*filed // the finding of each group, when on
 	dirtyPairs   map[rolePair]bool
 
 	tops rankList
@@ -75,7 +79,10 @@ type Checker struct {
 	sum summaryCounters
 
 	buckets []*bucket // by severity descending, then rule
-	global  []Finding // coverage, layers and orphan findings, rebuilt each time
+	global  []*filed  // coverage, layers and orphan findings, rebuilt each time
+
+	bufs [2]findingBuf // reports' findings, alternately
+	turn int
 }
 
 type capOverlapCache struct {
@@ -95,6 +102,7 @@ type nodeCov struct {
 	vacant     bool
 	owns, sups []int
 	rootOwn    []int // capabilities it is a topmost owner of
+	rootOwnG   []ovGroup
 	rootSup    []int
 }
 
@@ -149,9 +157,19 @@ func (l *rankList) remove(o *org, i int32) {
 
 // bucket holds the findings of one rule at one severity, by order.
 type bucket struct {
-	sev   Severity
-	rule  string
-	items []Finding
+	sev    Severity
+	rule   string
+	items  []*filed
+	vals   []Finding // copies of items, made again when ver changes
+	valsOf uint64
+	ver    uint64 // changes with every finding filed or taken out
+}
+
+// findingBuf is one of the two arrays reports' findings are copied into.
+type findingBuf struct {
+	f       []Finding
+	buckets []*bucket
+	vers    []uint64
 }
 
 // NewChecker checks the plan and keeps what it needs to re-check it.
@@ -245,7 +263,7 @@ func (c *Checker) build() {
 	c.cv.byRixGrow(o)
 	c.c = &checker{org: o, report: &Report{}, cov: c.cv, inc: c}
 	c.lines = newLineCache(len(o.roles))
-	c.local = make([][]Finding, n)
+	c.local = make([][]*filed, n)
 	c.contrib = make([]contrib, n)
 	c.ncov = make([]nodeCov, n)
 	c.pair = make([]pairRef, n)
@@ -253,23 +271,26 @@ func (c *Checker) build() {
 	c.height = make([]int32, n)
 	c.computeHeights()
 	caps := len(c.cv.caps)
+	c.ownerCount = make([]int, caps)
 	c.heldOwners = make([]int, caps)
+	c.vacantOwners = make([]rankList, caps)
 	c.ownRoots = make([]rankList, caps)
-	c.supporters = make([]rankList, caps)
+	c.ovGroups = make([]map[ovGroup]int, caps)
 	c.supRoots = make([]rankList, caps)
 	c.capDirty = make([]bool, caps)
+	c.capVer = make([]uint64, caps)
 	c.capOv = make([]capOverlapCache, caps)
-	for k := range c.cv.owners {
-		c.cv.owners[k] = c.cv.owners[k][:0]
-	}
+	c.supCache = make([]supCacheEntry, caps)
+	c.cv.owners = nil // counted instead
 	c.unusual = map[rolePair]*rankList{}
-	c.unusualFound = map[rolePair]Finding{}
+	c.unusualFound = map[rolePair]*filed{}
 	c.dirtyPairs = map[rolePair]bool{}
 	c.tops = rankList{}
 	c.hist = map[int32][]int32{}
 	c.sum = summaryCounters{spans: map[int32]int{}, vacantSpans: map[int32]int{}}
 	c.buckets = nil
 	c.global = nil
+	c.bufs = [2]findingBuf{}
 	for i := range o.pos {
 		if o.parent[i] < 0 {
 			c.tops.nodes = append(c.tops.nodes, int32(i))
@@ -377,27 +398,41 @@ func (c *Checker) update() bool {
 	}
 	// Subtrees whose depth or top changes, and subtrees whose capability
 	// roots may change.
+	// refile: positions filed again under their capabilities (new ranks,
+	// new capabilities, a vacancy filled or opened); reroot: positions whose
+	// line up changed, whose topmost-owner status is looked at again.
 	var moved []int32
-	touched := map[int32]bool{}
+	refile := map[int32]bool{}
+	reroot := map[int32]bool{}
 	for _, ch := range changes {
 		if ch.isNew {
 			continue
 		}
 		i := ch.node
-		touched[i] = true
+		capsChanged := c.capsChanged(i, ch.pos)
+		if inTail[ch.pos] || capsChanged || o.vacant(int(i)) != c.ncov[i].vacant {
+			refile[i] = true
+		} else {
+			for _, k := range c.ncov[i].owns {
+				c.touchCap(k) // its name may be in a message
+			}
+			for _, k := range c.ncov[i].sups {
+				c.touchCap(k)
+			}
+		}
 		subtree := false
 		if newParent(ch.pos) != ch.oldParent {
 			moved = append(moved, i)
 			subtree = true
-		} else if c.capsChanged(i, ch.pos) {
+		} else if capsChanged {
 			subtree = true
 		}
 		if subtree {
-			c.eachBelow(i, func(j int32) { touched[j] = true })
+			c.eachBelow(i, func(j int32) { reroot[j] = true })
 		}
 	}
 	// Detach (old ranks still in force).
-	for j := range touched {
+	for j := range refile {
 		c.detachCov(j)
 	}
 	for _, pos := range tail {
@@ -423,7 +458,7 @@ func (c *Checker) update() bool {
 		ch := &changes[k]
 		if ch.isNew {
 			ch.node = c.addNode(ch.pos)
-			touched[ch.node] = true
+			refile[ch.node] = true
 		}
 	}
 	// Ranks for the tail.
@@ -495,8 +530,13 @@ func (c *Checker) update() bool {
 		c.raiseHeight(ch.node)
 	}
 	// Coverage lists.
-	for j := range touched {
+	for j := range refile {
 		c.attachCov(j)
+	}
+	for j := range reroot {
+		if !refile[j] {
+			c.reroot(j)
+		}
 	}
 	// Positions whose per-position findings may change.
 	eval := map[int32]bool{}
@@ -689,20 +729,20 @@ func (c *Checker) detachCov(i int32) {
 	}
 	o := c.o
 	for _, k := range nc.owns {
-		l := rankList{c.cv.owners[k]}
-		l.remove(o, i)
-		c.cv.owners[k] = l.nodes
-		if !nc.vacant {
+		c.ownerCount[k]--
+		if nc.vacant {
+			c.vacantOwners[k].remove(o, i)
+		} else {
 			c.heldOwners[k]--
 		}
-		c.capDirty[k] = true
+		c.touchCap(k)
 	}
-	for _, k := range nc.rootOwn {
+	for n, k := range nc.rootOwn {
 		c.ownRoots[k].remove(o, i)
+		c.ungroup(k, nc.rootOwnG[n])
 	}
 	for _, k := range nc.sups {
-		c.supporters[k].remove(o, i)
-		c.capDirty[k] = true
+		c.touchCap(k)
 	}
 	for _, k := range nc.rootSup {
 		c.supRoots[k].remove(o, i)
@@ -723,25 +763,106 @@ func (c *Checker) attachCov(i int32) {
 	}
 	nc.owns, nc.sups = rc.owns, rc.supports
 	for _, k := range rc.owns {
-		l := rankList{c.cv.owners[k]}
-		l.add(o, i)
-		c.cv.owners[k] = l.nodes
-		if !nc.vacant {
+		c.ownerCount[k]++
+		if nc.vacant {
+			c.vacantOwners[k].add(o, i)
+		} else {
 			c.heldOwners[k]++
 		}
-		c.capDirty[k] = true
+		c.touchCap(k)
 		if !c.ancestorHas(i, k, true) {
 			c.ownRoots[k].add(o, i)
+			g := c.group(i)
+			c.regroup(k, g)
 			nc.rootOwn = append(nc.rootOwn, k)
+			nc.rootOwnG = append(nc.rootOwnG, g)
 		}
 	}
 	for _, k := range rc.supports {
-		c.supporters[k].add(o, i)
-		c.capDirty[k] = true
+		c.touchCap(k)
 		if !c.ancestorHas(i, k, false) {
 			c.supRoots[k].add(o, i)
 			nc.rootSup = append(nc.rootSup, k)
 		}
+	}
+}
+
+// reroot refreshes whether a node is a topmost owner or supporter of its
+// capabilities after its line up changed (its own capabilities did not).
+func (c *Checker) reroot(i int32) {
+	o := c.o
+	nc := &c.ncov[i]
+	if !nc.in {
+		c.attachCov(i)
+		return
+	}
+	for _, k := range nc.owns {
+		n := slices.Index(nc.rootOwn, k)
+		root := !c.ancestorHas(i, k, true)
+		switch {
+		case root && n >= 0:
+			if g := c.group(i); g != nc.rootOwnG[n] { // top changed
+				c.ungroup(k, nc.rootOwnG[n])
+				c.regroup(k, g)
+				nc.rootOwnG[n] = g
+				c.touchCap(k)
+			}
+		case root:
+			c.ownRoots[k].add(o, i)
+			g := c.group(i)
+			c.regroup(k, g)
+			nc.rootOwn = append(nc.rootOwn, k)
+			nc.rootOwnG = append(nc.rootOwnG, g)
+			c.touchCap(k)
+		case n >= 0:
+			c.ownRoots[k].remove(o, i)
+			c.ungroup(k, nc.rootOwnG[n])
+			nc.rootOwn = slices.Delete(nc.rootOwn, n, n+1)
+			nc.rootOwnG = slices.Delete(nc.rootOwnG, n, n+1)
+			c.touchCap(k)
+		}
+	}
+	for _, k := range nc.sups {
+		n := slices.Index(nc.rootSup, k)
+		root := !c.ancestorHas(i, k, false)
+		switch {
+		case root && n < 0:
+			c.supRoots[k].add(o, i)
+			nc.rootSup = append(nc.rootSup, k)
+			c.touchCap(k)
+		case !root && n >= 0:
+			c.supRoots[k].remove(o, i)
+			nc.rootSup = slices.Delete(nc.rootSup, n, n+1)
+			c.touchCap(k)
+		}
+	}
+}
+
+// touchCap notes that capability k's lists or the positions they name changed.
+func (c *Checker) touchCap(k int) {
+	c.capDirty[k] = true
+	c.capVer[k]++
+}
+
+// ovGroup is what overlap compares topmost owners by: role (synonyms
+// folded) and top position.
+type ovGroup struct {
+	role string
+	top  int32
+}
+
+func (c *Checker) group(i int32) ovGroup { return ovGroup{c.o.canonical(i), c.o.top[i]} }
+
+func (c *Checker) regroup(k int, g ovGroup) {
+	if c.ovGroups[k] == nil {
+		c.ovGroups[k] = map[ovGroup]int{}
+	}
+	c.ovGroups[k][g]++
+}
+
+func (c *Checker) ungroup(k int, g ovGroup) {
+	if c.ovGroups[k][g]--; c.ovGroups[k][g] <= 0 {
+		delete(c.ovGroups[k], g)
 	}
 }
 
@@ -760,16 +881,52 @@ func (c *Checker) ancestorHas(i int32, k int, owns bool) bool {
 	return false
 }
 
-// capOverlap is checker.capOverlap from the kept topmost owners.
+// capOverlap is checker.capOverlap from the kept topmost owners and their
+// groups, without scanning them.
 func (c *Checker) capOverlap(k int) ([]int32, bool) {
 	cc := &c.capOv[k]
 	if c.capDirty[k] || !cc.known {
-		cc.roots, cc.dup = c.c.overlapOf(k, c.ownRoots[k].nodes)
-		cc.roots = slices.Clone(cc.roots)
+		cc.roots, cc.dup = nil, false
+		roots := c.ownRoots[k].nodes
+		switch {
+		case c.cv.caps[k].SingleOwner && c.c.on("coverage.duplicate-leader"):
+			if len(roots) > 1 {
+				cc.roots, cc.dup = slices.Clone(roots), true
+			}
+		case c.ownerCount[k] >= 2 && len(c.ovGroups[k]) > 1:
+			cc.roots = slices.Clone(roots)
+		}
 		cc.known = true
 		c.capDirty[k] = false
 	}
 	return cc.roots, cc.dup
+}
+
+// cachedSupportOnly returns the coverage.support-only findings made for
+// capability k at the last re-check when nothing they depend on changed.
+func (c *Checker) cachedSupportOnly(k int) ([]Finding, bool) {
+	if c == nil {
+		return nil, false
+	}
+	e := &c.supCache[k]
+	if e.known && e.ver == c.capVer[k] && e.headcount == c.o.headcount {
+		return e.fs, true
+	}
+	return nil, false
+}
+
+func (c *Checker) keepSupportOnly(k int, fs []Finding) {
+	if c == nil {
+		return
+	}
+	c.supCache[k] = supCacheEntry{known: true, ver: c.capVer[k], headcount: c.o.headcount, fs: slices.Clone(fs)}
+}
+
+type supCacheEntry struct {
+	known     bool
+	ver       uint64
+	headcount int
+	fs        []Finding
 }
 
 // detachPair takes a node out of its unusual-manager group.
@@ -804,15 +961,18 @@ func (c *Checker) evalLocal(i int32) {
 	if ch.seniorityOn() {
 		ch.seniorityAt(int(i))
 	}
-	c.local[i] = append(c.local[i][:0], ch.report.Findings...)
-	for _, f := range c.local[i] {
-		c.attach(f)
+	for _, f := range ch.report.Findings {
+		c.local[i] = append(c.local[i], c.attach(f))
 	}
 	if pr := c.pair[i]; pr.in && (!unusual || pr.k != k) {
 		c.detachPair(i)
 	}
-	if unusual {
-		c.dirtyPairs[k] = true
+	if unusual && c.pair[i].in {
+		// Still in its group: the message names the group's first
+		// position and its manager only.
+		if l := c.unusual[k]; l != nil && len(l.nodes) > 0 && l.nodes[0] == i {
+			c.dirtyPairs[k] = true
+		}
 	}
 	if unusual && !c.pair[i].in {
 		l := c.unusual[k]
@@ -903,35 +1063,69 @@ func (c *Checker) addContrib(ct *contrib, sign int) {
 	}
 }
 
-// attach files a finding in its bucket and counts it for its positions.
-func (c *Checker) attach(f Finding) {
+// filed is a finding in its bucket, with the nodes it names.
+type filed struct {
+	Finding
+	nodes []int32
+}
+
+// attach files a copy of a finding in its bucket, counts it for its
+// positions and returns the copy. nodes, when known, are its positions' nodes.
+func (c *Checker) attach(f Finding, nodes ...int32) *filed {
 	if f.Positions == nil {
 		f.Positions = []string{}
 	}
-	b := c.bucket(f.Severity, f.Rule)
-	k, _ := slices.BinarySearchFunc(b.items, f, cmpOrder)
-	b.items = slices.Insert(b.items, k, f)
-	for _, id := range f.Positions {
-		if j, ok := c.o.at[id]; ok {
-			c.counts[j][f.Severity]++
+	p := &filed{Finding: f}
+	if len(nodes) == len(f.Positions) && nodes != nil {
+		p.nodes = nodes
+	} else {
+		p.nodes = make([]int32, 0, len(f.Positions))
+		for _, id := range f.Positions {
+			if j, ok := c.o.at[id]; ok {
+				p.nodes = append(p.nodes, j)
+			}
 		}
 	}
+	b := c.bucket(f.Severity, f.Rule)
+	k, _ := slices.BinarySearchFunc(b.items, p, cmpOrder)
+	b.items = slices.Insert(b.items, k, p)
+	b.ver++
+	for _, j := range p.nodes {
+		c.counts[j][f.Severity]++
+	}
+	return p
 }
 
 // detach takes a finding out of its bucket.
-func (c *Checker) detach(f Finding) {
-	b := c.bucket(f.Severity, f.Rule)
-	if k, ok := slices.BinarySearchFunc(b.items, f, cmpOrder); ok {
-		b.items = slices.Delete(b.items, k, k+1)
-	}
-	for _, id := range f.Positions {
-		if j, ok := c.o.at[id]; ok {
-			c.counts[j][f.Severity]--
+func (c *Checker) detach(p *filed) {
+	b := c.bucket(p.Severity, p.Rule)
+	k, _ := slices.BinarySearchFunc(b.items, p, cmpOrder)
+	for ; k < len(b.items) && cmpOrder(b.items[k], p) == 0; k++ {
+		if b.items[k] == p {
+			b.items = slices.Delete(b.items, k, k+1)
+			b.ver++
+			break
 		}
+	}
+	for _, j := range p.nodes {
+		c.counts[j][p.Severity]--
 	}
 }
 
-func cmpOrder(a, b Finding) int {
+// sameFinding reports whether a filed finding equals a new one.
+func sameFinding(a *filed, b *Finding) bool {
+	if a.Rule != b.Rule || a.Severity != b.Severity || a.order != b.order || a.sub != b.sub ||
+		a.Message != b.Message || a.Suggestion != b.Suggestion || !slices.Equal(a.Capabilities, b.Capabilities) {
+		return false
+	}
+	bp := b.Positions
+	if bp == nil {
+		bp = []string{}
+	}
+	return slices.Equal(a.Positions, bp)
+}
+
+func cmpOrder(a, b *filed) int {
 	if a.order != b.order {
 		return cmp.Compare(a.order, b.order)
 	}
@@ -968,18 +1162,13 @@ func (c *Checker) finishRecheck() {
 			ch.report.Findings = ch.report.Findings[:0]
 			ch.unusualManager(l.nodes)
 			if len(ch.report.Findings) > 0 {
-				f := ch.report.Findings[0]
-				c.unusualFound[k] = f
-				c.attach(f)
+				c.unusualFound[k] = c.attach(ch.report.Findings[0], slices.Clone(l.nodes)...)
 			}
 		} else {
 			delete(c.unusual, k)
 		}
 	}
 	clear(c.dirtyPairs)
-	for _, f := range c.global {
-		c.detach(f)
-	}
 	ch.report.Findings = ch.report.Findings[:0]
 	// Tops, with their deepest chain.
 	allowed := int32(o.allowedLayers())
@@ -1006,19 +1195,43 @@ func (c *Checker) finishRecheck() {
 	ch.checkLayers()
 	ch.checkOrphans()
 	ch.checkCoverage()
-	c.global = append(c.global[:0], ch.report.Findings...)
-	for _, f := range c.global {
-		c.attach(f)
+	// Findings equal to the last ones stay filed (their counts too).
+	same := 0
+	for same < len(c.global) && same < len(ch.report.Findings) && sameFinding(c.global[same], &ch.report.Findings[same]) {
+		same++
+	}
+	for _, f := range c.global[same:] {
+		c.detach(f)
+	}
+	c.global = c.global[:same]
+	for _, f := range ch.report.Findings[same:] {
+		c.global = append(c.global, c.attach(f))
 	}
 	r := &Report{Summary: c.summary(), at: o.at, counts: c.counts}
-	total := 0
-	for _, b := range c.buckets {
-		total += len(b.items)
+	// Copy the findings into the array the report before last used, from
+	// the first bucket that changed since.
+	c.turn ^= 1
+	fb := &c.bufs[c.turn]
+	off, k := 0, 0
+	for ; k < len(c.buckets) && k < len(fb.buckets) && fb.buckets[k] == c.buckets[k] && fb.vers[k] == c.buckets[k].ver; k++ {
+		off += len(c.buckets[k].items)
 	}
-	r.Findings = make([]Finding, 0, total)
-	for _, b := range c.buckets {
-		r.Findings = append(r.Findings, b.items...)
+	fb.f = fb.f[:off]
+	fb.buckets, fb.vers = fb.buckets[:k], fb.vers[:k]
+	for ; k < len(c.buckets); k++ {
+		b := c.buckets[k]
+		if b.valsOf != b.ver || b.vals == nil {
+			b.vals = b.vals[:0]
+			for _, f := range b.items {
+				b.vals = append(b.vals, f.Finding)
+			}
+			b.valsOf = b.ver
+		}
+		fb.f = append(fb.f, b.vals...)
+		fb.buckets = append(fb.buckets, b)
+		fb.vers = append(fb.vers, b.ver)
 	}
+	r.Findings = fb.f[:len(fb.f):len(fb.f)]
 	c.report = r
 }
 
@@ -1103,7 +1316,7 @@ func (c *Checker) summary() Summary {
 			continue
 		}
 		dc.Required++
-		if len(c.cv.owners[k]) > 0 {
+		if c.ownerCount[k] > 0 {
 			dc.Owned++
 		} else {
 			dc.Gaps++
