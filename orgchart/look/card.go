@@ -13,6 +13,12 @@ import (
 // role's, else the role id, else "Untitled position". It is the one title
 // rule of the chart, the window and the exports.
 func Title(pos *orgchart.Position, cat *catalog.Catalog) string {
+	return TitleOr(pos, cat, "Untitled position")
+}
+
+// TitleOr is Title with another name for a position with neither title nor
+// role ("position p17" in a message, say).
+func TitleOr(pos *orgchart.Position, cat *catalog.Catalog, fallback string) string {
 	if pos.Title != "" {
 		return pos.Title
 	}
@@ -24,7 +30,7 @@ func Title(pos *orgchart.Position, cat *catalog.Catalog) string {
 	if pos.Role != "" {
 		return pos.Role
 	}
-	return "Untitled position"
+	return fallback
 }
 
 // VacantLabel is what a card without a holder says instead of a name.

@@ -94,3 +94,12 @@ func TestPaletteIdentity(t *testing.T) {
 		t.Errorf("sepia: %v", err)
 	}
 }
+
+func TestTitleOr(t *testing.T) {
+	if got := TitleOr(&orgchart.Position{ID: "p17"}, nil, "position p17"); got != "position p17" {
+		t.Errorf("TitleOr = %q", got)
+	}
+	if got := TitleOr(&orgchart.Position{ID: "p17", Title: "CTO"}, nil, "position p17"); got != "CTO" {
+		t.Errorf("TitleOr = %q", got)
+	}
+}
