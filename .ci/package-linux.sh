@@ -22,16 +22,20 @@ git ls-files -z --cached --others --exclude-standard | xargs -0 cp --parents -t 
 STAGE=$OUT/stage
 mkdir -p "$STAGE"
 tar -xJf "$OUT/src/Org Planner.tar.xz" -C "$STAGE"
-SHARE=$(find "$STAGE" -type d -path '*/share' | head -n 1)
-[ -n "$SHARE" ] || { echo "package: no share folder in fyne's bundle" >&2; exit 1; }
+USR=$(find "$STAGE" -maxdepth 2 -type d -name usr | head -n 1)
+[ -n "$USR" ] || { echo "package: no usr folder in fyne's bundle" >&2; exit 1; }
+TOP=$(dirname "$USR") # the bundle's top folder, where its Makefile goes
+LOCAL=; [ -d "$USR/local/share" ] && LOCAL=local/
+SHARE=$USR/${LOCAL}share
 rm -f "$SHARE/applications/"*.desktop
 install -Dm644 assets/linux/io.orgplanner.app.desktop "$SHARE/applications/io.orgplanner.app.desktop"
 install -Dm644 assets/linux/io.orgplanner.app.mime.xml "$SHARE/mime/packages/io.orgplanner.app.xml"
 install -Dm644 assets/linux/io.orgplanner.app.metainfo.xml "$SHARE/metainfo/io.orgplanner.app.metainfo.xml"
-for icon in "$SHARE/pixmaps/"*; do mv "$icon" "$SHARE/pixmaps/io.orgplanner.app.png"; done
-LOCAL=${SHARE#"$STAGE/usr/"}; LOCAL=${LOCAL%share}
-[ -x "$STAGE/usr/${LOCAL}bin/orgplanner" ] || { echo "package: no bin/orgplanner in fyne's bundle" >&2; exit 1; }
-cat > "$STAGE/Makefile" <<MAKE
+for icon in "$SHARE/pixmaps/"*; do
+	[ "$icon" = "$SHARE/pixmaps/io.orgplanner.app.png" ] || mv "$icon" "$SHARE/pixmaps/io.orgplanner.app.png"
+done
+[ -x "$USR/${LOCAL}bin/orgplanner" ] || { echo "package: no bin/orgplanner in fyne's bundle" >&2; exit 1; }
+cat > "$TOP/Makefile" <<MAKE
 # Install Org Planner: sudo make install (to \$(PREFIX), /usr/local by default)
 # or make user-install (to ~/.local). make uninstall / make user-uninstall undo it.
 PREFIX ?= /usr/local
