@@ -2,6 +2,7 @@ package people
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -127,7 +128,7 @@ func TestImportHRSystemExports(t *testing.T) {
 				t.Errorf("%d C-level titles without a role, want 3 (COO, CFO, CPO)", n)
 			}
 			want := []catalog.Domain{catalog.IT, catalog.SEC, catalog.SRE, catalog.PLAT, catalog.ENG, catalog.PROD}
-			if !equalDomains(p.Scope, want) {
+			if !slices.Equal(p.Scope, want) {
 				t.Errorf("scope %v, want %v", p.Scope, want)
 			}
 			if _, _, err := orgchart.Read(p.Encode(), "p.yaml", cat); err != nil {
@@ -135,18 +136,6 @@ func TestImportHRSystemExports(t *testing.T) {
 			}
 		})
 	}
-}
-
-func equalDomains(a, b []catalog.Domain) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func TestImportWithoutNameColumnIsRefused(t *testing.T) {
@@ -247,7 +236,7 @@ func TestImportRetailCompanyOf1500(t *testing.T) {
 	// Judged on what it has: no SRE, product or privacy roles, and two
 	// database administrators are no platform organisation, so no gaps there.
 	want := []catalog.Domain{catalog.IT, catalog.SEC, catalog.ENG, catalog.DATA}
-	if !equalDomains(p.Scope, want) {
+	if !slices.Equal(p.Scope, want) {
 		t.Errorf("scope %v, want %v", p.Scope, want)
 	}
 	cat := defaultCatalog(t)

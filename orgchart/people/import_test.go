@@ -7,6 +7,7 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -121,7 +122,7 @@ func TestImportHRISExport(t *testing.T) {
 			execLines = append(execLines, n.Line)
 		}
 	}
-	if !equalInts(execLines, []int{2, 3, 4, 11, 14}) {
+	if !slices.Equal(execLines, []int{2, 3, 4, 11, 14}) {
 		t.Errorf("executive matches on lines %v, want 2, 3, 4, 11, 14", execLines)
 	}
 	if rep.Matches[MatchUnmatched] != 1 || rep.Matches[MatchAlias] < 5 {
@@ -253,7 +254,7 @@ func TestImportKeepsAndReportsMessyRows(t *testing.T) {
 		NoteExecutive:      {2, 3},
 	}
 	for k, lines := range want {
-		if got := notes[k]; len(got) != len(lines) || !equalInts(got, lines) {
+		if got := notes[k]; len(got) != len(lines) || !slices.Equal(got, lines) {
 			t.Errorf("%s notes on lines %v, want %v", k, got, lines)
 		}
 	}
@@ -287,18 +288,6 @@ func TestImportKeepsAndReportsMessyRows(t *testing.T) {
 			t.Errorf("report lacks %q:\n%s", s, text.String())
 		}
 	}
-}
-
-func equalInts(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func TestImportEmptyAndHeaderOnly(t *testing.T) {
