@@ -3,6 +3,7 @@ package state
 import (
 	"errors"
 	"fmt"
+	"maps"
 
 	"github.com/orgplanner/orgplanner/catalog"
 	"github.com/orgplanner/orgplanner/orgchart"
@@ -49,6 +50,15 @@ type State struct {
 	// through State, so they stay in step with the editor's stacks.
 	undoSteps, redoSteps []Step
 	lastStep             Step
+
+	// eng lays out incrementally: pending are the positions an edit changed
+	// (Engine.Changed), afresh says the next layout starts over (a loaded
+	// plan, undo, redo, plan settings), engCollapsed what it was told of
+	// collapse marks.
+	eng          *layout.Engine
+	pending      []string
+	afresh       bool
+	engCollapsed map[string]bool
 }
 
 // Step describes one edit: what it did, in words, and the position to show
@@ -155,6 +165,7 @@ func (s *State) Load(p *orgchart.Plan, cat *catalog.Catalog, path string) {
 	s.selected = ""
 	s.collapsed = overview(p)
 	s.undoSteps, s.redoSteps, s.lastStep = nil, nil, Step{}
+	s.afresh = true
 	s.recompute()
 	s.notify(ChangedPlan | ChangedFile | ChangedSelection)
 }
@@ -270,6 +281,7 @@ func (s *State) Add(role, managerID string) (*orgchart.Position, error) {
 		where = "under " + s.Label(m)
 	}
 	s.record(Step{What: "adding " + s.Title(pos) + " " + where, ID: pos.ID, Near: managerID})
+	s.touched(pos.ID, managerID)
 	if managerID != "" {
 		delete(s.collapsed, managerID) // show where the new card went
 	}
@@ -296,6 +308,7 @@ func (s *State) Move(id, managerID string) error {
 		where = "under " + s.Label(m)
 	}
 	s.record(Step{What: "moving " + s.Label(s.Plan().Position(id)) + " " + where, ID: id, Near: from})
+	s.touched(id, from, managerID)
 	delete(s.collapsed, managerID)
 	s.edited(0)
 	return nil
@@ -330,10 +343,17 @@ func (s *State) Remove(id string, mode orgchart.RemoveMode) error {
 			what += fmt.Sprintf(" and the %s below", Plural(s.SubtreeSize(id)-1, "position", "positions"))
 		}
 	}
+	var lifted []string
+	if mode != orgchart.RemoveSubtree {
+		for _, r := range s.Plan().Reports(id) {
+			lifted = append(lifted, r.ID)
+		}
+	}
 	if err := s.ed.Remove(id, mode); err != nil {
 		return err
 	}
 	s.record(Step{What: what, ID: id, Near: near})
+	s.touched(append(lifted, id, near)...)
 	s.edited(0)
 	return nil
 }
@@ -344,6 +364,7 @@ func (s *State) Update(id string, change func(*orgchart.Position)) error {
 		return err
 	}
 	s.record(Step{What: "editing " + s.Label(s.Plan().Position(id)), ID: id})
+	s.touched(id)
 	s.edited(0)
 	return nil
 }
@@ -354,6 +375,7 @@ func (s *State) SetPlan(change func(*orgchart.Plan)) error {
 		return err
 	}
 	s.record(Step{What: "changing the plan's settings"})
+	s.afresh = true
 	s.edited(ChangedFile) // the name is in the window title
 	return nil
 }
@@ -363,6 +385,7 @@ func (s *State) Undo() bool {
 	if !s.ed.Undo() {
 		return false
 	}
+	s.afresh = true // the editor restored the plan: lay it out afresh
 	s.lastStep = Step{}
 	if n := len(s.undoSteps); n > 0 {
 		s.lastStep = s.undoSteps[n-1]
@@ -378,6 +401,7 @@ func (s *State) Redo() bool {
 	if !s.ed.Redo() {
 		return false
 	}
+	s.afresh = true
 	s.lastStep = Step{}
 	if n := len(s.redoSteps); n > 0 {
 		s.lastStep = s.redoSteps[n-1]
@@ -404,9 +428,33 @@ func (s *State) recompute() {
 	s.lay = s.computeLayout()
 }
 
+// computeLayout lays the plan out again through the incremental engine:
+// only the subtrees an edit or a collapse touched are arranged again.
+// Collapse marks of positions that no longer have reports are harmless.
 func (s *State) computeLayout() *layout.Layout {
-	// Collapse marks of positions that no longer have reports are harmless.
-	return layout.Compute(s.Plan(), layout.Options{Collapsed: s.collapsed})
+	// A change of collapse marks starts afresh: Engine.SetCollapsed of many
+	// managers then Relayout gave a wrong layout (one row 317,184 wide for
+	// generate.Shaped(3000) expanded from depth 2; Compute gives 13,292).
+	if s.eng == nil || s.afresh || !maps.Equal(s.collapsed, s.engCollapsed) {
+		s.eng = layout.NewEngine(s.Plan(), layout.Options{Collapsed: s.collapsed})
+		s.engCollapsed = maps.Clone(s.collapsed)
+		s.afresh, s.pending = false, s.pending[:0]
+		return s.eng.Layout()
+	}
+	if len(s.pending) > 0 {
+		s.eng.Changed(s.pending...)
+		s.pending = s.pending[:0]
+	}
+	return s.eng.Relayout()
+}
+
+// touched notes positions an edit changed, for the next layout.
+func (s *State) touched(ids ...string) {
+	for _, id := range ids {
+		if id != "" {
+			s.pending = append(s.pending, id)
+		}
+	}
 }
 
 // Role is the catalog role of a position, or nil when unknown.

@@ -5,6 +5,8 @@ import (
 
 	"github.com/orgplanner/orgplanner/app/internal/apptest"
 	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/generate"
+	"github.com/orgplanner/orgplanner/orgchart/layout"
 )
 
 func newLoaded(t *testing.T) (*State, *[]Change) {
@@ -73,5 +75,45 @@ func TestLargePlansOpenAsAnOverview(t *testing.T) {
 	// 421 positions: the managers two levels down fold their teams
 	if n := len(s.Layout().Cards); n != 1+20+200 || !s.Collapsed("maa") {
 		t.Errorf("%d of %d cards laid out, maa folded %v; want the 221 down to depth 2", n, len(p.Positions), s.Collapsed("maa"))
+	}
+}
+
+func TestIncrementalLayoutStaysWholeAcrossEdits(t *testing.T) {
+	cat := apptest.Catalog(t)
+	s := New(cat)
+	s.Load(generate.Generate(600, 3), cat, "")
+	s.ExpandAll()
+	p := s.Plan()
+	top := p.Tops()[0].ID
+	mid := p.Reports(top)[0].ID
+	other := p.Reports(top)[1].ID
+	pos, err := s.Add("software-engineer", mid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Move(pos.ID, other); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Remove(mid, orgchart.LiftReports); err != nil {
+		t.Fatal(err)
+	}
+	lay := s.Layout()
+	if len(lay.Cards) != len(p.Positions) {
+		t.Fatalf("%d cards for %d positions", len(lay.Cards), len(p.Positions))
+	}
+	seen := map[string]bool{}
+	for i, k := range lay.Cards {
+		if seen[k.Position.ID] {
+			t.Fatalf("%s laid out twice", k.Position.ID)
+		}
+		seen[k.Position.ID] = true
+		for _, o := range lay.Cards[i+1:] {
+			if k.X < o.X+o.W && o.X < k.X+k.W && k.Y < o.Y+o.H && o.Y < k.Y+k.H {
+				t.Fatalf("cards %s and %s overlap", k.Position.ID, o.Position.ID)
+			}
+		}
+	}
+	if lay.Width > 4*layout.Compute(p, layout.Options{}).Width {
+		t.Errorf("the incremental layout is %.0f wide, a fresh one %.0f", lay.Width, layout.Compute(p, layout.Options{}).Width)
 	}
 }
