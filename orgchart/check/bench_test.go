@@ -8,6 +8,7 @@ import (
 	"github.com/orgplanner/orgplanner/orgchart"
 	"github.com/orgplanner/orgplanner/orgchart/check"
 	"github.com/orgplanner/orgplanner/orgchart/generate"
+	"github.com/orgplanner/orgplanner/orgchart/internal/cputime"
 )
 
 func defaultCatalog(b *testing.B) *catalog.Catalog {
@@ -25,7 +26,7 @@ func benchRun(b *testing.B, n int) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	var r *check.Report
-	cpu := processCPU()
+	cpu := cputime.Process()
 	for b.Loop() {
 		r = check.Run(p, cat)
 	}
@@ -43,7 +44,7 @@ func benchLoad(b *testing.B, n int) {
 	data := generate.Generate(n, 1).Encode()
 	b.SetBytes(int64(len(data)))
 	b.ResetTimer()
-	cpu := processCPU()
+	cpu := cputime.Process()
 	for b.Loop() {
 		if _, _, err := orgchart.Read(data, "bench.yaml", cat); err != nil {
 			b.Fatal(err)
@@ -103,7 +104,7 @@ func benchRecheck(b *testing.B, n int, incremental bool) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	k := 0
-	cpu := processCPU()
+	cpu := cputime.Process()
 	for b.Loop() {
 		k ^= 1
 		if err := ed.Move(mover.ID, homes[k]); err != nil {
@@ -130,7 +131,7 @@ func benchMoveOnly(b *testing.B, n int) {
 	mover, homes := firstLineMove(b, p, ed)
 	b.ResetTimer()
 	k := 0
-	cpu := processCPU()
+	cpu := cputime.Process()
 	for b.Loop() {
 		k ^= 1
 		if err := ed.Move(mover.ID, homes[k]); err != nil {
@@ -142,7 +143,7 @@ func benchMoveOnly(b *testing.B, n int) {
 
 // reportCPU adds the process CPU time per operation since start, in ms.
 func reportCPU(b *testing.B, start time.Duration) {
-	if used := processCPU() - start; used > 0 {
+	if used := cputime.Process() - start; used > 0 {
 		b.ReportMetric(float64(used)/float64(b.N)/1e6, "cpu-ms/op")
 	}
 }
