@@ -60,7 +60,7 @@ func Write(path string, opt Options, fill func(w io.Writer) error) error {
 			return fmt.Errorf("save %s: %s is %s, not a regular file", path, target, Kind(st.Mode()))
 		}
 		if st.Mode().Perm()&0o200 == 0 && !opt.Force {
-			return fmt.Errorf("save %s: %w (mode %04o); use --force to replace it", path, ErrReadOnly, st.Mode().Perm())
+			return fmt.Errorf("save %s: %w (mode %04o): make it writable first (or, on the command line, use --force)", path, ErrReadOnly, st.Mode().Perm())
 		}
 		existing = st
 	case errors.Is(err, fs.ErrNotExist):
