@@ -138,3 +138,21 @@ func countValues(data []byte) (n int, ok bool) {
 	}
 	return n, true
 }
+
+// TestManyUnknownRolesBoundedSuggestions: 1,000 distinct unknown 64-byte
+// roles are not each compared with every catalog id.
+func TestManyUnknownRolesBoundedSuggestions(t *testing.T) {
+	var b bytes.Buffer
+	b.WriteString("version: 1\npositions:\n")
+	for i := range 1000 {
+		fmt.Fprintf(&b, "  - id: p%d\n    role: %s%04d\n", i, strings.Repeat("q", 60), i)
+	}
+	var err error
+	bounded(t, "1,000 unknown roles", 64<<20, hostileDeadline, func() { _, _, err = orgchart.Read(b.Bytes(), "roles.yaml", defaultCatalog(t)) })
+	if err == nil {
+		t.Fatal("unknown roles loaded")
+	}
+	if n := strings.Count(err.Error(), "closest:"); n == 0 || n > 100 {
+		t.Errorf("%d suggestions, want 1-100", n)
+	}
+}

@@ -323,6 +323,9 @@ func validID(id string) bool {
 	return true
 }
 
+// maxRoleHints bounds the distinct unknown roles given a "closest:" list.
+const maxRoleHints = 100
+
 // unknownRole explains a role id missing from the catalog and names the
 // three closest known ids; the answer is cached per role id.
 func (r *reader) unknownRole(role string) string {
@@ -331,6 +334,11 @@ func (r *reader) unknownRole(role string) string {
 	}
 	if msg, ok := r.roleHints[role]; ok {
 		return msg
+	}
+	if len(r.roleHints) >= maxRoleHints {
+		// Each suggestion compares the id with every catalog id: past this
+		// many distinct unknown roles the plan is not a typo away from right.
+		return fmt.Sprintf("has role %q, which is not in the catalog: use a catalog role id (orgplanner catalog lists them) or add the role to a catalog file", role)
 	}
 	if r.roleIDs == nil {
 		seen := map[string]bool{}
