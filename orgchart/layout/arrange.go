@@ -446,9 +446,9 @@ func (b *builder) apply(m int32, ch cand, write bool) (float32, float32, float32
 }
 
 func (b *builder) boxItem(c, ci int32) item {
-	cd := b.cand(c, ci)
-	j := cd.rx + b.cards[c].W/2
-	return item{w: cd.w, h: cd.h, jx0: j, jx1: j, card: c, cand: ci}
+	w, h, rx := b.boxOf(c, b.cand(c, ci))
+	j := rx + b.cards[c].W/2
+	return item{w: w, h: h, jx0: j, jx1: j, card: c, cand: ci}
 }
 
 // row places b.items side by side at top below the manager, centred under it.

@@ -51,6 +51,46 @@ type builder struct {
 	nsolid        int     // solid edges, before the dotted ones in Layout.Edges
 	sig           []int32
 	brk           []int
+	// res is an Engine's reserved box per card (nil in Compute): a subtree
+	// that shrinks (a collapse, a removal) keeps its slot, so nothing
+	// around it moves until the plan is laid out afresh.
+	res []reserve
+}
+
+// reserve is the box a subtree keeps: at least w x h, its card at rx when
+// it fits there; mgr keeps a manager that lost its shown reports (a
+// collapse) where managers go, out of its colleagues' grid of leaves.
+type reserve struct {
+	w, h, rx float32
+	mgr      bool
+}
+
+// boxOf is subtree c's box drawn with candidate cd: the candidate's, grown
+// to c's reserve, with the card kept where it was as far as it can be.
+func (b *builder) boxOf(c int32, cd *cand) (w, h, rx float32) {
+	if b.res == nil || b.res[c].w == 0 {
+		return cd.w, cd.h, cd.rx
+	}
+	r := &b.res[c]
+	w, h = max(cd.w, r.w), max(cd.h, r.h)
+	d := min(max(r.rx-cd.rx, 0), w-cd.w)
+	return w, h, cd.rx + d
+}
+
+// write applies m's chosen candidate: its box, and its reports' offsets
+// in it (moved right with the card when its reserve keeps it there).
+func (b *builder) write(m int32) {
+	cd := b.cand(m, b.chosen[m])
+	w, h, rx := b.boxOf(m, cd)
+	b.bw[m], b.bh[m] = w, h
+	d := rx - cd.rx
+	_, _, b.rx[m] = b.apply(m, *cd, true)
+	if d != 0 {
+		b.rx[m] += d
+		for _, k := range b.children(m) {
+			b.ox[k] += d
+		}
+	}
 }
 
 // Compute lays out the plan's chart. It never fails: an unknown Root gives an
@@ -127,10 +167,7 @@ func (b *builder) arrangeAll() {
 // one chooses its reports' candidates).
 func (b *builder) applyAll() {
 	for i := range b.cards {
-		m := int32(i)
-		cd := *b.cand(m, b.chosen[m])
-		b.bw[m], b.bh[m] = cd.w, cd.h
-		_, _, b.rx[m] = b.apply(m, cd, true)
+		b.write(int32(i))
 	}
 }
 
@@ -228,4 +265,6 @@ func (b *builder) countBelow(pos *orgchart.Position) int {
 
 func (b *builder) children(i int32) []int32 { return b.kids[b.kid0[i]:b.kid0[i+1]] }
 
-func (b *builder) isLeaf(i int32) bool { return b.kid0[i] == b.kid0[i+1] }
+func (b *builder) isLeaf(i int32) bool {
+	return b.kid0[i] == b.kid0[i+1] && (b.res == nil || !b.res[i].mgr)
+}

@@ -58,6 +58,14 @@ func (e *Engine) SetPlan(p *orgchart.Plan, changed ...string) {
 	e.structure = true
 }
 
+// Tidy drops every kept arrangement and reserved slot: the next Relayout
+// lays the chart out afresh, as Compute would (a "Tidy" command, or a plan
+// just opened).
+func (e *Engine) Tidy() {
+	e.b = nil
+	e.structure = true
+}
+
 // Changed marks positions whose card, reports or manager changed: for a
 // move the position, its old and its new manager; for an addition or a
 // removal the position and its manager; for a new title or holder the
@@ -207,6 +215,13 @@ func (e *Engine) relayoutInPlace() {
 		b.cards[i].Position, b.cards[i].W, b.cards[i].H = pos, sz.W, sz.H
 	}
 	path := e.pathOf(b, e.l.Index)
+	if b.res == nil {
+		b.res = make([]reserve, len(b.cards))
+	}
+	for _, m := range path { // a card that shrinks keeps its slot
+		r := &b.res[m]
+		r.w, r.h, r.rx = max(r.w, b.bw[m]), max(r.h, b.bh[m]), b.rx[m]
+	}
 	specs := make([]cand, len(path))
 	for k, m := range path {
 		specs[k] = *b.cand(m, b.chosen[m])
@@ -251,16 +266,13 @@ func (e *Engine) relayoutInPlace() {
 		for _, c := range kids {
 			prev = append(prev, b.chosen[c])
 		}
-		cd := *b.cand(m, b.chosen[m])
-		b.bw[m], b.bh[m] = cd.w, cd.h
-		_, _, b.rx[m] = b.apply(m, cd, true)
+		b.write(m)
 		redo = append(redo, m)
 		for k, c := range kids {
 			if onPath[c] || (b.chosen[c] != prev[k] && !b.isLeaf(c)) {
 				todo = append(todo, c)
 			} else {
-				cd := b.cand(c, b.chosen[c])
-				b.bw[c], b.bh[c], b.rx[c] = cd.w, cd.h, cd.rx
+				b.bw[c], b.bh[c], b.rx[c] = b.boxOf(c, b.cand(c, b.chosen[c]))
 			}
 		}
 	}
@@ -357,6 +369,14 @@ func (e *Engine) relayoutAll(old *builder) {
 	b.pinned = make([]bool, len(b.cards))
 	b.pin = make([]cand, len(b.cards))
 	b.stuck = make([]bool, len(b.cards))
+	// Every subtree keeps at least the box it had, so one that shrinks (a
+	// collapse, a removal) leaves its slot and nothing around it moves.
+	b.res = make([]reserve, len(b.cards))
+	for i := range b.cards {
+		if o, ok := before[b.cards[i].Position]; ok {
+			b.res[i] = reserve{w: old.bw[o], h: old.bh[o], rx: old.rx[o], mgr: !old.isLeaf(o)}
+		}
+	}
 	specs := make(map[int32]cand, len(path))
 	for i := len(b.cards) - 1; i >= 0; i-- {
 		m := int32(i)

@@ -194,3 +194,74 @@ func TestEngineOnRandomEdits(t *testing.T) {
 		}
 	}
 }
+
+// moves counts the cards of l shown in was too whose place changed.
+func moves(was, l *Layout) (moved int) {
+	for _, c := range l.Cards {
+		if i := was.Index(c.Position.ID); i >= 0 && (was.Cards[i].X != c.X || was.Cards[i].Y != c.Y) {
+			moved++
+		}
+	}
+	return moved
+}
+
+// TestCollapsing30CardsMovesNothingElse: in the real-shaped organisation,
+// collapsing a manager of about 30 cards leaves every other card where it
+// was (the freed space stays until the chart is laid out afresh), and
+// expanding it again moves nothing either; removing a report moves nothing.
+func TestCollapsing30CardsMovesNothingElse(t *testing.T) {
+	for seed := int64(1); seed <= 3; seed++ {
+		p := generate.Shaped(generate.RealSize, seed)
+		e := NewEngine(p, Options{})
+		before := e.Layout()
+		id := ""
+		for _, c := range before.Cards {
+			if c.Depth >= 2 && c.Below >= 25 && c.Below <= 40 {
+				id = c.Position.ID
+				break
+			}
+		}
+		if id == "" {
+			t.Fatalf("seed %d: no manager of about 30 cards", seed)
+		}
+		was := &Layout{Cards: append([]Card(nil), before.Cards...), Width: before.Width, Height: before.Height}
+		e.SetCollapsed(id, true)
+		l := e.Relayout()
+		checkInvariants(t, p, l)
+		if m := moves(was, l); m != 0 {
+			t.Fatalf("seed %d: collapsing %s (%d below) moved %d cards", seed, id, before.Cards[before.Index(id)].Below, m)
+		}
+		if l.Width != was.Width || l.Height != was.Height {
+			t.Fatalf("seed %d: the chart changed size", seed)
+		}
+		e.SetCollapsed(id, false)
+		l = e.Relayout()
+		checkInvariants(t, p, l)
+		if m := moves(was, l); m != 0 {
+			t.Fatalf("seed %d: expanding %s again moved %d cards", seed, id, m)
+		}
+		// Remove the last report of the manager: nothing else moves.
+		rs := p.Reports(id)
+		gone := rs[len(rs)-1]
+		if len(p.Reports(gone.ID)) == 0 {
+			k := slicesIndex(p.Positions, gone)
+			p.Positions = append(p.Positions[:k:k], p.Positions[k+1:]...)
+			p.Reindex()
+			e.Changed(gone.ID, id)
+			l = e.Relayout()
+			checkInvariants(t, p, l)
+			if m := moves(was, l); m != 0 {
+				t.Fatalf("seed %d: removing a report moved %d cards", seed, m)
+			}
+		}
+	}
+}
+
+func slicesIndex(ps []*orgchart.Position, p *orgchart.Position) int {
+	for i, q := range ps {
+		if q == p {
+			return i
+		}
+	}
+	return -1
+}
