@@ -99,7 +99,7 @@ func (v *cardView) bind(r *chartRenderer, k *layout.Card, pal uikit.Palette) {
 	target := pos.ID == c.dropID
 	fill, stroke, width := pal.Card, pal.Border, m.Border*z
 	if pos.Vacant() {
-		fill = pal.VacantBg
+		fill = pal.VacantCard
 	}
 	switch {
 	case target && c.dropRefuse != "":
@@ -128,7 +128,7 @@ func (v *cardView) bind(r *chartRenderer, k *layout.Card, pal uikit.Palette) {
 		if i < len(lines) {
 			text = lines[i]
 		}
-		setText(t, text, m.TitleSize*z, pal.Text)
+		setText(t, text, m.TitleSize*z, pal.Title)
 		place(t, m.TitleRect(k.W, i))
 	}
 
@@ -165,7 +165,7 @@ func (v *cardView) bind(r *chartRenderer, k *layout.Card, pal uikit.Palette) {
 		}
 		br := m.BadgeRect(slot)
 		bg, tx := v.badgeBg[slot], v.badgeText[slot]
-		bg.FillColor = pal.Severity[sev]
+		bg.FillColor = pal.Badge[sev]
 		bg.CornerRadius = br.H / 2 * z
 		place(bg, br)
 		bg.Show()
@@ -217,7 +217,7 @@ func (v *cardView) bindMark(c *Chart, k *layout.Card, pal uikit.Palette, place f
 		v.markText.Hide()
 		return
 	}
-	fill, ok := map[string]color.NRGBA{MarkAdded: pal.Drop, MarkMoved: pal.Accent, MarkChanged: pal.Severity[1]}[mark]
+	fill, ok := map[string]color.NRGBA{MarkAdded: pal.Drop, MarkMoved: pal.Accent, MarkChanged: pal.Badge[1]}[mark]
 	w := float32(56)
 	if !ok { // "N changes" on a folded manager
 		fill, w = pal.Accent, 76

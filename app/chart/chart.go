@@ -610,7 +610,7 @@ type chartRenderer struct {
 func newChartRenderer(c *Chart) *chartRenderer {
 	r := &chartRenderer{c: c, fitter: newTextFitter()}
 	pal := uikit.ChartPalette()
-	r.bg = canvas.NewRectangle(pal.Background)
+	r.bg = canvas.NewRectangle(pal.Page)
 	r.lines = canvas.NewRaster(r.paint)
 	r.tip = newDropTip()
 	r.hint = canvas.NewText("Drag a role from the catalog onto this canvas to start", pal.Muted)
@@ -655,7 +655,7 @@ func (r *chartRenderer) Refresh() { r.update(r.c.Size()) }
 func (r *chartRenderer) update(s fyne.Size) {
 	c := r.c
 	pal := uikit.ChartPalette()
-	r.bg.FillColor = pal.Background
+	r.bg.FillColor = pal.Page
 	r.bg.Resize(s)
 	r.bg.Refresh()
 	r.lines.Resize(s)

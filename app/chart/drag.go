@@ -262,7 +262,7 @@ func (g *ghostCard) set(p Payload) {
 	g.bg.Resize(fyne.NewSize(w, h))
 	g.stripe.FillColor = p.stripe
 	g.stripe.Resize(fyne.NewSize(6, h))
-	g.text.Text, g.text.Color = p.title, pal.Text
+	g.text.Text, g.text.Color = p.title, pal.Title
 	g.text.Move(fyne.NewPos(14, 8))
 	g.text.Resize(fyne.NewSize(w-20, 16))
 	g.box.Resize(fyne.NewSize(w, h))

@@ -68,7 +68,7 @@ func (e *edgePainter) paint(st *state.State, w, h int, scale float32, off fyne.P
 			if ed.Dotted {
 				e.dashed(ax, ay, bx, by, t, max(3, int(6*scale)), max(2, int(4*scale)), pal.Dotted)
 			} else {
-				e.segment(ax, ay, bx, by, t, pal.Edge)
+				e.segment(ax, ay, bx, by, t, pal.Line)
 			}
 		}
 	}

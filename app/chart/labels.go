@@ -145,7 +145,7 @@ func (r *chartRenderer) drawLabels(pal uikit.Palette) {
 		if k.Position.Holder != "" {
 			name += " · " + k.Position.Holder
 		}
-		r.put(name, p.Add(fyne.NewPos(6, 4)), blockNameSize, w-12, true, pal.Text)
+		r.put(name, p.Add(fyne.NewPos(6, 4)), blockNameSize, w-12, true, pal.Title)
 		stats := fmt.Sprintf("%d people", subs.people[b])
 		if subs.people[b] == 1 {
 			stats = "1 person"
@@ -183,7 +183,7 @@ func (r *chartRenderer) drawLabels(pal uikit.Palette) {
 		if managersOnly && !manager {
 			continue
 		}
-		col := pal.Text
+		col := pal.Title
 		if k.Position.Vacant() && !manager {
 			col = pal.Vacant
 		}

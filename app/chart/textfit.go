@@ -1,9 +1,8 @@
 package chart
 
 import (
-	"strings"
-
 	"fyne.io/fyne/v2"
+	"github.com/orgplanner/orgplanner/orgchart/look"
 )
 
 // textFitter wraps and shortens card text to the card's width, measured once
@@ -43,7 +42,27 @@ func (f *textFitter) width(s string, size float32, style fyne.TextStyle) float32
 	return w
 }
 
-// fit shortens s with an ellipsis so that it fits in width.
+// measure is look's Measure over Fyne's text measuring, cached.
+func (f *textFitter) measure(s string, face look.Face) float32 {
+	return f.width(s, face.Size, styleOf(face))
+}
+
+func faceOf(size float32, style fyne.TextStyle) look.Face {
+	st := look.Regular
+	switch {
+	case style.Bold:
+		st = look.Bold
+	case style.Italic:
+		st = look.Italic
+	}
+	return look.Face{Style: st, Size: size}
+}
+
+func styleOf(face look.Face) fyne.TextStyle {
+	return fyne.TextStyle{Bold: face.Style == look.Bold, Italic: face.Style == look.Italic}
+}
+
+// fit shortens s with an ellipsis so that it fits in width: look's rule.
 func (f *textFitter) fit(s string, size, width float32, style fyne.TextStyle) string {
 	k := fitKey{text: s, size: size, width: width, style: style}
 	if r, ok := f.fits[k]; ok {
@@ -52,26 +71,13 @@ func (f *textFitter) fit(s string, size, width float32, style fyne.TextStyle) st
 	if len(f.fits) > maxFitCache {
 		clear(f.fits)
 	}
-	r := s
-	if f.width(s, size, style) > width {
-		runes := []rune(s)
-		lo, hi := 0, len(runes) // longest prefix that fits with "…"
-		for lo < hi {
-			mid := (lo + hi + 1) / 2
-			if f.width(strings.TrimSpace(string(runes[:mid]))+"…", size, style) <= width {
-				lo = mid
-			} else {
-				hi = mid - 1
-			}
-		}
-		r = strings.TrimSpace(string(runes[:lo])) + "…"
-	}
+	r := look.Ellipsize(f.measure, s, faceOf(size, style), width)
 	f.fits[k] = r
 	return r
 }
 
-// title wraps a bold title into at most maxLines lines, word by word, the last
-// line shortened with an ellipsis when the title does not fit.
+// title wraps a bold title into at most maxLines lines, the last shortened
+// with an ellipsis when the title does not fit: look's rule.
 func (f *textFitter) title(s string, size, width float32, maxLines int) []string {
 	k := fitKey{text: s, size: size, width: width, lines: maxLines}
 	if r, ok := f.titles[k]; ok {
@@ -80,21 +86,7 @@ func (f *textFitter) title(s string, size, width float32, maxLines int) []string
 	if len(f.titles) > maxFitCache {
 		clear(f.titles)
 	}
-	bold := fyne.TextStyle{Bold: true}
-	words := strings.Fields(s)
-	var lines []string
-	for len(words) > 0 && len(lines) < maxLines {
-		if len(lines) == maxLines-1 {
-			lines = append(lines, f.fit(strings.Join(words, " "), size, width, bold))
-			break
-		}
-		n := 1
-		for n < len(words) && f.width(strings.Join(words[:n+1], " "), size, bold) <= width {
-			n++
-		}
-		lines = append(lines, f.fit(strings.Join(words[:n], " "), size, width, bold))
-		words = words[n:]
-	}
+	lines := look.Wrap(f.measure, s, look.Face{Style: look.Bold, Size: size}, width, maxLines)
 	f.titles[k] = lines
 	return lines
 }

@@ -133,7 +133,7 @@ func (s *summaryPanel) refresh() {
 		d := d
 		at := func(column string) func() { return func() { s.showCell(d, column) } }
 		grid.Add(row(
-			container.NewHBox(container.NewCenter(cell(uikit.DomainColorOf(d, pal.Dark), 10)), container.NewCenter(smallText(uikit.DomainName(d), pal.Text, false))),
+			container.NewHBox(container.NewCenter(cell(uikit.DomainColorOf(d, pal.Dark), 10)), container.NewCenter(smallText(uikit.DomainName(d), pal.Title, false))),
 			newTapCell(matrixCell(owned, fmt.Sprintf("%d/%d", cov.Owned, cov.Required), ownedText), at(columnOwned)),
 			newTapCell(matrixCell(gaps, fmt.Sprint(cov.Gaps), gapsText), at(columnGaps)),
 			newTapCell(matrixCell(over, fmt.Sprint(cov.Overlaps), overText), at(columnOverlaps))))

@@ -9,6 +9,7 @@ import (
 	"github.com/orgplanner/orgplanner/orgchart"
 	"github.com/orgplanner/orgplanner/orgchart/check"
 	"github.com/orgplanner/orgplanner/orgchart/layout"
+	"github.com/orgplanner/orgplanner/orgchart/look"
 )
 
 // Change says what a notification from State is about, so each widget
@@ -465,16 +466,8 @@ func (s *State) Role(pos *orgchart.Position) *catalog.Role {
 	return s.cat.Role(pos.Role)
 }
 
-// Title is what a position's card shows as its title.
-func (s *State) Title(pos *orgchart.Position) string {
-	if pos.Title != "" {
-		return pos.Title
-	}
-	if r := s.cat.Role(pos.Role); r != nil {
-		return r.Title
-	}
-	return pos.Role
-}
+// Title is what a position's card shows as its title: look's one rule.
+func (s *State) Title(pos *orgchart.Position) string { return look.Title(pos, s.cat) }
 
 // Label names a position for messages: its title and its holder.
 func (s *State) Label(pos *orgchart.Position) string {
