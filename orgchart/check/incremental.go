@@ -49,7 +49,7 @@ type Checker struct {
 	next  int64            // the next rank to give
 
 	// per node (position)
-	local   [][]*filed // findings of the per-position rules evaluated at the node
+	local   [][]ref    // findings of the per-position rules evaluated at the node
 	contrib []contrib  // what the node adds to the summary
 	ncov    []nodeCov  // the capability lists the node is in
 	pair    []pairRef  // the unusual-manager group the node is in
@@ -69,7 +69,7 @@ type Checker struct {
 	supCache     []supCacheEntry
 
 	unusual      map[rolePair]*rankList
-	unusualFound map[rolePair]*filed // the finding of each group, when on
+	unusualFound map[rolePair]ref // the finding of each group, when on
 	dirtyPairs   map[rolePair]bool
 
 	tops rankList
@@ -79,7 +79,7 @@ type Checker struct {
 	sum summaryCounters
 
 	buckets []*bucket // by severity descending, then rule
-	global  []*filed  // coverage, layers and orphan findings, rebuilt each time
+	global  []ref     // coverage, layers and orphan findings, rebuilt each time
 
 	bufs [2]findingBuf // reports' findings, alternately
 	turn int
@@ -157,12 +157,10 @@ func (l *rankList) remove(o *org, i int32) {
 
 // bucket holds the findings of one rule at one severity, by order.
 type bucket struct {
-	sev    Severity
-	rule   string
-	items  []*filed
-	vals   []Finding // copies of items, made again when ver changes
-	valsOf uint64
-	ver    uint64 // changes with every finding filed or taken out
+	sev   Severity
+	rule  string
+	items []Finding
+	ver   uint64 // changes with every finding filed or taken out
 }
 
 // findingBuf is one of the two arrays reports' findings are copied into.
@@ -263,7 +261,7 @@ func (c *Checker) build() {
 	c.cv.byRixGrow(o)
 	c.c = &checker{org: o, report: &Report{}, cov: c.cv, inc: c}
 	c.lines = newLineCache(len(o.roles))
-	c.local = make([][]*filed, n)
+	c.local = make([][]ref, n)
 	c.contrib = make([]contrib, n)
 	c.ncov = make([]nodeCov, n)
 	c.pair = make([]pairRef, n)
@@ -283,7 +281,7 @@ func (c *Checker) build() {
 	c.supCache = make([]supCacheEntry, caps)
 	c.cv.owners = nil // counted instead
 	c.unusual = map[rolePair]*rankList{}
-	c.unusualFound = map[rolePair]*filed{}
+	c.unusualFound = map[rolePair]ref{}
 	c.dirtyPairs = map[rolePair]bool{}
 	c.tops = rankList{}
 	c.hist = map[int32][]int32{}
@@ -558,13 +556,22 @@ func (c *Checker) update() bool {
 			walkUp(ch.oldParent)
 		}
 	}
-	// Every old finding out first: one position's finding can move to
-	// another's evaluation (a chain's single reports).
+	// Evaluate all, then take out every old finding that changed before
+	// filing the new ones: one position's finding can move to another's
+	// evaluation (a chain's single reports).
+	redo := map[int32][]Finding{}
 	for i := range eval {
+		if fs := c.evalRules(i); !c.sameLocal(i, fs) {
+			redo[i] = slices.Clone(fs)
+		}
+	}
+	for i := range redo {
 		c.detachLocal(i)
 	}
-	for i := range eval {
-		c.evalLocal(i)
+	for i, fs := range redo {
+		for _, f := range fs {
+			c.local[i] = append(c.local[i], c.attach(f))
+		}
 	}
 	for i := range eval {
 		c.refreshContrib(i)
@@ -953,6 +960,15 @@ func (c *Checker) detachLocal(i int32) {
 // evalLocal re-evaluates the per-position rules at node i.
 func (c *Checker) evalLocal(i int32) {
 	c.detachLocal(i)
+	for _, f := range c.evalRules(i) {
+		c.local[i] = append(c.local[i], c.attach(f))
+	}
+}
+
+// evalRules runs the per-position rules at node i, updates its
+// unusual-manager group and returns the findings (in scratch space, valid
+// until the next call).
+func (c *Checker) evalRules(i int32) []Finding {
 	ch := c.c
 	ch.report.Findings = ch.report.Findings[:0]
 	ch.spanAt(int(i))
@@ -961,9 +977,12 @@ func (c *Checker) evalLocal(i int32) {
 	if ch.seniorityOn() {
 		ch.seniorityAt(int(i))
 	}
-	for _, f := range ch.report.Findings {
-		c.local[i] = append(c.local[i], c.attach(f))
-	}
+	c.repair(i, k, unusual)
+	return ch.report.Findings
+}
+
+// repair files node i in the unusual-manager group of its line, if any.
+func (c *Checker) repair(i int32, k rolePair, unusual bool) {
 	if pr := c.pair[i]; pr.in && (!unusual || pr.k != k) {
 		c.detachPair(i)
 	}
@@ -984,6 +1003,19 @@ func (c *Checker) evalLocal(i int32) {
 		c.pair[i] = pairRef{in: true, k: k}
 		c.dirtyPairs[k] = true
 	}
+}
+
+// sameLocal reports whether node i's filed findings equal fs.
+func (c *Checker) sameLocal(i int32, fs []Finding) bool {
+	if len(c.local[i]) != len(fs) {
+		return false
+	}
+	for n, r := range c.local[i] {
+		if !c.sameFinding(r, &fs[n]) {
+			return false
+		}
+	}
+	return true
 }
 
 // refreshContrib replaces a node's share of the summary.
@@ -1063,57 +1095,69 @@ func (c *Checker) addContrib(ct *contrib, sign int) {
 	}
 }
 
-// filed is a finding in its bucket, with the nodes it names.
-type filed struct {
-	Finding
-	nodes []int32
+// ref names a filed finding: its bucket, its place there and the nodes it
+// counts for. (order, sub) is unique in a bucket.
+type ref struct {
+	sev        Severity
+	rule       string
+	order, sub int
+	nodes      []int32
 }
 
-// attach files a copy of a finding in its bucket, counts it for its
-// positions and returns the copy. nodes, when known, are its positions' nodes.
-func (c *Checker) attach(f Finding, nodes ...int32) *filed {
+// attach files a copy of a finding in its bucket and counts it for its
+// positions. nodes, when given, are its positions' nodes.
+func (c *Checker) attach(f Finding, nodes ...int32) ref {
 	if f.Positions == nil {
 		f.Positions = []string{}
 	}
-	p := &filed{Finding: f}
-	if len(nodes) == len(f.Positions) && nodes != nil {
-		p.nodes = nodes
+	r := ref{sev: f.Severity, rule: f.Rule, order: f.order, sub: f.sub}
+	if nodes != nil && len(nodes) == len(f.Positions) {
+		r.nodes = nodes
 	} else {
-		p.nodes = make([]int32, 0, len(f.Positions))
+		r.nodes = make([]int32, 0, len(f.Positions))
 		for _, id := range f.Positions {
 			if j, ok := c.o.at[id]; ok {
-				p.nodes = append(p.nodes, j)
+				r.nodes = append(r.nodes, j)
 			}
 		}
 	}
 	b := c.bucket(f.Severity, f.Rule)
-	k, _ := slices.BinarySearchFunc(b.items, p, cmpOrder)
-	b.items = slices.Insert(b.items, k, p)
+	k, _ := slices.BinarySearchFunc(b.items, r, cmpRef)
+	b.items = slices.Insert(b.items, k, f)
 	b.ver++
-	for _, j := range p.nodes {
+	for _, j := range r.nodes {
 		c.counts[j][f.Severity]++
 	}
-	return p
+	return r
+}
+
+// filedAt returns the filed finding a ref names, or nil.
+func (c *Checker) filedAt(r ref) (*bucket, int) {
+	b := c.bucket(r.sev, r.rule)
+	if k, ok := slices.BinarySearchFunc(b.items, r, cmpRef); ok {
+		return b, k
+	}
+	return b, -1
 }
 
 // detach takes a finding out of its bucket.
-func (c *Checker) detach(p *filed) {
-	b := c.bucket(p.Severity, p.Rule)
-	k, _ := slices.BinarySearchFunc(b.items, p, cmpOrder)
-	for ; k < len(b.items) && cmpOrder(b.items[k], p) == 0; k++ {
-		if b.items[k] == p {
-			b.items = slices.Delete(b.items, k, k+1)
-			b.ver++
-			break
-		}
+func (c *Checker) detach(r ref) {
+	if b, k := c.filedAt(r); k >= 0 {
+		b.items = slices.Delete(b.items, k, k+1)
+		b.ver++
 	}
-	for _, j := range p.nodes {
-		c.counts[j][p.Severity]--
+	for _, j := range r.nodes {
+		c.counts[j][r.sev]--
 	}
 }
 
 // sameFinding reports whether a filed finding equals a new one.
-func sameFinding(a *filed, b *Finding) bool {
+func (c *Checker) sameFinding(r ref, b *Finding) bool {
+	bk, k := c.filedAt(r)
+	if k < 0 {
+		return false
+	}
+	a := &bk.items[k]
 	if a.Rule != b.Rule || a.Severity != b.Severity || a.order != b.order || a.sub != b.sub ||
 		a.Message != b.Message || a.Suggestion != b.Suggestion || !slices.Equal(a.Capabilities, b.Capabilities) {
 		return false
@@ -1125,11 +1169,11 @@ func sameFinding(a *filed, b *Finding) bool {
 	return slices.Equal(a.Positions, bp)
 }
 
-func cmpOrder(a, b *filed) int {
-	if a.order != b.order {
-		return cmp.Compare(a.order, b.order)
+func cmpRef(a Finding, r ref) int {
+	if a.order != r.order {
+		return cmp.Compare(a.order, r.order)
 	}
-	return cmp.Compare(a.sub, b.sub)
+	return cmp.Compare(a.sub, r.sub)
 }
 
 func (c *Checker) bucket(sev Severity, rule string) *bucket {
@@ -1197,7 +1241,7 @@ func (c *Checker) finishRecheck() {
 	ch.checkCoverage()
 	// Findings equal to the last ones stay filed (their counts too).
 	same := 0
-	for same < len(c.global) && same < len(ch.report.Findings) && sameFinding(c.global[same], &ch.report.Findings[same]) {
+	for same < len(c.global) && same < len(ch.report.Findings) && c.sameFinding(c.global[same], &ch.report.Findings[same]) {
 		same++
 	}
 	for _, f := range c.global[same:] {
@@ -1220,14 +1264,7 @@ func (c *Checker) finishRecheck() {
 	fb.buckets, fb.vers = fb.buckets[:k], fb.vers[:k]
 	for ; k < len(c.buckets); k++ {
 		b := c.buckets[k]
-		if b.valsOf != b.ver || b.vals == nil {
-			b.vals = b.vals[:0]
-			for _, f := range b.items {
-				b.vals = append(b.vals, f.Finding)
-			}
-			b.valsOf = b.ver
-		}
-		fb.f = append(fb.f, b.vals...)
+		fb.f = append(fb.f, b.items...)
 		fb.buckets = append(fb.buckets, b)
 		fb.vers = append(fb.vers, b.ver)
 	}
