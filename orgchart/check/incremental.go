@@ -166,8 +166,9 @@ type bucket struct {
 // findingBuf is one of the two arrays reports' findings are copied into.
 type findingBuf struct {
 	f       []Finding
-	buckets []*bucket
+	buckets []*bucket // what each part of f holds, as of vers, from offs
 	vers    []uint64
+	offs    []int
 }
 
 // NewChecker checks the plan and keeps what it needs to re-check it.
@@ -1252,23 +1253,37 @@ func (c *Checker) finishRecheck() {
 		c.global = append(c.global, c.attach(f))
 	}
 	r := &Report{Summary: c.summary(), at: o.at, counts: c.counts}
-	// Copy the findings into the array the report before last used, from
-	// the first bucket that changed since.
+	// Copy the findings into the array the report before last used: only
+	// the rules whose findings changed since, or moved in the array.
 	c.turn ^= 1
 	fb := &c.bufs[c.turn]
-	off, k := 0, 0
-	for ; k < len(c.buckets) && k < len(fb.buckets) && fb.buckets[k] == c.buckets[k] && fb.vers[k] == c.buckets[k].ver; k++ {
-		off += len(c.buckets[k].items)
+	total := 0
+	for _, b := range c.buckets {
+		total += len(b.items)
 	}
-	fb.f = fb.f[:off]
-	fb.buckets, fb.vers = fb.buckets[:k], fb.vers[:k]
-	for ; k < len(c.buckets); k++ {
-		b := c.buckets[k]
-		fb.f = append(fb.f, b.items...)
-		fb.buckets = append(fb.buckets, b)
-		fb.vers = append(fb.vers, b.ver)
+	if cap(fb.f) < total {
+		fb.f = make([]Finding, total, total+total/8)
+		fb.buckets, fb.vers, fb.offs = fb.buckets[:0], fb.vers[:0], fb.offs[:0]
 	}
-	r.Findings = fb.f[:len(fb.f):len(fb.f)]
+	fb.f = fb.f[:total]
+	off := 0
+	for k, b := range c.buckets {
+		if k < len(fb.buckets) && fb.buckets[k] == b && fb.vers[k] == b.ver && fb.offs[k] == off {
+			off += len(b.items)
+			continue
+		}
+		copy(fb.f[off:], b.items)
+		if k < len(fb.buckets) {
+			fb.buckets[k], fb.vers[k], fb.offs[k] = b, b.ver, off
+		} else {
+			fb.buckets = append(fb.buckets, b)
+			fb.vers = append(fb.vers, b.ver)
+			fb.offs = append(fb.offs, off)
+		}
+		off += len(b.items)
+	}
+	fb.buckets, fb.vers, fb.offs = fb.buckets[:len(c.buckets)], fb.vers[:len(c.buckets)], fb.offs[:len(c.buckets)]
+	r.Findings = fb.f[:total:total]
 	c.report = r
 }
 
