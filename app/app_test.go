@@ -807,3 +807,24 @@ func TestNewFromTemplateAsksAboutUnsavedChangesAndIsUntitled(t *testing.T) {
 		t.Error("an unknown template was accepted or replaced the plan")
 	}
 }
+
+func TestExportSVGAndPDF(t *testing.T) {
+	u := newTestUI(t, apptest.Plan())
+	dir := t.TempDir()
+	for format, magic := range map[string]string{"svg": "<svg", "pdf": "%PDF-"} {
+		path := filepath.Join(dir, "chart."+format)
+		if _, err := u.exportChart(path, exportOptions{Format: format, Scale: 1, Theme: "light"}); err != nil {
+			t.Fatalf("%s: %v", format, err)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(data[:min(len(data), 400)]), magic) {
+			t.Errorf("the %s export starts %q", format, data[:min(len(data), 40)])
+		}
+		if format == "svg" && !strings.Contains(string(data), "Grace Hopper") {
+			t.Error("the SVG lacks Grace Hopper's card")
+		}
+	}
+}

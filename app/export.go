@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2/dialog"
@@ -17,6 +18,7 @@ import (
 
 // exportOptions are the command line's export options (orgplanner export).
 type exportOptions struct {
+	Format     string // png, svg or pdf (render.Formats)
 	Scale      float32
 	Theme      string // light or dark
 	Subtree    string // position id, "" for the whole plan
@@ -24,9 +26,9 @@ type exportOptions struct {
 	NoFindings bool
 }
 
-// exportPNG renders the plan to a PNG file with the same renderer as the
-// command line.
-func (u *ui) exportPNG(path string, o exportOptions) error {
+// exportChart renders the plan to a PNG, SVG or PDF file with the same
+// renderer as the command line, and returns what the user should know.
+func (u *ui) exportChart(path string, o exportOptions) ([]string, error) {
 	p := u.st.Plan()
 	// the command line's layout: wide levels folded to fit a slide (Fold 0)
 	lay := layout.Compute(p, layout.Options{Root: o.Subtree, Depth: o.Depth})
@@ -34,17 +36,34 @@ func (u *ui) exportPNG(path string, o exportOptions) error {
 	if !o.NoFindings {
 		opt.Findings = u.st.Report()
 	}
+	format := o.Format
+	if format == "" {
+		format = "png"
+	}
+	var res render.Result
 	err := safefile.Write(path, safefile.Options{}, func(w io.Writer) error {
-		return render.PNG(w, p, u.st.Catalog(), lay, opt)
+		var err error
+		res, err = render.Export(w, format, p, u.st.Catalog(), lay, opt)
+		return err
 	})
 	if err != nil {
-		return fmt.Errorf("export to %s: %w", path, err)
+		return nil, fmt.Errorf("export to %s: %w", path, err)
 	}
-	return nil
+	return res.Notes, nil
+}
+
+// exportPNG renders the plan to a PNG file.
+func (u *ui) exportPNG(path string, o exportOptions) error {
+	o.Format = "png"
+	_, err := u.exportChart(path, o)
+	return err
 }
 
 // exportDialog asks for the export options, then for the file.
 func (u *ui) exportDialog() {
+	format := widget.NewRadioGroup([]string{"PNG", "SVG", "PDF"}, nil)
+	format.Horizontal = true
+	format.SetSelected("PNG")
 	scale := widget.NewSelect([]string{"1", "2", "3"}, nil)
 	scale.SetSelected("1")
 	th := widget.NewRadioGroup([]string{"light", "dark"}, nil)
@@ -62,18 +81,19 @@ func (u *ui) exportDialog() {
 	depth := widget.NewEntry()
 	depth.SetPlaceHolder("all levels")
 	items := []*widget.FormItem{
+		widget.NewFormItem("Format", format),
 		widget.NewFormItem("Scale", scale),
 		widget.NewFormItem("Theme", th),
 		widget.NewFormItem("", findings),
 		widget.NewFormItem("Subtree", sub),
 		widget.NewFormItem("Levels", depth),
 	}
-	dialog.ShowForm("Export chart as PNG", "Choose file…", "Cancel", items, func(ok bool) {
+	dialog.ShowForm("Export chart", "Choose file…", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
 		s, _ := strconv.ParseFloat(scale.Selected, 32)
-		o := exportOptions{Scale: float32(s), Theme: th.Selected, NoFindings: !findings.Checked}
+		o := exportOptions{Format: strings.ToLower(format.Selected), Scale: float32(s), Theme: th.Selected, NoFindings: !findings.Checked}
 		if sub.Checked {
 			o.Subtree = u.st.Selected()
 		}
@@ -90,11 +110,20 @@ func (u *ui) exportDialog() {
 }
 
 func (u *ui) exportFile(o exportOptions) {
-	u.askSavePath("Export chart as PNG", "Export", []string{".png"}, func(path string) {
-		if err := u.exportPNG(path, o); err != nil {
+	if o.Format == "" {
+		o.Format = "png"
+	}
+	title := "Export chart as " + strings.ToUpper(o.Format)
+	u.askSavePath(title, "Export", []string{"." + o.Format}, func(path string) {
+		notes, err := u.exportChart(path, o)
+		if err != nil {
 			u.showError(err)
 			return
 		}
-		u.status("Exported " + path)
+		msg := "Exported " + path
+		if len(notes) > 0 {
+			msg += " (" + strings.Join(notes, "; ") + ")"
+		}
+		u.status(msg)
 	})
 }

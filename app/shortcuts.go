@@ -169,7 +169,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		item("Save", ctrl(fyne.KeyS), func() { u.save(nil) }),
 		item("Save As…", ctrlShift(fyne.KeyS), func() { u.saveAs(nil) }),
-		item("Export PNG…", ctrl(fyne.KeyE), u.exportDialog),
+		item("Export chart (PNG, SVG, PDF)…", ctrl(fyne.KeyE), u.exportDialog),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)

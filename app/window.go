@@ -217,7 +217,7 @@ func (u *ui) makeToolbar() fyne.CanvasObject {
 		btn("New", theme.DocumentIcon(), u.newPlan),
 		btn("Open", theme.FolderOpenIcon(), u.open),
 		btn("Save", theme.DocumentSaveIcon(), func() { u.save(nil) }),
-		btn("Export PNG", theme.UploadIcon(), u.exportDialog),
+		btn("Export", theme.UploadIcon(), u.exportDialog),
 		sep(),
 		u.undoBtn, u.redoBtn,
 		sep(),
