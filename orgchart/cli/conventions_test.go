@@ -205,11 +205,11 @@ func TestNumericFlagsRefuseNaN(t *testing.T) {
 func TestCatalogDirFlag(t *testing.T) {
 	root := t.TempDir()
 	os.MkdirAll(filepath.Join(root, "plans"), 0o755)
-	os.MkdirAll(filepath.Join(root, "shared"), 0o755)
-	os.WriteFile(filepath.Join(root, "shared", "extra.yaml"), []byte(widgetCatalog), 0o644)
+	os.MkdirAll(filepath.Join(root, "common"), 0o755)
+	os.WriteFile(filepath.Join(root, "common", "extra.yaml"), []byte(widgetCatalog), 0o644)
 	plan := filepath.Join(root, "plans", "p.yaml")
-	os.WriteFile(plan, []byte("version: 1\ncatalog: ../shared/extra.yaml\npositions:\n  - id: a\n    role: widget-wrangler\n"), 0o644)
-	dir := filepath.Join(root, "shared")
+	os.WriteFile(plan, []byte("version: 1\ncatalog: ../common/extra.yaml\npositions:\n  - id: a\n    role: widget-wrangler\n"), 0o644)
+	dir := filepath.Join(root, "common")
 	for _, args := range [][]string{{"check", plan}, {"fmt", plan}, {"diff", plan, plan}, {"merge", plan, plan, plan},
 		{"export", plan, "-o", filepath.Join(root, "c.svg")}} {
 		if code, _, errOut := run(t, "", args...); code != ExitInvalid || !strings.Contains(errOut, "--catalog-dir") {
