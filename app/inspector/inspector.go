@@ -47,7 +47,7 @@ type Inspector struct {
 	manager *reportsTo
 	makeTop *widget.Button
 	dotted  *fyne.Container
-	owns    *widget.Label
+	caps    *capabilities
 	below   *widget.Label
 
 	roleIDs    map[string]string // title -> role id
@@ -82,8 +82,7 @@ func New(st *state.State, status func(string)) *Inspector {
 	in.manager = newReportsTo(in)
 	in.makeTop = widget.NewButtonWithIcon("Make it a top position", theme.MoveUpIcon(), in.makeTopPosition)
 	in.dotted = container.NewVBox()
-	in.owns = widget.NewLabel("")
-	in.owns.Wrapping = fyne.TextWrapWord
+	in.caps = newCapabilities(in)
 	in.below = widget.NewLabel("")
 	in.below.Wrapping = fyne.TextWrapWord
 
@@ -108,7 +107,7 @@ func New(st *state.State, status func(string)) *Inspector {
 		section("Dotted-line managers"), in.dotted,
 		widget.NewButtonWithIcon("Add dotted line…", theme.ContentAddIcon(), func() { in.addDotted(in.Win) }),
 		section("Below this position"), in.below,
-		section("Capabilities owned (from the role)"), in.owns,
+		section("Capabilities it owns or supports"), in.caps.root,
 		container.NewVBox(lift, removeAll),
 	)
 	in.root = container.NewVScroll(container.NewPadded(container.NewStack(in.empty, in.form)))
@@ -186,7 +185,7 @@ func (in *Inspector) Refresh() {
 		in.dotted.Add(widget.NewLabel("None"))
 	}
 	uikit.SetLabel(in.below, belowText(in.rollup().Below(pos.ID), len(st.Plan().Reports(pos.ID))))
-	uikit.SetLabel(in.owns, in.ownsText(pos))
+	in.caps.show(pos)
 }
 
 // loadRoles fills the role choices once per catalog.
@@ -366,25 +365,6 @@ func (in *Inspector) removeNow(pos *orgchart.Position, mode orgchart.RemoveMode,
 		label += fmt.Sprintf(" and the %s below", state.Plural(n-1, "position", "positions"))
 	}
 	in.status("Removed " + label + " (Ctrl+Z undoes it)")
-}
-
-func (in *Inspector) ownsText(pos *orgchart.Position) string {
-	r := in.st.Role(pos)
-	if r == nil {
-		return "Unknown role " + pos.Role
-	}
-	if len(r.Owns) == 0 {
-		return "None"
-	}
-	var names []string
-	for _, id := range r.Owns {
-		if c := in.st.Catalog().Capability(id); c != nil {
-			names = append(names, "• "+c.Name)
-		} else {
-			names = append(names, "• "+id)
-		}
-	}
-	return strings.Join(names, "\n")
 }
 
 // belowText says what sits below pos, from the plan's roll-up

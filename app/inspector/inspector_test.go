@@ -274,3 +274,41 @@ func TestReportsToIsASearchableField(t *testing.T) {
 		t.Errorf("typing zebra says %q", r.err.Text)
 	}
 }
+
+func TestCapabilitiesCanBeOwnedSupportedOrDropped(t *testing.T) {
+	f := newFixture(t)
+	f.st.Select("ciso")
+	f.show()
+	cat := f.st.Catalog()
+	pos := f.st.Plan().Position("ciso")
+	owns, _ := pos.Capabilities(cat)
+	if len(owns) == 0 || len(f.in.caps.box.Objects) < len(owns) {
+		t.Fatalf("the CISO owns %d capabilities; the inspector lists %d rows", len(owns), len(f.in.caps.box.Objects))
+	}
+	id := owns[0]
+	f.in.caps.set(id, relSupports)
+	if got := f.st.Plan().Position("ciso").RelationTo(cat, id); got != orgchart.RelSupports {
+		t.Fatalf("after choosing supports the CISO %v %s", got, id)
+	}
+	if !strings.Contains(f.st.UndoStep().What, "does with") {
+		t.Errorf("the undo step says %q", f.st.UndoStep().What)
+	}
+	// a capability added from the list is owned
+	var extra, extraID string
+	for name, cid := range f.in.caps.names {
+		extra, extraID = name, cid
+		break
+	}
+	if extraID == "" {
+		t.Fatal("no capability offered to add")
+	}
+	f.in.caps.add.SetSelected(extra)
+	if got := f.st.Plan().Position("ciso").RelationTo(cat, extraID); got != orgchart.RelOwns {
+		t.Errorf("adding %q: the CISO %v it", extra, got)
+	}
+	f.st.Undo()
+	f.st.Undo()
+	if got := f.st.Plan().Position("ciso").RelationTo(cat, id); got != orgchart.RelOwns {
+		t.Errorf("after undoing both, the CISO %v %s", got, id)
+	}
+}

@@ -370,6 +370,23 @@ func (s *State) Update(id string, change func(*orgchart.Position)) error {
 	return nil
 }
 
+// SetRelation sets what a position does with a capability: owns, supports
+// or neither (orgchart writes the smallest owns/supports/notOwns change
+// against its role).
+func (s *State) SetRelation(id, capID string, rel orgchart.Relation) error {
+	if err := s.ed.SetRelation(id, capID, rel); err != nil {
+		return err
+	}
+	name := capID
+	if c := s.cat.Capability(capID); c != nil {
+		name = c.Name
+	}
+	s.record(Step{What: "changing what " + s.Label(s.Plan().Position(id)) + " does with " + name, ID: id})
+	s.touched(id)
+	s.edited(0)
+	return nil
+}
+
 // SetPlan changes plan-level fields (name, scope, policy).
 func (s *State) SetPlan(change func(*orgchart.Plan)) error {
 	if err := s.ed.SetPlan(change); err != nil {
