@@ -83,6 +83,8 @@ type Checker struct {
 
 	bufs [2]findingBuf // reports' findings, alternately
 	turn int
+
+	builds int // full builds so far, for tests
 }
 
 type capOverlapCache struct {
@@ -227,6 +229,7 @@ func (c *Checker) Recheck() *Report {
 // build checks the plan from scratch and fills every table.
 func (c *Checker) build() {
 	p := c.plan
+	c.builds++
 	c.fresh, c.pending = false, nil
 	c.pol, c.scope = p.Policy, slices.Clone(p.Scope)
 	o := newOrg(p, c.cat)
@@ -241,6 +244,7 @@ func (c *Checker) build() {
 		return
 	}
 	n := len(o.pos)
+	o.pos = slices.Clone(o.pos) // by node: the plan's array changes order under edits
 	// Children as lists, ranks as plan indexes.
 	o.kidList = make([][]int32, n)
 	for i := 0; i < n; i++ {

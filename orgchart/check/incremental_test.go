@@ -85,6 +85,7 @@ func TestRecheckMatchesRun(t *testing.T) {
 		ck := check.NewChecker(ed.Plan(), cat)
 		sameReport(t, "initial", ck.Report(), check.Run(ed.Plan(), cat), ed.Plan())
 		rng := rand.New(rand.NewPCG(uint64(seed), 7))
+		afresh := 1 // edits a Checker re-checks from scratch: removals, undo
 		roles := cat.Roles
 		caps := cat.Capabilities
 		for step := 0; step < steps; step++ {
@@ -124,6 +125,7 @@ func TestRecheckMatchesRun(t *testing.T) {
 				if ed.Remove(x.ID, mode) != nil {
 					continue
 				}
+				afresh++
 				changed = []string{x.ID, from}
 			case 5: // retitle
 				what = "retitle " + x.ID
@@ -167,6 +169,7 @@ func TestRecheckMatchesRun(t *testing.T) {
 					continue
 				}
 				ck.SetPlan(ed.Plan())
+				afresh++
 			case 11: // dotted lines
 				m := pick()
 				what = "dotted " + x.ID
@@ -188,8 +191,15 @@ func TestRecheckMatchesRun(t *testing.T) {
 				}
 				ck.Changed(ids...)
 			}
+			before := ck.Builds()
 			got := ck.Recheck()
+			if ck.Builds() > before && testing.Verbose() {
+				t.Logf("seed %d step %d: %s re-checked from scratch", seed, step, what)
+			}
 			sameReport(t, fmt.Sprintf("seed %d step %d (%s)", seed, step, what), got, check.Run(ed.Plan(), cat), ed.Plan())
+		}
+		if ck.Builds() > afresh {
+			t.Errorf("seed %d: %d full builds for %d edits that need one: the incremental path was not taken", seed, ck.Builds(), afresh)
 		}
 	}
 }
