@@ -156,6 +156,9 @@ func (b *builder) arrange(m int32) {
 	case b.size[m] < smallSubtree:
 		step = max(fitStepSmall, float32(math.Pow(float64(hi/lo), 1.0/8)))
 	}
+	// The top of the chart with a few managers below it is a classic row:
+	// a reader must see at a glance who reports to the head of the chart.
+	top := b.cards[m].Depth == 0 && len(kids)-leaves <= topRowMax
 	for f := lo; ; f *= step {
 		f = min(f, hi)
 		// Rows only change when some report's layout for the height does,
@@ -187,7 +190,7 @@ func (b *builder) arrange(m int32) {
 			}
 			n++
 		}
-		if !same || len(b.brk) == 0 || b.brk[0] != brk {
+		if !top && (!same || len(b.brk) == 0 || b.brk[0] != brk) {
 			try(cand{kind: kindFlow, fit: f})
 			b.brk = append(b.brk[:0], brk)
 		}
@@ -215,6 +218,7 @@ func (b *builder) arrange(m int32) {
 // fitStep is the ratio between neighbouring heights a subtree is fitted
 // to; subtrees of fewer than smallSubtree cards take coarser steps.
 const (
+	topRowMax    = 8 // managers under the top that always go in a row
 	fitStep      = 1.12
 	fitStepSmall = 1.25
 	smallSubtree = 100

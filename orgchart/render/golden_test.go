@@ -165,11 +165,11 @@ func TestTooLargeChartsAreRefusedNotShrunk(t *testing.T) {
 	// 250 megapixels.
 	q := generate.Generate(1500, 1)
 	lq := layout.Compute(q, layout.Options{})
-	w, h, _ := Size(q, nil, lq, Options{Scale: 3})
+	w, h, _ := Size(q, nil, lq, Options{Scale: 2.5})
 	if w > MaxSide || h > MaxSide || w*h <= MaxPixels {
 		t.Fatalf("%dx%d does not test the pixel limit", w, h)
 	}
-	if err := PNG(&buf, q, nil, lq, Options{Scale: 3}); !errors.As(err, &tl) || buf.Len() != 0 {
+	if err := PNG(&buf, q, nil, lq, Options{Scale: 2.5}); !errors.As(err, &tl) || buf.Len() != 0 {
 		t.Fatalf("%dx%d: got %v, want a TooLargeError", w, h, err)
 	}
 	if _, err := Image(p, nil, l, Options{Theme: "sepia"}); err == nil {
