@@ -334,6 +334,13 @@ func (r *reader) top(root *yaml.Node, p *Plan) {
 	if catalogNode != nil {
 		r.catalog(catalogNode, p)
 	}
+	if r.chunks != nil && (positionsNode == nil || positionsNode.Line != r.chunks[0].keyLine ||
+		positionsNode.Kind != yaml.ScalarNode || positionsNode.Tag != "!!null") {
+		// The `positions:` line the chunks were cut under is not the plan's
+		// positions field (it was inside a quoted value, say): read whole.
+		r.fallback = true
+		return
+	}
 	if positionsNode == nil {
 		r.policyRefs(p)
 		return // a plan without positions is valid: an empty chart

@@ -22,9 +22,10 @@ const chunkItems = 1000
 // posChunk is the text of some consecutive positions and the file line its
 // first line is.
 type posChunk struct {
-	data  []byte
-	line  int
-	items int
+	data    []byte
+	line    int
+	items   int
+	keyLine int // in the first chunk: the line of `positions:`
 }
 
 // splitPositions finds a regular block list under a top-level `positions:`
@@ -156,6 +157,7 @@ done:
 		skeleton = append(skeleton, data[l.start+len(text):l.end]...)
 	}
 	skeleton = append(skeleton, data[lines[last].end:]...)
+	chunks[0].keyLine = key + 1
 	return skeleton, chunks, items, true
 }
 

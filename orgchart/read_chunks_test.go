@@ -104,6 +104,11 @@ func TestChunkedReadEqualsWholeRead(t *testing.T) {
 	if !readBoth(t, []byte(b.String())) {
 		t.Error("a quoted scalar across an item start was read in chunks")
 	}
+	// A `positions:` line inside a quoted plan name is no positions field.
+	quoted := "version: 1\nname: \"abc\npositions:\n  - id: x\n\"\n"
+	if !readBoth(t, []byte(quoted)) {
+		t.Error("a positions: line inside a quoted name was read in chunks")
+	}
 }
 
 // FuzzChunkedRead: chunked and whole reads agree on every input.
@@ -118,6 +123,7 @@ func FuzzChunkedRead(f *testing.F) {
 	}
 	f.Add(bigCommentedPlan(30, "  "))
 	f.Add(bigCommentedPlan(30, ""))
+	f.Add([]byte("version: 1\nname: \"abc\npositions:\n  - id: x\n\"\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if strings.Contains(string(data), "catalog") {
 			return // no files outside the test folder
