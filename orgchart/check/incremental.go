@@ -183,6 +183,12 @@ func NewChecker(p *orgchart.Plan, cat *catalog.Catalog) *Checker {
 	return c
 }
 
+// Plan returns the plan the checker checks.
+func (c *Checker) Plan() *orgchart.Plan { return c.plan }
+
+// Catalog returns the catalog it checks against.
+func (c *Checker) Catalog() *catalog.Catalog { return c.cat }
+
 // Report returns the latest report.
 func (c *Checker) Report() *Report { return c.report }
 
