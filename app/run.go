@@ -48,22 +48,32 @@ func Run(path string) int {
 	w.SetMaster()
 	w.Resize(fyne.NewSize(1360, 840))
 
-	if path != "" {
-		if err := u.openPath(path); err != nil {
-			fmt.Fprintf(os.Stderr, "orgplanner: %s could not be opened:\n%v\n", path, err)
+	// After the plan is open: offer recovery copies, start a comparison.
+	afterOpen := func() {
+		timing.mark("plan opened")
+		if store, err := recovery.Open(""); err == nil {
+			u.rec.store = store
+			u.offerRecovery()
+		} else {
+			fmt.Fprintln(os.Stderr, "orgplanner: no recovery copies of unsaved work:", err)
 		}
-	} else if err := u.openSample("startup"); err != nil {
-		fmt.Fprintln(os.Stderr, "orgplanner:", err)
+		if before := os.Getenv(compareEnv); before != "" {
+			_ = u.compare.Start(before) // problems are shown
+		}
 	}
-	timing.mark("plan opened")
-	if store, err := recovery.Open(""); err == nil {
-		u.rec.store = store
-		u.offerRecovery()
+	if path != "" {
+		// read in the background: the window shows at once
+		u.openInBackground(path, func(err error) {
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "orgplanner: %s could not be opened:\n%v\n", path, err)
+			}
+			afterOpen()
+		})
 	} else {
-		fmt.Fprintln(os.Stderr, "orgplanner: no recovery copies of unsaved work:", err)
-	}
-	if before := os.Getenv(compareEnv); before != "" {
-		_ = u.compare.Start(before) // problems are shown
+		if err := u.openSample("startup"); err != nil {
+			fmt.Fprintln(os.Stderr, "orgplanner:", err)
+		}
+		afterOpen()
 	}
 	if out := os.Getenv(testLayoutEnv); out != "" {
 		go u.dumpLayoutWhenReady(out)

@@ -35,6 +35,7 @@ type ui struct {
 	inspTab   *container.TabItem
 	reviewTab *container.TabItem
 	statusBar *widget.Label
+	progress  *widget.ProgressBarInfinite // while a plan is read in the background
 	undoBtn   *widget.Button
 	redoBtn   *widget.Button
 	toolbar   fyne.CanvasObject
@@ -62,6 +63,8 @@ func newUI(a fyne.App, win fyne.Window, st *state.State) *ui {
 	u := &ui{app: a, win: win, st: st}
 	u.statusBar = widget.NewLabel("")
 	u.statusBar.Truncation = fyne.TextTruncateEllipsis
+	u.progress = widget.NewProgressBarInfinite()
+	u.progress.Hide()
 	u.chart = chart.New(st)
 	u.drag = chart.NewDragger(st, u.chart, u.status)
 	u.catalog = catalogpanel.New(st, u.drag)
@@ -107,7 +110,8 @@ func newUI(a fyne.App, win fyne.Window, st *state.State) *ui {
 	main.Offset = 0.17
 	u.mainSplit = main
 	top := container.NewBorder(nil, nil, nil, u.zoomLabel, u.toolbar)
-	body := container.NewBorder(top, u.statusBar, nil, nil, main)
+	status := container.NewBorder(nil, nil, nil, container.New(fixedWidth{200}, u.progress), u.statusBar)
+	body := container.NewBorder(top, status, nil, nil, main)
 	// The ghost card of a drag lives in a layer above everything (not an overlay).
 	u.content = container.NewStack(body, u.drag.Layer())
 
@@ -380,4 +384,27 @@ func (u *ui) toggleMinimap() {
 	} else {
 		u.minimap.Show()
 	}
+}
+
+// fixedWidth lays its objects out at a fixed width and their height.
+type fixedWidth struct{ w float32 }
+
+func (l fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(fyne.NewSize(l.w, size.Height))
+	}
+}
+
+func (l fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objs {
+		if o.Visible() {
+			h = max(h, o.MinSize().Height)
+		}
+	}
+	if h == 0 {
+		return fyne.NewSize(0, 0)
+	}
+	return fyne.NewSize(l.w, h)
 }

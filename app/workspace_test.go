@@ -3,12 +3,16 @@ package app
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/orgplanner/orgplanner/app/internal/apptest"
+	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/generate"
+	"github.com/orgplanner/orgplanner/orgchart/safefile"
 )
 
 // inView reports whether a position's card is wholly inside the chart.
@@ -249,5 +253,29 @@ func TestFileDialogsAreSizedToTheWindow(t *testing.T) {
 	want := u.dialogSize()
 	if want.Width < u.win.Canvas().Size().Width*0.8 {
 		t.Errorf("dialogs are %v in a %v window", want, u.win.Canvas().Size())
+	}
+}
+
+func TestAPlanIsReadInTheBackground(t *testing.T) {
+	u := newTestUI(t, apptest.Plan())
+	path := t.TempDir() + "/big.yaml"
+	if err := orgchart.WriteFile(path, generate.Shaped(2000, 3), safefile.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	u.openInBackground(path, func(err error) { done <- err })
+	if !strings.HasPrefix(u.lastStatus, "Opening big.yaml") {
+		t.Errorf("while reading, the status says %q", u.lastStatus)
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the background read never finished")
+	}
+	if len(u.st.Plan().Positions) != 2000 || u.st.Path() != path || u.progress.Visible() {
+		t.Errorf("after the read: %d positions, path %q, progress shown %v", len(u.st.Plan().Positions), u.st.Path(), u.progress.Visible())
 	}
 }
