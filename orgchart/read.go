@@ -178,6 +178,9 @@ func (r *reader) read(data []byte) *Plan {
 	}
 	root := r.parse(text)
 	if root == nil {
+		if r.chunks != nil {
+			r.fallback = true // report what the whole file gives
+		}
 		return nil
 	}
 	p := &Plan{Header: header}
