@@ -145,3 +145,18 @@ func labelTexts(o fyne.CanvasObject) []string {
 	}
 	return out
 }
+
+func TestRemoveIsDisabledWithNothingSelected(t *testing.T) {
+	u := newTestUI(t, apptest.Plan())
+	if !u.removeBtn.Disabled() {
+		t.Error("Remove is enabled with nothing selected")
+	}
+	u.st.Select("qa")
+	if u.removeBtn.Disabled() {
+		t.Error("Remove is disabled with qa selected")
+	}
+	u.st.Select("")
+	if !u.removeBtn.Disabled() {
+		t.Error("Remove stays enabled after the selection is cleared")
+	}
+}

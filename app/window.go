@@ -38,6 +38,7 @@ type ui struct {
 	progress  *widget.ProgressBarInfinite // while a plan is read in the background
 	undoBtn   *widget.Button
 	redoBtn   *widget.Button
+	removeBtn *widget.Button // disabled while nothing is selected
 	toolbar   fyne.CanvasObject
 	zoomLabel *widget.Label
 
@@ -139,6 +140,13 @@ func (u *ui) changed(c state.Change) {
 	}
 	if c&(state.ChangedPlan|state.ChangedSelection) != 0 {
 		u.inspector.Refresh()
+		if u.removeBtn != nil {
+			if u.st.Selected() == "" {
+				u.removeBtn.Disable()
+			} else {
+				u.removeBtn.Enable()
+			}
+		}
 	}
 	if c&state.ChangedFile != 0 {
 		u.updateTitle()
@@ -215,6 +223,8 @@ func (u *ui) makeToolbar() fyne.CanvasObject {
 	}
 	zoom := func(f func()) func() { return func() { f(); u.showZoom() } }
 	u.undoBtn = btn("Undo", theme.ContentUndoIcon(), u.undo)
+	u.removeBtn = btn("Remove", theme.DeleteIcon(), u.removeSelected)
+	u.removeBtn.Disable() // until a card is selected
 	u.redoBtn = btn("Redo", theme.ContentRedoIcon(), u.redo)
 	sep := func() fyne.CanvasObject { return widget.NewSeparator() }
 	return container.NewHBox(
@@ -230,7 +240,7 @@ func (u *ui) makeToolbar() fyne.CanvasObject {
 		btn("Fit", theme.ZoomFitIcon(), zoom(u.chart.Fit)),
 		btn("100%", nil, zoom(u.chart.ZoomReset)),
 		sep(),
-		btn("Remove", theme.DeleteIcon(), u.removeSelected),
+		u.removeBtn,
 	)
 }
 
