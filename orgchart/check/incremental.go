@@ -69,7 +69,8 @@ type Checker struct {
 	supCache     []supCacheEntry
 
 	unusual      map[rolePair]*rankList
-	unusualFound map[rolePair]ref // the finding of each group, when on
+	pairIDs      map[rolePair][]string // ids of each group's nodes, never changed in place
+	unusualFound map[rolePair]ref      // the finding of each group, when on
 	dirtyPairs   map[rolePair]bool
 
 	tops rankList
@@ -145,16 +146,24 @@ func (l *rankList) find(o *org, i int32) (int, bool) {
 	return k, k < len(l.nodes) && l.nodes[k] == i
 }
 
-func (l *rankList) add(o *org, i int32) {
-	if k, ok := l.find(o, i); !ok {
-		l.nodes = slices.Insert(l.nodes, k, i)
+// add puts i in the list and returns where, or -1 when it was there.
+func (l *rankList) add(o *org, i int32) int {
+	k, ok := l.find(o, i)
+	if ok {
+		return -1
 	}
+	l.nodes = slices.Insert(l.nodes, k, i)
+	return k
 }
 
-func (l *rankList) remove(o *org, i int32) {
-	if k, ok := l.find(o, i); ok {
-		l.nodes = slices.Delete(l.nodes, k, k+1)
+// remove takes i out and returns where it was, or -1.
+func (l *rankList) remove(o *org, i int32) int {
+	k, ok := l.find(o, i)
+	if !ok {
+		return -1
 	}
+	l.nodes = slices.Delete(l.nodes, k, k+1)
+	return k
 }
 
 // bucket holds the findings of one rule at one severity, by order.
@@ -292,6 +301,7 @@ func (c *Checker) build() {
 	c.supCache = make([]supCacheEntry, caps)
 	c.cv.owners = nil // counted instead
 	c.unusual = map[rolePair]*rankList{}
+	c.pairIDs = map[rolePair][]string{}
 	c.unusualFound = map[rolePair]ref{}
 	c.dirtyPairs = map[rolePair]bool{}
 	c.tops = rankList{}
@@ -954,7 +964,12 @@ func (c *Checker) detachPair(i int32) {
 		return
 	}
 	if l := c.unusual[pr.k]; l != nil {
-		l.remove(c.o, i)
+		if at := l.remove(c.o, i); at >= 0 {
+			// A new array: reports made earlier keep theirs.
+			old := c.pairIDs[pr.k]
+			ids := make([]string, 0, len(old)-1)
+			c.pairIDs[pr.k] = append(append(ids, old[:at]...), old[at+1:]...)
+		}
 	}
 	c.dirtyPairs[pr.k] = true
 	*pr = pairRef{}
@@ -1010,7 +1025,12 @@ func (c *Checker) repair(i int32, k rolePair, unusual bool) {
 			l = &rankList{}
 			c.unusual[k] = l
 		}
-		l.add(c.o, i)
+		if at := l.add(c.o, i); at >= 0 {
+			old := c.pairIDs[k]
+			ids := make([]string, 0, len(old)+1)
+			ids = append(append(ids, old[:at]...), c.o.pos[i].ID)
+			c.pairIDs[k] = append(ids, old[at:]...)
+		}
 		c.pair[i] = pairRef{in: true, k: k}
 		c.dirtyPairs[k] = true
 	}
@@ -1215,12 +1235,13 @@ func (c *Checker) finishRecheck() {
 	for k := range c.dirtyPairs {
 		if l := c.unusual[k]; l != nil && len(l.nodes) > 0 {
 			ch.report.Findings = ch.report.Findings[:0]
-			ch.unusualManager(l.nodes)
+			ch.unusualManagerIDs(l.nodes, c.pairIDs[k])
 			if len(ch.report.Findings) > 0 {
 				c.unusualFound[k] = c.attach(ch.report.Findings[0], slices.Clone(l.nodes)...)
 			}
 		} else {
 			delete(c.unusual, k)
+			delete(c.pairIDs, k)
 		}
 	}
 	clear(c.dirtyPairs)

@@ -82,6 +82,11 @@ func (c *checker) reportingAt(i int, lines *lineCache) (rolePair, bool) {
 // that the catalog does not list among the role's usual managers (one finding
 // per pair of roles, so a large plan gets one line per pattern).
 func (c *checker) unusualManager(reports []int32) {
+	c.unusualManagerIDs(reports, c.ids(reports...))
+}
+
+// unusualManagerIDs is unusualManager given the reports' ids.
+func (c *checker) unusualManagerIDs(reports []int32, ids []string) {
 	first := int(reports[0])
 	m := int(c.parent[first])
 	expected := c.rolesByID(c.role[first].ReportsTo)
@@ -91,7 +96,7 @@ func (c *checker) unusualManager(reports []int32) {
 	} else {
 		msg = fmt.Sprintf("%d %s positions report to %s; the role usually reports to %s.", len(reports), c.role[first].Title, withArticle(c.role[m].Title), withArticle(roleTitles(expected)))
 	}
-	c.add("reporting.unusual-manager", Info, c.ord(first), c.ids(reports...), msg,
+	c.add("reporting.unusual-manager", Info, c.ord(first), ids, msg,
 		"If this is deliberate, nothing to do; otherwise move the position under "+withArticle(roleTitles(expected))+".")
 }
 
