@@ -109,29 +109,32 @@ func (d *Dragger) Move(abs fyne.Position) {
 	d.chart.setCanvasHint(hint, abs.Subtract(fyne.CurrentApp().Driver().AbsolutePositionForObject(d.chart)))
 }
 
-// Cancel ends the drag without dropping anything (Escape).
-func (d *Dragger) Cancel() {
+// stop ends the drag: the ghost, the highlight and the canvas note go.
+// It reports whether a drag was under way.
+func (d *Dragger) stop() bool {
 	if !d.active {
-		return
+		return false
 	}
 	d.active = false
 	d.ghost.box.Hide()
 	d.ghost.box.Refresh()
 	d.chart.SetDropTarget("", "")
 	d.chart.setCanvasHint("")
-	d.status("Drag cancelled")
+	return true
+}
+
+// Cancel ends the drag without dropping anything (Escape).
+func (d *Dragger) Cancel() {
+	if d.stop() {
+		d.status("Drag cancelled")
+	}
 }
 
 // End drops what is dragged where the pointer was last.
 func (d *Dragger) End() {
-	if !d.active {
+	if !d.stop() {
 		return
 	}
-	d.active = false
-	d.ghost.box.Hide()
-	d.ghost.box.Refresh()
-	d.chart.SetDropTarget("", "")
-	d.chart.setCanvasHint("")
 	over, id := d.target(d.last)
 	if !over {
 		return

@@ -12,32 +12,21 @@ import (
 	"github.com/orgplanner/orgplanner/app/state"
 	"github.com/orgplanner/orgplanner/app/uikit"
 	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
 	"github.com/orgplanner/orgplanner/orgchart/check"
 	"github.com/orgplanner/orgplanner/orgchart/generate"
 )
 
 func TestSelectingAFindingPicksItsPosition(t *testing.T) {
-	test.NewTempApp(t)
-	cat := apptest.Catalog(t)
-	st := state.New(cat)
-	picked := ""
-	p := New(st, func(id string) { picked = id })
-	st.Listen(func(c state.Change) {
-		if c&state.ChangedPlan != 0 {
-			p.Refresh()
-		}
-	})
-	w := test.NewTempWindow(t, p.Root())
-	w.Resize(fyne.NewSize(420, 800))
-	st.Load(apptest.Plan(), cat, "")
+	p, st, picked := newTestPanel(t, apptest.Plan())
 	rep := st.Report()
 	for i, f := range rep.Findings {
 		if len(f.Positions) == 0 {
 			continue
 		}
 		p.SelectFinding(i)
-		if picked != f.Positions[0] {
-			t.Errorf("selecting %q picked %q, want %q", f.Message, picked, f.Positions[0])
+		if *picked != f.Positions[0] {
+			t.Errorf("selecting %q picked %q, want %q", f.Message, *picked, f.Positions[0])
 		}
 		return
 	}
@@ -45,19 +34,7 @@ func TestSelectingAFindingPicksItsPosition(t *testing.T) {
 }
 
 func TestFindingsAreGroupedByRuleAndFiltered(t *testing.T) {
-	test.NewTempApp(t)
-	cat := apptest.Catalog(t)
-	st := state.New(cat)
-	picked := ""
-	p := New(st, func(id string) { picked = id })
-	w := test.NewTempWindow(t, p.Root())
-	w.Resize(fyne.NewSize(420, 900))
-	st.Listen(func(c state.Change) {
-		if c&state.ChangedPlan != 0 {
-			p.Refresh()
-		}
-	})
-	st.Load(generate.Shaped(400, 2), cat, "")
+	p, _, picked := newTestPanel(t, generate.Shaped(400, 2))
 	f := p.findings
 	if len(f.findings) <= 12 {
 		t.Fatalf("the generated plan raised only %d findings", len(f.findings))
@@ -88,8 +65,8 @@ func TestFindingsAreGroupedByRuleAndFiltered(t *testing.T) {
 		t.Errorf("the finding row says %q; want its whole message and suggestion", got)
 	}
 	f.list.Select(1)
-	if len(first.Positions) > 0 && picked != first.Positions[0] {
-		t.Errorf("clicking the finding picked %q", picked)
+	if len(first.Positions) > 0 && *picked != first.Positions[0] {
+		t.Errorf("clicking the finding picked %q", *picked)
 	}
 	// severity filter
 	f.severity.SetSelected("Errors")
@@ -117,15 +94,7 @@ func TestFindingsAreGroupedByRuleAndFiltered(t *testing.T) {
 }
 
 func TestTheCoverageMatrixCellsListWhatIsBehindThem(t *testing.T) {
-	test.NewTempApp(t)
-	cat := apptest.Catalog(t)
-	st := state.New(cat)
-	picked := ""
-	p := New(st, func(id string) { picked = id })
-	w := test.NewTempWindow(t, p.Root())
-	w.Resize(fyne.NewSize(420, 900))
-	st.Load(generate.Shaped(400, 2), cat, "")
-	p.Refresh()
+	p, st, picked := newTestPanel(t, generate.Shaped(400, 2))
 	s := p.summary
 	var gapDomain catalog.Domain
 	for _, d := range catalog.Domains {
@@ -159,7 +128,27 @@ func TestTheCoverageMatrixCellsListWhatIsBehindThem(t *testing.T) {
 	if !s.detail.Visible() || !strings.Contains(s.detail.Text, "owned") {
 		t.Errorf("clicking the first owned cell shows %q", s.detail.Text)
 	}
-	if len(s.picked) > 0 && picked != s.picked[0] {
-		t.Errorf("clicking the cell selected %q, want its first owner %q", picked, s.picked[0])
+	if len(s.picked) > 0 && *picked != s.picked[0] {
+		t.Errorf("clicking the cell selected %q, want its first owner %q", *picked, s.picked[0])
 	}
+}
+
+// newTestPanel shows the review panel of the plan in a test window; picked
+// is the position the panel asked the chart to select last.
+func newTestPanel(t *testing.T, plan *orgchart.Plan) (*Panel, *state.State, *string) {
+	t.Helper()
+	test.NewTempApp(t)
+	cat := apptest.Catalog(t)
+	st := state.New(cat)
+	picked := new(string)
+	p := New(st, func(id string) { *picked = id })
+	w := test.NewTempWindow(t, p.Root())
+	w.Resize(fyne.NewSize(420, 900))
+	st.Listen(func(c state.Change) {
+		if c&state.ChangedPlan != 0 {
+			p.Refresh()
+		}
+	})
+	st.Load(plan, cat, "")
+	return p, st, picked
 }

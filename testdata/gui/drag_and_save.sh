@@ -120,20 +120,22 @@ under() {
 BEFORE=$(under "$PLAN")
 log "dragging $ROLE from ($RX,$RY) onto card $CARD at ($CX,$CY); $BEFORE such positions before"
 
-x0=$((RX + RW / 2)) y0=$((RY + RH / 2))
-x1=$((CX + CW / 2)) y1=$((CY + CH / 2))
-xdotool mousemove --window "$WID" $x0 $y0
-sleep 0.3
-xdotool mousedown 1
-sleep 0.2
-steps=25
-for i in $(seq 1 $steps); do
-	xdotool mousemove --window "$WID" $((x0 + (x1 - x0) * i / steps)) $((y0 + (y1 - y0) * i / steps))
-	sleep 0.04
-done
-sleep 0.3
-xdotool mouseup 1
-sleep 1
+# drag X0 Y0 X1 Y1: press, move in steps as a hand does, release
+drag() {
+	local x0=$1 y0=$2 x1=$3 y1=$4 steps=25 i
+	xdotool mousemove --window "$WID" "$x0" "$y0"
+	sleep 0.3
+	xdotool mousedown 1
+	sleep 0.2
+	for i in $(seq 1 $steps); do
+		xdotool mousemove --window "$WID" $((x0 + (x1 - x0) * i / steps)) $((y0 + (y1 - y0) * i / steps))
+		sleep 0.04
+	done
+	sleep 0.3
+	xdotool mouseup 1
+	sleep 1
+}
+drag $((RX + RW / 2)) $((RY + RH / 2)) $((CX + CW / 2)) $((CY + CH / 2))
 
 # Save with the keyboard.
 xdotool windowfocus "$WID" 2>/dev/null
@@ -189,19 +191,7 @@ TARGET_LINE=$(grep '^card [^ ]* 1 ' "$LAYOUT" | grep -v "^card $PTO " | head -1)
 [ -n "$TARGET_LINE" ] || fail "no other manager on screen beside $PNAME: $(cat "$LAYOUT")"
 read -r _ TARGET _ TX TY TW TH <<<"$TARGET_LINE"
 log "dragging $PID from ($PX,$PY) under $TARGET at ($TX,$TY)"
-x0=$((PX + PW / 2)) y0=$((PY + PH / 2))
-x1=$((TX + TW / 2)) y1=$((TY + TH / 2))
-xdotool mousemove --window "$WID" $x0 $y0
-sleep 0.3
-xdotool mousedown 1
-sleep 0.2
-for i in $(seq 1 $steps); do
-	xdotool mousemove --window "$WID" $((x0 + (x1 - x0) * i / steps)) $((y0 + (y1 - y0) * i / steps))
-	sleep 0.04
-done
-sleep 0.3
-xdotool mouseup 1
-sleep 1
+drag $((PX + PW / 2)) $((PY + PH / 2)) $((TX + TW / 2)) $((TY + TH / 2))
 xdotool key --clearmodifiers ctrl+s
 manager_of() {
 	tr -d "\"'" <"$PLAN" | awk -v want="$1" '/^  - id:/ { id = $3 } /^    reportsTo:/ { if (id == want) print $2 }'
