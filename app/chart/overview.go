@@ -24,9 +24,9 @@ const (
 )
 
 // subtrees holds, for one layout, every card's subtree: since cards are in
-// depth-first order, the subtree of card i is cards i..end[i]-1. box is the
-// bounding box of those cards; people and findings count the plan's
-// positions below as well, folded ones included.
+// depth-first order, the subtree of card i is cards i..end[i]-1 (from the
+// layout's Card.Below). box is the layout's Card.Subtree; people and
+// findings count the plan's positions below as well, folded ones included.
 type subtrees struct {
 	lay      *layout.Layout
 	rep      *check.Report
@@ -49,8 +49,9 @@ func (r *chartRenderer) subtreesOf(lay *layout.Layout, rep *check.Report) *subtr
 	parent := make([]int32, n)
 	for i := range lay.Cards {
 		k := &lay.Cards[i]
-		s.end[i] = int32(i + 1)
-		s.box[i] = layout.Rect{X: k.X, Y: k.Y, W: k.W, H: k.H}
+		// the layout's own subtree box and count of cards below (depth-first order)
+		s.end[i] = int32(i + 1 + k.Below)
+		s.box[i] = k.Subtree
 		s.people[i] = roll.Including(k.Position).Headcount
 		parent[i] = -1
 		if m := k.Position.ReportsTo; m != "" {
@@ -80,19 +81,11 @@ func (r *chartRenderer) subtreesOf(lay *layout.Layout, rep *check.Report) *subtr
 	}
 	for i := n - 1; i >= 0; i-- {
 		if m := parent[i]; m >= 0 && m < int32(i) {
-			s.end[m] = max(s.end[m], s.end[i])
-			s.box[m] = union(s.box[m], s.box[i])
 			s.findings[m] += s.findings[i]
 		}
 	}
 	r.subs = s
 	return s
-}
-
-func union(a, b layout.Rect) layout.Rect {
-	x0, y0 := min(a.X, b.X), min(a.Y, b.Y)
-	x1, y1 := max(a.X+a.W, b.X+b.W), max(a.Y+a.H, b.Y+b.H)
-	return layout.Rect{X: x0, Y: y0, W: x1 - x0, H: y1 - y0}
 }
 
 // chooseBlocks picks the subtrees drawn as blocks at the current view:
