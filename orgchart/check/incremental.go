@@ -415,6 +415,19 @@ func (c *Checker) update() bool {
 			return false
 		}
 	}
+	// Managers that were pass-through (one report): their reports may start
+	// a chain of their own once the manager is not.
+	wasChainable := map[int32]bool{}
+	for _, ch := range changes {
+		if ch.isNew {
+			continue
+		}
+		for _, m := range []int32{ch.node, ch.oldParent, newParent(ch.pos)} {
+			if m >= 0 && o.chainable(int(m)) {
+				wasChainable[m] = true
+			}
+		}
+	}
 	// Subtrees whose depth or top changes, and subtrees whose capability
 	// roots may change.
 	// refile: positions filed again under their capabilities (new ranks,
@@ -575,6 +588,16 @@ func (c *Checker) update() bool {
 		}
 		if ch.oldParent >= 0 {
 			walkUp(ch.oldParent)
+		}
+		for _, m := range []int32{ch.node, ch.oldParent, o.parent[ch.node]} {
+			if m >= 0 && o.chainable(int(m)) {
+				wasChainable[m] = true // pass-through now
+			}
+		}
+	}
+	for m := range wasChainable {
+		for _, k := range o.kidList[m] {
+			eval[k] = true
 		}
 	}
 	// Evaluate all, then take out every old finding that changed before

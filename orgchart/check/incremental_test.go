@@ -3,6 +3,7 @@ package check_test
 import (
 	"fmt"
 	"math/rand/v2"
+	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -80,16 +81,53 @@ func TestRecheckMatchesRun(t *testing.T) {
 				pos.Cost = float64(i%7) * 1000.1
 			}
 		}
+		editAndCompare(t, fmt.Sprintf("seed %d", seed), p, cat, steps, 50, rand.New(rand.NewPCG(uint64(seed), 7)))
+	}
+}
+
+// TestRecheckCraftedPlans does the same on the crafted plans of
+// testdata/checks, which raise every rule (chains, duplicate leaders, deep
+// layers, orphans, vacant owners...).
+func TestRecheckCraftedPlans(t *testing.T) {
+	cat := testCatalog(t)
+	steps := 200
+	if testing.Short() {
+		steps = 60
+	}
+	files, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n, path := range files {
+		if filepath.Base(path) == "catalog.yaml" {
+			continue
+		}
+		p, _, err := orgchart.ReadFile(path, cat)
+		if err != nil || len(p.Positions) == 0 {
+			continue // the invalid plans of the CLI tests
+		}
+		editAndCompare(t, filepath.Base(path), p, cat, steps, 3, rand.New(rand.NewPCG(uint64(n), 11)))
+	}
+}
+
+// editAndCompare applies random edits to the plan and compares Recheck with
+// Run after each.
+func editAndCompare(t *testing.T, name string, p *orgchart.Plan, cat *catalog.Catalog, steps, minRemove int, rng *rand.Rand) {
+	t.Helper()
+	seed := name
+	{
 		ed := orgchart.NewEditor(p)
 		ed.SetCatalog(cat)
 		ck := check.NewChecker(ed.Plan(), cat)
-		sameReport(t, "initial", ck.Report(), check.Run(ed.Plan(), cat), ed.Plan())
-		rng := rand.New(rand.NewPCG(uint64(seed), 7))
+		sameReport(t, name+" initial", ck.Report(), check.Run(ed.Plan(), cat), ed.Plan())
 		afresh := 1 // edits a Checker re-checks from scratch: removals, undo
 		roles := cat.Roles
 		caps := cat.Capabilities
 		for step := 0; step < steps; step++ {
 			plan := ed.Plan()
+			if len(plan.Positions) == 0 || len(roles) == 0 || len(caps) == 0 {
+				break
+			}
 			pick := func() *orgchart.Position { return plan.Positions[rng.IntN(len(plan.Positions))] }
 			x := pick()
 			var what string
@@ -116,7 +154,7 @@ func TestRecheckMatchesRun(t *testing.T) {
 				what = "add " + r + " under " + x.ID
 				changed = []string{added.ID, x.ID}
 			case 4: // remove
-				if len(plan.Positions) < 50 || rng.IntN(3) != 0 {
+				if len(plan.Positions) < minRemove || rng.IntN(3) != 0 {
 					continue
 				}
 				mode := orgchart.RemoveMode(rng.IntN(2))
@@ -194,12 +232,12 @@ func TestRecheckMatchesRun(t *testing.T) {
 			before := ck.Builds()
 			got := ck.Recheck()
 			if ck.Builds() > before && testing.Verbose() {
-				t.Logf("seed %d step %d: %s re-checked from scratch", seed, step, what)
+				t.Logf("%s step %d: %s re-checked from scratch", seed, step, what)
 			}
-			sameReport(t, fmt.Sprintf("seed %d step %d (%s)", seed, step, what), got, check.Run(ed.Plan(), cat), ed.Plan())
+			sameReport(t, fmt.Sprintf("%s step %d (%s)", seed, step, what), got, check.Run(ed.Plan(), cat), ed.Plan())
 		}
 		if ck.Builds() > afresh {
-			t.Errorf("seed %d: %d full builds for %d edits that need one: the incremental path was not taken", seed, ck.Builds(), afresh)
+			t.Errorf("%s: %d full builds for %d edits that need one: the incremental path was not taken", seed, ck.Builds(), afresh)
 		}
 	}
 }
