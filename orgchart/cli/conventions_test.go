@@ -58,6 +58,11 @@ func TestVersion(t *testing.T) {
 	if got := versionLine("0.1.0", info); got != "orgplanner 0.1.0 (module v0.2.0, commit 0123456789ab, modified)" {
 		t.Errorf("got %q", got)
 	}
+	checkout := &debug.BuildInfo{Main: debug.Module{Version: "v0.0.0-20261201230212-ecd3cc929e96+dirty"}, Settings: []debug.BuildSetting{
+		{Key: "vcs.revision", Value: "ecd3cc929e96aaaabbbb"}, {Key: "vcs.modified", Value: "true"}}}
+	if got := versionLine("0.1.0", checkout); got != "orgplanner 0.1.0 (commit ecd3cc929e96, modified)" {
+		t.Errorf("build in a checkout: %q", got)
+	}
 	if got := versionLine("", &debug.BuildInfo{Main: debug.Module{Version: "v1.2.3"}}); got != "orgplanner 1.2.3" {
 		t.Errorf("go install build: %q", got)
 	}

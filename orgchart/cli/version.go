@@ -36,13 +36,6 @@ func versionLine(app string, info *debug.BuildInfo) string {
 	v := app
 	var extra []string
 	if info != nil {
-		if mv := info.Main.Version; mv != "" && mv != "(devel)" {
-			if v == "" {
-				v = strings.TrimPrefix(mv, "v")
-			} else if strings.TrimPrefix(mv, "v") != v {
-				extra = append(extra, "module "+mv)
-			}
-		}
 		var rev, modified string
 		for _, s := range info.Settings {
 			switch s.Key {
@@ -50,6 +43,18 @@ func versionLine(app string, info *debug.BuildInfo) string {
 				rev = s.Value
 			case "vcs.modified":
 				modified = s.Value
+			}
+		}
+		// A module version names a release (go install ...@v0.2.0); the
+		// pseudo-version go build stamps from the checkout only repeats the
+		// commit, which follows anyway.
+		mv := info.Main.Version
+		pseudo := rev != "" && len(rev) >= 12 && strings.HasSuffix(strings.TrimSuffix(mv, "+dirty"), rev[:12])
+		if mv != "" && mv != "(devel)" && !pseudo {
+			if v == "" {
+				v = strings.TrimPrefix(mv, "v")
+			} else if strings.TrimPrefix(mv, "v") != v {
+				extra = append(extra, "module "+mv)
 			}
 		}
 		if rev != "" {
