@@ -7,8 +7,14 @@ import "github.com/orgplanner/orgplanner/orgchart"
 // spine or centre, and into the report's side or top. Dotted-line
 // relationships are added when both cards are shown.
 func (b *builder) connect(l *Layout) {
-	l.Edges = make([]Edge, 0, len(b.cards))
-	b.pts = make([]Point, 0, 4*len(b.cards))
+	// Room for every line at once: growing these slices at 100,000 cards
+	// copies megabytes.
+	dotted := 0
+	for _, i := range b.withDotted {
+		dotted += len(b.cards[i].Position.DottedTo)
+	}
+	l.Edges = make([]Edge, 0, len(b.cards)+dotted)
+	b.pts = make([]Point, 0, 5*len(b.cards)+4*dotted)
 	b.edgeOf = make([]int32, len(b.cards))
 	for i := range b.cards {
 		b.edgeOf[i] = -1

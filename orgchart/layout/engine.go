@@ -372,15 +372,13 @@ func (e *Engine) relayoutAll(old *builder) {
 	// Every subtree keeps at least the box it had, so one that shrinks (a
 	// collapse, a removal) leaves its slot and nothing around it moves.
 	b.res = make([]reserve, len(b.cards))
-	for i := range b.cards {
-		if o, ok := before[b.cards[i].Position]; ok {
-			b.res[i] = reserve{w: old.bw[o], h: old.bh[o], rx: old.rx[o], mgr: !old.isLeaf(o)}
-		}
-	}
 	specs := make(map[int32]cand, len(path))
 	for i := len(b.cards) - 1; i >= 0; i-- {
 		m := int32(i)
 		o, ok := before[b.cards[i].Position]
+		if ok { // set before m's manager (a lower index) reads it
+			b.res[i] = reserve{w: old.bw[o], h: old.bh[o], rx: old.rx[o], mgr: !old.isLeaf(o)}
+		}
 		same := ok && !onPath[m] && old.size[o] == b.size[m] && old.cards[o].W == b.cards[i].W && old.cards[o].H == b.cards[i].H
 		if same { // the subtree is unchanged: its candidates too
 			b.c0[m], b.cn[m] = old.c0[o], old.cn[o]
