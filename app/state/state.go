@@ -56,8 +56,11 @@ type State struct {
 	// (Engine.Changed), afresh says the next layout starts over (a loaded
 	// plan, undo, redo, plan settings), engCollapsed what it was told of
 	// collapse marks.
-	eng          *layout.Engine
-	pending      []string
+	eng     *layout.Engine
+	pending []string
+	// checker re-checks incrementally with the same pending positions
+	// (check.Checker.Changed); it starts afresh with the layout.
+	checker      *check.Checker
 	afresh       bool
 	engCollapsed map[string]bool
 }
@@ -442,8 +445,21 @@ func (s *State) edited(extra Change) {
 }
 
 func (s *State) recompute() {
-	s.report = check.Run(s.Plan(), s.cat)
+	s.report = s.recheck()
 	s.lay = s.computeLayout()
+}
+
+// recheck checks the plan again through the incremental checker: only what
+// the pending positions touch is evaluated again; the report is Run's.
+func (s *State) recheck() *check.Report {
+	if s.checker == nil || s.afresh || s.checker.Plan() != s.Plan() || s.checker.Catalog() != s.cat {
+		s.checker = check.NewChecker(s.Plan(), s.cat)
+		return s.checker.Report()
+	}
+	if len(s.pending) > 0 {
+		s.checker.Changed(s.pending...)
+	}
+	return s.checker.Recheck()
 }
 
 // computeLayout lays the plan out again through the incremental engine:
