@@ -196,11 +196,21 @@ func (b *builder) keepArrangement(m int32, spec cand) {
 	case kindColumns, kindFlow:
 		ok = ok && leaves < len(kids)
 	}
-	b.pinned[m] = ok
 	if ok {
+		was := spec.w * spec.h
 		spec.w, spec.h, spec.rx = b.apply(m, spec, false)
+		// The kept arrangement gives way when its reports grew out of it
+		// (many managers expanded at once): when it more than doubled and
+		// costs more than twice the best layout listed afresh (b.arrange(m)
+		// just ran), m chooses again.
+		best := inf
+		for _, c := range b.cands(m) {
+			best = min(best, b.cost(c.w, c.h, false))
+		}
+		ok = spec.w*spec.h <= 2*was || b.cost(spec.w, spec.h, false) <= 2*best
 		b.pin[m] = spec
 	}
+	b.pinned[m] = ok
 }
 
 // relayoutInPlace handles an edit that keeps the cards: the changed cards
