@@ -8,9 +8,9 @@ import (
 // Problem is one thing wrong with an input file, located so a person can fix it.
 // Plans, catalogs and CSV imports all report their problems this way.
 type Problem struct {
-	File    string // path as the user gave it
-	Line    int    // 1-based; 0 when the problem concerns the whole file
-	Message string // what is wrong and what to do about it
+	File    string `json:"file"`    // path as the user gave it
+	Line    int    `json:"line"`    // 1-based; 0 when the problem concerns the whole file
+	Message string `json:"message"` // what is wrong and what to do about it
 }
 
 func (p Problem) String() string {

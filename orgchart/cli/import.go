@@ -55,52 +55,41 @@ func runImport(env *Env, args []string) int {
 	if done {
 		return code
 	}
+	// Every outcome goes through o: with --json, failures are JSON on standard
+	// output too, and text meant for a person is escaped for the terminal.
+	o := newOutput(env, "import", *asJSON)
 	if len(rest) != 1 || *out == "" {
-		fmt.Fprintln(env.Stderr, "orgplanner import: give one CSV file and -o, for example: orgplanner import people.csv -o plan.yaml")
-		return ExitInvalid
+		return o.Usage("give one CSV file and -o, for example: orgplanner import people.csv -o plan.yaml")
 	}
 	if *out != "-" && !*force {
 		if _, err := os.Stat(*out); err == nil {
-			fmt.Fprintf(env.Stderr, "orgplanner import: %s exists; use --force to replace it or choose another -o\n", *out)
-			return ExitInvalid
+			return o.Usage("%s exists; use --force to replace it or choose another -o", *out)
 		}
 	}
 	mapping, err := people.ParseMapping(*mapFlag)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "orgplanner import: %v\n", err)
-		return ExitInvalid
+		return o.Problems(err)
 	}
 	if *costPeriod != "" && *costPeriod != "year" && *costPeriod != "month" {
-		fmt.Fprintf(env.Stderr, "orgplanner import: --cost-period %q: use year or month\n", *costPeriod)
-		return ExitInvalid
+		return o.Usage("--cost-period %q: use year or month", *costPeriod)
 	}
 	cat, err := catalog.Default()
 	if err == nil && *catFile != "" {
 		cat, err = cat.ExtendFile(*catFile)
 	}
 	if err != nil {
-		printProblems(env.Stderr, "orgplanner", err)
-		return ExitInvalid
+		return o.Problems(err)
 	}
 	// safefile.Open refuses a FIFO, a device or a folder before opening it
 	// (opening a FIFO blocks until someone writes to it).
 	f, err := safefile.Open(rest[0])
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "orgplanner import: %v\n", err)
-		return ExitInvalid
+		return o.Problems(err)
 	}
 	p, rep, err := people.ImportWith(f, rest[0], cat, people.Options{Mapping: mapping, CostPeriod: *costPeriod})
 	f.Close()
-	reportTo := env.Stdout
-	if *out == "-" {
-		reportTo = env.Stderr
-	}
 	if err != nil {
-		printProblems(env.Stderr, "orgplanner", err)
-		if *asJSON {
-			writeJSON(reportTo, rep)
-		}
-		return ExitInvalid
+		return o.Problems(err)
 	}
 	if *name != "" {
 		p.Name = *name
@@ -112,28 +101,30 @@ func runImport(env *Env, args []string) int {
 	}
 	// Read the plan back before writing it: what import writes must load.
 	if _, _, err := orgchart.Read(p.Encode(), *out, cat); err != nil {
-		fmt.Fprintln(env.Stderr, "orgplanner import: the imported plan does not load (please report this):")
-		printProblems(env.Stderr, "orgplanner", err)
-		return ExitInvalid
+		fmt.Fprintln(o.Errs(), "orgplanner import: the imported plan does not load (please report this):")
+		return o.Problems(err)
 	}
 	if *out == "-" {
-		if _, err := env.Stdout.Write(p.Encode()); err != nil {
-			fmt.Fprintf(env.Stderr, "orgplanner import: %v\n", err)
-			return ExitInvalid
+		// The plan is standard output's data; the report goes to standard error.
+		if _, err := o.Raw().Write(p.Encode()); err != nil {
+			return o.Done(ExitInvalid)
 		}
-	} else if err := orgchart.WriteFile(*out, p, safefile.Options{}); err != nil {
-		fmt.Fprintf(env.Stderr, "orgplanner import: %v\n", err)
-		return ExitInvalid
+		if *asJSON {
+			writeJSON(env.Stderr, rep)
+		} else {
+			rep.WriteText(o.Errs())
+		}
+		return o.Done(ExitOK)
+	}
+	if err := orgchart.WriteFile(*out, p, safefile.Options{}); err != nil {
+		return o.Problems(err)
 	}
 	if *asJSON {
-		writeJSON(reportTo, rep)
-	} else {
-		rep.WriteText(reportTo)
-		if *out != "-" {
-			fmt.Fprintf(reportTo, "\nWrote %s\n", *out)
-		}
+		return o.JSON(rep, ExitOK)
 	}
-	return ExitOK
+	rep.WriteText(o.Text())
+	fmt.Fprintf(o.Text(), "\nWrote %s\n", *out)
+	return o.Done(ExitOK)
 }
 
 // catalogRef is the catalog file as the plan's catalog: line names it,

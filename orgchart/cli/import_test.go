@@ -147,3 +147,31 @@ func TestExportPeopleCSVAndViews(t *testing.T) {
 }
 
 func mkfifo(path string) error { return syscall.Mkfifo(path, 0o600) }
+
+// With --json a refused file is JSON on standard output, in the shape every
+// command uses, with lower-case keys.
+func TestImportJSONProblems(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "plan.yaml")
+	code, stdout, _ := runScenarioCmd(t, "import", scenarioPeopleDir+"unusable.csv", "-o", out, "--json")
+	if code != ExitInvalid {
+		t.Fatalf("exit %d, want %d", code, ExitInvalid)
+	}
+	var got struct {
+		Problems []map[string]any `json:"problems"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil || len(got.Problems) == 0 {
+		t.Fatalf("stdout is not {\"problems\": [...]}: %v\n%s", err, stdout)
+	}
+	for _, p := range got.Problems {
+		if _, ok := p["file"]; !ok || p["line"] == nil || p["message"] == nil {
+			t.Errorf("problem without file, line and message keys: %v", p)
+		}
+	}
+	if !strings.Contains(stdout, `"line": 4`) {
+		t.Errorf("the empty id on line 4 is not reported:\n%s", stdout)
+	}
+	code, stdout, _ = runScenarioCmd(t, "import", scenarioPeopleDir+"mapped.csv", "-o", filepath.Join(t.TempDir(), "p.yaml"), "--map", "worker=id,boss=manager,who=name,job=title", "--json")
+	if code != ExitOK || !strings.Contains(stdout, `"rows": 3`) {
+		t.Errorf("the report is not JSON on standard output (exit %d):\n%s", code, stdout)
+	}
+}
