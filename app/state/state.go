@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"slices"
 
 	"github.com/orgplanner/orgplanner/catalog"
 	"github.com/orgplanner/orgplanner/orgchart"
@@ -466,20 +467,49 @@ func (s *State) recheck() *check.Report {
 // only the subtrees an edit or a collapse touched are arranged again.
 // Collapse marks of positions that no longer have reports are harmless.
 func (s *State) computeLayout() *layout.Layout {
-	// A change of collapse marks starts afresh: Engine.SetCollapsed of many
-	// managers then Relayout gave a wrong layout (one row 317,184 wide for
-	// generate.Shaped(3000) expanded from depth 2; Compute gives 13,292).
-	if s.eng == nil || s.afresh || !maps.Equal(s.collapsed, s.engCollapsed) {
-		s.eng = layout.NewEngine(s.Plan(), layout.Options{Collapsed: s.collapsed})
+	// One or a few folds go through the engine, so the rest of the chart keeps
+	// its place (the view must not jump); a bulk change (Expand all, Collapse
+	// to level N) lays the chart out afresh, compact again.
+	diff := collapseDiff(s.engCollapsed, s.collapsed)
+	if s.eng == nil || s.afresh || len(diff) > maxStableFolds {
+		s.eng = layout.NewEngine(s.Plan(), layout.Options{Collapsed: maps.Clone(s.collapsed)})
 		s.engCollapsed = maps.Clone(s.collapsed)
 		s.afresh, s.pending = false, s.pending[:0]
 		return s.eng.Layout()
+	}
+	for _, id := range diff {
+		s.eng.SetCollapsed(id, s.collapsed[id])
+	}
+	if len(diff) > 0 {
+		s.engCollapsed = maps.Clone(s.collapsed)
 	}
 	if len(s.pending) > 0 {
 		s.eng.Changed(s.pending...)
 		s.pending = s.pending[:0]
 	}
 	return s.eng.Relayout()
+}
+
+// maxStableFolds is how many folds may change at once and still keep the
+// chart's other cards where they were (Reveal opens a few above a result).
+const maxStableFolds = 8
+
+// collapseDiff lists the positions whose fold differs between two sets of
+// collapse marks, in a fixed order.
+func collapseDiff(was, now map[string]bool) []string {
+	var ids []string
+	for id := range now {
+		if !was[id] {
+			ids = append(ids, id)
+		}
+	}
+	for id := range was {
+		if !now[id] {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	return ids
 }
 
 // touched notes positions an edit changed, for the next layout.
