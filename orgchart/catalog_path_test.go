@@ -36,7 +36,7 @@ func TestCatalogPathStaysInThePlansFolder(t *testing.T) {
 	writeFile(t, filepath.Join(planDir, "cat", "extra.yaml"), extraCatalog)
 	secret := "root:$6$s3cr3tHash:19000:0:99999:7:::"
 	writeFile(t, filepath.Join(root, "secret.yaml"), secret+"\n")
-	writeFile(t, filepath.Join(root, "shared", "extra.yaml"), extraCatalog)
+	writeFile(t, filepath.Join(root, "team", "extra.yaml"), extraCatalog)
 	writeFile(t, filepath.Join(planDir, "notes.yaml"), "password: "+secret+"\n")
 	if err := os.Symlink(filepath.Join(root, "secret.yaml"), filepath.Join(planDir, "link.yaml")); err != nil {
 		t.Fatal(err)
@@ -49,16 +49,16 @@ func TestCatalogPathStaysInThePlansFolder(t *testing.T) {
 		}
 	}
 	for name, want := range map[string]string{
-		"../secret.yaml":                         "outside the plan's folder",
-		filepath.Join(root, "secret.yaml"):       "outside the plan's folder",
-		"cat/../../secret.yaml":                  "outside the plan's folder",
-		"link.yaml":                              "symbolic link",
-		"/etc/shadow":                            ".yaml or .yml",
-		"../../../../../../../../etc/passwd":     ".yaml or .yml",
-		"notes.yaml":                             "not a catalog file",
-		"../no-such-file.yaml":                   "outside the plan's folder",
-		"../shared/extra.yaml":                   "--catalog-dir",
-		filepath.Join(root, "shared/extra.yaml"): "--catalog-dir",
+		"../secret.yaml":                       "outside the plan's folder",
+		filepath.Join(root, "secret.yaml"):     "outside the plan's folder",
+		"cat/../../secret.yaml":                "outside the plan's folder",
+		"link.yaml":                            "symbolic link",
+		"/etc/shadow":                          ".yaml or .yml",
+		"../../../../../../../../etc/passwd":   ".yaml or .yml",
+		"notes.yaml":                           "not a catalog file",
+		"../no-such-file.yaml":                 "outside the plan's folder",
+		"../team/extra.yaml":                   "--catalog-dir",
+		filepath.Join(root, "team/extra.yaml"): "--catalog-dir",
 	} {
 		_, _, err := orgchart.Read(planNaming(name), plan, cat)
 		if err == nil || !strings.Contains(err.Error(), want) {
@@ -70,8 +70,8 @@ func TestCatalogPathStaysInThePlansFolder(t *testing.T) {
 		}
 	}
 	// The folders the user allows (--catalog-dir).
-	opt := orgchart.ReadOptions{CatalogDirs: []string{filepath.Join(root, "shared")}}
-	for _, name := range []string{"../shared/extra.yaml", filepath.Join(root, "shared/extra.yaml")} {
+	opt := orgchart.ReadOptions{CatalogDirs: []string{filepath.Join(root, "team")}}
+	for _, name := range []string{"../team/extra.yaml", filepath.Join(root, "team/extra.yaml")} {
 		if _, _, err := orgchart.ReadWith(planNaming(name), plan, cat, opt); err != nil {
 			t.Errorf("catalog %s in an allowed folder: %v", name, err)
 		}

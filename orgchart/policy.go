@@ -41,7 +41,7 @@ type Range struct {
 	Min, Max int
 }
 
-// Defaults for the policy, from ../shared/research/domain.md (see docs/checks.md).
+// Defaults for the policy, from published span-of-control figures (sources in docs/checks.md).
 var (
 	// DefaultFirstLine: Larson 6-8 and US federal HR 6-8, widened to the
 	// practitioners' 4 (too narrow) and 10 (too wide) thresholds.
