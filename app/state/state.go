@@ -562,10 +562,6 @@ func (s *State) SubtreeSize(id string) int {
 	return n
 }
 
-// Plural is "1 position" or "3 positions".
-func Plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
+// Plural is "1 position" or "3 positions": orgchart.Count, the one count
+// rule of the checks, the chart and the window.
+func Plural(n int, one, many string) string { return orgchart.Count(n, one, many) }

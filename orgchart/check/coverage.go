@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"github.com/orgplanner/orgplanner/orgchart"
 	"slices"
 	"strconv"
 	"strings"
@@ -357,7 +358,7 @@ func (c *checker) duplicateLeader(cv *coverage, roots []int32, caps []int) {
 	}
 	who := c.names(roots)
 	if same := c.sameRole(roots); same != "" {
-		who = thousands(len(roots)) + " " + same + " positions: " + who + ","
+		who = orgchart.Thousands(len(roots)) + " " + same + " positions: " + who + ","
 	}
 	c.addCap("coverage.duplicate-leader", sev, caps[0], c.ids(roots...), c.capIDs(cv, caps),
 		fmt.Sprintf("%s %s owned by %s in separate branches. The company needs one owner for %s: with more than one, nobody can settle a disagreement between them.", c.capNames(cv, caps), isAre(len(caps)), who, itThem(len(caps))),

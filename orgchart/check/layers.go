@@ -1,6 +1,9 @@
 package check
 
-import "fmt"
+import (
+	"fmt"
+	"github.com/orgplanner/orgplanner/orgchart"
+)
 
 // layersNeeded is ceil(log_base n): the layers below the top that n people
 // need at spans of base. Computed in integers to avoid float rounding.
@@ -49,7 +52,7 @@ func (c *checker) checkLayers() {
 		}
 		c.add("layers.too-deep", sev, c.ord(t), c.ids(chain...),
 			fmt.Sprintf("The reporting chain from %s down to %s has %d layers; an organisation of %s needs no more than %d (spans of about %d, at most %d layers).",
-				c.title(t), c.name(int(d)), layers, plural(c.headcount, "person", "people"), allowed, c.pol.LayerBase, c.pol.LayersMax),
-			fmt.Sprintf("Widen spans or remove pass-through layers in this branch: %s below layer %d.", plural(info.below, "position sits", "positions sit"), allowed))
+				c.title(t), c.name(int(d)), layers, orgchart.Count(c.headcount, "person", "people"), allowed, c.pol.LayerBase, c.pol.LayersMax),
+			fmt.Sprintf("Widen spans or remove pass-through layers in this branch: %s below layer %d.", orgchart.Count(info.below, "position sits", "positions sit"), allowed))
 	}
 }

@@ -83,26 +83,6 @@ func joinWith(parts []string, word string) string {
 	return strings.Join(parts[:len(parts)-1], ", ") + " " + word + " " + parts[len(parts)-1]
 }
 
-// thousands writes 12345 as "12,345".
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	if n < 0 {
-		return "-" + thousands(-n)
-	}
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}
-
-// plural returns "1 direct report" or "3 direct reports".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return thousands(n) + " " + many
-}
-
 // article returns "a" or "an" for a title as it is spoken: "an IT Operations
 // Manager", "an SRE Manager", "a VP of IT".
 func article(title string) string {

@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"github.com/orgplanner/orgplanner/orgchart"
 	"slices"
 
 	"github.com/orgplanner/orgplanner/catalog"
@@ -45,11 +46,11 @@ func (c *checker) reportingAt(i int, lines *lineCache) (rolePair, bool) {
 			switch {
 			case pos.Count > 1:
 				c.add("reporting.team-manages", Warning, c.ord(i), c.ids(int32(i)),
-					fmt.Sprintf("%s has %s: it is not clear which of the %d they report to.", c.name(i), plural(int(c.span[i]), "direct report", "direct reports"), pos.Count),
+					fmt.Sprintf("%s has %s: it is not clear which of the %d they report to.", c.name(i), orgchart.Count(int(c.span[i]), "direct report", "direct reports"), pos.Count),
 					"Make the team's lead a position of its own and move the reports under it.")
 			case c.role[i] != nil && c.role[i].Individual && c.role[i].ID != genericRole:
 				c.add("reporting.ic-manages", Warning, c.ord(i), c.ids(int32(i)),
-					fmt.Sprintf("%s is an individual-contributor role but has %s.", c.name(i), plural(int(c.span[i]), "direct report", "direct reports")),
+					fmt.Sprintf("%s is an individual-contributor role but has %s.", c.name(i), orgchart.Count(int(c.span[i]), "direct report", "direct reports")),
 					c.managerRoleHint(i))
 			}
 		}

@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"github.com/orgplanner/orgplanner/orgchart"
 
 	"github.com/orgplanner/orgplanner/catalog"
 )
@@ -65,10 +66,10 @@ func (c *checker) seniorityAt(m int) {
 		var msg string
 		if len(above) == 1 {
 			msg = fmt.Sprintf("%s, %s, reports to %s, %s: %s below it.",
-				c.name(first), levelName(c.role[first].Level), c.name(m), levelName(c.role[m].Level), plural(gap, "level", "levels"))
+				c.name(first), levelName(c.role[first].Level), c.name(m), levelName(c.role[m].Level), orgchart.Count(gap, "level", "levels"))
 		} else {
 			msg = fmt.Sprintf("%s report to %s, %s: up to %s below them.",
-				c.names(above), c.name(m), levelName(c.role[m].Level), plural(gap, "level", "levels"))
+				c.names(above), c.name(m), levelName(c.role[m].Level), orgchart.Count(gap, "level", "levels"))
 		}
 		c.add("reporting.seniority-inversion", sev, c.ord(m), c.ids(append([]int32{int32(m)}, above...)...), msg,
 			fmt.Sprintf("Move %s under %s or someone more senior, or correct the roles if a title was matched wrongly (an import that read \"Chief\" or \"VP\" into the wrong role).", c.title(first), levelName(c.role[first].Level)))
@@ -115,7 +116,7 @@ func (c *checker) checkOrphans() {
 	}
 	msg := fmt.Sprintf("%s %s no manager: an individual contributor at the top of a plan led by %s.", c.names(orphans), hasHave(len(orphans)), c.name(leader))
 	if len(orphans) > 1 {
-		msg = fmt.Sprintf("%s individual contributors have no manager (%s) in a plan led by %s.", thousands(len(orphans)), c.names(orphans), c.name(leader))
+		msg = fmt.Sprintf("%s individual contributors have no manager (%s) in a plan led by %s.", orgchart.Thousands(len(orphans)), c.names(orphans), c.name(leader))
 	}
 	c.add("reporting.orphan", Warning, c.ord(int(orphans[0])), c.ids(orphans...), msg,
 		"Set reportsTo to the manager each works for; in an import, check the manager column of these rows.")

@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"github.com/orgplanner/orgplanner/orgchart"
 	"strconv"
 	"strings"
 
@@ -147,7 +148,7 @@ func (c *checker) spanAt(i int) {
 				sugg = "Name an interim manager (" + c.name(int(m)) + " could cover) or make this hire first."
 			}
 			c.add("span.vacant-manager", Warning, c.ord(i), c.ids(int32(i)),
-				fmt.Sprintf("%s is vacant and leads %s; until it is filled they have no manager to go to.", c.title(i), plural(people, "person", "people")),
+				fmt.Sprintf("%s is vacant and leads %s; until it is filled they have no manager to go to.", c.title(i), orgchart.Count(people, "person", "people")),
 				sugg)
 		}
 	}
@@ -234,15 +235,15 @@ func (c *checker) spanWidth(i, s int) {
 		if s > max(c.pol.FarOutside, r.max+r.max/2) {
 			sev = Error
 		}
-		sugg := "Split the team: give a senior member a team-lead role over part of it, or move " + plural(s-r.max, "report", "reports") + " to a peer manager."
+		sugg := "Split the team: give a senior member a team-lead role over part of it, or move " + orgchart.Count(s-r.max, "report", "reports") + " to a peer manager."
 		if c.managesManagers(i) {
 			sugg = fmt.Sprintf("Group some of the %d reports under a new manager, or move %d of them to a peer.", s, s-r.max)
 		}
 		c.add("span.too-wide", sev, c.ord(i), c.ids(int32(i)),
-			c.name(i)+" has "+plural(s, "direct report", "direct reports")+"; "+r.describe(c.org, i)+".", sugg)
+			c.name(i)+" has "+orgchart.Count(s, "direct report", "direct reports")+"; "+r.describe(c.org, i)+".", sugg)
 	case s < r.min:
 		c.add("span.too-narrow", Warning, c.ord(i), c.ids(int32(i)),
-			c.name(i)+" has "+plural(s, "direct report", "direct reports")+"; "+r.describe(c.org, i)+".",
+			c.name(i)+" has "+orgchart.Count(s, "direct report", "direct reports")+"; "+r.describe(c.org, i)+".",
 			c.narrowHint(i, r.min))
 	}
 }

@@ -1,6 +1,9 @@
 package check
 
-import "fmt"
+import (
+	"fmt"
+	"github.com/orgplanner/orgplanner/orgchart"
+)
 
 // missingManagerICs is the number of individual contributors directly under a
 // senior leader from which a first-line manager is missing: the top of
@@ -67,14 +70,14 @@ func (c *checker) spanMixAt(i int) {
 		case ics >= missingManagerICs && c.leadsLeaders(i, managers):
 			besides := ""
 			if managers > 0 {
-				besides = " besides " + plural(managers, "manager", "managers")
+				besides = " besides " + orgchart.Count(managers, "manager", "managers")
 			}
 			c.add("span.missing-manager", Warning, c.ord(i), c.ids(int32(i)),
-				fmt.Sprintf("%s leads %s directly%s: a group that large needs a first-line manager of its own.", c.name(i), plural(ics, "individual contributor", "individual contributors"), besides),
+				fmt.Sprintf("%s leads %s directly%s: a group that large needs a first-line manager of its own.", c.name(i), orgchart.Count(ics, "individual contributor", "individual contributors"), besides),
 				fmt.Sprintf("Make one of them (or a new hire) the team's manager so that %s leads leaders; split them into two teams if there are more than 8.", c.title(i)))
 		case managers >= 2 && ics >= mixedICs:
 			c.add("span.mixed", Info, c.ord(i), c.ids(int32(i)),
-				fmt.Sprintf("%s leads %s and %s directly: the span mixes managing managers with managing the work.", c.name(i), plural(managers, "manager", "managers"), plural(ics, "individual contributor", "individual contributors")),
+				fmt.Sprintf("%s leads %s and %s directly: the span mixes managing managers with managing the work.", c.name(i), orgchart.Count(managers, "manager", "managers"), orgchart.Count(ics, "individual contributor", "individual contributors")),
 				"If the individual contributors are staff roles (architects, programme managers), nothing to do; otherwise group them under one of the managers.")
 		}
 	}

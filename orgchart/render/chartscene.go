@@ -3,7 +3,6 @@ package render
 import (
 	"fmt"
 	"image/color"
-	"strconv"
 	"strings"
 
 	"github.com/orgplanner/orgplanner/catalog"
@@ -173,9 +172,9 @@ func (b *sceneBuilder) subline() string {
 	for _, pos := range b.p.Positions {
 		people += pos.Headcount()
 	}
-	sub := fmt.Sprintf("%s people in %s positions", thousands(people), thousands(len(b.p.Positions)))
+	sub := fmt.Sprintf("%s people in %s positions", orgchart.Thousands(people), orgchart.Thousands(len(b.p.Positions)))
 	if n := len(b.l.Cards); n < len(b.p.Positions) {
-		sub += fmt.Sprintf(" · showing %s", thousands(n))
+		sub += fmt.Sprintf(" · showing %s", orgchart.Thousands(n))
 		if n > 0 && b.l.Cards[0].Position.ReportsTo != "" {
 			sub += " under " + look.Title(b.l.Cards[0].Position, b.cat)
 		}
@@ -193,7 +192,7 @@ func (b *sceneBuilder) subline() string {
 		var parts []string
 		for sev, noun := range []string{"info finding", "warning", "error"} {
 			if n[sev] > 0 {
-				parts = append([]string{plural(n[sev], noun)}, parts...)
+				parts = append([]string{orgchart.Count(n[sev], noun, noun+"s")}, parts...)
 			}
 		}
 		if len(parts) == 0 {
@@ -306,20 +305,3 @@ func (b *sceneBuilder) cards(ox, oy float32) {
 
 // severityNames label the badge colours in the legend, by severity.
 var severityNames = [3]string{"Info", "Warnings", "Errors"}
-
-// plural is "1 error", "2 errors".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return thousands(n) + " " + noun + "s"
-}
-
-// thousands formats n with comma separators.
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}
