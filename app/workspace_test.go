@@ -279,3 +279,28 @@ func TestAPlanIsReadInTheBackground(t *testing.T) {
 		t.Errorf("after the read: %d positions, path %q, progress shown %v", len(u.st.Plan().Positions), u.st.Path(), u.progress.Visible())
 	}
 }
+
+// A card brought into view never ends under the overview in the corner.
+func TestScrollToKeepsTheCardClearOfTheOverview(t *testing.T) {
+	u := newTestUI(t, apptest.Plan())
+	if !u.minimap.Visible() || u.minimap.Size().Width == 0 {
+		t.Fatal("the overview is not shown")
+	}
+	lay := u.st.Layout()
+	k := lay.Cards[lay.Index("em")]
+	s := u.chart.Size()
+	// em just beyond the bottom-right corner, where the overview is drawn
+	u.chart.SetView(1, fyne.NewPos(k.X+k.W-s.Width+20, k.Y+k.H-s.Height+20))
+	u.chart.ScrollTo("em")
+	drv := fyne.CurrentApp().Driver()
+	at := drv.AbsolutePositionForObject(u.minimap).Subtract(drv.AbsolutePositionForObject(u.chart))
+	ms := u.minimap.Size()
+	p0 := u.chart.FromLayout(k.X, k.Y)
+	p1 := u.chart.FromLayout(k.X+k.W, k.Y+k.H)
+	if p1.X > at.X && p1.Y > at.Y && p0.X < at.X+ms.Width && p0.Y < at.Y+ms.Height {
+		t.Errorf("em at %v-%v is under the overview at %v size %v", p0, p1, at, ms)
+	}
+	if !u.inView("em") {
+		t.Error("em is not in view")
+	}
+}

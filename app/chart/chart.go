@@ -287,10 +287,40 @@ func (c *Chart) ScrollTo(id string) {
 	m := scrollMargin * min(c.zoom, 1)
 	dx := shift(p0.X, p1.X, s.Width, m)
 	dy := shift(p0.Y, p1.Y, s.Height, m)
+	dx, dy = c.clearOfCovers(p0, p1, dx, dy, m)
 	if dx != 0 || dy != 0 {
 		c.off = c.off.Add(fyne.NewPos(dx/c.zoom, dy/c.zoom))
 	}
 	c.Refresh()
+}
+
+// clearOfCovers adds to the move (dx, dy) of a card at [p0, p1] on screen
+// what keeps it out from under what is drawn over the chart (the overview):
+// up or left, whichever is shorter and keeps the card whole in view. The card
+// ends at p - d on screen.
+func (c *Chart) clearOfCovers(p0, p1 fyne.Position, dx, dy, m float32) (float32, float32) {
+	drv := fyne.CurrentApp().Driver()
+	origin := drv.AbsolutePositionForObject(c)
+	for _, o := range c.covers {
+		if !o.Visible() {
+			continue
+		}
+		at := drv.AbsolutePositionForObject(o).Subtract(origin)
+		size := o.Size()
+		x0, y0, x1, y1 := p0.X-dx, p0.Y-dy, p1.X-dx, p1.Y-dy
+		if x1 <= at.X || y1 <= at.Y || x0 >= at.X+size.Width || y0 >= at.Y+size.Height {
+			continue
+		}
+		up, left := y1-(at.Y-m), x1-(at.X-m)
+		canUp, canLeft := y0-up >= m, x0-left >= m
+		switch {
+		case canUp && (!canLeft || up <= left):
+			dy += up
+		case canLeft:
+			dx += left
+		}
+	}
+	return dx, dy
 }
 
 // shift is how far the view must move along one axis so that [a, b] is
