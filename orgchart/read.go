@@ -76,7 +76,7 @@ func Read(data []byte, file string, base *catalog.Catalog) (*Plan, *catalog.Cata
 func ReadWith(data []byte, file string, base *catalog.Catalog, opt ReadOptions) (*Plan, *catalog.Catalog, error) {
 	r := &reader{file: file, cat: base, catalogDirs: opt.CatalogDirs}
 	p := r.read(data)
-	if r.fallback { // the positions did not read in chunks: read the file whole
+	if r.againWhole() {
 		r = &reader{file: file, cat: base, catalogDirs: opt.CatalogDirs, whole: true}
 		p = r.read(data)
 	}
@@ -86,6 +86,15 @@ func ReadWith(data []byte, file string, base *catalog.Catalog, opt ReadOptions) 
 	return p, r.cat, nil
 }
 
+// againWhole says whether a read must be done again whole: when the
+// positions did not read in chunks, and when a chunked read stopped on a
+// problem before it parsed the chunks (a wrong version): a whole read would
+// find a syntax error in them first, and the problems must never depend on
+// the chunking. A plan whose chunks all parsed is read once, problems or not.
+func (r *reader) againWhole() bool {
+	return r.fallback || r.chunks != nil && !r.chunksRead && len(r.problems) > 0 && r.items <= MaxPositions
+}
+
 // reader walks one plan document by hand and collects its problems.
 type reader struct {
 	doc         *yaml.Node // the document, for its comments
@@ -93,6 +102,7 @@ type reader struct {
 	chunks      []posChunk // the positions, when read in chunks
 	items       int        // how many positions the chunks hold
 	fallback    bool       // a chunk did not parse alone: read again whole
+	chunksRead  bool       // every chunk parsed
 	file        string
 	catalogDirs []string
 	cat         *catalog.Catalog

@@ -224,5 +224,6 @@ func (r *reader) positionChunks(p *Plan, line int) ([]posMeta, bool) {
 		metas = r.positionItems(seq.Content, base, slab, p, metas)
 		base += len(seq.Content)
 	}
+	r.chunksRead = true
 	return metas, true
 }

@@ -17,8 +17,8 @@ func readBoth(t *testing.T, data []byte) (fellBack bool) {
 	file := filepath.Join(t.TempDir(), "p.yaml")
 	chunked := &reader{file: file}
 	p1 := chunked.read(data)
-	if chunked.fallback {
-		fellBack = true
+	if chunked.againWhole() {
+		fellBack = chunked.fallback
 		chunked = &reader{file: file, whole: true}
 		p1 = chunked.read(data)
 	}
