@@ -64,7 +64,11 @@ func TestCrashDuringSave(t *testing.T) {
 		if time.Now().After(deadline) {
 			t.Fatalf("only %d kills in 3 minutes: the machine is too busy or the child hangs", i)
 		}
-		delay := time.Duration(rng.Int64N(int64(2 * save)))
+		// The child saves the old plan, then the new one, in turn: kills
+		// spread over four saves find the file in both states (over two, they
+		// land in the first saves, which rewrite the old plan, whenever the
+		// child saves no faster than this process measured).
+		delay := time.Duration(rng.Int64N(int64(4 * save)))
 		killDuringSave(t, path, delay)
 		got, err := os.ReadFile(path)
 		if err != nil {
