@@ -187,18 +187,7 @@ func (g *gen) position(d, i int) *orgchart.Position {
 	default:
 		pos.Role, level = b.middle, 3
 	}
-	r := g.rng.IntN(1000)
-	if d > 0 && r < 50 {
-		if r < 20 {
-			pos.Notes = hireNotes[g.rng.IntN(len(hireNotes))]
-		}
-	} else {
-		pos.Holder = firstNames[g.rng.IntN(len(firstNames))] + " " + lastNames[g.rng.IntN(len(lastNames))]
-	}
-	if level == 5 && g.rng.IntN(100) < 3 {
-		pos.Count = 2 + g.rng.IntN(4)
-		pos.Holder = ""
-	}
+	g.staff(pos, level, d > 0)
 	// Some first-line managers have a dotted line to another director.
 	if level == 4 && d >= 2 && g.rng.IntN(100) < 2 {
 		grand := g.layers[d-1][nd.parent].parent
@@ -386,6 +375,24 @@ func distribute(k, m int, rng *rand.Rand) []int {
 const hex = "0123456789abcdef"
 
 // uuid returns a version 4 UUID from the generator's random stream.
+// staff fills a position's holder the way real plans are staffed: about 5%
+// of positions below the top vacant (a few with a hiring note), and about 3%
+// of individual-contributor positions a vacant group of 2 to 5 hires.
+func (g *gen) staff(pos *orgchart.Position, level int, belowTop bool) {
+	r := g.rng.IntN(1000)
+	if belowTop && r < 50 {
+		if r < 20 {
+			pos.Notes = hireNotes[g.rng.IntN(len(hireNotes))]
+		}
+	} else {
+		pos.Holder = firstNames[g.rng.IntN(len(firstNames))] + " " + lastNames[g.rng.IntN(len(lastNames))]
+	}
+	if level == 5 && g.rng.IntN(100) < 3 {
+		pos.Count = 2 + g.rng.IntN(4)
+		pos.Holder = ""
+	}
+}
+
 func (g *gen) uuid() string {
 	var b [16]byte
 	a, c := g.rng.Uint64(), g.rng.Uint64()

@@ -110,18 +110,7 @@ func (g *gen) dress(pos *orgchart.Position, t *shape, v int32, br int8, ids []st
 	default:
 		pos.Role, level = b.middle, 3
 	}
-	r := g.rng.IntN(1000)
-	if v > 0 && r < 50 {
-		if r < 20 {
-			pos.Notes = hireNotes[g.rng.IntN(len(hireNotes))]
-		}
-	} else {
-		pos.Holder = firstNames[g.rng.IntN(len(firstNames))] + " " + lastNames[g.rng.IntN(len(lastNames))]
-	}
-	if level == 5 && g.rng.IntN(100) < 3 {
-		pos.Count = 2 + g.rng.IntN(4)
-		pos.Holder = ""
-	}
+	g.staff(pos, level, v > 0)
 	if level == 4 && g.rng.IntN(100) < 3 {
 		if other := g.rng.IntN(len(ids)); other != int(v) && len(t.kids[other]) > 0 {
 			pos.DottedTo = []string{ids[other]}
