@@ -28,6 +28,9 @@ func (c *insertCmd) do(p *Plan) {
 	ix.byID[c.pos.ID] = c.pos
 }
 
+func (c *insertCmd) touched() []string { return []string{c.pos.ID, c.pos.ReportsTo} }
+func (c *insertCmd) settings() bool    { return false }
+
 func (c *insertCmd) undo(p *Plan) {
 	p.Positions = slices.Delete(p.Positions, c.at, c.at+1)
 	ix := p.indexed()
@@ -61,6 +64,9 @@ func (c *moveCmd) do(p *Plan) {
 	}
 }
 
+func (c *moveCmd) touched() []string { return []string{c.pos.ID, c.from, c.to} }
+func (c *moveCmd) settings() bool    { return false }
+
 func (c *moveCmd) undo(p *Plan) {
 	c.pos.ReportsTo = c.from
 	p.Positions = slices.Insert(p.Positions[:len(p.Positions)-1], c.at, c.pos)
@@ -87,6 +93,7 @@ type removeCmd struct {
 	lifted  []*Position // reports moved to the removed position's manager
 	from    string      // the removed position's id (LiftReports)
 	to      string      // its manager's id (LiftReports)
+	parent  string      // the removed position's manager's id (either mode)
 	dotted  []dottedChange
 
 	// The policy loses intended arrangements of removed positions.
@@ -95,7 +102,7 @@ type removeCmd struct {
 }
 
 func newRemoveCmd(p *Plan, pos *Position, mode RemoveMode) *removeCmd {
-	c := &removeCmd{}
+	c := &removeCmd{parent: pos.ReportsTo}
 	drop := map[*Position]bool{pos: true}
 	if mode == RemoveSubtree {
 		stack := []*Position{pos}
@@ -148,6 +155,23 @@ func newRemoveCmd(p *Plan, pos *Position, mode RemoveMode) *removeCmd {
 	}
 	return c
 }
+
+func (c *removeCmd) touched() []string {
+	ids := make([]string, 0, len(c.gone)+1+len(c.lifted)+len(c.dotted))
+	for _, q := range c.gone {
+		ids = append(ids, q.ID)
+	}
+	ids = append(ids, c.parent)
+	for _, r := range c.lifted {
+		ids = append(ids, r.ID)
+	}
+	for _, d := range c.dotted {
+		ids = append(ids, d.pos.ID)
+	}
+	return ids
+}
+
+func (c *removeCmd) settings() bool { return c.policyCut }
 
 func (c *removeCmd) do(p *Plan) {
 	defer p.Reindex()
@@ -203,8 +227,10 @@ type updateCmd struct {
 	before, after Position
 }
 
-func (c *updateCmd) do(p *Plan)   { *c.pos = c.after }
-func (c *updateCmd) undo(p *Plan) { *c.pos = c.before }
+func (c *updateCmd) do(p *Plan)        { *c.pos = c.after }
+func (c *updateCmd) undo(p *Plan)      { *c.pos = c.before }
+func (c *updateCmd) touched() []string { return []string{c.pos.ID} }
+func (c *updateCmd) settings() bool    { return false }
 
 // planFields are the plan-level settings SetPlan changes.
 type planFields struct {
@@ -225,5 +251,7 @@ func (f planFields) apply(p *Plan) {
 
 type setPlanCmd struct{ before, after planFields }
 
-func (c *setPlanCmd) do(p *Plan)   { c.after.apply(p) }
-func (c *setPlanCmd) undo(p *Plan) { c.before.apply(p) }
+func (c *setPlanCmd) do(p *Plan)        { c.after.apply(p) }
+func (c *setPlanCmd) undo(p *Plan)      { c.before.apply(p) }
+func (c *setPlanCmd) touched() []string { return nil }
+func (c *setPlanCmd) settings() bool    { return true }

@@ -7,6 +7,13 @@ import "github.com/orgplanner/orgplanner/catalog"
 type command interface {
 	do(p *Plan)
 	undo(p *Plan)
+	// touched lists the ids of the positions whose card, reports or manager
+	// the command changes (either way: do and undo touch the same ones), in
+	// a fixed order, repeats allowed; nil for a settings-only command.
+	touched() []string
+	// settings reports whether the command changes plan-level settings
+	// (policy, name, scope, catalog, header).
+	settings() bool
 }
 
 // applied is a command on the undo or redo stack, with the state serial it
@@ -28,6 +35,7 @@ type Editor struct {
 	nextSerial uint64
 	saved      uint64 // serial of the state last saved
 	revision   uint64
+	last       command // the command the last Apply, Undo or Redo ran
 }
 
 // NewEditor wraps p; its current state counts as saved.
@@ -53,6 +61,7 @@ func (e *Editor) apply(c command) {
 	e.state = e.nextSerial
 	e.redo = e.redo[:0]
 	e.revision++
+	e.last = c
 }
 
 // Undo reverts the last change; false when there is none.
@@ -66,6 +75,7 @@ func (e *Editor) Undo() bool {
 	e.redo = append(e.redo, a)
 	e.state = a.before
 	e.revision++
+	e.last = a.cmd
 	return true
 }
 
@@ -80,6 +90,7 @@ func (e *Editor) Redo() bool {
 	e.undo = append(e.undo, a)
 	e.state = a.serial
 	e.revision++
+	e.last = a.cmd
 	return true
 }
 
@@ -99,3 +110,38 @@ func (e *Editor) MarkSaved() { e.saved = e.state }
 // Dirty reports whether the plan differs from the state last marked saved
 // (undoing back to that state makes it clean again).
 func (e *Editor) Dirty() bool { return e.state != e.saved }
+
+// Touched lists the positions whose card, reports or manager the last change
+// (an edit, Undo or Redo: whatever last changed Revision) altered, so that
+// views and checks can redo only what concerns them: for a move the position
+// and its old and new managers; for an add or a removal the positions and
+// their managers (with a lifted removal, the lifted reports too), plus any
+// position whose dotted lines a removal cut; for an update the position.
+// Ids of positions no longer in the plan are included (a removal, an undone
+// add). The order is fixed and each id is listed once. It is nil before any
+// change and when the last change was to the plan's settings alone (then
+// PlanChanged is true). The slice is the caller's.
+func (e *Editor) Touched() []string {
+	if e.last == nil {
+		return nil
+	}
+	ids := e.last.touched()
+	if len(ids) == 0 {
+		return nil
+	}
+	out := make([]string, 0, len(ids))
+	seen := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		if id != "" && !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// PlanChanged reports whether the last change (see Touched) altered the
+// plan's settings: its policy, name, scope, catalog or header. A removal
+// that drops intended arrangements of removed positions from the policy
+// counts too; then Touched lists the removed positions as well.
+func (e *Editor) PlanChanged() bool { return e.last != nil && e.last.settings() }
