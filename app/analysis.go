@@ -86,15 +86,21 @@ func (u *ui) analysisWindow() fyne.Window {
 		}
 		b := img.Bounds()
 		w, h := float32(b.Dx())/px, float32(b.Dy())/px
+		name := titles[view]
+		if name == "" {
+			name = view
+		}
+		if view == "spans" { // the histogram can be clicked; its managers are listed below it
+			s := pictureScale(w, h, fyne.NewSize(room.Width, room.Height-spanListHeight-40))
+			content, _, _ := u.spansTab(img, fyne.NewSize(w*s, h*s), s)
+			tabs.Append(container.NewTabItem(name, content))
+			continue
+		}
 		s := pictureScale(w, h, room)
 		pic := canvas.NewImageFromImage(img)
 		pic.FillMode = canvas.ImageFillContain
 		pic.ScaleMode = canvas.ImageScaleSmooth
 		pic.SetMinSize(fyne.NewSize(w*s, h*s))
-		name := titles[view]
-		if name == "" {
-			name = view
-		}
 		tabs.Append(container.NewTabItem(name, container.NewScroll(container.NewCenter(pic))))
 	}
 	if u.analysisWin != nil { // one analysis window, of the plan as it is now

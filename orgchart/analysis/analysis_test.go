@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"bytes"
+	"github.com/orgplanner/orgplanner/orgchart/rollup"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -109,6 +110,27 @@ func TestSpansJudgesManagersAsCheckDoes(t *testing.T) {
 	}
 	if got["13+"].Wide != 1 || got["1"].Narrow != 1 || got["1"].Other != 1 || got["4-7"].InRange != 1 || got["2-3"].Narrow != 1 { // the CTO: 3 reports, its role calls for 5-10
 		t.Errorf("bands %+v", got)
+	}
+	// every band lists the managers it counts, judged as counted
+	if m := got["13+"].Managers; len(m) != 1 || m[0].ID != "wide" || m[0].Span != 14 || m[0].Judgement != JudgedWide {
+		t.Errorf("13+ managers %+v", m)
+	}
+	for _, b := range got {
+		if len(b.Managers) != b.Total() {
+			t.Errorf("band %s counts %d, lists %+v", b.Band, b.Total(), b.Managers)
+		}
+	}
+	// the columns tile the histogram left to right, one per band
+	for i := range rollup.Bands() {
+		x, y, w, h := SpanColumn(i)
+		if w <= 0 || h <= 0 || y < 0 || x+w > spansW {
+			t.Errorf("column %d at %v,%v %vx%v", i, x, y, w, h)
+		}
+		if i > 0 {
+			if px, _, pw, _ := SpanColumn(i - 1); px+pw != x {
+				t.Errorf("column %d starts at %v, the one before ends at %v", i, x, px+pw)
+			}
+		}
 	}
 }
 

@@ -27,7 +27,26 @@ type SpanBand struct {
 	// roles and team positions with reports (check raises reporting findings
 	// for them instead).
 	Other int `json:"other"`
+	// Managers are the managers counted, in plan order (the analysis
+	// window lists them when the band's bar is clicked).
+	Managers []SpanManager `json:"-"`
 }
+
+// SpanManager is one manager counted in a band: its span and how check
+// judges it ("in range", "too narrow", "too wide" or "not judged").
+type SpanManager struct {
+	ID        string
+	Span      int
+	Judgement string
+}
+
+// Judgements of SpanManager, one per part of a bar.
+const (
+	JudgedInRange = "in range"
+	JudgedNarrow  = "too narrow"
+	JudgedWide    = "too wide"
+	JudgedOther   = "not judged"
+)
 
 // Total is the band's number of managers.
 func (b SpanBand) Total() int { return b.InRange + b.Narrow + b.Wide + b.Other }
@@ -75,16 +94,21 @@ func Spans(p *orgchart.Plan, cat *catalog.Catalog, rep *check.Report) []SpanBand
 			continue // not a manager, or a vacant one (left out of span figures)
 		}
 		b := &out[at[rollup.Band(s)]]
+		judged := JudgedInRange
 		switch {
 		case !spanJudged(pos, cat):
 			b.Other++
+			judged = JudgedOther
 		case wide[pos.ID]:
 			b.Wide++
+			judged = JudgedWide
 		case narrow[pos.ID]:
 			b.Narrow++
+			judged = JudgedNarrow
 		default:
 			b.InRange++
 		}
+		b.Managers = append(b.Managers, SpanManager{ID: pos.ID, Span: s, Judgement: judged})
 	}
 	return out
 }
@@ -213,6 +237,24 @@ var bandNotes = map[string]string{"1": "single report", "2-3": "reports", "4-7":
 // spanLimits are the spans each band covers on the range axis (13+ drawn to 18).
 var spanLimits = [][2]float32{{1, 1}, {2, 3}, {4, 7}, {8, 12}, {13, 18}}
 
+// The span picture's frame, in units of scale 1.
+const (
+	spansW      = 1000
+	spansLeft   = 90
+	spansRight  = spansW - 50
+	spansTop    = 150
+	spansChartH = 330
+	spansCols   = 5
+)
+
+// SpanColumn is the part of the span picture (units of scale 1) that stands
+// for band i of Spans: its bar with the room above it, its count and its
+// label below the axis. The analysis window hit-tests clicks with it.
+func SpanColumn(i int) (x, y, w, h float32) {
+	colW := float32(spansRight-spansLeft) / spansCols
+	return spansLeft + colW*float32(i), spansTop - 20, colW, spansChartH + 20 + 56
+}
+
 // SpansPNG draws the span-of-control histogram: managers per span band,
 // each bar split into in range, too narrow and too wide for the manager's
 // role, with the recommended ranges drawn to the same axis below it.
@@ -223,14 +265,14 @@ func SpansPNG(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, opt Options) 
 	pal := look.PaletteFor(opt.theme())
 
 	const (
-		W       = 1000
-		left    = 90
-		right   = W - 50
-		top     = 150
-		chartH  = 330
+		W       = spansW
+		left    = spansLeft
+		right   = spansRight
+		top     = spansTop
+		chartH  = spansChartH
 		rangeH  = 34
 		margin  = 40
-		colsN   = 5
+		colsN   = spansCols
 		barFrac = 0.58
 	)
 	base := float32(top + chartH)
