@@ -53,16 +53,17 @@ type State struct {
 	undoSteps, redoSteps []Step
 	lastStep             Step
 
-	// eng lays out incrementally: pending are the positions an edit changed
-	// (Engine.Changed), afresh says the next layout starts over (a loaded
-	// plan, undo, redo, plan settings), engCollapsed what it was told of
-	// collapse marks.
+	// eng lays out incrementally: pending are the positions an edit, undo
+	// or redo changed (Engine.Changed), afresh says the next layout starts
+	// over (a loaded plan), engCollapsed what it was told of collapse marks.
 	eng     *layout.Engine
 	pending []string
 	// checker re-checks incrementally with the same pending positions
-	// (check.Checker.Changed); it starts afresh with the layout.
+	// (check.Checker.Changed); recheckAll says it starts over (a loaded
+	// plan, a change of the plan's settings).
 	checker      *check.Checker
 	afresh       bool
+	recheckAll   bool
 	engCollapsed map[string]bool
 }
 
@@ -71,12 +72,19 @@ type State struct {
 type Step struct {
 	What     string // "moving Software Engineer (Ada) under CTO"
 	ID, Near string
+
+	// touched are the positions the edit changed (its undo and redo change
+	// the same ones); settings is true for a change of the plan's settings.
+	touched  []string
+	settings bool
 }
 
-// record notes an edit just applied to the editor.
+// record notes an edit just applied to the editor and the positions it
+// touched, for the next re-check and layout.
 func (s *State) record(st Step) {
 	s.undoSteps = append(s.undoSteps, st)
 	s.redoSteps = s.redoSteps[:0]
+	s.touched(st)
 }
 
 // LastStep is the edit the last Undo or Redo undid or redid.
@@ -170,7 +178,8 @@ func (s *State) Load(p *orgchart.Plan, cat *catalog.Catalog, path string) {
 	s.selected = ""
 	s.collapsed = overview(p)
 	s.undoSteps, s.redoSteps, s.lastStep = nil, nil, Step{}
-	s.afresh = true
+	s.afresh, s.recheckAll = true, true
+	s.pending = s.pending[:0]
 	s.recompute()
 	s.notify(ChangedPlan | ChangedFile | ChangedSelection)
 }
@@ -285,8 +294,8 @@ func (s *State) Add(role, managerID string) (*orgchart.Position, error) {
 	if m := s.Plan().Position(managerID); m != nil {
 		where = "under " + s.Label(m)
 	}
-	s.record(Step{What: "adding " + s.Title(pos) + " " + where, ID: pos.ID, Near: managerID})
-	s.touched(pos.ID, managerID)
+	s.record(Step{What: "adding " + s.Title(pos) + " " + where, ID: pos.ID, Near: managerID,
+		touched: []string{pos.ID, managerID}})
 	if managerID != "" {
 		delete(s.collapsed, managerID) // show where the new card went
 	}
@@ -312,8 +321,8 @@ func (s *State) Move(id, managerID string) error {
 	if m := s.Plan().Position(managerID); m != nil {
 		where = "under " + s.Label(m)
 	}
-	s.record(Step{What: "moving " + s.Label(s.Plan().Position(id)) + " " + where, ID: id, Near: from})
-	s.touched(id, from, managerID)
+	s.record(Step{What: "moving " + s.Label(s.Plan().Position(id)) + " " + where, ID: id, Near: from,
+		touched: []string{id, from, managerID}})
 	delete(s.collapsed, managerID)
 	s.edited(0)
 	return nil
@@ -348,17 +357,19 @@ func (s *State) Remove(id string, mode orgchart.RemoveMode) error {
 			what += fmt.Sprintf(" and the %s below", Plural(s.SubtreeSize(id)-1, "position", "positions"))
 		}
 	}
-	var lifted []string
-	if mode != orgchart.RemoveSubtree {
+	// the removed positions, their manager and the lifted reports
+	touched := []string{id, near}
+	if mode == orgchart.RemoveSubtree {
+		touched = s.subtreeIDs(id, touched)
+	} else {
 		for _, r := range s.Plan().Reports(id) {
-			lifted = append(lifted, r.ID)
+			touched = append(touched, r.ID)
 		}
 	}
 	if err := s.ed.Remove(id, mode); err != nil {
 		return err
 	}
-	s.record(Step{What: what, ID: id, Near: near})
-	s.touched(append(lifted, id, near)...)
+	s.record(Step{What: what, ID: id, Near: near, touched: touched})
 	s.edited(0)
 	return nil
 }
@@ -368,8 +379,7 @@ func (s *State) Update(id string, change func(*orgchart.Position)) error {
 	if err := s.ed.Update(id, change); err != nil {
 		return err
 	}
-	s.record(Step{What: "editing " + s.Label(s.Plan().Position(id)), ID: id})
-	s.touched(id)
+	s.record(Step{What: "editing " + s.Label(s.Plan().Position(id)), ID: id, touched: []string{id}})
 	s.edited(0)
 	return nil
 }
@@ -385,8 +395,8 @@ func (s *State) SetRelation(id, capID string, rel orgchart.Relation) error {
 	if c := s.cat.Capability(capID); c != nil {
 		name = c.Name
 	}
-	s.record(Step{What: "changing what " + s.Label(s.Plan().Position(id)) + " does with " + name, ID: id})
-	s.touched(id)
+	s.record(Step{What: "changing what " + s.Label(s.Plan().Position(id)) + " does with " + name, ID: id,
+		touched: []string{id}})
 	s.edited(0)
 	return nil
 }
@@ -396,8 +406,7 @@ func (s *State) SetPlan(change func(*orgchart.Plan)) error {
 	if err := s.ed.SetPlan(change); err != nil {
 		return err
 	}
-	s.record(Step{What: "changing the plan's settings"})
-	s.afresh = true
+	s.record(Step{What: "changing the plan's settings", settings: true})
 	s.edited(ChangedFile) // the name is in the window title
 	return nil
 }
@@ -407,12 +416,14 @@ func (s *State) Undo() bool {
 	if !s.ed.Undo() {
 		return false
 	}
-	s.afresh = true // the editor restored the plan: lay it out afresh
 	s.lastStep = Step{}
 	if n := len(s.undoSteps); n > 0 {
 		s.lastStep = s.undoSteps[n-1]
 		s.undoSteps = s.undoSteps[:n-1]
 		s.redoSteps = append(s.redoSteps, s.lastStep)
+		s.touched(s.lastStep) // an undo changes what the edit changed
+	} else {
+		s.afresh, s.recheckAll = true, true // an edit State did not see
 	}
 	s.edited(ChangedFile)
 	return true
@@ -423,12 +434,14 @@ func (s *State) Redo() bool {
 	if !s.ed.Redo() {
 		return false
 	}
-	s.afresh = true
 	s.lastStep = Step{}
 	if n := len(s.redoSteps); n > 0 {
 		s.lastStep = s.redoSteps[n-1]
 		s.redoSteps = s.redoSteps[:n-1]
 		s.undoSteps = append(s.undoSteps, s.lastStep)
+		s.touched(s.lastStep)
+	} else {
+		s.afresh, s.recheckAll = true, true
 	}
 	s.edited(ChangedFile)
 	return true
@@ -453,8 +466,9 @@ func (s *State) recompute() {
 // recheck checks the plan again through the incremental checker: only what
 // the pending positions touch is evaluated again; the report is Run's.
 func (s *State) recheck() *check.Report {
-	if s.checker == nil || s.afresh || s.checker.Plan() != s.Plan() || s.checker.Catalog() != s.cat {
+	if s.checker == nil || s.recheckAll || s.checker.Plan() != s.Plan() || s.checker.Catalog() != s.cat {
 		s.checker = check.NewChecker(s.Plan(), s.cat)
+		s.recheckAll = false
 		return s.checker.Report()
 	}
 	if len(s.pending) > 0 {
@@ -512,13 +526,38 @@ func collapseDiff(was, now map[string]bool) []string {
 	return ids
 }
 
-// touched notes positions an edit changed, for the next layout.
-func (s *State) touched(ids ...string) {
-	for _, id := range ids {
+// touched notes the positions an edit (or its undo or redo) changed, for
+// the next re-check and layout; a change of the plan's settings re-checks
+// the whole plan (the policy's limits apply everywhere) and lays out nothing.
+func (s *State) touched(st Step) {
+	if st.settings {
+		s.recheckAll = true
+	}
+	for _, id := range st.touched {
 		if id != "" {
 			s.pending = append(s.pending, id)
 		}
 	}
+}
+
+// subtreeIDs appends the ids of the position and every position below it.
+func (s *State) subtreeIDs(id string, ids []string) []string {
+	p := s.Plan()
+	stack := []string{id}
+	for len(stack) > 0 {
+		cur := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if p.Position(cur) == nil {
+			continue
+		}
+		if cur != id {
+			ids = append(ids, cur)
+		}
+		for _, r := range p.Reports(cur) {
+			stack = append(stack, r.ID)
+		}
+	}
+	return ids
 }
 
 // Role is the catalog role of a position, or nil when unknown.
