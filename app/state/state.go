@@ -72,19 +72,12 @@ type State struct {
 type Step struct {
 	What     string // "moving Software Engineer (Ada) under CTO"
 	ID, Near string
-
-	// touched are the positions the edit changed (its undo and redo change
-	// the same ones); settings is true for a change of the plan's settings.
-	touched  []string
-	settings bool
 }
 
-// record notes an edit just applied to the editor and the positions it
-// touched, for the next re-check and layout.
+// record notes an edit just applied to the editor.
 func (s *State) record(st Step) {
 	s.undoSteps = append(s.undoSteps, st)
 	s.redoSteps = s.redoSteps[:0]
-	s.touched(st)
 }
 
 // LastStep is the edit the last Undo or Redo undid or redid.
@@ -294,8 +287,7 @@ func (s *State) Add(role, managerID string) (*orgchart.Position, error) {
 	if m := s.Plan().Position(managerID); m != nil {
 		where = "under " + s.Label(m)
 	}
-	s.record(Step{What: "adding " + s.Title(pos) + " " + where, ID: pos.ID, Near: managerID,
-		touched: []string{pos.ID, managerID}})
+	s.record(Step{What: "adding " + s.Title(pos) + " " + where, ID: pos.ID, Near: managerID})
 	if managerID != "" {
 		delete(s.collapsed, managerID) // show where the new card went
 	}
@@ -321,8 +313,7 @@ func (s *State) Move(id, managerID string) error {
 	if m := s.Plan().Position(managerID); m != nil {
 		where = "under " + s.Label(m)
 	}
-	s.record(Step{What: "moving " + s.Label(s.Plan().Position(id)) + " " + where, ID: id, Near: from,
-		touched: []string{id, from, managerID}})
+	s.record(Step{What: "moving " + s.Label(s.Plan().Position(id)) + " " + where, ID: id, Near: from})
 	delete(s.collapsed, managerID)
 	s.edited(0)
 	return nil
@@ -357,19 +348,10 @@ func (s *State) Remove(id string, mode orgchart.RemoveMode) error {
 			what += fmt.Sprintf(" and the %s below", Plural(s.SubtreeSize(id)-1, "position", "positions"))
 		}
 	}
-	// the removed positions, their manager and the lifted reports
-	touched := []string{id, near}
-	if mode == orgchart.RemoveSubtree {
-		touched = s.subtreeIDs(id, touched)
-	} else {
-		for _, r := range s.Plan().Reports(id) {
-			touched = append(touched, r.ID)
-		}
-	}
 	if err := s.ed.Remove(id, mode); err != nil {
 		return err
 	}
-	s.record(Step{What: what, ID: id, Near: near, touched: touched})
+	s.record(Step{What: what, ID: id, Near: near})
 	s.edited(0)
 	return nil
 }
@@ -379,7 +361,7 @@ func (s *State) Update(id string, change func(*orgchart.Position)) error {
 	if err := s.ed.Update(id, change); err != nil {
 		return err
 	}
-	s.record(Step{What: "editing " + s.Label(s.Plan().Position(id)), ID: id, touched: []string{id}})
+	s.record(Step{What: "editing " + s.Label(s.Plan().Position(id)), ID: id})
 	s.edited(0)
 	return nil
 }
@@ -395,8 +377,7 @@ func (s *State) SetRelation(id, capID string, rel orgchart.Relation) error {
 	if c := s.cat.Capability(capID); c != nil {
 		name = c.Name
 	}
-	s.record(Step{What: "changing what " + s.Label(s.Plan().Position(id)) + " does with " + name, ID: id,
-		touched: []string{id}})
+	s.record(Step{What: "changing what " + s.Label(s.Plan().Position(id)) + " does with " + name, ID: id})
 	s.edited(0)
 	return nil
 }
@@ -406,7 +387,7 @@ func (s *State) SetPlan(change func(*orgchart.Plan)) error {
 	if err := s.ed.SetPlan(change); err != nil {
 		return err
 	}
-	s.record(Step{What: "changing the plan's settings", settings: true})
+	s.record(Step{What: "changing the plan's settings"})
 	s.edited(ChangedFile) // the name is in the window title
 	return nil
 }
@@ -421,9 +402,6 @@ func (s *State) Undo() bool {
 		s.lastStep = s.undoSteps[n-1]
 		s.undoSteps = s.undoSteps[:n-1]
 		s.redoSteps = append(s.redoSteps, s.lastStep)
-		s.touched(s.lastStep) // an undo changes what the edit changed
-	} else {
-		s.afresh, s.recheckAll = true, true // an edit State did not see
 	}
 	s.edited(ChangedFile)
 	return true
@@ -439,16 +417,15 @@ func (s *State) Redo() bool {
 		s.lastStep = s.redoSteps[n-1]
 		s.redoSteps = s.redoSteps[:n-1]
 		s.undoSteps = append(s.undoSteps, s.lastStep)
-		s.touched(s.lastStep)
-	} else {
-		s.afresh, s.recheckAll = true, true
 	}
 	s.edited(ChangedFile)
 	return true
 }
 
-// edited re-checks and re-lays out after an edit and tells the widgets.
+// edited re-checks and re-lays out after an edit, an undo or a redo (what
+// the editor says it touched) and tells the widgets.
 func (s *State) edited(extra Change) {
+	s.touched()
 	s.recompute()
 	c := ChangedPlan | ChangedFile | extra
 	if s.selected != "" && s.Plan().Position(s.selected) == nil {
@@ -526,38 +503,15 @@ func collapseDiff(was, now map[string]bool) []string {
 	return ids
 }
 
-// touched notes the positions an edit (or its undo or redo) changed, for
-// the next re-check and layout; a change of the plan's settings re-checks
-// the whole plan (the policy's limits apply everywhere) and lays out nothing.
-func (s *State) touched(st Step) {
-	if st.settings {
+// touched notes the positions the editor's last change (an edit, an undo
+// or a redo) touched, for the next re-check and layout. A change of the
+// plan's settings re-checks the whole plan (the policy's limits apply
+// everywhere); the layout does not depend on the settings.
+func (s *State) touched() {
+	if s.ed.PlanChanged() {
 		s.recheckAll = true
 	}
-	for _, id := range st.touched {
-		if id != "" {
-			s.pending = append(s.pending, id)
-		}
-	}
-}
-
-// subtreeIDs appends the ids of the position and every position below it.
-func (s *State) subtreeIDs(id string, ids []string) []string {
-	p := s.Plan()
-	stack := []string{id}
-	for len(stack) > 0 {
-		cur := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if p.Position(cur) == nil {
-			continue
-		}
-		if cur != id {
-			ids = append(ids, cur)
-		}
-		for _, r := range p.Reports(cur) {
-			stack = append(stack, r.ID)
-		}
-	}
-	return ids
+	s.pending = append(s.pending, s.ed.Touched()...)
 }
 
 // Role is the catalog role of a position, or nil when unknown.
