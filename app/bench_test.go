@@ -1,11 +1,14 @@
 package app
 
 import (
+	"fmt"
+
 	"testing"
 
 	"fyne.io/fyne/v2"
 
 	"github.com/orgplanner/orgplanner/app/internal/apptest"
+	"github.com/orgplanner/orgplanner/app/state"
 	"github.com/orgplanner/orgplanner/orgchart"
 	"github.com/orgplanner/orgplanner/orgchart/generate"
 )
@@ -128,4 +131,30 @@ func BenchmarkPan3000(b *testing.B) {
 	}
 	b.Run("zoom1", func(b *testing.B) { pan(b, 1) })
 	b.Run("fit", func(b *testing.B) { u.chart.Fit(); pan(b, u.chart.Zoom()) })
+}
+
+// BenchmarkRefreshAfterEdit measures what the window does after an edit
+// with the check and the layout taken out: the notification to every panel
+// (chart, find, compare, review, inspector, toolbar) and the connector
+// repaint, on the same plan and layout each time. Its cost should not grow
+// with the plan.
+func BenchmarkRefreshAfterEdit(b *testing.B) {
+	for _, n := range []int{10000, 100000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			p := generate.Generate(n, 1)
+			u := newTestUI(b, p)
+			u.st.ExpandAll()
+			u.chart.ScrollTo(p.Tops()[0].ID)
+			s := u.chart.Size()
+			b.ReportAllocs()
+			b.ResetTimer()
+			cpu0 := cpuTime()
+			for i := 0; i < b.N; i++ {
+				u.changed(state.ChangedPlan | state.ChangedFile)
+				u.chart.Paint(int(s.Width), int(s.Height))
+			}
+			b.StopTimer()
+			reportCPU(b, cpu0)
+		})
+	}
 }

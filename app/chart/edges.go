@@ -15,7 +15,8 @@ import (
 // chart has one canvas object for its lines however many cards it shows.
 // Zoomed far out it also draws the cards as plain boxes.
 type edgePainter struct {
-	img *image.RGBA
+	img   *image.RGBA
+	index edgeIndex
 }
 
 // paint draws at scale pixels per layout unit, with off the layout point at
@@ -53,13 +54,13 @@ func (e *edgePainter) paint(st *state.State, w, h int, scale float32, off fyne.P
 		return int((x - off.X) * scale), int((y - off.Y) * scale)
 	}
 	t := max(1, int(scale*1.25+0.5))
-	for i := range lay.Edges {
+	e.index.visit(st.Plan(), lay, x0, y0, x1, y1, func(i int) {
 		ed := &lay.Edges[i]
 		if lod.inBlock != nil && lod.inBlock[ed.To] && lod.inBlock[ed.From] {
-			continue // inside a block
+			return // inside a block
 		}
 		if !edgeInView(ed, x0, y0, x1, y1) {
-			continue
+			return
 		}
 		for j := 1; j < len(ed.Points); j++ {
 			a, b := ed.Points[j-1], ed.Points[j]
@@ -71,7 +72,7 @@ func (e *edgePainter) paint(st *state.State, w, h int, scale float32, off fyne.P
 				e.segment(ax, ay, bx, by, t, pal.Line)
 			}
 		}
-	}
+	})
 	for _, b := range lod.blocks {
 		r := lod.subs.box[b]
 		bx0, by0 := toPx(r.X, r.Y)
