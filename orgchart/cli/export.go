@@ -26,7 +26,8 @@ relationships are dashed. Every format draws the same layout and look.
 
   PNG  sharp text at every scale; the pixel density (96 dpi times --scale) is
        written in the file, so slides place it at its size. Charts larger than
-       32,767 pixels a side or 250 megapixels are refused, never shrunk.
+       image viewers open (32,767 pixels a side, 536 megapixels) are refused,
+       never shrunk.
   SVG  text as text, fonts embedded; no size limit.
   PDF  text selectable and searchable, fonts embedded as subsets. One page the
        size of the chart, or with --page A4|A3|letter [--landscape] the chart

@@ -36,7 +36,9 @@ func dotSource(p *orgchart.Plan, cat *catalog.Catalog) []byte {
 
 // TestWriteBenchmarkInputs writes the benchmark organisation as a plan and
 // as a DOT file into $ORGPLANNER_BENCH_DIR, for timing the CLI against dot
-// (docs/performance.md); skipped when the variable is not set.
+// (docs/performance.md), and the real-shaped organisation at its measured
+// size (shaped1516.yaml, for looking at its exports); skipped when the
+// variable is not set.
 func TestWriteBenchmarkInputs(t *testing.T) {
 	dir := os.Getenv("ORGPLANNER_BENCH_DIR")
 	if dir == "" {
@@ -51,6 +53,10 @@ func TestWriteBenchmarkInputs(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "gen1500.dot"), dotSource(p, cat), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	real := generate.Shaped(generate.RealSize, 1)
+	if err := os.WriteFile(filepath.Join(dir, "shaped1516.yaml"), real.Encode(), 0o644); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strings"
 
@@ -45,7 +46,17 @@ func Export(w io.Writer, format string, p *orgchart.Plan, cat *catalog.Catalog, 
 		return PDFScene(w, sc, opt)
 	}
 	width, height, err := WriteScene(w, sc, opt.Scale, opt.Compression)
-	return Result{Width: float32(width), Height: float32(height), Notes: missingNotes(sc)}, err
+	res := Result{Width: float32(width), Height: float32(height), Notes: missingNotes(sc)}
+	if px := float64(width) * float64(height); err == nil && px > SlidePixels {
+		scale := opt.Scale
+		if scale == 0 {
+			scale = 1
+		}
+		fit := math.Floor(20*float64(scale)*math.Sqrt(SlidePixels/px)) / 20
+		res.Notes = append(res.Notes, fmt.Sprintf("the image is %.0f megapixels: Google Slides takes at most %d (about --scale %g)",
+			px/1e6, SlidePixels/1_000_000, max(0.25, fit)))
+	}
+	return res, err
 }
 
 // FormatOf is the chart format a file name asks for by its extension, or "".

@@ -162,14 +162,17 @@ func TestTooLargeChartsAreRefusedNotShrunk(t *testing.T) {
 		t.Fatalf("%dx%d, %d bytes written", tl.Width, tl.Height, buf.Len())
 	}
 	// The pixel limit applies too: a chart within the side limit but over
-	// 250 megapixels.
-	q := generate.Generate(1500, 1)
+	// the pixel limit (the real-shaped organisation, scaled until its
+	// longer side is near the side limit: near 16:9, that is 590 MP).
+	q := generate.Shaped(generate.RealSize, 1)
 	lq := layout.Compute(q, layout.Options{})
-	w, h, _ := Size(q, nil, lq, Options{Scale: 2.5})
+	w1, h1, _ := Size(q, nil, lq, Options{})
+	scale := float32(int(0.98*MaxSide/float64(max(w1, h1))*100)) / 100
+	w, h, _ := Size(q, nil, lq, Options{Scale: scale})
 	if w > MaxSide || h > MaxSide || w*h <= MaxPixels {
 		t.Fatalf("%dx%d does not test the pixel limit", w, h)
 	}
-	if err := PNG(&buf, q, nil, lq, Options{Scale: 2.5}); !errors.As(err, &tl) || buf.Len() != 0 {
+	if err := PNG(&buf, q, nil, lq, Options{Scale: scale}); !errors.As(err, &tl) || buf.Len() != 0 {
 		t.Fatalf("%dx%d: got %v, want a TooLargeError", w, h, err)
 	}
 	if _, err := Image(p, nil, l, Options{Theme: "sepia"}); err == nil {

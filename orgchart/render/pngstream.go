@@ -17,9 +17,9 @@ import (
 // above): one subtraction a byte, and the chart's flat areas become runs of
 // zeros; image/png tries five filters a row, which measured as the largest
 // single cost of encoding a chart. Each band is a run of deflate blocks
-// ending in a sync flush; the runs concatenate into one zlib stream. The
-// compressed bands wait in memory (a few megabytes) because the palette,
-// complete only when the last band is drawn, comes first in the file.
+// ending in a sync flush; the runs concatenate into one zlib stream, written
+// out band by band as they are ready (the palette, which comes first, is
+// filled by drawing the bands once before: see WriteScene).
 
 // bandJob is one band to encode: its rows and the raw row above it (nil
 // for the first band).
@@ -62,7 +62,9 @@ func newBandEncoder(width, level int) (*bandEncoder, error) {
 	return e, nil
 }
 
-func (e *bandEncoder) encode(j bandJob) (bandOut, error) {
+// encode filters and compresses one band; its bytes are appended to buf
+// (which may be nil), so the caller can reuse buffers.
+func (e *bandEncoder) encode(j bandJob, buf []byte) (bandOut, error) {
 	e.out.Reset()
 	e.zw.Reset(&e.out)
 	sum := uint32(1)
@@ -86,7 +88,7 @@ func (e *bandEncoder) encode(j bandJob) (bandOut, error) {
 	if err := e.zw.Flush(); err != nil {
 		return bandOut{}, err
 	}
-	return bandOut{seq: j.seq, data: bytes.Clone(e.out.Bytes()), adler: sum,
+	return bandOut{seq: j.seq, data: append(buf, e.out.Bytes()...), adler: sum,
 		n: int64(j.band.rect.Dy()) * int64(len(e.row))}, nil
 }
 
@@ -137,29 +139,26 @@ func adler32Update(sum uint32, p []byte) uint32 {
 	return uint32(s2%base)<<16 | uint32(s1%base)
 }
 
-// pngWriter collects the bands' deflate runs in order and writes the PNG
-// container around them.
+// pngWriter writes the PNG container: the header and palette first, then
+// the bands' deflate runs in order as they come, then the end.
 type pngWriter struct {
-	w             io.Writer
 	width, height int
 	dpi           float64 // pixel density written in pHYs; 0 writes none
-	runs          [][]byte
+	bw            *bufio.Writer
+	chunks        chunkWriter
 	adler         uint32
 }
 
 func newPNGWriter(w io.Writer, width, height int, dpi float64) *pngWriter {
-	return &pngWriter{w: w, width: width, height: height, dpi: dpi, adler: 1}
+	bw := bufio.NewWriterSize(w, 1<<16)
+	return &pngWriter{width: width, height: height, dpi: dpi, bw: bw, chunks: chunkWriter{w: bw}, adler: 1}
 }
 
-func (pw *pngWriter) band(o bandOut) {
-	pw.adler = adler32Combine(pw.adler, o.adler, o.n)
-	pw.runs = append(pw.runs, o.data)
-}
-
-// close writes the whole file: header, palette, the compressed rows (a zlib
-// header, the runs, an empty final block, the checksum) and the end.
-func (pw *pngWriter) close(pal []color.NRGBA) error {
-	bw := bufio.NewWriterSize(pw.w, 1<<16)
+// header writes the signature, the image header, the palette (complete:
+// pal is every colour the bands use), its alpha, the pixel density and the
+// zlib header.
+func (pw *pngWriter) header(pal []color.NRGBA) error {
+	bw := pw.bw
 	if _, err := bw.WriteString("\x89PNG\r\n\x1a\n"); err != nil {
 		return err
 	}
@@ -205,26 +204,35 @@ func (pw *pngWriter) close(pal []color.NRGBA) error {
 			return err
 		}
 	}
-	chunks := chunkWriter{w: bw}
 	// zlib header: deflate, 32 KB window, no dictionary, check bits.
-	chunks.Write([]byte{0x78, 0x01})
-	for _, run := range pw.runs {
-		chunks.Write(run)
-	}
+	_, err := pw.chunks.Write([]byte{0x78, 0x01})
+	return err
+}
+
+// band writes the next band's deflate run.
+func (pw *pngWriter) band(o bandOut) error {
+	pw.adler = adler32Combine(pw.adler, o.adler, o.n)
+	_, err := pw.chunks.Write(o.data)
+	return err
+}
+
+// close ends the zlib stream (an empty final block, the checksum) and the
+// file.
+func (pw *pngWriter) close() error {
 	var tail [6]byte
 	tail[0], tail[1] = 0x03, 0x00
 	binary.BigEndian.PutUint32(tail[2:], pw.adler)
-	chunks.Write(tail[:])
-	if chunks.err != nil {
-		return chunks.err
+	pw.chunks.Write(tail[:])
+	if pw.chunks.err != nil {
+		return pw.chunks.err
 	}
-	if err := chunks.flush(); err != nil {
+	if err := pw.chunks.flush(); err != nil {
 		return err
 	}
-	if err := writeChunk(bw, "IEND", nil); err != nil {
+	if err := writeChunk(pw.bw, "IEND", nil); err != nil {
 		return err
 	}
-	return bw.Flush()
+	return pw.bw.Flush()
 }
 
 // adler32Combine is the Adler-32 of two byte runs joined, from their

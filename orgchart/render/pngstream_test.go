@@ -55,6 +55,9 @@ func testBands(t *testing.T, level int) {
 	}
 	var buf bytes.Buffer
 	pw := newPNGWriter(&buf, w, h, 96)
+	if err := pw.header(pal.colors); err != nil {
+		t.Fatal(err)
+	}
 	var above []byte
 	for seq, y := 0, 0; y < h; seq, y = seq+1, y+10 {
 		band := &canvas{pix: want.pix[y*w:], stride: w, rect: image.Rect(0, y, w, min(y+10, h))}
@@ -62,14 +65,16 @@ func testBands(t *testing.T, level int) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		o, err := enc.encode(bandJob{seq: seq, band: band, above: above})
+		o, err := enc.encode(bandJob{seq: seq, band: band, above: above}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		pw.band(o)
+		if err := pw.band(o); err != nil {
+			t.Fatal(err)
+		}
 		above = band.pix[(band.rect.Dy()-1)*w:][:w]
 	}
-	if err := pw.close(pal.colors); err != nil {
+	if err := pw.close(); err != nil {
 		t.Fatal(err)
 	}
 	got, err := png.Decode(&buf)

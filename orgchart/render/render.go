@@ -19,13 +19,21 @@ import (
 	"github.com/orgplanner/orgplanner/orgchart/look"
 )
 
-// Limits of an exported image. Many viewers and libraries (and graphviz)
-// refuse images wider or taller than 32,767 pixels; past 250 megapixels the
-// image takes a gigabyte of memory. The renderer refuses rather than shrinks.
+// Limits of an exported image, from what viewers open (docs/chart.md):
+// many refuse a side over 32,767 pixels (cairo and pixman, so rsvg, GNOME's
+// viewers and much of the Linux desktop; graphviz too), and a viewer holds
+// the picture as 8-bit RGBA, so 2^29 pixels is 2 GiB for it to allocate
+// (GdkPixbuf opened the 274 MP real-shaped export in 810 MB). The PNG is
+// drawn and encoded in bands, so our own memory sets no limit. The
+// renderer refuses rather than shrinks.
 const (
 	MaxSide   = 32767
-	MaxPixels = 250_000_000
+	MaxPixels = 1<<29 - 1
 )
+
+// SlidePixels is the largest image Google Slides takes (25 megapixels, its
+// help says); a bigger PNG gets a note saying so.
+const SlidePixels = 25_000_000
 
 // Options choose how the chart looks.
 type Options struct {
@@ -61,18 +69,19 @@ type TooLargeError struct {
 }
 
 func (e *TooLargeError) Error() string {
-	return fmt.Sprintf("the chart would be %d x %d pixels (%.0f megapixels) at scale %g, over the limit of %d pixels a side and %d megapixels; export a subtree, fewer levels or a smaller scale",
-		e.Width, e.Height, float64(e.Width)*float64(e.Height)/1e6, e.Scale, MaxSide, MaxPixels/1_000_000)
+	return fmt.Sprintf("the chart would be %d x %d pixels (%.0f megapixels) at scale %g, over the limit of %d pixels a side and %d megapixels that image viewers open; export a subtree, fewer levels or a smaller scale",
+		e.Width, e.Height, float64(e.Width)*float64(e.Height)/1e6, e.Scale, MaxSide, (MaxPixels+1)/1_000_000)
 }
 
 // bandBytes is the memory of one band of rows (one byte a pixel); a band is
 // drawn while others are compressed, whatever the image size.
-const bandBytes = 1 << 20
+// A variable so that a test can cut a small chart into many bands.
+var bandBytes = 1 << 20
 
 // PNG draws the layout of plan p to w. cat gives role titles and domains
 // (nil falls back to role ids and grey stripes). The image is drawn and
-// encoded in bands of rows on two goroutines, so memory stays a few
-// megabytes however large the chart.
+// encoded in bands of rows, so memory stays a few megabytes however large
+// the chart.
 func PNG(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, l *layout.Layout, opt Options) error {
 	_, _, err := Write(w, p, cat, l, opt)
 	return err
@@ -92,6 +101,15 @@ func Write(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, l *layout.Layout
 
 // WriteScene writes a scene as a PNG at a scale (0 means 1), compressed at
 // level (see Options.Compression), and returns the image's size in pixels.
+//
+// The palette (PLTE) comes before the pixels in a PNG, and it is complete
+// only when the last band is drawn (antialiasing adds mixes as it meets
+// them). So the bands are drawn twice: once, without encoding, to fill the
+// palette (the drawing is a small part of the time: filtering and
+// compressing are most of it), and once to stream each band, filtered and
+// compressed, straight to w. Palette indexes never change once given, so
+// the second drawing is the first one exactly, and memory is a few bands
+// whatever the image's size (TestBigPNGMemoryIsBoundedByBands).
 func WriteScene(w io.Writer, sc *Scene, scale float32, level int) (int, int, error) {
 	r, err := newSceneRenderer(sc, scale)
 	if err != nil {
@@ -101,63 +119,106 @@ func WriteScene(w io.Writer, sc *Scene, scale float32, level int) (int, int, err
 	if err != nil {
 		return 0, 0, err
 	}
+	rows := bandRows(width, height)
+	r.index(rows, height)
+	r.fillPalette(width, height, rows)
 	pw := newPNGWriter(w, width, height, 96*float64(r.scale))
-	if err := encodeBands(pw, r, width, height, level); err != nil {
+	if err := pw.header(r.colors.colors); err != nil {
 		return 0, 0, fmt.Errorf("writing the PNG: %w", err)
 	}
-	if err := pw.close(r.colors.colors); err != nil {
+	if err := encodeBands(pw, r, width, height, rows, level); err != nil {
+		return 0, 0, fmt.Errorf("writing the PNG: %w", err)
+	}
+	if err := pw.close(); err != nil {
 		return 0, 0, fmt.Errorf("writing the PNG: %w", err)
 	}
 	return width, height, nil
 }
 
+// bandRows is the height of a band: about bandBytes of pixels.
+func bandRows(width, height int) int { return max(8, min(height, bandBytes/max(1, width))) }
+
+// fillPalette draws every band into one scratch band and throws the pixels
+// away: what is left is the palette, complete.
+func (r *renderer) fillPalette(width, height, rows int) {
+	band := &canvas{pix: make([]byte, width*rows), stride: width, pal: r.colors}
+	for y := 0; y < height; y += rows {
+		band.rect = image.Rect(0, y, width, min(y+rows, height))
+		r.draw(band)
+	}
+}
+
 // encodeBands draws the picture band by band on one goroutine while
-// workers (one a core) filter and compress finished bands, collected in
-// order. Memory is a few bands, whatever the image size.
-func encodeBands(pw *pngWriter, r *renderer, width, height, level int) error {
+// workers (one a core) filter and compress finished bands; their output is
+// written in order as it comes. Memory is a few bands, whatever the image
+// size: the drawer waits for a free band, and a compressed band is written
+// and its buffer reused as soon as the ones before it are out.
+func encodeBands(pw *pngWriter, r *renderer, width, height, rows, level int) error {
 	workers := max(1, runtime.GOMAXPROCS(0))
-	rows := max(8, min(height, bandBytes/width))
-	r.index(rows, height)
 	free := make(chan *canvas, workers+2)
 	for range workers + 2 {
 		free <- &canvas{pix: make([]byte, width*rows), stride: width, pal: r.colors}
 	}
 	jobs, outs := make(chan bandJob, workers), make(chan bandOut, workers)
 	errs := make(chan error, workers)
+	done := make(chan struct{}) // closed when the collector gives up
+	defer close(done)
 	go func() { // draw
 		defer close(jobs)
 		var above []byte
 		for seq, y := 0, 0; y < height; seq, y = seq+1, y+rows {
-			band := <-free
+			var band *canvas
+			select {
+			case band = <-free:
+			case <-done:
+				return
+			}
 			band.rect = image.Rect(0, y, width, min(y+rows, height))
 			r.draw(band)
-			jobs <- bandJob{seq: seq, band: band, above: above}
+			select {
+			case jobs <- bandJob{seq: seq, band: band, above: above}:
+			case <-done:
+				return
+			}
 			last := band.pix[(band.rect.Dy()-1)*band.stride:][:width]
-			above = append([]byte(nil), last...)
+			above = append(above[:0:0], last...)
 		}
 	}()
+	spare := make(chan []byte, 2*workers+2) // compressed buffers to reuse
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() { // filter and compress
 			defer wg.Done()
 			enc, err := newBandEncoder(width, level)
+			reported := false
 			for j := range jobs {
 				var o bandOut
 				if err == nil {
-					o, err = enc.encode(j)
+					var buf []byte
+					select {
+					case buf = <-spare:
+					default:
+					}
+					o, err = enc.encode(j, buf)
 				}
 				free <- j.band
 				if err != nil {
-					errs <- err
+					if !reported {
+						errs <- err
+						reported = true
+					}
 					continue
 				}
-				outs <- o
+				select {
+				case outs <- o:
+				case <-done:
+				}
 			}
 		}()
 	}
 	go func() { wg.Wait(); close(outs) }()
-	// Collect in order; results can arrive out of order.
+	// Write in order; results can arrive out of order, at most a few ahead.
 	pending := map[int]bandOut{}
 	next := 0
 	for o := range outs {
@@ -165,7 +226,13 @@ func encodeBands(pw *pngWriter, r *renderer, width, height, level int) error {
 		for p, ok := pending[next]; ok; p, ok = pending[next] {
 			delete(pending, next)
 			next++
-			pw.band(p)
+			if err := pw.band(p); err != nil {
+				return err
+			}
+			select {
+			case spare <- p.data[:0]:
+			default:
+			}
 		}
 	}
 	select {
