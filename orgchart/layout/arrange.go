@@ -44,12 +44,11 @@ type item struct {
 	cand     int32   // the report's chosen candidate
 }
 
-// Candidates kept per subtree and fits tried per arrangement: a few
+// Candidates kept per subtree: a few
 // shapes from narrow to wide let a manager fit its reports' layouts to
 // each other (equal widths in a column, equal heights in a row).
 const (
 	maxCands   = 32
-	maxFits    = 4
 	maxColumns = 6
 )
 
@@ -76,10 +75,10 @@ func (b *builder) isStuck(c int32) bool { return b.stuck != nil && b.stuck[c] }
 func (b *builder) arrange(m int32) {
 	kids := b.children(m)
 	b.tmp = b.tmp[:0]
-	if len(kids) == 0 {
+	if len(kids) == 0 { // one candidate: no need to sort
 		c := &b.cards[m]
-		b.tmp = append(b.tmp, cand{w: c.W, h: c.H, kind: kindLeaf})
-		b.keep(m)
+		b.c0[m], b.cn[m] = int32(len(b.arena)), 1
+		b.arena = append(b.arena, cand{w: c.W, h: c.H, kind: kindLeaf})
 		return
 	}
 	leaves := 0
@@ -131,21 +130,13 @@ func (b *builder) arrange(m int32) {
 		return
 	}
 	// Fits: heights on one geometric scale, from the shortest this
-	// subtree can be to its tallest (every report hung in one column); and
-	// a few widths of the reports' candidates for balanced columns.
+	// subtree can be to its tallest (every report hung in one column).
 	lo, hi := float32(0), b.cards[m].H+VGap/2
-	b.fitW = b.fitW[:0]
 	for _, c := range kids {
 		cs := b.cands(c)
 		lo = max(lo, cs[len(cs)-1].h)
 		hi += cs[0].h + StackRowGap
-		if !b.isLeaf(c) {
-			for _, cd := range cs {
-				b.fitW = append(b.fitW, cd.w)
-			}
-		}
 	}
-	b.fitW = spread(b.fitW, maxFits)
 	b.sig, b.brk = b.sig[:0], b.brk[:0]
 	// Small subtrees try at most eight heights; in charts of more than
 	// bigChart cards, subtrees of up to a thousand cards try at most four.
@@ -238,21 +229,6 @@ type teamCands struct {
 type teamKey struct {
 	n    int
 	w, h float32
-}
-
-// spread sorts values and keeps at most n of them, evenly through the
-// list, always with the smallest and the largest.
-func spread(v []float32, n int) []float32 {
-	slices.Sort(v)
-	v = slices.Compact(v)
-	if len(v) <= n {
-		return v
-	}
-	out := v[:0:0]
-	for i := 0; i < n; i++ {
-		out = append(out, v[i*(len(v)-1)/(n-1)])
-	}
-	return out
 }
 
 // keep stores the best of b.tmp as m's candidates: those no other beats

@@ -28,7 +28,6 @@ type builder struct {
 	arena         []cand
 	chosen        []int32 // the candidate each subtree is drawn with
 	tmp, tmp2     []cand
-	fitW, fitH    []float32
 	boxX, boxY    []float32 // absolute box origins after place
 	rootW, rootH  float32
 	topX, topY    []float32 // several tops: their boxes' offsets
