@@ -87,6 +87,8 @@ func (b *builder) arrange(m int32) {
 			leaves++
 		}
 	}
+	b.gridOf, b.gridHas = m, [3]bool{}
+	defer func() { b.gridOf = -1 }()
 	try := func(ch cand) {
 		ch.w, ch.h, ch.rx = b.apply(m, ch, false)
 		b.tmp = append(b.tmp, ch)
@@ -236,12 +238,7 @@ type teamKey struct {
 // to wide, the one of least cost always among them.
 func (b *builder) keep(m int32) {
 	t := b.tmp
-	slices.SortFunc(t, func(x, y cand) int {
-		if x.w != y.w {
-			return cmp.Compare(x.w, y.w)
-		}
-		return cmp.Compare(x.h, y.h)
-	})
+	sortCands(t)
 	front := t[:0]
 	for _, c := range t {
 		if len(front) == 0 || c.h < front[len(front)-1].h {
@@ -273,6 +270,47 @@ func (b *builder) keep(m int32) {
 		panic("layout: too many candidates")
 	}
 	b.arena = append(b.arena, front...)
+}
+
+// candLess orders candidates by width, then height, then how they are
+// made: a total order, so any sort gives the same list.
+func candLess(x, y *cand) bool {
+	switch {
+	case x.w != y.w:
+		return x.w < y.w
+	case x.h != y.h:
+		return x.h < y.h
+	case x.kind != y.kind:
+		return x.kind < y.kind
+	case x.k != y.k:
+		return x.k < y.k
+	}
+	return x.fit < y.fit
+}
+
+// sortCands sorts by candLess: by insertion for the short lists most
+// subtrees make, without a comparison function call per step.
+func sortCands(t []cand) {
+	if len(t) > 48 {
+		slices.SortFunc(t, func(x, y cand) int {
+			if candLess(&x, &y) {
+				return -1
+			}
+			if candLess(&y, &x) {
+				return 1
+			}
+			return 0
+		})
+		return
+	}
+	for i := 1; i < len(t); i++ {
+		c := t[i]
+		j := i
+		for ; j > 0 && candLess(&c, &t[j-1]); j-- {
+			t[j] = t[j-1]
+		}
+		t[j] = c
+	}
 }
 
 // byWidth is the candidate of c that fits width w with the least height,
@@ -385,19 +423,12 @@ func (b *builder) apply(m int32, ch cand, write bool) (float32, float32, float32
 		return b.row(m, VGap, true, write)
 	case kindRowGrid:
 		grid := false
-		b.leaves = b.leaves[:0]
-		for _, c := range kids {
-			if b.isLeaf(c) {
-				b.leaves = append(b.leaves, c)
-			}
-		}
 		for _, c := range kids {
 			if !b.isLeaf(c) {
 				b.items = append(b.items, b.boxItem(c, b.byHeight(c, ch.fit)))
 			} else if !grid {
 				grid = true
-				w, h, j0, j1 := b.grid(b.leaves, int(ch.k))
-				b.items = append(b.items, item{w: w, h: h, jx0: j0, jx1: j1, card: -1})
+				b.items = append(b.items, b.leafGrid(m, int(ch.k), write))
 			}
 		}
 		return b.row(m, VGap, true, write)
@@ -423,6 +454,34 @@ func (b *builder) apply(m int32, ch cand, write bool) (float32, float32, float32
 		}
 		return b.columns(m, int(ch.k), 0, write)
 	}
+}
+
+// leafGrid is the block of m's leaves in k columns. While arrange lists
+// m's candidates (write false) the block of each k is made once, not once
+// per fitted height; with write the leaves' offsets are left in b.gx...
+func (b *builder) leafGrid(m int32, k int, write bool) item {
+	slot := -1
+	switch k {
+	case 1, 2:
+		slot = k - 1
+	case 4:
+		slot = 2
+	}
+	if !write && slot >= 0 && b.gridOf == m && b.gridHas[slot] {
+		return b.gridMemo[slot]
+	}
+	b.leaves = b.leaves[:0]
+	for _, c := range b.children(m) {
+		if b.isLeaf(c) {
+			b.leaves = append(b.leaves, c)
+		}
+	}
+	w, h, j0, j1 := b.grid(b.leaves, k)
+	it := item{w: w, h: h, jx0: j0, jx1: j1, card: -1}
+	if !write && slot >= 0 && b.gridOf == m {
+		b.gridMemo[slot], b.gridHas[slot] = it, true
+	}
+	return it
 }
 
 func (b *builder) boxItem(c, ci int32) item {

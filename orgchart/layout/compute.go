@@ -28,28 +28,32 @@ type builder struct {
 	arena         []cand
 	chosen        []int32 // the candidate each subtree is drawn with
 	tmp, tmp2     []cand
-	boxX, boxY    []float32 // absolute box origins after place
-	rootW, rootH  float32
-	topX, topY    []float32 // several tops: their boxes' offsets
-	items         []item
-	leaves        []int32
-	heights       []float32
-	starts        []int
-	gx, gy, gs    []float32
-	gj            []uint8
-	size          []int32               // cards in each card's subtree
-	teams         map[teamKey]teamCands // candidates of teams of one card size (see arrange)
-	pin           []cand                // an Engine's kept arrangements (see Engine), where pinned
-	pinned        []bool
-	stuck         []bool  // an Engine keeps these subtrees' chosen candidates
-	topK          int     // several tops: in one row (0) or k columns
-	keepTops      bool    // an Engine keeps topK
-	edgeOf        []int32 // per card: its solid edge's index in Layout.Edges, -1 for tops
-	tops          []int32 // cards of the top positions
-	withDotted    []int32 // cards with dotted lines
-	nsolid        int     // solid edges, before the dotted ones in Layout.Edges
-	sig           []int32
-	brk           []int
+	// arrange's blocks of manager gridOf's leaves in 1, 2 and 4 columns
+	gridOf       int32
+	gridMemo     [3]item
+	gridHas      [3]bool
+	boxX, boxY   []float32 // absolute box origins after place
+	rootW, rootH float32
+	topX, topY   []float32 // several tops: their boxes' offsets
+	items        []item
+	leaves       []int32
+	heights      []float32
+	starts       []int
+	gx, gy, gs   []float32
+	gj           []uint8
+	size         []int32               // cards in each card's subtree
+	teams        map[teamKey]teamCands // candidates of teams of one card size (see arrange)
+	pin          []cand                // an Engine's kept arrangements (see Engine), where pinned
+	pinned       []bool
+	stuck        []bool  // an Engine keeps these subtrees' chosen candidates
+	topK         int     // several tops: in one row (0) or k columns
+	keepTops     bool    // an Engine keeps topK
+	edgeOf       []int32 // per card: its solid edge's index in Layout.Edges, -1 for tops
+	tops         []int32 // cards of the top positions
+	withDotted   []int32 // cards with dotted lines
+	nsolid       int     // solid edges, before the dotted ones in Layout.Edges
+	sig          []int32
+	brk          []int
 	// res is an Engine's reserved box per card (nil in Compute): a subtree
 	// that shrinks (a collapse, a removal) keeps its slot, so nothing
 	// around it moves until the plan is laid out afresh.
@@ -105,7 +109,7 @@ func Compute(p *orgchart.Plan, opt Options) *Layout {
 
 // newBuilder collects the shown cards; nil when there are none.
 func newBuilder(p *orgchart.Plan, opt Options) *builder {
-	b := &builder{p: p, opt: opt, measure: opt.Measure}
+	b := &builder{p: p, opt: opt, measure: opt.Measure, gridOf: -1}
 	if b.measure == nil {
 		b.measure = DefaultSize
 	}
