@@ -26,38 +26,49 @@ type builder struct {
 	c0            []int32   // candidates of card i: arena[c0[i] : c0[i]+cn[i]]
 	cn            []uint8
 	arena         []cand
-	chosen        []int32 // the candidate each subtree is drawn with
-	tmp, tmp2     []cand
-	// arrange's blocks of manager gridOf's leaves in 1, 2 and 4 columns
-	gridOf       int32
-	gridMemo     [3]item
-	gridHas      [3]bool
-	boxX, boxY   []float32 // absolute box origins after place
-	rootW, rootH float32
-	topX, topY   []float32 // several tops: their boxes' offsets
-	items        []item
-	leaves       []int32
-	heights      []float32
-	starts       []int
-	gx, gy, gs   []float32
-	gj           []uint8
-	size         []int32               // cards in each card's subtree
-	teams        map[teamKey]teamCands // candidates of teams of one card size (see arrange)
-	pin          []cand                // an Engine's kept arrangements (see Engine), where pinned
-	pinned       []bool
-	stuck        []bool  // an Engine keeps these subtrees' chosen candidates
-	topK         int     // several tops: in one row (0) or k columns
-	keepTops     bool    // an Engine keeps topK
-	edgeOf       []int32 // per card: its solid edge's index in Layout.Edges, -1 for tops
-	tops         []int32 // cards of the top positions
-	withDotted   []int32 // cards with dotted lines
-	nsolid       int     // solid edges, before the dotted ones in Layout.Edges
-	sig          []int32
-	brk          []int
+	chosen        []int32   // the candidate each subtree is drawn with
+	boxX, boxY    []float32 // absolute box origins after place
+	rootW, rootH  float32
+	topX, topY    []float32             // several tops: their boxes' offsets
+	size          []int32               // cards in each card's subtree
+	teams         map[teamKey]teamCands // candidates of teams of one card size (see arrange)
+	pin           []cand                // an Engine's kept arrangements (see Engine), where pinned
+	pinned        []bool
+	stuck         []bool  // an Engine keeps these subtrees' chosen candidates
+	topK          int     // several tops: in one row (0) or k columns
+	keepTops      bool    // an Engine keeps topK
+	edgeOf        []int32 // per card: its solid edge's index in Layout.Edges, -1 for tops
+	tops          []int32 // cards of the top positions
+	withDotted    []int32 // cards with dotted lines
+	nsolid        int     // solid edges, before the dotted ones in Layout.Edges
 	// res is an Engine's reserved box per card (nil in Compute): a subtree
 	// that shrinks (a collapse, a removal) keeps its slot, so nothing
 	// around it moves until the plan is laid out afresh.
 	res []reserve
+
+	*scratch
+	// dfs is set while the cards are in depth-first order (the subtree of
+	// card i is cards[i : i+size[i]]): then independent subtrees can be
+	// arranged and applied on several goroutines.
+	dfs bool
+}
+
+// scratch is the working memory of arranging and applying: each
+// goroutine that arranges subtrees has its own.
+type scratch struct {
+	tmp, tmp2 []cand
+	// arrange's blocks of manager gridOf's leaves in 1, 2 and 4 columns
+	gridOf     int32
+	gridMemo   [3]item
+	gridHas    [3]bool
+	items      []item
+	leaves     []int32
+	heights    []float32
+	starts     []int
+	gx, gy, gs []float32
+	gj         []uint8
+	sig        []int32
+	brk        []int
 }
 
 // reserve is the box a subtree keeps: at least w x h, its card at rx when
@@ -109,7 +120,7 @@ func Compute(p *orgchart.Plan, opt Options) *Layout {
 
 // newBuilder collects the shown cards; nil when there are none.
 func newBuilder(p *orgchart.Plan, opt Options) *builder {
-	b := &builder{p: p, opt: opt, measure: opt.Measure, gridOf: -1}
+	b := &builder{p: p, opt: opt, measure: opt.Measure, scratch: &scratch{gridOf: -1}, dfs: true}
 	if b.measure == nil {
 		b.measure = DefaultSize
 	}
@@ -156,9 +167,7 @@ func newBuilder(p *orgchart.Plan, opt Options) *builder {
 // after their managers in card order), chooses the tops' candidates, and
 // then applies the choices top-down.
 func (b *builder) arrangeAll() {
-	for i := len(b.cards) - 1; i >= 0; i-- {
-		b.arrange(int32(i))
-	}
+	b.arrangeParallel()
 	for _, t := range b.tops {
 		b.chosen[t] = b.choose(t)
 	}
@@ -169,9 +178,7 @@ func (b *builder) arrangeAll() {
 // applyAll writes every subtree's chosen arrangement, managers first (each
 // one chooses its reports' candidates).
 func (b *builder) applyAll() {
-	for i := range b.cards {
-		b.write(int32(i))
-	}
+	b.applyParallel()
 }
 
 // finish places the cards and draws the connectors.

@@ -33,6 +33,8 @@ type Options struct {
 	Fold int
 	// Measure gives a card's size; nil uses DefaultSize.
 	Measure func(*orgchart.Position) Size
+
+	workers int // goroutines that arrange the chart; 0 chooses (tests set 1)
 }
 
 // DefaultSize is the size of every card unless Options.Measure says otherwise.

@@ -1,0 +1,159 @@
+package layout
+
+import (
+	"runtime"
+	"sync"
+	"sync/atomic"
+)
+
+// Arranging a subtree needs only its own cards, so the chart is cut into
+// pieces of whole subtrees that goroutines arrange at the same time, and
+// the few managers above the pieces are arranged after them. The result is
+// the serial one exactly: every subtree's candidates are the same whoever
+// lists them, and they are gathered in card order.
+
+// minParallel is the fewest cards worth more than one goroutine.
+const minParallel = 4096
+
+// piece is a run of whole sibling subtrees: cards [lo, hi).
+type piece struct{ lo, hi int32 }
+
+// workers is how many goroutines arrange the chart.
+func (b *builder) workers() int {
+	if !b.dfs || len(b.cards) < minParallel {
+		return 1
+	}
+	if b.opt.workers > 0 {
+		return b.opt.workers
+	}
+	return min(runtime.GOMAXPROCS(0), 8)
+}
+
+// pieces cuts the chart into runs of sibling subtrees of about limit
+// cards; upper lists, in card order, the cards above them.
+func (b *builder) pieces(limit int32) (ps []piece, upper []int32) {
+	var split func(lo, hi int32) // the sibling subtrees in [lo, hi)
+	split = func(lo, hi int32) {
+		start := int32(-1)
+		flush := func(end int32) {
+			if start >= 0 {
+				ps = append(ps, piece{start, end})
+				start = -1
+			}
+		}
+		for i := lo; i < hi; i += b.size[i] {
+			if b.size[i] > limit {
+				flush(i)
+				upper = append(upper, i)
+				split(i+1, i+b.size[i])
+				continue
+			}
+			if start < 0 {
+				start = i
+			} else if i+b.size[i]-start > limit {
+				flush(i)
+				start = i
+			}
+		}
+		flush(hi)
+	}
+	split(0, int32(len(b.cards)))
+	return ps, upper
+}
+
+// worker is a copy of the builder with scratch memory of its own (the
+// arranging goroutines give it an arena of its own too).
+func (b *builder) worker() *builder {
+	w := *b
+	w.scratch = &scratch{gridOf: -1}
+	return &w
+}
+
+// arrangeParallel lists every subtree's candidates, reports before
+// managers.
+func (b *builder) arrangeParallel() {
+	nw := b.workers()
+	if nw <= 1 {
+		for i := len(b.cards) - 1; i >= 0; i-- {
+			b.arrange(int32(i))
+		}
+		return
+	}
+	ps, upper := b.pieces(int32(len(b.cards)/(8*nw)) + 1)
+	type out struct {
+		arena []cand
+		teams map[teamKey]teamCands
+	}
+	outs := make([]out, len(ps))
+	b.run(nw, len(ps), func(w *builder, k int) {
+		p := ps[k]
+		w.arena = make([]cand, 0, 2*(p.hi-p.lo))
+		w.teams = nil
+		for i := p.hi - 1; i >= p.lo; i-- {
+			w.arrange(i)
+		}
+		outs[k] = out{w.arena, w.teams}
+	})
+	// Gather the pieces' candidates in card order.
+	for k, p := range ps {
+		off := int32(len(b.arena))
+		b.arena = append(b.arena, outs[k].arena...)
+		for i := p.lo; i < p.hi; i++ {
+			b.c0[i] += off
+		}
+		for key, at := range outs[k].teams {
+			if _, ok := b.teams[key]; !ok {
+				if b.teams == nil {
+					b.teams = map[teamKey]teamCands{}
+				}
+				b.teams[key] = teamCands{at.c0 + off, at.cn}
+			}
+		}
+	}
+	for k := len(upper) - 1; k >= 0; k-- {
+		b.arrange(upper[k])
+	}
+}
+
+// applyParallel writes every subtree's chosen arrangement, managers
+// before their reports: the cards above the pieces first, then the
+// pieces at the same time.
+func (b *builder) applyParallel() {
+	nw := b.workers()
+	if nw <= 1 {
+		for i := range b.cards {
+			b.write(int32(i))
+		}
+		return
+	}
+	ps, upper := b.pieces(int32(len(b.cards)/(8*nw)) + 1)
+	for _, m := range upper {
+		b.write(m)
+	}
+	b.run(nw, len(ps), func(w *builder, k int) {
+		for i := ps[k].lo; i < ps[k].hi; i++ {
+			w.write(i)
+		}
+	})
+}
+
+// run calls do for jobs 0..n-1 on nw goroutines, each with its own worker.
+func (b *builder) run(nw, n int, do func(w *builder, k int)) {
+	var next atomic.Int32
+	var wg sync.WaitGroup
+	for range min(nw, n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			w := b.worker()
+			for {
+				k := int(next.Add(1)) - 1
+				if k >= n {
+					return
+				}
+				do(w, k)
+			}
+		}()
+	}
+	wg.Wait()
+}
