@@ -86,6 +86,7 @@ func PDFScene(w io.Writer, sc *Scene, opt Options) (Result, error) {
 	k := float32(pointsPerPixel) * scale
 	res := Result{Notes: missingNotes(sc)}
 	var pages []pdfPage
+	var tiles tiling
 	if opt.Page == "" {
 		if big := max(cw, ch) * k; big > MaxPDFPage {
 			k0 := k
@@ -97,7 +98,7 @@ func PDFScene(w io.Writer, sc *Scene, opt Options) (Result, error) {
 		pages = []pdfPage{{w: pw, h: ph, content: fmt.Sprintf("q %s 0 0 %s 0 0 cm /Chart Do Q\n", svgNum(k), svgNum(k))}}
 		res.Width, res.Height = pw, ph
 	} else {
-		pages = tilePages(paper, cw*k, ch*k, k, sc, fonts)
+		tiles, pages = tilePages(paper, cw*k, ch*k, k, sc, fonts)
 		res.Width, res.Height = paper[0], paper[1]
 	}
 	res.Pages = len(pages)
@@ -126,28 +127,45 @@ func PDFScene(w io.Writer, sc *Scene, opt Options) (Result, error) {
 	if err := pw.stream(4, fmt.Sprintf("/Type /XObject /Subtype /Form /BBox [0 0 %s %s] /Resources << /Font << %s>> >>", svgNum(cw), svgNum(ch), fontRes.String()), chart.b.Bytes()); err != nil {
 		return Result{}, err
 	}
-	var links []string
-	if len(pages) == 1 && opt.Page == "" {
-		links = chart.links(k, ch, pageBase)
+	// Link annotations, by page: on one page both ends of each dotted line;
+	// on tiles, each end on every tile that shows it, to the tile that
+	// shows the other end's card.
+	var annots [][]string
+	if links := chart.links(); len(links) > 0 {
+		if opt.Page == "" {
+			annots = [][]string{pageLinks(links, k, ch, pageBase)}
+		} else {
+			annots = tileLinks(tiles, links, pages, pageBase)
+		}
 	}
-	linkBase := pw.reserve(len(links))
+	count := 0
+	for _, a := range annots {
+		count += len(a)
+	}
+	linkBase := pw.reserve(count)
+	next := linkBase
 	for i, pg := range pages {
-		annots := ""
-		if i == 0 && len(links) > 0 {
+		refs := ""
+		if i < len(annots) && len(annots[i]) > 0 {
 			var b strings.Builder
-			for j := range links {
-				fmt.Fprintf(&b, "%d 0 R ", linkBase+j)
+			for j := range annots[i] {
+				fmt.Fprintf(&b, "%d 0 R ", next+j)
 			}
-			annots = " /Annots [" + b.String() + "]"
+			next += len(annots[i])
+			refs = " /Annots [" + b.String() + "]"
 		}
 		pw.object(pageBase+2*i, fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %s %s] /Resources %s /Contents %d 0 R%s >>",
-			svgNum(pg.w), svgNum(pg.h), resources, pageBase+2*i+1, annots))
+			svgNum(pg.w), svgNum(pg.h), resources, pageBase+2*i+1, refs))
 		if err := pw.stream(pageBase+2*i+1, "", []byte(pg.content)); err != nil {
 			return Result{}, err
 		}
 	}
-	for j, l := range links {
-		pw.object(linkBase+j, l)
+	next = linkBase
+	for _, a := range annots {
+		for _, l := range a {
+			pw.object(next, l)
+			next++
+		}
 	}
 	for i, f := range fonts.list {
 		if err := pw.fontObjects(f, fontBase+fontObjectCount*i); err != nil {
@@ -161,8 +179,63 @@ func PDFScene(w io.Writer, sc *Scene, opt Options) (Result, error) {
 }
 
 type pdfPage struct {
-	w, h    float32
-	content string
+	w, h     float32
+	content  string
+	row, col int // the tile's place, when tiled
+}
+
+// tiling is where the chart lies on tiled pages, in points: the chart
+// area (x0, y0)-(x1, y1) of every page (y up), the step from one page to
+// the next (the area less the overlap), the grid of pages and the chart's
+// scale k (points per chart pixel).
+type tiling struct {
+	x0, y0, x1, y1 float32
+	sx, sy         float32
+	cols, rows     int
+	k              float32
+}
+
+func newTiling(paper [2]float32, cw, ch, k float32) tiling {
+	t := tiling{x0: tileMargin, y0: tileMargin + tileLabel, x1: paper[0] - tileMargin, y1: paper[1] - tileMargin, k: k}
+	t.sx, t.sy = t.x1-t.x0-tileOverlap, t.y1-t.y0-tileOverlap
+	t.cols = max(1, int(ceilDiv(cw-tileOverlap, t.sx)))
+	t.rows = max(1, int(ceilDiv(ch-tileOverlap, t.sy)))
+	return t
+}
+
+// at is where chart pixel (x, y) falls on the page of a row and column.
+func (t tiling) at(x, y float32, row, col int) (float32, float32) {
+	return t.k*x + t.x0 - float32(col)*t.sx, t.y1 + float32(row)*t.sy - t.k*y
+}
+
+// pageOf is the page (row, column) that shows chart pixel (x, y) with the
+// most room after it, so a card whose top left it is shows whole if it can.
+func (t tiling) pageOf(x, y float32) (int, int) {
+	col := min(t.cols-1, max(0, int(t.k*x/t.sx)))
+	row := min(t.rows-1, max(0, int(t.k*y/t.sy)))
+	return row, col
+}
+
+// tileLinks gives every tile the link annotations of the dotted-line ends
+// it shows (clipped to its chart area), each pointing at the page that
+// shows the card at the other end; pageBase numbers the page objects (two
+// a page). The result is indexed by page.
+func tileLinks(t tiling, links []pdfLink, pages []pdfPage, pageBase int) [][]string {
+	out := make([][]string, len(pages))
+	for i, pg := range pages {
+		for _, l := range links {
+			ax, ay := t.at(l.x0, l.y1, pg.row, pg.col) // bottom left (y up)
+			bx, by := t.at(l.x1, l.y0, pg.row, pg.col)
+			ax, ay, bx, by = max(ax, t.x0), max(ay, t.y0), min(bx, t.x1), min(by, t.y1)
+			if ax >= bx || ay >= by {
+				continue
+			}
+			row, col := t.pageOf(l.target.X-24, l.target.Y-24)
+			left, top := t.at(l.target.X-24, l.target.Y-24, row, col)
+			out[i] = append(out[i], linkAnnot(ax, ay, bx, by, pageBase+2*(row*t.cols+col), max(left, t.x0), min(top, t.y1)))
+		}
+	}
+	return out
 }
 
 // Tiling, in points: a margin the printers can print up to, the label line
@@ -177,14 +250,13 @@ const (
 // tilePages cuts a chart of cw x ch points over pages of the paper size,
 // row by row, each with crop marks, the overlap lines and a label saying
 // which page it is and which pages lie right of and below it.
-func tilePages(paper [2]float32, cw, ch, k float32, sc *Scene, fonts *pdfFonts) []pdfPage {
+func tilePages(paper [2]float32, cw, ch, k float32, sc *Scene, fonts *pdfFonts) (tiling, []pdfPage) {
 	label := look.Face{Style: look.Regular, Size: 8}
-	ax0, ay0 := float32(tileMargin), float32(tileMargin+tileLabel)
-	ax1, ay1 := paper[0]-tileMargin, paper[1]-tileMargin
+	t := newTiling(paper, cw, ch, k)
+	ax0, ay0, ax1, ay1 := t.x0, t.y0, t.x1, t.y1
 	aw, ah := ax1-ax0, ay1-ay0
-	sx, sy := aw-tileOverlap, ah-tileOverlap
-	cols := max(1, int(ceilDiv(cw-tileOverlap, sx)))
-	rows := max(1, int(ceilDiv(ch-tileOverlap, sy)))
+	sx, sy := t.sx, t.sy
+	cols, rows := t.cols, t.rows
 	total := cols * rows
 	var pages []pdfPage
 	for row := 0; row < rows; row++ {
@@ -237,10 +309,10 @@ func tilePages(paper [2]float32, cw, ch, k float32, sc *Scene, fonts *pdfFonts) 
 				lp.text(&Text{X: ax0, Y: tileMargin, Face: label, Color: color.NRGBA{0x55, 0x5B, 0x63, 0xFF}, Line: sc.Shaper.Shape(text, label)})
 			}
 			b.Write(lp.b.Bytes())
-			pages = append(pages, pdfPage{w: paper[0], h: paper[1], content: b.String()})
+			pages = append(pages, pdfPage{w: paper[0], h: paper[1], content: b.String(), row: row, col: col})
 		}
 	}
-	return pages
+	return t, pages
 }
 
 func ceilDiv(a, b float32) float32 {
@@ -388,11 +460,17 @@ func (p *pdfPainter) polyline(path *Path) {
 	}
 }
 
-// links are the link annotations of the dotted lines on a one-page PDF:
-// each end of a dotted line, clicked, shows the card at its other end.
-// k converts the chart's pixels to points; ch is the chart's height.
-func (p *pdfPainter) links(k, ch float32, page int) []string {
-	var out []string
+// pdfLink is a clickable end of a dotted line, in chart pixels: the square
+// at the end, and the top left of the card at the other end, where it goes.
+type pdfLink struct {
+	x0, y0, x1, y1 float32
+	target         layout.Point
+}
+
+// links are the ends of the dotted lines: each end, clicked, shows the card
+// at the other end.
+func (p *pdfPainter) links() []pdfLink {
+	var out []pdfLink
 	for _, path := range p.dotted {
 		from, okF := p.cards[path.From]
 		to, okT := p.cards[path.To]
@@ -413,14 +491,28 @@ func (p *pdfPainter) links(k, ch float32, page int) []string {
 			target [4]float32
 		}{{a, to}, {z, from}} {
 			const h = 8 // half the clickable square, in pixels
-			x0, y0 := (end.at.X-h)*k, (ch-end.at.Y-h)*k
-			x1, y1 := (end.at.X+h)*k, (ch-end.at.Y+h)*k
-			tx, ty := (end.target[0]-24)*k, (ch-end.target[1]+24)*k
-			out = append(out, fmt.Sprintf("<< /Type /Annot /Subtype /Link /Rect [%s %s %s %s] /Border [0 0 0] /Dest [%d 0 R /XYZ %s %s 0] >>",
-				svgNum(x0), svgNum(y0), svgNum(x1), svgNum(y1), page, svgNum(max(tx, 0)), svgNum(ty)))
+			out = append(out, pdfLink{end.at.X - h, end.at.Y - h, end.at.X + h, end.at.Y + h,
+				layout.Point{X: end.target[0], Y: end.target[1]}})
 		}
 	}
 	return out
+}
+
+// pageLinks are the link annotations of a one-page PDF: k converts the
+// chart's pixels to points, ch is the chart's height in pixels, page the
+// page's object number.
+func pageLinks(links []pdfLink, k, ch float32, page int) []string {
+	out := make([]string, 0, len(links))
+	for _, l := range links {
+		tx, ty := (l.target.X-24)*k, (ch-l.target.Y+24)*k
+		out = append(out, linkAnnot(l.x0*k, (ch-l.y1)*k, l.x1*k, (ch-l.y0)*k, page, max(tx, 0), ty))
+	}
+	return out
+}
+
+func linkAnnot(x0, y0, x1, y1 float32, page int, left, top float32) string {
+	return fmt.Sprintf("<< /Type /Annot /Subtype /Link /Rect [%s %s %s %s] /Border [0 0 0] /Dest [%d 0 R /XYZ %s %s 0] >>",
+		svgNum(x0), svgNum(y0), svgNum(x1), svgNum(y1), page, svgNum(left), svgNum(top))
 }
 
 // text shows a shaped line: each run's glyphs with the font the shaper
