@@ -13,7 +13,7 @@ import (
 )
 
 // cardObjects is the number of canvas objects one pooled card holds.
-const cardObjects = 16
+const cardObjects = 14
 
 // cardView is one pooled card on the chart: the same card the PNG export
 // draws, from layout's card metrics. It is rebound to whichever card is in
@@ -26,8 +26,6 @@ type cardView struct {
 	badgeText      [3]*canvas.Text
 	ctrlBg         *canvas.Rectangle
 	ctrlText       *canvas.Text
-	markBg         *canvas.Rectangle // comparison tag on the top edge
-	markText       *canvas.Text
 	id             string // position shown, for tests and the layout dump
 	pos            fyne.Position
 	size           fyne.Size
@@ -43,11 +41,7 @@ func newCardView() *cardView {
 		team:     canvas.NewText("", color.Black),
 		ctrlBg:   canvas.NewRectangle(color.Transparent),
 		ctrlText: canvas.NewText("", color.Black),
-		markBg:   canvas.NewRectangle(color.Transparent),
-		markText: canvas.NewText("", color.White),
 	}
-	v.markText.Alignment = fyne.TextAlignCenter
-	v.markText.TextStyle.Bold = true
 	v.team.Alignment = fyne.TextAlignTrailing
 	v.ctrlText.Alignment = fyne.TextAlignCenter
 	v.all = append(v.all, v.bg, v.stripe)
@@ -67,7 +61,7 @@ func newCardView() *cardView {
 	for i := range v.badgeText {
 		v.all = append(v.all, v.badgeText[i])
 	}
-	v.all = append(v.all, v.ctrlBg, v.ctrlText, v.markBg, v.markText)
+	v.all = append(v.all, v.ctrlBg, v.ctrlText)
 	return v
 }
 
@@ -182,8 +176,6 @@ func (v *cardView) bind(r *chartRenderer, k *layout.Card, pal uikit.Palette) {
 		v.badgeText[slot].Hide()
 	}
 
-	v.bindMark(c, k, pal, place)
-
 	// the collapse control of managers
 	if c.hasControl(k) {
 		cr := m.CollapseRect(k.W, k.H)
@@ -206,32 +198,6 @@ func (v *cardView) bind(r *chartRenderer, k *layout.Card, pal uikit.Palette) {
 	}
 }
 
-// bindMark shows the comparison tag of the card, if any.
-func (v *cardView) bindMark(c *Chart, k *layout.Card, pal uikit.Palette, place func(fyne.CanvasObject, layout.Rect)) {
-	mark := ""
-	if c.Mark != nil {
-		mark = c.Mark(k.Position.ID)
-	}
-	if mark == "" {
-		v.markBg.Hide()
-		v.markText.Hide()
-		return
-	}
-	fill, ok := map[string]color.NRGBA{MarkAdded: pal.Drop, MarkMoved: pal.Accent, MarkChanged: pal.Badge[1]}[mark]
-	w := float32(56)
-	if !ok { // "N changes" on a folded manager
-		fill, w = pal.Accent, 76
-	}
-	m := layout.Metrics()
-	r := layout.Rect{X: k.W - m.PadX - w, Y: -8, W: w, H: 16}
-	v.markBg.FillColor = fill
-	v.markBg.CornerRadius = 8 * c.zoom
-	place(v.markBg, r)
-	v.markBg.Show()
-	setText(v.markText, mark, m.SmallSize*c.zoom, uikit.RGB(0xffffff))
-	place(v.markText, r)
-}
-
 // setText updates a text object and refreshes it only when it changed;
 // an empty text is hidden.
 func setText(t *canvas.Text, s string, size float32, col color.Color) {
@@ -246,10 +212,3 @@ func setText(t *canvas.Text, s string, size float32, col color.Color) {
 		t.Refresh()
 	}
 }
-
-// Marks a compared card carries on the chart (Chart.Mark returns them).
-const (
-	MarkAdded   = "new"
-	MarkMoved   = "moved"
-	MarkChanged = "changed"
-)

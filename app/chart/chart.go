@@ -67,9 +67,9 @@ type Chart struct {
 	// with a plan on it (start-up timing).
 	OnFirstPaint func()
 
-	// Mark returns what a card is marked with while comparing plans ("new",
-	// "moved", "changed" or "").
-	Mark func(id string) string
+	// Mark returns what a card is marked with while comparing plans (marks.go
+	// draws it); nil or the zero Mark for nothing.
+	Mark func(id string) Mark
 
 	// Found reports whether a card matches the find box (it is outlined).
 	Found func(id string) bool
@@ -635,6 +635,8 @@ type chartRenderer struct {
 	subs    *subtrees
 	blocks  []int
 	inBlock []bool
+	// the comparison marks of the cards and blocks in view (marks.go)
+	marks markPool
 }
 
 func newChartRenderer(c *Chart) *chartRenderer {
@@ -660,6 +662,7 @@ func (r *chartRenderer) rebuildObjects() {
 	for _, t := range r.labels.texts {
 		r.objs = append(r.objs, t)
 	}
+	r.objs = append(r.objs, r.marks.objects()...)
 	r.objs = append(r.objs, r.tip.objects()...)
 	r.objs = append(r.objs, r.hint, r.frame)
 }
@@ -731,7 +734,10 @@ func (r *chartRenderer) update(s fyne.Size) {
 		r.drawLabels(pal)
 	}
 	r.labels.finish()
-	grew := len(r.objs) != 2+len(r.pool)*cardObjects+len(r.labels.texts)+len(r.tip.objects())+2
+	r.marks.start()
+	r.drawMarks(pal)
+	r.marks.finish()
+	grew := len(r.objs) != 2+len(r.pool)*cardObjects+len(r.labels.texts)+r.marks.size()+len(r.tip.objects())+2
 	r.used = used
 	if grew {
 		r.rebuildObjects()

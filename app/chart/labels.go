@@ -179,6 +179,7 @@ func (r *chartRenderer) drawLabels(pal uikit.Palette) {
 		if k.Hidden > 0 {
 			w -= pillW + 2
 		}
+		w -= r.markRoom(k, pal) // a compared card's badges sit at its right end
 		text, manager := r.cardLabel(i, subs, w-6)
 		if managersOnly && !manager {
 			continue

@@ -43,8 +43,9 @@ type Panel struct {
 	before  *orgchart.Plan // nil when not comparing
 	path    string
 	diff    *diff.Diff
-	marks   map[string]string
-	below   map[string]int // marked positions below each manager, for folded cards
+	marks   map[string]chart.MarkKind
+	removed map[string]int // removed positions under each position left (their nearest manager)
+	below   map[string]int // changes below each manager, for folded cards and blocks
 	items   []compareItem
 	header  *widget.Label
 	effects *container.Scroll
@@ -70,7 +71,7 @@ type Host struct {
 
 // New makes the panel; it shows nothing until Start.
 func New(host Host) *Panel {
-	c := &Panel{host: host, marks: map[string]string{}, below: map[string]int{}}
+	c := &Panel{host: host, marks: map[string]chart.MarkKind{}, removed: map[string]int{}, below: map[string]int{}}
 	c.header = widget.NewLabel("")
 	c.header.Wrapping = fyne.TextWrapWord
 	c.list = widget.NewList(
@@ -114,29 +115,50 @@ func setItemText(t *widget.RichText, it compareItem) {
 	t.Refresh()
 }
 
-// Mark is what the chart shows on a card ("" for nothing): the card's own
-// change, or on a folded manager how many changed cards it hides, so the
-// overview of a large plan still shows where the changes are.
-func (c *Panel) Mark(id string) string {
-	if m := c.marks[id]; m != "" {
-		return m
+// Mark is what the chart shows on a card: its own change, the positions
+// removed from under it, and how many changes are below it (the chart says
+// those on a folded card or a block, so the overview of a large plan still
+// shows where the changes are).
+func (c *Panel) Mark(id string) chart.Mark {
+	if c.before == nil {
+		return chart.Mark{}
 	}
-	if n := c.below[id]; n > 0 && c.host.State.Collapsed(id) {
-		if n == 1 {
-			return "1 change"
-		}
-		return fmt.Sprintf("%d changes", n)
-	}
-	return ""
+	return chart.Mark{Kind: c.marks[id], Removed: c.removed[id], Below: c.below[id]}
 }
 
-// countBelow counts the marked positions below every manager.
+// countBelow finds the nearest manager left of every removed position, and
+// counts the changes below every manager.
 func (c *Panel) countBelow() {
 	clear(c.below)
+	clear(c.removed)
 	p := c.host.State.Plan()
+	up := func(pos *orgchart.Position, n int) {
+		for m := p.Manager(pos); m != nil; m = p.Manager(m) {
+			c.below[m.ID] += n
+		}
+	}
 	for id := range c.marks {
-		for m := p.Manager(p.Position(id)); m != nil; m = p.Manager(m) {
-			c.below[m.ID]++
+		up(p.Position(id), 1)
+	}
+	if c.diff == nil {
+		return
+	}
+	for _, r := range c.diff.Removed {
+		// the removed position's manager, or theirs if they went too
+		var left *orgchart.Position
+		for m := r.Manager; m != nil && left == nil; {
+			if left = p.Position(m.ID); left != nil {
+				break
+			}
+			was := c.before.Position(m.ID)
+			if was == nil || was.ReportsTo == "" {
+				break
+			}
+			m = &diff.Ref{ID: was.ReportsTo}
+		}
+		if left != nil {
+			c.removed[left.ID]++
+			up(left, 1)
 		}
 	}
 }
@@ -171,6 +193,7 @@ func (c *Panel) Stop() {
 	}
 	c.before, c.diff, c.items = nil, nil, nil
 	clear(c.marks)
+	clear(c.removed)
 	clear(c.below)
 	c.host.HideTab(c.tab)
 	c.host.RefreshChart()
@@ -205,7 +228,7 @@ func (c *Panel) Refresh() {
 		add("Moved "+m.String(), m.ID, "from "+refText(m.From), "to "+refText(m.To))
 	}
 	for _, ch := range d.Changed {
-		if c.marks[ch.ID] == "" {
+		if c.marks[ch.ID] == chart.Unchanged {
 			c.marks[ch.ID] = chart.MarkChanged
 		}
 		var fs []string

@@ -84,11 +84,15 @@ func TestCompareWithAPlanMarksChangedCards(t *testing.T) {
 	if err := f.st.Remove("ciso", orgchart.RemoveSubtree); err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]string{added.ID: chart.MarkAdded, "se": chart.MarkMoved, "qa": chart.MarkChanged}
+	want := map[string]chart.MarkKind{added.ID: chart.MarkAdded, "se": chart.MarkMoved, "qa": chart.MarkChanged}
 	for id, m := range want {
-		if got := f.c.Mark(id); got != m {
-			t.Errorf("mark of %s = %q, want %q", id, got, m)
+		if got := f.c.Mark(id); got.Kind != m {
+			t.Errorf("mark of %s = %+v, want %v", id, got, m)
 		}
+	}
+	// the removed CISO is no card: its manager, the CTO, says it
+	if got := f.c.Mark("cto"); got.Removed != 1 || got.Kind != chart.Unchanged {
+		t.Errorf("the CTO's mark %+v, want one removed report", got)
 	}
 	if len(f.c.items) != 4 {
 		t.Fatalf("changes = %v", f.c.items)
@@ -102,7 +106,7 @@ func TestCompareWithAPlanMarksChangedCards(t *testing.T) {
 		t.Errorf("clicking the move selected %q", f.st.Selected())
 	}
 	f.c.Stop()
-	if f.c.Mark("se") != "" || f.tab != nil {
+	if !f.c.Mark("se").IsZero() || !f.c.Mark("cto").IsZero() || f.tab != nil {
 		t.Error("stopping left marks or the tab")
 	}
 }
@@ -158,13 +162,8 @@ func TestComparePanelShowsTheEffectsAndFoldedChanges(t *testing.T) {
 		t.Errorf("clicking the span line selected %q", f.st.Selected())
 	}
 	// A folded manager tells how many changed cards it hides.
-	f.st.ToggleCollapsed("vpe")
-	if got := f.c.Mark("vpe"); got != "1 change" {
-		t.Errorf("folded vpe shows %q, want 1 change", got)
-	}
-	f.st.ToggleCollapsed("vpe")
-	if got := f.c.Mark("vpe"); got != "" {
-		t.Errorf("unfolded vpe shows %q", got)
+	if got := f.c.Mark("vpe"); got.Below != 1 || got.Kind != chart.Unchanged {
+		t.Errorf("vpe's mark %+v, want 1 change below", got)
 	}
 	// every change in the list is as tall as its lines
 	item := newItemText()
