@@ -103,7 +103,8 @@ func newUI(a fyne.App, win fyne.Window, st *state.State) *ui {
 	u.chart.OnZoom = func(float32) { u.showZoom() }
 
 	u.minimap = chart.NewMinimap(u.chart)
-	chartArea := container.NewStack(u.chart, container.New(cornerLayout{}, u.minimap))
+	chartArea := container.NewStack(u.chart, container.New(cornerLayout{}, u.minimap), u.find.Overlay())
+	u.chart.AddCover(u.find.ResultList())
 	right := container.NewHSplit(container.NewBorder(u.find.Root(), nil, nil, nil, chartArea), u.tabs)
 	right.Offset = defaultChartShare
 	u.rightSplit = right

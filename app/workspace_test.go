@@ -304,3 +304,53 @@ func TestScrollToKeepsTheCardClearOfTheOverview(t *testing.T) {
 		t.Error("em is not in view")
 	}
 }
+
+// The find list opens over the chart: the chart does not move or shrink as
+// results come and go, a result shown is not left under the list, and
+// Escape closes the list.
+func TestFindListLiesOverTheChartAndEscapeClosesIt(t *testing.T) {
+	u := newTestUI(t, apptest.Plan())
+	drv := fyne.CurrentApp().Driver()
+	at, size := drv.AbsolutePositionForObject(u.chart), u.chart.Size()
+	off := u.chart.Offset()
+	u.focusSearch()
+	test.Type(u.win.Canvas().Focused().(fyne.Focusable), "engineer")
+	if len(u.find.Results()) < 2 || !u.find.ListOpen() {
+		t.Fatalf("%d results, list open %v", len(u.find.Results()), u.find.ListOpen())
+	}
+	if a, s := drv.AbsolutePositionForObject(u.chart), u.chart.Size(); a != at || s != size || u.chart.Offset() != off {
+		t.Errorf("the chart moved from %v %v to %v %v as the results opened", at, size, a, s)
+	}
+	// the first result, at the top of the chart, comes out from under the list
+	lay := u.st.Layout()
+	first := u.find.Results()[0].ID
+	k := lay.Cards[lay.Index(first)]
+	u.chart.SetView(1, fyne.NewPos(k.X-40, k.Y-30)) // its card at the top, where the list is
+	u.find.Next()
+	list := u.find.ResultList()
+	la := drv.AbsolutePositionForObject(list).Subtract(drv.AbsolutePositionForObject(u.chart))
+	p0, p1 := u.chart.FromLayout(k.X, k.Y), u.chart.FromLayout(k.X+k.W, k.Y+k.H)
+	if p0.Y < la.Y+list.Size().Height && p1.Y > la.Y {
+		t.Errorf("%s shown at %v-%v, under the find list down to %v", first, p0, p1, la.Y+list.Size().Height)
+	}
+	if !u.inView(first) {
+		t.Errorf("%s is not in view", first)
+	}
+	// Escape closes the list and leaves the query; typing opens it again
+	test.Type(u.find.Entry().(fyne.Focusable), "")
+	u.find.Entry().(fyne.Focusable).TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if u.find.ListOpen() || len(u.find.Results()) == 0 {
+		t.Errorf("after Escape: list open %v, %d results", u.find.ListOpen(), len(u.find.Results()))
+	}
+	if u.win.Canvas().Focused() != u.chart {
+		t.Error("Escape did not give the focus to the chart")
+	}
+	u.focusSearch()
+	test.Type(u.find.Entry().(fyne.Focusable), "ing")
+	if !u.find.ListOpen() {
+		t.Error("typing again did not open the list")
+	}
+	if a, s := drv.AbsolutePositionForObject(u.chart), u.chart.Size(); a != at || s != size {
+		t.Errorf("the chart moved to %v %v", a, s)
+	}
+}

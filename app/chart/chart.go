@@ -311,17 +311,35 @@ func (c *Chart) clearOfCovers(p0, p1 fyne.Position, dx, dy, m float32) (float32,
 		if x1 <= at.X || y1 <= at.Y || x0 >= at.X+size.Width || y0 >= at.Y+size.Height {
 			continue
 		}
-		up, left := y1-(at.Y-m), x1-(at.X-m)
-		canUp, canLeft := y0-up >= m, x0-left >= m
-		switch {
-		case canUp && (!canLeft || up <= left):
+		// up, left, or down (from under a cover at the top, such as the find
+		// list): the shortest way that keeps the card whole in view
+		up, left, down := y1-(at.Y-m), x1-(at.X-m), at.Y+size.Height+m-y0
+		canUp, canLeft, canDown := y0-up >= m, x0-left >= m, y1+down <= c.Size().Height-m
+		best, way := float32(math.MaxFloat32), 0
+		for i, w := range []struct {
+			ok bool
+			d  float32
+		}{{canUp, up}, {canLeft, left}, {canDown, down}} {
+			if w.ok && w.d < best {
+				best, way = w.d, i+1
+			}
+		}
+		switch way {
+		case 1:
 			dy += up
-		case canLeft:
+		case 2:
 			dx += left
+		case 3:
+			dy -= down
 		}
 	}
 	return dx, dy
 }
+
+// AddCover tells the chart that o is drawn over it (the overview, the find
+// list): a card brought into view is kept clear of it while it shows, and
+// nothing dropped on it lands on the chart.
+func (c *Chart) AddCover(o fyne.CanvasObject) { c.covers = append(c.covers, o) }
 
 // shift is how far the view must move along one axis so that [a, b] is
 // inside [0, size] with the margin: 0 when it already is; a card larger

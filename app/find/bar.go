@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
@@ -16,9 +17,11 @@ import (
 const resultRows = 5
 
 // Bar is the find box above the chart: the query, the count ("3 of 12",
-// "No match for …"), previous and next, and the results as you type.
-// Enter goes to the next result, Shift+Enter to the previous one; Escape
-// gives the focus back to the chart.
+// "No match for …"), previous and next, and the results as you type in a
+// list laid over the top of the chart (Overlay), so the chart never moves
+// when it opens or closes. Enter goes to the next result, Shift+Enter to the
+// previous one; Escape closes the list and gives the focus back to the
+// chart (the query and its outlines stay; typing opens the list again).
 type Bar struct {
 	st *state.State
 	// Show brings a result into view: expand the path, select, scroll.
@@ -40,6 +43,9 @@ type Bar struct {
 	indexRev uint64
 	indexOf  any // the plan indexed
 	listBox  *fyne.Container
+	closed   bool // Escape closed the list of results
+	listBg   *canvas.Rectangle
+	overlay  *fyne.Container
 	root     *fyne.Container
 }
 
@@ -71,16 +77,31 @@ func New(st *state.State) *Bar {
 	)
 	b.list.OnSelected = func(i widget.ListItemID) { b.goTo(i) }
 	row := widget.NewLabel("x").MinSize().Height
-	b.listBox = container.New(&heightLayout{h: row * resultRows}, b.list)
+	b.listBg = canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
+	b.listBg.StrokeWidth = 1
+	b.listBox = container.NewStack(b.listBg, b.list)
 	b.listBox.Hide()
+	b.overlay = container.New(&topLayout{h: row * resultRows}, b.listBox)
 	right := container.NewHBox(b.count, b.prev, b.next, clear)
-	b.root = container.NewVBox(container.NewBorder(nil, nil, nil, right, b.entry), b.listBox)
+	b.root = container.NewBorder(nil, nil, nil, right, b.entry)
 	b.update()
 	return b
 }
 
-// Root is the bar's content.
+// Root is the bar's content: the query row.
 func (b *Bar) Root() fyne.CanvasObject { return b.root }
+
+// Overlay is the list of results, to lay over the top of the chart (in a
+// stack with it): it takes the width and the height of a few rows there,
+// and nothing when there is no list.
+func (b *Bar) Overlay() fyne.CanvasObject { return b.overlay }
+
+// ResultList is the list of results itself, hidden when closed: the chart
+// keeps what it brings into view clear of it.
+func (b *Bar) ResultList() fyne.CanvasObject { return b.listBox }
+
+// ListOpen reports whether the list of results shows.
+func (b *Bar) ListOpen() bool { return b.listBox.Visible() }
 
 // Entry is the query box (Ctrl+F focuses it).
 func (b *Bar) Entry() fyne.Focusable { return b.entry }
@@ -163,6 +184,7 @@ func (b *Bar) search() {
 	}
 	b.results = b.index.Search(b.entry.Text)
 	b.cur = -1
+	b.closed = false
 	b.list.UnselectAll()
 	b.list.Refresh()
 	b.update()
@@ -190,13 +212,20 @@ func (b *Bar) update() {
 	if n > 0 {
 		b.prev.Enable()
 		b.next.Enable()
-		b.listBox.Show()
 	} else {
 		b.prev.Disable()
 		b.next.Disable()
+	}
+	if n > 0 && !b.closed {
+		// opaque over the chart, in the theme's colours of the moment
+		b.listBg.FillColor = theme.Color(theme.ColorNameOverlayBackground)
+		b.listBg.StrokeColor = theme.Color(theme.ColorNameSeparator)
+		b.listBox.Show()
+	} else {
 		b.listBox.Hide()
 	}
 	b.root.Refresh()
+	b.overlay.Refresh()
 }
 
 // queryEntry is the query box: Shift+Enter goes back, Escape leaves.
@@ -215,6 +244,8 @@ func newQueryEntry(b *Bar) *queryEntry {
 func (e *queryEntry) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyEscape:
+		e.bar.closed = true
+		e.bar.update()
 		if e.bar.OnEscape != nil {
 			e.bar.OnEscape()
 		}
@@ -228,14 +259,24 @@ func (e *queryEntry) TypedKey(ev *fyne.KeyEvent) {
 	e.Entry.TypedKey(ev)
 }
 
-// heightLayout gives its objects a fixed height and the width offered.
-type heightLayout struct{ h float32 }
-
-func (l *heightLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objs {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
+// FocusGained opens the list of results again after Escape closed it.
+func (e *queryEntry) FocusGained() {
+	e.Entry.FocusGained()
+	if e.bar.closed && len(e.bar.results) > 0 {
+		e.bar.closed = false
+		e.bar.update()
 	}
 }
 
-func (l *heightLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(100, l.h) }
+// topLayout puts its objects at the top of the space, as wide as it and h
+// high (less when the space is lower); it asks for no room of its own.
+type topLayout struct{ h float32 }
+
+func (l *topLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(fyne.NewSize(size.Width, min(l.h, size.Height)))
+	}
+}
+
+func (l *topLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.Size{} }

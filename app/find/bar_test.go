@@ -92,4 +92,7 @@ func TestBarFollowsEditsAndEscapeLeaves(t *testing.T) {
 	if b.entry.Text != "katherine" {
 		t.Errorf("Escape changed the query to %q", b.entry.Text)
 	}
+	if b.ListOpen() || len(b.Results()) != 1 {
+		t.Errorf("after Escape the list is open (%v) or the results went (%d)", b.ListOpen(), len(b.Results()))
+	}
 }
