@@ -25,27 +25,37 @@ titles, unknown managers (imported as top positions), reporting cycles (broken
 at their first row), costs that are not numbers. docs/scenarios.md has the rules.
 
 The default exports of BambooHR, Workday, Rippling, HiBob, Personio, Google
-Workspace and Microsoft Entra import without --map: first and last names are
+Workspace, Microsoft Entra, the UK government's organograms, Oracle's HR sample
+schema and Northwind import without --map: first and last names are
 joined, a manager may be given by id, by name ("First Last" or "Last, First")
 or by email, and the file may be UTF-8 (with or without a byte-order mark),
 UTF-16 (Excel's "Unicode Text") or Windows-1252, separated by commas,
 semicolons, tabs or pipes. Every executive and VP reading is listed for review.
 The plan's scope is the set of domains of the roles found. Costs are yearly
 unless --cost-period month (or a header saying monthly); the report names the
-column it read.
+column it read. Without a title column a job code column gives the titles
+(IT_PROG is a Programmer); without either, positions have no titles.
+
+Team files follow the people file: files of posts under a manager, with a count
+or FTE and no id or name, such as the organograms' junior staff file
+(orgplanner import senior.csv junior.csv -o plan.yaml). Each row is a team of
+its FTE rounded up under the post it names. Names such as Vacant, N/D (not
+disclosed: the post is held) and Eliminated (the post is left out) are read as
+what they say; a post repeated with another name is a job share.
 
 Exit status: 0 when the plan was written (read the report), 2 when the file is
-unusable (no header; no id, manager, name or title column; empty or duplicate
-ids; rows with the wrong number of fields; a manager column that names nobody
-in the file: each printed as FILE:LINE: message) or the command is used wrongly.
+unusable (no header; no id, manager or name column; empty or duplicate ids;
+rows with the wrong number of fields; a manager column that names nobody in the
+file; a team file without its people file: each printed as FILE:LINE: message)
+or the command is used wrongly.
 
 `
 
 // runImport imports a people CSV into a new plan file.
 func runImport(env *Env, args []string) int {
-	fs := newFlagSet(env, "import", "import PEOPLE.csv -o PLAN.yaml [--map COLUMN=FIELD,...] [--name NAME] [--cost-period year|month] [--catalog FILE] [--json] [--force]")
+	fs := newFlagSet(env, "import", "import PEOPLE.csv [TEAMS.csv...] -o PLAN.yaml [--map COLUMN=FIELD,...] [--name NAME] [--cost-period year|month] [--catalog FILE] [--json] [--force]")
 	out := fs.String("o", "", "write the plan to this `FILE` (- for standard output, the report then goes to standard error)")
-	mapFlag := fs.String("map", "", "name columns the headers do not: `COLUMN=FIELD,...` with fields id, manager, name, first-name, last-name, preferred-name, email, title, role, department, cost, count, dotted, notes, ignore")
+	mapFlag := fs.String("map", "", "name columns the headers do not: `COLUMN=FIELD,...` with fields id, manager, name, first-name, last-name, preferred-name, email, title, role, department, cost, count, dotted, notes, owns, supports, not-owns, job-code, fte, grade, cost-min, cost-max, ignore")
 	name := fs.String("name", "", "the plan's name (default: the CSV's file name)")
 	catFile := fs.String("catalog", "", "match titles against the built-in catalog extended by this YAML `FILE`; the plan refers to it")
 	costPeriod := fs.String("cost-period", "", "what the salary or cost column holds: `year` (the default) or month (multiplied by 12)")
@@ -58,8 +68,8 @@ func runImport(env *Env, args []string) int {
 	// Every outcome goes through o: with --json, failures are JSON on standard
 	// output too, and text meant for a person is escaped for the terminal.
 	o := newOutput(env, "import", *asJSON)
-	if len(rest) != 1 || *out == "" {
-		return o.Usage("give one CSV file and -o, for example: orgplanner import people.csv -o plan.yaml")
+	if len(rest) == 0 || *out == "" {
+		return o.Usage("give a CSV file (and any team files) and -o, for example: orgplanner import people.csv -o plan.yaml")
 	}
 	if *out != "-" && !*force {
 		if _, err := os.Stat(*out); err == nil {
@@ -82,12 +92,16 @@ func runImport(env *Env, args []string) int {
 	}
 	// safefile.Open refuses a FIFO, a device or a folder before opening it
 	// (opening a FIFO blocks until someone writes to it).
-	f, err := safefile.Open(rest[0])
-	if err != nil {
-		return o.Problems(err)
+	var ins []people.Input
+	for _, path := range rest {
+		f, err := safefile.Open(path)
+		if err != nil {
+			return o.Problems(err)
+		}
+		defer f.Close()
+		ins = append(ins, people.Input{File: path, R: f})
 	}
-	p, rep, err := people.ImportWith(f, rest[0], cat, people.Options{Mapping: mapping, CostPeriod: *costPeriod})
-	f.Close()
+	p, rep, err := people.ImportFiles(ins, cat, people.Options{Mapping: mapping, CostPeriod: *costPeriod})
 	if err != nil {
 		return o.Problems(err)
 	}

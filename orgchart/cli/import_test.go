@@ -175,3 +175,27 @@ func TestImportJSONProblems(t *testing.T) {
 		t.Errorf("the report is not JSON on standard output (exit %d):\n%s", code, stdout)
 	}
 }
+
+func TestImportSeniorAndJuniorOrganogram(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "plan.yaml")
+	code, stdout, stderr := runScenarioCmd(t, "import", scenarioPeopleDir+"uk-organogram-senior.csv", scenarioPeopleDir+"uk-organogram-junior.csv", "-o", out)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, s := range []string{"13 rows, 28 positions", "Teams from " + scenarioPeopleDir + "uk-organogram-junior.csv: 19 rows",
+		`Costs from columns "Actual Pay Floor (£)" and "Actual Pay Ceiling (£)"`, "post DDTR (Deputy Director, Transformation) is eliminated; left out",
+		scenarioPeopleDir + "uk-organogram-junior.csv:20: \"Accounts Officer\" under \"DDFIN\" has 0 FTE"} {
+		if !strings.Contains(stdout, s) {
+			t.Errorf("report lacks %q:\n%s", s, stdout)
+		}
+	}
+	cat, _ := catalog.Default()
+	if p, _, err := orgchart.ReadFile(out, cat); err != nil || len(p.Positions) != 28 {
+		t.Fatalf("written plan: %v", err)
+	}
+	// The junior file alone names the fix.
+	code, _, stderr = runScenarioCmd(t, "import", scenarioPeopleDir+"uk-organogram-junior.csv", "-o", out, "--force")
+	if code != ExitInvalid || !strings.Contains(stderr, "uk-organogram-junior.csv:1: a file of teams") || !strings.Contains(stderr, "orgplanner import senior.csv") {
+		t.Errorf("junior alone: exit %d %s", code, stderr)
+	}
+}

@@ -2,6 +2,7 @@ package people
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -16,7 +17,7 @@ import (
 // nobody is a problem (fail), not a plan of top positions.
 func build(rows []row, cat *catalog.Catalog, rep *Report, fail func(int, string, ...any)) *orgchart.Plan {
 	note := func(rw *row, kind NoteKind, format string, args ...any) {
-		rep.Notes = append(rep.Notes, Note{Line: rw.line, Kind: kind, ID: rw.id, Title: rw.title, Message: fmt.Sprintf(format, args...)})
+		rep.Notes = append(rep.Notes, Note{File: rw.file, Line: rw.line, Kind: kind, ID: noteID(rw), Title: rw.title, Message: fmt.Sprintf(format, args...)})
 	}
 	byID := make(map[string]int, len(rows))
 	for i := range rows {
@@ -27,30 +28,34 @@ func build(rows []row, cat *catalog.Catalog, rep *Report, fail func(int, string,
 		return nil
 	}
 	breakCycles(rows, parent, note)
+	leaveOutEliminated(rows, parent, note)
 
 	m := newMatcher(cat)
 	perYear := 1.0
 	if rep.CostPeriod == "month" {
 		perYear = 12
 	}
-	p := &orgchart.Plan{Version: orgchart.FormatVersion, Positions: make([]*orgchart.Position, len(rows))}
+	p := &orgchart.Plan{Version: orgchart.FormatVersion, Positions: make([]*orgchart.Position, 0, len(rows))}
+	kept := make([]*row, 0, len(rows)) // the row of each position
 	for i := range rows {
 		rw := &rows[i]
-		pos := &orgchart.Position{ID: PositionID(rw.id), Holder: holderOf(rw), Notes: rw.notes, Line: rw.line}
+		if rw.status == eliminated {
+			continue
+		}
+		pos := &orgchart.Position{ID: PositionID(rw.id), Holder: holderOf(rw), Line: rw.line}
 		if parent[i] >= 0 {
 			pos.ReportsTo = PositionID(rows[parent[i]].id)
+		}
+		if rw.codeTitle {
+			if rw.title == rw.jobCode {
+				note(rw, NoteJobCode, "job code %q kept as the title (a code this import cannot read)", rw.jobCode)
+			} else {
+				note(rw, NoteJobCode, "job code %q read as the title %q", rw.jobCode, rw.title)
+			}
 		}
 		pos.Role = roleOf(rw, m, rep, note)
 		if r := m.byID[pos.Role]; rw.title != "" && (r == nil || !sameTitle(rw.title, r.Title)) {
 			pos.Title = rw.title
-		}
-		switch c, ok := parseCost(rw.cost); {
-		case !ok:
-			note(rw, NoteBadCost, "cost %q is not a number; left empty", rw.cost)
-		case c*perYear > orgchart.MaxCost:
-			note(rw, NoteBadCost, "cost %q is more than a plan allows (%d a person a year); left empty", rw.cost, orgchart.MaxCost)
-		default:
-			pos.Cost = c * perYear
 		}
 		switch n, ok := parseCount(rw.count); {
 		case !ok:
@@ -59,6 +64,36 @@ func build(rows []row, cat *catalog.Catalog, rep *Report, fail func(int, string,
 			note(rw, NoteBadCount, "count %q is more than a plan allows (%d); read as one person", rw.count, orgchart.MaxCount)
 		default:
 			pos.Count = n
+		}
+		fte, fteOK := parseFTE(rw.fte)
+		switch {
+		case !fteOK:
+			note(rw, NoteBadCount, "FTE %q is not a number; left out", rw.fte)
+			fte = 0
+		case rw.team && rw.count == "" && fte > 0:
+			// A team's FTE is its posts: 6.5 FTE is a team of 7.
+			switch n := postsOf(fte); {
+			case n > orgchart.MaxCount:
+				note(rw, NoteBadCount, "%s FTE is more than a plan allows (%d); read as one person", rw.fte, orgchart.MaxCount)
+			case n > 1:
+				pos.Count = n
+			}
+		}
+		if rw.team && pos.Count <= 1 {
+			pos.Holder = NotDisclosed // one post of a team file: held, but nobody is named
+		}
+		pos.Notes = notesOf(rw, fte)
+		cost, costOK, costCell := costOf(rw)
+		if costOK && fte > 0 && rw.team {
+			cost = math.Round(cost * fte / float64(pos.Headcount())) // a team's cost is its FTE's, shared by its posts
+		}
+		switch {
+		case !costOK:
+			note(rw, NoteBadCost, "cost %q is not a number; left empty", costCell)
+		case cost*perYear > orgchart.MaxCost:
+			note(rw, NoteBadCost, "cost %q is more than a plan allows (%d a person a year); left empty", costCell, orgchart.MaxCost)
+		default:
+			pos.Cost = cost * perYear
 		}
 		for _, d := range splitList(rw.dotted) {
 			if j, ok := byID[d]; ok && j != i {
@@ -71,12 +106,21 @@ func build(rows []row, cat *catalog.Catalog, rep *Report, fail func(int, string,
 		pos.Owns = capabilityIDs(rw.owns, cat, unknownCap)
 		pos.Supports = capabilityIDs(rw.supports, cat, unknownCap)
 		pos.NotOwns = capabilityIDs(rw.notOwns, cat, unknownCap)
-		p.Positions[i] = pos
+		p.Positions = append(p.Positions, pos)
+		kept = append(kept, rw)
 		rep.Headcount += pos.Headcount()
 	}
-	manyChiefs(p, rows, m, rep)
+	manyChiefs(p, kept, m, rep)
 	p.Scope = scopeOf(p, m)
 	rep.Scope = p.Scope
+	if p.Scope == nil && len(p.Positions) > 0 {
+		// No role found works in a domain the catalog covers (a sales team,
+		// a retailer's shop floor): every domain's gaps would be reported,
+		// on-call and product roadmaps included. The plan says why they are
+		// not, and how to check them.
+		p.Policy.Rules = map[string]string{"coverage.gap": "off"}
+		rep.Warnings = append(rep.Warnings, "no title matches a catalog role that works in IT, security, privacy, SRE, platform, engineering, product or data, so the plan switches coverage gaps off (policy: rules: coverage.gap: off) rather than report every domain's; set scope: in the plan and remove the rule to check coverage")
+	}
 	rep.Positions = len(p.Positions)
 	sortNotes(rep.Notes)
 	return p
@@ -85,7 +129,7 @@ func build(rows []row, cat *catalog.Catalog, rep *Report, fail func(int, string,
 // manyChiefs notes each executive-level role that more than one row was
 // read as: a title that says "Technology Officer" in a bank is a rank, and
 // 136 CTOs are a misreading, not an organisation.
-func manyChiefs(p *orgchart.Plan, rows []row, m *matcher, rep *Report) {
+func manyChiefs(p *orgchart.Plan, rows []*row, m *matcher, rep *Report) {
 	byRole := map[string][]int{}
 	var order []string
 	for i, pos := range p.Positions {
@@ -105,8 +149,8 @@ func manyChiefs(p *orgchart.Plan, rows []row, m *matcher, rep *Report) {
 		for k, i := range is {
 			lines[k] = rows[i].line
 		}
-		first := &rows[is[0]]
-		rep.Notes = append(rep.Notes, Note{Line: first.line, Kind: NoteManyChiefs, ID: first.id, Title: first.title, Role: id,
+		first := rows[is[0]]
+		rep.Notes = append(rep.Notes, Note{File: first.file, Line: first.line, Kind: NoteManyChiefs, ID: first.id, Title: first.title, Role: id,
 			Message: fmt.Sprintf("%d rows read as %s (%s): check their titles, or give the role column", len(is), m.byID[id].Title, lineList(lines))})
 	}
 }
@@ -490,7 +534,7 @@ func roleOf(rw *row, m *matcher, rep *Report, note func(*row, NoteKind, string, 
 		return id
 	}
 	add := func(kind NoteKind, format string, args ...any) {
-		rep.Notes = append(rep.Notes, Note{Line: rw.line, Kind: kind, ID: rw.id, Title: rw.title, Role: res.role, Message: fmt.Sprintf(format, args...)})
+		rep.Notes = append(rep.Notes, Note{File: rw.file, Line: rw.line, Kind: kind, ID: noteID(rw), Title: rw.title, Role: res.role, Message: fmt.Sprintf(format, args...)})
 	}
 	switch {
 	case res.kind == MatchUnmatched && res.reading != "":
@@ -518,13 +562,124 @@ func roleOf(rw *row, m *matcher, rep *Report, note func(*row, NoteKind, string, 
 	return res.role
 }
 
-// describe names a row in messages: "Ada Lovelace (id 17)" or "vacant CTO (id 17)".
+// describe names a row in messages: "Ada Lovelace (id 17)", "vacant CTO
+// (id 17)" or, in a team file, "the team "Policy Adviser" on line 4".
 func describe(rw *row) string {
+	if rw.team {
+		return fmt.Sprintf("the team %q on line %d of %s", rw.title, rw.line, rw.file)
+	}
 	who := rw.name
 	if who == "" {
 		who = "vacant " + rw.title
 	}
 	return fmt.Sprintf("%s (id %s)", strings.TrimSpace(who), rw.id)
+}
+
+// noteID is the id a note gives for a row: as written in the file, none for
+// a team row (whose id the import made up).
+func noteID(rw *row) string {
+	if rw.team {
+		return ""
+	}
+	return rw.id
+}
+
+// leaveOutEliminated takes the organograms' eliminated posts ("Eliminated"
+// as the name: the post was in the last release but no longer exists) out
+// of the reporting lines: whoever reported to one reports to its manager.
+// The posts themselves are left out of the plan, each with a note.
+func leaveOutEliminated(rows []row, parent []int, note func(*row, NoteKind, string, ...any)) {
+	gone := func(i int) bool { return i >= 0 && rows[i].status == eliminated }
+	moved := map[int]int{}
+	for i := range rows {
+		if !gone(parent[i]) {
+			continue
+		}
+		j := parent[i]
+		for steps := 0; gone(j) && steps < len(rows); steps++ { // cycles are broken already; the bound is a guard
+			j = parent[j]
+		}
+		moved[parent[i]]++
+		parent[i] = j
+	}
+	for i := range rows {
+		if rows[i].status != eliminated {
+			continue
+		}
+		msg := fmt.Sprintf("post %s (%s) is eliminated; left out", rows[i].id, nameOr(rows[i].title, "no title"))
+		if n := moved[i]; n > 0 {
+			to := "top positions"
+			if j := parent[i]; j >= 0 {
+				for gone(j) {
+					j = parent[j]
+				}
+				if j >= 0 {
+					to = describe(&rows[j])
+				}
+			}
+			if n == 1 {
+				msg += ": its one report now reports to " + to
+			} else {
+				msg += fmt.Sprintf(": its %d reports now report to %s", n, to)
+			}
+		}
+		note(&rows[i], NoteLeftOut, "%s", msg)
+	}
+}
+
+// notesOf is the position's notes: what the row says besides the notes
+// column that a plan has no field for (grade, a part-time FTE, the job
+// code), then the notes as written.
+func notesOf(rw *row, fte float64) string {
+	var extra []string
+	switch g := rw.grade; {
+	case g == "" || noValue(g):
+	case len(g) > 6 && strings.EqualFold(g[:6], "grade "): // "Grade 7"
+		extra = append(extra, g)
+	default:
+		extra = append(extra, "Grade "+g)
+	}
+	// A part-time post (0.6), or a team whose FTE is not its posts (6.5 of 7).
+	if f := math.Round(fte*100) / 100; rw.fte != "" && f > 0 && f != 1 && (!rw.team || f != math.Trunc(f)) {
+		extra = append(extra, formatFTE(fte)+" FTE")
+	}
+	if rw.codeTitle && rw.title != rw.jobCode {
+		extra = append(extra, "Job code "+rw.jobCode)
+	}
+	if len(extra) == 0 {
+		return rw.notes
+	}
+	s := strings.Join(extra, "; ")
+	if strings.TrimSpace(rw.notes) != "" {
+		s += ". " + rw.notes
+	}
+	return s
+}
+
+// costOf is the row's yearly cost before the cost period: the cost column,
+// or the middle of a pay band (bottom and top columns; a band of 0 to 0, as
+// organograms write for vacant posts, is no cost). ok is false for a cell
+// that is not a number, which cell is also returned.
+func costOf(rw *row) (cost float64, ok bool, cell string) {
+	if rw.cost != "" || (rw.costMin == "" && rw.costMax == "") {
+		c, ok := parseCost(rw.cost)
+		return c, ok, rw.cost
+	}
+	lo, okLo := parseCost(rw.costMin)
+	if !okLo {
+		return 0, false, rw.costMin
+	}
+	hi, okHi := parseCost(rw.costMax)
+	if !okHi {
+		return 0, false, rw.costMax
+	}
+	switch {
+	case lo == 0 || hi == 0:
+		return max(lo, hi), true, rw.costMin
+	case hi < lo:
+		lo, hi = hi, lo
+	}
+	return math.Round((lo + hi) / 2), true, rw.costMin
 }
 
 // sameTitle compares titles ignoring case and spacing.

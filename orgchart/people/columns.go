@@ -10,9 +10,10 @@ import (
 // Field is what a CSV column holds, in Org Planner's terms.
 type Field string
 
-// The fields a people CSV can hold. A manager column, a name (or first and
-// last name) column and one of Title or Role are required; without an id
-// column the email is the id.
+// The fields a people CSV can hold. An id, a manager and a name (or first
+// and last name) column are required; without an id column the email is the
+// id. Without a title or role column a job code column gives the titles, and
+// without any of them the file imports with no titles (the report says so).
 const (
 	FieldID         Field = "id"
 	FieldManager    Field = "manager"
@@ -31,22 +32,30 @@ const (
 	FieldOwns       Field = "owns"     // capability ids the position owns beyond its role's
 	FieldSupports   Field = "supports" // capability ids it supports beyond its role's
 	FieldNotOwns    Field = "not-owns" // capability ids of its role's it does not take on
+	FieldJobCode    Field = "job-code" // a code such as AD_PRES or IT_PROG: the title when there is no title column
+	FieldFTE        Field = "fte"      // full-time equivalent: a part-time post (0.6), or a team's size (6.5 posts)
+	FieldGrade      Field = "grade"    // a pay grade (SCS2, HEO): kept in the notes
+	FieldCostMin    Field = "cost-min" // the bottom of a pay band: with cost-max, the cost is the band's middle
+	FieldCostMax    Field = "cost-max" // the top of a pay band
 	FieldIgnore     Field = "ignore"
 )
 
 // Fields lists every field a --map entry may name.
 var Fields = []Field{FieldID, FieldManager, FieldName, FieldFirstName, FieldLastName,
-	FieldPreferred, FieldEmail, FieldTitle, FieldRole, FieldDepartment, FieldCost, FieldCount, FieldDotted, FieldNotes, FieldOwns, FieldSupports, FieldNotOwns, FieldIgnore}
+	FieldPreferred, FieldEmail, FieldTitle, FieldRole, FieldDepartment, FieldCost, FieldCount, FieldDotted, FieldNotes, FieldOwns, FieldSupports, FieldNotOwns,
+	FieldJobCode, FieldFTE, FieldGrade, FieldCostMin, FieldCostMax, FieldIgnore}
 
 // headerNames are the header spellings HR systems use for each field, after
 // normalising (lower case, letters and digits only, "#" as "number"). The
-// defaults of BambooHR, Workday, Rippling, HiBob, Personio, Google Workspace
-// and Microsoft Entra are all here (docs/scenarios.md lists them).
+// defaults of BambooHR, Workday, Rippling, HiBob, Personio, Google Workspace,
+// Microsoft Entra, the UK government's organograms, Oracle's HR sample
+// schema and Northwind are all here (docs/scenarios.md lists them).
 var headerNames = map[string]Field{
 	"id": FieldID, "employeeid": FieldID, "empid": FieldID, "employeenumber": FieldID,
 	"employeeno": FieldID, "empno": FieldID, "personid": FieldID, "staffid": FieldID,
 	"workerid": FieldID, "personnelnumber": FieldID, "positionid": FieldID,
 	"number": FieldID, "objectid": FieldID, "userid": FieldID,
+	"postuniquereference": FieldID, // UK organograms: senior posts
 
 	"parentid": FieldManager, "parent": FieldManager, "managerid": FieldManager,
 	"manager": FieldManager, "reportsto": FieldManager, "reportstoid": FieldManager,
@@ -56,7 +65,8 @@ var headerNames = map[string]Field{
 	"manageremail": FieldManager, "supervisorname": FieldManager, "supervisoremail": FieldManager,
 	"reportstoemail": FieldManager, "reportstoname": FieldManager, "manageruserprincipalname": FieldManager,
 	"managerupn": FieldManager, "directmanager": FieldManager, "managerworkemail": FieldManager,
-	"linemanageremail": FieldManager,
+	"linemanageremail":    FieldManager,
+	"reportstoseniorpost": FieldManager, "reportingseniorpost": FieldManager, // UK organograms (senior, junior)
 
 	"name": FieldName, "fullname": FieldName, "employeename": FieldName,
 	"displayname": FieldName, "employee": FieldName, "holder": FieldName, "person": FieldName,
@@ -73,7 +83,7 @@ var headerNames = map[string]Field{
 
 	"title": FieldTitle, "jobtitle": FieldTitle, "position": FieldTitle,
 	"positiontitle": FieldTitle, "businesstitle": FieldTitle, "jobname": FieldTitle,
-	"employeetitle": FieldTitle, "designation": FieldTitle,
+	"employeetitle": FieldTitle, "designation": FieldTitle, "genericjobtitle": FieldTitle,
 
 	"role": FieldRole, "roleid": FieldRole, "catalogrole": FieldRole,
 
@@ -97,6 +107,15 @@ var headerNames = map[string]Field{
 	"notes": FieldNotes, "note": FieldNotes, "comments": FieldNotes, "comment": FieldNotes,
 
 	"owns": FieldOwns, "supports": FieldSupports, "notowns": FieldNotOwns,
+
+	"jobid": FieldJobCode, "jobcode": FieldJobCode,
+
+	"fte": FieldFTE, "fulltimeequivalent": FieldFTE, "numberofpostsinfte": FieldFTE,
+
+	"grade": FieldGrade, "gradeorequivalent": FieldGrade, "paygrade": FieldGrade,
+
+	"actualpayfloor": FieldCostMin, "payscaleminimum": FieldCostMin,
+	"actualpayceiling": FieldCostMax, "payscalemaximum": FieldCostMax,
 }
 
 // multiFields may be fed by several columns: a Workday report with both
@@ -191,8 +210,11 @@ func knownField(s string) (Field, bool) {
 
 // resolveColumns decides the field of every header cell: --map first, then
 // the recognised names. It returns the columns used (in header order), the
-// headers ignored, and the problems that make the file unusable.
-func resolveColumns(header []string, mapping map[string]string) (cols []Column, ignored []string, probs []string) {
+// headers ignored, and the problems that make the file unusable. team is
+// true for a file of teams rather than people: no id, email or name column,
+// but a manager and a count or FTE column (the UK organograms' junior staff
+// file: posts under a senior post); such a file is read with a people file.
+func resolveColumns(header []string, mapping map[string]string) (cols []Column, ignored []string, probs []string, team bool) {
 	byNorm := make(map[string]int, len(header))
 	for i, h := range header {
 		if _, dup := byNorm[normHeader(h)]; !dup {
@@ -251,15 +273,26 @@ func resolveColumns(header []string, mapping map[string]string) (cols []Column, 
 			probs = append(probs, fmt.Sprintf("no %s column: name it with --map COLUMN=%s (columns: %s)", what, f, strings.Join(header, ", ")))
 		}
 	}
+	named := taken[FieldName] || taken[FieldFirstName] || taken[FieldLastName] || taken[FieldPreferred]
+	if !taken[FieldID] && !taken[FieldEmail] && !named && taken[FieldManager] && (taken[FieldCount] || taken[FieldFTE]) {
+		return cols, ignored, probs, true
+	}
 	if !taken[FieldEmail] {
 		need(FieldID, "id")
 	}
 	need(FieldManager, "manager")
-	if !taken[FieldName] && !taken[FieldFirstName] && !taken[FieldLastName] && !taken[FieldPreferred] {
+	if !named {
 		probs = append(probs, fmt.Sprintf("no name column (such as Name, Full Name, or First Name and Last Name): without it every position would be imported vacant; name it with --map COLUMN=name (columns: %s)", strings.Join(header, ", ")))
 	}
-	if !taken[FieldTitle] && !taken[FieldRole] {
-		need(FieldTitle, "title")
+	return cols, ignored, probs, false
+}
+
+// hasField reports whether a column feeds the field.
+func hasField(cols []Column, f Field) bool {
+	for _, c := range cols {
+		if c.Field == f {
+			return true
+		}
 	}
-	return cols, ignored, probs
+	return false
 }

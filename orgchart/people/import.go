@@ -20,15 +20,20 @@ import (
 // file is probably not a people CSV at all.
 const maxProblems = 50
 
-// row is one person as read from the file.
+// row is one person (or, in a team file, one team) as read from a file.
 type row struct {
 	line                                     int
+	file                                     string // set for the rows of a team file
 	id, name, title, role, dept, cost, count string
 	first, last, preferred                   string
 	dotted, notes                            string
 	owns, supports, notOwns                  string
+	jobCode, fte, grade, costMin, costMax    string
 	managers                                 []string // one value per manager column, in header order
 	emails                                   []string // one value per email column
+	status                                   nameStatus
+	team                                     bool // a row of posts under a manager (a team file's)
+	codeTitle                                bool // the title was read from the job code
 }
 
 // Options are the choices an import takes besides the file.
@@ -38,6 +43,12 @@ type Options struct {
 	// CostPeriod says what the cost column holds: "year" or "month" (multiplied by 12).
 	// Empty means yearly unless the column's header says monthly ("Monthly Salary").
 	CostPeriod string
+}
+
+// Input is one file of an import: its name (for messages) and its content.
+type Input struct {
+	File string
+	R    io.Reader
 }
 
 // Import reads a people CSV and builds a plan from it. file names the input in
@@ -54,38 +65,105 @@ func Import(r io.Reader, file string, cat *catalog.Catalog, mapping map[string]s
 
 // ImportWith is Import with every option.
 func ImportWith(r io.Reader, file string, cat *catalog.Catalog, opt Options) (*orgchart.Plan, *Report, error) {
-	rep := &Report{File: file, Matches: map[MatchKind]int{}}
-	fail := func(line int, format string, args ...any) {
-		if len(rep.Problems) == maxProblems {
-			rep.Problems = append(rep.Problems, catalog.Problem{File: file, Message: "too many problems; fix these first"})
+	return ImportFiles([]Input{{File: file, R: r}}, cat, opt)
+}
+
+// ImportFiles imports one people file together with team files: files of
+// posts under a manager with a count or FTE and no id or name, as the UK
+// government's organograms publish junior staff next to senior staff. Each
+// file's kind is told by its header, in any order; each team row becomes a
+// team position under the person its manager column names. --map applies to
+// every file.
+func ImportFiles(ins []Input, cat *catalog.Catalog, opt Options) (*orgchart.Plan, *Report, error) {
+	rep := &Report{Matches: map[MatchKind]int{}}
+	if len(ins) > 0 {
+		rep.File = ins[0].File
+	}
+	failIn := func(file string) func(int, string, ...any) {
+		return func(line int, format string, args ...any) {
+			if len(rep.Problems) == maxProblems {
+				rep.Problems = append(rep.Problems, catalog.Problem{File: file, Message: "too many problems; fix these first"})
+			}
+			if len(rep.Problems) > maxProblems {
+				return
+			}
+			rep.Problems = append(rep.Problems, catalog.Problem{File: file, Line: line, Message: fmt.Sprintf(format, args...)})
 		}
-		if len(rep.Problems) > maxProblems {
-			return
-		}
-		rep.Problems = append(rep.Problems, catalog.Problem{File: file, Line: line, Message: fmt.Sprintf(format, args...)})
 	}
 	switch opt.CostPeriod {
 	case "", "year", "month":
 	default:
 		return nil, rep, fmt.Errorf("cost period %q: use year or month", opt.CostPeriod)
 	}
-	// Read at most one byte past the limit: a bigger file is refused before
-	// it is parsed, so a huge export costs bounded memory.
-	data, err := io.ReadAll(io.LimitReader(r, orgchart.MaxFileSize+1))
-	if err != nil {
-		return nil, rep, fmt.Errorf("reading %s: %w", file, err)
+	if len(ins) == 0 {
+		return nil, rep, errors.New("no file to import")
 	}
-	if len(data) > orgchart.MaxFileSize {
-		fail(0, "the file is more than %d MB, the most an import may have: split it by department and import the parts", orgchart.MaxFileSize>>20)
-		return nil, rep, rep.Problems
-	}
-	rows, err := readRows(data, file, opt, rep, fail)
-	if err != nil {
-		return nil, rep, err
+	var people *sheet
+	var teams []*sheet
+	for _, in := range ins {
+		fail := failIn(in.File)
+		// Read at most one byte past the limit: a bigger file is refused before
+		// it is parsed, so a huge export costs bounded memory.
+		data, err := io.ReadAll(io.LimitReader(in.R, orgchart.MaxFileSize+1))
+		if err != nil {
+			return nil, rep, fmt.Errorf("reading %s: %w", in.File, err)
+		}
+		if len(data) > orgchart.MaxFileSize {
+			fail(0, "the file is more than %d MB, the most an import may have: split it by department and import the parts", orgchart.MaxFileSize>>20)
+			return nil, rep, rep.Problems
+		}
+		sh, err := readRows(data, in.File, opt, fail)
+		if err != nil {
+			return nil, rep, err
+		}
+		if sh == nil {
+			continue
+		}
+		switch {
+		case sh.team:
+			teams = append(teams, sh)
+		case people != nil:
+			fail(1, "a second people file (%s is the first): import one people file, with the team files that go with it", people.file)
+		default:
+			people = sh
+		}
 	}
 	if len(rep.Problems) > 0 {
 		return nil, rep, rep.Problems
 	}
+	if people == nil {
+		failIn(teams[0].file)(1, "a file of teams (posts under a manager, with a count or FTE column and no id or name column): import it with the people file its managers are in, as in orgplanner import senior.csv %s -o plan.yaml", teams[0].file)
+		return nil, rep, rep.Problems
+	}
+	rep.File, rep.Encoding, rep.Columns, rep.Ignored, rep.Rows = people.file, people.encoding, people.cols, people.ignored, people.rowsRead
+	rep.CostColumn, rep.CostMaxColumn, rep.CostPeriod = people.costColumn, people.costMaxColumn, people.costPeriod
+	rep.Notes = append(rep.Notes, people.notes...)
+	if !hasField(people.cols, FieldTitle) && !hasField(people.cols, FieldRole) {
+		if hasField(people.cols, FieldJobCode) {
+			rep.Warnings = append(rep.Warnings, "no title column: the titles are read from the job codes (each listed below); name a title column with --map COLUMN=title")
+		} else {
+			rep.Warnings = append(rep.Warnings, "no title or job code column: every position is imported as team-member with no title; name a title column with --map COLUMN=title")
+		}
+	}
+	rows := people.rows
+	teamIDs := map[string]int{}
+	for _, sh := range teams {
+		rep.Teams = append(rep.Teams, TeamFile{File: sh.file, Encoding: sh.encoding, Rows: sh.rowsRead, Columns: sh.cols, Ignored: sh.ignored})
+		rep.Notes = append(rep.Notes, sh.notes...)
+		for _, rw := range sh.rows {
+			// A team's id is its manager, title and grade (and how many
+			// such teams came before), so the next release's file gives
+			// the same ids and the two plans compare team by team.
+			key := "team:" + managerValue(&rw) + ":" + rw.title + ":" + rw.grade
+			teamIDs[key]++
+			rw.id = key
+			if n := teamIDs[key]; n > 1 {
+				rw.id = fmt.Sprintf("%s:%d", key, n)
+			}
+			rows = append(rows, rw)
+		}
+	}
+	fail := failIn(people.file)
 	p := build(rows, cat, rep, fail)
 	if len(rep.Problems) > 0 {
 		return nil, rep, rep.Problems
@@ -100,17 +178,34 @@ func ImportWith(r io.Reader, file string, cat *catalog.Catalog, opt Options) (*o
 	if len(rep.Problems) > 0 {
 		return nil, rep, rep.Problems
 	}
-	p.Name = strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
+	p.Name = strings.TrimSuffix(filepath.Base(people.file), filepath.Ext(people.file))
 	return p, rep, nil
 }
 
-// readRows parses the CSV into rows, checking the shape and the ids.
-func readRows(data []byte, file string, opt Options, rep *Report, fail func(int, string, ...any)) ([]row, error) {
+// sheet is one file as read: its rows and what its header said.
+type sheet struct {
+	file, encoding string
+	cols           []Column
+	ignored        []string
+	team           bool
+	rows           []row
+	rowsRead       int
+	notes          []Note // rows left out or merged as they were read
+	// costColumn (and costMaxColumn for a pay band) and costPeriod: see Report.
+	costColumn, costMaxColumn, costPeriod string
+}
+
+// readRows parses the CSV into rows, checking the shape and the ids. It
+// returns nil (and calls fail) when the file is unusable.
+func readRows(data []byte, file string, opt Options, fail func(int, string, ...any)) (*sheet, error) {
 	data, enc, err := decode(data)
 	if err != nil {
 		return nil, catalog.Problems{{File: file, Message: fmt.Sprintf("cannot be read as %s: %v", enc, err)}}
 	}
-	rep.Encoding = enc
+	sh := &sheet{file: file, encoding: enc}
+	note := func(line int, id string, kind NoteKind, format string, args ...any) {
+		sh.notes = append(sh.notes, Note{File: teamFile(sh), Line: line, Kind: kind, ID: id, Message: fmt.Sprintf(format, args...)})
+	}
 	// Old Mac spreadsheets end lines with a lone CR, which encoding/csv keeps
 	// inside the field: read such a file's CRs as line ends.
 	if bytes.IndexByte(data, '\n') < 0 && bytes.IndexByte(data, '\r') >= 0 {
@@ -133,8 +228,8 @@ func readRows(data []byte, file string, opt Options, rep *Report, fail func(int,
 	for i := range header {
 		header[i] = strings.TrimSpace(header[i])
 	}
-	cols, ignored, probs := resolveColumns(header, opt.Mapping)
-	rep.Columns, rep.Ignored = cols, ignored
+	cols, ignored, probs, team := resolveColumns(header, opt.Mapping)
+	sh.cols, sh.ignored, sh.team = cols, ignored, team
 	for _, msg := range probs {
 		fail(1, "%s", msg)
 	}
@@ -142,20 +237,39 @@ func readRows(data []byte, file string, opt Options, rep *Report, fail func(int,
 		return nil, nil
 	}
 	period := opt.CostPeriod
+	costHeader := func(h string) {
+		if period == "" && strings.Contains(strings.ToLower(h), "month") {
+			period = "month"
+		}
+		if period == "" {
+			period = "year"
+		}
+		sh.costPeriod = period
+	}
 	for _, c := range cols {
 		if c.Field == FieldCost {
-			rep.CostColumn = c.Header
-			if period == "" && strings.Contains(strings.ToLower(c.Header), "month") {
-				period = "month"
-			}
-			if period == "" {
-				period = "year"
-			}
-			rep.CostPeriod = period
+			sh.costColumn = c.Header
+			costHeader(c.Header)
 		}
 	}
-	var rows []row
-	firstLine := map[string]int{}
+	if sh.costColumn == "" {
+		// A pay band (the organograms' pay floor and ceiling, or payscale
+		// minimum and maximum): the cost is its middle.
+		for _, c := range cols {
+			switch c.Field {
+			case FieldCostMin:
+				sh.costColumn = c.Header
+				costHeader(c.Header)
+			case FieldCostMax:
+				sh.costMaxColumn = c.Header
+				costHeader(c.Header)
+			}
+		}
+	}
+	byID := map[string]int{} // id -> index in sh.rows
+	// Job shares are read only in files that give FTEs (the organograms):
+	// elsewhere a repeated id is a mistake to fix, not two people in one post.
+	hasFTE := hasField(cols, FieldFTE)
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -168,12 +282,12 @@ func readRows(data []byte, file string, opt Options, rep *Report, fail func(int,
 		if blank(rec) {
 			continue
 		}
-		rep.Rows++
+		sh.rowsRead++
 		if len(rec) != len(header) {
 			fail(line, "%d fields where the header has %d: look for an unquoted %s in a name or a missing field (quote fields that contain one)", len(rec), len(header), delimiterName(cr.Comma))
 			continue
 		}
-		rw := row{line: line}
+		rw := row{line: line, team: team, file: teamFile(sh)}
 		for _, c := range cols {
 			v := unneutralise(strings.TrimSpace(rec[c.Index]))
 			switch c.Field {
@@ -211,11 +325,44 @@ func readRows(data []byte, file string, opt Options, rep *Report, fail func(int,
 				rw.supports = v
 			case FieldNotOwns:
 				rw.notOwns = v
+			case FieldJobCode:
+				rw.jobCode = v
+			case FieldFTE:
+				rw.fte = v
+			case FieldGrade:
+				rw.grade = v
+			case FieldCostMin:
+				rw.costMin = v
+			case FieldCostMax:
+				rw.costMax = v
 			}
 		}
 		if rw.name == "" {
 			rw.name = strings.TrimSpace(rw.first + " " + rw.last)
 		}
+		if rw.title == "" && rw.role == "" && rw.jobCode != "" {
+			rw.title, rw.codeTitle = codeTitle(rw.jobCode), true
+		}
+		if notInPost(rw.title) {
+			// The organograms' "Not in post" rows (post reference 0): paid,
+			// but holding no post, so no position.
+			note(line, rw.id, NoteLeftOut, "%s is not in a post (title %q); left out", nameOr(rw.name, "this row"), rw.title)
+			continue
+		}
+		if team {
+			if fte, ok := parseFTE(rw.fte); ok && rw.fte != "" && fte == 0 && rw.count == "" {
+				note(line, "", NoteLeftOut, "%q under %q has 0 FTE: no posts; left out", rw.title, managerValue(&rw))
+				continue
+			}
+			rows := len(sh.rows)
+			sh.rows = append(sh.rows, rw)
+			if rows+1 > orgchart.MaxPositions {
+				fail(line, "more than %d teams, the most a plan holds: split the file by department", orgchart.MaxPositions)
+				return nil, nil
+			}
+			continue
+		}
+		rw.status, rw.name = readName(rw.name)
 		if rw.id == "" {
 			for _, e := range rw.emails {
 				if e != "" {
@@ -224,29 +371,45 @@ func readRows(data []byte, file string, opt Options, rep *Report, fail func(int,
 				}
 			}
 		}
-		switch prev, dup := firstLine[rw.id]; {
+		prev, dup := byID[rw.id]
+		switch {
 		case rw.id == "":
 			fail(line, "empty id: every person needs an id that others can name as their manager")
 			continue
+		case dup && hasFTE && jobShare(&sh.rows[prev], &rw):
+			first := &sh.rows[prev]
+			note(line, rw.id, NoteJobShare, "post %s is shared: line %d is the same post held by %s; one position held by both", rw.id, first.line, nameOr(rw.name, "nobody named"))
+			shareHolder(first, &rw)
+			continue
 		case dup:
-			fail(line, "id %q is also on line %d: ids must be unique", rw.id, prev)
+			fail(line, "id %q is also on line %d: ids must be unique (a job share repeats a row with only the name, contacts and notes changed)", rw.id, sh.rows[prev].line)
 			continue
 		}
-		firstLine[rw.id] = line
-		rows = append(rows, rw)
-		if len(rows) > orgchart.MaxPositions {
+		byID[rw.id] = len(sh.rows)
+		sh.rows = append(sh.rows, rw)
+		if len(sh.rows) > orgchart.MaxPositions {
 			fail(line, "more than %d people, the most a plan holds: split the file by department", orgchart.MaxPositions)
 			return nil, nil
 		}
 	}
-	if rep.Rows == 0 && len(rep.Problems) == 0 {
+	if sh.rowsRead == 0 {
 		line := 1 // the header, when nothing follows it
 		if bytes.IndexByte(data, '\n') >= 0 {
 			line = 2
 		}
 		fail(line, "no people: the file has a header but no rows (lines end with %s)", lineEnds(data))
+		return nil, nil
 	}
-	return rows, nil
+	return sh, nil
+}
+
+// teamFile is the file name a team file's notes carry ("" for the people
+// file, whose name the report gives).
+func teamFile(sh *sheet) string {
+	if sh.team {
+		return sh.file
+	}
+	return ""
 }
 
 // lineEnds names the line ends of data, for the message about a file whose

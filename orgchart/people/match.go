@@ -43,6 +43,8 @@ var aliases = map[string][]string{
 	"cto":                                   {"chief-technology-officer"},
 	"chief technical officer":               {"chief-technology-officer"},
 	"chief executive":                       {"chief-executive-officer"},
+	"president":                             {"chief-executive-officer"},
+	"president and chief executive officer": {"chief-executive-officer"},
 	"head of engineering":                   {"vp-of-engineering"},
 	"engineering lead":                      {"software-engineering-manager"},
 	"soc manager":                           {"security-operations-manager"},
@@ -55,6 +57,9 @@ var aliases = map[string][]string{
 	"solutions architect":                   {"enterprise-architect"},
 	"architect":                             {"enterprise-architect"},
 	"cio":                                   {"chief-information-officer"},
+	"cdio":                                  {"chief-information-officer"}, // UK government: Chief Digital and Information Officer
+	"chief digital and information officer": {"chief-information-officer"},
+	"head of software engineering":          {"vp-of-engineering"},
 	"cpo":                                   {"chief-product-officer"},
 	"cdo":                                   {"chief-data-officer", "chief-digital-officer"},
 	"caio":                                  {"chief-ai-officer"},
@@ -307,7 +312,11 @@ func normTitle(s string) string {
 	}
 	in := strings.Fields(b.String())
 	out := make([]string, 0, len(in)+1)
-	for _, w := range in {
+	for i, w := range in {
+		if w == "president" && (i == 0 || in[i-1] != "vice") {
+			out = append(out, w) // a President alone heads the company; a vice president is a VP
+			continue
+		}
 		if sw, ok := wordSwaps[w]; ok {
 			w = sw
 		}

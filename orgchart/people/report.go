@@ -31,11 +31,15 @@ const (
 	NoteExecutive         NoteKind = "executive-match"    // matched to an executive or VP role: confirm each
 	NoteManyChiefs        NoteKind = "many-chiefs"        // several rows read as one C-level role (136 CTOs)
 	NoteOtherChief        NoteKind = "other-chief"        // a C-level title the catalog has no role for (COO, CFO, CPO in People)
+	NoteLeftOut           NoteKind = "left-out"           // a row that is no position: an eliminated post, "Not in post", a team of 0 FTE
+	NoteJobShare          NoteKind = "job-share"          // a post repeated with another holder: one position held by both
+	NoteJobCode           NoteKind = "job-code"           // no title column: the title was read from the job code
 )
 
 // Note is one row that needs a person's attention.
 type Note struct {
-	Line    int      `json:"line"` // line in the file (the header is line 1)
+	File    string   `json:"file,omitempty"` // set for a team file's rows; else the report's file
+	Line    int      `json:"line"`           // line in the file (the header is line 1)
 	Kind    NoteKind `json:"kind"`
 	ID      string   `json:"id"` // the row's id as written in the file
 	Title   string   `json:"title,omitempty"`
@@ -55,8 +59,11 @@ type Report struct {
 	Columns   []Column `json:"columns"`
 	// CostColumn is the header the costs came from and CostPeriod what it
 	// was read as ("year" or "month", multiplied by 12); empty without one.
-	CostColumn string `json:"costColumn,omitempty"`
-	CostPeriod string `json:"costPeriod,omitempty"`
+	// CostMaxColumn is set when costs are the middle of a pay band from
+	// CostColumn (its bottom) to CostMaxColumn (its top).
+	CostColumn    string `json:"costColumn,omitempty"`
+	CostMaxColumn string `json:"costMaxColumn,omitempty"`
+	CostPeriod    string `json:"costPeriod,omitempty"`
 	// ManagersBy counts the rows whose manager was found by id, by name
 	// (full, "Last, First", preferred) and by email.
 	ManagersBy struct {
@@ -65,11 +72,25 @@ type Report struct {
 		Email int `json:"email"`
 	} `json:"managersBy"`
 	// Scope is the plan's scope: the domains of the roles found (empty: all).
-	Scope    []catalog.Domain  `json:"scope"`
-	Ignored  []string          `json:"ignored,omitempty"` // header cells no field was read from
-	Matches  map[MatchKind]int `json:"matches"`           // rows per way their role was found
+	Scope   []catalog.Domain `json:"scope"`
+	Ignored []string         `json:"ignored,omitempty"` // header cells no field was read from
+	// Warnings are said about the whole file (no title column, say).
+	Warnings []string `json:"warnings,omitempty"`
+	// Teams are the team files read with the people file.
+	Teams    []TeamFile        `json:"teams,omitempty"`
+	Matches  map[MatchKind]int `json:"matches"` // rows per way their role was found
 	Notes    []Note            `json:"notes"`
 	Problems catalog.Problems  `json:"problems,omitempty"`
+}
+
+// TeamFile is what the report says of a team file: rows of posts under a
+// manager (the UK organograms' junior staff).
+type TeamFile struct {
+	File     string   `json:"file"`
+	Encoding string   `json:"encoding,omitempty"`
+	Rows     int      `json:"rows"`
+	Columns  []Column `json:"columns"`
+	Ignored  []string `json:"ignored,omitempty"`
 }
 
 // Count returns the number of notes of a kind.
@@ -93,6 +114,9 @@ var noteHeadings = []struct {
 	{NoteOtherChief, "C-level titles with no catalog role (imported as team members, title kept)"},
 	{NoteCycle, "Reporting cycles (each broken at its first row, which now reports to nobody)"},
 	{NoteUnknownManager, "Unknown managers (these rows are now top positions)"},
+	{NoteLeftOut, "Rows that are no position (left out)"},
+	{NoteJobShare, "Job shares (one position held by two people)"},
+	{NoteJobCode, "Titles read from job codes (check the readings)"},
 	{NoteUnmatchedTitle, "Titles that match no role (imported as role team-member, title kept)"},
 	{NoteAmbiguousTitle, "Ambiguous titles (check the reading)"},
 	{NoteSimilarTitle, "Titles matched by similarity (check them)"},
@@ -119,19 +143,17 @@ func (r *Report) WriteText(w io.Writer) {
 	default:
 		fmt.Fprintf(w, "Read as %s\n", r.Encoding)
 	}
-	var cols []string
-	for _, c := range r.Columns {
-		s := fmt.Sprintf("%s <- %q", c.Field, c.Header)
-		if c.Mapped {
-			s += " (--map)"
+	writeColumns(w, "", r.Columns, r.Ignored)
+	for _, t := range r.Teams {
+		fmt.Fprintf(w, "Teams from %s: %d rows", t.File, t.Rows)
+		if t.Encoding != "" {
+			fmt.Fprintf(w, " (read as %s)", t.Encoding)
 		}
-		cols = append(cols, s)
+		fmt.Fprintln(w)
+		writeColumns(w, "  ", t.Columns, t.Ignored)
 	}
-	if len(cols) > 0 {
-		fmt.Fprintf(w, "Columns: %s\n", strings.Join(cols, ", "))
-	}
-	if len(r.Ignored) > 0 {
-		fmt.Fprintf(w, "Ignored columns: %s (name them with --map COLUMN=FIELD)\n", strings.Join(r.Ignored, ", "))
+	for _, msg := range r.Warnings {
+		fmt.Fprintf(w, "Warning: %s\n", msg)
 	}
 	if len(r.Matches) > 0 {
 		var parts []string
@@ -146,13 +168,17 @@ func (r *Report) WriteText(w io.Writer) {
 		fmt.Fprintf(w, "Managers found: %d by id, %d by name, %d by email\n", mb.ID, mb.Name, mb.Email)
 	}
 	if r.CostColumn != "" {
+		from := fmt.Sprintf("column %q", r.CostColumn)
+		if r.CostMaxColumn != "" {
+			from = fmt.Sprintf("columns %q and %q (the middle of each pay band; for a team, times its FTE)", r.CostColumn, r.CostMaxColumn)
+		}
 		per := "yearly"
 		if r.CostPeriod == "month" {
 			per = "monthly, multiplied by 12 (--cost-period year if it is yearly)"
 		} else {
 			per += " (--cost-period month if it is monthly)"
 		}
-		fmt.Fprintf(w, "Costs from column %q, read as %s\n", r.CostColumn, per)
+		fmt.Fprintf(w, "Costs from %s, read as %s\n", from, per)
 	}
 	if r.Positions > 0 {
 		if len(r.Scope) == 0 {
@@ -179,7 +205,7 @@ func (r *Report) WriteText(w io.Writer) {
 			continue
 		}
 		fmt.Fprintf(w, "\n%s: %d\n", h.heading, len(notes))
-		if h.kind == NoteUnmatchedTitle || h.kind == NoteSimilarTitle || h.kind == NoteAmbiguousTitle || h.kind == NoteExecutive || h.kind == NoteOtherChief {
+		if h.kind == NoteUnmatchedTitle || h.kind == NoteSimilarTitle || h.kind == NoteAmbiguousTitle || h.kind == NoteExecutive || h.kind == NoteOtherChief || h.kind == NoteJobCode {
 			// Executive readings are the review list: every group, every line.
 			writeByTitle(w, notes, h.kind == NoteExecutive)
 			continue
@@ -189,8 +215,26 @@ func (r *Report) WriteText(w io.Writer) {
 				fmt.Fprintf(w, "  ... and %d more\n", len(notes)-maxLines)
 				break
 			}
-			fmt.Fprintf(w, "  %s:%d: %s\n", r.File, n.Line, n.Message)
+			fmt.Fprintf(w, "  %s:%d: %s\n", nameOr(n.File, r.File), n.Line, n.Message)
 		}
+	}
+}
+
+// writeColumns says which column feeds which field, and which are ignored.
+func writeColumns(w io.Writer, indent string, columns []Column, ignored []string) {
+	var cols []string
+	for _, c := range columns {
+		s := fmt.Sprintf("%s <- %q", c.Field, c.Header)
+		if c.Mapped {
+			s += " (--map)"
+		}
+		cols = append(cols, s)
+	}
+	if len(cols) > 0 {
+		fmt.Fprintf(w, "%sColumns: %s\n", indent, strings.Join(cols, ", "))
+	}
+	if len(ignored) > 0 {
+		fmt.Fprintf(w, "%sIgnored columns: %s (name them with --map COLUMN=FIELD)\n", indent, strings.Join(ignored, ", "))
 	}
 }
 
@@ -198,16 +242,17 @@ func (r *Report) WriteText(w io.Writer) {
 // lines: at most maxLines groups and 8 lines each unless all.
 func writeByTitle(w io.Writer, notes []Note, all bool) {
 	type group struct {
-		title, msg string
-		lines      []int
+		file, title, msg string
+		lines            []int
 	}
 	byTitle := map[string]*group{}
 	var order []*group
 	for _, n := range notes {
-		g := byTitle[n.Title+"\x00"+n.Message]
+		key := n.File + "\x00" + n.Title + "\x00" + n.Message
+		g := byTitle[key]
 		if g == nil {
-			g = &group{title: n.Title, msg: n.Message}
-			byTitle[n.Title+"\x00"+n.Message] = g
+			g = &group{file: n.File, title: n.Title, msg: n.Message}
+			byTitle[key] = g
 			order = append(order, g)
 		}
 		g.lines = append(g.lines, n.Line)
@@ -222,7 +267,11 @@ func writeByTitle(w io.Writer, notes []Note, all bool) {
 		if all {
 			show = len(g.lines)
 		}
-		fmt.Fprintf(w, "  %q on %s: %s\n", g.title, linesShown(g.lines, show), g.msg)
+		in := ""
+		if g.file != "" {
+			in = g.file + " " // a team file's rows
+		}
+		fmt.Fprintf(w, "  %q on %s%s: %s\n", g.title, in, linesShown(g.lines, show), g.msg)
 	}
 }
 

@@ -55,13 +55,15 @@ func roundTrip(t *testing.T, p *orgchart.Plan, cat *catalog.Catalog) *orgchart.P
 
 func TestRoundTripImportSaveExportImport(t *testing.T) {
 	cat := defaultCatalog(t)
-	names := []string{"hris.csv", "orgchartjs.csv", "semicolon.csv", "messy.csv", "workday-retail-1500.csv"}
+	names := []string{"hris.csv", "orgchartjs.csv", "semicolon.csv", "messy.csv", "workday-retail-1500.csv",
+		"uk-organogram-senior.csv", "uk-organogram-senior-2011.csv", "uk-organogram-senior.csv+uk-organogram-junior.csv",
+		"oracle-hr-employees.csv", "northwind-employees.csv"}
 	for _, fx := range hrFixtures {
 		names = append(names, fx.file)
 	}
 	for _, name := range names {
 		t.Run(name, func(t *testing.T) {
-			first, _, err := importFile(t, name, nil)
+			first, _, err := importFiles(t, strings.Split(name, "+")...)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -29,14 +29,15 @@ func PositionID(csvID string) string {
 // noManager are the values HR exports put in the manager column of the top
 // person; they mean "reports to nobody" unless a person has that id.
 var noManager = map[string]bool{"0": true, "-": true, "none": true, "null": true, "n/a": true, "na": true, "nil": true,
-	"board": true, "board of directors": true, "the board": true}
+	"board": true, "board of directors": true, "the board": true,
+	"xx": true} // the UK organograms' most senior post
 
 // parseCost reads a yearly cost as HR exports write it: "150000",
 // "$150,000", "150 000 €", "1.234.567,89", "150k". Ok is false when it is not
 // a non-negative number.
 func parseCost(s string) (float64, bool) {
 	s = strings.TrimSpace(s)
-	if s == "" {
+	if s == "" || noValue(s) {
 		return 0, true
 	}
 	mult := 1.0
@@ -84,6 +85,42 @@ func parseCost(s string) (float64, bool) {
 		return 0, false
 	}
 	return v * mult, true
+}
+
+// noValue reports whether a cell says "no value" rather than giving one:
+// the organograms write N/A and N/D (not disclosed) for pay.
+func noValue(s string) bool {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "n/a", "n/d", "na", "nd", "-", "--", "not disclosed", "not applicable":
+		return true
+	}
+	return false
+}
+
+// parseFTE reads a full-time equivalent: "1", "0.60", "0,6", "6.5" (a
+// team's posts). Empty and "N/A" are no value (ok, 0).
+func parseFTE(s string) (float64, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" || noValue(s) {
+		return 0, true
+	}
+	v, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
+	if err != nil || v < 0 || math.IsInf(v, 0) || math.IsNaN(v) {
+		return 0, false
+	}
+	return v, true
+}
+
+// formatFTE writes an FTE with at most two decimals: 0.6, 6.5, 2.
+func formatFTE(v float64) string {
+	return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
+}
+
+// postsOf is the number of people an FTE needs: 6.5 FTE is 7 posts (one
+// part-time), 0.4 is one. Rounded to two decimals first, as published, so
+// 2.0000001 is 2.
+func postsOf(fte float64) int {
+	return max(1, int(math.Ceil(math.Round(fte*100)/100)))
 }
 
 // parseCount reads a team size: empty, 0 and 1 mean one person (Count 0).

@@ -1,0 +1,101 @@
+package people
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// nameStatus says what a name cell holds when it is not a person's name.
+type nameStatus int
+
+const (
+	named       nameStatus = iota
+	vacant                 // "Vacant": the post is open
+	undisclosed            // "N/D": the post is held, the name withheld
+	eliminated             // "Eliminated": the post no longer exists
+)
+
+// NotDisclosed is the holder of a post whose holder's name is withheld (the
+// UK organograms' "N/D"): the post is filled, so it is not vacant.
+const NotDisclosed = "Not disclosed"
+
+// namePlaceholders are the name cells that stand for no name, as the UK
+// government's organograms and HR exports write them (lower case).
+var namePlaceholders = map[string]nameStatus{
+	"vacant": vacant, "vacancy": vacant, "vacant post": vacant, "(vacant)": vacant,
+	"open": vacant, "open position": vacant, "to be hired": vacant, "tbh": vacant,
+	"n/d": undisclosed, "nd": undisclosed, "n/a": undisclosed, "not disclosed": undisclosed,
+	"undisclosed": undisclosed, "withheld": undisclosed, "name withheld": undisclosed,
+	"redacted": undisclosed, strings.ToLower(NotDisclosed): undisclosed,
+	"eliminated": eliminated, "post eliminated": eliminated, "abolished": eliminated,
+}
+
+// readName reads a name cell: a placeholder gives its status and the
+// holder to show ("" for vacant and eliminated posts).
+func readName(name string) (nameStatus, string) {
+	switch st := namePlaceholders[strings.ToLower(strings.Join(strings.Fields(name), " "))]; st {
+	case vacant, eliminated:
+		return st, ""
+	case undisclosed:
+		return st, NotDisclosed
+	}
+	return named, name
+}
+
+// notInPost reports whether a title says the row holds no post (the
+// organograms' post reference 0, "individuals paid but not in post").
+func notInPost(title string) bool {
+	return strings.EqualFold(strings.Join(strings.Fields(title), " "), "not in post")
+}
+
+// jobShare reports whether b repeats a's post with only the person changed:
+// the organograms' way of writing a job share (the same post reference on
+// two rows that differ in name, contacts and notes alone). Only files with
+// an FTE column are read so.
+func jobShare(a, b *row) bool {
+	return a.title == b.title && a.role == b.role && a.dept == b.dept && a.jobCode == b.jobCode &&
+		a.grade == b.grade && a.count == b.count && slices.Equal(a.managers, b.managers) &&
+		(a.name != b.name || a.status != b.status)
+}
+
+// shareHolder adds b's holder to a's post: "Ada Lovelace / Grace Hopper".
+// A vacant or withheld half adds nothing to a named one; costs and FTEs add
+// up (two 0.5 FTE halves are one post).
+func shareHolder(a, b *row) {
+	switch {
+	case b.status == named && a.status == named:
+		a.name = holderOf(a) + " / " + holderOf(b)
+		a.preferred = ""
+	case b.status == named:
+		a.name, a.preferred, a.status = holderOf(b), "", named
+	}
+	a.emails = append(a.emails, b.emails...)
+	a.fte = addNumbers(a.fte, b.fte, parseFTE)
+	a.cost = addNumbers(a.cost, b.cost, parseCost)
+	a.costMin = addNumbers(a.costMin, b.costMin, parseCost)
+	a.costMax = addNumbers(a.costMax, b.costMax, parseCost)
+	if a.notes == "" {
+		a.notes = b.notes
+	} else if b.notes != "" && b.notes != a.notes {
+		a.notes += "\n" + b.notes
+	}
+}
+
+// addNumbers is the sum of two cells when both are numbers, else the first.
+func addNumbers(a, b string, parse func(string) (float64, bool)) string {
+	x, ok1 := parse(a)
+	y, ok2 := parse(b)
+	if !ok1 || !ok2 || a == "" || b == "" || noValue(a) || noValue(b) {
+		return a
+	}
+	return strconv.FormatFloat(x+y, 'f', -1, 64)
+}
+
+// nameOr is the name, or what to say when there is none.
+func nameOr(name, none string) string {
+	if name == "" {
+		return none
+	}
+	return name
+}
