@@ -117,12 +117,27 @@ func (r *chartRenderer) shortName(name string, width float32, style fyne.TextSty
 }
 
 // pillRect is where the "+N" control of a folded card is below detailZoom:
-// the right end of the card, pillW wide and as tall as the card allows up
-// to pillH (the card is at least labelMinWidth wide when it has one).
+// the right end of the card, as wide as its number needs and at least
+// pillW, and as tall as the card allows up to pillH (the card is at least
+// labelMinWidth wide when it has one).
 func (c *Chart) pillRect(k *layout.Card) (fyne.Position, fyne.Size) {
 	tr := c.FromLayout(k.X+k.W, k.Y)
 	h := min(pillH, max(k.H*c.zoom-2, 1))
-	return fyne.NewPos(tr.X-pillW-1, tr.Y+(k.H*c.zoom-h)/2), fyne.NewSize(pillW, h)
+	w := c.pillWidth(k)
+	return fyne.NewPos(tr.X-w-1, tr.Y+(k.H*c.zoom-h)/2), fyne.NewSize(w, h)
+}
+
+// pillLabel is what the "+N" control of a folded card says below detailZoom.
+func pillLabel(k *layout.Card) string { return fmt.Sprintf("+%d", k.Hidden) }
+
+// pillWidth is the width of a folded card's "+N" control: its number whole
+// ("+1234", not "+12…"), never under pillW, never wider than the card.
+func (c *Chart) pillWidth(k *layout.Card) float32 {
+	w := pillW
+	if c.r != nil {
+		w = max(w, c.r.fitter.width(pillLabel(k), labelSize, fyne.TextStyle{Bold: true})+8)
+	}
+	return min(w, max(k.W*c.zoom-layout.Metrics().Stripe*c.zoom-2, pillW))
 }
 
 // drawLabels places the labels of the cards and blocks in view below
@@ -177,7 +192,7 @@ func (r *chartRenderer) drawLabels(pal uikit.Palette) {
 		p := c.FromLayout(k.X+m.Stripe, k.Y)
 		w, h := (k.W-m.Stripe)*z, k.H*z
 		if k.Hidden > 0 {
-			w -= pillW + 2
+			w -= c.pillWidth(k) + 2
 		}
 		w -= r.markRoom(k, pal) // a compared card's badges sit at its right end
 		text, manager := r.cardLabel(i, subs, w-6)
@@ -192,7 +207,7 @@ func (r *chartRenderer) drawLabels(pal uikit.Palette) {
 		n++
 		if k.Hidden > 0 {
 			pp, ps := c.pillRect(k)
-			r.put(fmt.Sprintf("+%d", k.Hidden), pp.Add(fyne.NewPos(3, (ps.Height-labelSize*1.3)/2)), labelSize, ps.Width-4, true, pal.Accent)
+			r.put(pillLabel(k), pp.Add(fyne.NewPos(3, (ps.Height-labelSize*1.3)/2)), labelSize, ps.Width-4, true, pal.Accent)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -83,5 +84,38 @@ func TestTheCollapseControlIsAComfortableTarget(t *testing.T) {
 	c.Tapped(&fyne.PointEvent{Position: p.Add(fyne.NewPos(1, 1))})
 	if !st.Collapsed("em") {
 		t.Error("a tap on the control's target did not fold em")
+	}
+}
+
+// A folded card's "+N" says its number whole, even of four digits.
+func TestFoldedCountsAreNeverCut(t *testing.T) {
+	c, st := newTestChart(t)
+	st.Load(generate.Shaped(6000, 1), apptest.Catalog(t), "")
+	st.CollapseToLevel(1)
+	lay := st.Layout()
+	big := -1
+	for i := range lay.Cards {
+		if k := &lay.Cards[i]; k.Hidden >= 1000 && (big < 0 || k.Hidden > lay.Cards[big].Hidden) {
+			big = i
+		}
+	}
+	if big < 0 {
+		t.Fatal("no folded card hides 1,000 positions")
+	}
+	k := lay.Cards[big]
+	c.SetView(0.35, fyne.NewPos(k.X-100, k.Y-100))
+	want := fmt.Sprintf("+%d", k.Hidden)
+	if !has(c.Labels(), want) {
+		t.Errorf("the card hiding %d shows %q, want %q whole", k.Hidden, c.Labels(), want)
+	}
+	for _, l := range c.Labels() {
+		if strings.HasPrefix(l, "+") && strings.HasSuffix(l, "…") {
+			t.Errorf("a count is cut: %q", l)
+		}
+	}
+	// the target is as wide as the number
+	_, s := c.pillRect(&k)
+	if s.Width < c.r.fitter.width(want, labelSize, fyne.TextStyle{Bold: true}) {
+		t.Errorf("the pill is %v wide for %q", s.Width, want)
 	}
 }

@@ -231,7 +231,7 @@ func (r *chartRenderer) lowBadgeLabels(bs []badge, k *layout.Card) []string {
 	ts, _ := badgeSize(r.c.zoom)
 	room := (k.W-layout.Metrics().Stripe)*r.c.zoom - 50 // what leaves a few letters of the label
 	if k.Hidden > 0 {
-		room -= pillW + 2
+		room -= r.c.pillWidth(k) + 2
 	}
 	long := float32(0)
 	for _, b := range bs {
@@ -323,7 +323,7 @@ func (r *chartRenderer) drawMarks(pal uikit.Palette) {
 		bh := min(h, max(k.H*z-2, 1))
 		right := origin.X + w - 2
 		if k.Hidden > 0 {
-			right -= pillW + 2
+			right -= c.pillWidth(k) + 2
 		}
 		y := origin.Y + (k.H*z-bh)/2
 		for j, label := range r.lowBadgeLabels(bs, k) {
