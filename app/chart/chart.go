@@ -251,7 +251,7 @@ func (c *Chart) Home() {
 		return
 	}
 	c.zoom = homeZoom
-	k := &lay.Cards[0]
+	k := &lay.Cards[lay.DepthFirst()[0]] // the first top
 	c.off = fyne.NewPos(k.X+k.W/2-s.Width/2/c.zoom, -fitMargin)
 	c.placed = true
 	c.Refresh()

@@ -79,7 +79,7 @@ func (r *chartRenderer) put(s string, p fyne.Position, size, width float32, bold
 func (r *chartRenderer) cardLabel(i int, subs *subtrees, width float32) (string, bool) {
 	k := &r.c.st.Layout().Cards[i]
 	pos := k.Position
-	manager := k.Hidden > 0 || subs.end[i] > int32(i+1)
+	manager := k.Hidden > 0 || k.Below > 0
 	bold := fyne.TextStyle{Bold: manager}
 	if !manager {
 		return r.fitter.fit(r.c.st.Title(pos), labelSize, width, bold), false

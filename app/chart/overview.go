@@ -23,14 +23,16 @@ const (
 	blockShare float32 = 0.34
 )
 
-// subtrees holds, for one layout, every card's subtree: since cards are in
-// depth-first order, the subtree of card i is cards i..end[i]-1 (from the
-// layout's Card.Below). box is the layout's Card.Subtree; people and
-// findings count the plan's positions below as well, folded ones included.
+// subtrees holds, for one layout, every card's subtree: in the layout's
+// depth-first order (order, Layout.DepthFirst: an engine's cards are not in
+// that order after an edit), the subtree of card i is order[rank..end[i]-1]
+// (from the layout's Card.Below). box is the layout's Card.Subtree; people
+// and findings count the plan's positions below as well, folded ones included.
 type subtrees struct {
 	lay      *layout.Layout
 	rep      *check.Report
-	end      []int32
+	order    []int32 // card indexes in depth-first order
+	end      []int32 // per card: the end of its subtree in order
 	box      []layout.Rect
 	people   []int // headcount of the position and everything below it
 	findings []int // errors and warnings on the position and below it
@@ -47,10 +49,15 @@ func (r *chartRenderer) subtreesOf(lay *layout.Layout, rep *check.Report) *subtr
 		people: make([]int, n), findings: make([]int, n)}
 	roll := rollup.Compute(r.c.st.Plan())
 	parent := make([]int32, n)
+	s.order = lay.DepthFirst()
+	rank := make([]int32, n)
+	for r, i := range s.order {
+		rank[i] = int32(r)
+	}
 	for i := range lay.Cards {
 		k := &lay.Cards[i]
 		// the layout's own subtree box and count of cards below (depth-first order)
-		s.end[i] = int32(i + 1 + k.Below)
+		s.end[i] = rank[i] + 1 + int32(k.Below)
 		s.box[i] = k.Subtree
 		s.people[i] = roll.Including(k.Position).Headcount
 		parent[i] = -1
@@ -79,8 +86,9 @@ func (r *chartRenderer) subtreesOf(lay *layout.Layout, rep *check.Report) *subtr
 			s.findings[i] = below[lay.Cards[i].Position.ID]
 		}
 	}
-	for i := n - 1; i >= 0; i-- {
-		if m := parent[i]; m >= 0 && m < int32(i) {
+	for r := n - 1; r >= 0; r-- {
+		i := s.order[r]
+		if m := parent[i]; m >= 0 && rank[m] < int32(r) {
 			s.findings[m] += s.findings[i]
 		}
 	}
@@ -96,21 +104,22 @@ func (r *chartRenderer) subtreesOf(lay *layout.Layout, rep *check.Report) *subtr
 func (s *subtrees) chooseBlocks(viewW float32, x0, y0, x1, y1 float32, inBlock []bool) []int {
 	var blocks []int
 	n := int32(len(s.end))
-	for i := int32(0); i < n; {
+	for r := int32(0); r < n; {
+		i := s.order[r]
 		b := s.box[i]
 		if b.X > x1 || b.X+b.W < x0 || b.Y > y1 || b.Y+b.H < y0 {
-			i = s.end[i] // the whole subtree is out of view
+			r = s.end[i] // the whole subtree is out of view
 			continue
 		}
-		if s.end[i] > i+1 && b.W < viewW*blockShare {
+		if s.end[i] > r+1 && b.W < viewW*blockShare {
 			blocks = append(blocks, int(i))
-			for j := i; j < s.end[i]; j++ {
+			for _, j := range s.order[r:s.end[i]] {
 				inBlock[j] = true
 			}
-			i = s.end[i]
+			r = s.end[i]
 			continue
 		}
-		i++
+		r++
 	}
 	return blocks
 }

@@ -3,7 +3,6 @@ package layout
 import (
 	"testing"
 
-	"github.com/orgplanner/orgplanner/orgchart"
 	"github.com/orgplanner/orgplanner/orgchart/generate"
 )
 
@@ -78,35 +77,6 @@ func relayoutBench(b *testing.B, n int) {
 
 func BenchmarkRelayout10k(b *testing.B)  { relayoutBench(b, 10_000) }
 func BenchmarkRelayout100k(b *testing.B) { relayoutBench(b, 100_000) }
-
-// BenchmarkRelayoutAdd100k adds a report (and removes it again) in the
-// 100,000-position organisation: the cards change, so they are collected
-// and placed again (linear), while only the changed path lists its
-// candidates again.
-func BenchmarkRelayoutAdd100k(b *testing.B) {
-	p := generate.Shaped(100_000, 1)
-	e := NewEngine(p, Options{})
-	id := deepManager(b, e.Layout(), p, 0)
-	np := &orgchart.Position{ID: "bench-new", Role: "software-engineer", ReportsTo: id}
-	b.ResetTimer()
-	var cpu int64
-	for k := 0; b.Loop(); k++ {
-		b.StopTimer() // the plan's own index is not the layout's work
-		if k%2 == 0 {
-			p.Positions = append(p.Positions, np)
-		} else {
-			p.Positions = p.Positions[:len(p.Positions)-1]
-		}
-		p.Reindex()
-		p.Reports("")
-		b.StartTimer()
-		start := cpuTime()
-		e.Changed(np.ID, id)
-		e.Relayout()
-		cpu += int64(cpuTime() - start)
-	}
-	b.ReportMetric(float64(cpu)/float64(b.N)/1e6, "cpu-ms/op")
-}
 
 // BenchmarkComputeShaped100k lays out the real-shaped 100,000-position organisation.
 func BenchmarkComputeShaped100k(b *testing.B) {

@@ -51,6 +51,9 @@ type builder struct {
 	// card i is cards[i : i+size[i]]): then independent subtrees can be
 	// arranged and applied on several goroutines.
 	dfs bool
+	// kidsOf is an Engine's reports lists of the cards whose reports it
+	// changed, moved or made (a nil entry: kids/kid0).
+	kidsOf [][]int32
 }
 
 // scratch is the working memory of arranging and applying: each
@@ -273,8 +276,13 @@ func (b *builder) countBelow(pos *orgchart.Position) int {
 	return n
 }
 
-func (b *builder) children(i int32) []int32 { return b.kids[b.kid0[i]:b.kid0[i+1]] }
+func (b *builder) children(i int32) []int32 {
+	if b.kidsOf != nil && b.kidsOf[i] != nil {
+		return b.kidsOf[i]
+	}
+	return b.kids[b.kid0[i]:b.kid0[i+1]]
+}
 
 func (b *builder) isLeaf(i int32) bool {
-	return b.kid0[i] == b.kid0[i+1] && (b.res == nil || !b.res[i].mgr)
+	return len(b.children(i)) == 0 && (b.res == nil || !b.res[i].mgr)
 }

@@ -1,15 +1,24 @@
 package layout
 
-import "github.com/orgplanner/orgplanner/orgchart"
+import (
+	"slices"
+
+	"github.com/orgplanner/orgplanner/orgchart"
+)
 
 // Engine keeps a layout between edits and lays out again only what an
 // edit changed. Every subtree's candidate layouts are cached: after an
 // edit only the changed subtrees and their paths to the root list theirs
 // again, and the managers on those paths keep the arrangement they had
 // (same kind, columns and fit), so every other subtree keeps its shape and
-// at most moves as a whole. The chart a relayout gives may differ from
-// what Compute would choose afresh: that is the price of a view that does
-// not jump. Not safe for concurrent use.
+// at most moves as a whole. Additions, removals, moves, collapses and
+// expansions change the cards in place: a new card takes a new slot at the
+// end, a removed card's slot takes the last card, and only the subtrees
+// whose box moved are placed again, so a relayout costs what the edit
+// touched, not the size of the chart. The chart a relayout gives may
+// differ from what Compute would choose afresh: that is the price of a
+// view that does not jump (Tidy lays it out afresh). Not safe for
+// concurrent use.
 type Engine struct {
 	p     *orgchart.Plan
 	opt   Options
@@ -18,8 +27,15 @@ type Engine struct {
 	dirty map[string]bool
 	// structure is set when the set of shown cards may have changed.
 	structure bool
-	dottedOf  map[int32][]int32 // dotted lines (Edges indexes) by card, while the cards stay
-	base      int               // candidates listed by the last full layout
+	ids       map[string]int    // card index by position id, shared with every Layout
+	live      *live             // spatial index and tree order kept across relayouts
+	edges     []Edge            // Layout.Edges, solid and dotted lines in any order
+	dotted    map[string]bool   // shown positions with dotted lines
+	targets   map[string]bool   // positions the shown ones have dotted lines to
+	dottedOf  map[int32][]int32 // dotted lines (Edges indexes) by card, at both ends
+	redraw    bool              // the dotted lines are to be drawn again
+	base      int               // candidates in the arena after the last fresh layout or compaction
+	ptsBase   int               // the same for connector points
 }
 
 // NewEngine lays out the plan. opt.Collapsed is copied: change it with
@@ -33,22 +49,49 @@ func NewEngine(p *orgchart.Plan, opt Options) *Engine {
 	}
 	opt.Collapsed = col
 	e := &Engine{p: p, opt: opt, dirty: map[string]bool{}}
-	e.b = newBuilder(p, opt)
+	e.fresh()
+	return e
+}
+
+// fresh lays the plan out as Compute does and prepares the builder for
+// edits in place.
+func (e *Engine) fresh() {
+	e.b = newBuilder(e.p, e.opt)
 	if e.b == nil {
-		e.l = &Layout{}
-		return e
+		e.l, e.ids, e.live, e.edges, e.dotted = &Layout{}, nil, nil, nil, nil
+		return
 	}
 	e.b.arrangeAll()
-	e.l = e.b.finish()
-	e.base = len(e.b.arena)
-	return e
+	e.adopt(e.b.finish())
+}
+
+// adopt takes a layout its builder just finished: the id map, the
+// spatial index and the per-card arrays an Engine edits.
+func (e *Engine) adopt(l *Layout) {
+	b := e.b
+	e.own()
+	e.ids = make(map[string]int, len(b.cards))
+	e.dotted = map[string]bool{}
+	for i := range b.cards {
+		e.ids[b.cards[i].Position.ID] = i
+		if len(b.cards[i].Position.DottedTo) > 0 {
+			e.dotted[b.cards[i].Position.ID] = true
+		}
+	}
+	e.live = &live{b: b}
+	l.ids, l.live = e.ids, e.live
+	e.l, e.edges = l, l.Edges
+	e.dottedOf = map[int32][]int32{}
+	e.indexDotted(b.nsolid)
+	e.base, e.ptsBase, e.redraw = len(b.arena), len(b.pts), false
 }
 
 // Layout is the current layout.
 func (e *Engine) Layout() *Layout { return e.l }
 
 // SetPlan replaces the plan (after an undo, say) and marks the positions
-// named as changed; with none named the next Relayout starts afresh.
+// named as changed; with none named the next Relayout starts afresh. The
+// positions not named must be the same objects as in the plan before.
 func (e *Engine) SetPlan(p *orgchart.Plan, changed ...string) {
 	e.p = p
 	if len(changed) == 0 {
@@ -68,11 +111,14 @@ func (e *Engine) Tidy() {
 
 // Changed marks positions whose card, reports or manager changed: for a
 // move the position, its old and its new manager; for an addition or a
-// removal the position and its manager; for a new title or holder the
-// position.
+// removal the position and its manager (and a removed subtree's
+// positions); for a new title or holder the position. Ids of positions no
+// longer in the plan may be named.
 func (e *Engine) Changed(ids ...string) {
 	for _, id := range ids {
-		e.dirty[id] = true
+		if id != "" {
+			e.dirty[id] = true
+		}
 	}
 }
 
@@ -91,93 +137,229 @@ func (e *Engine) SetCollapsed(id string, collapsed bool) {
 }
 
 // Relayout lays out what changed since the last call and returns the new
-// layout. When the shown cards are the same (an edit of a card's content
-// or size) the cards are updated in place and the returned Layout shares
-// them with the previous one; copy what you need from it first.
+// layout. The cards and connectors are changed in place: the returned
+// Layout shares its Cards, Edges and id index with the previous one, which
+// is stale from then on (copy what you need from it first). After an
+// addition, removal, move or fold the cards are no longer in depth-first
+// order (see Layout.DepthFirst); a card's index stays the same unless its
+// slot was given to the card of a removed one.
 func (e *Engine) Relayout() *Layout {
 	if len(e.dirty) == 0 && !e.structure && e.b != nil {
 		return e.l
 	}
-	old := e.b
 	switch {
-	case old != nil && len(old.arena) > 2*e.base+1024:
-		// Relayouts have piled up candidates: start afresh (and lose the
-		// kept arrangements, once in a long while).
-		e.b = nil
-		return e.Relayout()
-	case old == nil:
-		e.b = newBuilder(e.p, e.opt)
-		if e.b != nil {
-			e.b.arrangeAll()
-			e.l = e.b.finish()
-			e.base = len(e.b.arena)
-		} else {
-			e.l = &Layout{}
-		}
-	case !e.structure && e.sameCards():
-		e.relayoutInPlace()
+	case e.b == nil:
+		e.fresh()
+	case e.opt.Depth > 0 && e.structure:
+		// A cut by depth can show or hide cards anywhere below a move:
+		// collect the cards again (linear), keeping what did not change.
+		e.relayoutAll(e.b)
 	default:
-		e.relayoutAll(old)
+		e.relayout()
 	}
 	clear(e.dirty)
 	e.structure = false
 	return e.l
 }
 
-// sameCards reports whether every changed position keeps its manager and
-// its shown reports, so the cards stay the same.
-func (e *Engine) sameCards() bool {
+// relayout handles any edit in place: the cards change where the plan
+// did, the changed cards and their paths list candidates again and keep
+// their arrangements, and only the subtrees that moved are placed again.
+func (e *Engine) relayout() {
 	b := e.b
+	if len(b.arena) > 2*e.base+1024 {
+		b.compactArena() // relayouts have piled up candidates
+		e.base = len(b.arena)
+	}
+	ch := e.reconcile()
+	if ch.empty {
+		e.b, e.l, e.ids, e.live, e.edges, e.dotted = nil, &Layout{}, nil, nil, nil, nil
+		return
+	}
+	// The changed cards take their new sizes.
 	for id := range e.dirty {
-		pos := e.p.Position(id)
-		i := e.l.Index(id)
-		if pos == nil || i < 0 || b.cards[i].Hidden > 0 {
-			return false
+		i, ok := e.ids[id]
+		if !ok {
+			continue
 		}
-		if par := b.parent[i]; (par < 0) != (pos.ReportsTo == "" || id == e.opt.Root) ||
-			par >= 0 && b.cards[par].Position.ID != pos.ReportsTo {
-			return false
+		pos := b.cards[i].Position
+		sz := b.measure(pos)
+		b.cards[i].W, b.cards[i].H = sz.W, sz.H
+		if len(pos.DottedTo) > 0 || e.dotted[id] {
+			e.redraw = true // its dotted lines may have changed
 		}
-		kids := b.children(int32(i))
-		rs := b.reports(pos)
-		if e.opt.Depth > 0 && b.cards[i].Depth >= e.opt.Depth {
-			rs = nil
+		if len(pos.DottedTo) > 0 {
+			e.dotted[id] = true
+		} else {
+			delete(e.dotted, id)
 		}
-		if len(kids) != len(rs) {
-			return false
+	}
+	fresh, moved := e.slots(ch.fresh), e.slots(ch.moved)
+	isFresh := make(map[int32]bool, len(fresh))
+	for _, i := range fresh {
+		isFresh[i] = true
+	}
+	path := e.pathOf(e.slots(ch.seeds))
+	path = slices.DeleteFunc(path, func(i int32) bool { return isFresh[i] })
+	// Bottom-up: sizes and counts, then candidates; a subtree that shrinks
+	// keeps its slot, and the path keeps its arrangements.
+	for _, m := range path {
+		r := &b.res[m]
+		r.w, r.h, r.rx = max(r.w, b.bw[m]), max(r.h, b.bh[m]), b.rx[m]
+	}
+	work := append(path, fresh...)
+	slices.SortFunc(work, func(x, y int32) int { return b.cards[y].Depth - b.cards[x].Depth })
+	for _, m := range work {
+		size, below := int32(1), 0
+		for _, k := range b.children(m) {
+			size += b.size[k]
+			below += 1 + b.cards[k].Below
 		}
+		b.size[m], b.cards[m].Below = size, below
+		b.stuck[m] = false // pinned, or chosen afresh by its manager
+	}
+	for _, m := range work {
+		var spec cand
+		keep := !isFresh[m] && !b.isLeafCand(m)
+		if keep {
+			spec = *b.cand(m, b.chosen[m])
+		}
+		b.arrange(m)
+		b.pinned[m] = false
+		if keep {
+			b.keepArrangement(m, spec)
+		}
+	}
+	defer func() {
+		for _, m := range work {
+			b.stuck[m] = true
+		}
+	}()
+	b.keepTops = true
+	// Apply top-down: the path, new subtrees, and any report whose chosen
+	// layout changed.
+	again := make(map[int32]bool, len(work)+len(moved))
+	for _, m := range work {
+		again[m] = true
+	}
+	for _, m := range moved {
+		again[m] = true
+	}
+	todo := []int32{}
+	for _, t := range b.tops {
+		b.chosen[t] = b.choose(t)
+		if again[t] {
+			todo = append(todo, t)
+		} else {
+			b.bw[t], b.bh[t], b.rx[t] = b.boxOf(t, b.cand(t, b.chosen[t]))
+		}
+	}
+	var prev []int32
+	for len(todo) > 0 {
+		m := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
+		kids := b.children(m)
+		prev = prev[:0]
+		for _, c := range kids {
+			prev = append(prev, b.chosen[c])
+		}
+		b.write(m)
+		again[m] = true
 		for k, c := range kids {
-			if b.cards[c].Position != rs[k] {
-				return false
+			if again[c] || (b.chosen[c] != prev[k] && !b.isLeaf(c)) {
+				todo = append(todo, c)
+			} else {
+				b.bw[c], b.bh[c], b.rx[c] = b.boxOf(c, b.cand(c, b.chosen[c]))
 			}
 		}
 	}
-	return true
+	b.arrangeTops()
+	placed := e.place(again)
+	e.connect(placed)
+	e.l = &Layout{Cards: b.cards, Edges: e.edges, Width: b.rootW, Height: b.rootH, ids: e.ids, live: e.live}
 }
 
-// pathOf marks the cards of the changed positions and their managers up
-// to the top; it returns them in card order (managers first).
-func (e *Engine) pathOf(b *builder, index func(string) int) []int32 {
-	on := make(map[int32]bool, 8*len(e.dirty))
+// isLeafCand reports whether card m is drawn as a lone card (it has no
+// arrangement to keep).
+func (b *builder) isLeafCand(m int32) bool { return b.cand(m, b.chosen[m]).kind == kindLeaf }
+
+// pathOf lists the seed cards and their managers up to the top, each once.
+func (e *Engine) pathOf(seeds []int32) []int32 {
+	b := e.b
+	on := make(map[int32]bool, 8*len(seeds))
 	var path []int32
-	for id := range e.dirty {
-		i := int32(index(id))
+	for _, i := range seeds {
 		for ; i >= 0 && !on[i]; i = b.parent[i] {
 			on[i] = true
 			path = append(path, i)
 		}
 	}
-	sortInt32(path)
 	return path
+}
+
+// place puts again the subtrees that moved: from each top down, stopping
+// at subtrees whose box stayed where it was and were not applied again.
+// It returns the cards placed.
+func (e *Engine) place(again map[int32]bool) []int32 {
+	b := e.b
+	var stack, moved []int32
+	for t, i := range b.tops {
+		if b.boxX[i] != b.topX[t] || b.boxY[i] != b.topY[t] || again[i] {
+			b.boxX[i], b.boxY[i] = b.topX[t], b.topY[t]
+			stack = append(stack, i)
+		}
+	}
+	for len(stack) > 0 {
+		i := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		c := &b.cards[i]
+		moved = append(moved, i)
+		c.X, c.Y = b.boxX[i]+b.rx[i], b.boxY[i]
+		c.Subtree = Rect{b.boxX[i], b.boxY[i], b.bw[i], b.bh[i]}
+		c.Stacked = b.parent[i] >= 0 && b.join[i] != joinTop
+		e.live.mark(i)
+		for _, k := range b.children(i) {
+			x, y := b.boxX[i]+b.ox[k], b.boxY[i]+b.oy[k]
+			if x != b.boxX[k] || y != b.boxY[k] || again[i] || again[k] {
+				b.boxX[k], b.boxY[k] = x, y
+				stack = append(stack, k)
+			}
+		}
+	}
+	return moved
+}
+
+// compactArena keeps only the candidates some card still uses: every
+// relayout lists the changed subtrees' candidates again.
+func (b *builder) compactArena() {
+	arena := make([]cand, 0, len(b.cards)*3/2)
+	moved := make(map[int32]int32, len(b.teams))
+	for i := range b.cards {
+		c0 := b.c0[i]
+		if at, ok := moved[c0]; ok {
+			b.c0[i] = at
+			continue
+		}
+		at := int32(len(arena))
+		arena = append(arena, b.arena[c0:c0+int32(b.cn[i])]...)
+		b.c0[i] = at
+		if b.cn[i] > 1 { // leaves' single candidates are never shared
+			moved[c0] = at
+		}
+	}
+	for k, t := range b.teams {
+		if at, ok := moved[t.c0]; ok {
+			b.teams[k] = teamCands{at, t.cn}
+		} else {
+			delete(b.teams, k)
+		}
+	}
+	b.arena = arena
 }
 
 // keepArrangement pins manager m to the arrangement spec had, fitted to
 // its reports as they are now, when that arrangement still applies.
 func (b *builder) keepArrangement(m int32, spec cand) {
-	if b.pinned == nil {
-		b.pinned = make([]bool, len(b.cards))
-		b.pin = make([]cand, len(b.cards))
-	}
 	kids := b.children(m)
 	leaves := 0
 	for _, c := range kids {
@@ -213,167 +395,32 @@ func (b *builder) keepArrangement(m int32, spec cand) {
 	b.pinned[m] = ok
 }
 
-// relayoutInPlace handles an edit that keeps the cards: the changed cards
-// take their new sizes, their paths list candidates again and keep their
-// arrangements, and only the subtrees that moved are placed again.
-func (e *Engine) relayoutInPlace() {
-	b := e.b
-	for id := range e.dirty {
-		i := e.l.Index(id)
-		pos := e.p.Position(id)
-		sz := b.measure(pos)
-		b.cards[i].Position, b.cards[i].W, b.cards[i].H = pos, sz.W, sz.H
-	}
-	path := e.pathOf(b, e.l.Index)
-	if b.res == nil {
-		b.res = make([]reserve, len(b.cards))
-	}
-	for _, m := range path { // a card that shrinks keeps its slot
-		r := &b.res[m]
-		r.w, r.h, r.rx = max(r.w, b.bw[m]), max(r.h, b.bh[m]), b.rx[m]
-	}
-	specs := make([]cand, len(path))
-	for k, m := range path {
-		specs[k] = *b.cand(m, b.chosen[m])
-	}
-	if b.stuck == nil {
-		b.stuck = make([]bool, len(b.cards))
-		for i := range b.stuck {
-			b.stuck[i] = true
-		}
-	}
-	for k := len(path) - 1; k >= 0; k-- { // reports before managers
-		m := path[k]
-		b.arrange(m)
-		b.keepArrangement(m, specs[k])
-		b.stuck[m] = false // pinned, or chosen afresh by its manager
-	}
-	defer func() {
-		for _, m := range path {
-			b.stuck[m] = true
-		}
-	}()
-	b.keepTops = true
-	// Apply top-down: the path, and any report whose chosen layout changed.
-	onPath := make(map[int32]bool, len(path))
-	for _, m := range path {
-		onPath[m] = true
-	}
-	var redo []int32 // managers applied again
-	var todo []int32
-	for _, t := range b.tops {
-		b.chosen[t] = b.choose(t)
-		if onPath[t] {
-			todo = append(todo, t)
-		}
-	}
-	prev := []int32{}
-	for len(todo) > 0 {
-		m := todo[len(todo)-1]
-		todo = todo[:len(todo)-1]
-		kids := b.children(m)
-		prev = prev[:0]
-		for _, c := range kids {
-			prev = append(prev, b.chosen[c])
-		}
-		b.write(m)
-		redo = append(redo, m)
-		for k, c := range kids {
-			if onPath[c] || (b.chosen[c] != prev[k] && !b.isLeaf(c)) {
-				todo = append(todo, c)
-			} else {
-				b.bw[c], b.bh[c], b.rx[c] = b.boxOf(c, b.cand(c, b.chosen[c]))
-			}
-		}
-	}
-	b.arrangeTops()
-	// Place again what moved: from each applied manager down, stopping at
-	// subtrees whose box stayed where it was and were not applied again.
-	again := make(map[int32]bool, len(redo))
-	for _, m := range redo {
-		again[m] = true
-	}
-	l := &Layout{Cards: b.cards, Edges: e.l.Edges, Width: b.rootW, Height: b.rootH, ids: e.l.ids}
-	var stack, moved []int32
-	for t, i := range b.tops {
-		if b.boxX[i] != b.topX[t] || b.boxY[i] != b.topY[t] || again[i] {
-			b.boxX[i], b.boxY[i] = b.topX[t], b.topY[t]
-			stack = append(stack, i)
-		}
-	}
-	for len(stack) > 0 {
-		i := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		c := &b.cards[i]
-		moved = append(moved, i)
-		c.X, c.Y = b.boxX[i]+b.rx[i], b.boxY[i]
-		c.Subtree = Rect{b.boxX[i], b.boxY[i], b.bw[i], b.bh[i]}
-		c.Stacked = b.parent[i] >= 0 && b.join[i] != joinTop
-		if k := b.edgeOf[i]; k >= 0 {
-			l.Edges[k] = b.edge(i)
-		}
-		for _, k := range b.children(i) {
-			x, y := b.boxX[i]+b.ox[k], b.boxY[i]+b.oy[k]
-			if x != b.boxX[k] || y != b.boxY[k] || again[i] || again[k] {
-				b.boxX[k], b.boxY[k] = x, y
-				stack = append(stack, k)
-			}
-		}
-	}
-	// Dotted lines: those of the cards that moved, found through an index
-	// of the dotted lines by card, kept while the cards stay.
-	if e.dottedOf == nil {
-		e.dottedOf = map[int32][]int32{}
-		for k := b.nsolid; k < len(l.Edges); k++ {
-			ed := &l.Edges[k]
-			e.dottedOf[int32(ed.From)] = append(e.dottedOf[int32(ed.From)], int32(k))
-			e.dottedOf[int32(ed.To)] = append(e.dottedOf[int32(ed.To)], int32(k))
-		}
-	}
-	if len(e.dottedOf) > 0 {
-		for _, i := range moved {
-			for _, k := range e.dottedOf[i] {
-				ed := &l.Edges[k]
-				l.Edges[k] = b.dottedEdge(int32(ed.From), int32(ed.To))
-			}
-		}
-	}
-	e.l = l
-}
-
-// relayoutAll handles an edit that changes the cards: they are collected
-// again, subtrees that did not change take their candidates and kept
-// arrangements from the previous layout, and the changed paths are listed
-// again and keep their arrangements.
+// relayoutAll handles an edit that changes the cards under a depth cut:
+// they are collected again, subtrees that did not change take their
+// candidates and kept arrangements from the previous layout, and the
+// changed paths are listed again and keep their arrangements.
 func (e *Engine) relayoutAll(old *builder) {
 	b := newBuilder(e.p, e.opt)
-	e.dottedOf = nil
 	if b == nil {
-		e.b, e.l = nil, &Layout{}
+		e.b, e.l, e.ids, e.live, e.edges, e.dotted = nil, &Layout{}, nil, nil, nil, nil
 		return
 	}
 	before := make(map[*orgchart.Position]int32, len(old.cards))
 	for i := range old.cards {
 		before[old.cards[i].Position] = int32(i)
 	}
-	ids := make(map[string]int, len(e.dirty))
+	var seeds []int32
 	for i := range b.cards {
 		if e.dirty[b.cards[i].Position.ID] {
-			ids[b.cards[i].Position.ID] = i
+			seeds = append(seeds, int32(i))
 		}
-	}
-	index := func(id string) int {
-		if i, ok := ids[id]; ok {
-			return i
-		}
-		return -1
 	}
 	// Candidates are never changed once listed: the new layout lists its
 	// new ones after the old ones, and takes the old ones as they are.
 	b.arena, b.teams = old.arena, old.teams
-	path := e.pathOf(b, index)
-	onPath := make(map[int32]bool, len(path))
-	for _, m := range path {
+	e.b = b
+	onPath := make(map[int32]bool, len(seeds))
+	for _, m := range e.pathOf(seeds) {
 		onPath[m] = true
 	}
 	b.pinned = make([]bool, len(b.cards))
@@ -382,7 +429,6 @@ func (e *Engine) relayoutAll(old *builder) {
 	// Every subtree keeps at least the box it had, so one that shrinks (a
 	// collapse, a removal) leaves its slot and nothing around it moves.
 	b.res = make([]reserve, len(b.cards))
-	specs := make(map[int32]cand, len(path))
 	for i := len(b.cards) - 1; i >= 0; i-- {
 		m := int32(i)
 		o, ok := before[b.cards[i].Position]
@@ -399,9 +445,8 @@ func (e *Engine) relayoutAll(old *builder) {
 			continue
 		}
 		b.arrange(m)
-		if ok && old.kid0[o] != old.kid0[o+1] {
-			specs[m] = *old.cand(o, old.chosen[o])
-			b.keepArrangement(m, specs[m])
+		if ok && len(old.children(o)) > 0 {
+			b.keepArrangement(m, *old.cand(o, old.chosen[o]))
 		}
 	}
 	b.topK, b.keepTops = old.topK, true
@@ -413,15 +458,6 @@ func (e *Engine) relayoutAll(old *builder) {
 	for i := range b.stuck { // from now on every subtree keeps its layout
 		b.stuck[i] = true
 	}
-	e.b = b
-	e.l = b.finish()
-}
-
-func sortInt32(s []int32) {
-	// Insertion sort: paths are short (a few dozen cards).
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j] < s[j-1]; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
+	e.adopt(b.finish())
+	e.base = 0 // the arena holds the old layout's candidates too
 }

@@ -71,6 +71,11 @@ type Layout struct {
 	idsOnce, gridOnce sync.Once
 	ids               map[string]int
 	grid              grid
+	// live is an Engine's index, shared by the layouts it returns (nil
+	// from Compute); order is DepthFirst's identity order of Compute's.
+	live      *live
+	orderOnce sync.Once
+	order     []int32
 }
 
 // Index returns the index of the card of the position with the id, or -1.
@@ -98,8 +103,12 @@ func (l *Layout) At(x, y float32) int {
 // (x0, y0)-(x1, y1), in increasing card order per grid cell. Its cost follows
 // the area asked for, not the size of the chart.
 func (l *Layout) Visible(x0, y0, x1, y1 float32, visit func(i int)) {
+	if l.live != nil {
+		l.live.query(l.Cards, l.Width, l.Height, x0, y0, x1, y1, visit)
+		return
+	}
 	l.gridOnce.Do(func() { l.grid = newGrid(l.Cards, l.Width, l.Height) })
-	l.grid.query(l.Cards, x0, y0, x1, y1, visit)
+	l.grid.query(l.Cards, nil, x0, y0, x1, y1, visit)
 }
 
 // buildIDs makes the id map on first use.

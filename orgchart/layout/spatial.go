@@ -69,7 +69,9 @@ func (g *grid) span(x0, y0, x1, y1 float32) (c0, r0, c1, r1 int) {
 		clamp(x1, g.cellW, g.cols), clamp(y1, g.cellH, g.rows)
 }
 
-func (g *grid) query(cards []Card, x0, y0, x1, y1 float32, visit func(i int)) {
+// query visits the cards under the rectangle, leaving out those marked in
+// skip (nil: none; an Engine lists the cards that moved apart).
+func (g *grid) query(cards []Card, skip []bool, x0, y0, x1, y1 float32, visit func(i int)) {
 	if g.cols == 0 || x1 < x0 || y1 < y0 {
 		return
 	}
@@ -78,6 +80,9 @@ func (g *grid) query(cards []Card, x0, y0, x1, y1 float32, visit func(i int)) {
 		for c := qc0; c <= qc1; c++ {
 			cell := r*g.cols + c
 			for _, it := range g.items[g.start[cell]:g.start[cell+1]] {
+				if skip != nil && (int(it) >= len(cards) || skip[it]) {
+					continue
+				}
 				k := &cards[it]
 				if k.X > x1 || k.Y > y1 || k.X+k.W < x0 || k.Y+k.H < y0 {
 					continue
