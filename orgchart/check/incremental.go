@@ -20,12 +20,15 @@ import (
 //	c.Changed(ids...) // positions whose fields, manager or reports changed
 //	rep = c.Recheck()  // the same report as Run(plan, cat), findings in the same order
 //
-// Changed follows the layout engine's convention: a move names the position,
-// its old and its new manager; an add the new position and its manager; an
-// update the position. Changed with no ids (undo, redo, load, a policy or
-// scope change) makes the next Recheck start afresh. A removal, a plan whose
-// positions changed order other than by moving or adding at the end, and a
-// plan with a reporting cycle are checked afresh too (a full Run's cost).
+// Changed takes what orgchart.Editor.Touched lists after any edit, undo or
+// redo: a move names the position, its old and its new manager; an add or
+// a removal the positions and their managers (ids no longer in the plan
+// included); an update the position. Every kind is re-checked
+// incrementally, removals and undo/redo included. A change of the plan's
+// policy or scope needs no call: Recheck compares them with the last ones
+// and re-checks what the change concerns. A plan with a reporting cycle,
+// a change of the roles left out of span counts, or a per-position rule
+// turned on are checked afresh (a full Run's cost), inside Recheck.
 //
 // A Report from Recheck shares its position counts with the Checker: keep
 // using the latest one.
@@ -35,7 +38,7 @@ type Checker struct {
 
 	fresh   bool            // the next Recheck rebuilds everything
 	cyclic  bool            // the plan has a reporting cycle: every Recheck is a Run
-	pending map[string]bool // ids named by Changed since the last Recheck
+	pending map[string]int  // ids named by Changed since the last Recheck, with how often
 	report  *Report
 
 	pol   orgchart.Policy // the plan's policy and scope when last built
@@ -49,6 +52,10 @@ type Checker struct {
 	next  int64            // the next rank to give
 
 	// per node (position)
+	live int     // nodes whose positions are in the plan
+	dead []bool  // the node's position left the plan; its node is free
+	free []int32 // dead nodes a new position may take
+
 	local   [][]ref    // findings of the per-position rules evaluated at the node
 	contrib []contrib  // what the node adds to the summary
 	ncov    []nodeCov  // the capability lists the node is in
@@ -202,21 +209,26 @@ func (c *Checker) Catalog() *catalog.Catalog { return c.cat }
 func (c *Checker) Report() *Report { return c.report }
 
 // Changed records positions (by id) whose fields, manager or reports have
-// changed since the last Recheck; with no ids, the next Recheck starts afresh.
+// changed since the last Recheck, or that left the plan: what
+// orgchart.Editor.Touched lists. No ids is no change.
 func (c *Checker) Changed(ids ...string) {
 	if len(ids) == 0 {
-		c.fresh = true
 		return
 	}
 	if c.pending == nil {
-		c.pending = map[string]bool{}
+		c.pending = map[string]int{}
 	}
 	for _, id := range ids {
-		c.pending[id] = true
+		c.pending[id]++
 	}
 }
 
-// SetPlan replaces the plan (undo, redo, load) and starts afresh.
+// Reset makes the next Recheck check the plan from scratch.
+func (c *Checker) Reset() { c.fresh = true }
+
+// SetPlan replaces the plan by another plan object (a plan loaded or
+// made anew) and starts afresh. Undo and redo change the same plan: name
+// what they touched with Changed instead.
 func (c *Checker) SetPlan(p *orgchart.Plan) {
 	if p == nil {
 		p = &orgchart.Plan{}
@@ -229,11 +241,12 @@ func (c *Checker) SetPlan(p *orgchart.Plan) {
 // last one and returns it: the same findings, in the same order, and the
 // same summary as Run on the plan.
 func (c *Checker) Recheck() *Report {
+	policy := !reflect.DeepEqual(c.pol, c.plan.Policy) || !slices.Equal(c.scope, c.plan.Scope)
 	switch {
-	case c.fresh || c.cyclic || !reflect.DeepEqual(c.pol, c.plan.Policy) || !slices.Equal(c.scope, c.plan.Scope):
+	case c.fresh || c.cyclic:
 		c.build()
-	case len(c.pending) > 0:
-		if !c.update() {
+	case len(c.pending) > 0 || policy:
+		if !c.update(policy) {
 			c.build()
 		}
 	}
@@ -269,9 +282,10 @@ func (c *Checker) build() {
 	}
 	o.planRank = make([]int64, n)
 	for i := range o.planRank {
-		o.planRank[i] = int64(i)
+		o.planRank[i] = int64(i) * rankGap
 	}
-	c.next = int64(n)
+	c.next = int64(n) * rankGap
+	c.live, c.dead, c.free = n, make([]bool, n), nil
 	c.o = o
 	c.dense = map[string]int16{}
 	for i, pos := range o.pos {
@@ -345,325 +359,6 @@ func (cv *coverage) byRixGrow(o *org) {
 	for len(cv.byRix) < len(o.roles) {
 		cv.byRix = append(cv.byRix, cv.byRole[o.roles[len(cv.byRix)]])
 	}
-}
-
-// update applies the pending changes incrementally; false when they need a
-// fresh build (a removal, an order it cannot follow).
-func (c *Checker) update() bool {
-	o, p := c.o, c.plan
-	type change struct {
-		node      int32
-		pos       *orgchart.Position
-		isNew     bool
-		oldParent int32
-	}
-	var changes []change
-	fresh := 0
-	for id := range c.pending {
-		pos := p.Position(id)
-		if pos == nil {
-			return false // removed
-		}
-		i, ok := o.at[id]
-		if !ok {
-			changes = append(changes, change{node: -1, pos: pos, isNew: true, oldParent: -1})
-			fresh++
-			continue
-		}
-		if o.pos[i] != pos {
-			return false
-		}
-		changes = append(changes, change{node: i, pos: pos, oldParent: o.parent[i]})
-	}
-	if len(p.Positions) != len(o.pos)+fresh {
-		return false
-	}
-	// The tail of the plan made of changed positions gets new ranks, in plan order.
-	var tail []*orgchart.Position
-	for j := len(p.Positions) - 1; j >= 0 && c.pending[p.Positions[j].ID]; j-- {
-		tail = append(tail, p.Positions[j])
-	}
-	slices.Reverse(tail)
-	inTail := make(map[*orgchart.Position]bool, len(tail))
-	for _, pos := range tail {
-		inTail[pos] = true
-	}
-	newParent := func(pos *orgchart.Position) int32 {
-		if pos.ReportsTo == "" || pos.ReportsTo == pos.ID {
-			return -1
-		}
-		if m, ok := o.at[pos.ReportsTo]; ok {
-			return m
-		}
-		for _, ch := range changes {
-			if ch.isNew && ch.pos.ID == pos.ReportsTo {
-				return -2 // a new manager: resolved after nodes are made
-			}
-		}
-		return -1
-	}
-	for _, ch := range changes {
-		if ch.isNew && !inTail[ch.pos] {
-			return false
-		}
-		if !ch.isNew && newParent(ch.pos) != ch.oldParent && !inTail[ch.pos] {
-			return false
-		}
-		// A position that named a new id as its manager before it existed
-		// would change without being named: start afresh.
-		if ch.isNew && c.danglingTo(ch.pos.ID) {
-			return false
-		}
-	}
-	// Managers that were pass-through (one report): their reports may start
-	// a chain of their own once the manager is not.
-	wasChainable := map[int32]bool{}
-	for _, ch := range changes {
-		if ch.isNew {
-			continue
-		}
-		for _, m := range []int32{ch.node, ch.oldParent, newParent(ch.pos)} {
-			if m >= 0 && o.chainable(int(m)) {
-				wasChainable[m] = true
-			}
-		}
-	}
-	// Subtrees whose depth or top changes, and subtrees whose capability
-	// roots may change.
-	// refile: positions filed again under their capabilities (new ranks,
-	// new capabilities, a vacancy filled or opened); reroot: positions whose
-	// line up changed, whose topmost-owner status is looked at again.
-	var moved []int32
-	refile := map[int32]bool{}
-	reroot := map[int32]bool{}
-	for _, ch := range changes {
-		if ch.isNew {
-			continue
-		}
-		i := ch.node
-		capsChanged := c.capsChanged(i, ch.pos)
-		if inTail[ch.pos] || capsChanged || o.vacant(int(i)) != c.ncov[i].vacant {
-			refile[i] = true
-		} else {
-			for _, k := range c.ncov[i].owns {
-				c.touchCap(k) // its name may be in a message
-			}
-			for _, k := range c.ncov[i].sups {
-				c.touchCap(k)
-			}
-		}
-		subtree := false
-		if newParent(ch.pos) != ch.oldParent {
-			moved = append(moved, i)
-			subtree = true
-		} else if capsChanged {
-			subtree = true
-		}
-		if subtree {
-			c.eachBelow(i, func(j int32) { reroot[j] = true })
-		}
-	}
-	// Detach (old ranks still in force).
-	for j := range refile {
-		c.detachCov(j)
-	}
-	for _, pos := range tail {
-		if i, ok := o.at[pos.ID]; ok {
-			c.detachPair(i)
-			c.tops.remove(o, i)
-		}
-	}
-	for _, i := range moved {
-		c.tops.remove(o, i)
-		c.detachPair(i)
-	}
-	for _, ch := range changes {
-		if !ch.isNew && (inTail[ch.pos] || newParent(ch.pos) != ch.oldParent) && ch.oldParent >= 0 {
-			ks := o.kidList[ch.oldParent]
-			if k := slices.Index(ks, ch.node); k >= 0 {
-				o.kidList[ch.oldParent] = slices.Delete(ks, k, k+1)
-			}
-		}
-	}
-	// New nodes.
-	for k := range changes {
-		ch := &changes[k]
-		if ch.isNew {
-			ch.node = c.addNode(ch.pos)
-			refile[ch.node] = true
-		}
-	}
-	// Ranks for the tail.
-	for _, pos := range tail {
-		i := o.at[pos.ID]
-		o.planRank[i] = c.next
-		c.next++
-	}
-	// Fields, parents, children.
-	parentsTouched := map[int32]bool{}
-	for _, ch := range changes {
-		i := ch.node
-		c.setRole(i)
-		np := int32(-1)
-		if ch.pos.ReportsTo != "" && ch.pos.ReportsTo != ch.pos.ID {
-			if m, ok := o.at[ch.pos.ReportsTo]; ok {
-				np = m
-			}
-		}
-		o.parent[i] = np
-		if np >= 0 && (ch.isNew || inTail[ch.pos] || np != ch.oldParent) {
-			l := rankList{o.kidList[np]}
-			l.add(o, i)
-			o.kidList[np] = l.nodes
-		}
-		if np < 0 {
-			c.tops.add(o, i)
-		}
-		if ch.oldParent >= 0 {
-			parentsTouched[ch.oldParent] = true
-		}
-		if np >= 0 {
-			parentsTouched[np] = true
-		}
-		if ch.isNew || np != ch.oldParent {
-			moved = append(moved, i)
-		}
-	}
-	// Headcount and spans.
-	for _, ch := range changes {
-		hc := ch.pos.Headcount()
-		if !ch.isNew {
-			hc -= c.contrib[ch.node].hc
-		}
-		o.headcount += hc
-		c.respan(ch.node)
-	}
-	for m := range parentsTouched {
-		c.respan(m)
-	}
-	// Depths and tops of moved subtrees.
-	for _, i := range moved {
-		d, t := int32(0), i
-		if m := o.parent[i]; m >= 0 {
-			d, t = o.depth[m]+1, o.top[m]
-		}
-		o.depth[i], o.top[i] = d, t
-		c.eachBelow(i, func(j int32) {
-			if j != i {
-				o.depth[j], o.top[j] = o.depth[o.parent[j]]+1, t
-			}
-		})
-	}
-	// Heights up from every manager whose reports changed.
-	for m := range parentsTouched {
-		c.raiseHeight(m)
-	}
-	for _, ch := range changes {
-		c.raiseHeight(ch.node)
-	}
-	// Coverage lists.
-	for j := range refile {
-		c.attachCov(j)
-	}
-	for j := range reroot {
-		if !refile[j] {
-			c.reroot(j)
-		}
-	}
-	// Positions whose per-position findings may change.
-	eval := map[int32]bool{}
-	walkUp := func(v int32) {
-		eval[v] = true
-		for u, steps := o.parent[v], 0; u >= 0 && steps <= len(o.pos); u, steps = o.parent[u], steps+1 {
-			eval[u] = true
-			if !o.chainable(int(u)) {
-				break
-			}
-		}
-	}
-	for _, ch := range changes {
-		walkUp(ch.node)
-		for _, k := range o.kidList[ch.node] {
-			eval[k] = true
-		}
-		if ch.oldParent >= 0 {
-			walkUp(ch.oldParent)
-		}
-		for _, m := range []int32{ch.node, ch.oldParent, o.parent[ch.node]} {
-			if m >= 0 && o.chainable(int(m)) {
-				wasChainable[m] = true // pass-through now
-			}
-		}
-	}
-	for m := range wasChainable {
-		for _, k := range o.kidList[m] {
-			eval[k] = true
-		}
-	}
-	// Evaluate all, then take out every old finding that changed before
-	// filing the new ones: one position's finding can move to another's
-	// evaluation (a chain's single reports).
-	redo := map[int32][]Finding{}
-	for i := range eval {
-		if fs := c.evalRules(i); !c.sameLocal(i, fs) {
-			redo[i] = slices.Clone(fs)
-		}
-	}
-	for i := range redo {
-		c.detachLocal(i)
-	}
-	for i, fs := range redo {
-		for _, f := range fs {
-			c.local[i] = append(c.local[i], c.attach(f))
-		}
-	}
-	for i := range eval {
-		c.refreshContrib(i)
-	}
-	for _, i := range moved {
-		c.eachBelow(i, func(j int32) {
-			if !eval[j] {
-				c.refreshContrib(j)
-			}
-		})
-	}
-	c.finishRecheck()
-	return true
-}
-
-// danglingTo reports whether a known position names id as its manager.
-func (c *Checker) danglingTo(id string) bool {
-	for _, q := range c.plan.Reports(id) {
-		if _, ok := c.o.at[q.ID]; ok && c.o.parent[c.o.at[q.ID]] < 0 && !c.pending[q.ID] {
-			return true
-		}
-	}
-	return false
-}
-
-// addNode appends a node for a new position.
-func (c *Checker) addNode(pos *orgchart.Position) int32 {
-	o := c.o
-	i := int32(len(o.pos))
-	o.pos = append(o.pos, pos)
-	o.role = append(o.role, nil)
-	o.rix = append(o.rix, -1)
-	o.excluded = append(o.excluded, false)
-	o.parent = append(o.parent, -1)
-	o.span = append(o.span, 0)
-	o.depth = append(o.depth, 0)
-	o.top = append(o.top, i)
-	o.kidList = append(o.kidList, nil)
-	o.planRank = append(o.planRank, c.next)
-	o.mark = append(o.mark, false)
-	o.at[pos.ID] = i
-	c.local = append(c.local, nil)
-	c.contrib = append(c.contrib, contrib{})
-	c.ncov = append(c.ncov, nodeCov{})
-	c.pair = append(c.pair, pairRef{})
-	c.height = append(c.height, 0)
-	c.counts = append(c.counts, [3]int32{})
-	return i
 }
 
 // setRole refreshes a node's role, dense role index, span exclusion and
@@ -1347,7 +1042,7 @@ func (c *Checker) summary() Summary {
 	if s.nonInt > 0 {
 		c.resumCosts()
 	}
-	out := Summary{Positions: len(o.pos), Headcount: o.headcount, Vacancies: s.vacancies, Managers: s.managers,
+	out := Summary{Positions: c.live, Headcount: o.headcount, Vacancies: s.vacancies, Managers: s.managers,
 		Coverage: map[catalog.Domain]DomainCoverage{}}
 	for d := len(s.layers) - 1; d >= 0; d-- {
 		if s.layers[d].positions > 0 {

@@ -2,9 +2,12 @@ package check_test
 
 import (
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"path/filepath"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/orgplanner/orgplanner/catalog"
@@ -110,134 +113,228 @@ func TestRecheckCraftedPlans(t *testing.T) {
 	}
 }
 
-// editAndCompare applies random edits to the plan and compares Recheck with
-// Run after each.
+// editAndCompare applies random edits (moves, adds, removals of both
+// kinds, field updates, ownership, policy and scope changes, undo and redo)
+// to the plan, tells the Checker what Editor.Touched lists, and compares
+// Recheck with Run after each. Every edit must be re-checked incrementally
+// except the few policy changes that concern every position.
 func editAndCompare(t *testing.T, name string, p *orgchart.Plan, cat *catalog.Catalog, steps, minRemove int, rng *rand.Rand) {
 	t.Helper()
 	seed := name
-	{
-		ed := orgchart.NewEditor(p)
-		ed.SetCatalog(cat)
-		ck := check.NewChecker(ed.Plan(), cat)
-		sameReport(t, name+" initial", ck.Report(), check.Run(ed.Plan(), cat), ed.Plan())
-		afresh := 1 // edits a Checker re-checks from scratch: removals, undo
-		roles := cat.Roles
-		caps := cat.Capabilities
-		for step := 0; step < steps; step++ {
-			plan := ed.Plan()
-			if len(plan.Positions) == 0 || len(roles) == 0 || len(caps) == 0 {
-				break
-			}
-			pick := func() *orgchart.Position { return plan.Positions[rng.IntN(len(plan.Positions))] }
-			x := pick()
-			var what string
-			var changed []string
-			switch op := rng.IntN(12); op {
-			case 0, 1, 2: // move
-				m := pick()
-				to := m.ID
-				if rng.IntN(20) == 0 {
-					to = ""
-				}
-				what = "move " + x.ID + " under " + to
-				from := x.ReportsTo
-				if ed.Move(x.ID, to) != nil {
-					continue
-				}
-				changed = []string{x.ID, from, to}
-			case 3: // add
-				r := roles[rng.IntN(len(roles))].ID
-				added, err := ed.Add(r, x.ID)
-				if err != nil {
-					continue
-				}
-				what = "add " + r + " under " + x.ID
-				changed = []string{added.ID, x.ID}
-			case 4: // remove
-				if len(plan.Positions) < minRemove || rng.IntN(3) != 0 {
-					continue
-				}
-				mode := orgchart.RemoveMode(rng.IntN(2))
-				what = fmt.Sprintf("remove %s (%d)", x.ID, mode)
-				from := x.ReportsTo
-				if ed.Remove(x.ID, mode) != nil {
-					continue
-				}
-				afresh++
-				changed = []string{x.ID, from}
-			case 5: // retitle
-				what = "retitle " + x.ID
-				_ = ed.Update(x.ID, func(q *orgchart.Position) { q.Title = fmt.Sprintf("Title %d", step) })
-				changed = []string{x.ID}
-			case 6: // role
-				r := roles[rng.IntN(len(roles))].ID
-				what = "role of " + x.ID + " to " + r
-				_ = ed.Update(x.ID, func(q *orgchart.Position) { q.Role = r })
-				changed = []string{x.ID}
-			case 7: // ownership
-				cp := caps[rng.IntN(len(caps))].ID
-				rel := orgchart.Relation(rng.IntN(3))
-				what = "relation of " + x.ID + " to " + cp
-				if ed.SetRelation(x.ID, cp, rel) != nil {
-					continue
-				}
-				changed = []string{x.ID}
-			case 8: // cost, count
-				what = "cost/count of " + x.ID
-				_ = ed.Update(x.ID, func(q *orgchart.Position) {
-					q.Cost = float64(rng.IntN(5)) * 50000
-					if rng.IntN(3) == 0 {
-						q.Count = rng.IntN(6)
-					}
-				})
-				changed = []string{x.ID}
-			case 9: // holder
-				what = "holder of " + x.ID
-				_ = ed.Update(x.ID, func(q *orgchart.Position) {
-					if q.Holder == "" {
-						q.Holder = "Someone"
-					} else {
-						q.Holder = ""
-					}
-				})
-				changed = []string{x.ID}
-			case 10: // undo
-				what = "undo"
-				if !ed.Undo() {
-					continue
-				}
-				ck.SetPlan(ed.Plan())
-				afresh++
-			case 11: // dotted lines
-				m := pick()
-				what = "dotted " + x.ID
-				_ = ed.Update(x.ID, func(q *orgchart.Position) {
-					if m.ID != q.ID && len(q.DottedTo) < 4 {
-						q.DottedTo = append(q.DottedTo, m.ID)
-					} else {
-						q.DottedTo = nil
-					}
-				})
-				changed = []string{x.ID}
-			}
-			if changed != nil {
-				var ids []string
-				for _, id := range changed {
-					if id != "" {
-						ids = append(ids, id)
-					}
-				}
-				ck.Changed(ids...)
-			}
-			before := ck.Builds()
-			got := ck.Recheck()
-			if ck.Builds() > before && testing.Verbose() {
-				t.Logf("%s step %d: %s re-checked from scratch", seed, step, what)
-			}
-			sameReport(t, fmt.Sprintf("%s step %d (%s)", seed, step, what), got, check.Run(ed.Plan(), cat), ed.Plan())
+	ed := orgchart.NewEditor(p)
+	ed.SetCatalog(cat)
+	ck := check.NewChecker(ed.Plan(), cat)
+	sameReport(t, name+" initial", ck.Report(), check.Run(ed.Plan(), cat), ed.Plan())
+	kinds := map[string]int{}
+	roles := cat.Roles
+	caps := cat.Capabilities
+	rules := orgchart.RuleIDs()
+	settings := []string{"off", "info", "warning", "error", ""}
+	for step := 0; step < steps; step++ {
+		plan := ed.Plan()
+		if len(plan.Positions) == 0 || len(roles) == 0 || len(caps) == 0 {
+			break
 		}
-		if ck.Builds() > afresh {
-			t.Errorf("%s: %d full builds for %d edits that need one: the incremental path was not taken", seed, ck.Builds(), afresh)
+		pick := func() *orgchart.Position { return plan.Positions[rng.IntN(len(plan.Positions))] }
+		x := pick()
+		var what string
+		rev := ed.Revision()
+		was := plan.Policy
+		switch op := rng.IntN(16); op {
+		case 0, 1, 2: // move
+			m := pick()
+			to := m.ID
+			if rng.IntN(20) == 0 {
+				to = ""
+			}
+			what = "move " + x.ID + " under " + to
+			_ = ed.Move(x.ID, to)
+		case 3: // add
+			r := roles[rng.IntN(len(roles))].ID
+			what = "add " + r + " under " + x.ID
+			_, _ = ed.Add(r, x.ID)
+		case 4: // remove
+			if len(plan.Positions) < minRemove {
+				continue
+			}
+			mode := orgchart.RemoveMode(rng.IntN(2))
+			what = fmt.Sprintf("remove %s (%d)", x.ID, mode)
+			_ = ed.Remove(x.ID, mode)
+		case 5: // retitle
+			what = "retitle " + x.ID
+			_ = ed.Update(x.ID, func(q *orgchart.Position) { q.Title = fmt.Sprintf("Title %d", step) })
+		case 6: // role
+			r := roles[rng.IntN(len(roles))].ID
+			what = "role of " + x.ID + " to " + r
+			_ = ed.Update(x.ID, func(q *orgchart.Position) { q.Role = r })
+		case 7: // ownership
+			cp := caps[rng.IntN(len(caps))].ID
+			what = "relation of " + x.ID + " to " + cp
+			_ = ed.SetRelation(x.ID, cp, orgchart.Relation(rng.IntN(3)))
+		case 8: // cost, count
+			what = "cost/count of " + x.ID
+			_ = ed.Update(x.ID, func(q *orgchart.Position) {
+				q.Cost = float64(rng.IntN(5)) * 50000
+				if rng.IntN(3) == 0 {
+					q.Count = rng.IntN(6)
+				}
+			})
+		case 9: // holder
+			what = "holder of " + x.ID
+			_ = ed.Update(x.ID, func(q *orgchart.Position) {
+				if q.Holder == "" {
+					q.Holder = "Someone"
+				} else {
+					q.Holder = ""
+				}
+			})
+		case 10, 11: // undo, sometimes several
+			what = "undo"
+			for k := rng.IntN(3); k >= 0; k-- {
+				if ed.Undo() {
+					ck.Changed(ed.Touched()...)
+				}
+			}
+		case 12: // redo, sometimes several (after undoing some when there is nothing to redo)
+			what = "redo"
+			for k := rng.IntN(3); !ed.CanRedo() && k >= 0 && ed.Undo(); k-- {
+				ck.Changed(ed.Touched()...)
+			}
+			for k := rng.IntN(3); k >= 0; k-- {
+				if ed.Redo() {
+					ck.Changed(ed.Touched()...)
+				}
+			}
+		case 13: // dotted lines
+			m := pick()
+			what = "dotted " + x.ID
+			_ = ed.Update(x.ID, func(q *orgchart.Position) {
+				if m.ID != q.ID && len(q.DottedTo) < 4 {
+					q.DottedTo = append(q.DottedTo, m.ID)
+				} else {
+					q.DottedTo = nil
+				}
+			})
+		case 14: // intended, scope, layers
+			what = "intended " + x.ID
+			_ = ed.SetPlan(func(q *orgchart.Plan) {
+				switch rng.IntN(4) {
+				case 0:
+					q.Scope = nil
+					if rng.IntN(2) == 0 {
+						q.Scope = []catalog.Domain{catalog.Domains[rng.IntN(len(catalog.Domains))]}
+					}
+					what = fmt.Sprint("scope ", q.Scope)
+				case 1:
+					q.Policy.LayersMax = 3 + rng.IntN(6)
+					q.Policy.LayerBase = 2 + rng.IntN(6)
+					what = fmt.Sprint("layers ", q.Policy.LayersMax, q.Policy.LayerBase)
+				default:
+					in := slices.Clone(q.Policy.Intended)
+					if k := slices.Index(in, x.ID); k >= 0 {
+						in = slices.Delete(in, k, k+1)
+					} else {
+						in = append(in, x.ID)
+					}
+					q.Policy.Intended = in
+				}
+			})
+		case 15: // rule settings, span ranges, thresholds
+			_ = ed.SetPlan(func(q *orgchart.Plan) {
+				switch rng.IntN(3) {
+				case 0:
+					r, v := rules[rng.IntN(len(rules))], settings[rng.IntN(len(settings))]
+					q.Policy.Rules = maps.Clone(q.Policy.Rules)
+					if q.Policy.Rules == nil {
+						q.Policy.Rules = map[string]string{}
+					}
+					if v == "" {
+						delete(q.Policy.Rules, r)
+					} else {
+						q.Policy.Rules[r] = v
+					}
+					what = "rule " + r + " " + v
+				case 1:
+					q.Policy.FirstLine = orgchart.Range{Min: 1 + rng.IntN(4), Max: 6 + rng.IntN(8)}
+					q.Policy.FarOutside = 10 + rng.IntN(10)
+					what = fmt.Sprint("first line ", q.Policy.FirstLine)
+				default:
+					q.Policy.DottedMax = 1 + rng.IntN(3)
+					q.Policy.VacantManagerTeam = 2 + rng.IntN(6)
+					what = fmt.Sprint("dotted max ", q.Policy.DottedMax)
+				}
+			})
 		}
+		if ed.Revision() == rev {
+			continue
+		}
+		if what != "undo" && what != "redo" {
+			ck.Changed(ed.Touched()...)
+		}
+		kind, _, _ := strings.Cut(what, " ")
+		kinds[kind]++
+		before := ck.Builds()
+		got := ck.Recheck()
+		if ck.Builds() > before && !needsBuild(was, plan.Policy) {
+			t.Errorf("%s step %d: %s re-checked from scratch", seed, step, what)
+		}
+		if err := ck.RankOrder(); err != nil {
+			t.Fatalf("%s step %d (%s): %v", seed, step, what, err)
+		}
+		sameReport(t, fmt.Sprintf("%s step %d (%s)", seed, step, what), got, check.Run(ed.Plan(), cat), ed.Plan())
+	}
+	if testing.Verbose() {
+		t.Logf("%s: %v, %d builds", seed, kinds, ck.Builds())
+	}
+}
+
+// needsBuild reports whether a policy change is one a Checker re-checks
+// from scratch: the roles left out of span counts, or a per-position rule
+// turned on.
+func needsBuild(was, now orgchart.Policy) bool {
+	if !slices.Equal(was.WithDefaults().SpanExclude, now.WithDefaults().SpanExclude) {
+		return true
+	}
+	for _, r := range orgchart.RuleIDs() {
+		if was.Rules[r] == "off" && now.Rules[r] != "off" && !strings.HasPrefix(r, "coverage.") &&
+			r != "layers.too-deep" && r != "reporting.orphan" && r != "reporting.unusual-manager" &&
+			(r != "span.chain" || was.Rules["span.single-report"] == "off") {
+			return true
+		}
+	}
+	return false
+}
+
+// TestRecheckNamesOnlyTheTop: a caller that names only a removed (or
+// restored) subtree's top and its manager, as before Editor.Touched, still
+// gets Run's report, without a build.
+func TestRecheckNamesOnlyTheTop(t *testing.T) {
+	cat, err := catalog.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := generate.Shaped(800, 4)
+	ed := orgchart.NewEditor(p)
+	ck := check.NewChecker(p, cat)
+	rng := rand.New(rand.NewPCG(4, 4))
+	for step := 0; step < 60; step++ {
+		x := p.Positions[rng.IntN(len(p.Positions))]
+		if len(p.Reports(x.ID)) == 0 {
+			continue
+		}
+		mode := orgchart.RemoveMode(step % 2)
+		if err := ed.Remove(x.ID, mode); err != nil {
+			t.Fatal(err)
+		}
+		ck.Changed(x.ID, x.ReportsTo)
+		sameReport(t, fmt.Sprintf("step %d remove %s (%d)", step, x.ID, mode), ck.Recheck(), check.Run(p, cat), p)
+		if step%3 != 0 {
+			ed.Undo()
+			ck.Changed(x.ID, x.ReportsTo)
+			sameReport(t, fmt.Sprintf("step %d undo", step), ck.Recheck(), check.Run(p, cat), p)
+		}
+	}
+	if ck.Builds() != 1 {
+		t.Errorf("%d builds, want 1", ck.Builds())
 	}
 }
