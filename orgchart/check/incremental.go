@@ -36,9 +36,9 @@ type Checker struct {
 	plan *orgchart.Plan
 	cat  *catalog.Catalog
 
-	fresh   bool            // the next Recheck rebuilds everything
-	cyclic  bool            // the plan has a reporting cycle: every Recheck is a Run
-	pending map[string]int  // ids named by Changed since the last Recheck, with how often
+	fresh   bool           // the next Recheck rebuilds everything
+	cyclic  bool           // the plan has a reporting cycle: every Recheck is a Run
+	pending map[string]int // ids named by Changed since the last Recheck, with how often
 	report  *Report
 
 	pol   orgchart.Policy // the plan's policy and scope when last built
