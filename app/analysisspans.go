@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"image"
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/orgplanner/orgplanner/app/state"
+	"github.com/orgplanner/orgplanner/app/uikit"
 	"github.com/orgplanner/orgplanner/orgchart/analysis"
 )
 
@@ -26,6 +28,8 @@ type spanPicture struct {
 	onBand func(i int)
 	over   int           // the column under the pointer, -1 for none
 	list   *spanManagers // where onBand lists the managers
+	picked int           // the column clicked last, outlined; -1 for none
+	frame  *canvas.Rectangle
 }
 
 func newSpanPicture(img image.Image, size fyne.Size, scale float32, bands int, onBand func(int)) *spanPicture {
@@ -33,13 +37,39 @@ func newSpanPicture(img image.Image, size fyne.Size, scale float32, bands int, o
 	pic.FillMode = canvas.ImageFillContain
 	pic.ScaleMode = canvas.ImageScaleSmooth
 	pic.SetMinSize(size)
-	s := &spanPicture{pic: pic, scale: scale, bands: bands, onBand: onBand, over: -1}
+	frame := canvas.NewRectangle(color.Transparent)
+	frame.StrokeWidth = 2
+	frame.CornerRadius = 4
+	frame.Hide()
+	s := &spanPicture{pic: pic, scale: scale, bands: bands, onBand: onBand, over: -1, picked: -1, frame: frame}
 	s.ExtendBaseWidget(s)
 	return s
 }
 
 // CreateRenderer implements fyne.Widget.
-func (s *spanPicture) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(s.pic) }
+func (s *spanPicture) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewWithoutLayout(s.pic, s.frame))
+}
+
+// MinSize is the picture's.
+func (s *spanPicture) MinSize() fyne.Size { return s.pic.MinSize() }
+
+// Resize lays the picture out at the widget's size.
+func (s *spanPicture) Resize(size fyne.Size) {
+	s.BaseWidget.Resize(size)
+	s.pic.Resize(size)
+}
+
+// outline frames the column of band i (the one whose managers are listed).
+func (s *spanPicture) outline(i int) {
+	s.picked = i
+	x, y, w, h := analysis.SpanColumn(i)
+	s.frame.StrokeColor = uikit.ChartPalette().Accent
+	s.frame.Move(fyne.NewPos(x*s.scale, y*s.scale))
+	s.frame.Resize(fyne.NewSize(w*s.scale, h*s.scale))
+	s.frame.Show()
+	s.frame.Refresh()
+}
 
 // bandAt is the band whose column is at p (widget units), -1 for none.
 func (s *spanPicture) bandAt(p fyne.Position) int {
@@ -59,6 +89,7 @@ func (s *spanPicture) bandAt(p fyne.Position) int {
 // Tapped lists the managers of the band clicked.
 func (s *spanPicture) Tapped(ev *fyne.PointEvent) {
 	if i := s.bandAt(ev.Position); i >= 0 && s.onBand != nil {
+		s.outline(i)
 		s.onBand(i)
 	}
 }

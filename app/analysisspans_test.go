@@ -58,6 +58,9 @@ func TestSpanHistogramBarListsAndSelectsItsManagers(t *testing.T) {
 		x, y, cw, ch := analysis.SpanColumn(i)
 		// the middle of the column's lower half: the bar, on screen
 		test.TapAt(pic, fyne.NewPos((x+cw/2)*pic.scale, (y+ch*0.7)*pic.scale))
+		if pic.picked != i || !pic.frame.Visible() {
+			t.Errorf("band %s clicked, column %d outlined", b.Band, pic.picked)
+		}
 		if got := u.st.Selected(); got != b.Managers[0].ID {
 			t.Errorf("band %s: selected %q, want its first manager %q", b.Band, got, b.Managers[0].ID)
 		}
