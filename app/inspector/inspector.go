@@ -49,6 +49,10 @@ type Inspector struct {
 	dotted  *fyne.Container
 	caps    *capabilities
 	below   *widget.Label
+	// removal: "Remove" for a position without reports; with reports,
+	// keeping them (lift) or with everyone below
+	removeAll *widget.Button
+	lift      *widget.Button
 
 	roleIDs    map[string]string // title -> role id
 	roleTitles map[string]string // role id -> title
@@ -86,9 +90,9 @@ func New(st *state.State, status func(string)) *Inspector {
 	in.below = widget.NewLabel("")
 	in.below.Wrapping = fyne.TextWrapWord
 
-	removeAll := widget.NewButtonWithIcon("Remove with reports", theme.DeleteIcon(), func() { in.Remove(orgchart.RemoveSubtree) })
-	removeAll.Importance = widget.DangerImportance
-	lift := widget.NewButton("Remove, keep reports", func() { in.Remove(orgchart.LiftReports) })
+	in.removeAll = widget.NewButtonWithIcon("Remove with reports", theme.DeleteIcon(), func() { in.Remove(orgchart.RemoveSubtree) })
+	in.removeAll.Importance = widget.DangerImportance
+	in.lift = widget.NewButton("Remove, keep reports", func() { in.Remove(orgchart.LiftReports) })
 
 	fields := widget.NewForm(
 		widget.NewFormItem("Role", in.role),
@@ -108,7 +112,7 @@ func New(st *state.State, status func(string)) *Inspector {
 		widget.NewButtonWithIcon("Add dotted line…", theme.ContentAddIcon(), func() { in.addDotted(in.Win) }),
 		section("Below this position"), in.below,
 		section("Capabilities it owns or supports"), in.caps.root,
-		container.NewVBox(lift, removeAll),
+		container.NewVBox(in.lift, in.removeAll),
 	)
 	in.root = container.NewVScroll(container.NewPadded(container.NewStack(in.empty, in.form)))
 	in.Refresh()
@@ -184,7 +188,17 @@ func (in *Inspector) Refresh() {
 	if len(pos.DottedTo) == 0 {
 		in.dotted.Add(widget.NewLabel("None"))
 	}
-	uikit.SetLabel(in.below, belowText(in.rollup().Below(pos.ID), len(st.Plan().Reports(pos.ID))))
+	direct := len(st.Plan().Reports(pos.ID))
+	uikit.SetLabel(in.below, belowText(in.rollup().Below(pos.ID), direct))
+	// "keep reports" means nothing to a position without any
+	if direct == 0 {
+		in.lift.Hide()
+		in.removeAll.SetText("Remove this position")
+	} else {
+		in.lift.SetText("Remove, keep its " + state.Plural(direct, "report", "reports"))
+		in.lift.Show()
+		in.removeAll.SetText("Remove with everyone below (" + state.Plural(st.SubtreeSize(pos.ID)-1, "position", "positions") + ")")
+	}
 	in.caps.show(pos)
 }
 

@@ -312,3 +312,20 @@ func TestCapabilitiesCanBeOwnedSupportedOrDropped(t *testing.T) {
 		t.Errorf("after undoing both, the CISO %v %s", got, id)
 	}
 }
+
+// The removal buttons fit the position: one "Remove" for a position with no
+// reports ("keep reports" means nothing there), both with their counts for a manager.
+func TestRemoveButtonsFitThePosition(t *testing.T) {
+	f := newFixture(t)
+	f.show()
+	f.st.Select("qa")
+	f.in.Refresh()
+	if f.in.lift.Visible() || f.in.removeAll.Text != "Remove this position" {
+		t.Errorf("for a position without reports: keep-reports shown %v, remove says %q", f.in.lift.Visible(), f.in.removeAll.Text)
+	}
+	f.st.Select("em")
+	f.in.Refresh()
+	if !f.in.lift.Visible() || f.in.lift.Text != "Remove, keep its 2 reports" || !strings.Contains(f.in.removeAll.Text, "2 positions") {
+		t.Errorf("for em: keep-reports %v %q, remove %q", f.in.lift.Visible(), f.in.lift.Text, f.in.removeAll.Text)
+	}
+}
