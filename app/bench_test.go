@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"github.com/orgplanner/orgplanner/app/internal/apptest"
 	"github.com/orgplanner/orgplanner/app/state"
@@ -157,4 +158,44 @@ func BenchmarkRefreshAfterEdit(b *testing.B) {
 			reportCPU(b, cpu0)
 		})
 	}
+}
+
+// BenchmarkStartWidgets measures building the window's widgets on an empty
+// state and showing them at the window's size (start-up before any plan).
+func BenchmarkStartWidgets(b *testing.B) {
+	a := test.NewTempApp(b)
+	cat := apptest.Catalog(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	for i := 0; i < b.N; i++ {
+		w := a.NewWindow("bench")
+		u := newUI(a, w, state.New(cat))
+		w.SetContent(u.content)
+		w.Resize(fyne.NewSize(1360, 840))
+		u.stopRecovery()
+		w.Close()
+	}
+	b.StopTimer()
+	reportCPU(b, cpu0)
+}
+
+// BenchmarkOpen20k measures opening a real-shaped 20,000-position plan from
+// its YAML as the window does it: read (in the background in the app), then
+// State.Load (check, layout, every panel told) and the first view painted.
+func BenchmarkOpen20k(b *testing.B) {
+	data := generate.Shaped(20000, 1).Encode()
+	u := newTestUI(b, orgchart.NewPlan("empty"))
+	s := u.chart.Size()
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	for i := 0; i < b.N; i++ {
+		p, cat, err := orgchart.Read(data, "shaped.yaml", u.st.Base())
+		if err != nil {
+			b.Fatal(err)
+		}
+		u.st.Load(p, cat, "")
+		u.chart.Paint(int(s.Width), int(s.Height))
+	}
+	reportCPU(b, cpu0)
 }

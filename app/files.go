@@ -47,35 +47,6 @@ func (u *ui) openPath(path string) error {
 	return nil
 }
 
-// openInBackground reads a plan file away from the window's thread, with a
-// progress bar in the status line, so the window shows at once however large
-// the plan; then it makes it the open plan (or shows its problems) and calls
-// done on the window's thread.
-func (u *ui) openInBackground(path string, done func(error)) {
-	u.status("Opening " + filepath.Base(path) + "…")
-	u.progress.Show()
-	base := u.st.Base()
-	go func() {
-		start := time.Now()
-		p, cat, err := orgchart.ReadFile(path, base)
-		fyne.Do(func() {
-			u.progress.Hide()
-			if err != nil {
-				u.showProblems(path, err)
-			} else {
-				u.st.Load(p, cat, path)
-				u.remember(path)
-				u.addRecent(path)
-				u.status(fmt.Sprintf("Opened %s: %s, read, checked and laid out in %d ms",
-					filepath.Base(path), state.Plural(len(p.Positions), "position", "positions"), time.Since(start).Milliseconds()))
-			}
-			if done != nil {
-				done(err)
-			}
-		})
-	}()
-}
-
 // openSample makes a copy of a shipped sample the open plan; it has no file
 // until saved.
 func (u *ui) openSample(name string) error {

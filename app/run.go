@@ -26,19 +26,35 @@ const compareEnv = "ORGPLANNER_COMPARE"
 // empty) and returns the process exit code when the window closes.
 func Run(path string) int {
 	timing := newStartTiming()
+	// The built-in catalog, and the plan named, are read on other goroutines
+	// while the window is made: the window shows at once, the plan when it
+	// is read and laid out, its findings when it is checked.
+	baseDone := make(chan struct{})
+	var base *catalog.Catalog
+	var baseErr error
+	go func() {
+		base, baseErr = catalog.Default()
+		close(baseDone)
+	}()
+	waitBase := func() (*catalog.Catalog, error) { <-baseDone; return base, baseErr }
+	var opened *opening
+	if path != "" {
+		opened = startOpening(path, waitBase)
+	}
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	base, err := catalog.Default()
-	if err != nil {
+	w := a.NewWindow("Org Planner")
+	timing.mark("window created")
+	if _, err := waitBase(); err != nil {
 		fmt.Fprintln(os.Stderr, "orgplanner: the built-in catalog is broken:", err)
 		return 2
 	}
 	timing.mark("catalog loaded")
-	w := a.NewWindow("Org Planner")
-	timing.mark("window created")
 	u := newUI(a, w, state.New(base))
 	timing.mark("widgets built")
+	u.chart.OnFirstFrame = func() { timing.mark("first frame painted") }
 	u.chart.OnFirstPaint = func() { timing.mark("first chart frame painted") }
+	u.onChecked = func() { timing.mark("plan checked") }
 	w.SetContent(u.content)
 	w.SetMainMenu(u.mainMenu())
 	u.installShortcuts()
@@ -63,9 +79,12 @@ func Run(path string) int {
 	}
 	if path != "" {
 		// read in the background: the window shows at once
-		u.openInBackground(path, func(err error) {
+		u.finishOpening(opened, func(err error) {
 			if err != nil {
 				fmt.Fprintf(os.Stderr, "orgplanner: %s could not be opened:\n%v\n", path, err)
+			} else {
+				timing.markAt("plan read", opened.start.Add(opened.read))
+				timing.markAt("plan laid out", opened.start.Add(opened.laidOut))
 			}
 			afterOpen()
 		})

@@ -51,7 +51,11 @@ type ui struct {
 	recentItem  *fyne.MenuItem
 	quitting    bool
 
-	lastStatus   string
+	lastStatus string
+	onChecked  func() // after the check of a plan opened in the background arrives (start-up timing)
+	// later runs a function on the window's thread; nil is fyne.Do (tests
+	// set it: their driver runs fyne.Do at once on the calling goroutine)
+	later        func(func())
 	lastProblems []string // the problems of the last failed open
 	content      fyne.CanvasObject
 }

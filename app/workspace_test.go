@@ -1,6 +1,8 @@
 package app
 
 import (
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -262,21 +264,47 @@ func TestAPlanIsReadInTheBackground(t *testing.T) {
 	if err := orgchart.WriteFile(path, generate.Shaped(2000, 3), safefile.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	done := make(chan error, 1)
-	u.openInBackground(path, func(err error) { done <- err })
+	// The test driver runs fyne.Do at once on the calling goroutine: what
+	// the app runs on the window's thread runs here, on the test's.
+	calls := make(chan func(), 4)
+	u.later = func(f func()) { calls <- f }
+	run := func(what string) {
+		t.Helper()
+		select {
+		case f := <-calls:
+			f()
+		case <-time.After(20 * time.Second):
+			t.Fatalf("%s never came", what)
+		}
+	}
+	var opened error = errors.New("not called")
+	checked := false
+	u.onChecked = func() { checked = true }
+	u.openInBackground(path, func(err error) { opened = err })
 	if !strings.HasPrefix(u.lastStatus, "Opening big.yaml") {
 		t.Errorf("while reading, the status says %q", u.lastStatus)
 	}
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatal(err)
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("the background read never finished")
+	run("the end of the background read")
+	if opened != nil {
+		t.Fatal(opened)
+	}
+	if u.st.Checking() && !strings.HasSuffix(u.lastStatus, "checking…") {
+		t.Errorf("while checking, the status says %q", u.lastStatus)
+	}
+	if u.st.Checking() {
+		run("the check of the plan")
+	}
+	if !checked {
+		t.Error("the check never arrived")
 	}
 	if len(u.st.Plan().Positions) != 2000 || u.st.Path() != path || u.progress.Visible() {
 		t.Errorf("after the read: %d positions, path %q, progress shown %v", len(u.st.Plan().Positions), u.st.Path(), u.progress.Visible())
+	}
+	if u.st.Checking() || len(u.st.Report().Findings) == 0 || !strings.Contains(u.lastStatus, "checked") {
+		t.Errorf("after the check: checking %v, %d findings, status %q", u.st.Checking(), len(u.st.Report().Findings), u.lastStatus)
+	}
+	if want := fmt.Sprintf("Review (%d)", len(u.st.Report().Findings)); u.reviewTab.Text != want {
+		t.Errorf("the review tab says %q, want %q", u.reviewTab.Text, want)
 	}
 }
 

@@ -64,8 +64,9 @@ type Chart struct {
 	anchorLay *layout.Layout
 
 	// OnFirstPaint is called once, when the connector raster is first painted
-	// with a plan on it (start-up timing).
-	OnFirstPaint func()
+	// with a plan on it (start-up timing); OnFirstFrame when it is first
+	// painted at all (the window's first frame).
+	OnFirstPaint, OnFirstFrame func()
 
 	// Mark returns what a card is marked with while comparing plans (marks.go
 	// draws it); nil or the zero Mark for nothing.
@@ -795,6 +796,10 @@ func (r *chartRenderer) paint(w, h int) image.Image {
 		return image.NewRGBA(image.Rect(0, 0, 1, 1))
 	}
 	px := float32(w) / s.Width // pixels per widget unit
+	if c.OnFirstFrame != nil {
+		c.OnFirstFrame()
+		c.OnFirstFrame = nil
+	}
 	if c.OnFirstPaint != nil && c.st.Layout() != nil && len(c.st.Layout().Cards) > 0 {
 		c.OnFirstPaint()
 		c.OnFirstPaint = nil

@@ -65,6 +65,11 @@ type State struct {
 	afresh       bool
 	recheckAll   bool
 	engCollapsed map[string]bool
+	// checking receives the checker of a plan opened with LoadPrepared while
+	// its check is under way (nil otherwise); loads counts the plans opened,
+	// so a check that arrives after another plan was opened is dropped.
+	checking chan *check.Checker
+	loads    int
 }
 
 // Step describes one edit: what it did, in words, and the position to show
@@ -160,6 +165,18 @@ func (s *State) SelectedPosition() *orgchart.Position {
 
 // Load replaces the open plan (after the caller has asked about unsaved changes).
 func (s *State) Load(p *orgchart.Plan, cat *catalog.Catalog, path string) {
+	s.loadEditor(p, cat, path)
+	s.collapsed = overview(p)
+	s.afresh, s.recheckAll = true, true
+	s.checking = nil
+	s.loads++
+	s.recompute()
+	s.notify(ChangedPlan | ChangedFile | ChangedSelection)
+}
+
+// loadEditor starts editing a plan read from path: a new editor and
+// history, nothing selected.
+func (s *State) loadEditor(p *orgchart.Plan, cat *catalog.Catalog, path string) {
 	if cat == nil {
 		cat = s.base
 	}
@@ -169,12 +186,8 @@ func (s *State) Load(p *orgchart.Plan, cat *catalog.Catalog, path string) {
 	s.path = path
 	s.unsaved = false
 	s.selected = ""
-	s.collapsed = overview(p)
 	s.undoSteps, s.redoSteps, s.lastStep = nil, nil, Step{}
-	s.afresh, s.recheckAll = true, true
 	s.pending = s.pending[:0]
-	s.recompute()
-	s.notify(ChangedPlan | ChangedFile | ChangedSelection)
 }
 
 // Plans with more positions than overviewPositions open as an overview:
@@ -279,6 +292,7 @@ func (s *State) Reveal(id string) {
 // Add adds a vacant position in the role under the manager ("" = top position)
 // and selects it.
 func (s *State) Add(role, managerID string) (*orgchart.Position, error) {
+	s.waitCheck() // the check of a plan just opened reads it
 	pos, err := s.ed.Add(role, managerID)
 	if err != nil {
 		return nil, err
@@ -298,6 +312,7 @@ func (s *State) Add(role, managerID string) (*orgchart.Position, error) {
 
 // Move moves a position with its subtree under another manager.
 func (s *State) Move(id, managerID string) error {
+	s.waitCheck() // the check of a plan just opened reads it
 	if err := s.CanMove(id, managerID); err != nil {
 		return err
 	}
@@ -340,6 +355,7 @@ func (s *State) CanMove(id, managerID string) error {
 
 // Remove removes a position, with its subtree or lifting its reports.
 func (s *State) Remove(id string, mode orgchart.RemoveMode) error {
+	s.waitCheck() // the check of a plan just opened reads it
 	pos := s.Plan().Position(id)
 	what, near := "", ""
 	if pos != nil {
@@ -358,6 +374,7 @@ func (s *State) Remove(id string, mode orgchart.RemoveMode) error {
 
 // Update changes fields of a position.
 func (s *State) Update(id string, change func(*orgchart.Position)) error {
+	s.waitCheck() // the check of a plan just opened reads it
 	if err := s.ed.Update(id, change); err != nil {
 		return err
 	}
@@ -370,6 +387,7 @@ func (s *State) Update(id string, change func(*orgchart.Position)) error {
 // or neither (orgchart writes the smallest owns/supports/notOwns change
 // against its role).
 func (s *State) SetRelation(id, capID string, rel orgchart.Relation) error {
+	s.waitCheck() // the check of a plan just opened reads it
 	if err := s.ed.SetRelation(id, capID, rel); err != nil {
 		return err
 	}
@@ -384,6 +402,7 @@ func (s *State) SetRelation(id, capID string, rel orgchart.Relation) error {
 
 // SetPlan changes plan-level fields (name, scope, policy).
 func (s *State) SetPlan(change func(*orgchart.Plan)) error {
+	s.waitCheck() // the check of a plan just opened reads it
 	if err := s.ed.SetPlan(change); err != nil {
 		return err
 	}
@@ -394,6 +413,7 @@ func (s *State) SetPlan(change func(*orgchart.Plan)) error {
 
 // Undo undoes the last edit; false when there is none.
 func (s *State) Undo() bool {
+	s.waitCheck() // the check of a plan just opened reads it
 	if !s.ed.Undo() {
 		return false
 	}
@@ -409,6 +429,7 @@ func (s *State) Undo() bool {
 
 // Redo redoes the last undone edit; false when there is none.
 func (s *State) Redo() bool {
+	s.waitCheck() // the check of a plan just opened reads it
 	if !s.ed.Redo() {
 		return false
 	}
@@ -443,6 +464,7 @@ func (s *State) recompute() {
 // recheck checks the plan again through the incremental checker: only what
 // the pending positions touch is evaluated again; the report is Run's.
 func (s *State) recheck() *check.Report {
+	s.waitCheck()
 	if s.checker == nil || s.recheckAll || s.checker.Plan() != s.Plan() || s.checker.Catalog() != s.cat {
 		s.checker = check.NewChecker(s.Plan(), s.cat)
 		s.recheckAll = false
