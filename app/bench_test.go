@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"time"
 
 	"testing"
 
@@ -181,21 +182,69 @@ func BenchmarkStartWidgets(b *testing.B) {
 }
 
 // BenchmarkOpen20k measures opening a real-shaped 20,000-position plan from
-// its YAML as the window does it: read (in the background in the app), then
-// State.Load (check, layout, every panel told) and the first view painted.
+// its YAML as the window does it, in its parts: "read" and "prepare" (lay out,
+// the check started) run away from the window's thread; "show" is the
+// window's share: State.LoadPrepared, every panel told, the first view
+// painted; "checked" is the window's share when the findings arrive.
 func BenchmarkOpen20k(b *testing.B) {
 	data := generate.Shaped(20000, 1).Encode()
 	u := newTestUI(b, orgchart.NewPlan("empty"))
+	cat := u.st.Base()
 	s := u.chart.Size()
-	b.ResetTimer()
-	cpu0 := cpuTime()
-	for i := 0; i < b.N; i++ {
-		p, cat, err := orgchart.Read(data, "shaped.yaml", u.st.Base())
+	read := func(b *testing.B) *orgchart.Plan {
+		p, _, err := orgchart.Read(data, "shaped.yaml", cat)
 		if err != nil {
 			b.Fatal(err)
 		}
-		u.st.Load(p, cat, "")
-		u.chart.Paint(int(s.Width), int(s.Height))
+		return p
 	}
-	reportCPU(b, cpu0)
+	b.Run("read", func(b *testing.B) {
+		cpu0 := cpuTime()
+		for i := 0; i < b.N; i++ {
+			read(b)
+		}
+		reportCPU(b, cpu0)
+	})
+	b.Run("prepare", func(b *testing.B) {
+		p := read(b)
+		b.ResetTimer()
+		cpu0 := cpuTime()
+		for i := 0; i < b.N; i++ {
+			<-state.Prepare(p, cat).Checked()
+		}
+		reportCPU(b, cpu0)
+	})
+	show := func(b *testing.B, checked bool) {
+		var dur, cpu time.Duration
+		for i := 0; i < b.N; i++ {
+			b.StopTimer()
+			pr := state.Prepare(read(b), cat)
+			<-pr.Checked()
+			installs := make(chan func(), 1)
+			b.StartTimer()
+			t0, cpu0 := time.Now(), cpuTime()
+			if !checked {
+				u.st.LoadPrepared(pr, "", func(f func()) { installs <- f })
+				u.chart.NewPlan()
+				u.chart.Paint(int(s.Width), int(s.Height))
+				dur, cpu = dur+time.Since(t0), cpu+time.Duration(cpuTime()-cpu0)
+				b.StopTimer()
+				(<-installs)()
+			} else {
+				b.StopTimer()
+				u.st.LoadPrepared(pr, "", func(f func()) { installs <- f })
+				u.chart.NewPlan()
+				f := <-installs
+				b.StartTimer()
+				t0, cpu0 = time.Now(), cpuTime()
+				f()
+				dur, cpu = dur+time.Since(t0), cpu+time.Duration(cpuTime()-cpu0)
+				b.StopTimer()
+			}
+		}
+		b.ReportMetric(float64(dur)/float64(b.N), "window-ns/op")
+		b.ReportMetric(float64(cpu)/float64(b.N), "cpu-ns/op")
+	}
+	b.Run("show", func(b *testing.B) { show(b, false) })
+	b.Run("checked", func(b *testing.B) { show(b, true) })
 }

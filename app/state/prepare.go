@@ -37,6 +37,17 @@ func Prepare(p *orgchart.Plan, cat *catalog.Catalog) *Prepared {
 // Plan is the prepared plan.
 func (pr *Prepared) Plan() *orgchart.Plan { return pr.plan }
 
+// Checked is closed when the prepared plan's check is done (benchmarks).
+func (pr *Prepared) Checked() <-chan struct{} {
+	done := make(chan struct{})
+	go func() {
+		c := <-pr.checked
+		pr.checked <- c
+		close(done)
+	}()
+	return done
+}
+
 // LoadPrepared makes a prepared plan the open plan, as Load does, without
 // waiting for its check: until the check is done Report is an empty report
 // and Checking is true; then arrived is called (on any goroutine) with a
