@@ -73,12 +73,19 @@ func (b *builder) isStuck(c int32) bool { return b.stuck != nil && b.stuck[c] }
 // arrange lists the candidate layouts of manager m's subtree from its
 // reports' candidates (already listed).
 func (b *builder) arrange(m int32) {
-	kids := b.children(m)
+	kids := b.arranged(m)
 	b.tmp = b.tmp[:0]
-	if len(kids) == 0 { // one candidate: no need to sort
+	if len(kids) == 0 && b.asideCount(m) == 0 { // one candidate: no need to sort
 		c := &b.cards[m]
 		b.c0[m], b.cn[m] = int32(len(b.arena)), 1
 		b.arena = append(b.arena, cand{w: c.W, h: c.H, kind: kindLeaf})
+		return
+	}
+	if len(kids) == 0 { // only assistants
+		ch := cand{kind: kindLeaf}
+		ch.w, ch.h, ch.rx = b.apply(m, ch, false)
+		b.c0[m], b.cn[m] = int32(len(b.arena)), 1
+		b.arena = append(b.arena, ch)
 		return
 	}
 	leaves := 0
@@ -100,7 +107,7 @@ func (b *builder) arrange(m int32) {
 	}
 	if leaves == len(kids) {
 		// Teams of cards of one size have the same candidates: list them once.
-		uniform := b.cards[m].W == b.cards[kids[0]].W && b.cards[m].H == b.cards[kids[0]].H
+		uniform := b.cards[m].W == b.cards[kids[0]].W && b.cards[m].H == b.cards[kids[0]].H && b.asideCount(m) == 0
 		for _, c := range kids {
 			uniform = uniform && b.cards[c].W == b.cards[m].W && b.cards[c].H == b.cards[m].H
 		}
@@ -411,11 +418,20 @@ func (b *builder) cost(w, h float32, whole bool) float32 {
 // x in it; with write it stores offsets, joins, the reports' chosen
 // candidates and the manager's line.
 func (b *builder) apply(m int32, ch cand, write bool) (float32, float32, float32) {
-	kids := b.children(m)
+	kids := b.arranged(m)
 	b.items = b.items[:0]
 	switch ch.kind {
 	case kindLeaf:
-		return b.cards[m].W, b.cards[m].H, 0
+		if b.asideCount(m) == 0 {
+			return b.cards[m].W, b.cards[m].H, 0
+		}
+		mc := &b.cards[m]
+		l, r, h := b.head(m, true)
+		if write {
+			b.lineDX[m], b.busDY[m] = mc.W/2, -1
+			b.placeAsides(m, true, l)
+		}
+		return l + mc.W + r, mc.H + h, l
 	case kindRow:
 		for _, c := range kids {
 			b.items = append(b.items, b.boxItem(c, b.byHeight(c, ch.fit)))
@@ -471,7 +487,7 @@ func (b *builder) leafGrid(m int32, k int, write bool) item {
 		return b.gridMemo[slot]
 	}
 	b.leaves = b.leaves[:0]
-	for _, c := range b.children(m) {
+	for _, c := range b.arranged(m) {
 		if b.isLeaf(c) {
 			b.leaves = append(b.leaves, c)
 		}
@@ -502,17 +518,19 @@ func (b *builder) row(m int32, gap float32, bus bool, write bool) (float32, floa
 	first, last := b.items[0], b.items[len(b.items)-1]
 	centre := (first.jx0 + rowW - last.w + last.jx1) / 2
 	rx := centre - mc.W/2
-	shift := max(0, -rx)
+	al, ar, ah := b.head(m, true)
+	shift := max(0, al-rx)
 	rx += shift
-	w := max(rx+mc.W, rowW+shift)
-	top := mc.H + gap
+	w := max(rx+mc.W+ar, rowW+shift)
+	top := mc.H + ah + gap
 	if write {
 		b.rx[m] = rx
 		b.lineDX[m] = mc.W / 2
 		b.busDY[m] = -1
 		if bus {
-			b.busDY[m] = mc.H + VGap/2
+			b.busDY[m] = mc.H + ah + VGap/2
 		}
+		b.placeAsides(m, true, rx)
 		x := shift
 		for _, it := range b.items {
 			if it.card >= 0 {
@@ -532,12 +550,14 @@ func (b *builder) row(m int32, gap float32, bus bool, write bool) (float32, floa
 func (b *builder) hang(m int32, write bool) (float32, float32, float32) {
 	mc := &b.cards[m]
 	it := b.items[0]
-	top := mc.H + HangGap
+	_, ar, ah := b.head(m, false)
+	top := mc.H + ah + HangGap
 	if write {
 		b.rx[m], b.lineDX[m], b.busDY[m] = 0, StackIndent/2, -1
 		b.placeGrid(0, top)
+		b.placeAsides(m, false, 0)
 	}
-	return max(mc.W, it.w), top + it.h, 0
+	return max(mc.W+ar, it.w), top + it.h, 0
 }
 
 // columns hangs b.items in k columns of similar height, in order, or for
@@ -578,9 +598,10 @@ func (b *builder) columns(m int32, k int, fit float32, write bool) (float32, flo
 	} else {
 		b.balance(k)
 	}
+	_, ar, ah := b.head(m, false)
 	x, h := float32(0), float32(0)
 	for j, s := range b.starts {
-		colW, y := float32(0), mc.H+HangGap
+		colW, y := float32(0), mc.H+ah+HangGap
 		for _, it := range b.items[s:b.colEnd(j)] {
 			if write {
 				b.ox[it.card], b.oy[it.card] = x+StackIndent, y
@@ -597,10 +618,11 @@ func (b *builder) columns(m int32, k int, fit float32, write bool) (float32, flo
 	if write {
 		b.rx[m], b.lineDX[m], b.busDY[m] = 0, StackIndent/2, -1
 		if len(b.starts) > 1 { // a bus just under the manager, above the first reports
-			b.busDY[m] = mc.H + HangGap/2
+			b.busDY[m] = mc.H + ah + HangGap/2
 		}
+		b.placeAsides(m, false, 0)
 	}
-	return max(mc.W, x-ColumnGap), h, 0
+	return max(mc.W+ar, x-ColumnGap), h, 0
 }
 
 // colEnd is the end of column j of b.items.

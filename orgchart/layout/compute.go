@@ -45,6 +45,10 @@ type builder struct {
 	// that shrinks (a collapse, a removal) keeps its slot, so nothing
 	// around it moves until the plan is laid out afresh.
 	res []reserve
+	// aside marks the assistants set beside their manager's line, asides
+	// counts each manager's (both nil when the chart has none; aside.go).
+	aside  []bool
+	asides []uint8
 
 	*scratch
 	// dfs is set while the cards are in depth-first order (the subtree of
@@ -231,18 +235,22 @@ func (b *builder) collect(roots []*orgchart.Position) {
 			stack = append(stack, frame{reports[k], f.depth + 1, i})
 		}
 	}
-	// Children lists in card order, which is plan order among siblings.
+	// Children lists in card order, which is plan order among siblings,
+	// a manager's assistants first (see aside.go).
 	b.kid0 = make([]int32, len(b.cards)+1)
 	for i, n := range nkids {
 		b.kid0[i+1] = b.kid0[i] + n
 	}
 	b.kids = make([]int32, b.kid0[len(b.cards)])
+	b.markAssistants(nkids)
 	fill := nkids[:0:0]
 	fill = append(fill, b.kid0[:len(b.cards)]...)
-	for i, par := range b.parent {
-		if par >= 0 {
-			b.kids[fill[par]] = int32(i)
-			fill[par]++
+	for pass := 0; pass < 1+btoi(b.aside != nil); pass++ { // assistants first
+		for i, par := range b.parent {
+			if par >= 0 && (b.aside == nil || b.aside[i] == (pass == 0)) {
+				b.kids[fill[par]] = int32(i)
+				fill[par]++
+			}
 		}
 	}
 }

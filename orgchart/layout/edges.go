@@ -36,7 +36,7 @@ func (b *builder) edge(r int32) Edge {
 	n := 0
 	pts[n] = Point{lx, mb}
 	n++
-	if b.busDY[m] >= 0 {
+	if b.busDY[m] >= 0 && !b.isAside(r) { // an assistant joins the line above the bus
 		pts[n] = Point{lx, b.boxY[m] + b.busDY[m]}
 		n++
 	}

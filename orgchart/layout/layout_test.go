@@ -50,6 +50,9 @@ func checkInvariants(t *testing.T, p *orgchart.Plan, l *Layout) {
 			if c.Depth != m.Depth+1 {
 				t.Fatalf("report %s depth %d under manager depth %d", c.Position.ID, c.Depth, m.Depth)
 			}
+			if isAssistant(p, r) && c.Below == 0 && c.Hidden == 0 { // set aside, out of the reports' order
+				continue
+			}
 			if prev != nil && prev.Stacked == c.Stacked {
 				ordered := c.X > prev.X
 				if c.Stacked { // down a column, across a row of a stack, or on to the next column
