@@ -73,9 +73,10 @@ func (b *builder) isStuck(c int32) bool { return b.stuck != nil && b.stuck[c] }
 // arrange lists the candidate layouts of manager m's subtree from its
 // reports' candidates (already listed).
 func (b *builder) arrange(m int32) {
+	b.asideFor = -1
 	kids := b.arranged(m)
 	b.tmp = b.tmp[:0]
-	if len(kids) == 0 && b.asideCount(m) == 0 { // one candidate: no need to sort
+	if len(kids) == 0 && len(b.asides(m)) == 0 { // one candidate: no need to sort
 		c := &b.cards[m]
 		b.c0[m], b.cn[m] = int32(len(b.arena)), 1
 		b.arena = append(b.arena, cand{w: c.W, h: c.H, kind: kindLeaf})
@@ -107,7 +108,7 @@ func (b *builder) arrange(m int32) {
 	}
 	if leaves == len(kids) {
 		// Teams of cards of one size have the same candidates: list them once.
-		uniform := b.cards[m].W == b.cards[kids[0]].W && b.cards[m].H == b.cards[kids[0]].H && b.asideCount(m) == 0
+		uniform := b.cards[m].W == b.cards[kids[0]].W && b.cards[m].H == b.cards[kids[0]].H && len(b.asides(m)) == 0
 		for _, c := range kids {
 			uniform = uniform && b.cards[c].W == b.cards[m].W && b.cards[c].H == b.cards[m].H
 		}
@@ -422,7 +423,7 @@ func (b *builder) apply(m int32, ch cand, write bool) (float32, float32, float32
 	b.items = b.items[:0]
 	switch ch.kind {
 	case kindLeaf:
-		if b.asideCount(m) == 0 {
+		if len(b.asides(m)) == 0 {
 			return b.cards[m].W, b.cards[m].H, 0
 		}
 		mc := &b.cards[m]

@@ -13,9 +13,8 @@ import (
 // not head a part of the organisation. Only an assistant with no reports
 // shown is set aside; one who leads a team is laid out with the others.
 //
-// A manager's assistants come first in its list of children (the rest
-// keep plan order); arranged(m) is the rest, the reports its arrangement
-// lays out.
+// arranged(m) is a manager's reports other than its assistants: the
+// reports its arrangement lays out.
 
 // assistantRoles is the set of roles the plan counts as assistants.
 func assistantRoles(p *orgchart.Plan) []string {
@@ -25,51 +24,60 @@ func assistantRoles(p *orgchart.Plan) []string {
 	return orgchart.DefaultSpanExclude()
 }
 
-// isAssistant reports whether the layout sets pos aside next to its
-// manager's line rather than among its manager's other reports, when it
-// shows no reports of its own.
-func isAssistant(p *orgchart.Plan, pos *orgchart.Position) bool {
-	return pos.Role != "" && slices.Contains(assistantRoles(p), pos.Role)
+// setAside reports whether card a qualifies to be set aside: an
+// assistant's role, no reports shown, none hidden.
+func (b *builder) setAside(a int32) bool {
+	return len(b.children(a)) == 0 && b.cards[a].Hidden == 0 && slices.Contains(b.assistants, b.cards[a].Position.Role)
 }
 
-// markAssistants finds the assistants among the collected cards (nkids:
-// shown reports per card) and sets b.aside and b.asides.
-func (b *builder) markAssistants(nkids []int32) {
-	if len(assistantRoles(b.p)) == 0 {
+// findAsides lists m's assistants and its other reports once per call of
+// arrange or write (asideFor caches them for m; both set it to -1 first).
+// Only the managers collect found with assistants have any: one an Engine
+// gives an assistant keeps it among its other reports until a fresh layout.
+func (b *builder) findAsides(m int32) {
+	if b.asideFor == m {
 		return
 	}
-	for i := range b.cards {
-		par := b.parent[i]
-		if par < 0 || nkids[i] != 0 || b.cards[i].Hidden != 0 || !isAssistant(b.p, b.cards[i].Position) {
-			continue
-		}
-		if b.aside == nil {
-			b.aside = make([]bool, len(b.cards))
-			b.asides = make([]uint8, len(b.cards))
-		}
-		if b.asides[par] == 255 {
-			continue // a manager with hundreds of assistants: the rest go in the row
-		}
-		b.aside[i] = true
-		b.asides[par]++
+	b.asideFor = m
+	b.asideAny = len(b.asideMgrs) > 0 && b.asideMgrs[b.cards[m].Position]
+	if !b.asideAny {
+		return
 	}
+	b.asd, b.arr = b.asd[:0], b.arr[:0]
+	for _, k := range b.children(m) {
+		if b.setAside(k) {
+			b.asd = append(b.asd, k)
+		} else {
+			b.arr = append(b.arr, k)
+		}
+	}
+	b.asideAny = len(b.asd) > 0
 }
 
-// asideCount is how many of m's children are assistants.
-func (b *builder) asideCount(m int32) int32 {
-	if b.asides == nil {
-		return 0
+// asides is m's assistants set aside, arranged the rest of its reports,
+// in plan order. The lists are the scratch memory's while m has
+// assistants: the next manager's replace them.
+func (b *builder) asides(m int32) []int32 {
+	b.findAsides(m)
+	if !b.asideAny {
+		return nil
 	}
-	return int32(b.asides[m])
+	return b.asd
 }
 
-// arranged is m's reports other than its assistants.
 func (b *builder) arranged(m int32) []int32 {
-	return b.kids[b.kid0[m]+b.asideCount(m) : b.kid0[m+1]]
+	b.findAsides(m)
+	if !b.asideAny {
+		return b.children(m)
+	}
+	return b.arr
 }
 
 // isAside reports whether card r is set aside by its manager.
-func (b *builder) isAside(r int32) bool { return b.aside != nil && b.aside[r] }
+func (b *builder) isAside(r int32) bool {
+	p := b.parent[r]
+	return len(b.asideMgrs) > 0 && p >= 0 && b.asideMgrs[b.cards[p].Position] && b.setAside(r)
+}
 
 // head is the room m's assistants take around its card: how far they
 // reach left (l) and right (r) of the card, and the height (h) they add
@@ -77,12 +85,11 @@ func (b *builder) isAside(r int32) bool { return b.aside != nil && b.aside[r] }
 // pairs either side of it, the first on the right; with the line down the
 // card's left (hung reports) they go in one column right of it.
 func (b *builder) head(m int32, centre bool) (l, r, h float32) {
-	n := b.asideCount(m)
-	if n == 0 {
+	as := b.asides(m)
+	if len(as) == 0 {
 		return 0, 0, 0
 	}
 	mc := &b.cards[m]
-	as := b.kids[b.kid0[m] : b.kid0[m]+n]
 	h = HangGap - StackRowGap
 	if !centre {
 		for _, a := range as {
@@ -109,12 +116,11 @@ func (b *builder) head(m int32, centre bool) (l, r, h float32) {
 // placeAsides writes the offsets of m's assistants in m's box, the card
 // being at rx, its line at rx+lineDX[m].
 func (b *builder) placeAsides(m int32, centre bool, rx float32) {
-	n := b.asideCount(m)
-	if n == 0 {
+	as := b.asides(m)
+	if len(as) == 0 {
 		return
 	}
 	mc := &b.cards[m]
-	as := b.kids[b.kid0[m] : b.kid0[m]+n]
 	line := rx + b.lineDX[m]
 	y := mc.H + HangGap
 	set := func(a int32, x, y float32, join uint8) {

@@ -1,11 +1,20 @@
 package layout
 
 import (
+	"fmt"
+	"math/rand"
+	"slices"
 	"testing"
 
 	"github.com/orgplanner/orgplanner/orgchart"
 	"github.com/orgplanner/orgplanner/orgchart/samples"
 )
+
+// isAssistant reports whether the layout sets pos aside next to its
+// manager's line, when it shows no reports of its own.
+func isAssistant(p *orgchart.Plan, pos *orgchart.Position) bool {
+	return pos.Role != "" && slices.Contains(assistantRoles(p), pos.Role)
+}
 
 // TestAssistantsSitBesideTheirManager: a chief of staff or an executive
 // assistant is set beside its manager's line, below the manager and above
@@ -60,6 +69,70 @@ func TestOnlyAssistants(t *testing.T) {
 		checkInvariants(t, p, l)
 		if a := &l.Cards[l.Index("a")]; a.Stacked && a.Y < l.Cards[l.Index("b")].Y {
 			t.Errorf("a chief of staff who leads someone is set aside")
+		}
+	}
+}
+
+// TestEngineEditsAroundAssistants: an Engine on the scale-up sample through
+// random additions of assistants and others, removals, moves, folds and
+// undos keeps every layout rule, shows what Compute shows, and lays out as
+// Compute does once tidied.
+func TestEngineEditsAroundAssistants(t *testing.T) {
+	p0, err := samples.Build("scaleup")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewSource(7))
+	ed := orgchart.NewEditor(p0)
+	p := ed.Plan()
+	col := map[string]bool{}
+	e := NewEngine(p, Options{Collapsed: col})
+	roles := []string{"chief-of-staff", "executive-assistant", "software-engineer"}
+	for step := 0; step < 120; step++ {
+		pick := func() *orgchart.Position { return p.Positions[rng.Intn(len(p.Positions))] }
+		fold := false
+		switch op := rng.Intn(8); {
+		case op < 3:
+			if _, err := ed.Add(roles[rng.Intn(len(roles))], pick().ID); err != nil {
+				t.Fatal(err)
+			}
+		case op == 3:
+			if err := ed.Remove(pick().ID, orgchart.RemoveMode(rng.Intn(2))); err != nil {
+				continue
+			}
+		case op == 4:
+			x, m := pick(), pick()
+			if ed.CanMove(x.ID, m.ID) != nil || x.ReportsTo == m.ID {
+				continue
+			}
+			if err := ed.Move(x.ID, m.ID); err != nil {
+				t.Fatal(err)
+			}
+		case op == 5:
+			x := pick()
+			if len(p.Reports(x.ID)) == 0 && !col[x.ID] {
+				continue
+			}
+			if col[x.ID] = !col[x.ID]; !col[x.ID] {
+				delete(col, x.ID)
+			}
+			e.SetCollapsed(x.ID, col[x.ID])
+			fold = true
+		default:
+			if !ed.Undo() {
+				continue
+			}
+		}
+		if !fold {
+			e.Changed(ed.Touched()...)
+		}
+		l := e.Relayout()
+		name := fmt.Sprintf("step %d", step)
+		checkInvariants(t, p, l)
+		sameCards(t, name, p, col, l)
+		if step%30 == 29 {
+			e.Tidy()
+			sameAsCompute(t, name+" tidied", p, col, e.Relayout())
 		}
 	}
 }

@@ -1,6 +1,10 @@
 package layout
 
-import "github.com/orgplanner/orgplanner/orgchart"
+import (
+	"slices"
+
+	"github.com/orgplanner/orgplanner/orgchart"
+)
 
 // builder carries the state of one Compute call (and of an Engine between
 // relayouts): per card, its subtree's box and where it sits in its manager's.
@@ -45,10 +49,10 @@ type builder struct {
 	// that shrinks (a collapse, a removal) keeps its slot, so nothing
 	// around it moves until the plan is laid out afresh.
 	res []reserve
-	// aside marks the assistants set beside their manager's line, asides
-	// counts each manager's (both nil when the chart has none; aside.go).
-	aside  []bool
-	asides []uint8
+	// assistants are the roles set beside their manager's line, asideMgrs
+	// the managers collect found with some (aside.go).
+	assistants []string
+	asideMgrs  map[*orgchart.Position]bool
 
 	*scratch
 	// dfs is set while the cards are in depth-first order (the subtree of
@@ -76,6 +80,10 @@ type scratch struct {
 	gj         []uint8
 	sig        []int32
 	brk        []int
+	// manager asideFor's reports and assistants (aside.go)
+	asideFor int32
+	arr, asd []int32
+	asideAny bool
 }
 
 // reserve is the box a subtree keeps: at least w x h, its card at rx when
@@ -101,6 +109,7 @@ func (b *builder) boxOf(c int32, cd *cand) (w, h, rx float32) {
 // write applies m's chosen candidate: its box, and its reports' offsets
 // in it (moved right with the card when its reserve keeps it there).
 func (b *builder) write(m int32) {
+	b.asideFor = -1
 	cd := b.cand(m, b.chosen[m])
 	w, h, rx := b.boxOf(m, cd)
 	b.bw[m], b.bh[m] = w, h
@@ -127,7 +136,7 @@ func Compute(p *orgchart.Plan, opt Options) *Layout {
 
 // newBuilder collects the shown cards; nil when there are none.
 func newBuilder(p *orgchart.Plan, opt Options) *builder {
-	b := &builder{p: p, opt: opt, measure: opt.Measure, scratch: &scratch{gridOf: -1}, dfs: true}
+	b := &builder{p: p, opt: opt, measure: opt.Measure, scratch: &scratch{gridOf: -1, asideFor: -1}, dfs: true}
 	if b.measure == nil {
 		b.measure = DefaultSize
 	}
@@ -235,21 +244,28 @@ func (b *builder) collect(roots []*orgchart.Position) {
 			stack = append(stack, frame{reports[k], f.depth + 1, i})
 		}
 	}
-	// Children lists in card order, which is plan order among siblings,
-	// a manager's assistants first (see aside.go).
+	// Children lists in card order, which is plan order among siblings.
 	b.kid0 = make([]int32, len(b.cards)+1)
 	for i, n := range nkids {
 		b.kid0[i+1] = b.kid0[i] + n
 	}
 	b.kids = make([]int32, b.kid0[len(b.cards)])
-	b.markAssistants(nkids)
 	fill := nkids[:0:0]
 	fill = append(fill, b.kid0[:len(b.cards)]...)
-	for pass := 0; pass < 1+btoi(b.aside != nil); pass++ { // assistants first
+	for i, par := range b.parent {
+		if par >= 0 {
+			b.kids[fill[par]] = int32(i)
+			fill[par]++
+		}
+	}
+	if roles := assistantRoles(b.p); len(roles) > 0 {
+		b.assistants = roles
 		for i, par := range b.parent {
-			if par >= 0 && (b.aside == nil || b.aside[i] == (pass == 0)) {
-				b.kids[fill[par]] = int32(i)
-				fill[par]++
+			if par >= 0 && nkids[i] == 0 && b.cards[i].Hidden == 0 && slices.Contains(roles, b.cards[i].Position.Role) {
+				if b.asideMgrs == nil {
+					b.asideMgrs = map[*orgchart.Position]bool{}
+				}
+				b.asideMgrs[b.cards[par].Position] = true
 			}
 		}
 	}

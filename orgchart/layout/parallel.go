@@ -65,7 +65,7 @@ func (b *builder) pieces(limit int32) (ps []piece, upper []int32) {
 // arranging goroutines give it an arena of its own too).
 func (b *builder) worker() *builder {
 	w := *b
-	w.scratch = &scratch{gridOf: -1}
+	w.scratch = &scratch{gridOf: -1, asideFor: -1}
 	return &w
 }
 
