@@ -23,14 +23,15 @@ import (
 // there are gaps, orange where two branches own the same capability, grey
 // when there is nothing to report; the count is written in the cell.
 type summaryPanel struct {
-	st     *state.State
-	onPick func(positionID string)
-	detail *widget.Label // what is behind the cell clicked last
-	picked []string      // the positions behind it
-	line   *widget.Label
-	matrix *fyne.Container
-	shown  map[catalog.Domain]check.DomainCoverage // what the matrix shows
-	root   fyne.CanvasObject
+	st      *state.State
+	onPick  func(positionID string)
+	detail  *fyne.Container // what is behind the cell clicked last, a line each
+	picked  []string        // the positions behind it
+	onShown func()          // called when the detail is shown (the panel scrolls to it)
+	line    *widget.Label
+	matrix  *fyne.Container
+	shown   map[catalog.Domain]check.DomainCoverage // what the matrix shows
+	root    fyne.CanvasObject
 }
 
 var (
@@ -42,8 +43,7 @@ var (
 
 func newSummaryPanel(st *state.State, onPick func(string)) *summaryPanel {
 	s := &summaryPanel{st: st, onPick: onPick}
-	s.detail = widget.NewLabel("")
-	s.detail.Wrapping = fyne.TextWrapWord
+	s.detail = container.NewVBox()
 	s.detail.Hide()
 	s.line = widget.NewLabel("")
 	s.line.Wrapping = fyne.TextWrapWord

@@ -45,12 +45,19 @@ func (c *tapCell) Cursor() desktop.Cursor { return desktop.PointerCursor }
 // maxCellLines caps the capabilities listed under the matrix.
 const maxCellLines = 12
 
+// cellLine is one line under the matrix: a capability and who is behind
+// it; clicking it selects the first of its positions.
+type cellLine struct {
+	text      string
+	positions []string
+}
+
 // cellDetail lists what is behind a cell of the matrix (the capabilities and
-// who owns them) and the positions to select on the chart. One definition
+// who owns them, a line each) and the positions to select on the chart. One definition
 // of each word, the checks': a gap is a required capability nobody owns
 // (rules coverage.gap and coverage.support-only, which is "only supported"),
 // an overlap one owned in separate branches (coverage.overlap).
-func (s *summaryPanel) cellDetail(d catalog.Domain, column string) (string, []string) {
+func (s *summaryPanel) cellDetail(d catalog.Domain, column string) (string, []cellLine, []string) {
 	cat := s.st.Catalog()
 	name := func(id string) string {
 		if c := cat.Capability(id); c != nil {
@@ -66,7 +73,8 @@ func (s *summaryPanel) cellDetail(d catalog.Domain, column string) (string, []st
 		}
 		return strings.Join(out, ", ")
 	}
-	var lines, positions []string
+	var lines []cellLine
+	var positions []string
 	rep := s.st.Report()
 	switch column {
 	case columnGaps, columnOverlaps:
@@ -87,7 +95,7 @@ func (s *summaryPanel) cellDetail(d catalog.Domain, column string) (string, []st
 				if len(f.Positions) > 0 {
 					line += " (" + label(f.Positions) + ")"
 				}
-				lines = append(lines, line)
+				lines = append(lines, cellLine{line, f.Positions})
 				positions = append(positions, f.Positions...)
 			}
 		}
@@ -107,28 +115,57 @@ func (s *summaryPanel) cellDetail(d catalog.Domain, column string) (string, []st
 		}
 		sort.Strings(ids)
 		for _, id := range ids {
-			lines = append(lines, name(id)+": "+label(owners[id]))
+			lines = append(lines, cellLine{name(id) + ": " + label(owners[id]), owners[id]})
 			positions = append(positions, owners[id]...)
 		}
 	}
-	title := fmt.Sprintf("%s, %s: ", uikit.DomainName(d), column)
+	title := fmt.Sprintf("%s, %s", uikit.DomainName(d), column)
 	if len(lines) == 0 {
-		return title + "none.", nil
+		return title + ": none.", nil, nil
 	}
 	if len(lines) > maxCellLines {
-		lines = append(lines[:maxCellLines], fmt.Sprintf("and %d more", len(lines)-maxCellLines))
+		lines = append(lines[:maxCellLines], cellLine{text: fmt.Sprintf("and %d more", len(lines)-maxCellLines)})
 	}
-	return title + "\n" + strings.Join(lines, "\n"), positions
+	return title + " (click a line to show it on the chart):", lines, positions
 }
 
-// showCell lists what is behind a cell under the matrix and selects the
-// first position involved on the chart.
+// showCell lists what is behind a cell under the matrix, a line each that
+// selects its positions, and selects the first position involved on the chart.
 func (s *summaryPanel) showCell(d catalog.Domain, column string) {
-	text, positions := s.cellDetail(d, column)
-	s.detail.SetText(text)
+	title, lines, positions := s.cellDetail(d, column)
+	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	heading.Wrapping = fyne.TextWrapWord
+	objs := []fyne.CanvasObject{heading}
+	for _, l := range lines {
+		var tap func()
+		if len(l.positions) > 0 && s.onPick != nil {
+			first := l.positions[0]
+			tap = func() { s.onPick(first) }
+		}
+		objs = append(objs, uikit.NewTapLabel(l.text, tap))
+	}
+	s.detail.Objects = objs
 	s.detail.Show()
+	s.detail.Refresh()
 	s.picked = positions
+	if s.onShown != nil {
+		s.onShown()
+	}
 	if len(positions) > 0 && s.onPick != nil {
 		s.onPick(positions[0])
 	}
+}
+
+// detailText is what the list under the matrix says, a line each (tests).
+func (s *summaryPanel) detailText() string {
+	var out []string
+	for _, o := range s.detail.Objects {
+		switch l := o.(type) {
+		case *widget.Label:
+			out = append(out, l.Text)
+		case *uikit.TapLabel:
+			out = append(out, l.Text)
+		}
+	}
+	return strings.Join(out, "\n")
 }

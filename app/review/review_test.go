@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -106,9 +107,14 @@ func TestTheCoverageMatrixCellsListWhatIsBehindThem(t *testing.T) {
 	if gapDomain == "" {
 		t.Skip("the generated plan has no coverage gap")
 	}
-	text, _ := s.cellDetail(gapDomain, columnGaps)
+	_, lines, _ := s.cellDetail(gapDomain, columnGaps)
 	cov := st.Report().Summary.Coverage[gapDomain]
-	if n := strings.Count(text, "\n"); n != min(cov.Gaps, maxCellLines+1) {
+	var all []string
+	for _, l := range lines {
+		all = append(all, l.text)
+	}
+	text := strings.Join(all, "\n")
+	if n := len(lines); n != min(cov.Gaps, maxCellLines+1) {
 		t.Errorf("the %s gaps cell (%d gaps) lists %d lines:\n%s", gapDomain, cov.Gaps, n, text)
 	}
 	if !strings.Contains(text, "nobody owns") {
@@ -124,12 +130,52 @@ func TestTheCoverageMatrixCellsListWhatIsBehindThem(t *testing.T) {
 	if len(cells) == 0 || len(cells)%3 != 0 {
 		t.Fatalf("%d clickable cells in the matrix", len(cells))
 	}
-	test.Tap(cells[0])
-	if !s.detail.Visible() || !strings.Contains(s.detail.Text, "owned") {
-		t.Errorf("clicking the first owned cell shows %q", s.detail.Text)
+	// the owned cell of the first domain in scope where something is owned
+	row, owned := 0, catalog.Domain("")
+	for _, d := range catalog.Domains {
+		cov, ok := st.Report().Summary.Coverage[d]
+		if !ok {
+			continue
+		}
+		if cov.Owned > 1 {
+			owned = d
+			break
+		}
+		row++
+	}
+	if owned == "" {
+		t.Fatal("nothing is owned in the generated plan")
+	}
+	before := p.Root().MinSize().Height
+	test.Tap(cells[row*3])
+	if !s.detail.Visible() || !strings.Contains(s.detailText(), "owned") {
+		t.Errorf("clicking the first owned cell shows %q", s.detailText())
 	}
 	if len(s.picked) > 0 && *picked != s.picked[0] {
 		t.Errorf("clicking the cell selected %q, want its first owner %q", *picked, s.picked[0])
+	}
+	// the list scrolls in the panel: the panel asks for no more height
+	if after := p.Root().MinSize().Height; after > before || after > 400 {
+		t.Errorf("the review panel needs %v high after a cell is clicked (%v before)", after, before)
+	}
+	// the list is scrolled into view
+	if top, ok := p.root.(*container.Split).Leading.(*container.Scroll); !ok || top.Offset.Y <= 0 {
+		t.Errorf("the summary is not scrolled to the list under the matrix")
+	}
+	// each line selects its own positions
+	var taps []*uikit.TapLabel
+	for _, o := range s.detail.Objects {
+		if l, ok := o.(*uikit.TapLabel); ok {
+			taps = append(taps, l)
+		}
+	}
+	if len(taps) < 2 {
+		t.Fatalf("%d clickable lines under the cell", len(taps))
+	}
+	_, lines, _ = s.cellDetail(owned, columnOwned)
+	test.Tap(taps[1])
+	if *picked != lines[1].positions[0] {
+		t.Errorf("clicking %q selected %q, want %q", taps[1].Text, *picked, lines[1].positions[0])
 	}
 }
 
