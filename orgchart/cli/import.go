@@ -25,8 +25,9 @@ titles, unknown managers (imported as top positions), reporting cycles (broken
 at their first row), costs that are not numbers. docs/scenarios.md has the rules.
 
 The default exports of BambooHR, Workday, Rippling, HiBob, Personio, Google
-Workspace, Microsoft Entra, the UK government's organograms, Oracle's HR sample
-schema and Northwind import without --map: first and last names are
+Workspace, Microsoft Entra, SAP SuccessFactors, ADP Workforce Now, the UK
+government's organograms, Oracle's HR sample schema and Northwind import
+without --map: first and last names are
 joined, a manager may be given by id, by name ("First Last" or "Last, First")
 or by email, and the file may be UTF-8 (with or without a byte-order mark),
 UTF-16 (Excel's "Unicode Text") or Windows-1252, separated by commas,
@@ -41,7 +42,8 @@ or FTE and no id or name, such as the organograms' junior staff file
 (orgplanner import senior.csv junior.csv -o plan.yaml). Each row is a team of
 its FTE rounded up under the post it names. Names such as Vacant, N/D (not
 disclosed: the post is held) and Eliminated (the post is left out) are read as
-what they say; a post repeated with another name is a job share.
+what they say; a post repeated with another name is a job share; people whose
+status is Terminated or Inactive are left out, their reports moved up.
 
 Exit status: 0 when the plan was written (read the report), 2 when the file is
 unusable (no header; no id, manager or name column; empty or duplicate ids;

@@ -39,7 +39,7 @@ func build(rows []row, cat *catalog.Catalog, rep *Report, fail func(int, string,
 	kept := make([]*row, 0, len(rows)) // the row of each position
 	for i := range rows {
 		rw := &rows[i]
-		if rw.status == eliminated {
+		if rw.status.leftOut() {
 			continue
 		}
 		pos := &orgchart.Position{ID: PositionID(rw.id), Holder: holderOf(rw), Line: rw.line}
@@ -585,11 +585,12 @@ func noteID(rw *row) string {
 }
 
 // leaveOutEliminated takes the organograms' eliminated posts ("Eliminated"
-// as the name: the post was in the last release but no longer exists) out
-// of the reporting lines: whoever reported to one reports to its manager.
-// The posts themselves are left out of the plan, each with a note.
+// as the name: the post was in the last release but no longer exists), and
+// people whose status says they have left, out of the reporting lines:
+// whoever reported to one reports to its manager. The rows themselves are
+// left out of the plan, each with a note.
 func leaveOutEliminated(rows []row, parent []int, note func(*row, NoteKind, string, ...any)) {
-	gone := func(i int) bool { return i >= 0 && rows[i].status == eliminated }
+	gone := func(i int) bool { return i >= 0 && rows[i].status.leftOut() }
 	moved := map[int]int{}
 	for i := range rows {
 		if !gone(parent[i]) {
@@ -603,10 +604,13 @@ func leaveOutEliminated(rows []row, parent []int, note func(*row, NoteKind, stri
 		parent[i] = j
 	}
 	for i := range rows {
-		if rows[i].status != eliminated {
+		if !rows[i].status.leftOut() {
 			continue
 		}
 		msg := fmt.Sprintf("post %s (%s) is eliminated; left out", rows[i].id, nameOr(rows[i].title, "no title"))
+		if rows[i].status == departed {
+			msg = fmt.Sprintf("%s has the status %q; left out", describe(&rows[i]), rows[i].employment)
+		}
 		if n := moved[i]; n > 0 {
 			to := "top positions"
 			if j := parent[i]; j >= 0 {

@@ -37,25 +37,28 @@ const (
 	FieldGrade      Field = "grade"    // a pay grade (SCS2, HEO): kept in the notes
 	FieldCostMin    Field = "cost-min" // the bottom of a pay band: with cost-max, the cost is the band's middle
 	FieldCostMax    Field = "cost-max" // the top of a pay band
+	FieldStatus     Field = "status"   // employment status: terminated and inactive rows are left out
 	FieldIgnore     Field = "ignore"
 )
 
 // Fields lists every field a --map entry may name.
 var Fields = []Field{FieldID, FieldManager, FieldName, FieldFirstName, FieldLastName,
 	FieldPreferred, FieldEmail, FieldTitle, FieldRole, FieldDepartment, FieldCost, FieldCount, FieldDotted, FieldNotes, FieldOwns, FieldSupports, FieldNotOwns,
-	FieldJobCode, FieldFTE, FieldGrade, FieldCostMin, FieldCostMax, FieldIgnore}
+	FieldJobCode, FieldFTE, FieldGrade, FieldCostMin, FieldCostMax, FieldStatus, FieldIgnore}
 
 // headerNames are the header spellings HR systems use for each field, after
 // normalising (lower case, letters and digits only, "#" as "number"). The
 // defaults of BambooHR, Workday, Rippling, HiBob, Personio, Google Workspace,
-// Microsoft Entra, the UK government's organograms, Oracle's HR sample
-// schema and Northwind are all here (docs/scenarios.md lists them).
+// Microsoft Entra, SAP SuccessFactors, ADP Workforce Now, the UK
+// government's organograms, Oracle's HR sample schema and Northwind are all
+// here (docs/scenarios.md lists them).
 var headerNames = map[string]Field{
 	"id": FieldID, "employeeid": FieldID, "empid": FieldID, "employeenumber": FieldID,
 	"employeeno": FieldID, "empno": FieldID, "personid": FieldID, "staffid": FieldID,
 	"workerid": FieldID, "personnelnumber": FieldID, "positionid": FieldID,
 	"number": FieldID, "objectid": FieldID, "userid": FieldID,
 	"postuniquereference": FieldID, // UK organograms: senior posts
+	"associateid":         FieldID, // ADP Workforce Now
 
 	"parentid": FieldManager, "parent": FieldManager, "managerid": FieldManager,
 	"manager": FieldManager, "reportsto": FieldManager, "reportstoid": FieldManager,
@@ -67,6 +70,7 @@ var headerNames = map[string]Field{
 	"managerupn": FieldManager, "directmanager": FieldManager, "managerworkemail": FieldManager,
 	"linemanageremail":    FieldManager,
 	"reportstoseniorpost": FieldManager, "reportingseniorpost": FieldManager, // UK organograms (senior, junior)
+	"reportstoassociateid": FieldManager, // ADP Workforce Now
 
 	"name": FieldName, "fullname": FieldName, "employeename": FieldName,
 	"displayname": FieldName, "employee": FieldName, "holder": FieldName, "person": FieldName,
@@ -76,6 +80,7 @@ var headerNames = map[string]Field{
 	"lastname":       FieldLastName, "surname": FieldLastName, "familyname": FieldLastName,
 	"legallastname": FieldLastName,
 	"preferredname": FieldPreferred, "preferredfullname": FieldPreferred, "knownas": FieldPreferred,
+	"preferredorchosenfirstname": FieldPreferred, "preferredfirstname": FieldPreferred,
 
 	"email": FieldEmail, "workemail": FieldEmail, "emailaddress": FieldEmail, "primaryemail": FieldEmail,
 	"userprincipalname": FieldEmail, "upn": FieldEmail, "mail": FieldEmail, "businessemail": FieldEmail,
@@ -84,12 +89,14 @@ var headerNames = map[string]Field{
 	"title": FieldTitle, "jobtitle": FieldTitle, "position": FieldTitle,
 	"positiontitle": FieldTitle, "businesstitle": FieldTitle, "jobname": FieldTitle,
 	"employeetitle": FieldTitle, "designation": FieldTitle, "genericjobtitle": FieldTitle,
+	"jobtitledescription": FieldTitle,
 
 	"role": FieldRole, "roleid": FieldRole, "catalogrole": FieldRole,
 
 	"department": FieldDepartment, "dept": FieldDepartment, "team": FieldDepartment,
 	"division": FieldDepartment, "function": FieldDepartment, "orgunit": FieldDepartment,
 	"departmentname": FieldDepartment, "unit": FieldDepartment, "supervisoryorganization": FieldDepartment,
+	"homedepartmentdescription": FieldDepartment, "homedepartment": FieldDepartment,
 
 	"cost": FieldCost, "salary": FieldCost, "annualcost": FieldCost, "annualsalary": FieldCost,
 	"basesalary": FieldCost, "compensation": FieldCost, "yearlycost": FieldCost,
@@ -108,7 +115,10 @@ var headerNames = map[string]Field{
 
 	"owns": FieldOwns, "supports": FieldSupports, "notowns": FieldNotOwns,
 
-	"jobid": FieldJobCode, "jobcode": FieldJobCode,
+	"jobid": FieldJobCode, "jobcode": FieldJobCode, "jobtitlecode": FieldJobCode,
+
+	"status": FieldStatus, "positionstatus": FieldStatus, "employmentstatus": FieldStatus,
+	"employeestatus": FieldStatus, "workerstatus": FieldStatus,
 
 	"fte": FieldFTE, "fulltimeequivalent": FieldFTE, "numberofpostsinfte": FieldFTE,
 
@@ -120,8 +130,9 @@ var headerNames = map[string]Field{
 
 // multiFields may be fed by several columns: a Workday report with both
 // "Manager ID" and "Manager", an Entra export with "userPrincipalName" and
-// "mail". Each row tries them in header order.
-var multiFields = map[Field]bool{FieldManager: true, FieldEmail: true}
+// "mail", an ADP report with "Associate ID" and "Position ID" (a vacant
+// position has only the second). Each row tries them in header order.
+var multiFields = map[Field]bool{FieldManager: true, FieldEmail: true, FieldID: true}
 
 // normHeader reduces a header cell to lower-case letters and digits, so
 // "Employee ID", "employee_id" and "EmployeeId" are the same name. Bracketed
@@ -149,10 +160,19 @@ func normHeader(s string) string {
 }
 
 // headerField recognises a header cell. A section prefix such as HiBob's
-// "Work - " or "Personal - " is dropped when the whole cell is unknown.
+// "Work - " or "Personal - " is dropped when the whole cell is unknown, and
+// so is a remark in parentheses (ADP's "Job Title Description (Employment
+// Profile)").
 func headerField(h string) (Field, bool) {
 	if f, ok := headerNames[normHeader(h)]; ok {
 		return f, true
+	}
+	if i := strings.Index(h, "("); i > 0 {
+		if j := strings.LastIndex(h, ")"); j > i {
+			if f, ok := headerField(strings.TrimSpace(h[:i] + h[j+1:])); ok {
+				return f, true
+			}
+		}
 	}
 	if i := strings.Index(h, " - "); i > 0 {
 		return headerField(h[i+3:])

@@ -29,6 +29,7 @@ type row struct {
 	dotted, notes                            string
 	owns, supports, notOwns                  string
 	jobCode, fte, grade, costMin, costMax    string
+	employment                               string   // the status column
 	managers                                 []string // one value per manager column, in header order
 	emails                                   []string // one value per email column
 	status                                   nameStatus
@@ -270,6 +271,13 @@ func readRows(data []byte, file string, opt Options, fail func(int, string, ...a
 	// Job shares are read only in files that give FTEs (the organograms):
 	// elsewhere a repeated id is a mistake to fix, not two people in one post.
 	hasFTE := hasField(cols, FieldFTE)
+	idHeader, labelsSeen := "", false
+	for _, c := range cols {
+		if c.Field == FieldID {
+			idHeader = c.Header
+			break
+		}
+	}
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -292,7 +300,9 @@ func readRows(data []byte, file string, opt Options, fail func(int, string, ...a
 			v := unneutralise(strings.TrimSpace(rec[c.Index]))
 			switch c.Field {
 			case FieldID:
-				rw.id = v
+				if rw.id == "" {
+					rw.id = v // the first id column with a value
+				}
 			case FieldManager:
 				rw.managers = append(rw.managers, v)
 			case FieldName:
@@ -335,8 +345,18 @@ func readRows(data []byte, file string, opt Options, fail func(int, string, ...a
 				rw.costMin = v
 			case FieldCostMax:
 				rw.costMax = v
+			case FieldStatus:
+				rw.employment = v
 			}
 		}
+		if !labelsSeen && rw.id != "" && idHeader != "" && strings.EqualFold(rw.id, idHeader) {
+			// A second header row of labels (SAP SuccessFactors' user data
+			// file: keys on row 1, labels on row 2, "USERID" under USERID).
+			labelsSeen = true
+			sh.rowsRead--
+			continue
+		}
+		labelsSeen = true
 		if rw.name == "" {
 			rw.name = strings.TrimSpace(rw.first + " " + rw.last)
 		}
@@ -363,6 +383,9 @@ func readRows(data []byte, file string, opt Options, fail func(int, string, ...a
 			continue
 		}
 		rw.status, rw.name = readName(rw.name)
+		if goneStatuses[strings.ToLower(strings.TrimSpace(rw.employment))] {
+			rw.status = departed
+		}
 		if rw.id == "" {
 			for _, e := range rw.emails {
 				if e != "" {

@@ -14,7 +14,17 @@ const (
 	vacant                 // "Vacant": the post is open
 	undisclosed            // "N/D": the post is held, the name withheld
 	eliminated             // "Eliminated": the post no longer exists
+	departed               // a status column says the person has left (Terminated, Inactive)
 )
+
+// goneStatuses are the employment statuses of people no longer in their
+// post (lower case): their rows are left out, their reports moved up. On
+// leave, suspended or on notice, a person still holds the post.
+var goneStatuses = map[string]bool{"terminated": true, "inactive": true, "former": true, "retired": true,
+	"deceased": true, "separated": true, "withdrawn": true, "left": true, "termed": true, "resigned": true}
+
+// leftOut reports whether a row is read but becomes no position.
+func (st nameStatus) leftOut() bool { return st == eliminated || st == departed }
 
 // NotDisclosed is the holder of a post whose holder's name is withheld (the
 // UK organograms' "N/D"): the post is filled, so it is not vacant.

@@ -342,3 +342,86 @@ func TestRepeatedIDIsAJobShareOnlyWithFTEs(t *testing.T) {
 		t.Error("two different posts with one id imported")
 	}
 }
+
+func TestImportSuccessFactorsUserDataFile(t *testing.T) {
+	// Row 1 the system keys, row 2 the labels (skipped); MANAGER holds the
+	// manager's USERID, NO_MANAGER at the top; HR is no manager; inactive
+	// users are left out and their reports move up.
+	p, rep, err := importFile(t, "successfactors-udf.csv", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Rows != 16 || len(p.Positions) != 15 || rep.ManagersBy.ID != 15 {
+		t.Fatalf("%d rows, %d positions, managers %+v", rep.Rows, len(p.Positions), rep.ManagersBy)
+	}
+	if ts := tops(p); len(ts) != 1 || ts[0].Holder != "Katarina Voss" || ts[0].Role != "chief-executive-officer" {
+		t.Errorf("tops %+v", ts)
+	}
+	wantManager(t, p, "Aylin Kaya", "Daniel Achterberg")
+	wantManager(t, p, "Pavel Dvořák", "Daniel Achterberg") // his manager, the Head of IT, is inactive
+	if e := wantManager(t, p, "Priyanka Iyer", "Joost van Dijk"); e.Role != "software-engineering-manager" {
+		t.Errorf("engineering manager %+v", e)
+	}
+	if l := wantManager(t, p, "Leonie Hartmann", "Priyanka Iyer"); len(l.DottedTo) != 1 || l.DottedTo[0] != PositionID("10024") {
+		t.Errorf("matrix manager %+v", l)
+	}
+	if len(byTitle(p, "Head of IT")) != 0 || rep.Count(NoteLeftOut) != 1 {
+		t.Errorf("the inactive Head of IT: %d left out", rep.Count(NoteLeftOut))
+	}
+	vacant := 0
+	for _, pos := range p.Positions {
+		if pos.Vacant() {
+			vacant++
+			if p.Manager(pos).Holder != "Priyanka Iyer" || pos.Role != "software-engineer" {
+				t.Errorf("vacancy %+v", pos)
+			}
+		}
+	}
+	if vacant != 1 {
+		t.Errorf("%d vacant", vacant)
+	}
+}
+
+func TestImportADPWorkforceNowReport(t *testing.T) {
+	// "Employee Last Name, First Name" (a quoted header with a comma), both
+	// "Reports To Name" ("Last, First") and "Reports To Associate ID";
+	// Position Status Active, Leave (kept) and Terminated (left out); a
+	// vacant position has a Position ID and no Associate ID.
+	p, rep, err := importFile(t, "adp-workforce-now.csv", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Positions) != 14 || rep.ManagersBy.ID+rep.ManagersBy.Name != 14 {
+		t.Fatalf("%d positions, managers %+v", len(p.Positions), rep.ManagersBy)
+	}
+	if ts := tops(p); len(ts) != 1 || ts[0].Holder != "Eleanor Whitaker" {
+		t.Errorf("tops %+v", ts)
+	}
+	if b := wantManager(t, p, "Beatriz Ferreira", "Chidi Okonkwo"); b.Role != "security-engineering-manager" {
+		t.Errorf("on leave, still in post: %+v", b)
+	}
+	wantManager(t, p, "Ingrid Haugen", "Oskar Lindqvist") // her manager was terminated
+	wantManager(t, p, "Dec O'Sullivan", "Kenji Nakamura") // the preferred first name
+	if d := byHolder(t, p, "Dec O'Sullivan"); d.Role != "network-engineer" {
+		t.Errorf("Senior Network Engineer is %s", d.Role)
+	}
+	if open := byHolder(t, p, ""); open.ID != PositionID("VSX000198") || p.Manager(open).Holder != "Kenji Nakamura" {
+		t.Errorf("vacant position %+v", open)
+	}
+	if len(byTitle(p, "Service Desk Manager")) != 0 {
+		t.Error("a terminated manager was imported")
+	}
+}
+
+func TestHeaderRemarksInParentheses(t *testing.T) {
+	// ADP's report fields carry their section in parentheses.
+	in := "Associate ID,First Name,Last Name,Job Title Description (Employment Profile),Reports To Associate ID (Employment Profile),Annual Salary (Employment Profile - Pay Rates)\n" +
+		"A1,Ada,Lovelace,CTO,,250000\nA2,Grace,Hopper,Software Engineer,A1,150000\n"
+	p, _, err := Import(strings.NewReader(in), "adp.csv", defaultCatalog(t), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g := wantManager(t, p, "Grace Hopper", "Ada Lovelace"); g.Role != "software-engineer" || g.Cost != 150000 {
+		t.Errorf("%+v", g)
+	}
+}

@@ -30,7 +30,8 @@ func PositionID(csvID string) string {
 // person; they mean "reports to nobody" unless a person has that id.
 var noManager = map[string]bool{"0": true, "-": true, "none": true, "null": true, "n/a": true, "na": true, "nil": true,
 	"board": true, "board of directors": true, "the board": true,
-	"xx": true} // the UK organograms' most senior post
+	"xx":         true,                 // the UK organograms' most senior post
+	"no_manager": true, "no_mgr": true} // SAP SuccessFactors
 
 // parseCost reads a yearly cost as HR exports write it: "150000",
 // "$150,000", "150 000 €", "1.234.567,89", "150k". Ok is false when it is not
