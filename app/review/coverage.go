@@ -80,6 +80,13 @@ func (s *summaryPanel) refresh() {
 	if rep == nil {
 		return
 	}
+	if s.st.Checking() { // the report is empty until the check of a plan opened in the background arrives
+		uikit.SetLabel(s.line, checkingText)
+		s.shown = nil
+		s.matrix.Objects = nil
+		s.matrix.Refresh()
+		return
+	}
 	sum := rep.Summary
 	text := fmt.Sprintf("%s in %s · %d vacant · %s · median span %.1f · %s",
 		state.Plural(sum.Headcount, "person", "people"), state.Plural(sum.Positions, "position", "positions"), sum.Vacancies,

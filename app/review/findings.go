@@ -147,7 +147,13 @@ func (f *findingsPanel) refresh() {
 	if rep != nil {
 		next = rep.Findings
 	}
-	if sameFindings(f.findings, next) && f.header.Text != "" {
+	if f.st.Checking() { // a plan opened in the background: its findings are on their way
+		f.findings = nil
+		uikit.SetLabel(f.header, checkingText)
+		f.regroup()
+		return
+	}
+	if sameFindings(f.findings, next) && f.header.Text != "" && f.header.Text != checkingText {
 		f.findings = next
 		return
 	}
@@ -164,6 +170,10 @@ func (f *findingsPanel) refresh() {
 	}
 	f.regroup()
 }
+
+// checkingText is what the review says while a plan opened in the
+// background is being checked (its report is empty until then).
+const checkingText = "Checking the plan…"
 
 // regroup groups the findings that pass the filters by rule, in report
 // order (most severe first). A report of a few findings opens every group.

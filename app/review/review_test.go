@@ -198,3 +198,24 @@ func newTestPanel(t *testing.T, plan *orgchart.Plan) (*Panel, *state.State, *str
 	st.Load(plan, cat, "")
 	return p, st, picked
 }
+
+// While a plan opened in the background is checked, the review says so
+// instead of "0 people in 0 positions" and "No findings".
+func TestReviewSaysCheckingUntilTheReportArrives(t *testing.T) {
+	p, st, _ := newTestPanel(t, apptest.Plan())
+	installed := make(chan func(), 1)
+	st.LoadPrepared(state.Prepare(generate.Shaped(400, 2), apptest.Catalog(t)), "", func(install func()) { installed <- install })
+	if !st.Checking() {
+		t.Skip("the check arrived at once")
+	}
+	if p.summary.line.Text != checkingText || p.findings.header.Text != checkingText {
+		t.Errorf("while checking: %q, %q", p.summary.line.Text, p.findings.header.Text)
+	}
+	(<-installed)()
+	if st.Checking() || !strings.Contains(p.summary.line.Text, "positions") || p.findings.header.Text == checkingText {
+		t.Errorf("after the check: %q, %q", p.summary.line.Text, p.findings.header.Text)
+	}
+	if len(test.LaidOutObjects(p.summary.matrix)) < 3 {
+		t.Error("the matrix is not back after the check")
+	}
+}
