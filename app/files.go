@@ -212,10 +212,23 @@ func fileNameFor(name, ext string) string {
 // open asks for a plan file, after asking about unsaved changes.
 func (u *ui) open() {
 	u.guard("opening another plan", func() {
-		u.askOpenPath("Open plan", "Open", planExtensions, func(path string) {
-			_ = u.openPath(path) // problems are shown
-		})
+		u.askOpenPath("Open plan", "Open", planExtensions, u.openChosen)
 	})
+}
+
+// backgroundOpenSize is the file size from which a plan the user opens is
+// read in the background, with progress, rather than at once.
+const backgroundOpenSize = 512 << 10
+
+// openChosen opens a plan the user chose (a dialog, the recent files):
+// a large one in the background, the window staying live; problems are
+// shown either way.
+func (u *ui) openChosen(path string) {
+	if fi, err := os.Stat(path); err != nil || fi.Size() < backgroundOpenSize {
+		_ = u.openPath(path)
+		return
+	}
+	u.openInBackground(path, nil)
 }
 
 // planExtensions are the file endings the open dialogs offer for plans.

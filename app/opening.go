@@ -72,11 +72,17 @@ func (u *ui) do(f func()) {
 func (u *ui) finishOpening(o *opening, done func(error)) {
 	u.status("Opening " + filepath.Base(o.path) + "…")
 	u.progress.Show()
+	ed, rev := u.st.Editor(), u.st.Editor().Revision()
 	go func() {
 		<-o.done
 		u.do(func() {
 			u.progress.Hide()
-			if o.err != nil {
+			if o.err == nil && (u.st.Editor() != ed || ed.Revision() != rev) {
+				// the plan was edited or replaced while this one was read:
+				// replacing it now would lose that work unasked
+				o.err = fmt.Errorf("%s was not opened: the open plan changed while it was read; open it again", filepath.Base(o.path))
+				u.status(o.err.Error())
+			} else if o.err != nil {
 				u.showProblems(o.path, o.err)
 			} else {
 				u.showOpened(o)

@@ -212,7 +212,7 @@ func (u *ui) refreshMenu() {
 	for _, p := range u.recent() {
 		path := p
 		items = append(items, fyne.NewMenuItem(path, func() {
-			u.guard("opening another plan", func() { _ = u.openPath(path) })
+			u.guard("opening another plan", func() { u.openChosen(path) })
 		}))
 	}
 	if len(items) == 0 {

@@ -306,6 +306,17 @@ func TestAPlanIsReadInTheBackground(t *testing.T) {
 	if want := fmt.Sprintf("Review (%d)", len(u.st.Report().Findings)); u.reviewTab.Text != want {
 		t.Errorf("the review tab says %q, want %q", u.reviewTab.Text, want)
 	}
+
+	// An edit made while another plan is read is not thrown away by it.
+	before := u.st.Plan()
+	u.openInBackground(path, func(err error) { opened = err })
+	if _, err := u.st.Add("software-engineer", before.Tops()[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	run("the end of the second read")
+	if opened == nil || u.st.Plan() != before || !strings.Contains(u.lastStatus, "was not opened") {
+		t.Errorf("a plan edited while another was read: replaced %v, error %v, status %q", u.st.Plan() != before, opened, u.lastStatus)
+	}
 }
 
 // A card brought into view never ends under the overview in the corner.
