@@ -3,6 +3,7 @@ package chart
 import (
 	"image"
 	"image/color"
+	"math"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -29,6 +30,7 @@ type Minimap struct {
 	imgW   int
 	imgH   int
 	dark   bool
+	stack  []int32
 }
 
 // NewMinimap makes the overview of the chart.
@@ -96,7 +98,12 @@ func (m *Minimap) paint(w, h int) image.Image {
 	if m.img != nil && m.imgLay == lay && m.imgW == w && m.imgH == h && m.dark == pal.Dark {
 		return m.img
 	}
-	m.img, m.imgLay, m.imgW, m.imgH, m.dark = image.NewRGBA(image.Rect(0, 0, w, h)), lay, w, h, pal.Dark
+	if m.img == nil || m.imgW != w || m.imgH != h {
+		m.img = image.NewRGBA(image.Rect(0, 0, w, h))
+	} else {
+		clear(m.img.Pix)
+	}
+	m.imgLay, m.imgW, m.imgH, m.dark = lay, w, h, pal.Dark
 	scale, ox, oy := m.fit()
 	if scale <= 0 || lay == nil {
 		return m.img
@@ -104,14 +111,53 @@ func (m *Minimap) paint(w, h int) image.Image {
 	px := float32(w) / m.Size().Width
 	var e edgePainter
 	e.img = m.img
-	for i := range lay.Cards {
+	rect := func(x, y, w, h float32) (int, int, int, int) {
+		x0, y0 := int((ox+x*scale)*px), int((oy+y*scale)*px)
+		x1, y1 := int((ox+(x+w)*scale)*px), int((oy+(y+h)*scale)*px)
+		return x0, y0, max(x1, x0+1), max(y1, y0+1)
+	}
+	// Down the chart from its tops: a subtree whose box is at most a pixel
+	// or two wide or high (a dot, a column, a row) is its box filled in its
+	// head's colour, so the repaint after an edit costs the overview's
+	// pixels, not the chart's cards.
+	p := m.c.st.Plan()
+	m.stack = m.stack[:0]
+	for _, t := range p.Tops() {
+		if i := lay.Index(t.ID); i >= 0 {
+			m.stack = append(m.stack, int32(i))
+		}
+	}
+	for len(m.stack) > 0 {
+		i := m.stack[len(m.stack)-1]
+		m.stack = m.stack[:len(m.stack)-1]
 		k := &lay.Cards[i]
-		x0, y0 := int((ox+k.X*scale)*px), int((oy+k.Y*scale)*px)
-		x1, y1 := int((ox+(k.X+k.W)*scale)*px), int((oy+(k.Y+k.H)*scale)*px)
-		e.fill(x0, y0, max(x1, x0+1), max(y1, y0+1), uikit.DomainColor(m.c.st.Role(k.Position), pal.Dark))
+		c := uikit.DomainColor(m.c.st.Role(k.Position), pal.Dark)
+		if k.Below > 0 && (k.Subtree.W*scale*px <= minimapDot || k.Subtree.H*scale*px <= minimapDot) {
+			// the dot reaches every pixel a card of the subtree would touch
+			b := k.Subtree
+			x0, y0 := int((ox+b.X*scale)*px), int((oy+b.Y*scale)*px)
+			x1 := int(math.Ceil(float64((ox + (b.X+b.W)*scale) * px)))
+			y1 := int(math.Ceil(float64((oy + (b.Y+b.H)*scale) * px)))
+			e.fill(x0, y0, max(x1, x0+1), max(y1, y0+1), c)
+			continue
+		}
+		x0, y0, x1, y1 := rect(k.X, k.Y, k.W, k.H)
+		e.fill(x0, y0, x1, y1, c)
+		if k.Below == 0 {
+			continue
+		}
+		for _, r := range p.Reports(k.Position.ID) {
+			if j := lay.Index(r.ID); j >= 0 {
+				m.stack = append(m.stack, int32(j))
+			}
+		}
 	}
 	return m.img
 }
+
+// minimapDot is the width or height in pixels below which a whole subtree
+// is drawn in the overview as its filled box.
+const minimapDot = 2
 
 type minimapRenderer struct {
 	m      *Minimap

@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"fmt"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/orgplanner/orgplanner/app/internal/apptest"
 	"github.com/orgplanner/orgplanner/app/state"
+	"github.com/orgplanner/orgplanner/orgchart/generate"
 )
 
 func TestTheOverviewShowsTheViewAndMovesIt(t *testing.T) {
@@ -39,5 +41,70 @@ func TestTheOverviewShowsTheViewAndMovesIt(t *testing.T) {
 	p3, _ := m.ViewFrame()
 	if p3 == p2 {
 		t.Error("dragging in the overview did not move the view")
+	}
+}
+
+// The overview shows every card of a large chart, drawn down from the
+// tops (small subtrees as dots), and nothing where no card is.
+func TestTheOverviewShowsEveryCard(t *testing.T) {
+	test.NewTempApp(t)
+	cat := apptest.Catalog(t)
+	st := state.New(cat)
+	c := New(st)
+	m := NewMinimap(c)
+	w := test.NewTempWindow(t, container.NewBorder(nil, m, nil, nil, c))
+	w.Resize(fyne.NewSize(900, 700))
+	st.Load(generate.Shaped(3000, 2), cat, "")
+	st.ExpandAll()
+	iw, ih := 440, 280
+	img := m.paint(iw, ih)
+	scale, ox, oy := m.fit()
+	px := float32(iw) / m.Size().Width
+	lay := st.Layout()
+	covered := make([]bool, iw*ih)
+	for _, k := range lay.Cards {
+		x, y := int((ox+k.X*scale)*px), int((oy+k.Y*scale)*px)
+		if _, _, _, a := img.At(x, y).RGBA(); a == 0 {
+			t.Fatalf("card %s at pixel %d,%d is not drawn", k.Position.ID, x, y)
+		}
+		x1, y1 := int((ox+(k.Subtree.X+k.Subtree.W)*scale)*px), int((oy+(k.Subtree.Y+k.Subtree.H)*scale)*px)
+		for yy := int((oy + k.Subtree.Y*scale) * px); yy <= y1 && yy < ih; yy++ {
+			for xx := int((ox + k.Subtree.X*scale) * px); xx <= x1 && xx < iw; xx++ {
+				if xx >= 0 && yy >= 0 {
+					covered[yy*iw+xx] = true
+				}
+			}
+		}
+	}
+	for y := 0; y < ih; y++ {
+		for x := 0; x < iw; x++ {
+			if _, _, _, a := img.At(x, y).RGBA(); a != 0 && !covered[y*iw+x] {
+				t.Fatalf("pixel %d,%d is drawn outside every subtree", x, y)
+			}
+		}
+	}
+}
+
+// BenchmarkOverviewRepaint repaints the overview of an expanded chart, as
+// after every edit (the layout changed): its cost should follow the
+// overview's pixels, not the chart's cards.
+func BenchmarkOverviewRepaint(b *testing.B) {
+	for _, n := range []int{10000, 100000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			test.NewTempApp(b)
+			cat := apptest.Catalog(b)
+			st := state.New(cat)
+			c := New(st)
+			m := NewMinimap(c)
+			w := test.NewTempWindow(b, container.NewBorder(nil, m, nil, nil, c))
+			w.Resize(fyne.NewSize(900, 700))
+			st.Load(generate.Generate(n, 1), cat, "")
+			st.ExpandAll()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				m.imgLay = nil // as after an edit
+				m.paint(220, 140)
+			}
+		})
 	}
 }
