@@ -148,3 +148,29 @@ func BenchmarkEditUndo20k(b *testing.B) {
 		p.Position(pos.ID)
 	}
 }
+
+// BenchmarkRemoveUndo10k and 100k remove a first-line manager with its team
+// and undo it (plan order, index and all), then look a position up.
+func BenchmarkRemoveUndo10k(b *testing.B)  { benchRemoveUndo(b, 10_000) }
+func BenchmarkRemoveUndo100k(b *testing.B) { benchRemoveUndo(b, 100_000) }
+
+func benchRemoveUndo(b *testing.B, n int) {
+	p := generate.Generate(n, 1)
+	e := orgchart.NewEditor(p)
+	var team *orgchart.Position
+	for _, pos := range p.Positions[n/2:] {
+		if rs := p.Reports(pos.ID); len(rs) > 0 && len(p.Reports(rs[0].ID)) == 0 {
+			team = pos
+			break
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := e.Remove(team.ID, orgchart.RemoveSubtree); err != nil {
+			b.Fatal(err)
+		}
+		p.Position(team.ID)
+		e.Undo()
+		p.Position(team.ID)
+	}
+}

@@ -26,6 +26,7 @@ func (c *insertCmd) do(p *Plan) {
 		return
 	}
 	ix.byID[c.pos.ID] = c.pos
+	ix.noteDotted(c.pos)
 }
 
 func (c *insertCmd) touched() []string { return []string{c.pos.ID, c.pos.ReportsTo} }
@@ -88,12 +89,15 @@ type dottedChange struct {
 // removeCmd takes positions out of the plan, remembering where each was, the
 // reports it lifted and the dotted lines it cut.
 type removeCmd struct {
-	removed []int       // indexes in Positions before the removal, ascending
-	gone    []*Position // the removed positions, parallel to removed
-	lifted  []*Position // reports moved to the removed position's manager
-	from    string      // the removed position's id (LiftReports)
-	to      string      // its manager's id (LiftReports)
-	parent  string      // the removed position's manager's id (either mode)
+	removed []int         // indexes in Positions before the removal, ascending
+	gone    []*Position   // the removed positions, parallel to removed
+	lifted  []*Position   // reports moved to the removed position's manager
+	from    string        // the removed position's id (LiftReports)
+	to      string        // its manager's id (LiftReports)
+	parent  string        // the removed position's manager's id (either mode)
+	rootAt  int           // the removed position's place in gone
+	sibAt   int           // its index among its manager's reports; -1 when the index was rebuilt
+	lists   [][]*Position // the index's reports lists of gone, parallel to it
 	dotted  []dottedChange
 
 	// The policy loses intended arrangements of removed positions.
@@ -121,27 +125,32 @@ func newRemoveCmd(p *Plan, pos *Position, mode RemoveMode) *removeCmd {
 		c.from, c.to = pos.ID, pos.ReportsTo
 	}
 	ids := make(map[string]bool, len(drop))
-	for i, q := range p.Positions {
-		if drop[q] {
-			c.removed = append(c.removed, i)
-			c.gone = append(c.gone, q)
-			ids[q.ID] = true
+	c.removed = indexesOf(p.Positions, drop)
+	for _, i := range c.removed {
+		q := p.Positions[i]
+		if q == pos {
+			c.rootAt = len(c.gone)
 		}
+		c.gone = append(c.gone, q)
+		ids[q.ID] = true
 	}
-	for _, q := range p.Positions {
-		if drop[q] || len(q.DottedTo) == 0 {
-			continue
-		}
-		var kept []string
-		cut := false
-		for _, d := range q.DottedTo {
-			if ids[d] {
-				cut = true
-			} else {
-				kept = append(kept, d)
+	// Positions with dotted lines to removed ones, in plan order of the
+	// removed, through the index's reverse list rather than a pass over
+	// every position.
+	dotters := p.index().dotters(p)
+	cutSeen := map[*Position]bool{}
+	for _, g := range c.gone {
+		for _, q := range dotters[g.ID] {
+			if drop[q] || cutSeen[q] || p.Position(q.ID) != q || !slices.Contains(q.DottedTo, g.ID) {
+				continue
 			}
-		}
-		if cut {
+			cutSeen[q] = true
+			var kept []string
+			for _, d := range q.DottedTo {
+				if !ids[d] {
+					kept = append(kept, d)
+				}
+			}
 			c.dotted = append(c.dotted, dottedChange{pos: q, before: q.DottedTo, after: kept})
 		}
 	}
@@ -173,8 +182,33 @@ func (c *removeCmd) touched() []string {
 
 func (c *removeCmd) settings() bool { return c.policyCut }
 
+// indexesOf returns the indexes in positions of the ones in set, ascending:
+// pointer comparisons alone for a few, a map lookup each for many.
+func indexesOf(positions []*Position, set map[*Position]bool) []int {
+	idx := make([]int, 0, len(set))
+	if len(set) <= 4 {
+		var w [4]*Position
+		n := 0
+		for q := range set {
+			w[n] = q
+			n++
+		}
+		for i, q := range positions {
+			if q == w[0] || q == w[1] || q == w[2] || q == w[3] {
+				idx = append(idx, i)
+			}
+		}
+		return idx
+	}
+	for i, q := range positions {
+		if set[q] {
+			idx = append(idx, i)
+		}
+	}
+	return idx
+}
+
 func (c *removeCmd) do(p *Plan) {
-	defer p.Reindex()
 	if c.policyCut {
 		p.Policy = c.policyAfter
 	}
@@ -184,32 +218,68 @@ func (c *removeCmd) do(p *Plan) {
 	for _, d := range c.dotted {
 		d.pos.DottedTo = d.after
 	}
-	kept := make([]*Position, 0, len(p.Positions)-len(c.removed))
-	next := 0
+	// Compact in place: the removed indexes are ascending.
+	kept, next := 0, 0
 	for i, q := range p.Positions {
 		if next < len(c.removed) && c.removed[next] == i {
 			next++
 			continue
 		}
-		kept = append(kept, q)
+		p.Positions[kept] = q
+		kept++
 	}
-	p.Positions = kept
+	clear(p.Positions[kept:])
+	p.Positions = p.Positions[:kept]
+	c.unindex(p)
+}
+
+// unindex takes a removed subtree out of a built index in place: its ids,
+// its reports lists and its top from its manager's list (remembering where,
+// for undo). Lifting reports reorders a manager's list by plan order: then
+// the index is rebuilt.
+func (c *removeCmd) unindex(p *Plan) {
+	ix := p.indexed()
+	c.sibAt = -1
+	if ix == nil || len(c.lifted) > 0 || len(c.gone) == 0 {
+		p.Reindex()
+		return
+	}
+	root := c.gone[c.rootAt]
+	if c.sibAt = ix.removeSibling(c.parent, root); c.sibAt < 0 {
+		p.Reindex()
+		return
+	}
+	c.lists = c.lists[:0]
+	for _, q := range c.gone {
+		if ix.byID[q.ID] != q {
+			p.Reindex()
+			return
+		}
+		delete(ix.byID, q.ID)
+		if rs, ok := ix.reports[q.ID]; ok {
+			c.lists = append(c.lists, rs)
+			delete(ix.reports, q.ID)
+		} else {
+			c.lists = append(c.lists, nil)
+		}
+	}
 }
 
 func (c *removeCmd) undo(p *Plan) {
-	defer p.Reindex()
-	all := make([]*Position, 0, len(p.Positions)+len(c.removed))
-	rest, next := 0, 0
-	for i := 0; i < len(p.Positions)+len(c.removed); i++ {
-		if next < len(c.removed) && c.removed[next] == i {
-			all = append(all, c.gone[next])
-			next++
+	// Open gaps in place, from the back.
+	n := len(p.Positions)
+	total := n + len(c.removed)
+	p.Positions = slices.Grow(p.Positions, len(c.removed))[:total]
+	src, next := n-1, len(c.removed)-1
+	for i := total - 1; i >= 0 && next >= 0; i-- {
+		if c.removed[next] == i {
+			p.Positions[i] = c.gone[next]
+			next--
 			continue
 		}
-		all = append(all, p.Positions[rest])
-		rest++
+		p.Positions[i] = p.Positions[src]
+		src--
 	}
-	p.Positions = all
 	for _, d := range c.dotted {
 		d.pos.DottedTo = d.before
 	}
@@ -219,6 +289,37 @@ func (c *removeCmd) undo(p *Plan) {
 	if c.policyCut {
 		p.Policy = c.policyBefore
 	}
+	c.reindex(p)
+}
+
+// reindex puts an undone removal back into a built index, from what
+// unindex kept; otherwise the index is rebuilt.
+func (c *removeCmd) reindex(p *Plan) {
+	ix := p.indexed()
+	if ix == nil || c.sibAt < 0 || len(c.lists) != len(c.gone) {
+		p.Reindex()
+		return
+	}
+	for _, q := range c.gone {
+		if ix.byID[q.ID] != nil {
+			p.Reindex()
+			return
+		}
+	}
+	if !ix.insertSibling(c.parent, c.gone[c.rootAt], c.sibAt) {
+		p.Reindex()
+		return
+	}
+	for k, q := range c.gone {
+		ix.byID[q.ID] = q
+		if c.lists[k] != nil {
+			ix.reports[q.ID] = c.lists[k]
+		}
+		ix.noteDotted(q)
+	}
+	for _, d := range c.dotted {
+		ix.noteDotted(d.pos)
+	}
 }
 
 // updateCmd swaps a position's fields.
@@ -227,8 +328,9 @@ type updateCmd struct {
 	before, after Position
 }
 
-func (c *updateCmd) do(p *Plan)        { *c.pos = c.after }
-func (c *updateCmd) undo(p *Plan)      { *c.pos = c.before }
+// do and undo add the position's dotted lines to the index's reverse lists.
+func (c *updateCmd) do(p *Plan)        { *c.pos = c.after; p.indexed().noteDotted(c.pos) }
+func (c *updateCmd) undo(p *Plan)      { *c.pos = c.before; p.indexed().noteDotted(c.pos) }
 func (c *updateCmd) touched() []string { return []string{c.pos.ID} }
 func (c *updateCmd) settings() bool    { return false }
 

@@ -1,11 +1,17 @@
 package orgchart
 
+import "slices"
+
 // index answers the tree questions (who reports to whom) in constant time.
 // It is rebuilt lazily after any change to Positions, in one linear pass.
 type index struct {
 	byID    map[string]*Position
 	reports map[string][]*Position // manager id -> direct reports in plan order
 	tops    []*Position
+	// dottedBy maps a position id to the positions with a dotted line to
+	// it, built on first use (a removal) and only ever added to: check an
+	// entry's DottedTo and its presence in the plan before trusting it.
+	dottedBy map[string][]*Position
 }
 
 // Reindex drops the index; the next lookup rebuilds it. Call it after changing
@@ -147,4 +153,28 @@ func (ix *index) removeSibling(managerID string, pos *Position) int {
 	next = append(append(next, list[:at]...), list[at+1:]...)
 	ix.setSiblings(managerID, next)
 	return at
+}
+
+// dotters returns the reverse dotted lines (see index.dottedBy).
+func (ix *index) dotters(p *Plan) map[string][]*Position {
+	if ix.dottedBy == nil {
+		ix.dottedBy = map[string][]*Position{}
+		for _, q := range p.Positions {
+			ix.noteDotted(q)
+		}
+	}
+	return ix.dottedBy
+}
+
+// noteDotted records q's dotted lines in the reverse lists, once each,
+// when they are built.
+func (ix *index) noteDotted(q *Position) {
+	if ix == nil || ix.dottedBy == nil {
+		return
+	}
+	for _, d := range q.DottedTo {
+		if !slices.Contains(ix.dottedBy[d], q) {
+			ix.dottedBy[d] = append(ix.dottedBy[d], q)
+		}
+	}
 }
