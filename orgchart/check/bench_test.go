@@ -147,3 +147,73 @@ func reportCPU(b *testing.B, start time.Duration) {
 		b.ReportMetric(float64(used)/float64(b.N)/1e6, "cpu-ms/op")
 	}
 }
+
+// BenchmarkNewChecker100k is the Checker's first, full check (what opening
+// a plan costs), beside BenchmarkRun100k.
+func BenchmarkNewChecker100k(b *testing.B) {
+	cat := defaultCatalog(b)
+	p := generate.Generate(100_000, 1)
+	b.ReportAllocs()
+	cpu := cputime.Process()
+	for b.Loop() {
+		check.NewChecker(p, cat)
+	}
+	reportCPU(b, cpu)
+}
+
+// BenchmarkRecheckRemoveUndo10k and 100k remove a first-line manager with
+// its team, re-check, undo and re-check again, telling the Checker what
+// Editor.Touched lists: two re-checks per op, both incremental.
+func BenchmarkRecheckRemoveUndo10k(b *testing.B)  { benchRecheckRemoveUndo(b, 10_000) }
+func BenchmarkRecheckRemoveUndo100k(b *testing.B) { benchRecheckRemoveUndo(b, 100_000) }
+
+func benchRecheckRemoveUndo(b *testing.B, n int) {
+	cat := defaultCatalog(b)
+	p := generate.Generate(n, 1)
+	ed := orgchart.NewEditor(p)
+	team, _ := firstLineMove(b, p, ed)
+	ck := check.NewChecker(p, cat)
+	b.ReportAllocs()
+	cpu := cputime.Process()
+	for b.Loop() {
+		if err := ed.Remove(team.ID, orgchart.RemoveSubtree); err != nil {
+			b.Fatal(err)
+		}
+		ck.Changed(ed.Touched()...)
+		ck.Recheck()
+		ed.Undo()
+		ck.Changed(ed.Touched()...)
+		ck.Recheck()
+	}
+	reportCPU(b, cpu)
+	if ck.Builds() != 1 {
+		b.Fatalf("%d builds: not incremental", ck.Builds())
+	}
+}
+
+// BenchmarkRecheckPolicy10k and 100k mark a manager's single report as
+// intended and back (a policy edit and its undo), re-checking after each.
+func BenchmarkRecheckPolicy10k(b *testing.B)  { benchRecheckPolicy(b, 10_000) }
+func BenchmarkRecheckPolicy100k(b *testing.B) { benchRecheckPolicy(b, 100_000) }
+
+func benchRecheckPolicy(b *testing.B, n int) {
+	cat := defaultCatalog(b)
+	p := generate.Generate(n, 1)
+	ed := orgchart.NewEditor(p)
+	ck := check.NewChecker(p, cat)
+	id := p.Positions[n/2].ID
+	b.ReportAllocs()
+	cpu := cputime.Process()
+	for b.Loop() {
+		if err := ed.SetPlan(func(q *orgchart.Plan) { q.Policy.Intended = []string{id} }); err != nil {
+			b.Fatal(err)
+		}
+		ck.Recheck()
+		ed.Undo()
+		ck.Recheck()
+	}
+	reportCPU(b, cpu)
+	if ck.Builds() != 1 {
+		b.Fatalf("%d builds: not incremental", ck.Builds())
+	}
+}

@@ -92,7 +92,8 @@ type Checker struct {
 	bufs [2]findingBuf // reports' findings, alternately
 	turn int
 
-	builds int // full builds so far, for tests
+	builds   int  // full builds so far, for tests
+	building bool // build is filing every position
 }
 
 type capOverlapCache struct {
@@ -331,8 +332,15 @@ func (c *Checker) build() {
 		c.attachCov(int32(i))
 		c.refreshContrib(int32(i))
 	}
+	// Groups' ids are made once they are complete (filing them one by one
+	// would copy each group's list at every member).
+	c.building = true
 	for i := range o.pos {
 		c.evalLocal(int32(i))
+	}
+	c.building = false
+	for k, l := range c.unusual {
+		c.pairIDs[k] = o.ids(l.nodes...)
 	}
 	c.finishRecheck()
 }
@@ -743,7 +751,7 @@ func (c *Checker) repair(i int32, k rolePair, unusual bool) {
 			l = &rankList{}
 			c.unusual[k] = l
 		}
-		if at := l.add(c.o, i); at >= 0 {
+		if at := l.add(c.o, i); at >= 0 && !c.building {
 			old := c.pairIDs[k]
 			ids := make([]string, 0, len(old)+1)
 			ids = append(append(ids, old[:at]...), c.o.pos[i].ID)
