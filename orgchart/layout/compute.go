@@ -62,6 +62,9 @@ type builder struct {
 	// kidsOf is an Engine's reports lists of the cards whose reports it
 	// changed, moved or made (a nil entry: kids/kid0).
 	kidsOf [][]int32
+	// dotted routes dotted lines around the cards (dotted.go); nil after
+	// cards move, made again on first use.
+	dotted *dottedRouter
 }
 
 // scratch is the working memory of arranging and applying: each

@@ -65,11 +65,12 @@ func (b *builder) edge(r int32) Edge {
 	return Edge{From: int(m), To: int(r), Points: b.path(pts[:n]...)}
 }
 
-// connectDotted routes each dotted line from the report's top up to the gap
-// just under its dotted-line manager, across, and up into the manager's
-// bottom (mirrored when the manager is lower), off-centre from the solid
-// lines. Cost is linear in the number of dotted lines: each is one map look-up.
+// connectDotted routes each dotted line from the report's top to its
+// dotted-line manager's bottom (mirrored when the manager is not above),
+// off-centre from the solid lines, through the gaps between cards
+// (dotted.go): no piece of it passes behind a card.
 func (b *builder) connectDotted(l *Layout) {
+	b.dotted = nil // the cards were placed again
 	b.addDotted(l, b.dottedManagers())
 }
 
@@ -112,20 +113,15 @@ func (b *builder) addDotted(l *Layout, at map[*orgchart.Position]int32) {
 	}
 }
 
-// dottedEdge is the dotted line from manager card j to report card i.
+// dottedEdge is the dotted line from manager card j to report card i,
+// routed around the cards where they are now (dotted.go). The router is
+// made on first use; whoever moves cards resets b.dotted (connect, and an
+// Engine's connect), so lines never route around cards' old places.
 func (b *builder) dottedEdge(j, i int32) Edge {
-	a, m := &b.cards[i], &b.cards[j]
-	ax, mx := a.X+a.W/2+DottedInset, m.X+m.W/2+DottedInset
-	gap := StackRowGap / 2
-	var pts []Point
-	if m.Y+m.H <= a.Y {
-		y := m.Y + m.H + gap
-		pts = b.path(Point{ax, a.Y}, Point{ax, y}, Point{mx, y}, Point{mx, m.Y + m.H})
-	} else {
-		y := m.Y - gap
-		pts = b.path(Point{ax, a.Y + a.H}, Point{ax, y}, Point{mx, y}, Point{mx, m.Y})
+	if b.dotted == nil {
+		b.dotted = newDottedRouter(b.cards, b.rootW, b.rootH)
 	}
-	return Edge{From: int(j), To: int(i), Points: pts, Dotted: true}
+	return Edge{From: int(j), To: int(i), Points: b.path(b.dotted.route(j, i)...), Dotted: true}
 }
 
 // path copies the points into the builder's store, dropping repeated points

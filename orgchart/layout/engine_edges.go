@@ -13,6 +13,7 @@ import "slices"
 // dotted lines when a card that has or takes some changed.
 func (e *Engine) connect(moved []int32) {
 	b := e.b
+	b.dotted = nil // dotted lines route around the cards where they are now
 	if e.redraw {
 		e.dropAllDotted()
 	}

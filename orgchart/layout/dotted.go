@@ -1,0 +1,368 @@
+package layout
+
+import (
+	"slices"
+	"sort"
+)
+
+// Dotted-line (matrix) connectors are routed through the gaps between
+// cards, so no piece of one passes behind a card (or over its text). A
+// line first tries the plain route (up from the report, across in the gap
+// under its dotted-line manager, up into the manager); when a card is in
+// the way, it searches a grid of the free space around the two cards: the
+// cards' edges cut the area into cells that are each wholly inside a card
+// or wholly free, and a shortest path with few turns through the free
+// cells, drawn along the middle of each channel, is the route. The search
+// is bounded (a budget of cells per layout, growing with the number of
+// cards), so a chart with hundreds of thousands of dotted lines stays
+// linear: past the budget, lines keep the plain route.
+
+const (
+	dottedStub      = StackRowGap / 2 // how far a line leaves its card before turning
+	dottedClearance = 2               // the plain route keeps this far from other cards
+	dottedTurn      = 60              // a turn costs as much as this many pixels of line
+	dottedNarrow    = 8               // a line closer than half this to a card's side ...
+	dottedSqueeze   = 40              // ... costs this much more a cell
+	dottedOffset    = 3               // a channel's line runs this far right of (below) its middle, beside a solid line there
+	dottedOutside   = 2 * dottedStub  // how far past the chart's edge a line may run (pictures have a margin)
+	dottedMaxCells  = 1 << 19         // the largest grid one search makes (32 bytes a cell)
+)
+
+// dottedRouter routes the dotted lines over the cards where they are: an
+// Engine makes a new one after cards move (builder.dotted is reset then).
+type dottedRouter struct {
+	cards         []Card
+	width, height float32
+	index         grid // the cards, for the plain route's checks and the search windows
+	budget        int  // grid cells the searches may still make
+
+	near           []int32   // cards in the search window
+	xs, ys         []float32 // the cells' edges
+	rx, ry         []float32 // the line's x in each column, y in each row
+	blocked        []bool
+	cost           []float32 // per cell and direction of arrival
+	from           []int32
+	heap           []dottedItem
+	cells, reverse []int32
+}
+
+type dottedItem struct {
+	f     float32
+	state int32
+}
+
+func newDottedRouter(cards []Card, width, height float32) *dottedRouter {
+	return &dottedRouter{cards: cards, width: width, height: height,
+		index: newGrid(cards, width, height), budget: 4_000_000 + 400*len(cards)}
+}
+
+// visible calls visit for each card meeting the rectangle.
+func (r *dottedRouter) visible(x0, y0, x1, y1 float32, visit func(i int)) {
+	r.index.query(r.cards, nil, x0, y0, x1, y1, visit)
+}
+
+// directions: 0 up, 1 down, 2 left, 3 right.
+var dottedDX, dottedDY = [4]int{0, 0, -1, 1}, [4]int{-1, 1, 0, 0}
+
+// route is the dotted line from report card i to dotted-line manager card
+// j: from the report's top (its bottom when the manager is not above it)
+// to the manager's bottom (its top), off-centre from the solid lines.
+func (r *dottedRouter) route(j, i int32) []Point {
+	a, m := &r.cards[i], &r.cards[j]
+	ax := min(a.X+a.W/2+DottedInset, a.X+a.W-8)
+	mx := min(m.X+m.W/2+DottedInset, m.X+m.W-8)
+	up := m.Y+m.H <= a.Y
+	var s, e Point // on the cards' edges
+	var sy, ey float32
+	if up {
+		s, e = Point{ax, a.Y}, Point{mx, m.Y + m.H}
+		sy, ey = a.Y-dottedStub, e.Y+dottedStub
+	} else {
+		s, e = Point{ax, a.Y + a.H}, Point{mx, m.Y}
+		sy, ey = s.Y+dottedStub, m.Y-dottedStub
+	}
+	// The plain routes: across just off the manager, or just off the report.
+	for _, y := range []float32{ey, sy} {
+		pts := []Point{s, {ax, y}, {mx, y}, e}
+		if r.free(pts, i, j) {
+			return pts
+		}
+	}
+	plain := []Point{s, {ax, ey}, {mx, ey}, e}
+	if r.budget <= 0 {
+		return plain
+	}
+	// A window around both cards, then the whole chart.
+	x0, x1 := min(a.X, m.X), max(a.X+a.W, m.X+m.W)
+	y0, y1 := min(a.Y, m.Y), max(a.Y+a.H, m.Y+m.H)
+	// (The chart's edge may be passed by a little: pictures have a margin.)
+	for _, grow := range []float32{2, -1} {
+		wx0, wy0, wx1, wy1 := -dottedOutside, -dottedOutside, r.width+dottedOutside, r.height+dottedOutside
+		whole := true
+		if grow > 0 {
+			dx, dy := grow*(CardW+HGap), grow*(CardH+VGap)
+			whole = x0-dx <= wx0 && y0-dy <= wy0 && x1+dx >= wx1 && y1+dy >= wy1
+			wx0, wy0, wx1, wy1 = max(wx0, x0-dx), max(wy0, y0-dy), min(wx1, x1+dx), min(wy1, y1+dy)
+		}
+		if pts, ok := r.search(s, e, Point{ax, sy}, Point{mx, ey}, up, wx0, wy0, wx1, wy1); ok {
+			return pts
+		}
+		if whole {
+			break // the window was the whole chart already
+		}
+	}
+	return plain
+}
+
+// free reports whether the polyline keeps out of every card (and a little
+// off every card but its two ends').
+func (r *dottedRouter) free(pts []Point, i, j int32) bool {
+	for k := 1; k < len(pts); k++ {
+		p, q := pts[k-1], pts[k]
+		x0, x1 := min(p.X, q.X), max(p.X, q.X)
+		y0, y1 := min(p.Y, q.Y), max(p.Y, q.Y)
+		ok := true
+		r.visible(x0-dottedClearance, y0-dottedClearance, x1+dottedClearance, y1+dottedClearance, func(c int) {
+			d := float32(dottedClearance)
+			if int32(c) == i || int32(c) == j {
+				d = 0
+			}
+			k := &r.cards[c]
+			if x0 < k.X+k.W+d && x1 > k.X-d && y0 < k.Y+k.H+d && y1 > k.Y-d {
+				ok = false
+			}
+		})
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// search finds a route from s (leaving its card through s2) to e
+// (entering through e2) through the free cells of the window.
+func (r *dottedRouter) search(s, e, s2, e2 Point, up bool, wx0, wy0, wx1, wy1 float32) ([]Point, bool) {
+	r.near = r.near[:0]
+	r.visible(wx0, wy0, wx1, wy1, func(c int) { r.near = append(r.near, int32(c)) })
+	r.xs = append(r.xs[:0], wx0, wx1)
+	r.ys = append(r.ys[:0], wy0, wy1)
+	clampX := func(v float32) float32 { return min(max(v, wx0), wx1) }
+	clampY := func(v float32) float32 { return min(max(v, wy0), wy1) }
+	for _, c := range r.near {
+		k := &r.cards[c]
+		r.xs = append(r.xs, clampX(k.X), clampX(k.X+k.W))
+		r.ys = append(r.ys, clampY(k.Y), clampY(k.Y+k.H))
+	}
+	slices.Sort(r.xs)
+	r.xs = slices.Compact(r.xs)
+	slices.Sort(r.ys)
+	r.ys = slices.Compact(r.ys)
+	nx, ny := len(r.xs)-1, len(r.ys)-1
+	if nx < 1 || ny < 1 || nx*ny > dottedMaxCells || nx*ny > r.budget {
+		return nil, false
+	}
+	r.budget -= nx * ny
+	cells := nx * ny
+	r.blocked = resize(r.blocked, cells)
+	clear(r.blocked)
+	for _, c := range r.near {
+		k := &r.cards[c]
+		i0, i1 := index(r.xs, clampX(k.X)), index(r.xs, clampX(k.X+k.W))
+		j0, j1 := index(r.ys, clampY(k.Y)), index(r.ys, clampY(k.Y+k.H))
+		for jj := j0; jj < j1; jj++ {
+			row := r.blocked[jj*nx:]
+			for ii := i0; ii < i1; ii++ {
+				row[ii] = true
+			}
+		}
+	}
+	r.rx, r.ry = resize(r.rx, nx), resize(r.ry, ny)
+	for i := range nx {
+		r.rx[i] = channel(r.xs[i], r.xs[i+1])
+	}
+	for j := range ny {
+		r.ry[j] = channel(r.ys[j], r.ys[j+1])
+	}
+	// The cells just outside the two cards, where the line leaves and enters.
+	si, sj := cellOf(r.xs, s2.X), cellOf(r.ys, s2.Y)
+	ei, ej := cellOf(r.xs, e2.X), cellOf(r.ys, e2.Y)
+	if si < 0 || sj < 0 || ei < 0 || ej < 0 || r.blocked[sj*nx+si] || r.blocked[ej*nx+ei] {
+		return nil, false
+	}
+	// The line runs straight out of and into the cards where it can.
+	r.rx[si], r.rx[ei] = s.X, e.X
+	out, in := 0, 0 // the directions leaving the report and entering the manager
+	if !up {
+		out, in = 1, 1
+	}
+	// A* over (cell, direction of arrival), with a cost for each turn.
+	r.cost = resize(r.cost, 4*cells)
+	r.from = resize(r.from, 4*cells)
+	for k := range r.cost {
+		r.cost[k] = -1
+	}
+	goal := int32(-1)
+	// Weighted twice: a route near the shortest, found exploring far less.
+	h := func(i, j int) float32 { return 2 * (abs32(r.rx[i]-e.X) + abs32(r.ry[j]-e2.Y)) }
+	start := int32(4*(sj*nx+si) + out)
+	r.cost[start], r.from[start] = 0, -1
+	r.heap = append(r.heap[:0], dottedItem{h(si, sj), start})
+	for len(r.heap) > 0 {
+		it := r.pop()
+		st := it.state
+		cell, dir := int(st/4), int(st%4)
+		i, j := cell%nx, cell/nx
+		g := r.cost[st]
+		if it.f > g+h(i, j)+0.01 {
+			continue // a stale entry
+		}
+		if i == ei && j == ej {
+			goal = st
+			break
+		}
+		for d := range 4 {
+			ni, nj := i+dottedDX[d], j+dottedDY[d]
+			if ni < 0 || nj < 0 || ni >= nx || nj >= ny {
+				continue
+			}
+			nc := nj*nx + ni
+			if r.blocked[nc] {
+				continue
+			}
+			step := abs32(r.rx[ni]-r.rx[i]) + abs32(r.ry[nj]-r.ry[j])
+			if d != dir {
+				step += dottedTurn
+			}
+			if r.hugs(ni, nj, d, nx, ny) {
+				step += dottedSqueeze
+			}
+			if ni == ei && nj == ej && d != in {
+				step += dottedTurn // then a turn into the manager
+			}
+			ns := int32(4*nc + d)
+			if c := r.cost[ns]; c >= 0 && c <= g+step {
+				continue
+			}
+			r.cost[ns], r.from[ns] = g+step, st
+			r.push(dottedItem{g + step + h(ni, nj), ns})
+		}
+	}
+	if goal < 0 {
+		return nil, false
+	}
+	// The cells of the route, from the report's end.
+	r.reverse = r.reverse[:0]
+	for st := goal; st >= 0; st = r.from[st] {
+		r.reverse = append(r.reverse, st/4)
+	}
+	r.cells = r.cells[:0]
+	for k := len(r.reverse) - 1; k >= 0; k-- {
+		r.cells = append(r.cells, r.reverse[k])
+	}
+	// Along the cells: horizontal runs at their row's line, vertical runs at
+	// their column's; a short jog inside a cell where the two differ.
+	pts := []Point{s}
+	p := Point{s.X, r.ry[sj]}
+	pts = append(pts, p)
+	for k := 1; k < len(r.cells); k++ {
+		c0, c1 := int(r.cells[k-1]), int(r.cells[k])
+		i0, i1, j1 := c0%nx, c1%nx, c1/nx
+		if i0 == i1 { // vertical
+			if p.X != r.rx[i0] {
+				p = Point{r.rx[i0], p.Y}
+				pts = append(pts, p)
+			}
+			p = Point{p.X, r.ry[j1]}
+		} else {
+			p = Point{r.rx[i1], p.Y}
+		}
+		pts = append(pts, p)
+	}
+	if p.X != e.X {
+		pts = append(pts, Point{e.X, p.Y})
+	}
+	pts = append(pts, e)
+	return pts, true
+}
+
+// hugs reports whether a line moving in direction d through cell (i, j)
+// runs close along a card: the cell is narrow across the way it goes, and
+// a card lies on one side.
+func (r *dottedRouter) hugs(i, j, d, nx, ny int) bool {
+	blocked := func(i, j int) bool { return i >= 0 && j >= 0 && i < nx && j < ny && r.blocked[j*nx+i] }
+	if d < 2 { // vertical: the column's width, cards left and right
+		return r.xs[i+1]-r.xs[i] < dottedNarrow && (blocked(i-1, j) || blocked(i+1, j))
+	}
+	return r.ys[j+1]-r.ys[j] < dottedNarrow && (blocked(i, j-1) || blocked(i, j+1))
+}
+
+// channel is where a line runs in the gap from a to b: a little past its
+// middle (so it runs beside a solid line drawn along the middle rather than
+// on it), the middle when the gap is narrow.
+func channel(a, b float32) float32 {
+	return (a+b)/2 + min(dottedOffset, (b-a)/4)
+}
+
+// index is the position of v, which is one of the sorted edges.
+func index(edges []float32, v float32) int {
+	return sort.Search(len(edges), func(k int) bool { return edges[k] >= v })
+}
+
+// cellOf is the cell (between two edges) that holds v, or -1 outside.
+func cellOf(edges []float32, v float32) int {
+	k := sort.Search(len(edges), func(k int) bool { return edges[k] > v }) - 1
+	if k < 0 || k >= len(edges)-1 {
+		return -1
+	}
+	return k
+}
+
+func abs32(v float32) float32 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
+func (r *dottedRouter) push(it dottedItem) {
+	r.heap = append(r.heap, it)
+	k := len(r.heap) - 1
+	for k > 0 {
+		p := (k - 1) / 2
+		if r.heap[p].f <= r.heap[k].f {
+			break
+		}
+		r.heap[p], r.heap[k] = r.heap[k], r.heap[p]
+		k = p
+	}
+}
+
+func (r *dottedRouter) pop() dottedItem {
+	top := r.heap[0]
+	n := len(r.heap) - 1
+	r.heap[0] = r.heap[n]
+	r.heap = r.heap[:n]
+	k := 0
+	for {
+		c := 2*k + 1
+		if c >= n {
+			break
+		}
+		if c+1 < n && r.heap[c+1].f < r.heap[c].f {
+			c++
+		}
+		if r.heap[k].f <= r.heap[c].f {
+			break
+		}
+		r.heap[k], r.heap[c] = r.heap[c], r.heap[k]
+		k = c
+	}
+	return top
+}
