@@ -267,6 +267,10 @@ func resolveManagers(rows []row, byID map[string]int, rep *Report, note func(*ro
 				}
 				break
 			}
+			if k, ok := trailingID(x, byID); ok {
+				how, j = "id", k
+				break
+			}
 		}
 		if j >= 0 {
 			resolved++
@@ -348,6 +352,19 @@ func managerColumnOrder(rows []row, byID map[string]int) []int {
 	}
 	sort.SliceStable(order, func(a, b int) bool { return found[order[a]] > found[order[b]] })
 	return order
+}
+
+// trailingID finds a manager written as a name followed by an id, as lookup
+// fields show a person ("Ada Lovelace 1017", "Ada Lovelace (1017)", "Ada
+// Lovelace - 1017"): the last word is tried as an id.
+func trailingID(v string, byID map[string]int) (int, bool) {
+	ws := strings.Fields(v)
+	if len(ws) < 2 {
+		return -1, false
+	}
+	last := strings.Trim(ws[len(ws)-1], "()[]")
+	k, ok := byID[last]
+	return k, ok
 }
 
 // managerValue is the first manager value a row gives.

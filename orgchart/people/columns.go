@@ -80,11 +80,11 @@ var headerNames = map[string]Field{
 	"lastname":       FieldLastName, "surname": FieldLastName, "familyname": FieldLastName,
 	"legallastname": FieldLastName,
 	"preferredname": FieldPreferred, "preferredfullname": FieldPreferred, "knownas": FieldPreferred,
-	"preferredorchosenfirstname": FieldPreferred, "preferredfirstname": FieldPreferred,
+	"preferredorchosenfirstname": FieldPreferred, "preferredfirstname": FieldPreferred, "nickname": FieldPreferred,
 
 	"email": FieldEmail, "workemail": FieldEmail, "emailaddress": FieldEmail, "primaryemail": FieldEmail,
 	"userprincipalname": FieldEmail, "upn": FieldEmail, "mail": FieldEmail, "businessemail": FieldEmail,
-	"companyemail": FieldEmail, "workemailaddress": FieldEmail,
+	"companyemail": FieldEmail, "workemailaddress": FieldEmail, "emailid": FieldEmail,
 
 	"title": FieldTitle, "jobtitle": FieldTitle, "position": FieldTitle,
 	"positiontitle": FieldTitle, "businesstitle": FieldTitle, "jobname": FieldTitle,

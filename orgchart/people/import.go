@@ -212,6 +212,16 @@ func readRows(data []byte, file string, opt Options, fail func(int, string, ...a
 	if bytes.IndexByte(data, '\n') < 0 && bytes.IndexByte(data, '\r') >= 0 {
 		data = bytes.ReplaceAll(data, []byte{'\r'}, []byte{'\n'})
 	}
+	// Windows PowerShell's Export-Csv starts with a "#TYPE ..." line (the
+	// .NET type of the objects) unless told -NoTypeInformation: blank it,
+	// so the header is the next line and line numbers stay the file's.
+	if bytes.HasPrefix(data, []byte("#TYPE ")) {
+		if end := bytes.IndexByte(data, '\n'); end >= 0 {
+			data = append([]byte{'\n'}, data[end+1:]...)
+		} else {
+			data = nil
+		}
+	}
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.Comma = delimiter(data)
 	cr.FieldsPerRecord = -1

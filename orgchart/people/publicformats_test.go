@@ -425,3 +425,53 @@ func TestHeaderRemarksInParentheses(t *testing.T) {
 		t.Errorf("%+v", g)
 	}
 }
+
+func TestImportZohoPeopleExport(t *testing.T) {
+	// "Reporting To" as the manager's name and Employee ID ("Arvind Menon
+	// ZP-002"), or the name alone; "Email ID"; "Nick Name" is the name
+	// shown; Employee Status Resigned is left out, OnLeave kept.
+	p, rep, err := importFile(t, "zoho-people.csv", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Positions) != 13 || rep.ManagersBy.ID != 12 || rep.ManagersBy.Name != 1 || rep.Count(NoteUnknownManager) != 0 {
+		t.Fatalf("%d positions, managers %+v, notes %+v", len(p.Positions), rep.ManagersBy, rep.Notes)
+	}
+	if ts := tops(p); len(ts) != 1 || ts[0].Holder != "Lakshmi Narayanan" {
+		t.Errorf("tops %+v", ts)
+	}
+	wantManager(t, p, "Arvind Menon", "Lakshmi Narayanan")
+	wantManager(t, p, "Anu Iyer", "Suresh Pillai")            // her manager resigned
+	wantManager(t, p, "Karthik Subramanian", "Suresh Pillai") // on leave: still in post
+	wantManager(t, p, "Imran Shaikh", "Farah Qureshi")        // by name alone
+	if d := wantManager(t, p, "Deepa Krishnan", "Suresh Pillai"); d.Role != "qa-engineering-manager" {
+		t.Errorf("QA Manager is %s", d.Role)
+	}
+	if open := byHolder(t, p, ""); open.Role != "qa-engineer" || p.Manager(open).Holder != "Deepa Krishnan" {
+		t.Errorf("open position %+v", open)
+	}
+}
+
+func TestImportGraphPowerShellExport(t *testing.T) {
+	// Get-MgUser with each user's manager, through Windows PowerShell's
+	// Export-Csv: a "#TYPE ..." first line, every field quoted, a BOM, the
+	// manager as its object id.
+	p, rep, err := importFile(t, "graph-powershell.csv", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Positions) != 12 || rep.ManagersBy.ID != 11 {
+		t.Fatalf("%d positions, managers %+v", len(p.Positions), rep.ManagersBy)
+	}
+	top := wantManager(t, p, "Hannah Beaumont", "")
+	if top.Line != 3 || len(tops(p)) != 1 {
+		t.Errorf("the top on line %d (the header is line 2, after #TYPE)", top.Line)
+	}
+	wantManager(t, p, "Mikkel Thomsen", "Colm Gallagher")
+	if j := wantManager(t, p, "Jada Okafor", "Mikkel Thomsen"); j.Role != "systems-engineer" {
+		t.Errorf("Systems Engineer is %s", j.Role)
+	}
+	if open := byHolder(t, p, ""); open.Title != "" || open.Role != "security-analyst" || p.Manager(open).Holder != "Emre Yilmaz" {
+		t.Errorf("vacancy %+v", open)
+	}
+}

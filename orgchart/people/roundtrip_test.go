@@ -57,7 +57,7 @@ func TestRoundTripImportSaveExportImport(t *testing.T) {
 	cat := defaultCatalog(t)
 	names := []string{"hris.csv", "orgchartjs.csv", "semicolon.csv", "messy.csv", "workday-retail-1500.csv",
 		"uk-organogram-senior.csv", "uk-organogram-senior-2011.csv", "uk-organogram-senior.csv+uk-organogram-junior.csv",
-		"oracle-hr-employees.csv", "northwind-employees.csv", "successfactors-udf.csv", "adp-workforce-now.csv"}
+		"oracle-hr-employees.csv", "northwind-employees.csv", "successfactors-udf.csv", "adp-workforce-now.csv", "zoho-people.csv", "graph-powershell.csv"}
 	for _, fx := range hrFixtures {
 		names = append(names, fx.file)
 	}
