@@ -183,6 +183,14 @@ func TestARoleOverEmptyCanvasSaysItMakesATopPosition(t *testing.T) {
 		if h := u.chart.CanvasHint(); !strings.Contains(h, "new top position") {
 			t.Errorf("a role over empty canvas: the chart says %q", h)
 		}
+		// what it says is not under the ghost card
+		drv := fyne.CurrentApp().Driver()
+		tip, ghost := u.chart.TipObject(), u.drag.Ghost()
+		tp, gp := drv.AbsolutePositionForObject(tip), drv.AbsolutePositionForObject(ghost)
+		ts, gs := tip.Size(), ghost.Size()
+		if !tip.Visible() || tp.X < gp.X+gs.Width && gp.X < tp.X+ts.Width && tp.Y < gp.Y+gs.Height && gp.Y < tp.Y+ts.Height {
+			t.Errorf("the canvas hint at %v %v is under the ghost at %v %v", tp, ts, gp, gs)
+		}
 	})
 	if len(u.st.Plan().Tops()) != tops+1 {
 		t.Error("the role dropped on empty canvas made no top position")

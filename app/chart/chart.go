@@ -771,7 +771,7 @@ func (r *chartRenderer) update(s fyne.Size) {
 		}
 	}
 	if c.dropRefuse == "" && c.canvasHint != "" {
-		r.tip.show(c.canvasHint, c.canvasHintAt.Add(fyne.NewPos(16, 20)), s, pal, pal.Accent)
+		r.showCanvasHint(s, pal)
 	}
 	r.hint.Hidden = lay != nil && len(lay.Cards) > 0
 	if !r.hint.Hidden {
@@ -785,6 +785,58 @@ func (r *chartRenderer) update(s fyne.Size) {
 	for _, f := range c.onView {
 		f()
 	}
+}
+
+// showCanvasHint shows what a drop on the empty canvas does, beside the
+// pointer where neither the ghost card (just below and right of it) nor
+// what covers the chart (the overview) hides it: below the ghost, else
+// above the pointer, moved left of a cover in the way.
+func (r *chartRenderer) showCanvasHint(s fyne.Size, pal uikit.Palette) {
+	c := r.c
+	ghostH := float32(0)
+	if c.drag != nil {
+		ghostH = c.drag.ghost.box.Size().Height
+	}
+	at := c.canvasHintAt
+	r.tip.show(c.canvasHint, at.Add(fyne.NewPos(10, 10+ghostH+6)), s, pal, pal.Accent)
+	p, sz := r.tip.bg.Position(), r.tip.bg.Size()
+	_, covered := c.coverAt(p, sz)
+	if !covered && p.Y >= at.Y+10+ghostH { // not pushed up under the ghost by the bottom edge
+		return
+	}
+	p = fyne.NewPos(at.X+10, max(at.Y-sz.Height-8, 0))
+	if cp, ok := c.coverAt(p, sz); ok && cp.X-sz.Width-4 >= 0 {
+		p.X = cp.X - sz.Width - 4
+	}
+	r.tip.show(c.canvasHint, p, s, pal, pal.Accent)
+}
+
+// coverAt is the top-left corner of a cover of the chart (the overview)
+// that the box at p of size sz meets, in chart coordinates.
+func (c *Chart) coverAt(p fyne.Position, sz fyne.Size) (fyne.Position, bool) {
+	if fyne.CurrentApp() == nil {
+		return fyne.Position{}, false
+	}
+	drv := fyne.CurrentApp().Driver()
+	origin := drv.AbsolutePositionForObject(c)
+	for _, o := range c.covers {
+		if !o.Visible() {
+			continue
+		}
+		op, os := drv.AbsolutePositionForObject(o).Subtract(origin), o.Size()
+		if p.X < op.X+os.Width && op.X < p.X+sz.Width && p.Y < op.Y+os.Height && op.Y < p.Y+sz.Height {
+			return op, true
+		}
+	}
+	return fyne.Position{}, false
+}
+
+// TipObject is the box of the drop tip or the canvas hint (tests).
+func (c *Chart) TipObject() fyne.CanvasObject {
+	if c.r == nil {
+		return nil
+	}
+	return c.r.tip.bg
 }
 
 // paint draws the connectors (and, when zoomed far out, the cards as boxes)

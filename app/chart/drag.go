@@ -63,6 +63,9 @@ func (d *Dragger) Active() bool { return d.active }
 // Layer is the layer of the ghost card: stack it above the window content.
 func (d *Dragger) Layer() fyne.CanvasObject { return d.layer }
 
+// Ghost is the ghost card's box (tests).
+func (d *Dragger) Ghost() fyne.CanvasObject { return d.ghost.box }
+
 // GhostShown reports whether the ghost card is on screen.
 func (d *Dragger) GhostShown() bool { return d.ghost.box.Visible() }
 
