@@ -343,6 +343,11 @@ func (c *Checker) build() {
 		c.pairIDs[k] = o.ids(l.nodes...)
 	}
 	c.finishRecheck()
+	// The other findings array now, so that the first re-checks after
+	// opening a plan do not pay for it.
+	if other := &c.bufs[c.turn^1]; cap(other.f) < len(c.report.Findings) {
+		other.f = make([]Finding, 0, cap(c.bufs[c.turn].f))
+	}
 }
 
 // computeHeights fills c.height bottom-up (children have larger DFS entry
