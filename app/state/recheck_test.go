@@ -54,4 +54,16 @@ func TestReportAfterEditsIsAFullCheck(t *testing.T) {
 	same("undo")
 	s.Redo()
 	same("redo")
+	if err := s.SetPlan(func(pl *orgchart.Plan) { pl.Policy.LayersMax = 3; pl.Policy.FirstLine.Max = 4 }); err != nil {
+		t.Fatal(err)
+	}
+	same("policy")
+	s.Undo()
+	same("undo of the policy")
+	if err := s.Remove(other, orgchart.RemoveSubtree); err != nil {
+		t.Fatal(err)
+	}
+	same("remove with reports")
+	s.Undo()
+	same("undo of the removal")
 }

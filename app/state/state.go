@@ -60,7 +60,7 @@ type State struct {
 	pending []string
 	// checker re-checks incrementally with the same pending positions
 	// (check.Checker.Changed); recheckAll says it starts over (a loaded
-	// plan, a change of the plan's settings).
+	// plan).
 	checker      *check.Checker
 	afresh       bool
 	recheckAll   bool
@@ -527,12 +527,9 @@ func collapseDiff(was, now map[string]bool) []string {
 
 // touched notes the positions the editor's last change (an edit, an undo
 // or a redo) touched, for the next re-check and layout. A change of the
-// plan's settings re-checks the whole plan (the policy's limits apply
-// everywhere); the layout does not depend on the settings.
+// plan's settings (PlanChanged) touches none: the Checker sees a new policy
+// or scope itself at Recheck, and the layout does not depend on them.
 func (s *State) touched() {
-	if s.ed.PlanChanged() {
-		s.recheckAll = true
-	}
 	s.pending = append(s.pending, s.ed.Touched()...)
 }
 
