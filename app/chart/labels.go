@@ -156,11 +156,7 @@ func (r *chartRenderer) drawLabels(pal uikit.Palette) {
 			continue
 		}
 		k := &lay.Cards[b]
-		name := r.c.st.Title(k.Position)
-		if k.Position.Holder != "" {
-			name += " · " + k.Position.Holder
-		}
-		r.put(name, p.Add(fyne.NewPos(6, 4)), blockNameSize, w-12, true, pal.Title)
+		r.put(r.blockName(k, w-12), p.Add(fyne.NewPos(6, 4)), blockNameSize, w-12, true, pal.Title)
 		stats := fmt.Sprintf("%d people", subs.people[b])
 		if subs.people[b] == 1 {
 			stats = "1 person"
@@ -210,6 +206,37 @@ func (r *chartRenderer) drawLabels(pal uikit.Palette) {
 			r.put(pillLabel(k), pp.Add(fyne.NewPos(3, (ps.Height-labelSize*1.3)/2)), labelSize, ps.Width-4, true, pal.Accent)
 		}
 	}
+}
+
+// blockName is what a department block is called in width: its head's
+// title and holder when they fit, else what tells the blocks apart: the
+// department part of a title ("VP Engineering, Checkout" is "Checkout"),
+// with the holder when it fits, before any ellipsis.
+func (r *chartRenderer) blockName(k *layout.Card, width float32) string {
+	title := r.c.st.Title(k.Position)
+	dept := title
+	if i := strings.LastIndex(title, ", "); i > 0 && i+2 < len(title) {
+		dept = title[i+2:]
+	}
+	holder := k.Position.Holder
+	var names []string
+	if holder != "" {
+		names = append(names, title+" · "+holder)
+	}
+	names = append(names, title)
+	if dept != title {
+		if holder != "" {
+			names = append(names, dept+" · "+holder)
+		}
+		names = append(names, dept)
+	}
+	bold := fyne.TextStyle{Bold: true}
+	for _, n := range names {
+		if r.fitter.width(n, blockNameSize, bold) <= width {
+			return n
+		}
+	}
+	return dept // put shortens it with an ellipsis
 }
 
 // Labels are the texts drawn below detailZoom now: card labels, "+N" pills

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/orgplanner/orgplanner/app/internal/apptest"
+	"github.com/orgplanner/orgplanner/orgchart"
 	"github.com/orgplanner/orgplanner/orgchart/generate"
 )
 
@@ -117,5 +118,22 @@ func TestFoldedCountsAreNeverCut(t *testing.T) {
 	_, s := c.pillRect(&k)
 	if s.Width < c.r.fitter.width(want, labelSize, fyne.TextStyle{Bold: true}) {
 		t.Errorf("the pill is %v wide for %q", s.Width, want)
+	}
+}
+
+// A narrow department block is named by what tells it apart: "VP
+// Engineering, Commerce" is "Commerce" before it is "VP Engi…".
+func TestNarrowBlocksAreNamedByTheirDepartment(t *testing.T) {
+	c, st := newTestChart(t)
+	if err := st.Update("vpe", func(p *orgchart.Position) { p.Title, p.Holder = "VP Engineering, Commerce", "Ana Silva" }); err != nil {
+		t.Fatal(err)
+	}
+	k := st.Layout().Cards[st.Layout().Index("vpe")]
+	bold := fyne.TextStyle{Bold: true}
+	width := func(s string) float32 { return c.r.fitter.width(s, blockNameSize, bold) }
+	for _, want := range []string{"VP Engineering, Commerce · Ana Silva", "VP Engineering, Commerce", "Commerce · Ana Silva", "Commerce"} {
+		if got := c.r.blockName(&k, width(want)+1); got != want {
+			t.Errorf("in %v: %q, want %q", width(want)+1, got, want)
+		}
 	}
 }
