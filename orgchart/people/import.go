@@ -101,16 +101,21 @@ func ImportFiles(ins []Input, cat *catalog.Catalog, opt Options) (*orgchart.Plan
 	}
 	var people *sheet
 	var teams []*sheet
+	total, rowsTotal := 0, 0 // over every file: the limits hold for the import, not per file
 	for _, in := range ins {
 		fail := failIn(in.File)
 		// Read at most one byte past the limit: a bigger file is refused before
 		// it is parsed, so a huge export costs bounded memory.
-		data, err := io.ReadAll(io.LimitReader(in.R, orgchart.MaxFileSize+1))
+		data, err := io.ReadAll(io.LimitReader(in.R, int64(orgchart.MaxFileSize-total)+1))
 		if err != nil {
 			return nil, rep, fmt.Errorf("reading %s: %w", in.File, err)
 		}
-		if len(data) > orgchart.MaxFileSize {
-			fail(0, "the file is more than %d MB, the most an import may have: split it by department and import the parts", orgchart.MaxFileSize>>20)
+		if total += len(data); total > orgchart.MaxFileSize {
+			if len(ins) > 1 {
+				fail(0, "the files are more than %d MB together, the most an import may have: split them by department and import the parts", orgchart.MaxFileSize>>20)
+			} else {
+				fail(0, "the file is more than %d MB, the most an import may have: split it by department and import the parts", orgchart.MaxFileSize>>20)
+			}
 			return nil, rep, rep.Problems
 		}
 		sh, err := readRows(data, in.File, opt, fail)
@@ -119,6 +124,10 @@ func ImportFiles(ins []Input, cat *catalog.Catalog, opt Options) (*orgchart.Plan
 		}
 		if sh == nil {
 			continue
+		}
+		if rowsTotal += len(sh.rows); rowsTotal > orgchart.MaxPositions {
+			fail(0, "more than %d people and teams in the files together, the most a plan holds: split them by department", orgchart.MaxPositions)
+			return nil, rep, rep.Problems
 		}
 		switch {
 		case sh.team:

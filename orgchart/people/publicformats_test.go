@@ -1,6 +1,7 @@
 package people
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -473,5 +474,25 @@ func TestImportGraphPowerShellExport(t *testing.T) {
 	}
 	if open := byHolder(t, p, ""); open.Title != "" || open.Role != "security-analyst" || p.Manager(open).Holder != "Emre Yilmaz" {
 		t.Errorf("vacancy %+v", open)
+	}
+}
+
+// endless is an endless file of one byte.
+type endless byte
+
+func (e endless) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = byte(e)
+	}
+	return len(p), nil
+}
+
+func TestImportFilesShareOneSizeLimit(t *testing.T) {
+	// Two files of 20 MB each are refused together, naming the second, and
+	// neither is read past the limit.
+	twenty := func() io.Reader { return io.LimitReader(endless('a'), 20<<20) }
+	_, _, err := ImportFiles([]Input{{"a.csv", twenty()}, {"b.csv", twenty()}}, defaultCatalog(t), Options{})
+	if err == nil || !strings.Contains(err.Error(), "b.csv: the files are more than 32 MB together") {
+		t.Fatalf("40 MB in two files: %v", err)
 	}
 }
