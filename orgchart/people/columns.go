@@ -70,7 +70,9 @@ var headerNames = map[string]Field{
 	"managerupn": FieldManager, "directmanager": FieldManager, "managerworkemail": FieldManager,
 	"linemanageremail":    FieldManager,
 	"reportstoseniorpost": FieldManager, "reportingseniorpost": FieldManager, // UK organograms (senior, junior)
-	"reportstoassociateid": FieldManager, // ADP Workforce Now
+	"reportstoassociateid":     FieldManager,                                       // ADP Workforce Now
+	"supervisoremployeenumber": FieldManager, "supervisoremployeeid": FieldManager, // UKG
+	"managerdisplayname": FieldManager, "manageremployeenumber": FieldManager,
 
 	"name": FieldName, "fullname": FieldName, "employeename": FieldName,
 	"displayname": FieldName, "employee": FieldName, "holder": FieldName, "person": FieldName,

@@ -496,3 +496,14 @@ func TestImportFilesShareOneSizeLimit(t *testing.T) {
 		t.Fatalf("40 MB in two files: %v", err)
 	}
 }
+
+func TestImportUKGSupervisorEmployeeNumber(t *testing.T) {
+	// UKG Pro sends the manager as "Supervisor Employee Number".
+	in := "Employee Number,First Name,Last Name,Job Title,Supervisor Employee Number\n100,Ada,Lovelace,CTO,\n101,Grace,Hopper,Engineering Manager,100\n102,Ken,Thompson,Software Engineer,101\n"
+	p, _, err := Import(strings.NewReader(in), "ukg.csv", defaultCatalog(t), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantManager(t, p, "Ken Thompson", "Grace Hopper")
+	wantManager(t, p, "Grace Hopper", "Ada Lovelace")
+}
