@@ -48,7 +48,6 @@ type item struct {
 // shapes from narrow to wide let a manager fit its reports' layouts to
 // each other (equal widths in a column, equal heights in a row).
 const (
-	maxCands   = 32
 	maxColumns = 6
 )
 
@@ -150,12 +149,12 @@ func (b *builder) arrange(m int32) {
 	b.sig, b.brk = b.sig[:0], b.brk[:0]
 	// Small subtrees try at most eight heights; in charts of more than
 	// bigChart cards, subtrees of up to a thousand cards try at most four.
-	step := float32(fitStep)
+	step := b.tune.step
 	switch {
 	case len(b.cards) > bigChart && b.size[m] < 1000:
 		step = max(fitStepBig, float32(math.Pow(float64(hi/lo), 1.0/4)))
 	case b.size[m] < smallSubtree:
-		step = max(fitStepSmall, float32(math.Pow(float64(hi/lo), 1.0/8)))
+		step = max(b.tune.stepSmall, float32(math.Pow(float64(hi/lo), 1.0/8)))
 	}
 	// The top of the chart with a few managers below it is a classic row:
 	// a reader must see at a glance who reports to the head of the chart.
@@ -213,15 +212,59 @@ func (b *builder) arrange(m int32) {
 			break
 		}
 	}
+	// Columns of even height with every report fitted to one width.
+	if b.tune.evenColumns && !top && len(kids)-leaves >= 2 {
+		ws := b.widths[:0]
+		for _, c := range kids {
+			if !b.isLeaf(c) {
+				for _, cd := range b.cands(c) {
+					ws = append(ws, cd.w)
+				}
+			}
+		}
+		b.widths = spreadWidths(ws, colWidths)
+		for _, w := range b.widths {
+			for k := 2; k <= min(len(kids), maxColumns); k++ {
+				try(cand{kind: kindColumns, k: int16(k), fit: w})
+			}
+		}
+	}
 	b.keep(m)
 }
 
-// fitStep is the ratio between neighbouring heights a subtree is fitted
-// to; subtrees of fewer than smallSubtree cards take coarser steps.
+// colWidths is how many report widths columns of even height are tried with.
+const colWidths = 4
+
+// spreadWidths sorts v and keeps at most n of its values, evenly spread,
+// the smallest and the largest among them.
+func spreadWidths(v []float32, n int) []float32 {
+	slices.Sort(v)
+	v = slices.Compact(v)
+	if len(v) <= n {
+		return v
+	}
+	for i := 0; i < n; i++ {
+		v[i] = v[i*(len(v)-1)/(n-1)]
+	}
+	return v[:n]
+}
+
+// tuning is how thoroughly arrange searches: the ratio between
+// neighbouring heights a subtree is fitted to (subtrees of fewer than
+// smallSubtree cards take coarser steps), the candidates kept per subtree,
+// and whether columns of reports fitted to one width are tried.
+type tuning struct {
+	step, stepSmall float32
+	cands           int
+	evenColumns     bool
+}
+
+// defaultTuning is the search of every chart; small charts try others too
+// (see arrangeAll).
+var defaultTuning = tuning{step: 1.12, stepSmall: 1.25, cands: 32}
+
 const (
 	topRowMax    = 8 // managers under the top that always go in a row
-	fitStep      = 1.12
-	fitStepSmall = 1.25
 	smallSubtree = 100
 	fitStepBig   = 1.8
 	bigChart     = 20_000
@@ -253,6 +296,7 @@ func (b *builder) keep(m int32) {
 			front = append(front, c)
 		}
 	}
+	maxCands := b.tune.cands
 	if len(front) > maxCands {
 		bi, bc := 0, inf
 		for i, c := range front {

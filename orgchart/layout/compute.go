@@ -55,6 +55,7 @@ type builder struct {
 	asideMgrs  map[*orgchart.Position]bool
 
 	*scratch
+	tune tuning // how thoroughly arrange searches
 	// dfs is set while the cards are in depth-first order (the subtree of
 	// card i is cards[i : i+size[i]]): then independent subtrees can be
 	// arranged and applied on several goroutines.
@@ -87,6 +88,7 @@ type scratch struct {
 	asideFor int32
 	arr, asd []int32
 	asideAny bool
+	widths   []float32
 }
 
 // reserve is the box a subtree keeps: at least w x h, its card at rx when
@@ -139,7 +141,7 @@ func Compute(p *orgchart.Plan, opt Options) *Layout {
 
 // newBuilder collects the shown cards; nil when there are none.
 func newBuilder(p *orgchart.Plan, opt Options) *builder {
-	b := &builder{p: p, opt: opt, measure: opt.Measure, scratch: &scratch{gridOf: -1, asideFor: -1}, dfs: true}
+	b := &builder{p: p, opt: opt, measure: opt.Measure, tune: defaultTuning, scratch: &scratch{gridOf: -1, asideFor: -1}, dfs: true}
 	if b.measure == nil {
 		b.measure = DefaultSize
 	}
