@@ -16,23 +16,60 @@ func (b *builder) connect(l *Layout) {
 	l.Edges = make([]Edge, 0, len(b.cards)+dotted)
 	b.pts = make([]Point, 0, 5*len(b.cards)+4*dotted)
 	b.edgeOf = make([]int32, len(b.cards))
-	for i := range b.cards {
-		b.edgeOf[i] = -1
-		if b.parent[i] >= 0 {
-			b.edgeOf[i] = int32(len(l.Edges))
-			l.Edges = append(l.Edges, b.edge(int32(i)))
+	if nw := b.workers(); nw > 1 {
+		b.connectParallel(l, nw)
+	} else {
+		for i := range b.cards {
+			b.edgeOf[i] = -1
+			if b.parent[i] >= 0 {
+				b.edgeOf[i] = int32(len(l.Edges))
+				l.Edges = append(l.Edges, b.edge(int32(i)))
+			}
 		}
 	}
 	b.nsolid = len(l.Edges)
 	b.connectDotted(l)
 }
 
+// connectParallel draws the solid lines on nw goroutines, card i's points
+// in b.pts[5i : 5i+5]: the same lines as one goroutine draws.
+func (b *builder) connectParallel(l *Layout, nw int) {
+	n := len(b.cards)
+	for i := range b.cards {
+		b.edgeOf[i] = -1
+		if b.parent[i] >= 0 {
+			b.edgeOf[i] = int32(len(l.Edges))
+			l.Edges = append(l.Edges, Edge{})
+		}
+	}
+	b.pts = b.pts[:5*n]
+	const chunk = 2048
+	b.run(nw, (n+chunk-1)/chunk, func(w *builder, k int) {
+		var raw [5]Point
+		for i := int32(k * chunk); i < int32(min(n, (k+1)*chunk)); i++ {
+			if e := b.edgeOf[i]; e >= 0 {
+				cnt := b.edgePoints(i, &raw)
+				pts := simplify(b.pts[5*i:5*i], raw[:cnt])
+				l.Edges[e] = Edge{From: int(b.parent[i]), To: int(i), Points: pts[:len(pts):len(pts)]}
+			}
+		}
+	})
+}
+
 // edge is the solid line from card r's manager to r.
 func (b *builder) edge(r int32) Edge {
+	var raw [5]Point
+	n := b.edgePoints(r, &raw)
+	return Edge{From: int(b.parent[r]), To: int(r), Points: b.path(raw[:n]...)}
+}
+
+// edgePoints writes the corners of the solid line into card r: from its
+// manager's line point, down to the bus (if any), across to r's spine or
+// centre, into r's side or top. Some may repeat or line up (see simplify).
+func (b *builder) edgePoints(r int32, pts *[5]Point) int {
 	m := b.parent[r]
 	mc, rc := &b.cards[m], &b.cards[r]
 	lx, mb := mc.X+b.lineDX[m], mc.Y+mc.H
-	var pts [5]Point
 	n := 0
 	pts[n] = Point{lx, mb}
 	n++
@@ -62,7 +99,7 @@ func (b *builder) edge(r int32) Edge {
 		pts[n], pts[n+1], pts[n+2] = Point{s, y}, Point{s, mid}, Point{end, mid}
 		n += 3
 	}
-	return Edge{From: int(m), To: int(r), Points: b.path(pts[:n]...)}
+	return n
 }
 
 // connectDotted routes each dotted line from the report's top to its
@@ -78,7 +115,7 @@ func (b *builder) connectDotted(l *Layout) {
 // for the managers named, one over the cards.
 func (b *builder) dottedManagers() map[*orgchart.Position]int32 {
 	at := map[*orgchart.Position]int32{}
-	for i := range b.cards {
+	for _, i := range b.withDotted {
 		for _, id := range b.cards[i].Position.DottedTo {
 			if m := b.p.Position(id); m != nil {
 				at[m] = -1
@@ -128,7 +165,14 @@ func (b *builder) dottedEdge(j, i int32) Edge {
 // and merging collinear segments.
 func (b *builder) path(pts ...Point) []Point {
 	start := len(b.pts)
-	out := b.pts
+	b.pts = simplify(b.pts, pts)
+	return b.pts[start:len(b.pts):len(b.pts)]
+}
+
+// simplify appends pts to out without repeated points and with collinear
+// segments merged.
+func simplify(out, pts []Point) []Point {
+	start := len(out)
 	for _, p := range pts {
 		if n := len(out); n > start && out[n-1] == p {
 			continue
@@ -142,6 +186,5 @@ func (b *builder) path(pts ...Point) []Point {
 		}
 		out = append(out, p)
 	}
-	b.pts = out
-	return out[start:len(out):len(out)]
+	return out
 }
