@@ -211,44 +211,12 @@ func (b *builder) finish() *Layout {
 }
 
 // collect lists the shown positions depth-first in plan order, with sizes,
-// depths, their managers and hidden counts.
+// depths, their managers and hidden counts (collect.go walks the plan).
 func (b *builder) collect(roots []*orgchart.Position) {
-	type frame struct {
-		pos    *orgchart.Position
-		depth  int
-		parent int32
-	}
-	stack := make([]frame, 0, 64)
-	for i := len(roots) - 1; i >= 0; i-- {
-		stack = append(stack, frame{roots[i], 0, -1})
-	}
 	n := len(b.p.Positions)
 	b.cards = make([]Card, 0, n)
 	b.parent = make([]int32, 0, n)
-	nkids := make([]int32, 0, n)
-	for len(stack) > 0 {
-		f := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		i := int32(len(b.cards))
-		sz := b.measure(f.pos)
-		b.cards = append(b.cards, Card{Position: f.pos, W: sz.W, H: sz.H, Depth: f.depth})
-		b.parent = append(b.parent, f.parent)
-		nkids = append(nkids, 0)
-		if f.parent >= 0 {
-			nkids[f.parent]++
-		}
-		reports := b.reports(f.pos)
-		if len(reports) == 0 {
-			continue
-		}
-		if b.opt.Collapsed[f.pos.ID] || (b.opt.Depth > 0 && f.depth >= b.opt.Depth) {
-			b.cards[i].Hidden = b.countBelow(f.pos)
-			continue
-		}
-		for k := len(reports) - 1; k >= 0; k-- {
-			stack = append(stack, frame{reports[k], f.depth + 1, i})
-		}
-	}
+	nkids := b.walkAll(roots)
 	// Children lists in card order, which is plan order among siblings.
 	b.kid0 = make([]int32, len(b.cards)+1)
 	for i, n := range nkids {

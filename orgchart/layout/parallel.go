@@ -20,7 +20,15 @@ type piece struct{ lo, hi int32 }
 
 // workers is how many goroutines arrange the chart.
 func (b *builder) workers() int {
-	if !b.dfs || len(b.cards) < minParallel {
+	if !b.dfs {
+		return 1
+	}
+	return b.workersFor(len(b.cards))
+}
+
+// workersFor is how many goroutines share work over n cards.
+func (b *builder) workersFor(n int) int {
+	if n < minParallel {
 		return 1
 	}
 	if b.opt.workers > 0 {

@@ -40,7 +40,7 @@ func TestParallelLayoutIsTheSerialOne(t *testing.T) {
 	}
 	for _, name := range []string{"shaped-10k", "generated-6k", "random-8k"} {
 		p := plans[name]
-		for k, opt := range []Options{{}, {Fold: -1}, {Collapsed: map[string]bool{p.Positions[7].ID: true}, Depth: 9}} {
+		for k, opt := range []Options{{}, {Fold: -1}, {Collapsed: map[string]bool{p.Positions[7].ID: true}, Depth: 9}, {Root: p.Positions[1].ID}} {
 			serial := opt
 			serial.workers = 1
 			want := Compute(p, serial)
