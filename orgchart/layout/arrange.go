@@ -479,14 +479,14 @@ func (b *builder) apply(m int32, ch cand, write bool) (float32, float32, float32
 		return l + mc.W + r, mc.H + h, l
 	case kindRow:
 		for _, c := range kids {
-			b.items = append(b.items, b.boxItem(c, b.byHeight(c, ch.fit)))
+			b.items = append(b.items, b.boxItem(c, b.rowPick(c, ch.fit)))
 		}
 		return b.row(m, VGap, true, write)
 	case kindRowGrid:
 		grid := false
 		for _, c := range kids {
 			if !b.isLeaf(c) {
-				b.items = append(b.items, b.boxItem(c, b.byHeight(c, ch.fit)))
+				b.items = append(b.items, b.boxItem(c, b.rowPick(c, ch.fit)))
 			} else if !grid {
 				grid = true
 				b.items = append(b.items, b.leafGrid(m, int(ch.k), write))
@@ -543,6 +543,22 @@ func (b *builder) leafGrid(m int32, k int, write bool) item {
 		b.gridMemo[slot], b.gridHas[slot] = it, true
 	}
 	return it
+}
+
+// rowPick is report c's layout in a row fitted to height fit. While an
+// Engine relays out, a report laid out again (grown) that would be wider
+// than its slot takes the narrowest layout that fits the slot instead: a
+// row's reports hang from its top, so a taller one moves nothing beside
+// it, a wider one every subtree after it.
+func (b *builder) rowPick(c int32, fit float32) int32 {
+	ci := b.byHeight(c, fit)
+	if b.keptStarts == nil || ci < 0 || b.isStuck(c) {
+		return ci
+	}
+	if w := b.res[c].w; b.cand(c, ci).w > w {
+		return b.byWidth(c, w)
+	}
+	return ci
 }
 
 func (b *builder) boxItem(c, ci int32) item {
@@ -611,7 +627,11 @@ func (b *builder) hang(m int32, write bool) (float32, float32, float32) {
 // others' spines.
 func (b *builder) columns(m int32, k int, fit float32, write bool) (float32, float32, float32) {
 	mc := &b.cards[m]
-	if k < 0 {
+	kept, keep := b.keptStarts[m]
+	if keep { // an Engine keeps which report starts each column
+		b.starts = append(b.starts[:0], kept...)
+	}
+	if k < 0 && !keep {
 		b.starts = b.starts[:0]
 		col := float32(0)
 		for i, it := range b.items {
@@ -622,6 +642,11 @@ func (b *builder) columns(m int32, k int, fit float32, write bool) (float32, flo
 			}
 			col += StackRowGap + it.h
 		}
+	}
+	if keep {
+		b.narrowGrown()
+	}
+	if k < 0 {
 		// Widen each report to its column, then even out the columns.
 		for j, st := range b.starts {
 			e := b.colEnd(j)
@@ -637,10 +662,10 @@ func (b *builder) columns(m int32, k int, fit float32, write bool) (float32, flo
 				}
 			}
 		}
-		if n := len(b.starts); n > 1 {
+		if n := len(b.starts); n > 1 && !keep {
 			b.balance(n)
 		}
-	} else {
+	} else if !keep {
 		b.balance(k)
 	}
 	_, ar, ah := b.head(m, false)
@@ -668,6 +693,33 @@ func (b *builder) columns(m int32, k int, fit float32, write bool) (float32, flo
 		b.placeAsides(m, false, 0)
 	}
 	return max(mc.W+ar, x-ColumnGap), h, 0
+}
+
+// narrowGrown lets each report an Engine lays out again (a grown one,
+// not kept as it was) take the narrowest layout that fits the width of its
+// column's other reports (or of its own slot), so that it lengthens its
+// column rather than widening it.
+func (b *builder) narrowGrown() {
+	for j, st := range b.starts {
+		e := b.colEnd(j)
+		others := float32(0)
+		for _, it := range b.items[st:e] {
+			if it.card >= 0 && (b.isStuck(it.card) || b.isPinned(it.card)) {
+				others = max(others, it.w)
+			}
+		}
+		for i := st; i < e; i++ {
+			it := &b.items[i]
+			if it.card < 0 || b.isStuck(it.card) || b.isPinned(it.card) {
+				continue
+			}
+			if w := max(others, b.res[it.card].w); it.w > w {
+				if ci := b.byWidth(it.card, w); ci != it.cand {
+					*it = b.boxItem(it.card, ci)
+				}
+			}
+		}
+	}
 }
 
 // colEnd is the end of column j of b.items.

@@ -66,6 +66,11 @@ type builder struct {
 	// dotted routes dotted lines around the cards (dotted.go); nil after
 	// cards move, made again on first use.
 	dotted *dottedRouter
+	// keptStarts is, while an Engine relays out, the first report of each
+	// column of the managers on the path that hang their reports in
+	// columns: a report that grows lengthens its column instead of sending
+	// the reports after it into the next ones.
+	keptStarts map[int32][]int
 }
 
 // scratch is the working memory of arranging and applying: each

@@ -33,8 +33,9 @@ const (
 type dottedRouter struct {
 	cards         []Card
 	width, height float32
-	index         grid // the cards, for the plain route's checks and the search windows
-	budget        int  // grid cells the searches may still make
+	index         grid  // the cards, for the plain route's checks and the search windows
+	live          *live // an Engine's index instead (see newEngineRouter)
+	budget        int   // grid cells the searches may still make
 
 	near           []int32   // cards in the search window
 	xs, ys         []float32 // the cells' edges
@@ -56,8 +57,19 @@ func newDottedRouter(cards []Card, width, height float32) *dottedRouter {
 		index: newGrid(cards, width, height), budget: 4_000_000 + 400*len(cards)}
 }
 
+// newEngineRouter is an Engine's router: it finds cards through the
+// Engine's spatial index, kept across relayouts, instead of indexing every
+// card again for each relayout.
+func newEngineRouter(cards []Card, width, height float32, v *live) *dottedRouter {
+	return &dottedRouter{cards: cards, width: width, height: height, live: v, budget: 4_000_000 + 400*len(cards)}
+}
+
 // visible calls visit for each card meeting the rectangle.
 func (r *dottedRouter) visible(x0, y0, x1, y1 float32, visit func(i int)) {
+	if r.live != nil {
+		r.live.query(r.cards, r.width, r.height, x0, y0, x1, y1, visit)
+		return
+	}
 	r.index.query(r.cards, nil, x0, y0, x1, y1, visit)
 }
 

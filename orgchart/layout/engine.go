@@ -79,7 +79,7 @@ func (e *Engine) adopt(l *Layout) {
 		}
 	}
 	e.live = &live{b: b}
-	l.ids, l.live = e.ids, e.live
+	l.Cards, l.ids, l.live = b.cards, e.ids, e.live
 	e.l, e.edges = l, l.Edges
 	e.dottedOf = map[int32][]int32{}
 	e.indexDotted(b.nsolid)
@@ -218,24 +218,40 @@ func (e *Engine) relayout() {
 		b.size[m], b.cards[m].Below = size, below
 		b.stuck[m] = false // pinned, or chosen afresh by its manager
 	}
+	isMoved := make(map[int32]bool, len(moved))
+	for _, i := range moved {
+		isMoved[i] = true
+	}
+	// The arrangements to keep, and where their columns start, as drawn.
+	specs := make(map[int32]cand, len(work))
+	starts := map[int32][]int{}
 	for _, m := range work {
-		var spec cand
-		keep := !isFresh[m] && !b.isLeafCand(m)
-		if keep {
-			spec = *b.cand(m, b.chosen[m])
+		if isFresh[m] || b.isLeafCand(m) {
+			continue
 		}
-		b.arrange(m)
-		b.pinned[m] = false
-		if keep {
-			b.keepArrangement(m, spec)
+		specs[m] = *b.cand(m, b.chosen[m])
+		if k := specs[m].kind; k == kindFlow || k == kindColumns {
+			starts[m] = b.columnStarts(m, func(c int32) bool { return isFresh[c] || isMoved[c] })
+		}
+	}
+	// What grew grows down its column, unless that makes the chart much
+	// taller than growing across would (many managers expanded at once).
+	w0, h0 := b.rootW, b.rootH
+	b.keptStarts = starts
+	if gw, gh := e.arrangePath(work, specs); gw > w0 || gh > h0 {
+		b.keptStarts = nil
+		fw, fh := e.arrangePath(work, specs)
+		if gw*gh <= growArea*fw*fh && max(gw/gh, gh/gw) <= max(growAspect, fw/fh, fh/fw) {
+			b.keptStarts = starts
+			e.arrangePath(work, specs)
 		}
 	}
 	defer func() {
 		for _, m := range work {
 			b.stuck[m] = true
 		}
+		b.keptStarts = nil
 	}()
-	b.keepTops = true
 	// Apply top-down: the path, new subtrees, and any report whose chosen
 	// layout changed.
 	again := make(map[int32]bool, len(work)+len(moved))
@@ -277,6 +293,58 @@ func (e *Engine) relayout() {
 	placed := e.place(again)
 	e.connect(placed)
 	e.l = &Layout{Cards: b.cards, Edges: e.edges, Width: b.rootW, Height: b.rootH, ids: e.ids, live: e.live}
+}
+
+// arrangePath lists again the candidates of the cards to lay out again
+// (reports before managers), keeps the arrangements of specs where they
+// still apply, and returns the size the chart would have.
+func (e *Engine) arrangePath(work []int32, specs map[int32]cand) (w, h float32) {
+	b := e.b
+	for _, m := range work {
+		b.arrange(m)
+		b.pinned[m] = false
+		if spec, ok := specs[m]; ok {
+			b.keepArrangement(m, spec)
+		}
+	}
+	for _, t := range b.tops {
+		b.chosen[t] = b.choose(t)
+		b.bw[t], b.bh[t], b.rx[t] = b.boxOf(t, b.cand(t, b.chosen[t]))
+	}
+	b.keepTops = true
+	b.arrangeTops()
+	return b.rootW, b.rootH
+}
+
+// Growing down is kept when the chart is at most growArea times the area
+// it would have growing across, and no more than growAspect (or its shape
+// growing across) times as tall as wide or as wide as tall.
+const (
+	growArea   = 1.5
+	growAspect = 4
+)
+
+// columnStarts is the first report of each of manager m's columns as
+// drawn (a new column where a report's offset changes); the reports new
+// to m join the column of the one before them.
+func (b *builder) columnStarts(m int32, isNew func(int32) bool) []int {
+	var starts []int
+	x := float32(-1)
+	for k, c := range b.children(m) {
+		if k == 0 {
+			starts = append(starts, 0)
+			x = b.ox[c]
+			continue
+		}
+		if isNew(c) {
+			continue
+		}
+		if b.ox[c] != x {
+			starts = append(starts, k)
+			x = b.ox[c]
+		}
+	}
+	return starts
 }
 
 // isLeafCand reports whether card m is drawn as a lone card (it has no

@@ -13,7 +13,8 @@ import "slices"
 // dotted lines when a card that has or takes some changed.
 func (e *Engine) connect(moved []int32) {
 	b := e.b
-	b.dotted = nil // dotted lines route around the cards where they are now
+	// Dotted lines route around the cards where they are now.
+	b.dotted = newEngineRouter(b.cards, b.rootW, b.rootH, e.live)
 	if e.redraw {
 		e.dropAllDotted()
 	}

@@ -30,3 +30,46 @@ func TestExpandingManyKeepsTheChartCompact(t *testing.T) {
 		t.Fatalf("expanding gave %v x %v, %.1f times Compute's area", l.Width, l.Height, ratio)
 	}
 }
+
+// TestExpandingAManagerCollapsedAtStartKeepsTheChart: expanding a manager
+// of about 30 cards that was collapsed when the engine was made (it has no
+// kept slot) makes its subtree grow down its column rather than across
+// the chart: outside its path and the subtree of its manager's manager
+// (which may arrange their reports again) no card moves
+// sideways by more than one column indent (a subtree hung in a column is
+// that much wider than the folded card). It moved 1,350-1,423 of 1,516
+// cards by 724-1,388 px sideways before.
+func TestExpandingAManagerCollapsedAtStartKeepsTheChart(t *testing.T) {
+	for seed := int64(1); seed <= 3; seed++ {
+		p := generate.Shaped(generate.RealSize, seed)
+		id := ""
+		for _, c := range Compute(p, Options{}).Cards {
+			if c.Depth >= 2 && c.Below >= 25 && c.Below <= 40 {
+				id = c.Position.ID
+				break
+			}
+		}
+		e := NewEngine(p, Options{Collapsed: map[string]bool{id: true}})
+		was := snapshot(e.Layout())
+		e.SetCollapsed(id, false)
+		l := e.Relayout()
+		checkInvariants(t, p, l)
+		// Its manager and the one above may arrange their reports again.
+		near, up := within(p, p.Manager(p.Position(id)).ReportsTo), ancestors(p, id)
+		moved, across := 0, 0
+		for _, c := range l.Cards {
+			w, ok := was[c.Position.ID]
+			if !ok || near[c.Position.ID] || up[c.Position.ID] || w == [2]float32{c.X, c.Y} {
+				continue
+			}
+			moved++
+			if d := c.X - w[0]; d > StackIndent || d < -StackIndent {
+				across++
+			}
+		}
+		t.Logf("seed %d: expanding %s moved %d of %d cards outside its manager's manager, %d across", seed, id, moved, len(l.Cards), across)
+		if across > 0 {
+			t.Errorf("seed %d: expanding %s moved %d cards, %d of them sideways", seed, id, moved, across)
+		}
+	}
+}

@@ -555,24 +555,32 @@ func (e *Engine) free(gone []int32) {
 func (e *Engine) own() {
 	b := e.b
 	n := len(b.cards)
+	room := n/16 + 64 // additions before any array grows (which copies it)
 	for _, f := range b.floatsPerCard() {
-		*f = (*f)[:n:n]
+		*f = append(make([]float32, 0, n+room), *f...)
 	}
-	b.cards = b.cards[:n:n] // the Layout of the fresh chart keeps its own cards
+	b.cards = append(make([]Card, 0, n+room), b.cards...)
+	b.parent = append(make([]int32, 0, n+room), b.parent...)
+	b.join = append(make([]uint8, 0, n+room), b.join...)
+	b.c0 = append(make([]int32, 0, n+room), b.c0...)
+	b.cn = append(make([]uint8, 0, n+room), b.cn...)
+	b.chosen = append(make([]int32, 0, n+room), b.chosen...)
+	b.size = append(make([]int32, 0, n+room), b.size...)
+	b.edgeOf = append(make([]int32, 0, n+room), b.edgeOf...)
 	if len(b.pinned) != n {
-		b.pinned, b.pin = make([]bool, n), make([]cand, n)
+		b.pinned, b.pin = make([]bool, n, n+room), make([]cand, n, n+room)
 	}
 	if len(b.stuck) != n {
-		b.stuck = make([]bool, n)
+		b.stuck = make([]bool, n, n+room)
 		for i := range b.stuck {
 			b.stuck[i] = true
 		}
 	}
 	if len(b.res) != n {
-		b.res = make([]reserve, n)
+		b.res = make([]reserve, n, n+room)
 	}
 	if len(b.kidsOf) != n {
-		b.kidsOf = make([][]int32, n)
+		b.kidsOf = make([][]int32, n, n+room)
 	}
 }
 
