@@ -126,6 +126,9 @@ func ValueBound(data []byte) int {
 			}
 			n++
 		}
+		if !valueBytes[c] {
+			continue // most bytes: one look-up
+		}
 		switch c {
 		case ':':
 			n++
@@ -145,6 +148,19 @@ func ValueBound(data []byte) int {
 		}
 	}
 	return n
+}
+
+// valueBytes are the bytes ValueBound looks at; breakBytes those that may
+// start a line break.
+var valueBytes, breakBytes [256]bool
+
+func init() {
+	for _, c := range []byte(":[{,-?\n\r\xC2\xE2") {
+		valueBytes[c] = true
+	}
+	for _, c := range []byte("\n\r\xC2\xE2") {
+		breakBytes[c] = true
+	}
 }
 
 func isBlankOrBreak(c byte) bool {
@@ -180,15 +196,21 @@ func breakWidth(b []byte) int {
 // NextLine returns the offset just past the first YAML line break at or
 // after off, or len(data).
 func NextLine(data []byte, off int) int {
+	_, next := LineEnd(data, off)
+	return next
+}
+
+// LineEnd returns where the line at off ends (its first YAML line break,
+// or len(data)) and the offset just past that break.
+func LineEnd(data []byte, off int) (end, next int) {
 	for i := off; i < len(data); i++ {
-		switch data[i] {
-		case '\n', '\r', 0xC2, 0xE2:
+		if breakBytes[data[i]] {
 			if w := breakWidth(data[i:]); w > 0 {
-				return i + w
+				return i, i + w
 			}
 		}
 	}
-	return len(data)
+	return len(data), len(data)
 }
 
 // LineAt is the line (from 1) holding byte offset off, counting the line

@@ -99,7 +99,7 @@ func gather(n *yaml.Node, depth int) string {
 
 // positionComments reads the comments of one position's mapping.
 func positionComments(item *yaml.Node) *Comments {
-	c := &Comments{}
+	var c Comments // on the stack: most positions have none
 	c.addBefore("", item.HeadComment)
 	for i := 0; i+1 < len(item.Content); i += 2 {
 		k, v := item.Content[i], item.Content[i+1]
@@ -124,7 +124,8 @@ func positionComments(item *yaml.Node) *Comments {
 	if c.IsZero() {
 		return nil
 	}
-	return c
+	out := c
+	return &out
 }
 
 // planComments reads the comments around the plan's own fields (the

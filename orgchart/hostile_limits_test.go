@@ -27,8 +27,8 @@ func TestMillionPositionsRefusedEarly(t *testing.T) {
 	data := b.Bytes()
 	var err error
 	bounded(t, "1,000,000 positions", 8<<20, hostileDeadline, func() { _, _, err = orgchart.Read(data, "million.yaml", nil) })
-	if err == nil || !strings.Contains(err.Error(), fmt.Sprint(catalog.MaxYAMLValues)) {
-		t.Fatalf("want a refusal naming the %d-value limit, got %.300v", catalog.MaxYAMLValues, err)
+	if err == nil || !strings.Contains(err.Error(), fmt.Sprint(orgchart.MaxPlanValues)) {
+		t.Fatalf("want a refusal naming the %d-value limit, got %.300v", orgchart.MaxPlanValues, err)
 	}
 }
 

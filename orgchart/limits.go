@@ -17,6 +17,13 @@ const (
 	MaxCost = 100_000_000
 	// MaxIDLength is the longest position id.
 	MaxIDLength = 64
+	// MaxPlanValues bounds the YAML values (keys, values, list items) of a
+	// plan whose positions are read in chunks, counted by a scan of the
+	// bytes before anything is parsed; each parse (the plan's own fields,
+	// each chunk of positions, or the whole file when it is not in the
+	// regular layout) is also bounded by catalog.MaxYAMLValues. 200,000
+	// positions with every field need about 5 million.
+	MaxPlanValues = 5_000_000
 	// MaxProblems is how many problems Read lists before it stops with a
 	// final "and N more" line.
 	MaxProblems = 1_000

@@ -103,6 +103,7 @@ type reader struct {
 	items       int        // how many positions the chunks hold
 	fallback    bool       // a chunk did not parse alone: read again whole
 	chunksRead  bool       // every chunk parsed
+	fast        fastParser // reads the chunks in the simple layout
 	file        string
 	catalogDirs []string
 	cat         *catalog.Catalog
@@ -178,8 +179,8 @@ func (r *reader) read(data []byte) *Plan {
 	header := leadingComments(data)
 	text := data
 	if !r.whole {
-		if n := catalog.ValueBound(data); n > catalog.MaxYAMLValues {
-			r.parse(data) // refused by the same count, with its message
+		if n := catalog.ValueBound(data); n > MaxPlanValues {
+			r.add(0, "the file holds more YAML values (keys, values, list items) than the %d a plan may have (about %d by a first count): split it", MaxPlanValues, n)
 			return nil
 		}
 		if skeleton, chunks, items, ok := splitPositions(data); ok {

@@ -33,23 +33,37 @@ type posChunk struct {
 // list's lines emptied (their line breaks kept, so lines keep their numbers).
 func splitPositions(data []byte) (skeleton []byte, chunks []posChunk, items int, ok bool) {
 	type line struct {
-		start, end int // end includes the line break
-		indent     int // -1 for a blank line
+		start, end int32 // end includes the line break
+		indent     int32 // -1 for a blank line
 		comment    bool
-		item       bool // "- " at the list's indent
+		item       bool  // "- " at the list's indent
+		brk        uint8 // the width of its line break
 	}
-	var lines []line
+	n := bytes.Count(data, []byte("\n")) + 1
+	if n > MaxPlanValues || len(data) > MaxFileSize {
+		return nil, nil, 0, false // (millions of comment lines) read whole
+	}
+	lines := make([]line, 0, n)
 	key := -1
+	onlyLF := lfOnly(data)
 	for off := 0; off < len(data); {
-		next := catalog.NextLine(data, off)
-		text := bytes.TrimRight(data[off:next], "\r\n\u0085\u2028\u2029")
-		l := line{start: off, end: next, indent: -1}
+		var end, next int
+		if onlyLF {
+			end, next = len(data), len(data)
+			if i := bytes.IndexByte(data[off:], '\n'); i >= 0 {
+				end, next = off+i, off+i+1
+			}
+		} else {
+			end, next = catalog.LineEnd(data, off)
+		}
+		text := data[off:end]
+		l := line{start: int32(off), end: int32(next), indent: -1, brk: uint8(next - end)}
 		trimmed := bytes.TrimLeft(text, " ")
 		if len(trimmed) > 0 && trimmed[0] == '\t' {
 			return nil, nil, 0, false // tabs: leave the subtleties to the parser
 		}
 		if t := bytes.TrimRight(trimmed, " \t"); len(t) > 0 {
-			l.indent = len(text) - len(trimmed)
+			l.indent = int32(len(text) - len(trimmed))
 			l.comment = t[0] == '#'
 			l.item = t[0] == '-' && (len(t) == 1 || t[1] == ' ')
 			if l.indent == 0 && isPositionsKey(t) {
@@ -67,7 +81,7 @@ func splitPositions(data []byte) (skeleton []byte, chunks []posChunk, items int,
 	}
 	// The list: from the first item after the key to the last line of
 	// content at a deeper indent.
-	first, indent := -1, 0
+	first, indent := -1, int32(0)
 	for i := key + 1; i < len(lines); i++ {
 		if lines[i].indent < 0 || lines[i].comment {
 			continue
@@ -149,16 +163,22 @@ done:
 		chunks = append(chunks, posChunk{data: data[lines[s].start:lines[e-1].end], line: s + 1, items: n})
 	}
 	from := starts[0]
-	skeleton = make([]byte, 0, len(data)-(lines[last].end-lines[from].start)+(last-from+1)*3)
+	skeleton = make([]byte, 0, len(data)-int(lines[last].end-lines[from].start)+(last-from+1)*3)
 	skeleton = append(skeleton, data[:lines[from].start]...)
 	for i := from; i <= last; i++ {
 		l := lines[i]
-		text := bytes.TrimRight(data[l.start:l.end], "\r\n\u0085\u2028\u2029")
-		skeleton = append(skeleton, data[l.start+len(text):l.end]...)
+		skeleton = append(skeleton, data[l.end-int32(l.brk):l.end]...)
 	}
 	skeleton = append(skeleton, data[lines[last].end:]...)
 	chunks[0].keyLine = key + 1
 	return skeleton, chunks, items, true
+}
+
+// lfOnly reports whether every line break in data is a LF: then lines are
+// found at memchr's speed.
+func lfOnly(data []byte) bool {
+	return bytes.IndexByte(data, '\r') < 0 && !bytes.Contains(data, []byte("\u0085")) &&
+		!bytes.Contains(data, []byte("\u2028")) && !bytes.Contains(data, []byte("\u2029"))
 }
 
 // isPositionsKey reports a `positions:` line with nothing after the colon
@@ -217,7 +237,10 @@ func (r *reader) positionChunks(p *Plan, line int) ([]posMeta, bool) {
 	metas := make([]posMeta, 0, r.items)
 	base := 0
 	for _, c := range r.chunks {
-		seq, ok := r.parseChunk(c)
+		seq, ok := r.fast.chunk(c)
+		if !ok {
+			seq, ok = r.parseChunk(c)
+		}
 		if !ok {
 			return nil, false
 		}

@@ -1,0 +1,489 @@
+package orgchart
+
+import (
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// yaml.v3 reads about 6 MB a second here, most of it in its general
+// scanner. The positions a plan holds are nearly always in the layout Encode
+// writes (and people copy): block items of `key: value` lines whose values
+// are plain, single- or double-quoted scalars on one line or one-line flow
+// lists of them. fastChunk builds for such a chunk exactly the node tree
+// yaml.v3 builds (kinds, tags, styles, values, lines and columns), many
+// times faster; anything else (comments, tabs, anchors, tags, block
+// scalars, values over several lines, a timestamp-like value, a syntax
+// error) makes it give up, and the chunk goes to yaml.v3. So results and
+// messages never depend on which path read a chunk:
+// TestFastChunkEqualsYAML and FuzzFastChunk compare the two trees.
+
+// fastChunk returns the positions sequence of c as parseChunk does (lines
+// in the file's numbering), or false when c is not in the simple layout.
+// f's buffers are used again for the next chunk: the tree lives until the
+// chunk's positions are read.
+func (f *fastParser) chunk(c posChunk) (*yaml.Node, bool) {
+	seq, ok := f.items(c)
+	if !ok || len(seq.Content) != c.items {
+		return nil, false
+	}
+	return seq, true
+}
+
+// items is chunk whatever the number of items.
+func (f *fastParser) items(c posChunk) (*yaml.Node, bool) {
+	f.s = string(c.data)
+	lines := strings.Count(f.s, "\n")
+	if need := 2*lines + c.items + 8; cap(f.nodes) < need {
+		f.nodes = make([]yaml.Node, 0, need)
+	}
+	if cap(f.ptrs) < 2*lines+2 {
+		f.ptrs = make([]*yaml.Node, 0, 2*lines+2)
+	}
+	f.nodes, f.ptrs, f.list = f.nodes[:0], f.ptrs[:0], f.list[:0]
+	seq := f.node()
+	seq.Kind, seq.Tag = yaml.SequenceNode, "!!seq"
+	items := f.list
+	itemIndent, fieldIndent := -1, -1
+	var item *yaml.Node
+	start := 0 // where the item's content starts in f.ptrs
+	s := f.s
+	line := c.line
+	for off := 0; off < len(s); line++ {
+		end := strings.IndexByte(s[off:], '\n')
+		next := len(s)
+		if end < 0 {
+			end = len(s)
+		} else {
+			end += off
+			next = end + 1
+		}
+		l := s[off:end]
+		off = next
+		if len(l) > 0 && l[len(l)-1] == '\r' {
+			l = l[:len(l)-1]
+		}
+		if !simpleLine(l) {
+			return nil, false
+		}
+		ind := 0
+		for ind < len(l) && l[ind] == ' ' {
+			ind++
+		}
+		if ind == len(l) {
+			continue // a blank line
+		}
+		if l[ind] == '-' {
+			if ind+1 == len(l) || l[ind+1] != ' ' {
+				return nil, false
+			}
+			if itemIndent < 0 {
+				itemIndent = ind
+				seq.Line, seq.Column = line, ind+1
+			} else if ind != itemIndent {
+				return nil, false
+			}
+			if item != nil {
+				item.Content = f.ptrs[start:len(f.ptrs):len(f.ptrs)]
+			}
+			k := ind + 1
+			for k < len(l) && l[k] == ' ' {
+				k++
+			}
+			if k == len(l) {
+				return nil, false // the item's value on the next line
+			}
+			fieldIndent = k
+			item = f.node()
+			item.Kind, item.Tag, item.Line, item.Column = yaml.MappingNode, "!!map", line, k+1
+			items = append(items, item)
+			start = len(f.ptrs)
+			ind = k
+		} else if item == nil || ind != fieldIndent {
+			return nil, false
+		}
+		if !f.field(l, ind, line) {
+			return nil, false
+		}
+	}
+	if item == nil {
+		return nil, false
+	}
+	item.Content = f.ptrs[start:len(f.ptrs):len(f.ptrs)]
+	f.list = items
+	seq.Content = items
+	return seq, true
+}
+
+// fastParser reads chunks; its buffers serve one chunk after another.
+type fastParser struct {
+	s     string // the chunk: values are slices of it
+	nodes []yaml.Node
+	ptrs  []*yaml.Node // the items' keys and values, in order
+	list  []*yaml.Node // the items
+}
+
+func (f *fastParser) node() *yaml.Node {
+	if len(f.nodes) == cap(f.nodes) {
+		f.nodes = make([]yaml.Node, 0, 256) // a flow list of many items
+	}
+	f.nodes = f.nodes[:len(f.nodes)+1]
+	n := &f.nodes[len(f.nodes)-1]
+	*n = yaml.Node{}
+	return n
+}
+
+// simpleLine reports whether l holds only characters the fast path reads
+// as yaml.v3 does: no control characters (tabs included), no line breaks
+// other than LF (NEL, LS, PS, a lone CR), no byte order mark, nothing
+// yaml.v3 refuses to read.
+func simpleLine(l string) bool {
+	for i := 0; i < len(l); i++ {
+		c := l[i]
+		if c < 0x20 || c == 0x7f {
+			return false
+		}
+		if c < utf8.RuneSelf {
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(l[i:])
+		if r < 0xA0 || r == '\u2028' || r == '\u2029' || r == '\uFEFF' || r >= 0xFFFE && r <= 0xFFFF || r == utf8.RuneError && size <= 1 {
+			return false
+		}
+		i += size - 1
+	}
+	return true
+}
+
+func isKeyByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
+}
+
+// field reads `key: value` starting at l[k].
+func (f *fastParser) field(l string, k, line int) bool {
+	e := k
+	for e < len(l) && isKeyByte(l[e]) {
+		e++
+	}
+	if e == k || e-k > 64 || !('a' <= l[k] && l[k] <= 'z' || 'A' <= l[k] && l[k] <= 'Z') || e+1 >= len(l) || l[e] != ':' || l[e+1] != ' ' {
+		return false
+	}
+	tag, ok := plainTag(l[k:e])
+	if !ok {
+		return false
+	}
+	key := f.node()
+	key.Kind, key.Tag, key.Value, key.Line, key.Column = yaml.ScalarNode, tag, l[k:e], line, k+1
+	v := e + 1
+	for v < len(l) && l[v] == ' ' {
+		v++
+	}
+	if v == len(l) {
+		return false // an empty value
+	}
+	val := f.node()
+	val.Line, val.Column = line, v+1 // all before it is ASCII
+	var end int
+	switch l[v] {
+	case '[':
+		end, ok = f.flow(l, v, line, val)
+	case '"', '\'':
+		end, ok = f.quoted(l, v, val)
+	default:
+		end, ok = f.plain(l, v, false, val)
+	}
+	if !ok || strings.TrimLeft(l[end:], " ") != "" {
+		return false
+	}
+	f.ptrs = append(f.ptrs, key, val)
+	return true
+}
+
+// plain reads a plain scalar at l[i] in block or flow context; end is just
+// past it (trailing spaces not included).
+func (f *fastParser) plain(l string, i int, flow bool, n *yaml.Node) (end int, ok bool) {
+	switch c := l[i]; c {
+	case '[', ']', '{', '}', ',', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`':
+		return 0, false
+	case '-', '?', ':':
+		if i+1 == len(l) || l[i+1] == ' ' || flow && c != '-' {
+			return 0, false
+		}
+	}
+	end = i
+	for j := i; j < len(l); j++ {
+		c := l[j]
+		switch {
+		case c == ' ':
+			continue
+		case c == '#' && l[j-1] == ' ':
+			return 0, false // a comment
+		case c == ':' && (j+1 == len(l) || l[j+1] == ' '):
+			return 0, false // a mapping
+		case flow && (c == ',' || c == ']'):
+			return f.plainValue(l, i, end, n)
+		case flow && (c == '[' || c == '{' || c == '}' || c == '?' || c == ':' && strings.IndexByte(",[]{}?", l[j+1]) >= 0):
+			return 0, false
+		}
+		end = j + 1
+	}
+	if flow {
+		return 0, false // the list goes on at the next line
+	}
+	return f.plainValue(l, i, end, n)
+}
+
+func (f *fastParser) plainValue(l string, i, end int, n *yaml.Node) (int, bool) {
+	tag, ok := plainTag(l[i:end])
+	if !ok {
+		return 0, false
+	}
+	n.Kind, n.Tag, n.Value = yaml.ScalarNode, tag, l[i:end]
+	return end, true
+}
+
+// quoted reads a single- or double-quoted scalar on one line at l[i].
+func (f *fastParser) quoted(l string, i int, n *yaml.Node) (end int, ok bool) {
+	q := l[i]
+	j := i + 1
+	seg := j
+	var b []byte // the value, once an escape made it differ from the text
+	for {
+		if j >= len(l) {
+			return 0, false // goes on at the next line
+		}
+		c := l[j]
+		switch {
+		case c == q && q == '\'' && j+1 < len(l) && l[j+1] == '\'':
+			b = append(append(b, l[seg:j]...), '\'')
+			j += 2
+			seg = j
+			continue
+		case c == q:
+			n.Kind, n.Tag = yaml.ScalarNode, "!!str"
+			if q == '"' {
+				n.Style = yaml.DoubleQuotedStyle
+			} else {
+				n.Style = yaml.SingleQuotedStyle
+			}
+			if b == nil {
+				n.Value = l[i+1 : j]
+			} else {
+				n.Value = string(append(b, l[seg:j]...))
+			}
+			return j + 1, true
+		case c == '\\' && q == '"':
+			if j+1 >= len(l) {
+				return 0, false // a line continuation
+			}
+			b = append(b, l[seg:j]...)
+			var w int
+			if b, w = unescape(b, l[j+1:]); w == 0 {
+				return 0, false
+			}
+			j += 1 + w
+			seg = j
+			continue
+		}
+		j++
+	}
+}
+
+// unescape appends the character of the double-quoted escape at the start
+// of e (after its backslash) as yaml.v3 decodes it; w is its length, 0 for
+// an escape yaml.v3 refuses.
+func unescape(b []byte, e string) (_ []byte, w int) {
+	if s, ok := simpleEscapes[e[0]]; ok {
+		return append(b, s...), 1
+	}
+	digits := 0
+	switch e[0] {
+	case 'x':
+		digits = 2
+	case 'u':
+		digits = 4
+	case 'U':
+		digits = 8
+	}
+	if digits == 0 || len(e) < 1+digits {
+		return b, 0
+	}
+	v, err := strconv.ParseUint(e[1:1+digits], 16, 32)
+	if err != nil || v >= 0xD800 && v <= 0xDFFF || v > 0x10FFFF {
+		return b, 0
+	}
+	return utf8.AppendRune(b, rune(v)), 1 + digits
+}
+
+var simpleEscapes = map[byte]string{'0': "\x00", 'a': "\a", 'b': "\b", 't': "\t", '\t': "\t", 'n': "\n", 'v': "\v", 'f': "\f",
+	'r': "\r", 'e': "\x1b", ' ': " ", '"': "\"", '\'': "'", '\\': "\\", 'N': "\u0085", '_': "\u00a0", 'L': "\u2028", 'P': "\u2029"}
+
+// flow reads a one-line flow list at l[i].
+func (f *fastParser) flow(l string, i, line int, n *yaml.Node) (end int, ok bool) {
+	n.Kind, n.Tag, n.Style = yaml.SequenceNode, "!!seq", yaml.FlowStyle
+	var items []*yaml.Node
+	j := i + 1
+	col, at := utf8.RuneCountInString(l[:j]), j // the column of l[at], counted as the list goes: a long list stays linear
+	for {
+		for j < len(l) && l[j] == ' ' {
+			j++
+		}
+		if j >= len(l) {
+			return 0, false
+		}
+		if l[j] == ']' {
+			if len(items) > 0 {
+				return 0, false // "[a, ]"
+			}
+			return j + 1, true
+		}
+		it := f.node()
+		col += utf8.RuneCountInString(l[at:j])
+		at = j
+		it.Line, it.Column = line, col+1
+		switch l[j] {
+		case '"', '\'':
+			j, ok = f.quoted(l, j, it)
+		default:
+			j, ok = f.plain(l, j, true, it)
+		}
+		if !ok {
+			return 0, false
+		}
+		items = append(items, it)
+		for j < len(l) && l[j] == ' ' {
+			j++
+		}
+		if j >= len(l) {
+			return 0, false
+		}
+		switch l[j] {
+		case ',':
+			j++
+			continue
+		case ']':
+			n.Content = items
+			return j + 1, true
+		}
+		return 0, false
+	}
+}
+
+// plainTag is the tag yaml.v3 resolves a plain scalar to (its resolve,
+// by the same tests in the same order).
+func plainTag(v string) (string, bool) {
+	switch v {
+	case "true", "True", "TRUE", "false", "False", "FALSE":
+		return "!!bool", true
+	case "", "~", "null", "Null", "NULL":
+		return "!!null", true
+	case ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF":
+		return "!!float", true
+	case "<<":
+		return "!!merge", true
+	}
+	switch c := v[0]; {
+	case c == '.':
+		if _, err := strconv.ParseFloat(v, 64); err == nil {
+			return "!!float", true
+		}
+		return "!!str", true
+	case c == '+' || c == '-' || '0' <= c && c <= '9':
+	default:
+		return "!!str", true
+	}
+	if len(v) > 4 && isDigits(v[:4]) && v[4] == '-' {
+		for _, layout := range timestampLayouts {
+			if _, err := time.Parse(layout, v); err == nil {
+				return "!!timestamp", true
+			}
+		}
+	}
+	// A sign anywhere but first or after an exponent's e, or a character
+	// of no number: text, with no parser run (nor error allocated).
+	for k := 0; k < len(v); k++ {
+		switch c := v[k]; {
+		case c == '+' || c == '-':
+			if k > 0 && v[k-1] != 'e' && v[k-1] != 'E' {
+				return "!!str", true
+			}
+		case '0' <= c && c <= '9', 'a' <= c && c <= 'f', 'A' <= c && c <= 'F', c == '_', c == '.', c == 'x', c == 'X', c == 'o', c == 'O':
+		default:
+			return "!!str", true
+		}
+	}
+	plain := strings.ReplaceAll(v, "_", "")
+	if _, err := strconv.ParseInt(plain, 0, 64); err == nil {
+		return "!!int", true
+	}
+	if _, err := strconv.ParseUint(plain, 0, 64); err == nil {
+		return "!!int", true
+	}
+	if yamlStyleFloat(plain) {
+		if _, err := strconv.ParseFloat(plain, 64); err == nil {
+			return "!!float", true
+		}
+	}
+	for _, pre := range []struct {
+		prefix, sign string
+		base         int
+	}{{"0b", "", 2}, {"-0b", "-", 2}, {"0o", "", 8}, {"-0o", "-", 8}} {
+		if rest, ok := strings.CutPrefix(plain, pre.prefix); ok {
+			if _, err := strconv.ParseInt(pre.sign+rest, pre.base, 64); err == nil {
+				return "!!int", true
+			}
+			if pre.sign == "" {
+				if _, err := strconv.ParseUint(rest, pre.base, 64); err == nil {
+					return "!!int", true
+				}
+			}
+		}
+	}
+	return "!!str", true
+}
+
+// timestampLayouts are the timestamps yaml.v3 resolves plain scalars to.
+var timestampLayouts = []string{"2006-1-2T15:4:5.999999999Z07:00", "2006-1-2t15:4:5.999999999Z07:00", "2006-1-2 15:4:5.999999999", "2006-1-2"}
+
+// yamlStyleFloat matches yaml.v3's ^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$.
+func yamlStyleFloat(s string) bool {
+	i := 0
+	if i < len(s) && (s[i] == '-' || s[i] == '+') {
+		i++
+	}
+	digits := func() int {
+		n := 0
+		for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+			i++
+			n++
+		}
+		return n
+	}
+	if i < len(s) && s[i] == '.' {
+		i++
+		if digits() == 0 {
+			return false
+		}
+	} else {
+		if digits() == 0 {
+			return false
+		}
+		if i < len(s) && s[i] == '.' {
+			i++
+			digits()
+		}
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '-' || s[i] == '+') {
+			i++
+		}
+		if digits() == 0 {
+			return false
+		}
+	}
+	return i == len(s)
+}

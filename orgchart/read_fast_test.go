@@ -1,0 +1,176 @@
+package orgchart
+
+import (
+	"fmt"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/orgplanner/orgplanner/catalog"
+	"go.yaml.in/yaml/v3"
+)
+
+// yamlItems is what yaml.v3 makes of a chunk: the sequence under
+// `positions:`, lines shifted to the file's, or nil when it refuses it or
+// the value is not a list.
+func yamlItems(c posChunk) *yaml.Node {
+	text := append([]byte("positions:\n"), c.data...)
+	doc, problems := catalog.ParseYAML(text, "a plan")
+	if len(problems) > 0 || doc == nil || len(doc.Content) == 0 {
+		return nil
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode || len(root.Content) != 2 || root.Content[1].Kind != yaml.SequenceNode {
+		return nil
+	}
+	seq := root.Content[1]
+	shiftLines(seq, c.line-2, 0)
+	return seq
+}
+
+// sameNodes says where two node trees first differ ("" when they do not).
+func sameNodes(a, b *yaml.Node, path string) string {
+	if a.Kind != b.Kind || a.Style != b.Style || a.Tag != b.Tag || a.Value != b.Value || a.Anchor != b.Anchor ||
+		a.Line != b.Line || a.Column != b.Column || a.HeadComment != b.HeadComment || a.LineComment != b.LineComment ||
+		a.FootComment != b.FootComment || len(a.Content) != len(b.Content) {
+		return fmt.Sprintf("%s: fast {kind %d style %d tag %s value %q line %d col %d, %d children} yaml.v3 {kind %d style %d tag %s value %q line %d col %d, %d children; comments %q %q %q}",
+			path, a.Kind, a.Style, a.Tag, a.Value, a.Line, a.Column, len(a.Content),
+			b.Kind, b.Style, b.Tag, b.Value, b.Line, b.Column, len(b.Content), b.HeadComment, b.LineComment, b.FootComment)
+	}
+	for i := range a.Content {
+		if d := sameNodes(a.Content[i], b.Content[i], fmt.Sprintf("%s/%d", path, i)); d != "" {
+			return d
+		}
+	}
+	return ""
+}
+
+// compareFast fails unless the fast path, when it reads the chunk data at
+// line, builds exactly yaml.v3's tree; it reports whether it read it.
+func compareFast(t *testing.T, data []byte, line int) bool {
+	t.Helper()
+	c := posChunk{data: data, line: line}
+	var f fastParser
+	fast, ok := f.items(c)
+	if !ok {
+		return false
+	}
+	want := yamlItems(c)
+	if want == nil {
+		t.Fatalf("the fast path read a chunk yaml.v3 refuses (or does not read as a list):\n%q", data)
+	}
+	if d := sameNodes(fast, want, "positions"); d != "" {
+		t.Fatalf("the fast path and yaml.v3 differ at %s\n--- chunk:\n%q", d, data)
+	}
+	return true
+}
+
+// chunksOf cuts a plan file as the reader does.
+func chunksOf(t *testing.T, data []byte) []posChunk {
+	t.Helper()
+	_, chunks, _, ok := splitPositions(data)
+	if !ok {
+		return nil
+	}
+	return chunks
+}
+
+// awkward holds values that test every scalar style Encode writes: quotes,
+// escapes, colons, hashes, numbers, reserved words, non-ASCII, flow
+// indicators and spaces where they matter.
+var awkward = []string{
+	"plain", "two words", "Zoë Ångström", "李小龙", "عمر", "😀 emoji", "a:b", "a: b", "a #b", "a#b", "#x", "-x", "- x", "-",
+	"?x", ":x", "x:", "[a]", "a[b]", "{a}", "a,b", "a, b", "'q'", `"dq"`, `back\slash`, "tab\there", "line\nbreak",
+	"cr\rhere", "nel\u0085", "ls\u2028ps\u2029", "bom\uFEFF", "nbsp\u00a0x", "ctl\x01\x7f", "c1\u0080\u009f", "\uFFFD",
+	"0", "007", "1e3", "1_000", "0x1F", "0o17", "0b101", "-0b1", "+5", "-5", ".5", "5.", "1.2.3", "2024-01-02", "2024-1-2",
+	"1234-", "12345", "99999999999999999999", "inf", ".inf", "-.INF", ".nan", "NaN", "true", "False", "yes", "no", "on",
+	"off", "y", "n", "null", "~", "Null", "<<", "=SUM(A1)", "@x", "+x", "%x", "&a", "*a", "!t", "|", ">", "`x`", "~x",
+	" leading", "trailing ", "a  b", "x\\", "\"", "'", "''", "a'b", "é:é", "a:", "1:20", "0:0", "e1", "E", "0e", "1e+5",
+	"1e-5", "-1e-5", "0x", "0b", "0o", "0xg", "--1", "+-1", "1-2", "1+2", "3f2a1b4c-1234-4abc-8def-0123456789ab",
+	"9e1d2c3b-aaaa-4bbb-8ccc-dddddddddddd", "a:1", "a:-", "a,", "[", "]", ",", "a]", "dept:ops", "x: [y]", "...", "---",
+}
+
+// awkwardPlan is a generated-looking plan whose text fields, roles, ids and
+// lists draw on awkward, written by Encode (so in every scalar style it
+// writes).
+func awkwardPlan(n int, seed int64) *Plan {
+	rng := rand.New(rand.NewSource(seed))
+	pick := func() string { return awkward[rng.Intn(len(awkward))] }
+	p := &Plan{Version: 1, Name: "Awkward"}
+	used := map[string]bool{}
+	for i := range n {
+		pos := &Position{ID: fmt.Sprintf("p%d", i), Role: "software-engineer"}
+		if id := pick(); rng.Intn(4) == 0 && !used[id] && id != "" {
+			pos.ID = id // unique ids: Encode walks the tree
+		}
+		used[pos.ID] = true
+		if rng.Intn(4) == 0 {
+			pos.Role = pick()
+		}
+		if i > 0 {
+			pos.ReportsTo = p.Positions[rng.Intn(i)].ID
+		}
+		pos.Title, pos.Holder, pos.Notes = pick(), pick(), pick()
+		if rng.Intn(3) == 0 {
+			pos.DottedTo = []string{pick(), pick()}
+			pos.Owns = []string{pick()}
+		}
+		if rng.Intn(3) == 0 {
+			pos.Count = 1 + rng.Intn(50)
+			pos.Cost = float64(rng.Intn(300000)) + 0.5*float64(rng.Intn(2))
+		}
+		p.Positions = append(p.Positions, pos)
+	}
+	return p
+}
+
+// TestFastChunkEqualsYAML: wherever the fast path reads a chunk it builds
+// the tree yaml.v3 builds; and it does read what Encode writes, so the
+// comparison is not empty.
+func TestFastChunkEqualsYAML(t *testing.T) {
+	cases := map[string][]byte{}
+	for _, glob := range []string{"../testdata/*/*.yaml", "../testdata/hostile/plans/*.yaml", "../assets/samples/*.yaml", "samples/*.yaml"} {
+		files, _ := filepath.Glob(glob)
+		for _, f := range files {
+			if data, err := os.ReadFile(f); err == nil {
+				cases[f] = data
+			}
+		}
+	}
+	for seed := int64(1); seed <= 6; seed++ {
+		p := awkwardPlan(3*chunkItems/2, seed)
+		cases[fmt.Sprint("awkward ", seed)] = p.Encode()
+		cases[fmt.Sprint("awkward CRLF ", seed)] = []byte(strings.ReplaceAll(string(p.Encode()), "\n", "\r\n"))
+	}
+	read := 0
+	for name, data := range cases {
+		for _, c := range chunksOf(t, data) {
+			if compareFast(t, c.data, c.line) {
+				read++
+			} else if strings.HasPrefix(name, "awkward") {
+				t.Errorf("%s: the fast path did not read a chunk of Encode's output at line %d", name, c.line)
+			}
+		}
+	}
+	if read < 12 {
+		t.Fatalf("the fast path read only %d chunks", read)
+	}
+}
+
+// FuzzFastChunk: on any chunk text, the fast path either gives up or builds
+// yaml.v3's tree.
+func FuzzFastChunk(f *testing.F) {
+	f.Add([]byte("  - id: a\n    role: b\n    dottedTo: [x, \"y\", 'z']\n"))
+	f.Add([]byte("- id: 'it''s'\n  holder: \"\\u00e9\\x41\\N\"\n  count: 0x1F\n"))
+	for seed := int64(1); seed <= 3; seed++ {
+		data := awkwardPlan(40, seed).Encode()
+		for off := 0; off+400 < len(data); off += 400 {
+			f.Add(data[off : off+400])
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		compareFast(t, data, 7)
+	})
+}
