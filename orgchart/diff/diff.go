@@ -124,7 +124,7 @@ func Compare(before, after *orgchart.Plan, cat *catalog.Catalog) *Diff {
 		Added: []Placed{}, Removed: []Placed{}, Moved: []Move{}, Changed: []Change{}}
 	refB := func(pos *orgchart.Position) *Ref { return refOf(pos, cat) }
 	for _, a := range after.Positions {
-		b := m.toBefore[a.ID]
+		b := m.toBefore[a]
 		if b == nil {
 			d.Added = append(d.Added, Placed{Ref: *refB(a), Manager: refOrNil(after.Manager(a), cat)})
 			continue
@@ -141,7 +141,7 @@ func Compare(before, after *orgchart.Plan, cat *catalog.Catalog) *Diff {
 		}
 	}
 	for _, b := range before.Positions {
-		if m.toAfter[b.ID] == nil {
+		if m.toAfter[b] == nil {
 			d.Removed = append(d.Removed, Placed{Ref: *refB(b), Manager: refOrNil(before.Manager(b), cat)})
 		}
 	}
@@ -188,7 +188,7 @@ func moved(before, after *orgchart.Plan, m *matching, b, a *orgchart.Position) b
 	case bm == nil || am == nil:
 		return true
 	}
-	return m.toAfter[bm.ID] != am
+	return m.toAfter[bm] != am
 }
 
 func fieldChanges(before, after *orgchart.Plan, m *matching, b, a *orgchart.Position, cat *catalog.Catalog) []FieldChange {
@@ -224,7 +224,7 @@ func fieldChanges(before, after *orgchart.Plan, m *matching, b, a *orgchart.Posi
 func dottedChange(before, after *orgchart.Plan, m *matching, b, a *orgchart.Position, cat *catalog.Catalog, out *[]FieldChange) {
 	bd := make([]string, 0, len(b.DottedTo))
 	for _, id := range b.DottedTo {
-		if x := m.toAfter[id]; x != nil {
+		if x := m.toAfter[before.Position(id)]; x != nil {
 			bd = append(bd, x.ID)
 		} else {
 			bd = append(bd, "before:"+id)

@@ -243,7 +243,7 @@ func coverageChanges(before, after *orgchart.Plan, m *matching, cat *catalog.Cat
 		kept := map[*orgchart.Position]bool{}
 		for i, p := range bs {
 			oc.Before[i] = *refOf(p, cat)
-			if a := m.toAfter[p.ID]; a != nil && inAfter[a] {
+			if a := m.toAfter[p]; a != nil && inAfter[a] {
 				kept[a] = true
 			} else {
 				oc.Lost = append(oc.Lost, oc.Before[i])
@@ -268,7 +268,7 @@ func sameOwners(bs, as []*orgchart.Position, m *matching) bool {
 		in[a] = true
 	}
 	for _, b := range bs {
-		if a := m.toAfter[b.ID]; a == nil || !in[a] {
+		if a := m.toAfter[b]; a == nil || !in[a] {
 			return false
 		}
 	}
@@ -292,7 +292,7 @@ func opened(a, b map[string]bool, cat *catalog.Catalog) []CapRef {
 func spanChanges(before, after *orgchart.Plan, m *matching, cat *catalog.Catalog) []SpanChange {
 	out := []SpanChange{}
 	for _, a := range after.Positions {
-		b := m.toBefore[a.ID]
+		b := m.toBefore[a]
 		if b == nil {
 			continue
 		}
@@ -307,7 +307,7 @@ func spanChanges(before, after *orgchart.Plan, m *matching, cat *catalog.Catalog
 func rollupChanges(rb, ra *rollup.Rollup, m *matching, after *orgchart.Plan, cat *catalog.Catalog) []RollupChange {
 	out := []RollupChange{}
 	for _, a := range after.Positions {
-		b := m.toBefore[a.ID]
+		b := m.toBefore[a]
 		if b == nil {
 			continue
 		}
