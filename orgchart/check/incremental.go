@@ -79,6 +79,8 @@ type Checker struct {
 	pairIDs      map[rolePair][]string // ids of each group's nodes, never changed in place
 	unusualFound map[rolePair]ref      // the finding of each group, when on
 	dirtyPairs   map[rolePair]bool
+	pairMoves    map[rolePair][]pairMove // who joined and left each group since the last re-check
+	pairsAfresh  bool                    // the rule's setting changed: count every group's positions again
 
 	tops rankList
 	hist map[int32][]int32 // top node -> positions by depth below it
@@ -100,6 +102,12 @@ type capOverlapCache struct {
 	known bool
 	roots []int32
 	dup   bool
+}
+
+// pairMove is a node that joined (sign 1) or left (-1) a group.
+type pairMove struct {
+	node int32
+	sign int32
 }
 
 type pairRef struct {
@@ -319,6 +327,7 @@ func (c *Checker) build() {
 	c.pairIDs = map[rolePair][]string{}
 	c.unusualFound = map[rolePair]ref{}
 	c.dirtyPairs = map[rolePair]bool{}
+	c.pairMoves = map[rolePair][]pairMove{}
 	c.tops = rankList{}
 	c.hist = map[int32][]int32{}
 	c.sum = summaryCounters{spans: map[int32]int{}, vacantSpans: map[int32]int{}}
@@ -696,6 +705,7 @@ func (c *Checker) detachPair(i int32) {
 	}
 	if l := c.unusual[pr.k]; l != nil {
 		if at := l.remove(c.o, i); at >= 0 {
+			c.pairMoves[pr.k] = append(c.pairMoves[pr.k], pairMove{i, -1})
 			// A new array: reports made earlier keep theirs.
 			old := c.pairIDs[pr.k]
 			ids := make([]string, 0, len(old)-1)
@@ -757,6 +767,7 @@ func (c *Checker) repair(i int32, k rolePair, unusual bool) {
 			c.unusual[k] = l
 		}
 		if at := l.add(c.o, i); at >= 0 && !c.building {
+			c.pairMoves[k] = append(c.pairMoves[k], pairMove{i, 1})
 			old := c.pairIDs[k]
 			ids := make([]string, 0, len(old)+1)
 			ids = append(append(ids, old[:at]...), c.o.pos[i].ID)
@@ -869,6 +880,13 @@ type ref struct {
 // attach files a copy of a finding in its bucket and counts it for its
 // positions. nodes, when given, are its positions' nodes.
 func (c *Checker) attach(f Finding, nodes ...int32) ref {
+	r := c.file(f, nodes)
+	c.count(r)
+	return r
+}
+
+// file puts a copy of a finding in its bucket, not counted yet.
+func (c *Checker) file(f Finding, nodes []int32) ref {
 	if f.Positions == nil {
 		f.Positions = []string{}
 	}
@@ -887,10 +905,20 @@ func (c *Checker) attach(f Finding, nodes ...int32) ref {
 	k, _ := slices.BinarySearchFunc(b.items, r, cmpRef)
 	b.items = slices.Insert(b.items, k, f)
 	b.ver++
-	for _, j := range r.nodes {
-		c.counts[j][f.Severity]++
-	}
 	return r
+}
+
+// count adds a filed finding to its positions' counts; uncount takes it out.
+func (c *Checker) count(r ref) {
+	for _, j := range r.nodes {
+		c.counts[j][r.sev]++
+	}
+}
+
+func (c *Checker) uncount(r ref) {
+	for _, j := range r.nodes {
+		c.counts[j][r.sev]--
+	}
 }
 
 // filedAt returns the filed finding a ref names, or nil.
@@ -902,14 +930,17 @@ func (c *Checker) filedAt(r ref) (*bucket, int) {
 	return b, -1
 }
 
-// detach takes a finding out of its bucket.
+// detach takes a finding out of its bucket and its positions' counts.
 func (c *Checker) detach(r ref) {
+	c.unfile(r)
+	c.uncount(r)
+}
+
+// unfile takes a finding out of its bucket only.
+func (c *Checker) unfile(r ref) {
 	if b, k := c.filedAt(r); k >= 0 {
 		b.items = slices.Delete(b.items, k, k+1)
 		b.ver++
-	}
-	for _, j := range r.nodes {
-		c.counts[j][r.sev]--
 	}
 }
 
@@ -955,27 +986,52 @@ func (c *Checker) bucket(sev Severity, rule string) *bucket {
 // changed, coverage, layers, orphans) and the summary, and makes the report.
 func (c *Checker) finishRecheck() {
 	o, ch := c.o, c.c
-	// Take every changed group's finding out before filing the new ones: a
-	// position that changed group keeps its order.
+	// Take every changed group's finding out of its bucket before filing the
+	// new ones: a position that changed group keeps its order. A group's
+	// finding names every position of the group (thousands in a large
+	// plan): when it stays at its severity, only the positions that joined
+	// or left have their counts changed.
+	olds := make(map[rolePair]ref, len(c.dirtyPairs))
 	for k := range c.dirtyPairs {
 		if f, ok := c.unusualFound[k]; ok {
-			c.detach(f)
+			c.unfile(f)
+			olds[k] = f
 			delete(c.unusualFound, k)
 		}
 	}
 	for k := range c.dirtyPairs {
+		old, had := olds[k]
+		var f *Finding
 		if l := c.unusual[k]; l != nil && len(l.nodes) > 0 {
 			ch.report.Findings = ch.report.Findings[:0]
 			ch.unusualManagerIDs(l.nodes, c.pairIDs[k])
 			if len(ch.report.Findings) > 0 {
-				c.unusualFound[k] = c.attach(ch.report.Findings[0], slices.Clone(l.nodes)...)
+				f = &ch.report.Findings[0]
 			}
 		} else {
 			delete(c.unusual, k)
 			delete(c.pairIDs, k)
 		}
+		switch {
+		case f != nil && had && old.sev == f.Severity && !c.pairsAfresh:
+			c.unusualFound[k] = c.file(*f, slices.Clone(c.unusual[k].nodes))
+			for _, m := range c.pairMoves[k] {
+				c.counts[m.node][f.Severity] += m.sign
+			}
+		default:
+			if had {
+				c.uncount(old)
+			}
+			if f != nil {
+				r := c.file(*f, slices.Clone(c.unusual[k].nodes))
+				c.count(r)
+				c.unusualFound[k] = r
+			}
+		}
 	}
 	clear(c.dirtyPairs)
+	clear(c.pairMoves)
+	c.pairsAfresh = false
 	ch.report.Findings = ch.report.Findings[:0]
 	// Tops, with their deepest chain.
 	allowed := int32(o.allowedLayers())

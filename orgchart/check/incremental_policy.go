@@ -93,6 +93,7 @@ func (c *Checker) applyPolicy(d *policyDelta) {
 		for k := range c.unusual {
 			c.dirtyPairs[k] = true
 		}
+		c.pairsAfresh = true
 	}
 }
 
