@@ -887,10 +887,7 @@ func (c *Checker) attach(f Finding, nodes ...int32) ref {
 
 // file puts a copy of a finding in its bucket, not counted yet.
 func (c *Checker) file(f Finding, nodes []int32) ref {
-	if f.Positions == nil {
-		f.Positions = []string{}
-	}
-	r := ref{sev: f.Severity, rule: f.Rule, order: f.order, sub: f.sub}
+	r := c.fileOnly(f)
 	if nodes != nil && len(nodes) == len(f.Positions) {
 		r.nodes = nodes
 	} else {
@@ -901,11 +898,43 @@ func (c *Checker) file(f Finding, nodes []int32) ref {
 			}
 		}
 	}
+	return r
+}
+
+// fileOnly puts a copy of a finding in its bucket; its ref names no nodes.
+func (c *Checker) fileOnly(f Finding) ref {
+	if f.Positions == nil {
+		f.Positions = []string{}
+	}
+	r := ref{sev: f.Severity, rule: f.Rule, order: f.order, sub: f.sub}
 	b := c.bucket(f.Severity, f.Rule)
 	k, _ := slices.BinarySearchFunc(b.items, r, cmpRef)
 	b.items = slices.Insert(b.items, k, f)
 	b.ver++
 	return r
+}
+
+// replace puts a finding where a filed one with the same bucket and order
+// is, without moving the others, and counts it instead.
+func (c *Checker) replace(r ref, f Finding) ref {
+	b, k := c.filedAt(r)
+	if k < 0 {
+		return c.attach(f)
+	}
+	if f.Positions == nil {
+		f.Positions = []string{}
+	}
+	c.uncount(r)
+	b.items[k] = f
+	b.ver++
+	n := ref{sev: f.Severity, rule: f.Rule, order: f.order, sub: f.sub, nodes: make([]int32, 0, len(f.Positions))}
+	for _, id := range f.Positions {
+		if j, ok := c.o.at[id]; ok {
+			n.nodes = append(n.nodes, j)
+		}
+	}
+	c.count(n)
+	return n
 }
 
 // count adds a filed finding to its positions' counts; uncount takes it out.
@@ -1002,6 +1031,10 @@ func (c *Checker) finishRecheck() {
 	for k := range c.dirtyPairs {
 		old, had := olds[k]
 		var f *Finding
+		var members []int32 // the group now
+		if l := c.unusual[k]; l != nil {
+			members = l.nodes
+		}
 		if l := c.unusual[k]; l != nil && len(l.nodes) > 0 {
 			ch.report.Findings = ch.report.Findings[:0]
 			ch.unusualManagerIDs(l.nodes, c.pairIDs[k])
@@ -1012,20 +1045,29 @@ func (c *Checker) finishRecheck() {
 			delete(c.unusual, k)
 			delete(c.pairIDs, k)
 		}
+		// The group's filed finding keeps no node list (it would be a copy
+		// of the group at every change): the group was its members now,
+		// less those that joined, plus those that left.
 		switch {
 		case f != nil && had && old.sev == f.Severity && !c.pairsAfresh:
-			c.unusualFound[k] = c.file(*f, slices.Clone(c.unusual[k].nodes))
+			c.unusualFound[k] = c.fileOnly(*f)
 			for _, m := range c.pairMoves[k] {
 				c.counts[m.node][f.Severity] += m.sign
 			}
 		default:
 			if had {
-				c.uncount(old)
+				for _, n := range members {
+					c.counts[n][old.sev]--
+				}
+				for _, m := range c.pairMoves[k] {
+					c.counts[m.node][old.sev] += m.sign
+				}
 			}
 			if f != nil {
-				r := c.file(*f, slices.Clone(c.unusual[k].nodes))
-				c.count(r)
-				c.unusualFound[k] = r
+				c.unusualFound[k] = c.fileOnly(*f)
+				for _, n := range members {
+					c.counts[n][f.Severity]++
+				}
 			}
 		}
 	}

@@ -362,20 +362,42 @@ func (c *Checker) update(policyChanged bool) bool {
 	}
 	// Evaluate all, then take out every old finding that changed before
 	// filing the new ones: one position's finding can move to another's
-	// evaluation (a chain's single reports).
+	// evaluation (a chain's single reports). A new finding with the place
+	// of an old one of the same position replaces it where it is filed
+	// (a bucket holds thousands at 100,000 positions: no shifting them).
 	redo := map[int32][]Finding{}
 	for i := range eval {
 		if fs := c.evalRules(i); !c.sameLocal(i, fs) {
 			redo[i] = slices.Clone(fs)
 		}
 	}
-	for i := range redo {
-		c.detachLocal(i)
+	type refiled struct {
+		refs []ref
+		done []bool // replaced in place already
+	}
+	refs := make(map[int32]refiled, len(redo))
+	for i, fs := range redo {
+		rf := refiled{make([]ref, len(fs)), make([]bool, len(fs))}
+		for _, r := range c.local[i] {
+			k := slices.IndexFunc(fs, func(f Finding) bool {
+				return f.Severity == r.sev && f.Rule == r.rule && f.order == r.order && f.sub == r.sub
+			})
+			if k >= 0 && !rf.done[k] {
+				rf.refs[k], rf.done[k] = c.replace(r, fs[k]), true
+			} else {
+				c.detach(r)
+			}
+		}
+		refs[i] = rf
 	}
 	for i, fs := range redo {
-		for _, f := range fs {
-			c.local[i] = append(c.local[i], c.attach(f))
+		rf := refs[i]
+		for k, f := range fs {
+			if !rf.done[k] {
+				rf.refs[k] = c.attach(f)
+			}
 		}
+		c.local[i] = append(c.local[i][:0], rf.refs...)
 	}
 	for i := range eval {
 		c.refreshContrib(i)
