@@ -608,17 +608,36 @@ func noteID(rw *row) string {
 // left out of the plan, each with a note.
 func leaveOutEliminated(rows []row, parent []int, note func(*row, NoteKind, string, ...any)) {
 	gone := func(i int) bool { return i >= 0 && rows[i].status.leftOut() }
+	// up[i] is the first ancestor of a left-out row i that stays, found once
+	// per row (a chain of 100,000 left-out rows costs linear time, not
+	// quadratic): walk up to a known answer, then write it along the path.
+	up := map[int]int{}
+	var path []int
+	stays := func(i int) int {
+		path = path[:0]
+		j := i
+		for gone(j) {
+			if k, ok := up[j]; ok {
+				j = k
+				break
+			}
+			path = append(path, j)
+			j = parent[j] // cycles are broken already, so this ends
+		}
+		for _, k := range path {
+			up[k] = j
+		}
+		return j
+	}
 	moved := map[int]int{}
 	for i := range rows {
 		if !gone(parent[i]) {
 			continue
 		}
-		j := parent[i]
-		for steps := 0; gone(j) && steps < len(rows); steps++ { // cycles are broken already; the bound is a guard
-			j = parent[j]
+		if !gone(i) {
+			moved[parent[i]]++ // the reports that stay, for the note
 		}
-		moved[parent[i]]++
-		parent[i] = j
+		parent[i] = stays(parent[i])
 	}
 	for i := range rows {
 		if !rows[i].status.leftOut() {
@@ -631,12 +650,7 @@ func leaveOutEliminated(rows []row, parent []int, note func(*row, NoteKind, stri
 		if n := moved[i]; n > 0 {
 			to := "top positions"
 			if j := parent[i]; j >= 0 {
-				for gone(j) {
-					j = parent[j]
-				}
-				if j >= 0 {
-					to = describe(&rows[j])
-				}
+				to = describe(&rows[j]) // not left out: parents were moved up above
 			}
 			if n == 1 {
 				msg += ": its one report now reports to " + to

@@ -1,11 +1,13 @@
 package people
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/orgplanner/orgplanner/orgchart"
 	"github.com/orgplanner/orgplanner/orgchart/check"
@@ -506,4 +508,31 @@ func TestImportUKGSupervisorEmployeeNumber(t *testing.T) {
 	}
 	wantManager(t, p, "Ken Thompson", "Grace Hopper")
 	wantManager(t, p, "Grace Hopper", "Ada Lovelace")
+}
+
+func TestImportLongChainOfEliminatedPostsIsLinear(t *testing.T) {
+	// 20,000 eliminated posts in a chain, each reporting to the next one
+	// down the file, above one post that stays: reparenting walks each link
+	// once (it took quadratic time).
+	const n = 20000
+	var b strings.Builder
+	b.WriteString("Post Unique Reference,Name,Job Title,Reports to Senior Post\nTOP,Ada Lovelace,Chief Executive,XX\n")
+	for i := 0; i < n; i++ {
+		up := fmt.Sprintf("P%d", i+1)
+		if i == n-1 {
+			up = "TOP"
+		}
+		fmt.Fprintf(&b, "P%d,Eliminated,Director,%s\n", i, up)
+	}
+	b.WriteString("LAST,Grace Hopper,Deputy Director,P0\n")
+	start := time.Now()
+	p, rep, err := Import(strings.NewReader(b.String()), "chain.csv", defaultCatalog(t), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Positions) != 2 || rep.Count(NoteLeftOut) != n {
+		t.Fatalf("%d positions, %d left out", len(p.Positions), rep.Count(NoteLeftOut))
+	}
+	wantManager(t, p, "Grace Hopper", "Ada Lovelace")
+	t.Logf("%d eliminated posts in a chain: %v", n, time.Since(start))
 }
