@@ -35,6 +35,7 @@ type row struct {
 	status                                   nameStatus
 	team                                     bool // a row of posts under a manager (a team file's)
 	codeTitle                                bool // the title was read from the job code
+	shares                                   int  // rows merged into this one as a job share
 }
 
 // Options are the choices an import takes besides the file.
@@ -418,10 +419,11 @@ func readRows(data []byte, file string, opt Options, fail func(int, string, ...a
 		case rw.id == "":
 			fail(line, "empty id: every person needs an id that others can name as their manager")
 			continue
-		case dup && hasFTE && jobShare(&sh.rows[prev], &rw):
+		case dup && hasFTE && sh.rows[prev].shares < maxShares && jobShare(&sh.rows[prev], &rw):
 			first := &sh.rows[prev]
 			note(line, rw.id, NoteJobShare, "post %s is shared: line %d is the same post held by %s; one position held by both", rw.id, first.line, nameOr(rw.name, "nobody named"))
 			shareHolder(first, &rw)
+			first.shares++
 			continue
 		case dup:
 			fail(line, "id %q is also on line %d: ids must be unique (a job share repeats a row with only the name, contacts and notes changed)", rw.id, sh.rows[prev].line)

@@ -69,6 +69,11 @@ func jobShare(a, b *row) bool {
 		(a.name != b.name || a.status != b.status)
 }
 
+// maxShares is the most rows merged into one as a job share (four people in
+// one post): past it a repeated id is a mistake, and the merged holder and
+// notes stay short however many rows repeat it.
+const maxShares = 3
+
 // shareHolder adds b's holder to a's post: "Ada Lovelace / Grace Hopper".
 // A vacant or withheld half adds nothing to a named one; costs and FTEs add
 // up (two 0.5 FTE halves are one post).

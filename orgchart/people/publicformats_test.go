@@ -536,3 +536,17 @@ func TestImportLongChainOfEliminatedPostsIsLinear(t *testing.T) {
 	wantManager(t, p, "Grace Hopper", "Ada Lovelace")
 	t.Logf("%d eliminated posts in a chain: %v", n, time.Since(start))
 }
+
+func TestJobSharesHaveALimit(t *testing.T) {
+	// Four people may share a post; a fifth row with the same id is a
+	// mistake, refused, and a file of thousands of them stays cheap.
+	var b strings.Builder
+	b.WriteString("id,manager id,name,title,fte\n")
+	for i := 0; i < 5000; i++ {
+		fmt.Fprintf(&b, "1,,Person %d,CTO,0.2\n", i)
+	}
+	_, _, err := Import(strings.NewReader(b.String()), "share.csv", defaultCatalog(t), nil)
+	if err == nil || !strings.Contains(err.Error(), "share.csv:6: id \"1\" is also on line 2") {
+		t.Fatalf("5,000 rows of one post: %.300v", err)
+	}
+}
