@@ -15,7 +15,7 @@ import (
 // cells, drawn along the middle of each channel, is the route. The search
 // is bounded (a budget of cells per layout, growing with the number of
 // cards), so a chart with hundreds of thousands of dotted lines stays
-// linear: past the budget, lines keep the plain route.
+// linear: past the budget, lines keep the plain route unchecked.
 
 const (
 	dottedStub      = StackRowGap / 2 // how far a line leaves its card before turning
@@ -54,7 +54,7 @@ type dottedItem struct {
 
 func newDottedRouter(cards []Card, width, height float32) *dottedRouter {
 	return &dottedRouter{cards: cards, width: width, height: height,
-		index: newGrid(cards, width, height), budget: 4_000_000 + 400*len(cards)}
+		index: newGrid(cards, width, height), budget: 2_000_000 + 200*len(cards)}
 }
 
 // newEngineRouter is an Engine's router: it finds cards through the
@@ -93,6 +93,10 @@ func (r *dottedRouter) route(j, i int32) []Point {
 		s, e = Point{ax, a.Y + a.H}, Point{mx, m.Y}
 		sy, ey = s.Y+dottedStub, m.Y-dottedStub
 	}
+	plain := []Point{s, {ax, ey}, {mx, ey}, e}
+	if r.budget <= 0 {
+		return plain // past the budget: every line costs the same
+	}
 	// The plain routes: across just off the manager, or just off the report.
 	for _, y := range []float32{ey, sy} {
 		pts := []Point{s, {ax, y}, {mx, y}, e}
@@ -100,15 +104,11 @@ func (r *dottedRouter) route(j, i int32) []Point {
 			return pts
 		}
 	}
-	plain := []Point{s, {ax, ey}, {mx, ey}, e}
-	if r.budget <= 0 {
-		return plain
-	}
 	// A window around both cards, then the whole chart.
 	x0, x1 := min(a.X, m.X), max(a.X+a.W, m.X+m.W)
 	y0, y1 := min(a.Y, m.Y), max(a.Y+a.H, m.Y+m.H)
 	// (The chart's edge may be passed by a little: pictures have a margin.)
-	for _, grow := range []float32{2, -1} {
+	for _, grow := range []float32{1, -1} {
 		wx0, wy0, wx1, wy1 := -dottedOutside, -dottedOutside, r.width+dottedOutside, r.height+dottedOutside
 		whole := true
 		if grow > 0 {
@@ -134,6 +134,7 @@ func (r *dottedRouter) free(pts []Point, i, j int32) bool {
 		x0, x1 := min(p.X, q.X), max(p.X, q.X)
 		y0, y1 := min(p.Y, q.Y), max(p.Y, q.Y)
 		ok := true
+		r.budget -= 16 // a look along the line
 		r.visible(x0-dottedClearance, y0-dottedClearance, x1+dottedClearance, y1+dottedClearance, func(c int) {
 			d := float32(dottedClearance)
 			if int32(c) == i || int32(c) == j {
@@ -170,7 +171,15 @@ func (r *dottedRouter) search(s, e, s2, e2 Point, up bool, wx0, wy0, wx1, wy1 fl
 	slices.Sort(r.ys)
 	r.ys = slices.Compact(r.ys)
 	nx, ny := len(r.xs)-1, len(r.ys)-1
-	if nx < 1 || ny < 1 || nx*ny > dottedMaxCells || nx*ny > r.budget {
+	// The window's cards count against the budget too, so that a search
+	// refused (too big, or past the budget) is paid for: past the budget no
+	// line looks again.
+	r.budget -= len(r.near)
+	if nx < 1 || ny < 1 || nx*ny > dottedMaxCells {
+		return nil, false
+	}
+	if nx*ny > r.budget {
+		r.budget = 0
 		return nil, false
 	}
 	r.budget -= nx * ny
