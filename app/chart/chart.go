@@ -37,6 +37,7 @@ type Chart struct {
 	// placed is false until the first layout with a real size: the first view
 	// is chosen then.
 	placed bool
+	fitted fitView // the view of the last Fit, kept on a resize while unmoved
 
 	// drop target feedback while something is dragged over the chart
 	dropID     string
@@ -235,7 +236,30 @@ func (c *Chart) Fit() {
 	c.zoom = z
 	c.off = fyne.NewPos(lay.Width/2-s.Width/2/z, -fitMargin)
 	c.placed = true
+	c.fitted = fitView{zoom: c.zoom, off: c.off, size: s, on: true}
 	c.Refresh()
+}
+
+// fitView is the view Fit chose and the size it chose it for: while the
+// view is still that one (nobody panned or zoomed since), a new size of the
+// chart (the window maximised or resized just after a plan opened) fits
+// again, so the plan stays fitted and centred.
+type fitView struct {
+	zoom float32
+	off  fyne.Position
+	size fyne.Size
+	on   bool
+}
+
+// refitOnResize fits again when the chart got a new size and still shows
+// the view Fit chose; it reports whether it did.
+func (c *Chart) refitOnResize(s fyne.Size) bool {
+	f := c.fitted
+	if !f.on || s == f.size || s.Width <= 0 || s.Height <= 0 || c.zoom != f.zoom || c.off != f.off {
+		return false
+	}
+	c.Fit()
+	return true
 }
 
 // Home shows the chart's top: the whole chart when it fits at a readable
@@ -695,6 +719,9 @@ func (r *chartRenderer) Layout(s fyne.Size) {
 	if !c.placed && s.Width > 0 && s.Height > 0 {
 		c.placed = true
 		c.Fit() // plans open fitted; calls Refresh, which lays out
+		return
+	}
+	if c.refitOnResize(s) {
 		return
 	}
 	r.update(s)

@@ -68,3 +68,21 @@ func abs32(v float32) float32 {
 	}
 	return v
 }
+
+// A fitted chart that gets a new size (the window maximised just after the
+// plan opened) fits again, centred; once the view was moved, a resize keeps it.
+func TestAFittedChartFitsAgainWhenResized(t *testing.T) {
+	c, _ := newTestChart(t)
+	c.Fit()
+	c.Resize(fyne.NewSize(1300, 900)) // as the window's layout does
+	zoom, off := c.Zoom(), c.Offset()
+	c.Fit() // what a Fit at the new size shows
+	if c.Zoom() != zoom || c.Offset() != off {
+		t.Errorf("after the resize the view is %v %v, a fit is %v %v", zoom, off, c.Zoom(), c.Offset())
+	}
+	c.SetView(1, fyne.NewPos(-50, -40)) // the user moved it
+	c.Resize(fyne.NewSize(900, 700))
+	if c.Zoom() != 1 || c.Offset() != fyne.NewPos(-50, -40) {
+		t.Errorf("a moved view changed on a resize: %v %v", c.Zoom(), c.Offset())
+	}
+}
