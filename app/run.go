@@ -4,9 +4,11 @@ package app
 import (
 	"fmt"
 	"os"
+	"runtime/debug"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
+	"github.com/go-text/typesetting/fontscan"
 
 	"github.com/orgplanner/orgplanner/app/state"
 	"github.com/orgplanner/orgplanner/assets"
@@ -21,6 +23,14 @@ const AppID = "io.orgplanner.app"
 // start, as File > Compare with plan does: for screenshots and for looking at
 // a comparison without clicking through a file dialog.
 const compareEnv = "ORGPLANNER_COMPARE"
+
+// startGCPercent is the garbage collector's setting (GOGC) while the window
+// starts and a plan named on the command line is read, under a soft memory
+// limit.
+const (
+	startGCPercent   = 400
+	startMemoryLimit = 1 << 30 // bytes: the collector works harder beyond
+)
 
 // Run opens the main window on the plan at path (the startup sample when
 // empty) and returns the process exit code when the window closes.
@@ -37,9 +47,23 @@ func Run(path string) int {
 		close(baseDone)
 	}()
 	waitBase := func() (*catalog.Catalog, error) { <-baseDone; return base, baseErr }
+	go warmSystemFonts()
 	var opened *opening
+	gcPercent, memLimit := -2, int64(0) // the collector's settings before start-up changed them
 	if path != "" {
+		// Reading a large plan makes garbage fast: collecting less often
+		// while the window starts and the plan is read leaves more of the
+		// machine to both (the setting is restored once the plan is checked).
+		gcPercent = debug.SetGCPercent(startGCPercent)
+		memLimit = debug.SetMemoryLimit(startMemoryLimit) // a huge plan still collects in time
 		opened = startOpening(path, waitBase)
+	}
+	restoreGC := func() {
+		if gcPercent != -2 {
+			debug.SetGCPercent(gcPercent)
+			debug.SetMemoryLimit(memLimit)
+			gcPercent = -2
+		}
 	}
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
@@ -54,7 +78,7 @@ func Run(path string) int {
 	timing.mark("widgets built")
 	u.chart.OnFirstFrame = func() { timing.mark("first frame painted") }
 	u.chart.OnFirstPaint = func() { timing.mark("first chart frame painted") }
-	u.onChecked = func() { timing.mark("plan checked") }
+	u.onChecked = func() { timing.mark("plan checked"); restoreGC() }
 	w.SetContent(u.content)
 	w.SetMainMenu(u.mainMenu())
 	u.installShortcuts()
@@ -80,6 +104,9 @@ func Run(path string) int {
 	if path != "" {
 		// read in the background: the window shows at once
 		u.finishOpening(opened, func(err error) {
+			if err != nil || !u.st.Checking() {
+				restoreGC()
+			}
 			if err != nil {
 				fmt.Fprintf(os.Stderr, "orgplanner: %s could not be opened:\n%v\n", path, err)
 			} else {
@@ -100,3 +127,16 @@ func Run(path string) int {
 	w.ShowAndRun()
 	return 0
 }
+
+// warmSystemFonts builds fontscan's index of the system's fonts (once per
+// process, safe from any goroutine) while the window is made: Fyne reads it
+// when it first measures text, which would otherwise be on the window's
+// thread while the widgets are built.
+func warmSystemFonts() {
+	_ = fontscan.NewFontMap(quietFonts{}).UseSystemFonts("") // "" is the folder Fyne uses
+}
+
+// quietFonts drops fontscan's messages (Fyne's own font map logs nothing either).
+type quietFonts struct{}
+
+func (quietFonts) Printf(string, ...any) {}

@@ -136,7 +136,14 @@ func newStartTiming() *startTiming {
 	return &startTiming{start: time.Now(), on: os.Getenv(timingEnv) == "1"}
 }
 
-func (t *startTiming) mark(step string) { t.markAt(step, time.Now()) }
+// mark prints a step just done, with the CPU time the process has used so
+// far (every thread: the window's, the reading's, the collector's, the GL
+// driver's).
+func (t *startTiming) mark(step string) {
+	if t.on {
+		fmt.Fprintf(os.Stderr, "orgplanner: %-26s %6d ms  (CPU %d ms)\n", step, time.Since(t.start).Milliseconds(), cpuTime()/1e6)
+	}
+}
 
 // markAt prints a step that ended at a time already past.
 func (t *startTiming) markAt(step string, at time.Time) {

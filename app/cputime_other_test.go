@@ -1,6 +1,0 @@
-//go:build !unix
-
-package app
-
-// cpuTime is unavailable here; benchmarks then report 0.
-func cpuTime() int64 { return 0 }
