@@ -24,6 +24,7 @@ const (
 	dottedNarrow    = 8               // a line closer than half this to a card's side ...
 	dottedSqueeze   = 40              // ... costs this much more a cell
 	dottedOffset    = 3               // a channel's line runs this far right of (below) its middle, beside a solid line there
+	dottedLane      = 5               // lines sharing a gap run this far apart
 	dottedOutside   = 2 * dottedStub  // how far past the chart's edge a line may run (pictures have a margin)
 	dottedMaxCells  = 1 << 19         // the largest grid one search makes (32 bytes a cell)
 )
@@ -36,6 +37,10 @@ type dottedRouter struct {
 	index         grid  // the cards, for the plain route's checks and the search windows
 	live          *live // an Engine's index instead (see newEngineRouter)
 	budget        int   // grid cells the searches may still make
+	// usedX and usedY count the routed lines' vertical pieces by x and
+	// horizontal pieces by y: a later line through the same gap takes the
+	// next lane, so two dotted lines do not run on top of each other.
+	usedX, usedY map[float32]int
 
 	near           []int32   // cards in the search window
 	xs, ys         []float32 // the cells' edges
@@ -53,15 +58,17 @@ type dottedItem struct {
 }
 
 func newDottedRouter(cards []Card, width, height float32) *dottedRouter {
-	return &dottedRouter{cards: cards, width: width, height: height,
-		index: newGrid(cards, width, height), budget: 2_000_000 + 200*len(cards)}
+	r := newEngineRouter(cards, width, height, nil)
+	r.index = newGrid(cards, width, height)
+	return r
 }
 
 // newEngineRouter is an Engine's router: it finds cards through the
 // Engine's spatial index, kept across relayouts, instead of indexing every
 // card again for each relayout.
 func newEngineRouter(cards []Card, width, height float32, v *live) *dottedRouter {
-	return &dottedRouter{cards: cards, width: width, height: height, live: v, budget: 4_000_000 + 400*len(cards)}
+	return &dottedRouter{cards: cards, width: width, height: height, live: v, budget: 2_000_000 + 200*len(cards),
+		usedX: map[float32]int{}, usedY: map[float32]int{}}
 }
 
 // visible calls visit for each card meeting the rectangle.
@@ -80,6 +87,18 @@ var dottedDX, dottedDY = [4]int{0, 0, -1, 1}, [4]int{-1, 1, 0, 0}
 // j: from the report's top (its bottom when the manager is not above it)
 // to the manager's bottom (its top), off-centre from the solid lines.
 func (r *dottedRouter) route(j, i int32) []Point {
+	pts := r.routeOnce(j, i)
+	for k := 1; k < len(pts); k++ {
+		if pts[k-1].X == pts[k].X {
+			r.usedX[pts[k].X]++
+		} else {
+			r.usedY[pts[k].Y]++
+		}
+	}
+	return pts
+}
+
+func (r *dottedRouter) routeOnce(j, i int32) []Point {
 	a, m := &r.cards[i], &r.cards[j]
 	ax := min(a.X+a.W/2+DottedInset, a.X+a.W-8)
 	mx := min(m.X+m.W/2+DottedInset, m.X+m.W-8)
@@ -199,10 +218,10 @@ func (r *dottedRouter) search(s, e, s2, e2 Point, up bool, wx0, wy0, wx1, wy1 fl
 	}
 	r.rx, r.ry = resize(r.rx, nx), resize(r.ry, ny)
 	for i := range nx {
-		r.rx[i] = channel(r.xs[i], r.xs[i+1])
+		r.rx[i] = lane(r.usedX, r.xs[i], r.xs[i+1])
 	}
 	for j := range ny {
-		r.ry[j] = channel(r.ys[j], r.ys[j+1])
+		r.ry[j] = lane(r.usedY, r.ys[j], r.ys[j+1])
 	}
 	// The cells just outside the two cards, where the line leaves and enters.
 	si, sj := cellOf(r.xs, s2.X), cellOf(r.ys, s2.Y)
@@ -322,6 +341,21 @@ func (r *dottedRouter) hugs(i, j, d, nx, ny int) bool {
 // on it), the middle when the gap is narrow.
 func channel(a, b float32) float32 {
 	return (a+b)/2 + min(dottedOffset, (b-a)/4)
+}
+
+// lane is where a line runs in the gap from a to b: its channel, or beside
+// it where an earlier dotted line runs there and the gap has room.
+func lane(used map[float32]int, a, b float32) float32 {
+	c := channel(a, b)
+	if used[c] == 0 {
+		return c
+	}
+	for _, d := range []float32{dottedLane, -dottedLane, 2 * dottedLane, -2 * dottedLane, 3 * dottedLane, -3 * dottedLane} {
+		if v := c + d; v > a+2 && v < b-2 && used[v] == 0 {
+			return v
+		}
+	}
+	return c
 }
 
 // index is the position of v, which is one of the sorted edges.
