@@ -107,7 +107,7 @@ func newFindingsPanel(st *state.State, onPick func(string)) *findingsPanel {
 	return f
 }
 
-// bindRow shows a header ("▸ span.too-wide · 12") or a finding (its whole
+// bindRow shows a header ("▸ Spans wider than the role's range (span.too-wide) · 12") or a finding (its whole
 // message and suggestion).
 func (f *findingsPanel) bindRow(r findingRow, icon *widget.Icon, t *widget.RichText) {
 	g := f.groups[r.group]
@@ -118,7 +118,7 @@ func (f *findingsPanel) bindRow(r findingRow, icon *widget.Icon, t *widget.RichT
 			mark = "▾ "
 		}
 		segs = []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleStrong,
-			Text: fmt.Sprintf("%s%s · %d", mark, g.rule, len(g.items))}}
+			Text: fmt.Sprintf("%s%s · %d", mark, groupTitle(g.rule), len(g.items))}}
 	} else {
 		fd := &f.findings[r.finding]
 		segs = []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: fd.Message}}

@@ -219,3 +219,24 @@ func TestReviewSaysCheckingUntilTheReportArrives(t *testing.T) {
 		t.Error("the matrix is not back after the check")
 	}
 }
+
+// Group headings say the rule in words, then its id; every rule of the
+// report of a generated plan has words.
+func TestFindingGroupsAreNamedInWords(t *testing.T) {
+	p, _, _ := newTestPanel(t, generate.Shaped(400, 2))
+	f := p.findings
+	if len(f.groups) == 0 {
+		t.Fatal("no findings")
+	}
+	for _, g := range f.groups {
+		title := groupTitle(g.rule)
+		if ruleNames[g.rule] == "" || !strings.HasSuffix(title, "("+g.rule+")") {
+			t.Errorf("rule %s heads its group as %q", g.rule, title)
+		}
+	}
+	for rule := range ruleNames {
+		if _, ok := check.DefaultSeverity(rule); !ok {
+			t.Errorf("ruleNames names %q, which is no rule of check", rule)
+		}
+	}
+}
