@@ -44,11 +44,19 @@ var namePlaceholders = map[string]nameStatus{
 // readName reads a name cell: a placeholder gives its status and the
 // holder to show ("" for vacant and eliminated posts).
 func readName(name string) (nameStatus, string) {
-	switch st := namePlaceholders[strings.ToLower(strings.Join(strings.Fields(name), " "))]; st {
-	case vacant, eliminated:
-		return st, ""
-	case undisclosed:
-		return st, NotDisclosed
+	t := strings.TrimSpace(name)
+	if len(t) > 16 || t == "" {
+		return named, name // longer than any placeholder
+	}
+	// EqualFold against each placeholder: no allocation for the names of
+	// every row of a large file.
+	for k, st := range namePlaceholders {
+		if strings.EqualFold(t, k) {
+			if st == undisclosed {
+				return st, NotDisclosed
+			}
+			return st, ""
+		}
 	}
 	return named, name
 }
@@ -56,7 +64,7 @@ func readName(name string) (nameStatus, string) {
 // notInPost reports whether a title says the row holds no post (the
 // organograms' post reference 0, "individuals paid but not in post").
 func notInPost(title string) bool {
-	return strings.EqualFold(strings.Join(strings.Fields(title), " "), "not in post")
+	return strings.EqualFold(strings.TrimSpace(title), "not in post")
 }
 
 // jobShare reports whether b repeats a's post with only the person changed:
