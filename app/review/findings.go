@@ -30,6 +30,7 @@ type findingsPanel struct {
 	groups   []findingGroup
 	open     map[string]bool // rules whose group is open
 	rows     []findingRow
+	heights  []float32        // of the rows, as sizeRows set them
 	icons    [3]fyne.Resource // by severity
 	root     fyne.CanvasObject
 }
@@ -270,13 +271,14 @@ func (f *findingsPanel) sizeRows() {
 	icon := widget.NewIcon(nil)
 	t := widget.NewRichText()
 	t.Wrapping = fyne.TextWrapWord
+	f.heights = f.heights[:0]
 	for i, r := range f.rows {
-		if r.finding < 0 {
-			continue // one line
-		}
+		// headings too: a rule's name wraps in a narrow panel
 		f.bindRow(r, icon, t)
 		t.Resize(fyne.NewSize(w, t.MinSize().Height))
-		f.list.SetItemHeight(i, t.MinSize().Height)
+		h := t.MinSize().Height
+		f.list.SetItemHeight(i, h)
+		f.heights = append(f.heights, h)
 	}
 }
 

@@ -234,6 +234,18 @@ func TestFindingGroupsAreNamedInWords(t *testing.T) {
 			t.Errorf("rule %s heads its group as %q", g.rule, title)
 		}
 	}
+	// a heading that wraps gets the height of its lines
+	f.sizeRows()
+	one := widget.NewRichTextWithText("x").MinSize().Height
+	wrapped := false
+	for i, r := range f.rows {
+		if r.finding < 0 && f.heights[i] > one*1.5 {
+			wrapped = true
+		}
+	}
+	if !wrapped {
+		t.Errorf("no heading is taller than one line in a %v wide list: %v", f.list.Size().Width, f.heights)
+	}
 	for rule := range ruleNames {
 		if _, ok := check.DefaultSeverity(rule); !ok {
 			t.Errorf("ruleNames names %q, which is no rule of check", rule)
