@@ -56,7 +56,8 @@ type cellLine struct {
 // who owns them, a line each) and the positions to select on the chart. One definition
 // of each word, the checks': a gap is a required capability nobody owns
 // (rules coverage.gap and coverage.support-only, which is "only supported"),
-// an overlap one owned in separate branches (coverage.overlap).
+// an overlap one owned in separate branches (coverage.overlap, and
+// coverage.duplicate-leader for a strategy or governance capability).
 func (s *summaryPanel) cellDetail(d catalog.Domain, column string) (string, []cellLine, []string) {
 	cat := s.st.Catalog()
 	name := func(id string) string {
@@ -79,8 +80,9 @@ func (s *summaryPanel) cellDetail(d catalog.Domain, column string) (string, []ce
 	switch column {
 	case columnGaps, columnOverlaps:
 		rules := map[string]string{"coverage.gap": "nobody owns it", "coverage.support-only": "only supported, nobody owns it"}
-		if column == columnOverlaps {
-			rules = map[string]string{"coverage.overlap": "owned in separate branches"}
+		if column == columnOverlaps { // as check's summary counts them: overlaps and duplicate leaders
+			rules = map[string]string{"coverage.overlap": "owned in separate branches",
+				"coverage.duplicate-leader": "led in separate branches, where one leader is expected"}
 		}
 		for _, f := range rep.Findings {
 			why, ok := rules[f.Rule]

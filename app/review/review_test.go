@@ -252,3 +252,41 @@ func TestFindingGroupsAreNamedInWords(t *testing.T) {
 		}
 	}
 }
+
+// The overlaps cell lists what check's summary counts as overlaps: two CTOs
+// under one CEO lead technology strategy twice (coverage.duplicate-leader).
+func TestTheOverlapsCellListsDuplicateLeaders(t *testing.T) {
+	p := orgchart.NewPlan("Two CTOs")
+	p.Positions = []*orgchart.Position{
+		{ID: "ceo", Role: "chief-executive-officer", Holder: "A"},
+		{ID: "cto1", Role: "chief-technology-officer", ReportsTo: "ceo", Holder: "B"},
+		{ID: "cto2", Role: "chief-technology-officer", ReportsTo: "ceo", Holder: "C"},
+	}
+	p.Reindex()
+	panel, st, _ := newTestPanel(t, p)
+	dups := 0
+	for _, f := range st.Report().Findings {
+		if f.Rule == "coverage.duplicate-leader" {
+			dups++
+		}
+	}
+	if dups == 0 {
+		t.Fatal("two CTOs raise no duplicate-leader finding")
+	}
+	found := false
+	for d, cov := range st.Report().Summary.Coverage {
+		if cov.Overlaps == 0 {
+			continue
+		}
+		_, lines, _ := panel.summary.cellDetail(d, columnOverlaps)
+		if len(lines) < min(cov.Overlaps, maxCellLines) {
+			t.Errorf("%s: the overlaps cell says %d, lists %d", d, cov.Overlaps, len(lines))
+		}
+		for _, l := range lines {
+			found = found || strings.Contains(l.text, "one leader is expected")
+		}
+	}
+	if !found {
+		t.Error("no overlaps cell lists the duplicate leaders")
+	}
+}
