@@ -550,3 +550,22 @@ func TestJobSharesHaveALimit(t *testing.T) {
 		t.Fatalf("5,000 rows of one post: %.300v", err)
 	}
 }
+
+func TestImportOrganogramAsDataGovUKWritesIt(t *testing.T) {
+	// data.gov.uk's own converter quotes every field and leaves the Total
+	// Pay header blank; its first row is the Chief Executive reporting to XX.
+	in := `"Post Unique Reference","Name","Grade (or equivalent)","Job Title","Job/Team Function","Parent Department","Organisation","Unit","Contact Phone","Contact E-mail","Reports to Senior Post","Salary Cost of Reports (£)","FTE","Actual Pay Floor (£)","Actual Pay Ceiling (£)","","Professional/Occupational Group","Notes","Valid?"` + "\n" +
+		`"CEO","Iris Achebe","SCS2","Chief Executive","Chief executive","Department for Public Services","Culture Agency","Culture Agency Unit","0300 123 1234","iris.achebe@example.gov.uk","XX","1000345","1.00","120000","124999","","","","1"` + "\n" +
+		`"DIR1","N/D","SCS1","Director of Technology","Technology","Department for Public Services","Culture Agency","Technology","N/A","tech@example.gov.uk","CEO","0","1.00","N/D","N/D","","","","1"` + "\n"
+	p, rep, err := Import(strings.NewReader(in), "2016-09-30-organogram-senior.csv", defaultCatalog(t), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ceo := wantManager(t, p, "Iris Achebe", "")
+	if ceo.Cost != 122500 || rep.Count(NoteBadCost) != 0 {
+		t.Errorf("CEO %+v, %d bad costs", ceo, rep.Count(NoteBadCost))
+	}
+	if d := wantManager(t, p, NotDisclosed, "Iris Achebe"); d.Title != "Director of Technology" || d.Cost != 0 {
+		t.Errorf("N/D director %+v", d)
+	}
+}
