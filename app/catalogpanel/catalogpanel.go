@@ -33,6 +33,7 @@ type Panel struct {
 	search *widget.Entry
 	list   *widget.List
 	detail *widget.RichText
+	hint   *widget.Label
 	items  []catalogItem
 	chosen string // role id shown in the detail
 	root   fyne.CanvasObject
@@ -56,8 +57,9 @@ func New(st *state.State, drag *chart.Dragger) *Panel {
 	p.detail = widget.NewRichText()
 	p.detail.Wrapping = fyne.TextWrapWord
 	p.showDetail(nil)
-	hint := widget.NewLabelWithStyle("Drag a role onto a card to add it there", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
-	hint.Truncation = fyne.TextTruncateEllipsis
+	p.hint = widget.NewLabelWithStyle("Drag a role onto a card to add it there", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	p.hint.Wrapping = fyne.TextWrapWord // whole in a narrow panel (1280 x 720), not "Drag a role onto a card to ad…"
+	hint := p.hint
 	top := container.NewBorder(container.NewVBox(p.search, hint), nil, nil, nil, p.list)
 	split := container.NewVSplit(top, container.NewScroll(p.detail))
 	split.Offset = 0.6

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/orgplanner/orgplanner/app/internal/apptest"
 	"github.com/orgplanner/orgplanner/app/state"
@@ -45,4 +46,19 @@ func (p *Panel) roleCount() int {
 		}
 	}
 	return n
+}
+
+// In the narrow panel of a 1280 x 720 window the hint is whole, on two lines.
+func TestTheDragHintIsWholeInANarrowPanel(t *testing.T) {
+	test.NewTempApp(t)
+	p := New(state.New(apptest.Catalog(t)), nil)
+	w := test.NewTempWindow(t, p.Root())
+	w.Resize(fyne.NewSize(218, 700))
+	one := fyne.MeasureText(p.hint.Text, theme.TextSize(), p.hint.TextStyle)
+	if p.hint.Size().Width >= one.Width {
+		t.Skipf("the panel is %v wide: the hint fits on one line", p.hint.Size().Width)
+	}
+	if p.hint.Size().Height < one.Height*2 {
+		t.Errorf("the hint %q is %v high in a %v wide panel: cut, not wrapped", p.hint.Text, p.hint.Size().Height, p.hint.Size().Width)
+	}
 }
