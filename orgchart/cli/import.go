@@ -43,7 +43,8 @@ or FTE and no id or name, such as the organograms' junior staff file
 its FTE rounded up under the post it names. Names such as Vacant, N/D (not
 disclosed: the post is held) and Eliminated (the post is left out) are read as
 what they say; a post repeated with another name is a job share; people whose
-status is Terminated or Inactive are left out, their reports moved up.
+status is Terminated or Inactive, or whose account is disabled, are left out,
+their reports moved up.
 
 Exit status: 0 when the plan was written (read the report), 2 when the file is
 unusable (no header; no id, manager or name column; empty or duplicate ids;
@@ -57,7 +58,7 @@ or the command is used wrongly.
 func runImport(env *Env, args []string) int {
 	fs := newFlagSet(env, "import", "import PEOPLE.csv [TEAMS.csv...] -o PLAN.yaml [--map COLUMN=FIELD,...] [--name NAME] [--cost-period year|month] [--catalog FILE] [--json] [--force]")
 	out := fs.String("o", "", "write the plan to this `FILE` (- for standard output, the report then goes to standard error)")
-	mapFlag := fs.String("map", "", "name columns the headers do not: `COLUMN=FIELD,...` with fields id, manager, name, first-name, last-name, preferred-name, email, title, role, department, cost, count, dotted, notes, owns, supports, not-owns, job-code, fte, grade, cost-min, cost-max, ignore")
+	mapFlag := fs.String("map", "", "name columns the headers do not: `COLUMN=FIELD,...` with fields id, manager, name, first-name, last-name, preferred-name, email, title, role, department, cost, count, dotted, notes, owns, supports, not-owns, job-code, fte, grade, cost-min, cost-max, status, enabled, ignore")
 	name := fs.String("name", "", "the plan's name (default: the CSV's file name)")
 	catFile := fs.String("catalog", "", "match titles against the built-in catalog extended by this YAML `FILE`; the plan refers to it")
 	costPeriod := fs.String("cost-period", "", "what the salary or cost column holds: `year` (the default) or month (multiplied by 12)")

@@ -644,7 +644,10 @@ func leaveOutEliminated(rows []row, parent []int, note func(*row, NoteKind, stri
 			continue
 		}
 		msg := fmt.Sprintf("post %s (%s) is eliminated; left out", rows[i].id, nameOr(rows[i].title, "no title"))
-		if rows[i].status == departed {
+		switch {
+		case rows[i].status == departed && rows[i].employment == "account disabled":
+			msg = fmt.Sprintf("%s has a disabled account; left out", describe(&rows[i]))
+		case rows[i].status == departed:
 			msg = fmt.Sprintf("%s has the status %q; left out", describe(&rows[i]), rows[i].employment)
 		}
 		if n := moved[i]; n > 0 {

@@ -38,13 +38,14 @@ const (
 	FieldCostMin    Field = "cost-min" // the bottom of a pay band: with cost-max, the cost is the band's middle
 	FieldCostMax    Field = "cost-max" // the top of a pay band
 	FieldStatus     Field = "status"   // employment status: terminated and inactive rows are left out
+	FieldEnabled    Field = "enabled"  // a directory account's state (Entra's accountEnabled): disabled rows are left out
 	FieldIgnore     Field = "ignore"
 )
 
 // Fields lists every field a --map entry may name.
 var Fields = []Field{FieldID, FieldManager, FieldName, FieldFirstName, FieldLastName,
 	FieldPreferred, FieldEmail, FieldTitle, FieldRole, FieldDepartment, FieldCost, FieldCount, FieldDotted, FieldNotes, FieldOwns, FieldSupports, FieldNotOwns,
-	FieldJobCode, FieldFTE, FieldGrade, FieldCostMin, FieldCostMax, FieldStatus, FieldIgnore}
+	FieldJobCode, FieldFTE, FieldGrade, FieldCostMin, FieldCostMax, FieldStatus, FieldEnabled, FieldIgnore}
 
 // headerNames are the header spellings HR systems use for each field, after
 // normalising (lower case, letters and digits only, "#" as "number"). The
@@ -121,6 +122,7 @@ var headerNames = map[string]Field{
 
 	"status": FieldStatus, "positionstatus": FieldStatus, "employmentstatus": FieldStatus,
 	"employeestatus": FieldStatus, "workerstatus": FieldStatus,
+	"accountenabled": FieldEnabled, "enabled": FieldEnabled,
 
 	"fte": FieldFTE, "fulltimeequivalent": FieldFTE, "numberofpostsinfte": FieldFTE,
 

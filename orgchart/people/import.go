@@ -367,6 +367,10 @@ func readRows(data []byte, file string, opt Options, fail func(int, string, ...a
 				rw.costMax = v
 			case FieldStatus:
 				rw.employment = v
+			case FieldEnabled:
+				if disabled[strings.ToLower(v)] {
+					rw.employment = "account disabled" // a leaver's account, a shared mailbox: nobody in a post
+				}
 			}
 		}
 		if !labelsSeen && rw.id != "" && idHeader != "" && strings.EqualFold(rw.id, idHeader) {
@@ -403,7 +407,7 @@ func readRows(data []byte, file string, opt Options, fail func(int, string, ...a
 			continue
 		}
 		rw.status, rw.name = readName(rw.name)
-		if goneStatuses[strings.ToLower(strings.TrimSpace(rw.employment))] {
+		if e := strings.ToLower(strings.TrimSpace(rw.employment)); goneStatuses[e] || e == "account disabled" {
 			rw.status = departed
 		}
 		if rw.id == "" {

@@ -23,6 +23,9 @@ const (
 var goneStatuses = map[string]bool{"terminated": true, "inactive": true, "former": true, "retired": true,
 	"deceased": true, "separated": true, "withdrawn": true, "left": true, "termed": true, "resigned": true}
 
+// disabled are the values of an account-enabled column that say no.
+var disabled = map[string]bool{"false": true, "no": true, "0": true, "disabled": true, "n": true}
+
 // leftOut reports whether a row is read but becomes no position.
 func (st nameStatus) leftOut() bool { return st == eliminated || st == departed }
 

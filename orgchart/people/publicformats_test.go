@@ -463,8 +463,9 @@ func TestImportGraphPowerShellExport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(p.Positions) != 12 || rep.ManagersBy.ID != 11 {
-		t.Fatalf("%d positions, managers %+v", len(p.Positions), rep.ManagersBy)
+	// A leaver's account, disabled, is left out.
+	if len(p.Positions) != 12 || rep.ManagersBy.ID != 12 || rep.Count(NoteLeftOut) != 1 {
+		t.Fatalf("%d positions, managers %+v, %d left out", len(p.Positions), rep.ManagersBy, rep.Count(NoteLeftOut))
 	}
 	top := wantManager(t, p, "Hannah Beaumont", "")
 	if top.Line != 3 || len(tops(p)) != 1 {
