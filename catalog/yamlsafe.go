@@ -113,21 +113,12 @@ func aliases(doc *yaml.Node, what string) []YAMLProblem {
 // its empty value), and a line break at most one (a key).
 func ValueBound(data []byte) int {
 	n := 2
-	lineStart := true
-	for i := 0; i < len(data); i++ {
+	i := valueLineStart(data, 0, &n)
+	for i < len(data) {
 		c := data[i]
-		if lineStart {
-			if c == ' ' || c == '\t' {
-				continue
-			}
-			lineStart = false
-			if c == '#' { // a comment line starts no value (its ':'s still count below)
-				n--
-			}
-			n++
-		}
 		if !valueBytes[c] {
-			continue // most bytes: one look-up
+			i++ // most bytes: one look-up
+			continue
 		}
 		switch c {
 		case ':':
@@ -139,15 +130,29 @@ func ValueBound(data []byte) int {
 				n += 2
 			}
 		case '\n', '\r':
-			lineStart = true
+			i = valueLineStart(data, i+1, &n)
+			continue
 		case 0xC2, 0xE2: // NEL, LS and PS break lines too
 			if w := breakWidth(data[i:]); w > 1 {
-				i += w - 1
-				lineStart = true
+				i = valueLineStart(data, i+w, &n)
+				continue
 			}
 		}
+		i++
 	}
 	return n
+}
+
+// valueLineStart counts the key a line starting at i may start (none for a
+// comment line, whose ':'s still count) and returns where its text starts.
+func valueLineStart(data []byte, i int, n *int) int {
+	for i < len(data) && (data[i] == ' ' || data[i] == '\t') {
+		i++
+	}
+	if i < len(data) && data[i] != '#' {
+		*n++
+	}
+	return i
 }
 
 // valueBytes are the bytes ValueBound looks at; breakBytes those that may

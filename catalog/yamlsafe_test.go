@@ -2,6 +2,8 @@ package catalog
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -116,6 +118,9 @@ func FuzzValueBound(f *testing.F) {
 		if len(data) > 4096 {
 			return
 		}
+		if b, want := ValueBound(data), valueBoundByByte(data); b != want {
+			t.Fatalf("bound %d, the byte-by-byte scan %d, for %q", b, want, data)
+		}
 		var doc yaml.Node
 		if yaml.Unmarshal(data, &doc) != nil {
 			return
@@ -124,4 +129,65 @@ func FuzzValueBound(f *testing.F) {
 			t.Fatalf("bound %d < %d nodes for %q", b, n, data)
 		}
 	})
+}
+
+// valueBoundByByte is ValueBound as first written, a state per byte: the
+// faster scan must count the same.
+func valueBoundByByte(data []byte) int {
+	n := 2
+	lineStart := true
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		if lineStart {
+			if c == ' ' || c == '\t' {
+				continue
+			}
+			lineStart = false
+			if c == '#' {
+				n--
+			}
+			n++
+		}
+		switch c {
+		case ':':
+			n++
+		case '[', '{', ',':
+			n += 2
+		case '-', '?':
+			if i+1 == len(data) || isBlankOrBreak(data[i+1]) {
+				n += 2
+			}
+		case '\n', '\r':
+			lineStart = true
+		case 0xC2, 0xE2:
+			if w := breakWidth(data[i:]); w > 1 {
+				i += w - 1
+				lineStart = true
+			}
+		}
+	}
+	return n
+}
+
+// TestValueBoundScansAgree: the scan counts as the byte-by-byte one on the
+// repository's YAML files and on line-break and comment corner cases.
+func TestValueBoundScansAgree(t *testing.T) {
+	cases := []string{"", "#", "# a: b\n", "  \n\n", "a: b", "a:\r\n- b\r", "- \u2028- x\u0085#c: d\u2029 ? e",
+		"\t# x\n  - [a, {b: c}]\n", "-", "?", "-\xC2", "\xE2\x80", "x\xC2\x85", "k: [\u2028a,\u0085b]"}
+	for _, glob := range []string{"../assets/catalog/*.yaml", "../testdata/*/*.yaml", "../assets/samples/*.yaml", "../testdata/hostile/*/*.yaml"} {
+		files, _ := filepath.Glob(glob)
+		for _, f := range files {
+			if data, err := os.ReadFile(f); err == nil {
+				cases = append(cases, string(data))
+			}
+		}
+	}
+	if len(cases) < 30 {
+		t.Fatalf("only %d cases: the globs found no files", len(cases))
+	}
+	for _, c := range cases {
+		if a, b := ValueBound([]byte(c)), valueBoundByByte([]byte(c)); a != b {
+			t.Errorf("%.80q: %d, byte by byte %d", c, a, b)
+		}
+	}
 }
