@@ -97,13 +97,13 @@ func (r *reader) againWhole() bool {
 
 // reader walks one plan document by hand and collects its problems.
 type reader struct {
-	doc         *yaml.Node // the document, for its comments
-	whole       bool       // parse the file whole, not its positions in chunks
-	chunks      []posChunk // the positions, when read in chunks
-	items       int        // how many positions the chunks hold
-	fallback    bool       // a chunk did not parse alone: read again whole
-	chunksRead  bool       // every chunk parsed
-	fast        fastParser // reads the chunks in the simple layout
+	doc         *yaml.Node    // the document, for its comments
+	whole       bool          // parse the file whole, not its positions in chunks
+	chunks      []posChunk    // the positions, when read in chunks
+	items       int           // how many positions the chunks hold
+	fallback    bool          // a chunk did not parse alone: read again whole
+	chunksRead  bool          // every chunk parsed
+	fast        [2]fastParser // read the chunks in the simple layout, in turns
 	file        string
 	catalogDirs []string
 	cat         *catalog.Catalog

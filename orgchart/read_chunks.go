@@ -236,17 +236,73 @@ func (r *reader) positionChunks(p *Plan, line int) ([]posMeta, bool) {
 	p.Positions = make([]*Position, 0, r.items)
 	metas := make([]posMeta, 0, r.items)
 	base := 0
-	for _, c := range r.chunks {
-		seq, ok := r.fast.chunk(c)
-		if !ok {
-			seq, ok = r.parseChunk(c)
-		}
-		if !ok {
-			return nil, false
+	for k, c := range r.readAhead() {
+		seq := k.seq
+		if seq == nil {
+			var ok bool
+			if seq, ok = r.parseChunk(c); !ok {
+				k.done()
+				return nil, false
+			}
 		}
 		metas = r.positionItems(seq.Content, base, slab, p, metas)
 		base += len(seq.Content)
+		k.done()
 	}
 	r.chunksRead = true
 	return metas, true
+}
+
+// aheadChunk is a chunk the fast path read (seq nil when it gave up);
+// done gives its parser back once the chunk's positions are read.
+type aheadChunk struct {
+	seq  *yaml.Node
+	done func()
+}
+
+// readAhead yields the chunks in order with the fast path's trees, made
+// one chunk ahead on another goroutine: a second core reads chunk k+1
+// while the caller checks chunk k. Two parsers take turns, so a tree lives
+// until done; the order of use is the chunks' order, so nothing depends
+// on timing. A caller that stops early ends the goroutine.
+func (r *reader) readAhead() func(yield func(aheadChunk, posChunk) bool) {
+	return func(yield func(aheadChunk, posChunk) bool) {
+		type parsed struct {
+			seq *yaml.Node
+			f   *fastParser
+		}
+		free := make(chan *fastParser, len(r.fast))
+		for i := range r.fast {
+			free <- &r.fast[i]
+		}
+		ahead := make(chan parsed, 1)
+		stop := make(chan struct{})
+		defer close(stop)
+		go func() {
+			defer close(ahead)
+			for _, c := range r.chunks {
+				var f *fastParser
+				select {
+				case f = <-free:
+				case <-stop:
+					return
+				}
+				seq, ok := f.chunk(c)
+				if !ok {
+					seq = nil
+				}
+				select {
+				case ahead <- parsed{seq, f}:
+				case <-stop:
+					return
+				}
+			}
+		}()
+		for _, c := range r.chunks {
+			got := <-ahead
+			if !yield(aheadChunk{got.seq, func() { free <- got.f }}, c) {
+				return
+			}
+		}
+	}
 }
