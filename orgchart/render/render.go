@@ -5,6 +5,8 @@
 package render
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"image"
 	"io"
@@ -104,12 +106,14 @@ func Write(w io.Writer, p *orgchart.Plan, cat *catalog.Catalog, l *layout.Layout
 //
 // The palette (PLTE) comes before the pixels in a PNG, and it is complete
 // only when the last band is drawn (antialiasing adds mixes as it meets
-// them). So the bands are drawn twice: once, without encoding, to fill the
-// palette (the drawing is a small part of the time: filtering and
-// compressing are most of it), and once to stream each band, filtered and
-// compressed, straight to w. Palette indexes never change once given, so
-// the second drawing is the first one exactly, and memory is a few bands
-// whatever the image's size (TestBigPNGMemoryIsBoundedByBands).
+// them). So the compressed bands are kept in memory until the last one, up
+// to pngBuffer bytes (a chart of a few hundred megapixels compresses to a
+// few megabytes); a picture that compresses to more is drawn twice: once,
+// without encoding, to fill the palette (the drawing is a small part of the
+// time: filtering and compressing are most of it), and once to stream each
+// band, filtered and compressed, straight to w. Palette indexes never
+// change once given, so both ways write the same file, and memory is
+// bounded whatever the image's size (TestBigPNGMemoryIsBoundedByBands).
 func WriteScene(w io.Writer, sc *Scene, scale float32, level int) (int, int, error) {
 	r, err := newSceneRenderer(sc, scale)
 	if err != nil {
@@ -121,12 +125,37 @@ func WriteScene(w io.Writer, sc *Scene, scale float32, level int) (int, int, err
 	}
 	rows := bandRows(width, height)
 	r.index(rows, height)
-	r.fillPalette(width, height, rows)
 	pw := newPNGWriter(w, width, height, 96*float64(r.scale))
-	if err := pw.header(r.colors.colors); err != nil {
-		return 0, 0, fmt.Errorf("writing the PNG: %w", err)
-	}
-	if err := encodeBands(pw, r, width, height, rows, level); err != nil {
+	var kept []bandOut
+	size := 0
+	err = encodeBands(r, width, height, rows, level, func(o bandOut) error {
+		if size += len(o.data); size > pngBuffer {
+			return errBufferFull
+		}
+		o.data = bytes.Clone(o.data)
+		kept = append(kept, o)
+		return nil
+	})
+	switch {
+	case err == nil:
+		if err := pw.header(r.colors.colors); err != nil {
+			return 0, 0, fmt.Errorf("writing the PNG: %w", err)
+		}
+		for _, o := range kept {
+			if err := pw.band(o); err != nil {
+				return 0, 0, fmt.Errorf("writing the PNG: %w", err)
+			}
+		}
+	case errors.Is(err, errBufferFull):
+		kept = nil
+		r.fillPalette(width, height, rows)
+		if err := pw.header(r.colors.colors); err != nil {
+			return 0, 0, fmt.Errorf("writing the PNG: %w", err)
+		}
+		if err := encodeBands(r, width, height, rows, level, pw.band); err != nil {
+			return 0, 0, fmt.Errorf("writing the PNG: %w", err)
+		}
+	default:
 		return 0, 0, fmt.Errorf("writing the PNG: %w", err)
 	}
 	if err := pw.close(); err != nil {
@@ -134,6 +163,13 @@ func WriteScene(w io.Writer, sc *Scene, scale float32, level int) (int, int, err
 	}
 	return width, height, nil
 }
+
+// pngBuffer is how many compressed bytes a PNG keeps in memory before it
+// draws its palette first instead (a variable so that a test can take the
+// streaming way on a small chart).
+var pngBuffer = 16 << 20
+
+var errBufferFull = errors.New("the compressed rows are over the buffer")
 
 // bandRows is the height of a band: about bandBytes of pixels.
 func bandRows(width, height int) int { return max(8, min(height, bandBytes/max(1, width))) }
@@ -149,11 +185,12 @@ func (r *renderer) fillPalette(width, height, rows int) {
 }
 
 // encodeBands draws the picture band by band on one goroutine while
-// workers (one a core) filter and compress finished bands; their output is
-// written in order as it comes. Memory is a few bands, whatever the image
-// size: the drawer waits for a free band, and a compressed band is written
-// and its buffer reused as soon as the ones before it are out.
-func encodeBands(pw *pngWriter, r *renderer, width, height, rows, level int) error {
+// workers (one a core) filter and compress finished bands; emit gets them
+// in order as they come (its buffer is reused after it returns). Memory is
+// a few bands, whatever the image size: the drawer waits for a free band,
+// and a compressed band's buffer is reused as soon as it is emitted. An
+// error from emit stops the drawing and is returned.
+func encodeBands(r *renderer, width, height, rows, level int, emit func(bandOut) error) error {
 	workers := max(1, runtime.GOMAXPROCS(0))
 	free := make(chan *canvas, workers+2)
 	for range workers + 2 {
@@ -161,9 +198,14 @@ func encodeBands(pw *pngWriter, r *renderer, width, height, rows, level int) err
 	}
 	jobs, outs := make(chan bandJob, workers), make(chan bandOut, workers)
 	errs := make(chan error, workers)
-	done := make(chan struct{}) // closed when the collector gives up
-	defer close(done)
+	done := make(chan struct{}) // closed when the collector is through
+	var drawing, wg sync.WaitGroup
+	// Every goroutine has stopped when this returns: the caller may draw
+	// again (the palette is not safe for two drawers).
+	defer func() { close(done); drawing.Wait(); wg.Wait() }()
+	drawing.Add(1)
 	go func() { // draw
+		defer drawing.Done()
 		defer close(jobs)
 		var above []byte
 		for seq, y := 0, 0; y < height; seq, y = seq+1, y+rows {
@@ -185,7 +227,6 @@ func encodeBands(pw *pngWriter, r *renderer, width, height, rows, level int) err
 		}
 	}()
 	spare := make(chan []byte, 2*workers+2) // compressed buffers to reuse
-	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() { // filter and compress
@@ -226,7 +267,7 @@ func encodeBands(pw *pngWriter, r *renderer, width, height, rows, level int) err
 		for p, ok := pending[next]; ok; p, ok = pending[next] {
 			delete(pending, next)
 			next++
-			if err := pw.band(p); err != nil {
+			if err := emit(p); err != nil {
 				return err
 			}
 			select {
