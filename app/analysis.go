@@ -58,6 +58,32 @@ func pictureScale(w, h float32, view fyne.Size) float32 {
 	return max(s, minPictureScale)
 }
 
+// pictureFit fills its space with a scroll of one picture, and keeps the
+// picture at the scale that fits that space (pictureScale) whenever it
+// changes: a window made larger shows the pictures larger.
+type pictureFit struct {
+	w, h   float32         // the picture's size at scale 1
+	resize func(s float32) // shows the picture at scale s
+	last   fyne.Size
+}
+
+// Layout implements fyne.Layout.
+func (l *pictureFit) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	if size != l.last && size.Width > 0 && size.Height > 0 {
+		l.last = size
+		// less the scroll bars and the padding around the picture
+		l.resize(pictureScale(l.w, l.h, fyne.NewSize(size.Width-24, size.Height-24)))
+	}
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+		o.Refresh()
+	}
+}
+
+// MinSize is small: the picture scrolls in less room.
+func (l *pictureFit) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(200, 150) }
+
 // analysisWindow shows the pictures in tabs, in a window of their own so
 // they can stay open beside the chart and be made larger. A picture is
 // shown at the size that fits the window (pictureScale), smoothly scaled
@@ -92,7 +118,7 @@ func (u *ui) analysisWindow() fyne.Window {
 		}
 		if view == "spans" { // the histogram can be clicked; its managers are listed below it
 			s := pictureScale(w, h, fyne.NewSize(room.Width, room.Height-spanListHeight-40))
-			content, _, _ := u.spansTab(img, fyne.NewSize(w*s, h*s), s)
+			content, _, _ := u.spansTab(img, w, h, s)
 			tabs.Append(container.NewTabItem(name, content))
 			continue
 		}
@@ -101,7 +127,8 @@ func (u *ui) analysisWindow() fyne.Window {
 		pic.FillMode = canvas.ImageFillContain
 		pic.ScaleMode = canvas.ImageScaleSmooth
 		pic.SetMinSize(fyne.NewSize(w*s, h*s))
-		tabs.Append(container.NewTabItem(name, container.NewScroll(container.NewCenter(pic))))
+		fit := &pictureFit{w: w, h: h, resize: func(s float32) { pic.SetMinSize(fyne.NewSize(w*s, h*s)) }}
+		tabs.Append(container.NewTabItem(name, container.New(fit, container.NewScroll(container.NewCenter(pic)))))
 	}
 	if u.analysisWin != nil { // one analysis window, of the plan as it is now
 		u.analysisWin.Close()

@@ -22,14 +22,15 @@ import (
 // clicked. scale is screen units per picture unit.
 type spanPicture struct {
 	widget.BaseWidget
-	pic    *canvas.Image
-	scale  float32
-	bands  int
-	onBand func(i int)
-	over   int           // the column under the pointer, -1 for none
-	list   *spanManagers // where onBand lists the managers
-	picked int           // the column clicked last, outlined; -1 for none
-	frame  *canvas.Rectangle
+	pic     *canvas.Image
+	scale   float32
+	bands   int
+	onBand  func(i int)
+	over    int           // the column under the pointer, -1 for none
+	list    *spanManagers // where onBand lists the managers
+	picked  int           // the column clicked last, outlined; -1 for none
+	frame   *canvas.Rectangle
+	natural fyne.Size // the picture at scale 1
 }
 
 func newSpanPicture(img image.Image, size fyne.Size, scale float32, bands int, onBand func(int)) *spanPicture {
@@ -41,7 +42,8 @@ func newSpanPicture(img image.Image, size fyne.Size, scale float32, bands int, o
 	frame.StrokeWidth = 2
 	frame.CornerRadius = 4
 	frame.Hide()
-	s := &spanPicture{pic: pic, scale: scale, bands: bands, onBand: onBand, over: -1, picked: -1, frame: frame}
+	s := &spanPicture{pic: pic, scale: scale, bands: bands, onBand: onBand, over: -1, picked: -1, frame: frame,
+		natural: fyne.NewSize(size.Width/scale, size.Height/scale)}
 	s.ExtendBaseWidget(s)
 	return s
 }
@@ -198,11 +200,23 @@ func (m *spanManagers) showBand(i int) {
 }
 
 // spansTab is the span-of-control tab: the clickable histogram above, the
-// managers of the band clicked below.
-func (u *ui) spansTab(img image.Image, size fyne.Size, scale float32) (fyne.CanvasObject, *spanPicture, *spanManagers) {
+// managers of the band clicked below. w and h are the picture's size at
+// scale 1, shown at scale first and then at the scale that fits its room.
+func (u *ui) spansTab(img image.Image, w, h, scale float32) (fyne.CanvasObject, *spanPicture, *spanManagers) {
 	bands := analysis.Spans(u.st.Plan(), u.st.Catalog(), u.st.Report())
 	list := newSpanManagers(u.st, bands, u.pickFinding)
-	pic := newSpanPicture(img, size, scale, len(bands), list.showBand)
+	pic := newSpanPicture(img, fyne.NewSize(w*scale, h*scale), scale, len(bands), list.showBand)
 	pic.list = list
-	return container.NewBorder(nil, list.root, nil, nil, container.NewScroll(container.NewCenter(pic))), pic, list
+	fit := &pictureFit{w: w, h: h, resize: pic.setScale}
+	return container.NewBorder(nil, list.root, nil, nil, container.New(fit, container.NewScroll(container.NewCenter(pic)))), pic, list
+}
+
+// setScale shows the histogram at scale s, the clicked column still outlined.
+func (s *spanPicture) setScale(scale float32) {
+	s.scale = scale
+	s.pic.SetMinSize(fyne.NewSize(s.natural.Width*scale, s.natural.Height*scale))
+	if s.picked >= 0 {
+		s.outline(s.picked)
+	}
+	s.Refresh()
 }

@@ -90,3 +90,34 @@ func TestSpanHistogramBarListsAndSelectsItsManagers(t *testing.T) {
 		t.Errorf("a click on the title selected %q", u.st.Selected())
 	}
 }
+
+// The pictures follow the window's size: made larger, the histogram is
+// shown larger (up to scale 1), and clicks still find its bars.
+func TestAnalysisPicturesFitTheWindowWhenResized(t *testing.T) {
+	u := newTestUI(t, apptest.Plan())
+	w := u.analysisWindow()
+	defer w.Close()
+	pic := findSpanPicture(w.Content())
+	w.Resize(fyne.NewSize(700, 560))
+	small := pic.scale
+	w.Resize(fyne.NewSize(1500, 1300))
+	large := pic.scale
+	if !(large > small) || large > 1 {
+		t.Fatalf("scale %v in a small window, %v in a large one", small, large)
+	}
+	if got := pic.pic.MinSize().Width; got < pic.natural.Width*large-1 || got > pic.natural.Width*large+1 {
+		t.Errorf("the picture is %v wide at scale %v of %v", got, large, pic.natural.Width)
+	}
+	bands := analysis.Spans(u.st.Plan(), u.st.Catalog(), u.st.Report())
+	for i, b := range bands {
+		if len(b.Managers) == 0 {
+			continue
+		}
+		x, y, cw, ch := analysis.SpanColumn(i)
+		test.TapAt(pic, fyne.NewPos((x+cw/2)*pic.scale, (y+ch*0.7)*pic.scale))
+		if u.st.Selected() != b.Managers[0].ID {
+			t.Errorf("after the resize a click on band %s selected %q", b.Band, u.st.Selected())
+		}
+		break
+	}
+}
