@@ -338,9 +338,12 @@ func (r *dottedRouter) hugs(i, j, d, nx, ny int) bool {
 
 // channel is where a line runs in the gap from a to b: a little past its
 // middle (so it runs beside a solid line drawn along the middle rather than
-// on it), the middle when the gap is narrow.
+// on it), the middle when the gap is narrower than 12 pixels.
 func channel(a, b float32) float32 {
-	return (a+b)/2 + min(dottedOffset, (b-a)/4)
+	if b-a < 4*dottedOffset {
+		return (a + b) / 2 // a narrow gap: as far from both sides as it can
+	}
+	return (a+b)/2 + dottedOffset
 }
 
 // lane is where a line runs in the gap from a to b: its channel, or beside
