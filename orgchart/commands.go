@@ -195,14 +195,18 @@ func indexesOf(positions []*Position, set map[*Position]bool) []int {
 		}
 		for i, q := range positions {
 			if q == w[0] || q == w[1] || q == w[2] || q == w[3] {
-				idx = append(idx, i)
+				if idx = append(idx, i); len(idx) == len(set) {
+					break // all found
+				}
 			}
 		}
 		return idx
 	}
 	for i, q := range positions {
 		if set[q] {
-			idx = append(idx, i)
+			if idx = append(idx, i); len(idx) == len(set) {
+				break
+			}
 		}
 	}
 	return idx

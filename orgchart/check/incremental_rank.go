@@ -98,7 +98,9 @@ func findIndexes(positions, want []*orgchart.Position) []int {
 		copy(w[:], want)
 		for j, q := range positions {
 			if q == w[0] || q == w[1] || q == w[2] || q == w[3] {
-				idx = append(idx, j)
+				if idx = append(idx, j); len(idx) == len(want) {
+					break // all found
+				}
 			}
 		}
 		return idx
@@ -109,7 +111,9 @@ func findIndexes(positions, want []*orgchart.Position) []int {
 	}
 	for j, q := range positions {
 		if set[q] {
-			idx = append(idx, j)
+			if idx = append(idx, j); len(idx) == len(want) {
+				break
+			}
 		}
 	}
 	return idx
