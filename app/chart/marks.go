@@ -53,6 +53,7 @@ const (
 type badge struct {
 	short, long string
 	fill        color.NRGBA
+	below       bool // says the changes below a folded card, not the card's own
 }
 
 // badgesOf lists the badges of a card's mark; folded says whether its
@@ -61,17 +62,17 @@ func badgesOf(m Mark, folded bool, pal uikit.Palette) []badge {
 	var out []badge
 	switch m.Kind {
 	case MarkAdded:
-		out = append(out, badge{"+", "+ New", pal.Drop})
+		out = append(out, badge{short: "+", long: "+ New", fill: pal.Drop})
 	case MarkMoved:
-		out = append(out, badge{"»", "» Moved", pal.Accent})
+		out = append(out, badge{short: "»", long: "» Moved", fill: pal.Accent})
 	case MarkChanged:
-		out = append(out, badge{"Δ", "Δ Changed", pal.Badge[1]})
+		out = append(out, badge{short: "Δ", long: "Δ Changed", fill: pal.Badge[1]})
 	}
 	if m.Removed > 0 {
-		out = append(out, badge{fmt.Sprintf("−%d", m.Removed), fmt.Sprintf("− %d removed", m.Removed), pal.Refuse})
+		out = append(out, badge{short: fmt.Sprintf("−%d", m.Removed), long: fmt.Sprintf("− %d removed", m.Removed), fill: pal.Refuse})
 	}
 	if folded && m.Below > 0 {
-		out = append(out, badge{fmt.Sprintf("%d Δ", m.Below), changesBelow(m.Below), pal.Muted})
+		out = append(out, badge{short: fmt.Sprintf("%d Δ", m.Below), long: changesBelow(m.Below), fill: pal.Muted, below: true})
 	}
 	return out
 }
@@ -213,35 +214,61 @@ func (r *chartRenderer) markRoom(k *layout.Card, pal uikit.Palette) float32 {
 	if r.c.Mark == nil {
 		return 0
 	}
-	bs := badgesOf(r.c.Mark(k.Position.ID), k.Hidden > 0, pal)
-	if len(bs) == 0 {
-		return 0
-	}
 	ts, _ := badgeSize(r.c.zoom)
 	room := float32(0)
-	for _, b := range r.lowBadgeLabels(bs, k) {
-		room += r.fitter.width(b, ts, fyne.TextStyle{Bold: true}) + ts + markGap
+	for _, b := range r.lowBadges(badgesOf(r.c.Mark(k.Position.ID), k.Hidden > 0, pal), k) {
+		room += r.fitter.width(b.label, ts, fyne.TextStyle{Bold: true}) + ts + markGap
 	}
 	return room
 }
 
-// lowBadgeLabels is what each badge says on a card below detailZoom: the
-// word when the card has room for it beside a short label, else the symbol.
-func (r *chartRenderer) lowBadgeLabels(bs []badge, k *layout.Card) []string {
+// lowBadge is a badge as drawn below detailZoom, with what it says.
+type lowBadge struct {
+	badge
+	label string
+}
+
+// lowBadges is what the badges say on a card below detailZoom: words when
+// the card has room for them beside a short label, else symbols; and when
+// even the symbols would leave no room for the label, the count of changes
+// below a folded card goes (its name matters more; the card's own change
+// stays).
+func (r *chartRenderer) lowBadges(bs []badge, k *layout.Card) []lowBadge {
+	if len(bs) == 0 {
+		return nil
+	}
 	ts, _ := badgeSize(r.c.zoom)
 	room := (k.W-layout.Metrics().Stripe)*r.c.zoom - 50 // what leaves a few letters of the label
 	if k.Hidden > 0 {
 		room -= r.c.pillWidth(k) + 2
 	}
-	long := float32(0)
-	for _, b := range bs {
-		long += r.fitter.width(b.long, ts, fyne.TextStyle{Bold: true}) + ts + markGap
+	bold := fyne.TextStyle{Bold: true}
+	sum := func(bs []badge, long bool) float32 {
+		w := float32(0)
+		for _, b := range bs {
+			text := b.short
+			if long {
+				text = b.long
+			}
+			w += r.fitter.width(text, ts, bold) + ts + markGap
+		}
+		return w
 	}
-	out := make([]string, len(bs))
+	long := sum(bs, true) <= room
+	if !long && sum(bs, false) > room {
+		own := bs[:0:0]
+		for _, b := range bs {
+			if !b.below {
+				own = append(own, b)
+			}
+		}
+		bs = own
+	}
+	out := make([]lowBadge, len(bs))
 	for i, b := range bs {
-		out[i] = b.long
-		if long > room {
-			out[i] = b.short
+		out[i] = lowBadge{b, b.short}
+		if long {
+			out[i].label = b.long
 		}
 	}
 	return out
@@ -275,14 +302,20 @@ func (r *chartRenderer) drawMarks(pal uikit.Palette) {
 		if n == 0 {
 			continue
 		}
+		// inside the block, under its name and numbers (drawLabels)
 		box := r.subs.box[b]
-		p := c.FromLayout(box.X+box.W, box.Y)
-		bg := badge{fmt.Sprint(n), changesBelow(n), pal.Accent}
-		label := bg.long
-		if r.fitter.width(label, ts, fyne.TextStyle{Bold: true})+ts > box.W*z-8 {
-			label = fmt.Sprintf("%d Δ", n)
+		p := c.FromLayout(box.X, box.Y)
+		top := p.Y + 8 + blockNameSize*1.3 + blockStatsSize*1.4 + 4
+		if box.H*z < top-p.Y+h+4 || box.W*z < 40 {
+			continue
 		}
-		r.placeBadge(lay.Cards[b].Position.ID, bg, label, p.X-4, p.Y-h/2, ts, h)
+		bg := badge{short: fmt.Sprintf("%d Δ", n), long: changesBelow(n), fill: pal.Accent}
+		label := bg.long
+		if r.fitter.width(label, ts, fyne.TextStyle{Bold: true})+ts > box.W*z-12 {
+			label = bg.short
+		}
+		w := r.fitter.width(label, ts, fyne.TextStyle{Bold: true}) + ts
+		r.placeBadge(lay.Cards[b].Position.ID, bg, label, p.X+6+w, top, ts, h)
 	}
 	n := 0
 	lay.Visible(x0, y0-h/z, x1, y1, func(i int) {
@@ -326,8 +359,8 @@ func (r *chartRenderer) drawMarks(pal uikit.Palette) {
 			right -= c.pillWidth(k) + 2
 		}
 		y := origin.Y + (k.H*z-bh)/2
-		for j, label := range r.lowBadgeLabels(bs, k) {
-			right = r.placeBadge(k.Position.ID, bs[j], label, right, y, min(ts, bh/1.5), bh) - markGap
+		for _, b := range r.lowBadges(bs, k) {
+			right = r.placeBadge(k.Position.ID, b.badge, b.label, right, y, min(ts, bh/1.5), bh) - markGap
 		}
 	})
 }

@@ -109,11 +109,15 @@ func TestCompareMarksAreReadableAtEveryZoom(t *testing.T) {
 	// at the low zoom of a large plan's first view, words or symbols still show, never smaller
 	c.SetView(0.35, fyne.NewPos(-20, -20))
 	check("35%", map[string]string{"se": "+", "qa": "»", "em": "Δ", "cto": "−2"}, 11)
-	// a folded manager says how many changes it hides
+	// a folded manager says how many changes it hides, but not at the cost of its name
 	c.Anchor("vpe")
 	st.ToggleCollapsed("vpe")
-	if _, ok := badgeOf(c, "vpe", "3"); !ok {
-		t.Errorf("folded vpe does not say its 3 changes: %+v", c.MarksShown())
+	if !has(c.Labels(), "VP") {
+		t.Errorf("folded vpe lost its label to its marks at 35%%: %q", c.Labels())
+	}
+	c.SetView(1, fyne.NewPos(-20, -20))
+	if _, ok := badgeOf(c, "vpe", "3 changes below"); !ok {
+		t.Errorf("folded vpe does not say its 3 changes at 100%%: %+v", c.MarksShown())
 	}
 	st.ToggleCollapsed("vpe")
 	// nothing is drawn when nothing is compared
