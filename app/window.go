@@ -138,7 +138,11 @@ func (u *ui) changed(c state.Change) {
 		u.find.PlanChanged()
 		u.compare.Refresh()
 		u.review.Refresh()
-		if t := fmt.Sprintf("Review (%d)", len(u.st.Report().Findings)); t != u.reviewTab.Text {
+		t := fmt.Sprintf("Review (%d)", len(u.st.Report().Findings))
+		if u.st.Checking() {
+			t = "Review (…)" // the findings of a plan just opened are on their way
+		}
+		if t != u.reviewTab.Text {
 			u.reviewTab.Text = t
 			u.tabs.Refresh()
 		}

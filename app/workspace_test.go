@@ -296,8 +296,8 @@ func TestAPlanIsReadInTheBackground(t *testing.T) {
 	if opened != nil {
 		t.Fatal(opened)
 	}
-	if u.st.Checking() && !strings.HasSuffix(u.lastStatus, "checking…") {
-		t.Errorf("while checking, the status says %q", u.lastStatus)
+	if u.st.Checking() && (!strings.HasSuffix(u.lastStatus, "checking…") || u.reviewTab.Text != "Review (…)") {
+		t.Errorf("while checking, the status says %q and the review tab %q", u.lastStatus, u.reviewTab.Text)
 	}
 	if u.st.Checking() {
 		run("the check of the plan")
