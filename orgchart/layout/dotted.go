@@ -18,15 +18,17 @@ import (
 // linear: past the budget, lines keep the plain route unchecked.
 
 const (
-	dottedStub      = StackRowGap / 2 // how far a line leaves its card before turning
-	dottedClearance = 2               // the plain route keeps this far from other cards
-	dottedTurn      = 60              // a turn costs as much as this many pixels of line
-	dottedNarrow    = 8               // a line closer than half this to a card's side ...
-	dottedSqueeze   = 40              // ... costs this much more a cell
-	dottedOffset    = 3               // a channel's line runs this far right of (below) its middle, beside a solid line there
-	dottedLane      = 5               // lines sharing a gap run this far apart
-	dottedOutside   = 2 * dottedStub  // how far past the chart's edge a line may run (pictures have a margin)
-	dottedMaxCells  = 1 << 19         // the largest grid one search makes (32 bytes a cell)
+	dottedStub        = StackRowGap / 2 // how far a line leaves its card before turning
+	dottedClearance   = 2               // the plain route keeps this far from other cards
+	dottedTurn        = 60              // a turn costs as much as this many pixels of line
+	dottedNarrow      = 8               // a line closer than half this to a card's side ...
+	dottedSqueeze     = 40              // ... costs this much more a cell
+	dottedOffset      = 3               // a channel's line runs this far right of (below) its middle, beside a solid line there
+	dottedLane        = 5               // lines sharing a gap run this far apart
+	dottedOutside     = 2 * dottedStub  // how far past the chart's edge a line may run (pictures have a margin)
+	dottedBudgetCards = 10_000          // the budget grows with the cards up to this many
+	dottedMaxNear     = 5000            // the most cards one search's window may hold (about)
+	dottedMaxCells    = 1 << 19         // the largest grid one search makes (32 bytes a cell)
 )
 
 // dottedRouter routes the dotted lines over the cards where they are: an
@@ -67,7 +69,7 @@ func newDottedRouter(cards []Card, width, height float32) *dottedRouter {
 // Engine's spatial index, kept across relayouts, instead of indexing every
 // card again for each relayout.
 func newEngineRouter(cards []Card, width, height float32, v *live) *dottedRouter {
-	return &dottedRouter{cards: cards, width: width, height: height, live: v, budget: 2_000_000 + 200*len(cards),
+	return &dottedRouter{cards: cards, width: width, height: height, live: v, budget: 2_000_000 + 200*min(len(cards), dottedBudgetCards),
 		usedX: map[float32]int{}, usedY: map[float32]int{}}
 }
 
@@ -135,6 +137,14 @@ func (r *dottedRouter) routeOnce(j, i int32) []Point {
 			whole = x0-dx <= wx0 && y0-dy <= wy0 && x1+dx >= wx1 && y1+dy >= wy1
 			wx0, wy0, wx1, wy1 = max(wx0, x0-dx), max(wy0, y0-dy), min(wx1, x1+dx), min(wy1, y1+dy)
 		}
+		// A window of more cards than one search takes is not looked at:
+		// finding and sorting its cards alone costs more than the layout.
+		if float64(wx1-wx0)*float64(wy1-wy0)*float64(len(r.cards)) > dottedMaxNear*float64(r.width+1)*float64(r.height+1) {
+			if whole {
+				break
+			}
+			continue
+		}
 		if pts, ok := r.search(s, e, Point{ax, sy}, Point{mx, ey}, up, wx0, wy0, wx1, wy1); ok {
 			return pts
 		}
@@ -176,6 +186,10 @@ func (r *dottedRouter) free(pts []Point, i, j int32) bool {
 func (r *dottedRouter) search(s, e, s2, e2 Point, up bool, wx0, wy0, wx1, wy1 float32) ([]Point, bool) {
 	r.near = r.near[:0]
 	r.visible(wx0, wy0, wx1, wy1, func(c int) { r.near = append(r.near, int32(c)) })
+	if len(r.near) > dottedMaxNear {
+		r.budget -= len(r.near)
+		return nil, false
+	}
 	r.xs = append(r.xs[:0], wx0, wx1)
 	r.ys = append(r.ys[:0], wy0, wy1)
 	clampX := func(v float32) float32 { return min(max(v, wx0), wx1) }
