@@ -10,18 +10,7 @@ import (
 // `position 3f1c... (SRE Manager, "Ada Lovelace")` or `(..., vacant)`.
 // The title is the position's own, else the catalog role's, else the role id.
 func describePosition(pos *Position, cat *catalog.Catalog) string {
-	label := pos.Title
-	if label == "" && cat != nil {
-		if ro := cat.Role(pos.Role); ro != nil {
-			label = ro.Title
-		}
-	}
-	if label == "" {
-		label = pos.Role
-	}
-	if label == "" {
-		label = "no role"
-	}
+	label := TitleOr(pos, cat, "no role")
 	holder := "vacant"
 	if pos.Holder != "" {
 		holder = strconv.Quote(pos.Holder)

@@ -35,8 +35,10 @@ type Position struct {
 	Line int
 }
 
-// Vacant reports whether nobody holds the position.
-func (p *Position) Vacant() bool { return p.Holder == "" }
+// Vacant reports whether the position is a vacancy: one person's post that
+// nobody holds. A team (count above 1) with no holder named is its people,
+// not a vacancy: the checks, the figures and every card agree on this.
+func (p *Position) Vacant() bool { return p.Holder == "" && p.Count <= 1 }
 
 // Headcount is the number of people the position stands for.
 func (p *Position) Headcount() int {

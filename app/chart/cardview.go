@@ -1,15 +1,14 @@
 package chart
 
 import (
-	"fmt"
 	"image/color"
-	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 
 	"github.com/orgplanner/orgplanner/app/uikit"
 	"github.com/orgplanner/orgplanner/orgchart/layout"
+	"github.com/orgplanner/orgplanner/orgchart/look"
 )
 
 // cardObjects is the number of canvas objects one pooled card holds.
@@ -89,10 +88,17 @@ func (v *cardView) bind(r *chartRenderer, k *layout.Card, pal uikit.Palette) {
 		o.Resize(fyne.NewSize(max(rc.W*z, 0), max(rc.H*z, 0)))
 	}
 
+	// what the card says comes from look, as in every export
+	var counts [3]int
+	if rep := st.Report(); rep != nil {
+		counts = rep.Counts(pos.ID)
+	}
+	content := look.Content(pos, st.Catalog(), counts, k.Hidden)
+
 	selected := pos.ID == st.Selected()
 	target := pos.ID == c.dropID
 	fill, stroke, width := pal.Card, pal.Border, m.Border*z
-	if pos.Vacant() {
+	if content.Vacant {
 		fill = pal.VacantCard
 	}
 	switch {
@@ -127,10 +133,7 @@ func (v *cardView) bind(r *chartRenderer, k *layout.Card, pal uikit.Palette) {
 	}
 
 	hr := m.HolderRect(k.W)
-	teamText := ""
-	if pos.Count > 0 {
-		teamText = m.TeamPrefix + strconv.Itoa(pos.Count)
-	}
+	teamText := content.Team
 	v.team.TextStyle = fyne.TextStyle{Bold: true}
 	setText(v.team, teamText, m.SmallSize*z, pal.Muted)
 	place(v.team, hr)
@@ -138,20 +141,16 @@ func (v *cardView) bind(r *chartRenderer, k *layout.Card, pal uikit.Palette) {
 	if teamText != "" {
 		holderW -= r.fitter.width(teamText, m.SmallSize, fyne.TextStyle{Bold: true}) + 8
 	}
-	if pos.Vacant() {
+	if content.Vacant {
 		v.holder.TextStyle = fyne.TextStyle{Italic: true}
-		setText(v.holder, "Vacant", m.HolderSize*z, pal.Vacant)
+		setText(v.holder, content.Holder, m.HolderSize*z, pal.Vacant)
 	} else {
 		v.holder.TextStyle = fyne.TextStyle{}
-		setText(v.holder, r.fitter.fit(pos.Holder, m.HolderSize, holderW, fyne.TextStyle{}), m.HolderSize*z, pal.Holder)
+		setText(v.holder, r.fitter.fit(content.Holder, m.HolderSize, holderW, fyne.TextStyle{}), m.HolderSize*z, pal.Holder)
 	}
 	place(v.holder, layout.Rect{X: hr.X, Y: hr.Y, W: holderW, H: hr.H})
 
 	// finding badges: errors, warnings, information, skipping zero counts
-	var counts [3]int
-	if rep := st.Report(); rep != nil {
-		counts = rep.Counts(pos.ID)
-	}
 	slot := 0
 	for sev := 2; sev >= 0; sev-- {
 		if counts[sev] == 0 {
@@ -163,11 +162,7 @@ func (v *cardView) bind(r *chartRenderer, k *layout.Card, pal uikit.Palette) {
 		bg.CornerRadius = br.H / 2 * z
 		place(bg, br)
 		bg.Show()
-		label := strconv.Itoa(counts[sev])
-		if counts[sev] > 99 {
-			label = "99+"
-		}
-		setText(tx, label, m.SmallSize*z, pal.BadgeText[sev])
+		setText(tx, look.BadgeLabel(counts[sev]), m.SmallSize*z, pal.BadgeText[sev])
 		place(tx, br)
 		slot++
 	}
@@ -182,7 +177,7 @@ func (v *cardView) bind(r *chartRenderer, k *layout.Card, pal uikit.Palette) {
 		// expanded: a small "−" button at the right end; collapsed: "+N below"
 		label, col := "−", pal.Muted
 		if k.Hidden > 0 {
-			label, col = fmt.Sprintf(m.BelowFormat, k.Hidden), pal.Accent
+			label, col = content.Below, pal.Accent
 		} else {
 			cr = layout.Rect{X: cr.X + cr.W - cr.H*1.6, Y: cr.Y, W: cr.H * 1.6, H: cr.H}
 		}

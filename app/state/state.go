@@ -549,10 +549,7 @@ func (s *State) Label(pos *orgchart.Position) string {
 	if pos == nil {
 		return ""
 	}
-	if pos.Holder == "" {
-		return s.Title(pos) + " (vacant)"
-	}
-	return s.Title(pos) + " (" + pos.Holder + ")"
+	return look.Label(pos, s.cat)
 }
 
 // SubtreeSize counts the position and every position below it.

@@ -109,11 +109,7 @@ func Coverage(p *orgchart.Plan, cat *catalog.Catalog, rep *check.Report) []Domai
 
 // title names an owner in a cell: the card's title and the holder.
 func title(pos *orgchart.Position, cat *catalog.Catalog) string {
-	t := look.Title(pos, cat)
-	if pos.Holder == "" {
-		return t + " (vacant)"
-	}
-	return t + " (" + pos.Holder + ")"
+	return look.Label(pos, cat)
 }
 
 // stateStyle is how a state is drawn and named in the legend.

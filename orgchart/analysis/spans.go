@@ -90,7 +90,7 @@ func Spans(p *orgchart.Plan, cat *catalog.Catalog, rep *check.Report) []SpanBand
 	}
 	for _, pos := range p.Positions {
 		s := rollup.Span(p, pos.ID)
-		if s == 0 || pos.Vacant() && pos.Count <= 1 {
+		if s == 0 || pos.Vacant() {
 			continue // not a manager, or a vacant one (left out of span figures)
 		}
 		b := &out[at[rollup.Band(s)]]
@@ -160,7 +160,7 @@ func Ranges(p *orgchart.Plan, cat *catalog.Catalog) []SpanRange {
 	groups := map[key]*group{}
 	for _, pos := range p.Positions {
 		// The managers the histogram counts and judges.
-		if rollup.Span(p, pos.ID) == 0 || pos.Vacant() && pos.Count <= 1 || !spanJudged(pos, cat) {
+		if rollup.Span(p, pos.ID) == 0 || pos.Vacant() || !spanJudged(pos, cat) {
 			continue
 		}
 		var r orgchart.Range

@@ -5,34 +5,18 @@ import (
 	"strings"
 
 	"github.com/orgplanner/orgplanner/catalog"
+	"github.com/orgplanner/orgplanner/orgchart"
 )
 
-// title is what the chart calls a position: its own title, else its role's.
+// title is what the chart calls a position (the model's one title rule).
 func (o *org) title(i int) string {
-	if t := o.pos[i].Title; t != "" {
-		return t
-	}
-	if r := o.role[i]; r != nil && r.Title != "" {
-		return r.Title
-	}
-	if o.pos[i].Role != "" {
-		return o.pos[i].Role
-	}
-	return "Position " + o.pos[i].ID
+	return orgchart.TitleOr(o.pos[i], o.cat, "Position "+o.pos[i].ID)
 }
 
 // name is how a message refers to a position: "SRE Manager (Ada Lovelace)",
 // "SRE Manager (vacant)" or "Site Reliability Engineer (team of 6)".
 func (o *org) name(i int) string {
-	p := o.pos[i]
-	switch {
-	case p.Count > 1:
-		return o.title(i) + " (team of " + strconv.Itoa(p.Count) + ")"
-	case p.Holder == "":
-		return o.title(i) + " (vacant)"
-	default:
-		return o.title(i) + " (" + p.Holder + ")"
-	}
+	return orgchart.Label(o.pos[i], o.cat, "Position "+o.pos[i].ID)
 }
 
 // names lists up to three positions by name, then "and N more".

@@ -228,4 +228,4 @@ func (o *org) isManager(i int) bool {
 
 // vacant reports whether a single-person position has nobody in it. A team
 // position names no single holder, so it is never counted as a vacancy.
-func (o *org) vacant(i int) bool { return o.pos[i].Holder == "" && o.pos[i].Count <= 1 }
+func (o *org) vacant(i int) bool { return o.pos[i].Vacant() }

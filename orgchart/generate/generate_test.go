@@ -49,7 +49,7 @@ func TestGenerateIsRealistic(t *testing.T) {
 		maxDepth, vacant, teams, dotted, managers, typical := 0, 0, 0, 0, 0, 0
 		p.Walk(func(pos *orgchart.Position, depth int) bool {
 			maxDepth = max(maxDepth, depth)
-			if pos.Vacant() && pos.Count == 0 {
+			if pos.Vacant() && pos.Count == 0 { // a count of 1 is no vacancy the generator makes
 				vacant++
 			}
 			if pos.Count > 1 {

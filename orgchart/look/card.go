@@ -13,36 +13,32 @@ import (
 // role's, else the role id, else "Untitled position". It is the one title
 // rule of the chart, the window and the exports.
 func Title(pos *orgchart.Position, cat *catalog.Catalog) string {
-	return TitleOr(pos, cat, "Untitled position")
+	return orgchart.TitleOr(pos, cat, untitled)
 }
 
-// TitleOr is Title with another name for a position with neither title nor
-// role ("position p17" in a message, say).
-func TitleOr(pos *orgchart.Position, cat *catalog.Catalog, fallback string) string {
-	if pos.Title != "" {
-		return pos.Title
-	}
-	if cat != nil {
-		if role := cat.Role(pos.Role); role != nil && role.Title != "" {
-			return role.Title
-		}
-	}
-	if pos.Role != "" {
-		return pos.Role
-	}
-	return fallback
+// Label is Title with who is in the position, for lists: "CTO (Ada
+// Lovelace)", "CTO (vacant)", "SRE (team of 6)".
+func Label(pos *orgchart.Position, cat *catalog.Catalog) string {
+	return orgchart.Label(pos, cat, untitled)
 }
 
-// VacantLabel is what a card without a holder says instead of a name.
+// untitled is what a position with neither title nor role is called.
+const untitled = "Untitled position"
+
+// VacantLabel is what a vacancy's card says instead of a name.
 const VacantLabel = "Vacant"
+
+// TeamLabel is what the card of a team with no holder named says instead
+// of a name ("Team of 6"): its people are there, so it is no vacancy.
+const TeamLabel = "Team of %d"
 
 // CardContent is what a card shows, before it is fitted to a width.
 type CardContent struct {
 	ID     string
 	Title  string // Title's rule
-	Holder string // the holder, or VacantLabel
+	Holder string // the holder, VacantLabel, or TeamLabel for a team with no holder
 	Vacant bool
-	Team   string         // "× 6" for a team position, else ""
+	Team   string         // "× 6" for a team with a holder named, else ""
 	Domain catalog.Domain // the stripe's domain; "" is grey
 	Badges [3]int         // findings by severity: info, warning, error
 	Below  string         // "+N below" when reports are hidden, else ""
@@ -53,10 +49,12 @@ type CardContent struct {
 func Content(pos *orgchart.Position, cat *catalog.Catalog, badges [3]int, hidden int) CardContent {
 	m := layout.Metrics()
 	c := CardContent{ID: pos.ID, Title: Title(pos, cat), Holder: pos.Holder, Vacant: pos.Vacant(), Badges: badges}
-	if c.Vacant {
+	switch {
+	case c.Vacant:
 		c.Holder = VacantLabel
-	}
-	if pos.Count > 0 {
+	case pos.Holder == "":
+		c.Holder = fmt.Sprintf(TeamLabel, pos.Count)
+	case pos.Count > 0:
 		c.Team = m.TeamPrefix + strconv.Itoa(pos.Count)
 	}
 	if cat != nil {

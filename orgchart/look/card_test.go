@@ -59,6 +59,16 @@ func TestContentAndFit(t *testing.T) {
 	if !vacant.Vacant || fv.Holder != VacantLabel || fv.HolderFace != fs.Vacant || vacant.Domain != "" || len(fv.Badges) != 0 {
 		t.Errorf("vacant card %+v fitted %+v", vacant, fv)
 	}
+	// A team with no holder named is its people, not a vacancy (the checks
+	// count it as filled; the card once said "Vacant × 7" with a dashed border).
+	crew := Content(&orgchart.Position{ID: "c", Role: role.ID, Count: 7}, cat, [3]int{}, 0)
+	if crew.Vacant || crew.Holder != "Team of 7" || crew.Team != "" {
+		t.Errorf("team card %+v: want a team of 7, not a vacancy", crew)
+	}
+	one := Content(&orgchart.Position{ID: "o", Role: role.ID, Count: 1}, cat, [3]int{}, 0)
+	if !one.Vacant || one.Holder != VacantLabel {
+		t.Errorf("a count of 1 with no holder is a vacancy: %+v", one)
+	}
 }
 
 // One grey for a role without a domain, in every theme: the screen and the
@@ -92,14 +102,5 @@ func TestPaletteIdentity(t *testing.T) {
 	}
 	if _, err := ParseTheme("sepia"); err == nil || !strings.Contains(err.Error(), "light or dark") {
 		t.Errorf("sepia: %v", err)
-	}
-}
-
-func TestTitleOr(t *testing.T) {
-	if got := TitleOr(&orgchart.Position{ID: "p17"}, nil, "position p17"); got != "position p17" {
-		t.Errorf("TitleOr = %q", got)
-	}
-	if got := TitleOr(&orgchart.Position{ID: "p17", Title: "CTO"}, nil, "position p17"); got != "CTO" {
-		t.Errorf("TitleOr = %q", got)
 	}
 }

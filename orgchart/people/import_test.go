@@ -163,7 +163,7 @@ func TestImportSemicolonsFirstLastNamesAndTeams(t *testing.T) {
 		t.Errorf("Eva: %+v", eva)
 	}
 	team := p.Position(PositionID("A3"))
-	if team.Count != 4 || !team.Vacant() || team.Cost != 55000 || team.Role != "it-support-specialist" {
+	if team.Count != 4 || team.Holder != "" || team.Vacant() || team.Cost != 55000 || team.Role != "it-support-specialist" {
 		t.Errorf("support team: %+v", team)
 	}
 	if rep.Headcount != 7 {

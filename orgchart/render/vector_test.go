@@ -46,7 +46,7 @@ func goldenVector(t *testing.T) (*layout.Layout, func(format string, opt Options
 }
 
 // wantTexts is text every format of the golden chart must hold as text.
-var wantTexts = []string{"Golden sample", "Chief Technology Officer", "Ada Lovelace", "Grace Hopper", "Vacant", "Edsger Dijkstra", "+2 below", "×", "12"}
+var wantTexts = []string{"Golden sample", "Chief Technology Officer", "Ada Lovelace", "Grace Hopper", "Vacant", "Edsger Dijkstra", "+2 below", "Team of 4", "12"}
 
 func TestSVGStructure(t *testing.T) {
 	l, export := goldenVector(t)

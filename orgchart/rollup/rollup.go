@@ -21,7 +21,7 @@ func (t *Totals) add(sub Totals, top *orgchart.Position) {
 	t.Positions += sub.Positions + 1
 	t.Headcount += sub.Headcount + top.Headcount()
 	t.Vacancies += sub.Vacancies
-	if top.Vacant() && top.Count <= 1 {
+	if top.Vacant() {
 		t.Vacancies++
 	}
 	t.Cost += sub.Cost + top.Cost*float64(top.Headcount())

@@ -130,7 +130,7 @@ func TestSampleSizes(t *testing.T) {
 		people, vacant, teams, dotted, costed := 0, 0, 0, 0, 0
 		for _, pos := range p.Positions {
 			people += pos.Headcount()
-			if pos.Vacant() && pos.Count <= 1 {
+			if pos.Vacant() {
 				vacant++
 			}
 			if pos.Count > 1 {
