@@ -29,6 +29,9 @@ const (
 	dottedBudgetCards = 10_000          // the budget grows with the cards up to this many
 	dottedMaxNear     = 5000            // the most cards one search's window may hold (about)
 	dottedMaxCells    = 1 << 19         // the largest grid one search makes (32 bytes a cell)
+	// engineWindowCards bounds the window an Engine's relayout searches, in
+	// card places: a line between cards far apart keeps its plain route.
+	engineWindowCards = 2000
 )
 
 // dottedRouter routes the dotted lines over the cards where they are: an
@@ -67,7 +70,9 @@ func newDottedRouter(cards []Card, width, height float32) *dottedRouter {
 
 // newEngineRouter is an Engine's router: it finds cards through the
 // Engine's spatial index, kept across relayouts, instead of indexing every
-// card again for each relayout.
+// card again for each relayout, and it searches only the window around a
+// line's two cards (a search of the whole chart sorts every card's edges),
+// so a relayout costs what moved; Compute (and Tidy) search further.
 func newEngineRouter(cards []Card, width, height float32, v *live) *dottedRouter {
 	return &dottedRouter{cards: cards, width: width, height: height, live: v, budget: 2_000_000 + 200*min(len(cards), dottedBudgetCards),
 		usedX: map[float32]int{}, usedY: map[float32]int{}}
@@ -130,6 +135,9 @@ func (r *dottedRouter) routeOnce(j, i int32) []Point {
 	y0, y1 := min(a.Y, m.Y), max(a.Y+a.H, m.Y+m.H)
 	// (The chart's edge may be passed by a little: pictures have a margin.)
 	for _, grow := range []float32{1, -1} {
+		if grow < 0 && r.live != nil {
+			break // an Engine's relayout searches windows only: the whole chart is linear
+		}
 		wx0, wy0, wx1, wy1 := -dottedOutside, -dottedOutside, r.width+dottedOutside, r.height+dottedOutside
 		whole := true
 		if grow > 0 {
@@ -184,6 +192,9 @@ func (r *dottedRouter) free(pts []Point, i, j int32) bool {
 // search finds a route from s (leaving its card through s2) to e
 // (entering through e2) through the free cells of the window.
 func (r *dottedRouter) search(s, e, s2, e2 Point, up bool, wx0, wy0, wx1, wy1 float32) ([]Point, bool) {
+	if r.live != nil && (wx1-wx0)*(wy1-wy0) > engineWindowCards*(CardW+HGap)*(CardH+VGap) {
+		return nil, false // an Engine's relayout: the plain route, until the chart is laid out afresh
+	}
 	r.near = r.near[:0]
 	r.visible(wx0, wy0, wx1, wy1, func(c int) { r.near = append(r.near, int32(c)) })
 	if len(r.near) > dottedMaxNear {
