@@ -32,6 +32,10 @@ const (
 	// engineWindowCards bounds the window an Engine's relayout searches, in
 	// card places: a line between cards far apart keeps its plain route.
 	engineWindowCards = 2000
+	// engineBudget is the cells one Engine relayout may search, about a
+	// millisecond: an edit must fit in a frame, so lines past it keep the
+	// plain route until the chart is laid out afresh (Tidy).
+	engineBudget = 100_000
 )
 
 // dottedRouter routes the dotted lines over the cards where they are: an
@@ -65,6 +69,7 @@ type dottedItem struct {
 func newDottedRouter(cards []Card, width, height float32) *dottedRouter {
 	r := newEngineRouter(cards, width, height, nil)
 	r.index = newGrid(cards, width, height)
+	r.budget = 2_000_000 + 200*min(len(cards), dottedBudgetCards)
 	return r
 }
 
@@ -74,7 +79,7 @@ func newDottedRouter(cards []Card, width, height float32) *dottedRouter {
 // line's two cards (a search of the whole chart sorts every card's edges),
 // so a relayout costs what moved; Compute (and Tidy) search further.
 func newEngineRouter(cards []Card, width, height float32, v *live) *dottedRouter {
-	return &dottedRouter{cards: cards, width: width, height: height, live: v, budget: 2_000_000 + 200*min(len(cards), dottedBudgetCards),
+	return &dottedRouter{cards: cards, width: width, height: height, live: v, budget: engineBudget,
 		usedX: map[float32]int{}, usedY: map[float32]int{}}
 }
 
@@ -95,6 +100,12 @@ var dottedDX, dottedDY = [4]int{0, 0, -1, 1}, [4]int{-1, 1, 0, 0}
 // to the manager's bottom (its top), off-centre from the solid lines.
 func (r *dottedRouter) route(j, i int32) []Point {
 	pts := r.routeOnce(j, i)
+	r.use(pts)
+	return pts
+}
+
+// use counts a routed line's pieces in the lanes of their gaps.
+func (r *dottedRouter) use(pts []Point) {
 	for k := 1; k < len(pts); k++ {
 		if pts[k-1].X == pts[k].X {
 			r.usedX[pts[k].X]++
@@ -102,21 +113,53 @@ func (r *dottedRouter) route(j, i int32) []Point {
 			r.usedY[pts[k].Y]++
 		}
 	}
+}
+
+// ends are where the line from report i to dotted-line manager j leaves
+// and enters its cards, and whether it goes up.
+func (r *dottedRouter) ends(j, i int32) (s, e Point, up bool) {
+	a, m := &r.cards[i], &r.cards[j]
+	ax := min(a.X+a.W/2+DottedInset, a.X+a.W-8)
+	mx := min(m.X+m.W/2+DottedInset, m.X+m.W-8)
+	if m.Y+m.H <= a.Y {
+		return Point{ax, a.Y}, Point{mx, m.Y + m.H}, true
+	}
+	return Point{ax, a.Y + a.H}, Point{mx, m.Y}, false
+}
+
+// shifted is a line's old route moved with its cards, when both ends moved
+// by the same offset (a subtree that moved as a whole, the usual effect
+// of an edit elsewhere) and the moved route still keeps clear of every
+// card; else nil. It spares an Engine's relayout the search.
+func (r *dottedRouter) shifted(old []Point, j, i int32) []Point {
+	if len(old) < 2 {
+		return nil
+	}
+	s, e, _ := r.ends(j, i)
+	first, last := old[0], old[len(old)-1]
+	dx, dy := s.X-first.X, s.Y-first.Y
+	if e.X-last.X != dx || e.Y-last.Y != dy {
+		return nil
+	}
+	pts := make([]Point, len(old))
+	for k, p := range old {
+		pts[k] = Point{p.X + dx, p.Y + dy}
+	}
+	if !r.free(pts, i, j) {
+		return nil
+	}
+	r.use(pts)
 	return pts
 }
 
 func (r *dottedRouter) routeOnce(j, i int32) []Point {
 	a, m := &r.cards[i], &r.cards[j]
-	ax := min(a.X+a.W/2+DottedInset, a.X+a.W-8)
-	mx := min(m.X+m.W/2+DottedInset, m.X+m.W-8)
-	up := m.Y+m.H <= a.Y
-	var s, e Point // on the cards' edges
+	s, e, up := r.ends(j, i) // on the cards' edges
+	ax, mx := s.X, e.X
 	var sy, ey float32
 	if up {
-		s, e = Point{ax, a.Y}, Point{mx, m.Y + m.H}
 		sy, ey = a.Y-dottedStub, e.Y+dottedStub
 	} else {
-		s, e = Point{ax, a.Y + a.H}, Point{mx, m.Y}
 		sy, ey = s.Y+dottedStub, m.Y-dottedStub
 	}
 	plain := []Point{s, {ax, ey}, {mx, ey}, e}

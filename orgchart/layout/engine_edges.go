@@ -34,9 +34,20 @@ func (e *Engine) connect(moved []int32) {
 		e.addDotted()
 		e.redraw = false
 	} else {
+		// Each line once (both its cards may have moved), moved with its
+		// cards where that keeps it clear, routed again otherwise.
+		again := make(map[int32]bool)
 		for _, i := range moved {
 			for _, k := range e.dottedOf[i] {
+				if again[k] {
+					continue
+				}
+				again[k] = true
 				ed := &e.edges[k]
+				if pts := b.dotted.shifted(ed.Points, int32(ed.From), int32(ed.To)); pts != nil {
+					ed.Points = b.path(pts...)
+					continue
+				}
 				e.edges[k] = b.dottedEdge(int32(ed.From), int32(ed.To))
 			}
 		}
