@@ -50,30 +50,14 @@ func (x *edgeIndex) update(lay *layout.Layout) {
 func (x *edgeIndex) visit(p *orgchart.Plan, lay *layout.Layout, x0, y0, x1, y1 float32, fn func(i int)) {
 	x.update(lay)
 	meets := func(r layout.Rect) bool { return r.X <= x1 && r.X+r.W >= x0 && r.Y <= y1 && r.Y+r.H >= y0 }
-	x.stack = x.stack[:0]
-	for _, t := range p.Tops() {
-		if i := lay.Index(t.ID); i >= 0 {
-			x.stack = append(x.stack, int32(i))
+	// A card's line is looked at when its manager's subtree meets the view
+	// (the walk reaches only those cards); a top has none.
+	x.stack = walkShown(p, lay, x.stack, func(i int32) bool {
+		if e := x.into[i]; e >= 0 {
+			fn(int(e))
 		}
-	}
-	for len(x.stack) > 0 {
-		m := x.stack[len(x.stack)-1]
-		x.stack = x.stack[:len(x.stack)-1]
-		k := &lay.Cards[m]
-		if k.Below == 0 || !meets(k.Subtree) {
-			continue
-		}
-		for _, r := range p.Reports(k.Position.ID) {
-			ri := lay.Index(r.ID)
-			if ri < 0 {
-				continue
-			}
-			if e := x.into[ri]; e >= 0 {
-				fn(int(e))
-			}
-			x.stack = append(x.stack, int32(ri))
-		}
-	}
+		return meets(lay.Cards[i].Subtree)
+	})
 	for _, e := range x.dotted {
 		fn(int(e))
 	}

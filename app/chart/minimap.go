@@ -121,15 +121,7 @@ func (m *Minimap) paint(w, h int) image.Image {
 	// head's colour, so the repaint after an edit costs the overview's
 	// pixels, not the chart's cards.
 	p := m.c.st.Plan()
-	m.stack = m.stack[:0]
-	for _, t := range p.Tops() {
-		if i := lay.Index(t.ID); i >= 0 {
-			m.stack = append(m.stack, int32(i))
-		}
-	}
-	for len(m.stack) > 0 {
-		i := m.stack[len(m.stack)-1]
-		m.stack = m.stack[:len(m.stack)-1]
+	m.stack = walkShown(p, lay, m.stack, func(i int32) bool {
 		k := &lay.Cards[i]
 		c := uikit.DomainColor(m.c.st.Role(k.Position), pal.Dark)
 		if k.Below > 0 && (k.Subtree.W*scale*px <= minimapDot || k.Subtree.H*scale*px <= minimapDot) {
@@ -139,19 +131,12 @@ func (m *Minimap) paint(w, h int) image.Image {
 			x1 := int(math.Ceil(float64((ox + (b.X+b.W)*scale) * px)))
 			y1 := int(math.Ceil(float64((oy + (b.Y+b.H)*scale) * px)))
 			e.fill(x0, y0, max(x1, x0+1), max(y1, y0+1), c)
-			continue
+			return false
 		}
 		x0, y0, x1, y1 := rect(k.X, k.Y, k.W, k.H)
 		e.fill(x0, y0, x1, y1, c)
-		if k.Below == 0 {
-			continue
-		}
-		for _, r := range p.Reports(k.Position.ID) {
-			if j := lay.Index(r.ID); j >= 0 {
-				m.stack = append(m.stack, int32(j))
-			}
-		}
-	}
+		return true
+	})
 	return m.img
 }
 
