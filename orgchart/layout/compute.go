@@ -124,13 +124,46 @@ func (b *builder) write(m int32) {
 	w, h, rx := b.boxOf(m, cd)
 	b.bw[m], b.bh[m] = w, h
 	d := rx - cd.rx
+	kids := b.children(m)
+	reserved := b.res != nil && b.res[m].w != 0 && len(kids) > 0
+	var was []float32
+	if reserved {
+		was = make([]float32, len(kids))
+		for k, c := range kids {
+			was[k] = b.ox[c]
+		}
+	}
 	_, _, b.rx[m] = b.apply(m, *cd, true)
+	if reserved {
+		// A box that keeps a bigger slot than its content (a report
+		// removed, say) keeps the reports where they were rather than the
+		// manager's card: one card moves instead of the whole subtree.
+		if s, ok := commonShift(was, kids, b.ox); ok && s >= 0 && s <= w-cd.w {
+			d = s
+			b.res[m].rx = cd.rx + s // so boxOf places the card where write does
+		}
+	}
 	if d != 0 {
 		b.rx[m] += d
 		for _, k := range b.children(m) {
 			b.ox[k] += d
 		}
 	}
+}
+
+// commonShift is the offset most of the reports moved by between their old
+// offsets was and their new ones (ox), and whether any report gave one.
+func commonShift(was []float32, kids []int32, ox []float32) (float32, bool) {
+	best, most := float32(0), 0
+	count := make(map[float32]int, 4)
+	for k, c := range kids {
+		s := was[k] - ox[c]
+		count[s]++
+		if count[s] > most {
+			best, most = s, count[s]
+		}
+	}
+	return best, most > 0
 }
 
 // Compute lays out the plan's chart. It never fails: an unknown Root gives an
