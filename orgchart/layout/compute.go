@@ -245,6 +245,7 @@ func (b *builder) finish() *Layout {
 	l := &Layout{}
 	b.place(l)
 	b.connect(l)
+	l.edgeOf, l.firstDotted = b.edgeOf, b.nsolid
 	return l
 }
 

@@ -83,6 +83,7 @@ func (e *Engine) adopt(l *Layout) {
 	e.l, e.edges = l, l.Edges
 	e.dottedOf = map[int32][]int32{}
 	e.indexDotted(b.nsolid)
+	l.edgeOf, l.dottedOf = b.edgeOf, e.dottedOf
 	e.base, e.ptsBase, e.redraw = len(b.arena), len(b.pts), false
 }
 
@@ -292,7 +293,8 @@ func (e *Engine) relayout() {
 	b.arrangeTops()
 	placed := e.place(again)
 	e.connect(placed)
-	e.l = &Layout{Cards: b.cards, Edges: e.edges, Width: b.rootW, Height: b.rootH, ids: e.ids, live: e.live}
+	e.l = &Layout{Cards: b.cards, Edges: e.edges, Width: b.rootW, Height: b.rootH, ids: e.ids, live: e.live,
+		edgeOf: b.edgeOf, dottedOf: e.dottedOf}
 }
 
 // arrangePath lists again the candidates of the cards to lay out again

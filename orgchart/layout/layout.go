@@ -5,6 +5,7 @@
 package layout
 
 import (
+	"slices"
 	"sync"
 
 	"github.com/orgplanner/orgplanner/orgchart"
@@ -76,6 +77,66 @@ type Layout struct {
 	live      *live
 	orderOnce sync.Once
 	order     []int32
+
+	// The lines by card, so that a window need not look at every line:
+	// edgeOf is each card's solid line's index in Edges (-1 for a top);
+	// the dotted lines are Edges[firstDotted:] (Compute's layouts) or the
+	// Engine's dottedOf (card -> its dotted lines, shared with the Engine).
+	// A Layout made by hand gets them from one look at Edges.
+	lineOnce    sync.Once
+	edgeOf      []int32
+	firstDotted int
+	dottedOf    map[int32][]int32
+}
+
+// EdgeInto returns the index in Edges of the solid line into card i (from
+// its manager), or -1 for a top.
+func (l *Layout) EdgeInto(i int) int {
+	l.indexLines()
+	if i < 0 || i >= len(l.edgeOf) {
+		return -1
+	}
+	return int(l.edgeOf[i])
+}
+
+// DottedEdges calls visit with the index in Edges of every dotted line,
+// each once, in no fixed order.
+func (l *Layout) DottedEdges(visit func(k int)) {
+	l.indexLines()
+	if l.dottedOf == nil {
+		for k := l.firstDotted; k < len(l.Edges); k++ {
+			if l.Edges[k].Dotted {
+				visit(k)
+			}
+		}
+		return
+	}
+	for c, ks := range l.dottedOf {
+		for x, k := range ks {
+			// listed under both its cards: visited under its report's
+			if int(k) < len(l.Edges) && int32(l.Edges[k].To) == c && !slices.Contains(ks[:x], k) {
+				visit(int(k))
+			}
+		}
+	}
+}
+
+// indexLines finds each card's solid line in a layout made by hand.
+func (l *Layout) indexLines() {
+	l.lineOnce.Do(func() {
+		if l.edgeOf != nil || len(l.Cards) == 0 {
+			return
+		}
+		l.edgeOf = make([]int32, len(l.Cards))
+		for i := range l.edgeOf {
+			l.edgeOf[i] = -1
+		}
+		for k := range l.Edges {
+			if ed := &l.Edges[k]; !ed.Dotted && ed.To >= 0 && ed.To < len(l.edgeOf) {
+				l.edgeOf[ed.To] = int32(k)
+			}
+		}
+	})
 }
 
 // Index returns the index of the card of the position with the id, or -1.
