@@ -136,3 +136,42 @@ func TestEngineEditsAroundAssistants(t *testing.T) {
 		}
 	}
 }
+
+// An assistant set aside who is given a report leads a team and joins the
+// row of its manager's reports; undone, it goes aside again. The Engine
+// left the manager's kept arrangement counting the old reports, and the
+// enterprise sample's chief of staff then overlapped the CEO's first
+// report after the undo.
+func TestEngineAssistantGainsAndLosesAReport(t *testing.T) {
+	for _, name := range []string{"scaleup", "enterprise"} {
+		p, err := samples.Build(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ed := orgchart.NewEditor(p)
+		e := NewEngine(p, Options{})
+		var asides []string
+		for i := range e.Layout().Cards {
+			if e.b.isAside(int32(i)) {
+				asides = append(asides, e.Layout().Cards[i].Position.ID)
+			}
+		}
+		if len(asides) == 0 {
+			t.Fatalf("%s: no assistant set aside to test with", name)
+		}
+		for _, id := range asides {
+			if _, err := ed.Add("software-engineer", id); err != nil {
+				t.Fatal(err)
+			}
+			e.Changed(ed.Touched()...)
+			checkInvariants(t, p, e.Relayout())
+			ed.Undo()
+			e.Changed(ed.Touched()...)
+			l := e.Relayout()
+			checkInvariants(t, p, l)
+			if !e.b.isAside(int32(l.Index(id))) {
+				t.Errorf("%s: %s is not set aside again after the undo", name, id)
+			}
+		}
+	}
+}

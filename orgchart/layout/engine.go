@@ -163,6 +163,28 @@ func (e *Engine) Relayout() *Layout {
 	return e.l
 }
 
+// asidesChanged notes which changed cards qualify as assistants to set
+// aside now (an assistant's role, no reports); the function it returns
+// reports, after the cards were changed, whether any of them stopped or
+// started to qualify.
+func (e *Engine) asidesChanged() func() bool {
+	b := e.b
+	was := make(map[string]bool, len(e.dirty))
+	for id := range e.dirty {
+		if i, ok := e.ids[id]; ok && b.cards[i].Position.ID == id {
+			was[id] = b.setAside(int32(i))
+		}
+	}
+	return func() bool {
+		for id, w := range was {
+			if i, ok := e.ids[id]; ok && b.setAside(int32(i)) != w {
+				return true
+			}
+		}
+		return false
+	}
+}
+
 // relayout handles any edit in place: the cards change where the plan
 // did, the changed cards and their paths list candidates again and keep
 // their arrangements, and only the subtrees that moved are placed again.
@@ -172,9 +194,17 @@ func (e *Engine) relayout() {
 		b.compactArena() // relayouts have piled up candidates
 		e.base = len(b.arena)
 	}
+	aside := e.asidesChanged()
 	ch := e.reconcile()
 	if ch.empty {
 		e.b, e.l, e.ids, e.live, e.edges, e.dotted = nil, &Layout{}, nil, nil, nil, nil
+		return
+	}
+	if aside() {
+		// An assistant who gained or lost its reports moves between its
+		// manager's side and the row, which the kept arrangement counts:
+		// lay the chart out afresh (rare: a report given to a chief of staff).
+		e.fresh()
 		return
 	}
 	// The changed cards take their new sizes.
