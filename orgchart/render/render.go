@@ -52,8 +52,9 @@ type Options struct {
 	// system's for other scripts. Pass one to share its caches or to read
 	// its Missing scripts after drawing.
 	Shaper *look.Shaper
-	// Compression is the zlib level of the PNG; 0 means flate.BestSpeed,
-	// chosen by measurement (docs/performance.md); -1 is zlib's default.
+	// Compression is the zlib level of the PNG: 0 means the chart's own
+	// encoder, chosen by measurement (docs/performance.md); 1-9 and -1
+	// (zlib's default) use compress/flate at that level.
 	Compression int
 	// Background "transparent" leaves the page out (PNG with alpha, SVG and
 	// PDF with nothing behind the chart); "" paints the theme's page colour.
