@@ -120,29 +120,40 @@ func (d *Diff) Empty() bool {
 // owners and the checks). It does not change either plan.
 func Compare(before, after *orgchart.Plan, cat *catalog.Catalog) *Diff {
 	m := matchPositions(before, after)
+	added, removed := 0, 0
+	for _, b := range m.toBefore {
+		if b < 0 {
+			added++
+		}
+	}
+	for _, a := range m.toAfter {
+		if a < 0 {
+			removed++
+		}
+	}
 	d := &Diff{Before: before.Name, After: after.Name, Matched: m.counts,
-		Added: []Placed{}, Removed: []Placed{}, Moved: []Move{}, Changed: []Change{}}
-	refB := func(pos *orgchart.Position) *Ref { return refOf(pos, cat) }
-	for _, a := range after.Positions {
-		b := m.toBefore[a]
-		if b == nil {
-			d.Added = append(d.Added, Placed{Ref: *refB(a), Manager: refOrNil(after.Manager(a), cat)})
+		Added: make([]Placed, 0, added), Removed: make([]Placed, 0, removed), Moved: []Move{}, Changed: []Change{}}
+	for ai, a := range after.Positions {
+		bi := m.toBefore[ai]
+		if bi < 0 {
+			d.Added = append(d.Added, Placed{Ref: refOf(a, cat), Manager: refOrNil(m.a.manager(int32(ai)), cat)})
 			continue
 		}
-		if moved(before, after, m, b, a) {
-			d.Moved = append(d.Moved, Move{Ref: *refB(a), From: refOrNil(before.Manager(b), cat), To: refOrNil(after.Manager(a), cat)})
+		b := before.Positions[bi]
+		if m.moved(bi, int32(ai)) {
+			d.Moved = append(d.Moved, Move{Ref: refOf(a, cat), From: refOrNil(m.b.manager(bi), cat), To: refOrNil(m.a.manager(int32(ai)), cat)})
 		}
-		if fs := fieldChanges(before, after, m, b, a, cat); len(fs) > 0 {
-			c := Change{Ref: *refB(a), Fields: fs}
+		if fs := fieldChanges(m, b, a, cat); len(fs) > 0 {
+			c := Change{Ref: refOf(a, cat), Fields: fs}
 			if b.ID != a.ID {
 				c.BeforeID = b.ID
 			}
 			d.Changed = append(d.Changed, c)
 		}
 	}
-	for _, b := range before.Positions {
-		if m.toAfter[b] == nil {
-			d.Removed = append(d.Removed, Placed{Ref: *refB(b), Manager: refOrNil(before.Manager(b), cat)})
+	for bi, b := range before.Positions {
+		if m.toAfter[bi] < 0 {
+			d.Removed = append(d.Removed, Placed{Ref: refOf(b, cat), Manager: refOrNil(m.b.manager(int32(bi)), cat)})
 		}
 	}
 	d.Settings = settingChanges(before, after)
@@ -180,18 +191,18 @@ func settingChanges(before, after *orgchart.Plan) []SettingChange {
 // moved reports whether a matched position has another manager: its before
 // manager is not the match of its after manager (a removed manager counts
 // as a move, a manager matched under a new id does not).
-func moved(before, after *orgchart.Plan, m *matching, b, a *orgchart.Position) bool {
-	bm, am := before.Manager(b), after.Manager(a)
+func (m *matching) moved(b, a int32) bool {
+	bm, am := m.b.mgr[b], m.a.mgr[a]
 	switch {
-	case bm == nil && am == nil:
+	case bm < 0 && am < 0:
 		return false
-	case bm == nil || am == nil:
+	case bm < 0 || am < 0:
 		return true
 	}
 	return m.toAfter[bm] != am
 }
 
-func fieldChanges(before, after *orgchart.Plan, m *matching, b, a *orgchart.Position, cat *catalog.Catalog) []FieldChange {
+func fieldChanges(m *matching, b, a *orgchart.Position, cat *catalog.Catalog) []FieldChange {
 	var out []FieldChange
 	add := func(f Field, x, y string) {
 		if x != y {
@@ -209,7 +220,7 @@ func fieldChanges(before, after *orgchart.Plan, m *matching, b, a *orgchart.Posi
 		add(FieldCost, costText(b.Cost), costText(a.Cost))
 	}
 	if len(b.DottedTo) > 0 || len(a.DottedTo) > 0 {
-		dottedChange(before, after, m, b, a, cat, &out)
+		dottedChange(m, b, a, cat, &out)
 	}
 	if len(b.Owns)+len(a.Owns)+len(b.Supports)+len(a.Supports)+len(b.NotOwns)+len(a.NotOwns) > 0 {
 		add(FieldOwns, idsText(b.Owns), idsText(a.Owns))
@@ -221,11 +232,11 @@ func fieldChanges(before, after *orgchart.Plan, m *matching, b, a *orgchart.Posi
 }
 
 // dottedChange compares dotted lines as sets of matched positions.
-func dottedChange(before, after *orgchart.Plan, m *matching, b, a *orgchart.Position, cat *catalog.Catalog, out *[]FieldChange) {
+func dottedChange(m *matching, b, a *orgchart.Position, cat *catalog.Catalog, out *[]FieldChange) {
 	bd := make([]string, 0, len(b.DottedTo))
 	for _, id := range b.DottedTo {
-		if x := m.toAfter[before.Position(id)]; x != nil {
-			bd = append(bd, x.ID)
+		if bi := m.b.index(id); bi >= 0 && m.toAfter[bi] >= 0 {
+			bd = append(bd, m.a.plan.Positions[m.toAfter[bi]].ID)
 		} else {
 			bd = append(bd, "before:"+id)
 		}
@@ -234,7 +245,7 @@ func dottedChange(before, after *orgchart.Plan, m *matching, b, a *orgchart.Posi
 	slices.Sort(bd)
 	slices.Sort(ad)
 	if !slices.Equal(bd, ad) {
-		*out = append(*out, FieldChange{Field: FieldDotted, Before: dottedText(before, b.DottedTo, cat), After: dottedText(after, a.DottedTo, cat)})
+		*out = append(*out, FieldChange{Field: FieldDotted, Before: dottedText(m.b.plan, b.DottedTo, cat), After: dottedText(m.a.plan, a.DottedTo, cat)})
 	}
 }
 
@@ -273,15 +284,16 @@ func dottedText(p *orgchart.Plan, ids []string, cat *catalog.Catalog) string {
 }
 
 // refOf names a position; the title is the position's own or its role's.
-func refOf(pos *orgchart.Position, cat *catalog.Catalog) *Ref {
-	return &Ref{ID: pos.ID, Title: Title(pos, cat), Holder: pos.Holder, Role: pos.Role}
+func refOf(pos *orgchart.Position, cat *catalog.Catalog) Ref {
+	return Ref{ID: pos.ID, Title: Title(pos, cat), Holder: pos.Holder, Role: pos.Role}
 }
 
 func refOrNil(pos *orgchart.Position, cat *catalog.Catalog) *Ref {
 	if pos == nil {
 		return nil
 	}
-	return refOf(pos, cat)
+	r := refOf(pos, cat)
+	return &r
 }
 
 // Title is the title a position shows: its own, its role's, or the role id.

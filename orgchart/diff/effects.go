@@ -183,19 +183,20 @@ func severities(r *check.Report) SeverityCounts {
 	return c
 }
 
-// owners lists, per capability id, the positions whose role owns it (the
-// coverage model of orgchart/check), and whether the capability needs an
-// owner in this plan (in scope and required at its headcount).
-func owners(p *orgchart.Plan, cat *catalog.Catalog, headcount int) (map[string][]*orgchart.Position, map[string]bool) {
-	own := map[string][]*orgchart.Position{}
+// owners lists, per capability id, the indexes of the positions whose role
+// owns it (the coverage model of orgchart/check), and whether the
+// capability needs an owner in this plan (in scope and required at its
+// headcount).
+func owners(p *orgchart.Plan, cat *catalog.Catalog, headcount int) (map[string][]int32, map[string]bool) {
+	own := map[string][]int32{}
 	required := map[string]bool{}
 	if cat == nil {
 		return own, required
 	}
-	for _, pos := range p.Positions {
+	for i, pos := range p.Positions {
 		owns, _ := pos.Capabilities(cat) // with the plan's owns and notOwns
 		for _, id := range owns {
-			own[id] = append(own[id], pos)
+			own[id] = append(own[id], int32(i))
 		}
 	}
 	for _, c := range cat.Capabilities {
@@ -215,6 +216,11 @@ func coverageChanges(before, after *orgchart.Plan, m *matching, cat *catalog.Cat
 	}
 	ob, reqB := owners(before, cat, hb)
 	oa, reqA := owners(after, cat, ha)
+	// mark[i] == stamp: after position i owns the capability compared now;
+	// kept[i] == stamp: and its match before owned it too. One array for
+	// every capability instead of two maps each.
+	mark, kept := make([]int32, len(after.Positions)), make([]int32, len(after.Positions))
+	stamp := int32(0)
 	for _, c := range cat.Capabilities {
 		if cat.Capability(c.ID) != c {
 			continue // overridden by a later definition
@@ -231,48 +237,37 @@ func coverageChanges(before, after *orgchart.Plan, m *matching, cat *catalog.Cat
 		if !reqB[c.ID] && !reqA[c.ID] && (len(bs) == 0 || len(as) == 0) {
 			continue // an optional capability appearing or going is no owner change worth listing
 		}
-		if sameOwners(bs, as, m) {
+		stamp++
+		for _, a := range as {
+			mark[a] = stamp
+		}
+		same := len(bs) == len(as)
+		for _, b := range bs {
+			if a := m.toAfter[b]; a >= 0 && mark[a] == stamp {
+				kept[a] = stamp
+			} else {
+				same = false
+			}
+		}
+		if same {
 			continue
 		}
 		oc := OwnerChange{CapRef: ref, Before: make([]Ref, len(bs)), After: make([]Ref, len(as)), Gained: []Ref{}, Lost: []Ref{}}
-		inAfter := make(map[*orgchart.Position]bool, len(as))
-		for i, p := range as {
-			oc.After[i] = *refOf(p, cat)
-			inAfter[p] = true
-		}
-		kept := map[*orgchart.Position]bool{}
-		for i, p := range bs {
-			oc.Before[i] = *refOf(p, cat)
-			if a := m.toAfter[p]; a != nil && inAfter[a] {
-				kept[a] = true
-			} else {
-				oc.Lost = append(oc.Lost, oc.Before[i])
+		for i, a := range as {
+			oc.After[i] = refOf(after.Positions[a], cat)
+			if kept[a] != stamp {
+				oc.Gained = append(oc.Gained, oc.After[i])
 			}
 		}
-		for i, p := range as {
-			if !kept[p] {
-				oc.Gained = append(oc.Gained, oc.After[i])
+		for i, b := range bs {
+			oc.Before[i] = refOf(before.Positions[b], cat)
+			if a := m.toAfter[b]; a < 0 || mark[a] != stamp {
+				oc.Lost = append(oc.Lost, oc.Before[i])
 			}
 		}
 		changes = append(changes, oc)
 	}
 	return
-}
-
-func sameOwners(bs, as []*orgchart.Position, m *matching) bool {
-	if len(bs) != len(as) {
-		return false
-	}
-	in := make(map[*orgchart.Position]bool, len(as))
-	for _, a := range as {
-		in[a] = true
-	}
-	for _, b := range bs {
-		if a := m.toAfter[b]; a == nil || !in[a] {
-			return false
-		}
-	}
-	return true
 }
 
 // opened lists the capabilities in b but not in a, in catalog order.
@@ -291,14 +286,29 @@ func opened(a, b map[string]bool, cat *catalog.Catalog) []CapRef {
 
 func spanChanges(before, after *orgchart.Plan, m *matching, cat *catalog.Catalog) []SpanChange {
 	out := []SpanChange{}
-	for _, a := range after.Positions {
-		b := m.toBefore[a]
-		if b == nil {
+	sb, sa := spans(before, &m.b), spans(after, &m.a)
+	for ai, a := range after.Positions {
+		b := m.toBefore[ai]
+		if b < 0 {
 			continue
 		}
-		sb, sa := rollup.Span(before, b.ID), rollup.Span(after, a.ID)
-		if rollup.Band(sb) != rollup.Band(sa) {
-			out = append(out, SpanChange{Ref: *refOf(a, cat), Before: sb, After: sa, BandBefore: rollup.Band(sb), BandAfter: rollup.Band(sa)})
+		if rollup.Band(sb[b]) != rollup.Band(sa[ai]) {
+			out = append(out, SpanChange{Ref: refOf(a, cat), Before: sb[b], After: sa[ai], BandBefore: rollup.Band(sb[b]), BandAfter: rollup.Band(sa[ai])})
+		}
+	}
+	return out
+}
+
+// spans is rollup.Span of every position of a plan, in one pass.
+func spans(p *orgchart.Plan, s *side) []int {
+	exclude := p.Policy.SpanExclude
+	if exclude == nil {
+		exclude = orgchart.DefaultSpanExclude()
+	}
+	out := make([]int, len(p.Positions))
+	for i, pos := range p.Positions {
+		if mg := s.mgr[i]; mg >= 0 && !slices.Contains(exclude, pos.Role) {
+			out[mg] += pos.Headcount()
 		}
 	}
 	return out
@@ -306,16 +316,16 @@ func spanChanges(before, after *orgchart.Plan, m *matching, cat *catalog.Catalog
 
 func rollupChanges(rb, ra *rollup.Rollup, m *matching, after *orgchart.Plan, cat *catalog.Catalog) []RollupChange {
 	out := []RollupChange{}
-	for _, a := range after.Positions {
-		b := m.toBefore[a]
-		if b == nil {
+	for ai, a := range after.Positions {
+		bi := m.toBefore[ai]
+		if bi < 0 {
 			continue
 		}
-		tb, ta := rb.Below(b.ID), ra.Below(a.ID)
+		tb, ta := rb.Below(m.b.plan.Positions[bi].ID), ra.Below(a.ID)
 		if (tb.Positions == 0 && ta.Positions == 0) || (tb.Headcount == ta.Headcount && tb.Cost == ta.Cost && tb.Vacancies == ta.Vacancies) {
 			continue
 		}
-		out = append(out, RollupChange{Ref: *refOf(a, cat), Before: tb, After: ta})
+		out = append(out, RollupChange{Ref: refOf(a, cat), Before: tb, After: ta})
 	}
 	return out
 }

@@ -202,13 +202,21 @@ func ownerChangeText(oc OwnerChange) string {
 	return strings.Join(parts, "; ")
 }
 
+// maxOwnersListed caps the owners named on one line: a role held 100,000
+// times owns its capabilities 100,000 times, a line of 400 KB nobody reads.
+const maxOwnersListed = 5
+
 func refsText(rs []Ref) string {
 	if len(rs) == 0 {
 		return "nobody"
 	}
-	parts := make([]string, len(rs))
-	for i, r := range rs {
+	n := min(len(rs), maxOwnersListed)
+	parts := make([]string, n, n+1)
+	for i, r := range rs[:n] {
 		parts[i] = r.String()
+	}
+	if len(rs) > n {
+		parts = append(parts, fmt.Sprintf("%d more", len(rs)-n))
 	}
 	return strings.Join(parts, " and ")
 }
