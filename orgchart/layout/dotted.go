@@ -1,6 +1,8 @@
 package layout
 
 import (
+	"math"
+	"math/bits"
 	"slices"
 	"sort"
 )
@@ -13,22 +15,31 @@ import (
 // cards' edges cut the area into cells that are each wholly inside a card
 // or wholly free, and a shortest path with few turns through the free
 // cells, drawn along the middle of each channel, is the route. The search
-// is bounded (a budget of cells per layout, growing with the number of
-// cards), so a chart with hundreds of thousands of dotted lines stays
-// linear: past the budget, lines keep the plain route unchecked.
+// works a cell out only when it reaches it (dottedcells.go), so its cost
+// is the cells it looks at, not the grid's size, and it is bounded (a
+// budget of work per layout, see dottedBudget), so a chart with hundreds
+// of thousands of dotted lines stays linear: past the budget, lines keep
+// the plain route unchecked.
 
 const (
-	dottedStub        = StackRowGap / 2 // how far a line leaves its card before turning
-	dottedClearance   = 2               // the plain route keeps this far from other cards
-	dottedTurn        = 60              // a turn costs as much as this many pixels of line
-	dottedNarrow      = 8               // a line closer than half this to a card's side ...
-	dottedSqueeze     = 40              // ... costs this much more a cell
-	dottedOffset      = 3               // a channel's line runs this far right of (below) its middle, beside a solid line there
-	dottedLane        = 5               // lines sharing a gap run this far apart
-	dottedOutside     = 2 * dottedStub  // how far past the chart's edge a line may run (pictures have a margin)
-	dottedBudgetCards = 10_000          // the budget grows with the cards up to this many
-	dottedMaxNear     = 5000            // the most cards one search's window may hold (about)
-	dottedMaxCells    = 1 << 19         // the largest grid one search makes (32 bytes a cell)
+	dottedStub      = StackRowGap / 2 // how far a line leaves its card before turning
+	dottedClearance = 2               // the plain route keeps this far from other cards
+	dottedTurn      = 60              // a turn costs as much as this many pixels of line
+	dottedNarrow    = 8               // a line closer than half this to a card's side ...
+	dottedSqueeze   = 40              // ... costs this much more a cell
+	dottedOffset    = 3               // a channel's line runs this far right of (below) its middle, beside a solid line there
+	dottedLane      = 5               // lines sharing a gap run this far apart
+	dottedOutside   = 2 * dottedStub  // how far past the chart's edge a line may run (pictures have a margin)
+	// dottedBudget is the work (about 25-50 ns a unit: a card looked at,
+	// a cell, a step of the search) a layout's searches may do, and
+	// dottedMaxNear the most cards one search's window may hold. Past
+	// dottedFullCards cards both shrink as the chart grows: a big chart's
+	// lines are long, their searches cost the most, and its layout must
+	// stay fast (100,000 cards in under 100 ms), so there the short lines
+	// are searched and the long ones mostly keep the plain route.
+	dottedBudget    = 1_000_000
+	dottedMaxNear   = 5000
+	dottedFullCards = 10_000
 	// engineWindowCards bounds the window an Engine's relayout searches, in
 	// card places: a line between cards far apart keeps its plain route.
 	engineWindowCards = 2000
@@ -45,18 +56,25 @@ type dottedRouter struct {
 	width, height float32
 	index         grid  // the cards, for the plain route's checks and the search windows
 	live          *live // an Engine's index instead (see newEngineRouter)
-	budget        int   // grid cells the searches may still make
+	budget        int   // the work the searches may still do (see dottedBudget)
+	maxNear       int   // the most cards one search's window may hold
 	// usedX and usedY count the routed lines' vertical pieces by x and
 	// horizontal pieces by y: a later line through the same gap takes the
 	// next lane, so two dotted lines do not run on top of each other.
 	usedX, usedY map[float32]int
 
-	near           []int32   // cards in the search window
-	xs, ys         []float32 // the cells' edges
-	rx, ry         []float32 // the line's x in each column, y in each row
-	blocked        []bool
-	cost           []float32 // per cell and direction of arrival
-	from           []int32
+	// The search's memory, kept from one line to the next: the window's
+	// cards, the edges that cut it into nx x ny cells, the line's x in
+	// each column and y in each row (where rxOK, ryOK), the cells looked
+	// at (blocked: from 1 when a card covers one) and the states reached
+	// (cell and direction: their cost and the state they came from).
+	near           []int32
+	xs, ys         []float32
+	nx, ny         int
+	rx, ry         []float32
+	rxOK, ryOK     []bool
+	buckets        buckets
+	blocked, seen  stateTable
 	heap           []dottedItem
 	cells, reverse []int32
 }
@@ -69,7 +87,11 @@ type dottedItem struct {
 func newDottedRouter(cards []Card, width, height float32) *dottedRouter {
 	r := newEngineRouter(cards, width, height, nil)
 	r.index = newGrid(cards, width, height)
-	r.budget = 2_000_000 + 200*min(len(cards), dottedBudgetCards)
+	r.budget, r.maxNear = dottedBudget, dottedMaxNear
+	if n := len(cards); n > dottedFullCards {
+		r.budget = dottedBudget * dottedFullCards / n
+		r.maxNear = max(dottedMaxNear*dottedFullCards/n, 200)
+	}
 	return r
 }
 
@@ -79,7 +101,7 @@ func newDottedRouter(cards []Card, width, height float32) *dottedRouter {
 // line's two cards (a search of the whole chart sorts every card's edges),
 // so a relayout costs what moved; Compute (and Tidy) search further.
 func newEngineRouter(cards []Card, width, height float32, v *live) *dottedRouter {
-	return &dottedRouter{cards: cards, width: width, height: height, live: v, budget: engineBudget,
+	return &dottedRouter{cards: cards, width: width, height: height, live: v, budget: engineBudget, maxNear: dottedMaxNear,
 		usedX: map[float32]int{}, usedY: map[float32]int{}}
 }
 
@@ -190,7 +212,7 @@ func (r *dottedRouter) routeOnce(j, i int32) []Point {
 		}
 		// A window of more cards than one search takes is not looked at:
 		// finding and sorting its cards alone costs more than the layout.
-		if float64(wx1-wx0)*float64(wy1-wy0)*float64(len(r.cards)) > dottedMaxNear*float64(r.width+1)*float64(r.height+1) {
+		if float64(wx1-wx0)*float64(wy1-wy0)*float64(len(r.cards)) > float64(r.maxNear)*float64(r.width+1)*float64(r.height+1) {
 			if whole {
 				break
 			}
@@ -214,8 +236,9 @@ func (r *dottedRouter) free(pts []Point, i, j int32) bool {
 		x0, x1 := min(p.X, q.X), max(p.X, q.X)
 		y0, y1 := min(p.Y, q.Y), max(p.Y, q.Y)
 		ok := true
-		r.budget -= 16 // a look along the line
+		r.budget -= 16 // a look along the line, and at each card there
 		r.visible(x0-dottedClearance, y0-dottedClearance, x1+dottedClearance, y1+dottedClearance, func(c int) {
+			r.budget -= 2
 			d := float32(dottedClearance)
 			if int32(c) == i || int32(c) == j {
 				d = 0
@@ -233,15 +256,24 @@ func (r *dottedRouter) free(pts []Point, i, j int32) bool {
 }
 
 // search finds a route from s (leaving its card through s2) to e
-// (entering through e2) through the free cells of the window.
+// (entering through e2) through the free cells of the window. The grid of
+// cells can be large (a window of a few thousand cards cuts it into
+// millions), so nothing is worked out for a cell before the search looks
+// at it: whether a card covers it, its line's place, its cost.
 func (r *dottedRouter) search(s, e, s2, e2 Point, up bool, wx0, wy0, wx1, wy1 float32) ([]Point, bool) {
 	if r.live != nil && (wx1-wx0)*(wy1-wy0) > engineWindowCards*(CardW+HGap)*(CardH+VGap) {
 		return nil, false // an Engine's relayout: the plain route, until the chart is laid out afresh
 	}
+	if r.budget <= 0 {
+		return nil, false
+	}
 	r.near = r.near[:0]
 	r.visible(wx0, wy0, wx1, wy1, func(c int) { r.near = append(r.near, int32(c)) })
-	if len(r.near) > dottedMaxNear {
-		r.budget -= len(r.near)
+	// The window's cards count against the budget, so that a search
+	// refused (too big, or past the budget) is paid for: past the budget no
+	// line looks again.
+	r.budget -= len(r.near) * (2 + bits.Len(uint(len(r.near)))) // finding, sorting and sharing out the cards
+	if len(r.near) > r.maxNear {
 		return nil, false
 	}
 	r.xs = append(r.xs[:0], wx0, wx1)
@@ -258,69 +290,46 @@ func (r *dottedRouter) search(s, e, s2, e2 Point, up bool, wx0, wy0, wx1, wy1 fl
 	slices.Sort(r.ys)
 	r.ys = slices.Compact(r.ys)
 	nx, ny := len(r.xs)-1, len(r.ys)-1
-	// The window's cards count against the budget too, so that a search
-	// refused (too big, or past the budget) is paid for: past the budget no
-	// line looks again.
-	r.budget -= len(r.near)
-	if nx < 1 || ny < 1 || nx*ny > dottedMaxCells {
+	if nx < 1 || ny < 1 || 4*nx*ny > math.MaxInt32 || r.budget <= 0 {
 		return nil, false
 	}
-	if nx*ny > r.budget {
-		r.budget = 0
-		return nil, false
-	}
-	r.budget -= nx * ny
-	cells := nx * ny
-	r.blocked = resize(r.blocked, cells)
-	clear(r.blocked)
-	for _, c := range r.near {
-		k := &r.cards[c]
-		i0, i1 := index(r.xs, clampX(k.X)), index(r.xs, clampX(k.X+k.W))
-		j0, j1 := index(r.ys, clampY(k.Y)), index(r.ys, clampY(k.Y+k.H))
-		for jj := j0; jj < j1; jj++ {
-			row := r.blocked[jj*nx:]
-			for ii := i0; ii < i1; ii++ {
-				row[ii] = true
-			}
-		}
-	}
+	r.nx, r.ny = nx, ny
+	r.buckets.build(r.cards, r.near, wx0, wy0, wx1, wy1)
+	r.blocked.reset()
+	r.seen.reset()
 	r.rx, r.ry = resize(r.rx, nx), resize(r.ry, ny)
-	for i := range nx {
-		r.rx[i] = lane(r.usedX, r.xs[i], r.xs[i+1])
-	}
-	for j := range ny {
-		r.ry[j] = lane(r.usedY, r.ys[j], r.ys[j+1])
-	}
+	r.rxOK, r.ryOK = resize(r.rxOK, nx), resize(r.ryOK, ny)
+	clear(r.rxOK)
+	clear(r.ryOK)
 	// The cells just outside the two cards, where the line leaves and enters.
 	si, sj := cellOf(r.xs, s2.X), cellOf(r.ys, s2.Y)
 	ei, ej := cellOf(r.xs, e2.X), cellOf(r.ys, e2.Y)
-	if si < 0 || sj < 0 || ei < 0 || ej < 0 || r.blocked[sj*nx+si] || r.blocked[ej*nx+ei] {
+	if si < 0 || sj < 0 || ei < 0 || ej < 0 || r.isBlocked(si, sj) || r.isBlocked(ei, ej) {
 		return nil, false
 	}
 	// The line runs straight out of and into the cards where it can.
-	r.rx[si], r.rx[ei] = s.X, e.X
+	r.rx[si], r.rxOK[si] = s.X, true
+	r.rx[ei], r.rxOK[ei] = e.X, true
 	out, in := 0, 0 // the directions leaving the report and entering the manager
 	if !up {
 		out, in = 1, 1
 	}
 	// A* over (cell, direction of arrival), with a cost for each turn.
-	r.cost = resize(r.cost, 4*cells)
-	r.from = resize(r.from, 4*cells)
-	for k := range r.cost {
-		r.cost[k] = -1
-	}
 	goal := int32(-1)
 	// Weighted twice: a route near the shortest, found exploring far less.
-	h := func(i, j int) float32 { return 2 * (abs32(r.rx[i]-e.X) + abs32(r.ry[j]-e2.Y)) }
+	h := func(i, j int) float32 { return 2 * (abs32(r.colX(i)-e.X) + abs32(r.rowY(j)-e2.Y)) }
 	start := int32(4*(sj*nx+si) + out)
-	r.cost[start], r.from[start] = 0, -1
+	*r.seen.at(start) = dottedState{0, -1}
 	r.heap = append(r.heap[:0], dottedItem{h(si, sj), start})
 	for len(r.heap) > 0 {
+		if r.budget -= 4; r.budget <= 0 {
+			return nil, false
+		}
 		it := r.pop()
 		st := it.state
 		cell, dir := int(st/4), int(st%4)
 		i, j := cell%nx, cell/nx
-		g := r.cost[st]
+		g := r.seen.get(st).cost
 		if it.f > g+h(i, j)+0.01 {
 			continue // a stale entry
 		}
@@ -334,24 +343,25 @@ func (r *dottedRouter) search(s, e, s2, e2 Point, up bool, wx0, wy0, wx1, wy1 fl
 				continue
 			}
 			nc := nj*nx + ni
-			if r.blocked[nc] {
+			if r.isBlocked(ni, nj) {
 				continue
 			}
-			step := abs32(r.rx[ni]-r.rx[i]) + abs32(r.ry[nj]-r.ry[j])
+			step := abs32(r.colX(ni)-r.colX(i)) + abs32(r.rowY(nj)-r.rowY(j))
 			if d != dir {
 				step += dottedTurn
 			}
-			if r.hugs(ni, nj, d, nx, ny) {
+			if r.hugs(ni, nj, d) {
 				step += dottedSqueeze
 			}
 			if ni == ei && nj == ej && d != in {
 				step += dottedTurn // then a turn into the manager
 			}
 			ns := int32(4*nc + d)
-			if c := r.cost[ns]; c >= 0 && c <= g+step {
+			at := r.seen.at(ns)
+			if at.from != unseen && at.cost <= g+step {
 				continue
 			}
-			r.cost[ns], r.from[ns] = g+step, st
+			*at = dottedState{g + step, st}
 			r.push(dottedItem{g + step + h(ni, nj), ns})
 		}
 	}
@@ -360,7 +370,7 @@ func (r *dottedRouter) search(s, e, s2, e2 Point, up bool, wx0, wy0, wx1, wy1 fl
 	}
 	// The cells of the route, from the report's end.
 	r.reverse = r.reverse[:0]
-	for st := goal; st >= 0; st = r.from[st] {
+	for st := goal; st >= 0; st = r.seen.get(st).from {
 		r.reverse = append(r.reverse, st/4)
 	}
 	r.cells = r.cells[:0]
@@ -370,19 +380,19 @@ func (r *dottedRouter) search(s, e, s2, e2 Point, up bool, wx0, wy0, wx1, wy1 fl
 	// Along the cells: horizontal runs at their row's line, vertical runs at
 	// their column's; a short jog inside a cell where the two differ.
 	pts := []Point{s}
-	p := Point{s.X, r.ry[sj]}
+	p := Point{s.X, r.rowY(sj)}
 	pts = append(pts, p)
 	for k := 1; k < len(r.cells); k++ {
 		c0, c1 := int(r.cells[k-1]), int(r.cells[k])
 		i0, i1, j1 := c0%nx, c1%nx, c1/nx
 		if i0 == i1 { // vertical
-			if p.X != r.rx[i0] {
-				p = Point{r.rx[i0], p.Y}
+			if x := r.colX(i0); p.X != x {
+				p = Point{x, p.Y}
 				pts = append(pts, p)
 			}
-			p = Point{p.X, r.ry[j1]}
+			p = Point{p.X, r.rowY(j1)}
 		} else {
-			p = Point{r.rx[i1], p.Y}
+			p = Point{r.colX(i1), p.Y}
 		}
 		pts = append(pts, p)
 	}
@@ -393,11 +403,48 @@ func (r *dottedRouter) search(s, e, s2, e2 Point, up bool, wx0, wy0, wx1, wy1 fl
 	return pts, true
 }
 
+// colX is where a line runs down column i of the search's grid, rowY
+// where it runs along row j: in the lane of the gap (see lane), worked
+// out when the search first looks there.
+func (r *dottedRouter) colX(i int) float32 {
+	if !r.rxOK[i] {
+		r.rx[i], r.rxOK[i] = lane(r.usedX, r.xs[i], r.xs[i+1]), true
+	}
+	return r.rx[i]
+}
+
+func (r *dottedRouter) rowY(j int) float32 {
+	if !r.ryOK[j] {
+		r.ry[j], r.ryOK[j] = lane(r.usedY, r.ys[j], r.ys[j+1]), true
+	}
+	return r.ry[j]
+}
+
+// isBlocked reports whether a card covers cell (i, j) of the search's
+// grid (each cell is wholly inside a card or wholly free). Each cell looked
+// at costs one look at the cards around it, and counts against the budget.
+func (r *dottedRouter) isBlocked(i, j int) bool {
+	v := r.blocked.at(int32(j*r.nx + i))
+	if v.from == unseen {
+		r.budget -= 2
+		x0, x1, y0, y1 := r.xs[i], r.xs[i+1], r.ys[j], r.ys[j+1]
+		v.from = 0
+		for _, c := range r.buckets.at((x0+x1)/2, (y0+y1)/2) {
+			k := &r.cards[c]
+			if k.X <= x0 && x1 <= k.X+k.W && k.Y <= y0 && y1 <= k.Y+k.H {
+				v.from = 1
+				break
+			}
+		}
+	}
+	return v.from == 1
+}
+
 // hugs reports whether a line moving in direction d through cell (i, j)
 // runs close along a card: the cell is narrow across the way it goes, and
 // a card lies on one side.
-func (r *dottedRouter) hugs(i, j, d, nx, ny int) bool {
-	blocked := func(i, j int) bool { return i >= 0 && j >= 0 && i < nx && j < ny && r.blocked[j*nx+i] }
+func (r *dottedRouter) hugs(i, j, d int) bool {
+	blocked := func(i, j int) bool { return i >= 0 && j >= 0 && i < r.nx && j < r.ny && r.isBlocked(i, j) }
 	if d < 2 { // vertical: the column's width, cards left and right
 		return r.xs[i+1]-r.xs[i] < dottedNarrow && (blocked(i-1, j) || blocked(i+1, j))
 	}

@@ -1,0 +1,150 @@
+package layout
+
+// The dotted-line search's memory for the cells it looks at (dotted.go):
+// a hash table of the states and cells reached, and the window's cards
+// in buckets, so that whether a card covers a cell is one look at the few
+// cards around it. Both cost what the search touches, not the size of its
+// grid of cells.
+
+// unseen marks a state (or a cell) the search has not reached.
+const unseen int32 = -2
+
+// dottedState is what the search knows of a state: the cost of reaching
+// it and the state it was reached from (for a cell: 1 when a card covers it).
+type dottedState struct {
+	cost float32
+	from int32
+}
+
+// stateTable maps states (non-negative int32s) to what the search knows of
+// them, by open addressing: keys hold key+1, 0 for an empty slot.
+type stateTable struct {
+	keys  []int32
+	vals  []dottedState
+	n     int
+	shift uint32
+}
+
+// reset empties the table.
+func (t *stateTable) reset() {
+	if len(t.keys) == 0 || len(t.keys) > 1<<16 && t.n < len(t.keys)/16 {
+		t.make(1 << 10)
+		return
+	}
+	clear(t.keys)
+	t.n = 0
+}
+
+func (t *stateTable) make(size int) {
+	t.keys, t.vals, t.n = make([]int32, size), make([]dottedState, size), 0
+	t.shift = 32
+	for s := size; s > 1; s >>= 1 {
+		t.shift--
+	}
+}
+
+func (t *stateTable) slot(key int32) uint32 { return (uint32(key) * 2654435769) >> t.shift }
+
+// at is key's entry, added (as unseen) when it has none. The pointer holds
+// until the next key is added.
+func (t *stateTable) at(key int32) *dottedState {
+	if 2*(t.n+1) > len(t.keys) {
+		t.grow()
+	}
+	mask := uint32(len(t.keys) - 1)
+	for h := t.slot(key); ; h = (h + 1) & mask {
+		switch t.keys[h] {
+		case key + 1:
+			return &t.vals[h]
+		case 0:
+			t.keys[h], t.vals[h] = key+1, dottedState{0, unseen}
+			t.n++
+			return &t.vals[h]
+		}
+	}
+}
+
+// get is key's entry, unseen when it has none.
+func (t *stateTable) get(key int32) dottedState {
+	mask := uint32(len(t.keys) - 1)
+	for h := t.slot(key); ; h = (h + 1) & mask {
+		switch t.keys[h] {
+		case key + 1:
+			return t.vals[h]
+		case 0:
+			return dottedState{0, unseen}
+		}
+	}
+}
+
+func (t *stateTable) grow() {
+	keys, vals := t.keys, t.vals
+	t.make(2 * len(keys))
+	for k, key := range keys {
+		if key != 0 {
+			*t.at(key - 1) = vals[k]
+		}
+	}
+}
+
+// buckets holds the search window's cards in a uniform grid of buckets,
+// each card in every bucket its rectangle meets.
+type buckets struct {
+	x0, y0, bw, bh float32
+	cols, rows     int
+	start          []int32 // bucket c holds items[start[c]:start[c+1]]
+	items, fill    []int32
+}
+
+func (q *buckets) build(cards []Card, near []int32, wx0, wy0, wx1, wy1 float32) {
+	q.x0, q.y0, q.bw, q.bh = wx0, wy0, CardW+HGap, CardH+VGap
+	for { // about as many buckets as cards, whatever the window's shape
+		q.cols, q.rows = int((wx1-wx0)/q.bw)+1, int((wy1-wy0)/q.bh)+1
+		if q.cols*q.rows <= 2*len(near)+16 {
+			break
+		}
+		q.bw, q.bh = 2*q.bw, 2*q.bh
+	}
+	n := q.cols * q.rows
+	q.start = resize(q.start, n+1)
+	clear(q.start)
+	for _, i := range near {
+		c0, r0, c1, r1 := q.span(&cards[i])
+		for r := r0; r <= r1; r++ {
+			for c := c0; c <= c1; c++ {
+				q.start[r*q.cols+c+1]++
+			}
+		}
+	}
+	for i := 1; i <= n; i++ {
+		q.start[i] += q.start[i-1]
+	}
+	q.items = resize(q.items, int(q.start[n]))
+	q.fill = append(q.fill[:0], q.start[:n]...)
+	for _, i := range near {
+		c0, r0, c1, r1 := q.span(&cards[i])
+		for r := r0; r <= r1; r++ {
+			for c := c0; c <= c1; c++ {
+				q.items[q.fill[r*q.cols+c]] = i
+				q.fill[r*q.cols+c]++
+			}
+		}
+	}
+}
+
+// cell is the bucket column (row) of v along an axis from o in steps of size.
+func bucketOf(v, o, size float32, n int) int {
+	return min(max(int((v-o)/size), 0), n-1)
+}
+
+func (q *buckets) span(k *Card) (c0, r0, c1, r1 int) {
+	return bucketOf(k.X, q.x0, q.bw, q.cols), bucketOf(k.Y, q.y0, q.bh, q.rows),
+		bucketOf(k.X+k.W, q.x0, q.bw, q.cols), bucketOf(k.Y+k.H, q.y0, q.bh, q.rows)
+}
+
+// at lists the cards in the bucket of the point (x, y), among them every
+// card of the window that holds the point.
+func (q *buckets) at(x, y float32) []int32 {
+	c := bucketOf(y, q.y0, q.bh, q.rows)*q.cols + bucketOf(x, q.x0, q.bw, q.cols)
+	return q.items[q.start[c]:q.start[c+1]]
+}
