@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/binary"
 	"image"
 	"image/color"
 )
@@ -111,14 +112,27 @@ func (c *canvas) fill(r image.Rectangle, col color.NRGBA) {
 	c.fillIndex(r, c.pal.of(col))
 }
 
-// fillIndex paints a rectangle, already clipped, with palette index i.
+// fillIndex paints a rectangle, already clipped, with palette index i: the
+// first row by doubling copies (memmove speed), or a clear for index 0 (the
+// page), then the others copied from it; full rows, such as a band's
+// page, as one run.
 func (c *canvas) fillIndex(r image.Rectangle, i uint8) {
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		row := c.pix[(y-c.rect.Min.Y)*c.stride+r.Min.X-c.rect.Min.X:][:r.Dx()]
-		row[0] = i
-		for k := 1; k < len(row); k *= 2 { // doubling copies: memmove speed
-			copy(row[k:], row[:k])
+	start := (r.Min.Y-c.rect.Min.Y)*c.stride + r.Min.X - c.rect.Min.X
+	n, rows := r.Dx(), r.Dy()
+	if n == c.stride {
+		n, rows = n*rows, 1
+	}
+	first := c.pix[start:][:n]
+	if i == 0 {
+		clear(first)
+	} else {
+		first[0] = i
+		for k := 1; k < len(first); k *= 2 {
+			copy(first[k:], first[:k])
 		}
+	}
+	for y := 1; y < rows; y++ {
+		copy(c.pix[start+y*c.stride:][:n], first)
 	}
 }
 
@@ -133,14 +147,30 @@ func (c *canvas) mask(r image.Rectangle, col color.NRGBA, m *image.Alpha, mp ima
 	for y := 0; y < clipped.Dy(); y++ {
 		row := c.pix[(clipped.Min.Y+y-c.rect.Min.Y)*c.stride+clipped.Min.X-c.rect.Min.X:][:clipped.Dx()]
 		mrow := m.Pix[(mp.Y+y-m.Rect.Min.Y)*m.Stride+mp.X-m.Rect.Min.X:][:clipped.Dx()]
-		for x, a := range mrow {
-			switch lv := coverage[a]; lv {
+		for x := 0; x < len(mrow); {
+			if x+8 <= len(mrow) {
+				// Eight pixels of no coverage (most of a glyph's box) or of
+				// full coverage at once.
+				switch binary.LittleEndian.Uint64(mrow[x:]) {
+				case 0:
+					x += 8
+					continue
+				case ^uint64(0):
+					for k := x; k < x+8; k++ {
+						row[k] = fg
+					}
+					x += 8
+					continue
+				}
+			}
+			switch lv := coverage[mrow[x]]; lv {
 			case 0:
 			case levels - 1:
 				row[x] = fg
 			default:
 				row[x] = c.pal.mix(fg, row[x], int(lv))
 			}
+			x++
 		}
 	}
 }

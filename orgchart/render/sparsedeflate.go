@@ -3,6 +3,7 @@ package render
 import (
 	"encoding/binary"
 	"math/bits"
+	"slices"
 )
 
 // sparseEncoder filters and compresses one band of the chart's rows into a
@@ -40,6 +41,7 @@ const (
 	matchMax  = 258
 	window    = 32768
 	tokMatch  = 1 << 31 // a token with this bit is a match: (length-3)<<15 | (distance-1)
+	tokRun    = 1 << 30 // a token with this bit alone is that many matches of 258 at distance 1
 )
 
 func newSparseEncoder(width int) *sparseEncoder {
@@ -149,13 +151,22 @@ func (e *sparseEncoder) zeros(p, end int) {
 		e.literal(0)
 		p++
 	}
-	for end-p >= 3 {
-		l := min(end-p, matchMax)
-		e.backref(l, 1)
-		p += l
+	if k := (end - p) / matchMax; k > 0 {
+		// k longest runs in one token.
+		e.toks = append(e.toks, tokRun|uint32(k))
+		e.lit[257+28] += int32(k)
+		e.dist[0] += int32(k)
+		p += k * matchMax
+		if len(e.toks) >= maxTokens {
+			e.block()
+		}
 	}
-	for ; p < end; p++ {
-		e.literal(0)
+	if end-p >= 3 {
+		e.backref(end-p, 1)
+	} else {
+		for ; p < end; p++ {
+			e.literal(0)
+		}
 	}
 }
 
@@ -241,37 +252,77 @@ func (e *sparseEncoder) backref(length, dist int) {
 	}
 }
 
-// block writes the tokens so far as one dynamic Huffman block.
+// block writes the tokens so far as one dynamic Huffman block. The bit
+// writer's state is kept in locals through the loop, and the buffer grown
+// once for the block's longest possible coding.
 func (e *sparseEncoder) block() {
 	if len(e.toks) == 0 {
 		return
 	}
 	e.lit[256]++ // the end of the block
+	runs := int(e.lit[257+28])
 	e.bc.header(&e.bw, &e.lit, &e.dist)
-	w, lit, dist := &e.bw, &e.bc.lit, &e.bc.dist
-	for _, t := range e.toks {
-		if t < tokMatch {
-			c := lit[t]
-			w.bits(uint32(c.code), uint(c.len))
-			continue
-		}
-		l, d := (t>>15)&0xff, t&0x7fff
+	lit, dist := &e.bc.lit, &e.bc.dist
+	// At most 48 bits a token, 30 a run, and the end of the block.
+	out := slices.Grow(e.bw.out, 6*len(e.toks)+4*runs+16)
+	acc, n := e.bw.acc, e.bw.n
+	var lens [256]huffCode32 // length code and extra bits, by length-3
+	for l := range lens {
 		ls := lengthSym[l]
 		c := lit[257+int(ls)]
-		eb := lengthExtra[ls]
-		w.bits(uint32(c.code)|(l-lengthBase[ls])<<c.len, uint(c.len)+uint(eb))
-		ds := distSym(d)
-		dc := dist[ds]
-		w.bits(uint32(dc.code), uint(dc.len))
-		if db := distExtraBits(ds); db > 0 {
-			w.bits(d&(1<<db-1), db)
+		lens[l] = huffCode32{uint32(c.code) | (uint32(l)-lengthBase[ls])<<c.len, c.len + lengthExtra[ls]}
+	}
+	run := uint64(lit[257+28].code) | uint64(dist[0].code)<<lit[257+28].len
+	runLen := uint(lit[257+28].len + dist[0].len)
+	for _, t := range e.toks {
+		switch {
+		case t < tokRun:
+			c := lit[t]
+			acc |= uint64(c.code) << n
+			n += uint(c.len)
+		case t < tokMatch:
+			for k := t &^ tokRun; k > 0; k-- {
+				acc |= run << n
+				n += runLen
+				if n >= 32 {
+					out = binary.LittleEndian.AppendUint32(out, uint32(acc))
+					acc >>= 32
+					n -= 32
+				}
+			}
+		default:
+			l, d := (t>>15)&0xff, t&0x7fff
+			c := lens[l]
+			acc |= uint64(c.code) << n
+			n += uint(c.len)
+			if n >= 32 { // up to 20 bits of length, then up to 28 of distance
+				out = binary.LittleEndian.AppendUint32(out, uint32(acc))
+				acc >>= 32
+				n -= 32
+			}
+			ds := distSym(d)
+			dc := dist[ds]
+			acc |= (uint64(dc.code) | uint64(d&(1<<distExtraBits(ds)-1))<<dc.len) << n
+			n += uint(dc.len) + distExtraBits(ds)
+		}
+		if n >= 32 {
+			out = binary.LittleEndian.AppendUint32(out, uint32(acc))
+			acc >>= 32
+			n -= 32
 		}
 	}
+	e.bw.out, e.bw.acc, e.bw.n = out, acc, n
 	c := lit[256]
-	w.bits(uint32(c.code), uint(c.len))
+	e.bw.bits(uint32(c.code), uint(c.len))
 	e.toks = e.toks[:0]
 	clear(e.lit[:])
 	clear(e.dist[:])
+}
+
+// huffCode32 is a code with extra bits after it.
+type huffCode32 struct {
+	code uint32
+	len  uint8
 }
 
 // adler is the Adler-32 of the band's filtered bytes: a gap of n zeros adds

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"compress/flate"
 	"compress/zlib"
 	"encoding/binary"
 	"hash/adler32"
@@ -154,6 +155,44 @@ func TestSparseBandsInflate(t *testing.T) {
 				t.Fatalf("inflated %d bytes, want %d (first difference at %d)", len(got), len(want), firstDiff(got, want))
 			}
 		})
+	}
+}
+
+// TestBlockWritesTheLongestCodes writes a block whose frequencies give the
+// match's length and distance codes 15 bits each, with 5 and 13 extra bits
+// (48 bits for one token), and checks it inflates.
+func TestBlockWritesTheLongestCodes(t *testing.T) {
+	e := newSparseEncoder(100)
+	var want []byte
+	for i := range 20001 {
+		b := byte(i % 251)
+		e.toks = append(e.toks, uint32(b))
+		want = append(want, b)
+	}
+	e.toks = append(e.toks, tokMatch|uint32(250-3)<<15|uint32(20001-1))
+	want = append(want, want[len(want)-20001:][:250]...)
+	// Fibonacci frequencies, deeper than 15 bits unlimited; the match's
+	// symbols rarest of all.
+	f0, f1 := int32(1), int32(2)
+	for s := 0; s < 286; s++ {
+		e.lit[s] = f1
+		if s < 30 {
+			e.dist[s] = f1
+		}
+		f0, f1 = f1, min(f0+f1, 1<<24)
+	}
+	e.lit[257+int(lengthSym[250-3])], e.dist[distSym(20001-1)] = 1, 1
+	e.block()
+	e.bw.syncFlush()
+	if l, d := e.bc.litLens[257+int(lengthSym[250-3])], e.bc.distLens[distSym(20001-1)]; l != 15 || d != 15 {
+		t.Fatalf("the match's codes are %d and %d bits long, want 15", l, d)
+	}
+	got, err := io.ReadAll(flate.NewReader(bytes.NewReader(append(e.bw.out, 3, 0))))
+	if err != nil {
+		t.Fatalf("inflating: %v", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Fatalf("inflated %d bytes, want %d (first difference at %d)", len(got), len(want), firstDiff(got, want))
 	}
 }
 
