@@ -333,10 +333,11 @@ func (e *Engine) relayout() {
 func (e *Engine) arrangePath(work []int32, specs map[int32]cand) (w, h float32) {
 	b := e.b
 	for _, m := range work {
-		b.arrange(m)
 		b.pinned[m] = false
 		if spec, ok := specs[m]; ok {
-			b.keepArrangement(m, spec)
+			b.keepArrangement(m, spec, false)
+		} else {
+			b.arrange(m)
 		}
 	}
 	for _, t := range b.tops {
@@ -458,8 +459,14 @@ func (b *builder) compactArena() {
 }
 
 // keepArrangement pins manager m to the arrangement spec had, fitted to
-// its reports as they are now, when that arrangement still applies.
-func (b *builder) keepArrangement(m int32, spec cand) {
+// its reports as they are now, when that arrangement still applies. A
+// pinned subtree's own candidates are never looked at (its manager takes
+// the pinned layout), so they are listed (b.arrange) only when the kept
+// arrangement does not apply or grew so much that it must be weighed
+// against them: a relayout's path then costs its reports, not a search of
+// every fit for each manager up to the top. listed says they were listed
+// already.
+func (b *builder) keepArrangement(m int32, spec cand, listed bool) {
 	kids := b.children(m)
 	leaves := 0
 	for _, c := range kids {
@@ -479,18 +486,28 @@ func (b *builder) keepArrangement(m int32, spec cand) {
 		ok = ok && leaves < len(kids)
 	}
 	if ok {
+		b.asideFor = -1 // m's reports may have changed since it was last looked at
 		was := spec.w * spec.h
 		spec.w, spec.h, spec.rx = b.apply(m, spec, false)
+		b.pin[m] = spec
 		// The kept arrangement gives way when its reports grew out of it
 		// (many managers expanded at once): when it more than doubled and
-		// costs more than twice the best layout listed afresh (b.arrange(m)
-		// just ran), m chooses again.
-		best := inf
-		for _, c := range b.cands(m) {
-			best = min(best, b.cost(c.w, c.h, false))
+		// costs more than twice the best layout listed afresh, m chooses
+		// again.
+		if spec.w*spec.h > 2*was {
+			if !listed {
+				b.arrange(m)
+				listed = true
+			}
+			best := inf
+			for _, c := range b.cands(m) {
+				best = min(best, b.cost(c.w, c.h, false))
+			}
+			ok = b.cost(spec.w, spec.h, false) <= 2*best
 		}
-		ok = spec.w*spec.h <= 2*was || b.cost(spec.w, spec.h, false) <= 2*best
-		b.pin[m] = spec
+	}
+	if !ok && !listed {
+		b.arrange(m)
 	}
 	b.pinned[m] = ok
 }
@@ -546,7 +563,7 @@ func (e *Engine) relayoutAll(old *builder) {
 		}
 		b.arrange(m)
 		if ok && len(old.children(o)) > 0 {
-			b.keepArrangement(m, *old.cand(o, old.chosen[o]))
+			b.keepArrangement(m, *old.cand(o, old.chosen[o]), true)
 		}
 	}
 	b.topK, b.keepTops = old.topK, true
