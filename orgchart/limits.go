@@ -18,12 +18,20 @@ const (
 	// MaxIDLength is the longest position id.
 	MaxIDLength = 64
 	// MaxPlanValues bounds the YAML values (keys, values, list items) of a
-	// plan whose positions are read in chunks, counted by a scan of the
-	// bytes before anything is parsed; each parse (the plan's own fields,
-	// each chunk of positions, or the whole file when it is not in the
-	// regular layout) is also bounded by catalog.MaxYAMLValues. 200,000
-	// positions with every field need about 5 million.
+	// plan, counted by a scan of the bytes before anything is parsed,
+	// whichever way the plan is then read. 200,000 positions with every
+	// field need about 5 million.
 	MaxPlanValues = 5_000_000
+	// MaxSlowBytes and MaxSlowValues bound the part of a plan read by the
+	// general YAML parser (yaml.v3), which reads 1-8 MB a second and builds
+	// about 250 bytes of tree per value: the plan's own fields (everything
+	// outside the positions list) and every position written in a form the
+	// fast reader does not read (read_fast.go lists what it reads), or the
+	// whole file when its positions are not a block list. Past either
+	// bound the plan is refused before that part is parsed, with the line
+	// of the first such form.
+	MaxSlowBytes  = 4 << 20
+	MaxSlowValues = 250_000
 	// MaxProblems is how many problems Read lists before it stops with a
 	// final "and N more" line.
 	MaxProblems = 1_000

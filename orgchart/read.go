@@ -76,8 +76,9 @@ func Read(data []byte, file string, base *catalog.Catalog) (*Plan, *catalog.Cata
 func ReadWith(data []byte, file string, base *catalog.Catalog, opt ReadOptions) (*Plan, *catalog.Catalog, error) {
 	r := &reader{file: file, cat: base, catalogDirs: opt.CatalogDirs}
 	p := r.read(data)
-	if r.againWhole() {
-		r = &reader{file: file, cat: base, catalogDirs: opt.CatalogDirs, whole: true}
+	if r.againWhole() && (r.fallback || r.fitsWhole()) {
+		why := r.wholeWhy
+		r = &reader{file: file, cat: base, catalogDirs: opt.CatalogDirs, whole: true, wholeWhy: why}
 		p = r.read(data)
 	}
 	if err := r.err(); err != nil {
@@ -91,19 +92,33 @@ func ReadWith(data []byte, file string, base *catalog.Catalog, opt ReadOptions) 
 // problem before it parsed the chunks (a wrong version): a whole read would
 // find a syntax error in them first, and the problems must never depend on
 // the chunking. A plan whose chunks all parsed is read once, problems or not.
+//
+// A whole read is a slow read: a plan over MaxSlowBytes or MaxSlowValues
+// that must be read whole is refused, naming why (wholeWhy); one whose
+// chunked read stopped on a problem keeps that problem.
+func (r *reader) fitsWhole() bool {
+	return r.size <= MaxSlowBytes && r.values <= MaxSlowValues
+}
+
 func (r *reader) againWhole() bool {
-	return r.fallback || r.chunks != nil && !r.chunksRead && len(r.problems) > 0 && r.items <= MaxPositions
+	return !r.refused && r.fallback || r.chunks != nil && !r.chunksRead && len(r.problems) > 0 && r.items <= MaxPositions
 }
 
 // reader walks one plan document by hand and collects its problems.
 type reader struct {
-	doc         *yaml.Node    // the document, for its comments
-	whole       bool          // parse the file whole, not its positions in chunks
-	chunks      []posChunk    // the positions, when read in chunks
-	items       int           // how many positions the chunks hold
-	fallback    bool          // a chunk did not parse alone: read again whole
-	chunksRead  bool          // every chunk parsed
-	fast        [2]fastParser // read the chunks in the simple layout, in turns
+	doc         *yaml.Node // the document, for its comments
+	whole       bool       // parse the file whole, not its positions in chunks
+	chunks      []posChunk // the positions, when read in chunks
+	items       int        // how many positions the chunks hold
+	fallback    bool       // a chunk did not parse alone: read again whole
+	chunksRead  bool       // every chunk parsed
+	size        int        // the file's bytes
+	values      int        // catalog.ValueBound of the file
+	slowBytes   int        // bytes read by yaml.v3 so far (MaxSlowBytes)
+	slowValues  int        // their values (MaxSlowValues)
+	slowFirst   slowForm   // the first position yaml.v3 read, and why
+	wholeWhy    slowForm   // why the plan is read whole
+	refused     bool       // refused by the slow budget: nothing else to say
 	file        string
 	catalogDirs []string
 	cat         *catalog.Catalog
@@ -178,19 +193,43 @@ func (r *reader) read(data []byte) *Plan {
 	}
 	header := leadingComments(data)
 	text := data
+	// One rule for every path: the values of the whole file are counted
+	// before anything is parsed.
+	r.size, r.values = len(data), catalog.ValueBound(data)
+	if r.values > MaxPlanValues {
+		r.add(0, "the file holds more YAML values (keys, values, list items) than the %d a plan may have (about %d by a first count): split it", MaxPlanValues, r.values)
+		return nil
+	}
 	if !r.whole {
-		if n := catalog.ValueBound(data); n > MaxPlanValues {
-			r.add(0, "the file holds more YAML values (keys, values, list items) than the %d a plan may have (about %d by a first count): split it", MaxPlanValues, n)
+		skeleton, chunks, items, own, why := cutPositions(data)
+		if why.what == "" {
+			text, r.chunks, r.items = skeleton, chunks, items
+			r.slowBytes = len(own[0]) + len(own[1])
+			r.slowValues = catalog.ValueBound(own[0]) + catalog.ValueBound(own[1])
+		} else {
+			r.wholeWhy = why
+		}
+	}
+	if r.chunks == nil {
+		if !r.fitsWhole() {
+			why := r.wholeWhy
+			if why.what == "" {
+				why = slowForm{1, "the plan read whole"}
+			}
+			r.refuseSlow(why)
 			return nil
 		}
-		if skeleton, chunks, items, ok := splitPositions(data); ok {
-			text, r.chunks, r.items = skeleton, chunks, items
-		}
+	} else if !r.fitsSlow(0, 0) {
+		r.refuseSlow(slowForm{1, "the plan's own fields (all but its positions list)"})
+		return nil
 	}
 	root := r.parse(text)
 	if root == nil {
 		if r.chunks != nil {
 			r.fallback = true // report what the whole file gives
+			if len(r.problems) > 0 {
+				r.wholeWhy = slowForm{r.problems[0].Line, "the plan's fields do not read apart from its positions: " + r.problems[0].Message}
+			}
 		}
 		return nil
 	}
@@ -353,6 +392,7 @@ func (r *reader) top(root *yaml.Node, p *Plan) {
 		// The `positions:` line the chunks were cut under is not the plan's
 		// positions field (it was inside a quoted value, say): read whole.
 		r.fallback = true
+		r.wholeWhy = slowForm{r.chunks[0].keyLine, "a `positions:` line that is not the plan's positions field"}
 		return
 	}
 	if positionsNode == nil {
@@ -364,6 +404,9 @@ func (r *reader) top(root *yaml.Node, p *Plan) {
 		var ok bool
 		if metas, ok = r.positionChunks(p, positionsNode.Line); !ok {
 			r.fallback = true
+			return
+		}
+		if r.refused {
 			return
 		}
 	} else {

@@ -2,6 +2,8 @@ package orgchart
 
 import (
 	"bytes"
+	"runtime"
+	"sync/atomic"
 
 	"github.com/orgplanner/orgplanner/catalog"
 	"go.yaml.in/yaml/v3"
@@ -32,6 +34,20 @@ type posChunk struct {
 // line and cuts it into chunks at item starts. skeleton is data with the
 // list's lines emptied (their line breaks kept, so lines keep their numbers).
 func splitPositions(data []byte) (skeleton []byte, chunks []posChunk, items int, ok bool) {
+	skeleton, chunks, items, _, why := cutPositions(data)
+	return skeleton, chunks, items, why.what == ""
+}
+
+// slowForm is where and why a part of a plan is read by yaml.v3, for the
+// message that refuses a plan over MaxSlowBytes or MaxSlowValues.
+type slowForm struct {
+	line int
+	what string
+}
+
+// cutPositions is splitPositions, saying why it did not cut; own is the
+// text of the skeleton before and after the list.
+func cutPositions(data []byte) (skeleton []byte, chunks []posChunk, items int, own [2][]byte, why slowForm) {
 	type line struct {
 		start, end int32 // end includes the line break
 		indent     int32 // -1 for a blank line
@@ -41,7 +57,7 @@ func splitPositions(data []byte) (skeleton []byte, chunks []posChunk, items int,
 	}
 	n := bytes.Count(data, []byte("\n")) + 1
 	if n > MaxPlanValues || len(data) > MaxFileSize {
-		return nil, nil, 0, false // (millions of comment lines) read whole
+		return nil, nil, 0, own, slowForm{1, "millions of lines"} // (comment lines) read whole
 	}
 	lines := make([]line, 0, n)
 	key := -1
@@ -60,7 +76,8 @@ func splitPositions(data []byte) (skeleton []byte, chunks []posChunk, items int,
 		l := line{start: int32(off), end: int32(next), indent: -1, brk: uint8(next - end)}
 		trimmed := bytes.TrimLeft(text, " ")
 		if len(trimmed) > 0 && trimmed[0] == '\t' {
-			return nil, nil, 0, false // tabs: leave the subtleties to the parser
+			// tabs: leave the subtleties to the parser
+			return nil, nil, 0, own, slowForm{len(lines) + 1, "a tab at the start of the line (YAML indents with spaces only)"}
 		}
 		if t := bytes.TrimRight(trimmed, " \t"); len(t) > 0 {
 			l.indent = int32(len(text) - len(trimmed))
@@ -68,7 +85,7 @@ func splitPositions(data []byte) (skeleton []byte, chunks []posChunk, items int,
 			l.item = t[0] == '-' && (len(t) == 1 || t[1] == ' ')
 			if l.indent == 0 && isPositionsKey(t) {
 				if key >= 0 {
-					return nil, nil, 0, false // twice: the parser reports it
+					return nil, nil, 0, own, slowForm{len(lines) + 1, "a second `positions:` line"} // the parser reports it
 				}
 				key = len(lines)
 			}
@@ -77,7 +94,7 @@ func splitPositions(data []byte) (skeleton []byte, chunks []posChunk, items int,
 		off = next
 	}
 	if key < 0 {
-		return nil, nil, 0, false
+		return nil, nil, 0, own, slowForm{1, "no `positions:` line at the left margin with the list below it"}
 	}
 	// The list: from the first item after the key to the last line of
 	// content at a deeper indent.
@@ -87,13 +104,13 @@ func splitPositions(data []byte) (skeleton []byte, chunks []posChunk, items int,
 			continue
 		}
 		if !lines[i].item {
-			return nil, nil, 0, false
+			return nil, nil, 0, own, slowForm{i + 1, "positions not written as a block list of `- ` items"}
 		}
 		first, indent = i, lines[i].indent
 		break
 	}
 	if first < 0 {
-		return nil, nil, 0, false
+		return nil, nil, 0, own, slowForm{key + 1, "positions not written as a block list of `- ` items"}
 	}
 	last := first
 	for i := first; i < len(lines); i++ {
@@ -105,7 +122,7 @@ func splitPositions(data []byte) (skeleton []byte, chunks []posChunk, items int,
 				if l.indent == 0 {
 					continue // may end the list: decided by what follows
 				}
-				return nil, nil, 0, false
+				return nil, nil, 0, own, slowForm{i + 1, "a comment at another indent than the list's or its fields'"}
 			}
 		case l.indent == indent && l.item:
 			last = i
@@ -114,26 +131,27 @@ func splitPositions(data []byte) (skeleton []byte, chunks []posChunk, items int,
 		case l.indent == 0:
 			goto done // the next plan field
 		default:
-			return nil, nil, 0, false
+			return nil, nil, 0, own, slowForm{i + 1, "a line indented less than the positions list"}
 		}
 	}
 done:
 	// Comment lines go with the item below them only at the list's indent;
 	// a comment at the left margin inside an indented list, or comment lines
 	// after the last item, are left to the whole parse.
+	odd := "a comment at another indent than the list's or its fields'"
 	for i := key + 1; i < first; i++ {
 		if lines[i].comment && lines[i].indent != indent {
-			return nil, nil, 0, false
+			return nil, nil, 0, own, slowForm{i + 1, odd}
 		}
 	}
 	for i := first; i <= last; i++ {
 		if lines[i].comment && lines[i].indent == 0 && indent > 0 {
-			return nil, nil, 0, false
+			return nil, nil, 0, own, slowForm{i + 1, odd}
 		}
 	}
 	for i := last + 1; i < len(lines) && (lines[i].indent < 0 || lines[i].comment); i++ {
 		if lines[i].comment && lines[i].indent != 0 {
-			return nil, nil, 0, false
+			return nil, nil, 0, own, slowForm{i + 1, odd}
 		}
 	}
 	// Chunk boundaries: at an item start, moved up over the blank and
@@ -171,7 +189,8 @@ done:
 	}
 	skeleton = append(skeleton, data[lines[last].end:]...)
 	chunks[0].keyLine = key + 1
-	return skeleton, chunks, items, true
+	own = [2][]byte{data[:lines[from].start], data[lines[last].end:]}
+	return skeleton, chunks, items, own, slowForm{}
 }
 
 // lfOnly reports whether every line break in data is a LF: then lines are
@@ -194,7 +213,7 @@ func isPositionsKey(t []byte) bool {
 
 // parseChunk parses one chunk as the value of `positions:`, with the node
 // lines of the file. ok false means it does not parse alone: read whole.
-func (r *reader) parseChunk(c posChunk) (*yaml.Node, bool) {
+func parseChunk(c posChunk) (*yaml.Node, bool) {
 	text := make([]byte, 0, len(c.data)+11)
 	text = append(append(text, "positions:\n"...), c.data...)
 	doc, problems := catalog.ParseYAML(text, "a plan")
@@ -225,8 +244,133 @@ func shiftLines(n *yaml.Node, delta, depth int) {
 	}
 }
 
+// itemPieces cuts a chunk into its positions, one a piece, as
+// splitPositions cuts the list into chunks (at item starts, moved up over
+// the blank and comment lines at the list's indent above them), or nil
+// when the cut does not give c.items pieces.
+func itemPieces(c posChunk) []posChunk {
+	type line struct {
+		start, end int
+		blank      bool
+		comment    bool
+		item       bool
+		indent     int
+	}
+	var lines []line
+	for off := 0; off < len(c.data); {
+		end, next := catalog.LineEnd(c.data, off)
+		text := c.data[off:end]
+		trimmed := bytes.TrimLeft(text, " ")
+		t := bytes.TrimRight(trimmed, " \t")
+		l := line{start: off, end: next, indent: len(text) - len(trimmed), blank: len(t) == 0}
+		if !l.blank {
+			l.comment = t[0] == '#'
+			l.item = t[0] == '-' && (len(t) == 1 || t[1] == ' ')
+		}
+		lines = append(lines, l)
+		off = next
+	}
+	indent := -1
+	var starts []int
+	for i, l := range lines {
+		if !l.item || indent >= 0 && l.indent != indent {
+			continue
+		}
+		indent = l.indent
+		s := i
+		for s > 0 && (lines[s-1].blank || lines[s-1].comment && lines[s-1].indent == indent) {
+			s--
+		}
+		if len(starts) == 0 {
+			s = 0
+		}
+		starts = append(starts, s)
+	}
+	if len(starts) != c.items || len(starts) < 2 {
+		return nil
+	}
+	pieces := make([]posChunk, len(starts))
+	for k, s := range starts {
+		e := len(lines)
+		if k+1 < len(starts) {
+			e = starts[k+1]
+		}
+		pieces[k] = posChunk{data: c.data[lines[s].start:lines[e-1].end], line: c.line + s, items: 1}
+	}
+	return pieces
+}
+
+// slowPiece is a part of the plan yaml.v3 reads: its size and first form
+// the fast path does not read.
+type slowPiece struct {
+	bytes, values int
+	form          slowForm
+}
+
+// chunkRead is a chunk as a worker read it.
+type chunkRead struct {
+	seq   *yaml.Node  // its positions; nil when over or whole is set
+	slow  []slowPiece // the pieces of it yaml.v3 read (or was to read), in order
+	over  bool        // the worker stopped: the slow budget was spent
+	whole *slowForm   // a piece did not parse alone: read the plan whole
+	f     *fastParser // the parser whose buffers hold seq
+}
+
+// readChunk reads a chunk with the fast path, and when it gives up, reads
+// the chunk position by position: the positions the fast path reads are
+// read so, the others by yaml.v3, each only when claim grants its size
+// against the slow budget.
+func readChunk(c posChunk, f *fastParser, claim func(bytes, values int) bool) chunkRead {
+	res := chunkRead{f: f}
+	if seq, ok := f.chunk(c); ok {
+		res.seq = seq
+		return res
+	}
+	pieces := itemPieces(c)
+	whole := pieces == nil
+	if whole {
+		pieces = []posChunk{c}
+	}
+	seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+	pf := fastParser{keep: true}
+	for i, p := range pieces {
+		var s *yaml.Node
+		form := f.failure()
+		if !whole {
+			if got, ok := pf.chunk(p); ok {
+				s = got
+			} else {
+				form = pf.failure()
+			}
+		}
+		if s == nil {
+			sp := slowPiece{len(p.data), catalog.ValueBound(p.data), form}
+			res.slow = append(res.slow, sp)
+			if !claim(sp.bytes, sp.values) {
+				res.over = true
+				return res
+			}
+			got, ok := parseChunk(p)
+			if !ok {
+				res.whole = &slowForm{p.line, "a position that does not read apart from the others (" + form.what + ")"}
+				return res
+			}
+			s = got
+		}
+		if i == 0 {
+			seq.Line, seq.Column = s.Line, s.Column
+		}
+		seq.Content = append(seq.Content, s.Content...)
+	}
+	res.seq = seq
+	return res
+}
+
 // positionChunks reads the positions chunk by chunk; ok false means a chunk
-// did not parse alone and the plan must be read whole.
+// did not parse alone and the plan must be read whole. Chunks are read on
+// every core, a few ahead of the checks, and handed over in order; the
+// slow budget is spent in the chunks' order, so what is read, refused or
+// reported never depends on timing.
 func (r *reader) positionChunks(p *Plan, line int) ([]posMeta, bool) {
 	if r.items > MaxPositions {
 		r.add(line, "the plan has %d positions, more than the %d a plan may hold: split it into several plans", r.items, MaxPositions)
@@ -236,73 +380,107 @@ func (r *reader) positionChunks(p *Plan, line int) ([]posMeta, bool) {
 	p.Positions = make([]*Position, 0, r.items)
 	metas := make([]posMeta, 0, r.items)
 	base := 0
-	for k, c := range r.readAhead() {
-		seq := k.seq
-		if seq == nil {
-			var ok bool
-			if seq, ok = r.parseChunk(c); !ok {
-				k.done()
-				return nil, false
-			}
-		}
-		metas = r.positionItems(seq.Content, base, slab, p, metas)
-		base += len(seq.Content)
-		k.done()
+	workers := min(max(runtime.GOMAXPROCS(0), 1), 4)
+	parsers := make([]fastParser, workers+1)
+	free := make(chan *fastParser, len(parsers))
+	for i := range parsers {
+		free <- &parsers[i]
 	}
-	r.chunksRead = true
-	return metas, true
-}
-
-// aheadChunk is a chunk the fast path read (seq nil when it gave up);
-// done gives its parser back once the chunk's positions are read.
-type aheadChunk struct {
-	seq  *yaml.Node
-	done func()
-}
-
-// readAhead yields the chunks in order with the fast path's trees, made
-// one chunk ahead on another goroutine: a second core reads chunk k+1
-// while the caller checks chunk k. Two parsers take turns, so a tree lives
-// until done; the order of use is the chunks' order, so nothing depends
-// on timing. A caller that stops early ends the goroutine.
-func (r *reader) readAhead() func(yield func(aheadChunk, posChunk) bool) {
-	return func(yield func(aheadChunk, posChunk) bool) {
-		type parsed struct {
-			seq *yaml.Node
-			f   *fastParser
-		}
-		free := make(chan *fastParser, len(r.fast))
-		for i := range r.fast {
-			free <- &r.fast[i]
-		}
-		ahead := make(chan parsed, 1)
-		stop := make(chan struct{})
-		defer close(stop)
+	results := make([]chan chunkRead, len(r.chunks))
+	for k := range results {
+		results[k] = make(chan chunkRead, 1)
+	}
+	stop := make(chan struct{})
+	defer close(stop)
+	var next, claimedBytes, claimedValues atomic.Int64
+	claimedBytes.Store(int64(r.slowBytes))
+	claimedValues.Store(int64(r.slowValues))
+	claim := func(b, v int) bool {
+		nb, nv := claimedBytes.Add(int64(b)), claimedValues.Add(int64(v))
+		return nb <= MaxSlowBytes && nv <= MaxSlowValues
+	}
+	for range workers {
 		go func() {
-			defer close(ahead)
-			for _, c := range r.chunks {
+			for {
 				var f *fastParser
+				select {
+				case <-stop:
+					return
+				default:
+				}
 				select {
 				case f = <-free:
 				case <-stop:
 					return
 				}
-				seq, ok := f.chunk(c)
-				if !ok {
-					seq = nil
-				}
-				select {
-				case ahead <- parsed{seq, f}:
-				case <-stop:
+				k := int(next.Add(1)) - 1
+				if k >= len(r.chunks) {
 					return
 				}
+				results[k] <- readChunk(r.chunks[k], f, claim)
 			}
 		}()
-		for _, c := range r.chunks {
-			got := <-ahead
-			if !yield(aheadChunk{got.seq, func() { free <- got.f }}, c) {
-				return
+	}
+	for k, c := range r.chunks {
+		got := <-results[k]
+		bytes0, values0 := r.slowBytes, r.slowValues
+		if !r.spend(got.slow) {
+			return nil, true
+		}
+		if got.over {
+			// Chunks ahead spent the budget first: read this one on the
+			// budget as the chunks' order spends it.
+			r.slowBytes, r.slowValues = bytes0, values0
+			lb, lv := bytes0, values0
+			got = readChunk(c, got.f, func(b, v int) bool {
+				lb, lv = lb+b, lv+v
+				return lb <= MaxSlowBytes && lv <= MaxSlowValues
+			})
+			if !r.spend(got.slow) {
+				return nil, true
 			}
 		}
+		if got.whole != nil {
+			r.wholeWhy = *got.whole
+			return nil, false
+		}
+		metas = r.positionItems(got.seq.Content, base, slab, p, metas)
+		base += len(got.seq.Content)
+		free <- got.f
 	}
+	r.chunksRead = true
+	return metas, true
+}
+
+// spend adds pieces read by yaml.v3 to the plan's slow budget, in order;
+// false means the budget is spent and the plan was refused.
+func (r *reader) spend(pieces []slowPiece) bool {
+	for _, sp := range pieces {
+		if r.slowFirst.what == "" {
+			r.slowFirst = sp.form
+		}
+		r.slowBytes += sp.bytes
+		r.slowValues += sp.values
+		if r.slowBytes > MaxSlowBytes || r.slowValues > MaxSlowValues {
+			r.refuseSlow(r.slowFirst)
+			return false
+		}
+	}
+	return true
+}
+
+// fitsSlow reports whether a part of bytes and values may go to yaml.v3
+// on top of what already did.
+func (r *reader) fitsSlow(bytes, values int) bool {
+	return r.slowBytes+bytes <= MaxSlowBytes && r.slowValues+values <= MaxSlowValues
+}
+
+// refuseSlow refuses the plan for the slow budget: this message alone.
+func (r *reader) refuseSlow(form slowForm) {
+	r.problems, r.more = r.problems[:0], 0
+	r.refused = true
+	r.add(form.line, "%s: this plan holds more than %d MB or %d values in forms only the general YAML parser reads, "+
+		"at a few MB a second, and a plan may hold at most that much of them: write the positions as `orgplanner fmt` writes them "+
+		"(`- id:` items of one-line `key: value` fields, comments on their own lines or at a line's end), or split the plan into smaller plans",
+		form.what, MaxSlowBytes>>20, MaxSlowValues)
 }

@@ -36,55 +36,101 @@ func (f *fastParser) chunk(c posChunk) (*yaml.Node, bool) {
 // items is chunk whatever the number of items.
 func (f *fastParser) items(c posChunk) (*yaml.Node, bool) {
 	f.s = string(c.data)
-	lines := strings.Count(f.s, "\n")
-	if need := 2*lines + c.items + 8; cap(f.nodes) < need {
-		f.nodes = make([]yaml.Node, 0, need)
+	f.splitLines()
+	lines := f.lines
+	if f.keep {
+		// Trees read before stay: new nodes go after theirs.
+		f.list = nil
+	} else {
+		if need := 2*len(lines) + c.items + 8; cap(f.nodes) < need {
+			f.nodes = make([]yaml.Node, 0, need)
+		}
+		if cap(f.ptrs) < 2*len(lines)+2 {
+			f.ptrs = make([]*yaml.Node, 0, 2*len(lines)+2)
+		}
+		f.nodes, f.ptrs, f.list = f.nodes[:0], f.ptrs[:0], f.list[:0]
 	}
-	if cap(f.ptrs) < 2*lines+2 {
-		f.ptrs = make([]*yaml.Node, 0, 2*lines+2)
-	}
-	f.nodes, f.ptrs, f.list = f.nodes[:0], f.ptrs[:0], f.list[:0]
+	f.line, f.why = c.line, ""
 	seq := f.node()
 	seq.Kind, seq.Tag = yaml.SequenceNode, "!!seq"
 	items := f.list
 	itemIndent, fieldIndent := -1, -1
 	var item *yaml.Node
-	start := 0 // where the item's content starts in f.ptrs
-	s := f.s
-	line := c.line
-	for off := 0; off < len(s); line++ {
-		end := strings.IndexByte(s[off:], '\n')
-		next := len(s)
-		if end < 0 {
-			end = len(s)
-		} else {
-			end += off
-			next = end + 1
-		}
-		l := s[off:end]
-		off = next
-		if len(l) > 0 && l[len(l)-1] == '\r' {
-			l = l[:len(l)-1]
-		}
+	var lastKey, lastVal *yaml.Node // the item's last field
+	var head string                 // comment lines above the next item or field
+	start := 0                      // where the item's content starts in f.ptrs
+	blank := false                  // the line above is blank
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		line := c.line + i
+		f.line = line
 		if !simpleLine(l) {
-			return nil, false
+			return nil, f.give("a tab, a control character or a byte order mark")
 		}
 		ind := 0
 		for ind < len(l) && l[ind] == ' ' {
 			ind++
 		}
 		if ind == len(l) {
+			if head != "" {
+				return nil, f.give("a blank line below a comment")
+			}
+			blank = true
 			continue // a blank line
 		}
+		if l[ind] == '#' {
+			// A block of comment lines at one indent, right above an item
+			// (its head comment), a field (the field's) or, at the fields'
+			// indent, the next item (a foot comment of the last field).
+			if f.wide {
+				// yaml.v3 attaches comments otherwise after CRLF, NEL, LS or PS
+				return nil, f.give("a comment in a file whose lines end in CRLF, NEL, LS or PS")
+			}
+			if head != "" {
+				return nil, f.give("a comment in a form the fast reader does not read")
+			}
+			j := i
+			for j < len(lines) && commentAt(lines[j], ind) {
+				j++
+			}
+			if j == len(lines) {
+				return nil, f.give("a comment after the last position")
+			}
+			text := lines[i][ind:]
+			for k := i + 1; k < j; k++ {
+				text += "\n" + lines[k][ind:]
+			}
+			next := lines[j]
+			nind := 0
+			for nind < len(next) && next[nind] == ' ' {
+				nind++
+			}
+			isItem := nind < len(next) && next[nind] == '-'
+			switch {
+			case isItem && nind == ind && (itemIndent < 0 || ind == itemIndent):
+				head = text
+			case blank:
+				return nil, f.give("a comment in a form the fast reader does not read")
+			case !isItem && item != nil && ind == fieldIndent && nind == ind:
+				head = text
+			case isItem && item != nil && ind == fieldIndent && nind == itemIndent && lastVal != nil && lastVal.Kind == yaml.ScalarNode && lastVal.LineComment == "":
+				lastKey.FootComment = text
+			default:
+				return nil, f.give("a comment in a form the fast reader does not read")
+			}
+			i = j - 1
+			continue
+		}
+		blank = false
 		if l[ind] == '-' {
 			if ind+1 == len(l) || l[ind+1] != ' ' {
-				return nil, false
+				return nil, f.give("a form the fast reader does not read")
 			}
 			if itemIndent < 0 {
 				itemIndent = ind
 				seq.Line, seq.Column = line, ind+1
 			} else if ind != itemIndent {
-				return nil, false
+				return nil, f.give("an item at another indent than the list's")
 			}
 			if item != nil {
 				item.Content = f.ptrs[start:len(f.ptrs):len(f.ptrs)]
@@ -94,23 +140,39 @@ func (f *fastParser) items(c posChunk) (*yaml.Node, bool) {
 				k++
 			}
 			if k == len(l) {
-				return nil, false // the item's value on the next line
+				return nil, f.give("a position whose fields start on the next line") // the item's value on the next line
 			}
 			fieldIndent = k
 			item = f.node()
 			item.Kind, item.Tag, item.Line, item.Column = yaml.MappingNode, "!!map", line, k+1
+			item.HeadComment, head = head, ""
 			items = append(items, item)
 			start = len(f.ptrs)
 			ind = k
 		} else if item == nil || ind != fieldIndent {
+			return nil, f.give("a field at another indent than its position's")
+		}
+		key, val, ok := f.field(l, ind, line)
+		if !ok {
 			return nil, false
 		}
-		if !f.field(l, ind, line) {
-			return nil, false
+		key.HeadComment, head = head, ""
+		if val == nil { // `key:` with nothing after it
+			val = f.node()
+			// a block list below it, or an empty value
+			if n, ok := f.blockList(lines, i+1, fieldIndent, c.line, val); !ok {
+				return nil, false
+			} else if n > 0 {
+				i += n
+			} else {
+				val.Kind, val.Tag, val.Line, val.Column = yaml.ScalarNode, "!!null", line, utf8.RuneCountInString(l)+1
+			}
 		}
+		lastKey, lastVal = key, val
+		f.ptrs = append(f.ptrs, key, val)
 	}
-	if item == nil {
-		return nil, false
+	if item == nil || head != "" {
+		return nil, f.give("a comment after the last position")
 	}
 	item.Content = f.ptrs[start:len(f.ptrs):len(f.ptrs)]
 	f.list = items
@@ -118,12 +180,154 @@ func (f *fastParser) items(c posChunk) (*yaml.Node, bool) {
 	return seq, true
 }
 
+// commentAt reports a comment line at indent ind, with no trailing space.
+func commentAt(l string, ind int) bool {
+	return len(l) > ind && l[ind] == '#' && strings.TrimLeft(l[:ind], " ") == "" && l[len(l)-1] != ' '
+}
+
+// splitLines cuts f.s into f.lines at every YAML line break.
+func (f *fastParser) splitLines() {
+	s := f.s
+	f.lines, f.wide = f.lines[:0], false
+	if strings.IndexByte(s, '\r') < 0 && !strings.Contains(s, "\u0085") && !strings.Contains(s, "\u2028") && !strings.Contains(s, "\u2029") {
+		for off := 0; off < len(s); {
+			end := strings.IndexByte(s[off:], '\n')
+			if end < 0 {
+				f.lines = append(f.lines, s[off:])
+				break
+			}
+			f.lines = append(f.lines, s[off:off+end])
+			off += end + 1
+		}
+		return
+	}
+	for off := 0; off < len(s); {
+		end, next := lineEndString(s, off)
+		f.lines = append(f.lines, s[off:end])
+		f.wide = f.wide || next-end > 1
+		off = next
+	}
+}
+
+// lineEndString is catalog.LineEnd on a string.
+func lineEndString(s string, off int) (end, next int) {
+	for i := off; i < len(s); i++ {
+		switch s[i] {
+		case '\n':
+			return i, i + 1
+		case '\r':
+			if i+1 < len(s) && s[i+1] == '\n' {
+				return i, i + 2
+			}
+			return i, i + 1
+		case 0xC2:
+			if i+1 < len(s) && s[i+1] == 0x85 {
+				return i, i + 2
+			}
+		case 0xE2:
+			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9) {
+				return i, i + 3
+			}
+		}
+	}
+	return len(s), len(s)
+}
+
+// blockList reads a block list of scalars below a `key:` line, its items
+// at the field's indent or deeper; n is how many lines it took (0: no list).
+func (f *fastParser) blockList(lines []string, from, fieldIndent, first int, n *yaml.Node) (int, bool) {
+	if from >= len(lines) {
+		return 0, true
+	}
+	l := lines[from]
+	ind := 0
+	for ind < len(l) && l[ind] == ' ' {
+		ind++
+	}
+	if ind < fieldIndent || ind == len(l) || l[ind] != '-' || ind == fieldIndent && ind+1 < len(l) && l[ind+1] != ' ' {
+		return 0, true
+	}
+	listIndent := ind
+	n.Kind, n.Tag, n.Line, n.Column = yaml.SequenceNode, "!!seq", first+from, ind+1
+	var items []*yaml.Node
+	i := from
+	for ; i < len(lines); i++ {
+		l := lines[i]
+		f.line = first + i
+		if !simpleLine(l) {
+			return 0, f.give("a tab, a control character or a byte order mark")
+		}
+		ind := 0
+		for ind < len(l) && l[ind] == ' ' {
+			ind++
+		}
+		if ind < listIndent || ind == len(l) || ind == listIndent && l[ind] != '-' && listIndent == fieldIndent {
+			break
+		}
+		if ind != listIndent || l[ind] != '-' || ind+2 >= len(l) || l[ind+1] != ' ' || l[ind+2] == ' ' {
+			return 0, f.give("a list in a form the fast reader does not read")
+		}
+		it := f.node()
+		v := ind + 2
+		it.Line, it.Column = first+i, utf8.RuneCountInString(l[:v])+1
+		var end int
+		var ok bool
+		switch l[v] {
+		case '"', '\'':
+			end, ok = f.quoted(l, v, it)
+		default:
+			end, ok = f.plain(l, v, false, it)
+		}
+		if !ok || !f.lineEnd(l[end:], it) {
+			return 0, f.give("a list item in a form the fast reader does not read")
+		}
+		items = append(items, it)
+	}
+	n.Content = items
+	return i - from, true
+}
+
+// lineEnd reads what follows a scalar on its line: nothing, or spaces and
+// a comment (the scalar's line comment).
+func (f *fastParser) lineEnd(rest string, n *yaml.Node) bool {
+	t := strings.TrimLeft(rest, " ")
+	switch {
+	case t == "":
+		return true
+	case t[0] != '#' || len(t) == len(rest) || t[len(t)-1] == ' ':
+		return false
+	}
+	n.LineComment = t
+	return true
+}
+
 // fastParser reads chunks; its buffers serve one chunk after another.
 type fastParser struct {
+	line  int // the line read last, and why the fast path gave up there
+	why   string
 	s     string // the chunk: values are slices of it
 	nodes []yaml.Node
 	ptrs  []*yaml.Node // the items' keys and values, in order
 	list  []*yaml.Node // the items
+	lines []string
+	wide  bool // a line break of two or three bytes (CRLF, NEL, LS, PS)
+	keep  bool // keep the trees of earlier chunks (one parser, many pieces)
+}
+
+// failure is where and why the last chunk was not read.
+func (f *fastParser) failure() slowForm {
+	if f.why == "" {
+		return slowForm{f.line, "a form the fast reader does not read"}
+	}
+	return slowForm{f.line, f.why}
+}
+
+// give records why the fast path gives up at the current line.
+func (f *fastParser) give(why string) bool {
+	if f.why == "" {
+		f.why = why
+	}
+	return false
 }
 
 func (f *fastParser) node() *yaml.Node {
@@ -162,30 +366,46 @@ func isKeyByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
 }
 
-// field reads `key: value` starting at l[k].
-func (f *fastParser) field(l string, k, line int) bool {
-	e := k
-	for e < len(l) && isKeyByte(l[e]) {
-		e++
+// field reads `key: value` starting at l[k]; val is nil for `key:` with
+// nothing after it.
+func (f *fastParser) field(l string, k, line int) (key, val *yaml.Node, ok bool) {
+	key = f.node()
+	key.Line, key.Column = line, k+1
+	var e int
+	if l[k] == '"' || l[k] == '\'' {
+		if e, ok = f.quoted(l, k, key); !ok {
+			return nil, nil, f.give("a key in a form the fast reader does not read")
+		}
+		key.Column = utf8.RuneCountInString(l[:k]) + 1
+	} else {
+		e = k
+		for e < len(l) && isKeyByte(l[e]) {
+			e++
+		}
+		if e == k || e-k > 64 || !('a' <= l[k] && l[k] <= 'z' || 'A' <= l[k] && l[k] <= 'Z') {
+			return nil, nil, f.give("a key in a form the fast reader does not read")
+		}
+		tag, ok := plainTag(l[k:e])
+		if !ok {
+			return nil, nil, false
+		}
+		key.Kind, key.Tag, key.Value = yaml.ScalarNode, tag, l[k:e]
 	}
-	if e == k || e-k > 64 || !('a' <= l[k] && l[k] <= 'z' || 'A' <= l[k] && l[k] <= 'Z') || e+1 >= len(l) || l[e] != ':' || l[e+1] != ' ' {
-		return false
+	if e == len(l)-1 && l[e] == ':' {
+		return key, nil, true
 	}
-	tag, ok := plainTag(l[k:e])
-	if !ok {
-		return false
+	if e+1 >= len(l) || l[e] != ':' || l[e+1] != ' ' {
+		return nil, nil, f.give("a field in a form the fast reader does not read")
 	}
-	key := f.node()
-	key.Kind, key.Tag, key.Value, key.Line, key.Column = yaml.ScalarNode, tag, l[k:e], line, k+1
 	v := e + 1
 	for v < len(l) && l[v] == ' ' {
 		v++
 	}
 	if v == len(l) {
-		return false // an empty value
+		return nil, nil, f.give("spaces after a field's colon") // an empty value
 	}
-	val := f.node()
-	val.Line, val.Column = line, v+1 // all before it is ASCII
+	val = f.node()
+	val.Line, val.Column = line, utf8.RuneCountInString(l[:v])+1
 	var end int
 	switch l[v] {
 	case '[':
@@ -195,11 +415,13 @@ func (f *fastParser) field(l string, k, line int) bool {
 	default:
 		end, ok = f.plain(l, v, false, val)
 	}
-	if !ok || strings.TrimLeft(l[end:], " ") != "" {
-		return false
+	if !ok {
+		return nil, nil, f.give("a value in a form the fast reader does not read")
 	}
-	f.ptrs = append(f.ptrs, key, val)
-	return true
+	if !f.lineEnd(l[end:], val) {
+		return nil, nil, f.give("a value in a form the fast reader does not read")
+	}
+	return key, val, true
 }
 
 // plain reads a plain scalar at l[i] in block or flow context; end is just
@@ -220,7 +442,10 @@ func (f *fastParser) plain(l string, i int, flow bool, n *yaml.Node) (end int, o
 		case c == ' ':
 			continue
 		case c == '#' && l[j-1] == ' ':
-			return 0, false // a comment
+			if flow {
+				return 0, false // a comment
+			}
+			return f.plainValue(l, i, end, n)
 		case c == ':' && (j+1 == len(l) || l[j+1] == ' '):
 			return 0, false // a mapping
 		case flow && (c == ',' || c == ']'):

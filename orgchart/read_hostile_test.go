@@ -1,0 +1,299 @@
+package orgchart_test
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/generate"
+)
+
+// Issue 14: any 32 MB input is read in under 2 s and 300 MB, or refused
+// early. hostileKinds are 32 MB inputs of many shapes, from the writer's
+// layout to what other tools and hostile hands write; TestReadHostile32MB
+// reads each in a process of its own (so its peak memory is its own) and
+// reports wall time, CPU time and peak RSS, against yaml.v3 alone on the
+// same bytes for the shapes it can parse:
+//
+//	ORGPLANNER_HOSTILE32=1 CGO_ENABLED=0 go test -tags ci -run '^TestReadHostile32MB$' -v ./orgchart/
+//
+// ORGPLANNER_HOSTILE32=yaml adds the yaml.v3 runs (slow: seconds and GBs).
+
+// hostileLimit is the size every input is made just under.
+const hostileLimit = orgchart.MaxFileSize - 4096
+
+// writerText is the generated plan in Encode's layout, positions cut at an
+// item start so that what transform makes of it fits the limit.
+func writerText(transform func(string) string) []byte {
+	p := generate.Generate(orgchart.MaxPositions, 1)
+	for i, pos := range p.Positions {
+		pos.Notes = ""
+		if i%10 == 0 {
+			pos.Cost = 0
+		}
+	}
+	return fitItems(transform(string(p.Encode())))
+}
+
+// fitItems cuts s at the last position that ends under the limit.
+func fitItems(s string) []byte {
+	if len(s) <= hostileLimit {
+		return []byte(s)
+	}
+	cut := s[:hostileLimit]
+	for _, start := range []string{"\n  # ", "\n  - ", "\n- ", "\n    - ", "\r\n  - ", "\r  - ", "\u0085  - ", "\u2028  - "} {
+		if i := strings.LastIndex(cut, start); i > len(cut)/2 {
+			return []byte(cut[:i+len(start)-len(strings.TrimLeft(start, "\r\n\u0085\u2028"))])
+		}
+	}
+	return []byte(cut)
+}
+
+// mapLines applies f to every line (without its "\n").
+func mapLines(s string, f func(line string, b *strings.Builder)) string {
+	var b strings.Builder
+	b.Grow(len(s) * 5 / 4)
+	for line := range strings.SplitSeq(strings.TrimSuffix(s, "\n"), "\n") {
+		f(line, &b)
+	}
+	return b.String()
+}
+
+var flowField = regexp.MustCompile(`^(\s*)([A-Za-z]+): \[(.*)\]$`)
+
+type hostileKind struct {
+	name string
+	make func() []byte
+	yaml bool // run yaml.v3 alone on it too
+}
+
+func repeatTo(head, unit, tail string) []byte {
+	n := (hostileLimit - len(head) - len(tail)) / len(unit)
+	return []byte(head + strings.Repeat(unit, n) + tail)
+}
+
+var hostileKinds = []hostileKind{
+	{"writer layout", func() []byte { return writerText(func(s string) string { return s }) }, true},
+	{"writer CRLF", func() []byte { return writerText(func(s string) string { return strings.ReplaceAll(s, "\n", "\r\n") }) }, false},
+	{"writer CR", func() []byte { return writerText(func(s string) string { return strings.ReplaceAll(s, "\n", "\r") }) }, false},
+	{"writer NEL", func() []byte {
+		return writerText(func(s string) string { return strings.ReplaceAll(s, "\n", "\u0085") })
+	}, false},
+	{"writer LS", func() []byte {
+		return writerText(func(s string) string { return strings.ReplaceAll(s, "\n", "\u2028") })
+	}, false},
+	{"every value commented", func() []byte {
+		return writerText(func(s string) string {
+			return mapLines(s, func(l string, b *strings.Builder) {
+				if strings.HasPrefix(l, "  - id:") {
+					b.WriteString("  # a position\n")
+				}
+				b.WriteString(l)
+				if strings.HasPrefix(l, "    ") || strings.HasPrefix(l, "  - ") {
+					b.WriteString(" # note")
+				}
+				b.WriteByte('\n')
+			})
+		})
+	}, true},
+	{"PyYAML style", func() []byte { // items at the key's indent, lists in block style
+		return writerText(func(s string) string {
+			return mapLines(s, func(l string, b *strings.Builder) {
+				l = strings.TrimPrefix(l, "  ")
+				if m := flowField.FindStringSubmatch(l); m != nil {
+					b.WriteString(m[1] + m[2] + ":\n")
+					for it := range strings.SplitSeq(m[3], ", ") {
+						b.WriteString(m[1] + "- " + it + "\n")
+					}
+					return
+				}
+				b.WriteString(l + "\n")
+			})
+		})
+	}, true},
+	{"4-space indent", func() []byte {
+		return writerText(func(s string) string {
+			return mapLines(s, func(l string, b *strings.Builder) {
+				if strings.HasPrefix(l, "  ") {
+					l = "  " + l // yaml.v3's Encoder at indent 4, as yq writes
+				}
+				b.WriteString(l + "\n")
+			})
+		})
+	}, false},
+	{"tab after colons", func() []byte {
+		return writerText(func(s string) string { return strings.ReplaceAll(s, ": ", ":\t") })
+	}, false},
+	{"flow style on one line", func() []byte {
+		return writerText(func(s string) string {
+			var b strings.Builder
+			b.WriteString("version: 1\npositions: [")
+			for item := range strings.SplitSeq(s[strings.Index(s, "  - ")+4:], "\n  - ") {
+				b.WriteString("{" + strings.ReplaceAll(strings.TrimSpace(item), "\n    ", ", ") + "}, ")
+			}
+			return strings.TrimSuffix(b.String(), ", ") + "]\n"
+		})
+	}, true},
+	{"flow mapping per position", func() []byte {
+		return writerText(func(s string) string {
+			var b strings.Builder
+			b.WriteString("version: 1\npositions:\n")
+			for item := range strings.SplitSeq(s[strings.Index(s, "  - ")+4:], "\n  - ") {
+				b.WriteString("  - {" + strings.ReplaceAll(strings.TrimSpace(item), "\n    ", ", ") + "}\n")
+			}
+			return b.String()
+		})
+	}, false},
+	{"anchors and aliases", func() []byte {
+		return writerText(func(s string) string {
+			return mapLines(s, func(l string, b *strings.Builder) {
+				if v, ok := strings.CutPrefix(l, "  - id: "); ok {
+					l = "  - id: &" + strings.Trim(v, "\"'") + " " + v
+				}
+				b.WriteString(l + "\n")
+			})
+		})
+	}, false},
+	{"long block scalars", func() []byte {
+		return writerText(func(s string) string {
+			return mapLines(s, func(l string, b *strings.Builder) {
+				b.WriteString(l + "\n")
+				if strings.HasPrefix(l, "    role: ") {
+					b.WriteString("    notes: |\n      Owns the platform roadmap and the on-call rota.\n      Hires two engineers a quarter.\n")
+				}
+			})
+		})
+	}, true},
+	{"deeply nested flow", func() []byte {
+		n := (hostileLimit - 64) / 2
+		return []byte("version: 1\nname: " + strings.Repeat("[", n) + strings.Repeat("]", n) + "\n")
+	}, false},
+	{"8 million tiny scalars", func() []byte { return repeatTo("version: 1\nscope:\n", "- a\n", "") }, false},
+	{"16 million tiny flow scalars", func() []byte { return repeatTo("version: 1\nscope: [", "a,", "a]\n") }, false},
+	{"one 32 MB scalar", func() []byte { return repeatTo("version: 1\nname: \"", "abcdefgh ", "\"\n") }, true},
+	{"one 32 MB role", func() []byte {
+		return repeatTo("version: 1\npositions:\n  - id: a\n    role: ", "abcdefgh", "\n")
+	}, true},
+	{"comment lines", func() []byte {
+		return repeatTo("version: 1\npositions:\n  - id: a\n    role: r\n", "  # a comment line\n", "")
+	}, true},
+	{"wrapped long values", func() []byte {
+		return writerText(func(s string) string {
+			return mapLines(s, func(l string, b *strings.Builder) {
+				b.WriteString(l + "\n")
+				if strings.HasPrefix(l, "    role: ") {
+					b.WriteString("    notes: Owns the platform roadmap and the on-call rota, and hires\n      two engineers a quarter\n")
+				}
+			})
+		})
+	}, false},
+	{"quoted keys", func() []byte {
+		return writerText(func(s string) string {
+			return mapLines(s, func(l string, b *strings.Builder) {
+				t := strings.TrimLeft(l, " -")
+				if k, v, ok := strings.Cut(t, ": "); ok && strings.HasPrefix(l, "  ") {
+					l = l[:len(l)-len(t)] + `"` + k + `": ` + v
+				}
+				b.WriteString(l + "\n")
+			})
+		})
+	}, false},
+}
+
+// TestReadHostileChild is the child process of TestReadHostile32MB.
+func TestReadHostileChild(t *testing.T) {
+	path := os.Getenv("ORGPLANNER_HOSTILE_FILE")
+	if path == "" {
+		t.Skip("run by TestReadHostile32MB")
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	var msg string
+	if os.Getenv("ORGPLANNER_HOSTILE_MODE") == "yaml" {
+		var n yaml.Node
+		if err := yaml.Unmarshal(data, &n); err != nil {
+			msg = err.Error()
+		}
+	} else {
+		_, _, err = orgchart.Read(data, path, nil)
+		if err != nil {
+			msg = err.Error()
+		}
+	}
+	wall := time.Since(start)
+	peak := "?"
+	if status, err := os.ReadFile("/proc/self/status"); err == nil {
+		if m := regexp.MustCompile(`VmHWM:\s+(\d+) kB`).FindSubmatch(status); m != nil {
+			peak = string(m[1])
+		}
+	}
+	if i := strings.IndexByte(msg, '\n'); i >= 0 {
+		msg = msg[:i]
+	}
+	if len(msg) > 160 {
+		msg = msg[:160]
+	}
+	fmt.Printf("HOSTILE peak=%s wall=%.3f msg=%s\n", peak, wall.Seconds(), msg)
+}
+
+func TestReadHostile32MB(t *testing.T) {
+	mode := os.Getenv("ORGPLANNER_HOSTILE32")
+	if mode == "" {
+		t.Skip("set ORGPLANNER_HOSTILE32=1 (or =yaml) to read the 32 MB hostile inputs")
+	}
+	dir := t.TempDir()
+	for _, k := range hostileKinds {
+		if only := os.Getenv("ORGPLANNER_HOSTILE_ONLY"); only != "" && !strings.Contains(k.name, only) {
+			continue
+		}
+		data := k.make()
+		if len(data) > orgchart.MaxFileSize || len(data) < 29<<20 {
+			t.Fatalf("%s: %d bytes, want 29-32 MB", k.name, len(data))
+		}
+		path := filepath.Join(dir, "in.yaml")
+		if err := os.WriteFile(path, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		modes := []string{"read"}
+		if mode == "yaml" && k.yaml {
+			modes = append(modes, "yaml")
+		}
+		for _, m := range modes {
+			cmd := exec.Command(os.Args[0], "-test.run", "^TestReadHostileChild$", "-test.v")
+			cmd.Env = append(os.Environ(), "ORGPLANNER_HOSTILE_FILE="+path, "ORGPLANNER_HOSTILE_MODE="+m)
+			out, err := cmd.CombinedOutput()
+			if err != nil {
+				t.Errorf("%s (%s): %v\n%s", k.name, m, err, out)
+				continue
+			}
+			ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+			cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+			line := string(out)
+			if i := strings.Index(line, "HOSTILE "); i >= 0 {
+				line = line[i+len("HOSTILE "):]
+				line = line[:strings.IndexByte(line, '\n')]
+			}
+			// The child's own peak (VmHWM): ru_maxrss would count the
+			// parent's pages shared until exec.
+			var rss int
+			fmt.Sscanf(line, "peak=%d", &rss)
+			rss >>= 10
+			t.Logf("%-28s %-4s %5.1f MB  cpu %.2fs  peak %4d MB  %s", k.name, m, float64(len(data))/(1<<20), cpu.Seconds(), rss, line)
+			if m == "read" && rss > 300 {
+				t.Errorf("%s: peak RSS %d MB, over 300 MB", k.name, rss)
+			}
+		}
+	}
+}
