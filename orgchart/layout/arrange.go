@@ -72,7 +72,7 @@ func (b *builder) isStuck(c int32) bool { return b.stuck != nil && b.stuck[c] }
 // arrange lists the candidate layouts of manager m's subtree from its
 // reports' candidates (already listed).
 func (b *builder) arrange(m int32) {
-	b.asideFor = -1
+	b.asideFor, b.flow.valid = -1, false
 	kids := b.arranged(m)
 	b.tmp = b.tmp[:0]
 	if len(kids) == 0 && len(b.asides(m)) == 0 { // one candidate: no need to sort
@@ -146,12 +146,13 @@ func (b *builder) arrange(m int32) {
 		lo = max(lo, cs[len(cs)-1].h)
 		hi += cs[0].h + StackRowGap
 	}
+	hi = min(hi, max(lo, b.tallest))
 	b.sig, b.brk = b.sig[:0], b.brk[:0]
 	// Small subtrees try at most eight heights; in charts of more than
 	// bigChart cards, subtrees of up to a thousand cards try at most four.
 	step := b.tune.step
 	switch {
-	case len(b.cards) > bigChart && b.size[m] < 1000:
+	case len(b.cards) > bigChart && b.size[m] < bigSubtree:
 		step = max(fitStepBig, float32(math.Pow(float64(hi/lo), 1.0/4)))
 	case b.size[m] < smallSubtree:
 		step = max(b.tune.stepSmall, float32(math.Pow(float64(hi/lo), 1.0/8)))
@@ -192,6 +193,9 @@ func (b *builder) arrange(m int32) {
 		}
 		if !top && (!same || len(b.brk) == 0 || b.brk[0] != brk) {
 			try(cand{kind: kindFlow, fit: f})
+			if len(kids) <= flowDPMax && (len(b.cards) <= bigChart || b.size[m] >= bigSubtree) {
+				try(cand{kind: kindFlow, k: 1, fit: f})
+			}
 			b.brk = append(b.brk[:0], brk)
 		}
 		if same {
@@ -265,8 +269,10 @@ var defaultTuning = tuning{step: 1.12, stepSmall: 1.25, cands: 32}
 
 const (
 	topRowMax    = 8 // managers under the top that always go in a row
+	tallFactor   = 1.5
 	smallSubtree = 100
 	fitStepBig   = 1.8
+	bigSubtree   = 1000 // in big charts, smaller subtrees search less
 	bigChart     = 20_000
 )
 
@@ -295,6 +301,10 @@ func (b *builder) keep(m int32) {
 		if len(front) == 0 || c.h < front[len(front)-1].h {
 			front = append(front, c)
 		}
+	}
+	// Of the layouts taller than any chart, only the shortest is kept.
+	if s := slices.IndexFunc(front, func(c cand) bool { return c.h <= b.tallest }); s > 1 {
+		front = front[s-1:]
 	}
 	maxCands := b.tune.cands
 	if len(front) > maxCands {
@@ -508,12 +518,12 @@ func (b *builder) apply(m int32, ch cand, write bool) (float32, float32, float32
 		for _, c := range kids {
 			b.items = append(b.items, b.boxItem(c, b.byHeight(c, ch.fit)))
 		}
-		return b.columns(m, -1-int(ch.k), ch.fit, write)
+		return b.columns(m, -1, ch.k == 1, ch.fit, write)
 	default:
 		for _, c := range kids {
 			b.items = append(b.items, b.boxItem(c, b.byWidth(c, ch.fit)))
 		}
-		return b.columns(m, int(ch.k), 0, write)
+		return b.columns(m, int(ch.k), false, 0, write)
 	}
 }
 
@@ -625,13 +635,14 @@ func (b *builder) hang(m int32, write bool) (float32, float32, float32) {
 // k < 0 in columns filled to the height fit. The first column hangs from
 // the manager's bottom left; a bus just under the manager joins the
 // others' spines.
-func (b *builder) columns(m int32, k int, fit float32, write bool) (float32, float32, float32) {
+func (b *builder) columns(m int32, k int, best bool, fit float32, write bool) (float32, float32, float32) {
 	mc := &b.cards[m]
 	kept, keep := b.keptStarts[m]
 	if keep { // an Engine keeps which report starts each column
 		b.starts = append(b.starts[:0], kept...)
 	}
-	if k < 0 && !keep {
+	dp := best && !keep && len(b.items) <= flowDPMax && b.flowDP(m, fit)
+	if k < 0 && !keep && !dp {
 		b.starts = b.starts[:0]
 		col := float32(0)
 		for i, it := range b.items {
@@ -646,8 +657,11 @@ func (b *builder) columns(m int32, k int, fit float32, write bool) (float32, flo
 	if keep {
 		b.narrowGrown()
 	}
-	if k < 0 {
-		// Widen each report to its column, then even out the columns.
+	if dp {
+		// flowDP chose the columns and the reports' layouts.
+	} else if k < 0 {
+		// Widen each report to its column, then even out the columns. (A
+		// report an Engine keeps a wider slot for fills its slot.)
 		for j, st := range b.starts {
 			e := b.colEnd(j)
 			colW := float32(0)
@@ -655,7 +669,7 @@ func (b *builder) columns(m int32, k int, fit float32, write bool) (float32, flo
 				colW = max(colW, it.w)
 			}
 			for i := st; i < e; i++ {
-				if it := &b.items[i]; it.card >= 0 && it.w < colW {
+				if it := &b.items[i]; it.card >= 0 && b.cand(it.card, it.cand).w < colW {
 					if ci := b.byWidth(it.card, colW); ci != it.cand {
 						*it = b.boxItem(it.card, ci)
 					}

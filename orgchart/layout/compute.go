@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"math"
 	"slices"
 
 	"github.com/orgplanner/orgplanner/orgchart"
@@ -56,6 +57,11 @@ type builder struct {
 
 	*scratch
 	tune tuning // how thoroughly arrange searches
+	// tallest is the height past which no subtree's layout is listed but
+	// the shortest of them: a chart of a slide's shape, or even a square
+	// one, is never that tall (tallFactor times the side of the square
+	// the plan's cards would fill packed).
+	tallest float32
 	// dfs is set while the cards are in depth-first order (the subtree of
 	// card i is cards[i : i+size[i]]): then independent subtrees can be
 	// arranged and applied on several goroutines.
@@ -94,6 +100,7 @@ type scratch struct {
 	arr, asd []int32
 	asideAny bool
 	widths   []float32
+	flow     flowScratch // flowDP's table and arrays (flow.go)
 }
 
 // reserve is the box a subtree keeps: at least w x h, its card at rx when
@@ -119,7 +126,7 @@ func (b *builder) boxOf(c int32, cd *cand) (w, h, rx float32) {
 // write applies m's chosen candidate: its box, and its reports' offsets
 // in it (moved right with the card when its reserve keeps it there).
 func (b *builder) write(m int32) {
-	b.asideFor = -1
+	b.asideFor, b.flow.valid = -1, false
 	cd := b.cand(m, b.chosen[m])
 	w, h, rx := b.boxOf(m, cd)
 	b.bw[m], b.bh[m] = w, h
@@ -207,6 +214,14 @@ func newBuilder(p *orgchart.Plan, opt Options) *builder {
 			b.withDotted = append(b.withDotted, int32(i))
 		}
 	}
+	// Counted over every position, not only those shown: an Engine made
+	// with most of the chart collapsed keeps the bound as they expand.
+	packed := 0.0
+	for i := range b.cards {
+		packed += float64(b.cards[i].W+HGap) * float64(b.cards[i].H+VGap)
+	}
+	packed *= float64(max(len(p.Positions), n)) / float64(n)
+	b.tallest = float32(tallFactor * math.Sqrt(packed))
 	b.size = make([]int32, n)
 	for i := n - 1; i >= 0; i-- {
 		b.size[i]++
