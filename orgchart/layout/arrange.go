@@ -72,7 +72,11 @@ func (b *builder) isStuck(c int32) bool { return b.stuck != nil && b.stuck[c] }
 // arrange lists the candidate layouts of manager m's subtree from its
 // reports' candidates (already listed).
 func (b *builder) arrange(m int32) {
-	b.asideFor, b.flow.valid = -1, false
+	b.asideFor = -1
+	// flowDP's table is kept for m's heights while arrange lists them.
+	b.flow.valid = false
+	b.flow.arranging = m + 1
+	defer func() { b.flow.arranging = 0 }()
 	kids := b.arranged(m)
 	b.tmp = b.tmp[:0]
 	if len(kids) == 0 && len(b.asides(m)) == 0 { // one candidate: no need to sort

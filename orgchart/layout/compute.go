@@ -126,7 +126,7 @@ func (b *builder) boxOf(c int32, cd *cand) (w, h, rx float32) {
 // write applies m's chosen candidate: its box, and its reports' offsets
 // in it (moved right with the card when its reserve keeps it there).
 func (b *builder) write(m int32) {
-	b.asideFor, b.flow.valid = -1, false
+	b.asideFor = -1
 	cd := b.cand(m, b.chosen[m])
 	w, h, rx := b.boxOf(m, cd)
 	b.bw[m], b.bh[m] = w, h

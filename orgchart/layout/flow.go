@@ -32,10 +32,12 @@ type flowTable struct {
 // flowTableFor returns the table of b.items as manager m's reports.
 func (b *builder) flowTableFor(m int32) *flowTable {
 	t := &b.flow.table
-	if t.m == m && t.n == len(b.items) && b.flow.valid {
+	// Kept only while arrange lists m's candidates: anywhere else (write,
+	// an Engine's kept arrangement) the reports may have changed since.
+	if b.flow.valid && b.flow.arranging == m+1 && t.m == m && t.n == len(b.items) {
 		return t
 	}
-	b.flow.valid = true
+	b.flow.valid = b.flow.arranging == m+1
 	t.m, t.n = m, len(b.items)
 	ws := t.ws[:0]
 	for _, it := range b.items {
@@ -63,7 +65,10 @@ func (b *builder) flowTableFor(m int32) *flowTable {
 	// found walking its candidates as the widths grow.
 	for i, it := range b.items {
 		fixed := b.isPinned(it.card) || b.isStuck(it.card)
-		cs := b.cands(it.card)
+		var cs []cand
+		if !fixed { // (a pinned report's list may be stale in an Engine)
+			cs = b.cands(it.card)
+		}
 		ci := int32(0)
 		for u, w := range ws {
 			if fixed {
@@ -93,6 +98,7 @@ func (b *builder) flowTableFor(m int32) *flowTable {
 type flowScratch struct {
 	table     flowTable
 	valid     bool
+	arranging int32 // 1 + the manager arrange is listing, 0 outside it
 	best      []float32
 	from, wat []int32
 }
