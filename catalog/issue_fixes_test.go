@@ -3,6 +3,8 @@ package catalog
 import (
 	"strings"
 	"testing"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // mcKinseyBand is the archetype whose band (player-coach 3-5, coach 6-7,
@@ -114,5 +116,29 @@ func TestSameAsAndAuditsValidated(t *testing.T) {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error lacks %q:\n%v", want, err)
 		}
+	}
+}
+
+// TestSyntaxErrorOnLongLineOfBigFile: a syntax error on a 600 KB line near
+// the top of a file past the 512 KB that are searched whole is placed on its
+// own line (yaml.v3 says the line above it for a flow list left open).
+func TestSyntaxErrorOnLongLineOfBigFile(t *testing.T) {
+	for _, size := range []int{300 << 10, 600 << 10, 3 << 20} {
+		data := []byte("version: 1\npositions: []\nname: [" + strings.Repeat("x", size) + " : : ]]\n")
+		var n yaml.Node
+		err := yaml.Unmarshal(data, &n)
+		if err == nil {
+			t.Fatal("no syntax error")
+		}
+		if line, msg := YAMLSyntaxError(data, err); line != 3 {
+			t.Errorf("%d bytes: line %d (%s), want 3", len(data), line, msg)
+		}
+	}
+	// At the end of a 9 MB file the search would cost too much: yaml's line stays.
+	big := []byte("version: 1\nname: " + strings.Repeat("x", 9<<20) + "\npositions: []\nname: [a : : ]]\n")
+	var n yaml.Node
+	err := yaml.Unmarshal(big, &n)
+	if line, _ := YAMLSyntaxError(big, err); line < 3 || line > 4 {
+		t.Errorf("9 MB: line %d, want yaml's own (3) or the right one (4)", line)
 	}
 }

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -26,11 +27,29 @@ func YAMLSyntaxError(data []byte, err error) (int, string) {
 			return LineAt(data, off), msg
 		}
 	}
-	if len(data) > maxRefineSize || utf16BOM(data) {
+	if utf16BOM(data) {
 		// Lines of UTF-16 text are not split at the byte '\n': keep yaml's line.
 		return reported, msg
 	}
 	ends := LineEnds(data)
+	lo, hi := 1, len(ends) // the faulty line is the smallest k in [lo, hi] with fails(k)
+	if len(data) > maxRefineSize {
+		// A big file: the faulty line is at or after yaml's. Search the
+		// lines of the next 64 KB from there, as long as the parses of the
+		// prefixes stay within refineBudget bytes (an error on a long line
+		// near the top of a big file: yaml's line was the one above it).
+		lo = max(1, reported)
+		if lo > len(ends) {
+			return reported, msg
+		}
+		hi = min(lo+2, len(ends)) // the next lines, however long
+		for hi < len(ends) && ends[hi] <= ends[lo-1]+refineWindow {
+			hi++
+		}
+		if ends[hi-1]*(bits.Len(uint(hi-lo))+1) > refineBudget {
+			return reported, msg
+		}
+	}
 	fails := func(k int) bool {
 		var n yaml.Node
 		e := yaml.Unmarshal(data[:ends[k-1]], &n)
@@ -40,10 +59,9 @@ func YAMLSyntaxError(data []byte, err error) (int, string) {
 		_, m := splitYAMLError(e)
 		return m == msg
 	}
-	if len(ends) == 0 || !fails(len(ends)) {
+	if len(ends) == 0 || !fails(hi) {
 		return reported, msg
 	}
-	lo, hi := 1, len(ends) // smallest k in [lo, hi] with fails(k)
 	for lo < hi {
 		mid := (lo + hi) / 2
 		if fails(mid) {
@@ -64,6 +82,14 @@ func utf16BOM(data []byte) bool {
 // maxRefineSize bounds the files whose syntax-error line is searched for
 // (about twenty parses of the file).
 const maxRefineSize = 512 << 10
+
+// In a bigger file the search covers the two lines after yaml's own and
+// the lines within refineWindow bytes of it, if its parses read at most
+// refineBudget bytes in all.
+const (
+	refineWindow = 64 << 10
+	refineBudget = 8 << 20
+)
 
 // splitYAMLError separates "yaml: line 4: message" into 4 and "message".
 func splitYAMLError(err error) (int, string) {

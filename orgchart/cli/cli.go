@@ -72,8 +72,9 @@ func Run(env *Env, args []string) int {
 		if len(args) == 2 && args[0] == "help" && IsCommand(args[1]) && !strings.HasPrefix(args[1], "-") {
 			return Run(env, []string{args[1], "--help"})
 		}
-		usage(env.Stdout)
-		return ExitOK
+		o := newOutput(env, "help", false)
+		usage(o.Raw())
+		return o.Done(ExitOK)
 	}
 	if args[0] == "--version" || args[0] == "-version" {
 		return runVersion(env, args[1:])
@@ -150,9 +151,11 @@ func parseCommand(env *Env, fs *flag.FlagSet, help string, args []string) (rest 
 			break
 		}
 		if a == "-h" || a == "-help" || a == "--help" {
-			fs.SetOutput(env.Stdout)
+			// Checked as every output is: help > /dev/full fails.
+			o := newOutput(env, fs.Name(), false)
+			fs.SetOutput(o.Raw())
 			fs.Usage()
-			return nil, ExitOK, true
+			return nil, o.Done(ExitOK), true
 		}
 	}
 	out := fs.Output()

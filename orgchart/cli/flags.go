@@ -24,6 +24,9 @@ func (f finiteFloat) String() string {
 
 func (f finiteFloat) Set(s string) error {
 	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if errors.Is(err, strconv.ErrRange) && math.IsInf(v, 0) {
+		err = nil // 1e309 is an infinity: said so below
+	}
 	if err != nil {
 		return errors.New("not a number")
 	}

@@ -162,6 +162,14 @@ func TestStdoutFullDisk(t *testing.T) {
 		{"completion", "bash"},
 		{"new", "--template", "startup", "-o", "-"},
 		{"diff", "--textconv", sample},
+		{"merge", sample, sample, sample},
+		{"import", "../../testdata/hostile/csv/ok-bom-crlf.csv", "-o", "-"},
+		// Help too (it exited 0 on a full disk).
+		{"help"},
+		{"--help"},
+		{"help", "check"},
+		{"check", "--help"},
+		{"export", "-h"},
 	} {
 		var errOut bytes.Buffer
 		env := testEnv()
