@@ -1,6 +1,10 @@
 package people
 
 import (
+	"math/rand"
+	"regexp"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/orgplanner/orgplanner/catalog"
@@ -102,5 +106,28 @@ func TestMatcherWithoutGenericRoleOrCatalog(t *testing.T) {
 	}
 	if got := newMatcher(cat).match("CDO", ""); got.role != "chief-data-officer" || len(got.alternatives) != 0 {
 		t.Errorf("one reading in the catalog: %+v", got)
+	}
+}
+
+// TestTitlePartsAsTheExpression: the one-pass split gives exactly the parts
+// of the regular expression it replaced, on real compound titles and on
+// random strings of its separators, spaces and letters.
+func TestTitlePartsAsTheExpression(t *testing.T) {
+	re := regexp.MustCompile(`\s*(?:&|,|/|\||\(|\)|\s+and\s+|\s+-\s+)\s*`)
+	cases := []string{"", " ", "Founder & CEO", "Co-Founder, CTO", "VP Engineering / Head of IT", "Chief Information Security Officer (CISO)",
+		"Head of Sales and Marketing", "Director - Platform", "a-b", "a -b", "a- b", "andand", " and ", "and x", "x and", "x  and\t y", "x\vand y", "((", " , ", "a|b|c"}
+	rng := rand.New(rand.NewSource(1))
+	alphabet := []string{" ", "\t", "\r", "\v", "a", "n", "d", "and", "-", "&", ",", "/", "|", "(", ")", "x", "é"}
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for n := rng.Intn(12); n > 0; n-- {
+			b.WriteString(alphabet[rng.Intn(len(alphabet))])
+		}
+		cases = append(cases, b.String())
+	}
+	for _, s := range cases {
+		if got, want := titleParts(s), re.Split(s, -1); !slices.Equal(got, want) {
+			t.Fatalf("titleParts(%q) = %q, the expression gives %q", s, got, want)
+		}
 	}
 }
