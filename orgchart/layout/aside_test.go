@@ -138,7 +138,8 @@ func TestEngineEditsAroundAssistants(t *testing.T) {
 }
 
 // An assistant set aside who is given a report leads a team and joins the
-// row of its manager's reports; undone, it goes aside again. The Engine
+// row of its manager's reports; undone, it goes aside again; both in
+// place, not by a layout afresh (which moved the whole view). The Engine
 // left the manager's kept arrangement counting the old reports, and the
 // enterprise sample's chief of staff then overlapped the CEO's first
 // report after the undo.
@@ -160,18 +161,119 @@ func TestEngineAssistantGainsAndLosesAReport(t *testing.T) {
 			t.Fatalf("%s: no assistant set aside to test with", name)
 		}
 		for _, id := range asides {
+			b := e.b
+			before := snapshot(e.Layout())
+			mgr := p.Position(id).ReportsTo
+			up, in := ancestors(p, mgr), within(p, mgr)
 			if _, err := ed.Add("software-engineer", id); err != nil {
 				t.Fatal(err)
 			}
 			e.Changed(ed.Touched()...)
-			checkInvariants(t, p, e.Relayout())
+			l := e.Relayout()
+			step := fmt.Sprintf("%s: a report for %s", name, id)
+			checkInvariants(t, p, l)
+			sameCards(t, step, p, nil, l)
+			if e.b.isAside(int32(l.Index(id))) {
+				t.Errorf("%s: %s leads a team and is still set aside", step, id)
+			}
+			// Only the manager's subtree and path change: nothing beside
+			// them moves sideways.
+			for _, c := range l.Cards {
+				if w, ok := before[c.Position.ID]; ok && !up[c.Position.ID] && !in[c.Position.ID] && w[0] != c.X {
+					t.Fatalf("%s: %s, outside the manager's subtree, moved from x %v to %v", step, c.Position.ID, w[0], c.X)
+				}
+			}
 			ed.Undo()
 			e.Changed(ed.Touched()...)
-			l := e.Relayout()
+			l = e.Relayout()
 			checkInvariants(t, p, l)
+			sameCards(t, step+" undone", p, nil, l)
 			if !e.b.isAside(int32(l.Index(id))) {
 				t.Errorf("%s: %s is not set aside again after the undo", name, id)
 			}
+			checkAside(t, step+" undone", p, l, id)
+			// Locally: the view must not jump, so the chart is not laid
+			// out afresh.
+			if e.b != b {
+				t.Errorf("%s: laid the chart out afresh", step)
+			}
 		}
+		e.Tidy()
+		sameAsCompute(t, name+" tidied", p, nil, e.Relayout())
+	}
+}
+
+// checkAside asserts that card a is set beside its manager's line as
+// Compute sets an assistant: joined from the side, below the manager and
+// above every other report the manager shows.
+func checkAside(t *testing.T, step string, p *orgchart.Plan, l *Layout, id string) {
+	t.Helper()
+	a := &l.Cards[l.Index(id)]
+	m := &l.Cards[l.Index(a.Position.ReportsTo)]
+	if !a.Stacked || a.Y < m.Y+m.H {
+		t.Fatalf("%s: assistant %s at %v,%v is not beside the line under %s (bottom %v)", step, id, a.X, a.Y, m.Position.ID, m.Y+m.H)
+	}
+	for _, r := range p.Reports(m.Position.ID) {
+		if isAssistant(p, r) || l.Index(r.ID) < 0 {
+			continue
+		}
+		if c := &l.Cards[l.Index(r.ID)]; c.Y < a.Y+a.H+StackRowGap {
+			t.Fatalf("%s: report %s (top %v) is not below assistant %s (bottom %v)", step, r.ID, c.Y, id, a.Y+a.H)
+		}
+	}
+}
+
+// TestEngineSetsAnAddedAssistantAside: a chief of staff the Engine adds
+// under a manager that had none is set aside at once, as Compute would,
+// without laying the chart out afresh; the undo takes it away again in
+// place. Before, it stayed in the row of reports until Tidy.
+func TestEngineSetsAnAddedAssistantAside(t *testing.T) {
+	for _, name := range []string{"scaleup", "enterprise"} {
+		p, err := samples.Build(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ed := orgchart.NewEditor(p)
+		e := NewEngine(p, Options{})
+		var mgrs []string
+		for _, c := range e.Layout().Cards {
+			id := c.Position.ID
+			has := false
+			for _, r := range p.Reports(id) {
+				has = has || isAssistant(p, r)
+			}
+			if len(p.Reports(id)) > 0 && !has && len(mgrs) < 12 {
+				mgrs = append(mgrs, id)
+			}
+		}
+		if len(mgrs) == 0 {
+			t.Fatalf("%s: no manager without an assistant", name)
+		}
+		for _, m := range mgrs {
+			b := e.b
+			pos, err := ed.Add("chief-of-staff", m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			e.Changed(ed.Touched()...)
+			l := e.Relayout()
+			step := fmt.Sprintf("%s: a chief of staff under %s", name, m)
+			checkInvariants(t, p, l)
+			sameCards(t, step, p, nil, l)
+			checkAside(t, step, p, l, pos.ID)
+			if e.b != b {
+				t.Fatalf("%s: laid the chart out afresh", step)
+			}
+			ed.Undo()
+			e.Changed(ed.Touched()...)
+			l = e.Relayout()
+			checkInvariants(t, p, l)
+			sameCards(t, step+" undone", p, nil, l)
+			if e.b != b {
+				t.Fatalf("%s undone: laid the chart out afresh", step)
+			}
+		}
+		e.Tidy()
+		sameAsCompute(t, name+" tidied", p, nil, e.Relayout())
 	}
 }

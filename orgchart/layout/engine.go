@@ -163,26 +163,60 @@ func (e *Engine) Relayout() *Layout {
 	return e.l
 }
 
-// asidesChanged notes which changed cards qualify as assistants to set
-// aside now (an assistant's role, no reports); the function it returns
-// reports, after the cards were changed, whether any of them stopped or
-// started to qualify.
-func (e *Engine) asidesChanged() func() bool {
+// asidesBefore notes which changed cards are set aside as drawn (see
+// asides).
+func (e *Engine) asidesBefore() map[*orgchart.Position]bool {
 	b := e.b
-	was := make(map[string]bool, len(e.dirty))
+	was := make(map[*orgchart.Position]bool, len(e.dirty))
 	for id := range e.dirty {
 		if i, ok := e.ids[id]; ok && b.cards[i].Position.ID == id {
-			was[id] = b.setAside(int32(i))
+			was[b.cards[i].Position] = b.isAside(int32(i))
 		}
 	}
-	return func() bool {
-		for id, w := range was {
-			if i, ok := e.ids[id]; ok && b.setAside(int32(i)) != w {
-				return true
+	return was
+}
+
+// asides sets aside, after the cards changed, the new and moved cards and
+// the changed ones that qualify as assistants (an assistant's role, no
+// reports), as Compute would: their managers may have assistants from now
+// on. It returns the cards set aside or taken back into the row (was: as
+// drawn), which their managers' kept arrangements count as new.
+func (e *Engine) asides(ch changes, was map[*orgchart.Position]bool) map[int32]bool {
+	b := e.b
+	if len(b.assistants) == 0 {
+		return nil
+	}
+	var turned map[int32]bool
+	check := func(i int32, before bool) {
+		if m := b.parent[i]; m >= 0 && b.setAside(i) && !b.asideMgrs[b.cards[m].Position] {
+			if b.asideMgrs == nil {
+				b.asideMgrs = map[*orgchart.Position]bool{}
+			}
+			b.asideMgrs[b.cards[m].Position] = true
+		}
+		if now := b.isAside(i); now != before {
+			if turned == nil {
+				turned = map[int32]bool{}
+			}
+			turned[i] = true
+			if now {
+				b.res[i] = reserve{}
 			}
 		}
-		return false
 	}
+	for _, ps := range [][]*orgchart.Position{ch.fresh, ch.moved} {
+		for _, pos := range ps {
+			if i := e.slot(pos); i >= 0 {
+				check(i, was[pos])
+			}
+		}
+	}
+	for id := range e.dirty {
+		if i, ok := e.ids[id]; ok {
+			check(int32(i), was[b.cards[i].Position])
+		}
+	}
+	return turned
 }
 
 // relayout handles any edit in place: the cards change where the plan
@@ -194,19 +228,13 @@ func (e *Engine) relayout() {
 		b.compactArena() // relayouts have piled up candidates
 		e.base = len(b.arena)
 	}
-	aside := e.asidesChanged()
+	was := e.asidesBefore()
 	ch := e.reconcile()
 	if ch.empty {
 		e.b, e.l, e.ids, e.live, e.edges, e.dotted = nil, &Layout{}, nil, nil, nil, nil
 		return
 	}
-	if aside() {
-		// An assistant who gained or lost its reports moves between its
-		// manager's side and the row, which the kept arrangement counts:
-		// lay the chart out afresh (rare: a report given to a chief of staff).
-		e.fresh()
-		return
-	}
+	turned := e.asides(ch, was)
 	// The changed cards take their new sizes.
 	for id := range e.dirty {
 		i, ok := e.ids[id]
@@ -235,6 +263,9 @@ func (e *Engine) relayout() {
 	// Bottom-up: sizes and counts, then candidates; a subtree that shrinks
 	// keeps its slot, and the path keeps its arrangements.
 	for _, m := range path {
+		if turned[m] && b.isAside(m) {
+			continue // beside the line it takes its card's room, not its old slot
+		}
 		r := &b.res[m]
 		r.w, r.h, r.rx = max(r.w, b.bw[m]), max(r.h, b.bh[m]), b.rx[m]
 	}
@@ -262,7 +293,7 @@ func (e *Engine) relayout() {
 		}
 		specs[m] = *b.cand(m, b.chosen[m])
 		if k := specs[m].kind; k == kindFlow || k == kindColumns {
-			starts[m] = b.columnStarts(m, func(c int32) bool { return isFresh[c] || isMoved[c] })
+			starts[m] = b.columnStarts(m, func(c int32) bool { return isFresh[c] || isMoved[c] || turned[c] })
 		}
 	}
 	// What grew grows down its column, unless that makes the chart much
@@ -358,12 +389,14 @@ const (
 )
 
 // columnStarts is the first report of each of manager m's columns as
-// drawn (a new column where a report's offset changes); the reports new
-// to m join the column of the one before them.
+// drawn (a new column where a report's offset changes), counted among the
+// reports m arranges (not its assistants); the reports new to m (or to its
+// row) join the column of the one before them.
 func (b *builder) columnStarts(m int32, isNew func(int32) bool) []int {
 	var starts []int
 	x := float32(-1)
-	for k, c := range b.children(m) {
+	b.asideFor = -1
+	for k, c := range b.arranged(m) {
 		if k == 0 {
 			starts = append(starts, 0)
 			x = b.ox[c]
@@ -467,7 +500,8 @@ func (b *builder) compactArena() {
 // every fit for each manager up to the top. listed says they were listed
 // already.
 func (b *builder) keepArrangement(m int32, spec cand, listed bool) {
-	kids := b.children(m)
+	b.asideFor = -1 // m's reports may have changed since it was last looked at
+	kids := b.arranged(m)
 	leaves := 0
 	for _, c := range kids {
 		if b.isLeaf(c) {
@@ -486,7 +520,6 @@ func (b *builder) keepArrangement(m int32, spec cand, listed bool) {
 		ok = ok && leaves < len(kids)
 	}
 	if ok {
-		b.asideFor = -1 // m's reports may have changed since it was last looked at
 		was := spec.w * spec.h
 		spec.w, spec.h, spec.rx = b.apply(m, spec, false)
 		b.pin[m] = spec

@@ -95,8 +95,12 @@ func (e *Engine) reconcile() changes {
 			}
 			if pos == nil {
 				topsChanged = true // its reports may be tops now
-			} else if pos != b.cards[i].Position {
+			} else if old := b.cards[i].Position; pos != old {
 				b.cards[i].Position = pos // a new plan's copy
+				if b.asideMgrs[old] {
+					delete(b.asideMgrs, old)
+					b.asideMgrs[pos] = true
+				}
 			}
 		} else if pos != nil {
 			hidden = append(hidden, pos)
