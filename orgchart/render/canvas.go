@@ -144,6 +144,7 @@ func (c *canvas) mask(r image.Rectangle, col color.NRGBA, m *image.Alpha, mp ima
 	}
 	mp = mp.Add(clipped.Min.Sub(r.Min))
 	fg := c.pal.of(col)
+	lastBg, lut := c.pal.of(col), c.pal.mixes[int(fg)<<12|int(fg)<<4:][:levels]
 	for y := 0; y < clipped.Dy(); y++ {
 		row := c.pix[(clipped.Min.Y+y-c.rect.Min.Y)*c.stride+clipped.Min.X-c.rect.Min.X:][:clipped.Dx()]
 		mrow := m.Pix[(mp.Y+y-m.Rect.Min.Y)*m.Stride+mp.X-m.Rect.Min.X:][:clipped.Dx()]
@@ -168,7 +169,16 @@ func (c *canvas) mask(r image.Rectangle, col color.NRGBA, m *image.Alpha, mp ima
 			case levels - 1:
 				row[x] = fg
 			default:
-				row[x] = c.pal.mix(fg, row[x], int(lv))
+				// The mixes over the last background met, at hand: most of a
+				// glyph lies over one colour.
+				if bg := row[x]; bg != lastBg {
+					lastBg, lut = bg, c.pal.mixes[int(fg)<<12|int(bg)<<4:][:levels]
+				}
+				if v := lut[lv]; v > 0 {
+					row[x] = uint8(v - 1)
+				} else {
+					row[x] = c.pal.mix(fg, row[x], int(lv))
+				}
 			}
 			x++
 		}

@@ -55,12 +55,53 @@ type huffCode struct {
 	len  uint8
 }
 
-// huffScratch holds package-merge's lists, reused from block to block.
+// huffScratch holds the trees' and package-merge's lists, reused from
+// block to block.
 type huffScratch struct {
 	syms    []int
 	weights []int64
 	next    []int64
 	flags   [][]bool
+	parent  []int32
+}
+
+// plainLengths sets the lengths of Huffman's code for the symbols syms,
+// sorted by frequency, and returns the longest: two queues, the leaves in
+// order and the joined nodes as they are made (in order too).
+func (hs *huffScratch) plainLengths(freq []int32, syms []int, lens []uint8) int {
+	n := len(syms)
+	w := hs.weights[:0]
+	for _, s := range syms {
+		w = append(w, int64(freq[s]))
+	}
+	w = slices.Grow(w, n-1)[:2*n-1]
+	parent := slices.Grow(hs.parent[:0], 2*n-1)[:2*n-1]
+	leaf, joined := 0, n
+	pick := func(made int) int {
+		if leaf < n && (joined >= made || w[leaf] <= w[joined]) {
+			leaf++
+			return leaf - 1
+		}
+		joined++
+		return joined - 1
+	}
+	for k := n; k < 2*n-1; k++ {
+		a, b := pick(k), pick(k)
+		w[k] = w[a] + w[b]
+		parent[a], parent[b] = int32(k), int32(k)
+	}
+	// Depths from the root down, reusing w.
+	w[2*n-2] = 0
+	deepest := 0
+	for k := 2*n - 3; k >= 0; k-- {
+		w[k] = w[parent[k]] + 1
+		if k < n {
+			lens[syms[k]] = uint8(min(w[k], 255))
+			deepest = max(deepest, int(w[k]))
+		}
+	}
+	hs.weights, hs.parent = w, parent
+	return deepest
 }
 
 // codeLengths sets lens[s] to the length of symbol s's code for the
@@ -90,6 +131,10 @@ func (hs *huffScratch) codeLengths(freq []int32, maxBits int, lens []uint8) {
 		}
 		return a - b
 	})
+	if hs.plainLengths(freq, syms, lens) <= maxBits {
+		return // Huffman's code is within the limit: it is optimal
+	}
+	clear(lens)
 	// Level 0 holds the leaves; each further level merges the leaves
 	// with the pairs (packages) of the level before. flags[j][k] says
 	// whether item k of level j is a leaf.
