@@ -24,7 +24,7 @@ import (
 // addPlanSeeds adds the hostile and malformed plans and the startup sample.
 func addPlanSeeds(f *testing.F) {
 	var paths []string
-	for _, glob := range []string{"../testdata/hostile/plans/*.yaml", "../testdata/bad/*.yaml", "../assets/samples/startup.yaml"} {
+	for _, glob := range []string{"../testdata/hostile/plans/*.yaml", "../testdata/bad/*.yaml", "../assets/samples/startup.yaml", "../testdata/foreign/*startup.yaml"} {
 		m, _ := filepath.Glob(glob)
 		paths = append(paths, m...)
 	}

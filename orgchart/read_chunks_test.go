@@ -121,6 +121,11 @@ func FuzzChunkedRead(f *testing.F) {
 			}
 		}
 	}
+	for name, text := range restyled(string(awkwardPlan(20, 9).Encode()), 9) {
+		if name != "LF" {
+			f.Add([]byte(text))
+		}
+	}
 	f.Add(bigCommentedPlan(30, "  "))
 	f.Add(bigCommentedPlan(30, ""))
 	f.Add([]byte("version: 1\nname: \"abc\npositions:\n  - id: x\n\"\n"))

@@ -168,6 +168,20 @@ func (f *fastParser) items(c posChunk) (*yaml.Node, bool) {
 				val.Kind, val.Tag, val.Line, val.Column = yaml.ScalarNode, "!!null", line, utf8.RuneCountInString(l)+1
 			}
 		}
+		switch {
+		case val.Style == yaml.LiteralStyle || val.Style == yaml.FoldedStyle:
+			n, ok := f.blockScalar(lines, i+1, fieldIndent, val)
+			if !ok {
+				return nil, false
+			}
+			i += n
+		case val.Kind == yaml.ScalarNode && val.Style == 0 && val.LineComment == "" && val.Tag != "!!null":
+			n, ok := f.continued(lines, i+1, fieldIndent, val)
+			if !ok {
+				return nil, false
+			}
+			i += n
+		}
 		lastKey, lastVal = key, val
 		f.ptrs = append(f.ptrs, key, val)
 	}
@@ -178,6 +192,125 @@ func (f *fastParser) items(c posChunk) (*yaml.Node, bool) {
 	f.list = items
 	seq.Content = items
 	return seq, true
+}
+
+// indentOf is the number of leading spaces of l.
+func indentOf(l string) int {
+	i := 0
+	for i < len(l) && l[i] == ' ' {
+		i++
+	}
+	return i
+}
+
+// blockScalar reads the lines of a literal or folded block scalar whose
+// header (| |- > >-) is n.Value, below a field at fieldIndent; it returns
+// how many lines it took. Only the simple forms: content lines at one
+// indent (deeper lines too for literals), empty lines between them, no
+// tabs, no blank line of spaces beyond the indent.
+func (f *fastParser) blockScalar(lines []string, from, fieldIndent int, n *yaml.Node) (int, bool) {
+	strip := strings.HasSuffix(n.Value, "-")
+	folded := n.Style == yaml.FoldedStyle
+	indent := -1
+	var b strings.Builder
+	end := from // past the last content line
+	empties := 0
+	for i := from; i < len(lines); i++ {
+		l := lines[i]
+		f.line++
+		if !simpleLine(l) {
+			return 0, f.give("a tab, a control character or a byte order mark")
+		}
+		ind := indentOf(l)
+		if ind == len(l) { // an empty line
+			if indent < 0 || ind > indent {
+				return 0, f.give("a block scalar in a form the fast reader does not read")
+			}
+			empties++
+			continue
+		}
+		if indent < 0 {
+			if ind <= fieldIndent {
+				break // an empty block scalar
+			}
+			indent = ind
+		}
+		if ind < indent {
+			break
+		}
+		if ind > indent && folded {
+			return 0, f.give("a folded block scalar with more-indented lines")
+		}
+		if b.Len() > 0 {
+			switch {
+			case !folded:
+				b.WriteString(strings.Repeat("\n", empties+1))
+			case empties == 0:
+				b.WriteByte(' ')
+			default:
+				b.WriteString(strings.Repeat("\n", empties))
+			}
+		} else if empties > 0 {
+			return 0, f.give("a block scalar in a form the fast reader does not read")
+		}
+		empties = 0
+		b.WriteString(l[indent:])
+		end = i + 1
+	}
+	if indent < 0 {
+		return 0, f.give("an empty block scalar")
+	}
+	if empties > 0 && end+empties < len(lines) {
+		// Trailing empty lines, then more of the item: yaml.v3 may
+		// hang a following comment elsewhere; only plain fields follow.
+		if next := lines[end+empties]; strings.TrimLeft(next, " ") != "" && strings.TrimLeft(next, " ")[0] == '#' {
+			return 0, f.give("a comment below a block scalar and empty lines")
+		}
+	}
+	if !strip {
+		b.WriteByte('\n')
+	}
+	n.Value = b.String()
+	f.line = n.Line + (end - from)
+	return end - from + empties, true
+}
+
+// continued reads the continuation lines of a plain scalar that goes on
+// below its field's line (as PyYAML wraps long values): lines deeper than
+// the field, of plain words, joined by spaces; n's value and tag are
+// those of the whole. It returns how many lines it took.
+func (f *fastParser) continued(lines []string, from, fieldIndent int, n *yaml.Node) (int, bool) {
+	i := from
+	var b strings.Builder
+	for ; i < len(lines); i++ {
+		l := lines[i]
+		ind := indentOf(l)
+		if ind <= fieldIndent || ind == len(l) {
+			break
+		}
+		f.line = n.Line + (i - from) + 1
+		if !simpleLine(l) || l[len(l)-1] == ' ' {
+			return 0, f.give("a tab, a control character or trailing spaces in a value over several lines")
+		}
+		t := l[ind:]
+		if strings.Contains(t, " #") || strings.Contains(t, ": ") || t[len(t)-1] == ':' || strings.ContainsAny(t[:1], "#&*!|>'\"%@`[]{},-?:") {
+			return 0, f.give("a value over several lines in a form the fast reader does not read")
+		}
+		if b.Len() == 0 {
+			b.WriteString(n.Value)
+		}
+		b.WriteByte(' ')
+		b.WriteString(t)
+	}
+	if i == from {
+		return 0, true
+	}
+	tag, ok := plainTag(b.String())
+	if !ok {
+		return 0, false
+	}
+	n.Value, n.Tag = b.String(), tag
+	return i - from, true
 }
 
 // commentAt reports a comment line at indent ind, with no trailing space.
@@ -372,6 +505,9 @@ func (f *fastParser) field(l string, k, line int) (key, val *yaml.Node, ok bool)
 	key = f.node()
 	key.Line, key.Column = line, k+1
 	var e int
+	if l[k] == '{' {
+		return nil, nil, f.give("a flow mapping ({...})")
+	}
 	if l[k] == '"' || l[k] == '\'' {
 		if e, ok = f.quoted(l, k, key); !ok {
 			return nil, nil, f.give("a key in a form the fast reader does not read")
@@ -412,6 +548,17 @@ func (f *fastParser) field(l string, k, line int) (key, val *yaml.Node, ok bool)
 		end, ok = f.flow(l, v, line, val)
 	case '"', '\'':
 		end, ok = f.quoted(l, v, val)
+	case '|', '>':
+		// A block scalar: its header here, its lines read by the caller.
+		if h := l[v+1:]; h != "" && h != "-" {
+			return nil, nil, f.give("a block scalar header other than | |- > >-")
+		}
+		val.Kind, val.Tag, val.Value = yaml.ScalarNode, "!!str", l[v:]
+		val.Style = yaml.LiteralStyle
+		if l[v] == '>' {
+			val.Style = yaml.FoldedStyle
+		}
+		return key, val, true
 	default:
 		end, ok = f.plain(l, v, false, val)
 	}
@@ -428,7 +575,17 @@ func (f *fastParser) field(l string, k, line int) (key, val *yaml.Node, ok bool)
 // past it (trailing spaces not included).
 func (f *fastParser) plain(l string, i int, flow bool, n *yaml.Node) (end int, ok bool) {
 	switch c := l[i]; c {
-	case '[', ']', '{', '}', ',', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`':
+	case '&':
+		return 0, f.give("an anchor (&)")
+	case '*':
+		return 0, f.give("an alias (*)")
+	case '!':
+		return 0, f.give("a tag (!)")
+	case '{':
+		return 0, f.give("a flow mapping ({...})")
+	case '|', '>':
+		return 0, f.give("a block scalar (| or >) in a form the fast reader does not read")
+	case '[', ']', '}', ',', '#', '\'', '"', '%', '@', '`':
 		return 0, false
 	case '-', '?', ':':
 		if i+1 == len(l) || l[i+1] == ' ' || flow && c != '-' {

@@ -1,6 +1,7 @@
 package orgchart_test
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"os/exec"
@@ -13,6 +14,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/orgplanner/orgplanner/catalog"
 	"github.com/orgplanner/orgplanner/orgchart"
 	"github.com/orgplanner/orgplanner/orgchart/generate"
 )
@@ -294,6 +296,89 @@ func TestReadHostile32MB(t *testing.T) {
 			if m == "read" && rss > 300 {
 				t.Errorf("%s: peak RSS %d MB, over 300 MB", k.name, rss)
 			}
+		}
+	}
+}
+
+// slowPlan is n positions of the writer's layout in which every position
+// has form, a line the fast path does not read, after its role.
+func slowPlan(n int, form string) []byte {
+	var b strings.Builder
+	b.WriteString("version: 1\nname: Slow\npositions:\n")
+	for i := range n {
+		fmt.Fprintf(&b, "  - id: p%d\n    role: software-engineer\n%s", i, form)
+		if i > 0 {
+			fmt.Fprintf(&b, "    reportsTo: p%d\n", (i-1)/4)
+		}
+	}
+	return []byte(b.String())
+}
+
+// TestSlowFormsBounded: positions in forms only yaml.v3 reads are read up to
+// MaxSlowBytes and MaxSlowValues, and beyond them the plan is refused with
+// one problem at the first such line, naming the form and the limit, having
+// parsed no more than the budget.
+func TestSlowFormsBounded(t *testing.T) {
+	cases := []struct{ name, form, what string }{
+		{"anchor", "    holder: &h Some Person\n", "anchor"},
+		{"flow mapping", "    dottedTo: {a: b}\n", "flow mapping"},
+		{"block scalar with a keep indicator", "    notes: |+\n      text\n", "block scalar"},
+		{"tab", "    holder:\tSome Person\n", "tab"},
+	}
+	for _, c := range cases {
+		small := slowPlan(2000, c.form) // about 150 KB: read by yaml.v3
+		if _, _, err := orgchart.Read(small, "small.yaml", nil); err != nil && strings.Contains(err.Error(), "general YAML parser") {
+			t.Errorf("%s: a 150 KB plan was refused by the slow budget: %.300v", c.name, err)
+		}
+		big := slowPlan(200_000, c.form) // about 15 MB
+		var err error
+		bounded(t, c.name, 400<<20, hostileDeadline, func() { _, _, err = orgchart.Read(big, "big.yaml", nil) })
+		ps, ok := err.(catalog.Problems)
+		if !ok || len(ps) != 1 {
+			t.Fatalf("%s: want one problem, got %.500v", c.name, err)
+		}
+		if ps[0].Line != 6 || !strings.Contains(ps[0].Message, c.what) || !strings.Contains(ps[0].Message, fmt.Sprint(orgchart.MaxSlowBytes>>20, " MB")) {
+			t.Errorf("%s: want a refusal at line 6 naming the %s and the limit, got %v", c.name, c.what, ps[0])
+		}
+	}
+}
+
+// TestValueLimitIsOneRule: the count of values is one rule whichever way
+// the plan is read: 5.1 million values are refused by MaxPlanValues in the
+// writer's layout and in flow style alike; 2.4 million are not refused for
+// their count in the writer's layout, and in flow style (read by yaml.v3)
+// are refused by the slow budget, never by a per-parse count.
+func TestValueLimitIsOneRule(t *testing.T) {
+	plan := func(n, owns int, flow bool) []byte {
+		var b bytes.Buffer
+		b.WriteString("version: 1\npositions:\n")
+		var names []string
+		for k := range owns {
+			names = append(names, fmt.Sprint("c", k))
+		}
+		list := "[" + strings.Join(names, ", ") + "]"
+		for i := range n {
+			if flow {
+				fmt.Fprintf(&b, "  - {id: p%d, role: r, owns: %s}\n", i, list)
+			} else {
+				fmt.Fprintf(&b, "  - id: p%d\n    role: r\n    owns: %s\n", i, list)
+			}
+		}
+		return b.Bytes()
+	}
+	for _, flow := range []bool{false, true} {
+		over := plan(200_000, 21, flow) // 200,000 x 26 values
+		_, _, err := orgchart.Read(over, "over.yaml", nil)
+		if err == nil || !strings.Contains(err.Error(), fmt.Sprint(orgchart.MaxPlanValues)) {
+			t.Errorf("flow %v: 5.2 million values: want the %d-value refusal, got %.300v", flow, orgchart.MaxPlanValues, err)
+		}
+		under := plan(200_000, 5, flow) // 200,000 x 12 values, counted as 3.8 million
+		_, _, err = orgchart.Read(under, "under.yaml", nil)
+		if err != nil && strings.Contains(err.Error(), fmt.Sprint(orgchart.MaxPlanValues)) || err != nil && strings.Contains(err.Error(), fmt.Sprint(catalog.MaxYAMLValues)) {
+			t.Errorf("flow %v: 2.4 million values refused for their count: %.300v", flow, err)
+		}
+		if flow && (err == nil || !strings.Contains(err.Error(), "general YAML parser")) {
+			t.Errorf("flow style: want the slow-budget refusal, got %.300v", err)
 		}
 	}
 }

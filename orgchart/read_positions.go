@@ -74,6 +74,10 @@ func (r *reader) positionItems(items []*yaml.Node, base int, slab []Position, p 
 		fps = r.position(item, pos, &m, fps[:0])
 		pos.Comments = positionComments(item)
 		for _, fp := range fps {
+			if r.full() {
+				r.more++ // counted only: no message to build
+				continue
+			}
 			r.add(fp.line, "%s %s", r.describe(pos), fp.msg)
 		}
 		p.Positions = append(p.Positions, pos)
