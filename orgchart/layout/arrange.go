@@ -150,7 +150,7 @@ func (b *builder) arrange(m int32) {
 		lo = max(lo, cs[len(cs)-1].h)
 		hi += cs[0].h + StackRowGap
 	}
-	hi = min(hi, max(lo, b.tallest))
+	hi = min(hi, max(lo, b.tallest()))
 	b.sig, b.brk = b.sig[:0], b.brk[:0]
 	// Small subtrees try at most eight heights; in charts of more than
 	// bigChart cards, subtrees of up to a thousand cards try at most four.
@@ -265,15 +265,54 @@ type tuning struct {
 	step, stepSmall float32
 	cands           int
 	evenColumns     bool
+	tall            float32 // see builder.side
 }
 
-// defaultTuning is the search of every chart; small charts try others too
-// (see arrangeAll).
-var defaultTuning = tuning{step: 1.12, stepSmall: 1.25, cands: 32}
+// tallest is the height past which no layout is listed but the shortest.
+func (b *builder) tallest() float32 { return b.tune.tall * b.side }
+
+// defaultTuning is the search of every chart; charts of at most
+// searchCards cards try finer ones too (see arrangeSearched).
+var defaultTuning = tuning{step: 1.12, stepSmall: 1.25, cands: 32, tall: 1.5}
+
+// searchTunings are the searches a small chart tries, finest last.
+var searchTunings = []tuning{
+	{step: 1.06, stepSmall: 1.12, cands: 48, tall: 1.5},
+	{step: 1.04, stepSmall: 1.08, cands: 64, tall: 1.5},
+}
+
+// searchCards is the most cards a chart may have to try every tuning.
+const searchCards = 5000
+
+// arrangeSearched lists every subtree's candidates: with the default
+// search, or, for a small chart with one top, with each of searchTunings,
+// keeping the one whose chart costs least (b.tune stays that one, so that
+// an Engine lists candidates again the same way).
+func (b *builder) arrangeSearched() {
+	if len(b.cards) > searchCards || len(b.tops) != 1 || b.tune != defaultTuning {
+		b.arrangeParallel()
+		return
+	}
+	best, bc := -1, inf
+	for i, tn := range searchTunings {
+		b.tune = tn
+		b.arena, b.teams = b.arena[:0], nil
+		b.arrangeParallel()
+		top := b.tops[0]
+		c := b.cand(top, b.choose(top))
+		if cost := b.cost(c.w, c.h, true); cost < bc {
+			best, bc = i, cost
+		}
+	}
+	if best != len(searchTunings)-1 {
+		b.tune = searchTunings[best]
+		b.arena, b.teams = b.arena[:0], nil
+		b.arrangeParallel()
+	}
+}
 
 const (
 	topRowMax    = 8 // managers under the top that always go in a row
-	tallFactor   = 1.5
 	smallSubtree = 100
 	fitStepBig   = 1.8
 	bigSubtree   = 1000 // in big charts, smaller subtrees search less
@@ -307,7 +346,7 @@ func (b *builder) keep(m int32) {
 		}
 	}
 	// Of the layouts taller than any chart, only the shortest is kept.
-	if s := slices.IndexFunc(front, func(c cand) bool { return c.h <= b.tallest }); s > 1 {
+	if s := slices.IndexFunc(front, func(c cand) bool { return c.h <= b.tallest() }); s > 1 {
 		front = front[s-1:]
 	}
 	maxCands := b.tune.cands

@@ -42,9 +42,10 @@ func enterprisePlan(t testing.TB) *orgchart.Plan {
 // sample and the spans-4-8 generator fill at least two thirds of their
 // picture (area at most 1.5 times the cards packed with their gaps); the
 // real-shaped organisation (ten layers, most managers leading one or two)
-// at most 1.65 times over ten seeds for now (measured 1.46-1.61, was
-// 1.49-1.76 before columns were chosen by flowDP; the target is 1.5
-// on every seed: not reached yet, see docs/performance.md); all within 4:1.
+// at most 1.6 times over ten seeds for now (measured 1.45-1.58, was
+// 1.49-1.76 before columns were chosen by flowDP and small charts tried a
+// finer search; the target is 1.5 on every seed: not reached yet
+// on seeds 4 and 9, see docs/performance.md); all within 4:1.
 func TestRealOrganisationsPackCompactly(t *testing.T) {
 	type tc struct {
 		name  string
@@ -54,10 +55,10 @@ func TestRealOrganisationsPackCompactly(t *testing.T) {
 	cases := []tc{
 		{"enterprise", enterprisePlan(t), 1.5},
 		{"generated-1516", generate.Generate(1516, 1), 1.5},
-		{"shaped-10k", generate.Shaped(10_000, 1), 1.65},
+		{"shaped-10k", generate.Shaped(10_000, 1), 1.6},
 	}
 	for seed := int64(1); seed <= 10; seed++ {
-		cases = append(cases, tc{fmt.Sprintf("shaped-1516-%d", seed), generate.Shaped(generate.RealSize, seed), 1.65})
+		cases = append(cases, tc{fmt.Sprintf("shaped-1516-%d", seed), generate.Shaped(generate.RealSize, seed), 1.6})
 	}
 	for _, c := range cases {
 		l := Compute(c.p, Options{})

@@ -57,11 +57,11 @@ type builder struct {
 
 	*scratch
 	tune tuning // how thoroughly arrange searches
-	// tallest is the height past which no subtree's layout is listed but
-	// the shortest of them: a chart of a slide's shape, or even a square
-	// one, is never that tall (tallFactor times the side of the square
-	// the plan's cards would fill packed).
-	tallest float32
+	// side is the side of the square the plan's cards would fill packed:
+	// no subtree's layout taller than tuning.tall times it is listed but
+	// the shortest of them (a chart of a slide's shape, or even a square
+	// one, is never that tall).
+	side float32
 	// dfs is set while the cards are in depth-first order (the subtree of
 	// card i is cards[i : i+size[i]]): then independent subtrees can be
 	// arranged and applied on several goroutines.
@@ -221,7 +221,7 @@ func newBuilder(p *orgchart.Plan, opt Options) *builder {
 		packed += float64(b.cards[i].W+HGap) * float64(b.cards[i].H+VGap)
 	}
 	packed *= float64(max(len(p.Positions), n)) / float64(n)
-	b.tallest = float32(tallFactor * math.Sqrt(packed))
+	b.side = float32(math.Sqrt(packed))
 	b.size = make([]int32, n)
 	for i := n - 1; i >= 0; i-- {
 		b.size[i]++
@@ -241,7 +241,7 @@ func newBuilder(p *orgchart.Plan, opt Options) *builder {
 // after their managers in card order), chooses the tops' candidates, and
 // then applies the choices top-down.
 func (b *builder) arrangeAll() {
-	b.arrangeParallel()
+	b.arrangeSearched()
 	for _, t := range b.tops {
 		b.chosen[t] = b.choose(t)
 	}
