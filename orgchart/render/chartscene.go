@@ -3,10 +3,12 @@ package render
 import (
 	"fmt"
 	"image/color"
+	"slices"
 	"strings"
 
 	"github.com/orgplanner/orgplanner/catalog"
 	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/check"
 	"github.com/orgplanner/orgplanner/orgchart/layout"
 	"github.com/orgplanner/orgplanner/orgchart/look"
 )
@@ -199,8 +201,29 @@ func (b *sceneBuilder) subline() string {
 			parts = []string{"no findings"}
 		}
 		sub += " · " + strings.Join(parts, ", ")
+		// Findings about the plan as a whole (a responsibility nobody
+		// owns) or about positions not drawn have no badge: say so, or a
+		// reader looks for them on the cards.
+		if off := b.findingsOffCards(f); off > 0 {
+			sub += fmt.Sprintf(" (%s not on a card)", orgchart.Thousands(off))
+		}
 	}
 	return sub
+}
+
+// findingsOffCards counts the findings that name no position drawn.
+func (b *sceneBuilder) findingsOffCards(f *check.Report) int {
+	drawn := make(map[string]bool, len(b.l.Cards))
+	for i := range b.l.Cards {
+		drawn[b.l.Cards[i].Position.ID] = true
+	}
+	off := 0
+	for _, x := range f.Findings {
+		if !slices.ContainsFunc(x.Positions, func(id string) bool { return drawn[id] }) {
+			off++
+		}
+	}
+	return off
 }
 
 // legendEntries are the domains on the chart (catalog order) and the

@@ -5,11 +5,14 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/orgplanner/orgplanner/assets"
 	"github.com/orgplanner/orgplanner/catalog"
 	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/check"
 	"github.com/orgplanner/orgplanner/orgchart/layout"
 )
 
@@ -62,5 +65,37 @@ func TestEverySampleExports(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestHeaderCountsFindingsOffCards: the startup sample has two errors about
+// responsibilities nobody owns, which no card can carry a badge for; the
+// header says so beside the counts.
+func TestHeaderCountsFindingsOffCards(t *testing.T) {
+	p, cat := loadSample(t, "startup")
+	l := layout.Compute(p, layout.Options{})
+	rep := check.Run(p, cat)
+	var buf bytes.Buffer
+	if _, err := Export(&buf, "svg", p, cat, l, Options{Findings: rep}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "2 errors, 1 warning (2 not on a card)"; !strings.Contains(buf.String(), want) {
+		t.Fatalf("the header does not say %q", want)
+	}
+	// A team under the top, without the card of the warning: all three
+	// are off it.
+	var team string
+	for _, pos := range p.Positions {
+		if pos.ReportsTo != "" && team == "" && slices.ContainsFunc(p.Positions, func(q *orgchart.Position) bool { return q.ReportsTo == pos.ID }) {
+			team = pos.ID
+		}
+	}
+	sub := layout.Compute(p, layout.Options{Root: team})
+	buf.Reset()
+	if _, err := Export(&buf, "svg", p, cat, sub, Options{Findings: rep}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "(3 not on a card)"; !strings.Contains(buf.String(), want) {
+		t.Fatalf("the subtree's header does not say %q", want)
 	}
 }
