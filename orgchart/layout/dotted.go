@@ -28,25 +28,32 @@ const (
 	dottedNarrow    = 8               // a line closer than half this to a card's side ...
 	dottedSqueeze   = 40              // ... costs this much more a cell
 	dottedOffset    = 3               // a channel's line runs this far right of (below) its middle, beside a solid line there
+	dottedSolidGap  = 4               // a dotted line keeps at least this far from a solid line beside it
+	dottedTight     = 100             // a cell too narrow for that costs this much more
 	dottedLane      = 5               // lines sharing a gap run this far apart
 	dottedOutside   = 2 * dottedStub  // how far past the chart's edge a line may run (pictures have a margin)
 	// dottedBudget is the work (about 25-50 ns a unit: a card looked at,
 	// a cell, a step of the search) a layout's searches may do, and
 	// dottedMaxNear the most cards one search's window may hold. Past
-	// dottedFullCards cards both shrink as the chart grows: a big chart's
+	// dottedFullCards cards the budget shrinks as the chart grows, and past
+	// dottedWindowCards the window does too: a big chart's
 	// lines are long, their searches cost the most, and its layout must
 	// stay fast (100,000 cards in under 100 ms), so there the short lines
 	// are searched and the long ones mostly keep the plain route.
-	dottedBudget    = 1_000_000
-	dottedMaxNear   = 5000
-	dottedFullCards = 10_000
+	dottedBudget      = 3_000_000
+	dottedMaxNear     = 5000
+	dottedFullCards   = 5000
+	dottedWindowCards = 10_000
+	// dottedIndexCards is the most cards whose solid lines are indexed
+	// (see solidLines).
+	dottedIndexCards = 20_000
 	// engineWindowCards bounds the window an Engine's relayout searches, in
 	// card places: a line between cards far apart keeps its plain route.
 	engineWindowCards = 2000
 	// engineBudget is the cells one Engine relayout may search, about a
 	// millisecond: an edit must fit in a frame, so lines past it keep the
 	// plain route until the chart is laid out afresh (Tidy).
-	engineBudget = 100_000
+	engineBudget = 20_000
 )
 
 // dottedRouter routes the dotted lines over the cards where they are: an
@@ -56,8 +63,13 @@ type dottedRouter struct {
 	width, height float32
 	index         grid  // the cards, for the plain route's checks and the search windows
 	live          *live // an Engine's index instead (see newEngineRouter)
-	budget        int   // the work the searches may still do (see dottedBudget)
-	maxNear       int   // the most cards one search's window may hold
+	// b and edges give the solid lines (see solidLines), nil when unknown;
+	// solids indexes them on first use.
+	b       *builder
+	edges   *[]Edge
+	solids  *solidIndex
+	budget  int // the work the searches may still do (see dottedBudget)
+	maxNear int // the most cards one search's window may hold
 	// usedX and usedY count the routed lines' vertical pieces by x and
 	// horizontal pieces by y: a later line through the same gap takes the
 	// next lane, so two dotted lines do not run on top of each other.
@@ -73,6 +85,8 @@ type dottedRouter struct {
 	nx, ny         int
 	rx, ry         []float32
 	rxOK, ryOK     []bool
+	xTight, yTight []bool    // a column (row) too narrow to keep clear of a solid line beside it
+	sx, sy         []float32 // the solid lines' x (y) among the cells' edges
 	buckets        buckets
 	blocked, seen  stateTable
 	heap           []dottedItem
@@ -90,7 +104,7 @@ func newDottedRouter(cards []Card, width, height float32) *dottedRouter {
 	r.budget, r.maxNear = dottedBudget, dottedMaxNear
 	if n := len(cards); n > dottedFullCards {
 		r.budget = dottedBudget * dottedFullCards / n
-		r.maxNear = max(dottedMaxNear*dottedFullCards/n, 200)
+		r.maxNear = max(min(dottedMaxNear, dottedMaxNear*dottedWindowCards/n), 200)
 	}
 	return r
 }
@@ -104,6 +118,10 @@ func newEngineRouter(cards []Card, width, height float32, v *live) *dottedRouter
 	return &dottedRouter{cards: cards, width: width, height: height, live: v, budget: engineBudget, maxNear: dottedMaxNear,
 		usedX: map[float32]int{}, usedY: map[float32]int{}}
 }
+
+// solid tells the router where the solid lines are: card c's line into it
+// is (*edges)[b.edgeOf[c]].
+func (r *dottedRouter) solid(b *builder, edges *[]Edge) { r.b, r.edges = b, edges }
 
 // visible calls visit for each card meeting the rectangle.
 func (r *dottedRouter) visible(x0, y0, x1, y1 float32, visit func(i int)) {
@@ -121,9 +139,38 @@ var dottedDX, dottedDY = [4]int{0, 0, -1, 1}, [4]int{-1, 1, 0, 0}
 // j: from the report's top (its bottom when the manager is not above it)
 // to the manager's bottom (its top), off-centre from the solid lines.
 func (r *dottedRouter) route(j, i int32) []Point {
-	pts := r.routeOnce(j, i)
+	pts := simplify(nil, r.routeOnce(j, i))
+	r.clearSolid(pts, i, j)
 	r.use(pts)
 	return pts
+}
+
+// clearSolid moves each inner piece of a line that runs alongside a solid
+// line closer than dottedSolidGap (a gap too narrow for the search's
+// lanes) sideways by the least that keeps it, and the pieces either side
+// of it, clear of the cards and of the solid lines.
+func (r *dottedRouter) clearSolid(pts []Point, i, j int32) {
+	if r.b == nil || r.budget <= 0 {
+		return
+	}
+	for k := 2; k+1 < len(pts); k++ { // the piece pts[k-1]-pts[k], neither the first nor the last
+		if r.free(pts[k-1:k+1], i, j) {
+			continue
+		}
+		vertical := pts[k-1].X == pts[k].X
+		a, b := pts[k-1], pts[k]
+		for _, d := range [...]float32{1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6, 8, -8} {
+			if vertical {
+				pts[k-1].X, pts[k].X = a.X+d, b.X+d
+			} else {
+				pts[k-1].Y, pts[k].Y = a.Y+d, b.Y+d
+			}
+			if r.free(pts[k-2:k+2], i, j) {
+				break
+			}
+			pts[k-1], pts[k] = a, b
+		}
+	}
 }
 
 // use counts a routed line's pieces in the lanes of their gaps.
@@ -229,7 +276,8 @@ func (r *dottedRouter) routeOnce(j, i int32) []Point {
 }
 
 // free reports whether the polyline keeps out of every card (and a little
-// off every card but its two ends').
+// off every card but its two ends') and dottedSolidGap off every solid
+// line running alongside it.
 func (r *dottedRouter) free(pts []Point, i, j int32) bool {
 	for k := 1; k < len(pts); k++ {
 		p, q := pts[k-1], pts[k]
@@ -248,11 +296,77 @@ func (r *dottedRouter) free(pts []Point, i, j int32) bool {
 				ok = false
 			}
 		})
+		if ok {
+			const g = dottedSolidGap
+			r.solidLines(x0-g, y0-g, x1+g, y1+g, func(a, b Point) {
+				if beside(p, q, a, b) {
+					ok = false
+				}
+			})
+		}
 		if !ok {
 			return false
 		}
 	}
 	return true
+}
+
+// beside reports whether the piece p-q runs alongside the solid piece a-b
+// closer than dottedSolidGap (crossing it is fine).
+func beside(p, q, a, b Point) bool {
+	var across, lo, hi, slo, shi float32
+	switch {
+	case p.X == q.X && a.X == b.X:
+		across, lo, hi, slo, shi = abs32(p.X-a.X), min(p.Y, q.Y), max(p.Y, q.Y), min(a.Y, b.Y), max(a.Y, b.Y)
+	case p.Y == q.Y && a.Y == b.Y:
+		across, lo, hi, slo, shi = abs32(p.Y-a.Y), min(p.X, q.X), max(p.X, q.X), min(a.X, b.X), max(a.X, b.X)
+	default:
+		return false
+	}
+	return across < dottedSolidGap && min(hi, shi) > max(lo, slo)
+}
+
+// solidLines calls visit with the solid lines' segments meeting the
+// rectangle; none when the router does not know them. Up to
+// dottedIndexCards cards they are indexed on first use; a bigger chart,
+// whose searches are few, and an Engine's relayout, which must cost what
+// moved, look at the lines into the cards near the
+// rectangle and into their reports (a solid line runs near a card it
+// joins; a bus far from every card it joins can be missed).
+func (r *dottedRouter) solidLines(x0, y0, x1, y1 float32, visit func(a, b Point)) {
+	if r.b == nil || r.edges == nil {
+		return
+	}
+	if len(r.cards) <= dottedIndexCards && r.live == nil {
+		if r.solids == nil {
+			r.solids = newSolidIndex(r.b, *r.edges, r.width, r.height)
+		}
+		r.budget -= r.solids.query(x0, y0, x1, y1, visit)
+		return
+	}
+	edges, edgeOf := *r.edges, r.b.edgeOf
+	line := func(k int32) {
+		if int(k) >= len(edgeOf) || edgeOf[k] < 0 || int(edgeOf[k]) >= len(edges) {
+			return
+		}
+		pts := edges[edgeOf[k]].Points
+		r.budget -= len(pts)
+		for n := 1; n < len(pts); n++ {
+			p, q := pts[n-1], pts[n]
+			a, b := Point{min(p.X, q.X), min(p.Y, q.Y)}, Point{max(p.X, q.X), max(p.Y, q.Y)}
+			if a.X <= x1 && b.X >= x0 && a.Y <= y1 && b.Y >= y0 {
+				visit(a, b)
+			}
+		}
+	}
+	const look = VGap/2 + dottedSolidGap // a bus is this far above its reports
+	r.visible(x0-look, y0-look, x1+look, y1+look, func(c int) {
+		r.budget -= 2
+		line(int32(c))
+		for _, k := range r.b.children(int32(c)) {
+			line(k)
+		}
+	})
 }
 
 // search finds a route from s (leaving its card through s2) to e
@@ -276,8 +390,8 @@ func (r *dottedRouter) search(s, e, s2, e2 Point, up bool, wx0, wy0, wx1, wy1 fl
 	if len(r.near) > r.maxNear {
 		return nil, false
 	}
-	r.xs = append(r.xs[:0], wx0, wx1)
-	r.ys = append(r.ys[:0], wy0, wy1)
+	r.xs, r.sx = append(r.xs[:0], wx0, wx1), r.sx[:0]
+	r.ys, r.sy = append(r.ys[:0], wy0, wy1), r.sy[:0]
 	clampX := func(v float32) float32 { return min(max(v, wx0), wx1) }
 	clampY := func(v float32) float32 { return min(max(v, wy0), wy1) }
 	for _, c := range r.near {
@@ -285,6 +399,20 @@ func (r *dottedRouter) search(s, e, s2, e2 Point, up bool, wx0, wy0, wx1, wy1 fl
 		r.xs = append(r.xs, clampX(k.X), clampX(k.X+k.W))
 		r.ys = append(r.ys, clampY(k.Y), clampY(k.Y+k.H))
 	}
+	// The solid lines are edges of cells too, so that a line in a gap with
+	// a solid line along it runs in one of the halves, clear of it.
+	r.solidLines(wx0, wy0, wx1, wy1, func(a, b Point) {
+		switch {
+		case a.X == b.X && a.X > wx0 && a.X < wx1 && b.Y > wy0 && a.Y < wy1:
+			r.xs, r.sx = append(r.xs, a.X), append(r.sx, a.X)
+		case a.Y == b.Y && a.Y > wy0 && a.Y < wy1 && b.X > wx0 && a.X < wx1:
+			r.ys, r.sy = append(r.ys, a.Y), append(r.sy, a.Y)
+		}
+	})
+	slices.Sort(r.sx)
+	r.sx = slices.Compact(r.sx)
+	slices.Sort(r.sy)
+	r.sy = slices.Compact(r.sy)
 	slices.Sort(r.xs)
 	r.xs = slices.Compact(r.xs)
 	slices.Sort(r.ys)
@@ -299,6 +427,7 @@ func (r *dottedRouter) search(s, e, s2, e2 Point, up bool, wx0, wy0, wx1, wy1 fl
 	r.seen.reset()
 	r.rx, r.ry = resize(r.rx, nx), resize(r.ry, ny)
 	r.rxOK, r.ryOK = resize(r.rxOK, nx), resize(r.ryOK, ny)
+	r.xTight, r.yTight = resize(r.xTight, nx), resize(r.yTight, ny)
 	clear(r.rxOK)
 	clear(r.ryOK)
 	// The cells just outside the two cards, where the line leaves and enters.
@@ -308,8 +437,8 @@ func (r *dottedRouter) search(s, e, s2, e2 Point, up bool, wx0, wy0, wx1, wy1 fl
 		return nil, false
 	}
 	// The line runs straight out of and into the cards where it can.
-	r.rx[si], r.rxOK[si] = s.X, true
-	r.rx[ei], r.rxOK[ei] = e.X, true
+	r.rx[si], r.rxOK[si], r.xTight[si] = s.X, true, nearSolid(r.sx, s.X)
+	r.rx[ei], r.rxOK[ei], r.xTight[ei] = e.X, true, nearSolid(r.sx, e.X)
 	out, in := 0, 0 // the directions leaving the report and entering the manager
 	if !up {
 		out, in = 1, 1
@@ -352,6 +481,9 @@ func (r *dottedRouter) search(s, e, s2, e2 Point, up bool, wx0, wy0, wx1, wy1 fl
 			}
 			if r.hugs(ni, nj, d) {
 				step += dottedSqueeze
+			}
+			if (d < 2 && r.xTight[ni]) || (d >= 2 && r.yTight[nj]) {
+				step += dottedTight // along a solid line, too close to keep clear of it
 			}
 			if ni == ei && nj == ej && d != in {
 				step += dottedTurn // then a turn into the manager
@@ -404,20 +536,43 @@ func (r *dottedRouter) search(s, e, s2, e2 Point, up bool, wx0, wy0, wx1, wy1 fl
 }
 
 // colX is where a line runs down column i of the search's grid, rowY
-// where it runs along row j: in the lane of the gap (see lane), worked
-// out when the search first looks there.
+// where it runs along row j: in the lane of the gap (see lane), at least
+// dottedSolidGap off a side that is a solid line, worked out when the
+// search first looks there. A gap too narrow for that is tight.
 func (r *dottedRouter) colX(i int) float32 {
 	if !r.rxOK[i] {
-		r.rx[i], r.rxOK[i] = lane(r.usedX, r.xs[i], r.xs[i+1]), true
+		r.rx[i], r.xTight[i] = r.gapLane(r.usedX, r.sx, r.xs[i], r.xs[i+1])
+		r.rxOK[i] = true
 	}
 	return r.rx[i]
 }
 
 func (r *dottedRouter) rowY(j int) float32 {
 	if !r.ryOK[j] {
-		r.ry[j], r.ryOK[j] = lane(r.usedY, r.ys[j], r.ys[j+1]), true
+		r.ry[j], r.yTight[j] = r.gapLane(r.usedY, r.sy, r.ys[j], r.ys[j+1])
+		r.ryOK[j] = true
 	}
 	return r.ry[j]
+}
+
+// nearSolid reports whether a solid line (sorted) is closer to v than dottedSolidGap.
+func nearSolid(solid []float32, v float32) bool {
+	k, _ := slices.BinarySearch(solid, v-dottedSolidGap+0.001)
+	return k < len(solid) && solid[k] < v+dottedSolidGap
+}
+
+func (r *dottedRouter) gapLane(used map[float32]int, solid []float32, a, b float32) (float32, bool) {
+	a0, b0 := a, b
+	if _, ok := slices.BinarySearch(solid, a); ok {
+		a += dottedSolidGap
+	}
+	if _, ok := slices.BinarySearch(solid, b); ok {
+		b -= dottedSolidGap
+	}
+	if a > b {
+		return (a0 + b0) / 2, true
+	}
+	return lane(used, a, b), false
 }
 
 // isBlocked reports whether a card covers cell (i, j) of the search's
@@ -452,8 +607,9 @@ func (r *dottedRouter) hugs(i, j, d int) bool {
 }
 
 // channel is where a line runs in the gap from a to b: a little past its
-// middle (so it runs beside a solid line drawn along the middle rather than
-// on it), the middle when the gap is narrower than 12 pixels.
+// middle, the middle when the gap is narrower than 12 pixels. (The solid
+// lines in a search's window are edges of its cells, so a gap with one
+// along its middle is two gaps, one each side.)
 func channel(a, b float32) float32 {
 	if b-a < 4*dottedOffset {
 		return (a + b) / 2 // a narrow gap: as far from both sides as it can
@@ -462,14 +618,15 @@ func channel(a, b float32) float32 {
 }
 
 // lane is where a line runs in the gap from a to b: its channel, or beside
-// it where an earlier dotted line runs there and the gap has room.
+// it where an earlier dotted line runs there and the gap has room (a gap's
+// side may be a solid line: see search).
 func lane(used map[float32]int, a, b float32) float32 {
 	c := channel(a, b)
 	if used[c] == 0 {
 		return c
 	}
 	for _, d := range []float32{dottedLane, -dottedLane, 2 * dottedLane, -2 * dottedLane, 3 * dottedLane, -3 * dottedLane} {
-		if v := c + d; v > a+2 && v < b-2 && used[v] == 0 {
+		if v := c + d; v >= a+dottedSolidGap && v <= b-dottedSolidGap && used[v] == 0 {
 			return v
 		}
 	}

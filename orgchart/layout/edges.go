@@ -108,6 +108,10 @@ func (b *builder) edgePoints(r int32, pts *[5]Point) int {
 // (dotted.go): no piece of it passes behind a card.
 func (b *builder) connectDotted(l *Layout) {
 	b.dotted = nil // the cards were placed again
+	if len(b.withDotted) > 0 {
+		b.dotted = newDottedRouter(b.cards, b.rootW, b.rootH)
+		b.dotted.solid(b, &l.Edges)
+	}
 	b.addDotted(l, b.dottedManagers())
 }
 

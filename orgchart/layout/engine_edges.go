@@ -15,6 +15,7 @@ func (e *Engine) connect(moved []int32) {
 	b := e.b
 	// Dotted lines route around the cards where they are now.
 	b.dotted = newEngineRouter(b.cards, b.rootW, b.rootH, e.live)
+	b.dotted.solid(b, &e.edges) // dotted lines keep clear of the solid ones
 	if e.redraw {
 		e.dropAllDotted()
 	}
