@@ -197,7 +197,7 @@ func (b *builder) arrange(m int32) {
 		}
 		if !top && (!same || len(b.brk) == 0 || b.brk[0] != brk) {
 			try(cand{kind: kindFlow, fit: f})
-			if len(kids) <= flowDPMax && (len(b.cards) <= bigChart || b.size[m] >= bigSubtree) {
+			if len(kids) <= flowDPMax && len(b.cards) <= bigChart { // (past it, the 100k target)
 				try(cand{kind: kindFlow, k: 1, fit: f})
 			}
 			b.brk = append(b.brk[:0], brk)
