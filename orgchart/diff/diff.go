@@ -136,12 +136,12 @@ func Compare(before, after *orgchart.Plan, cat *catalog.Catalog) *Diff {
 	for ai, a := range after.Positions {
 		bi := m.toBefore[ai]
 		if bi < 0 {
-			d.Added = append(d.Added, Placed{Ref: refOf(a, cat), Manager: refOrNil(m.a.manager(int32(ai)), cat)})
+			d.Added = append(d.Added, Placed{Ref: refOf(a, cat), Manager: m.a.managerRef(int32(ai), cat)})
 			continue
 		}
 		b := before.Positions[bi]
 		if m.moved(bi, int32(ai)) {
-			d.Moved = append(d.Moved, Move{Ref: refOf(a, cat), From: refOrNil(m.b.manager(bi), cat), To: refOrNil(m.a.manager(int32(ai)), cat)})
+			d.Moved = append(d.Moved, Move{Ref: refOf(a, cat), From: m.b.managerRef(bi, cat), To: m.a.managerRef(int32(ai), cat)})
 		}
 		if fs := fieldChanges(m, b, a, cat); len(fs) > 0 {
 			c := Change{Ref: refOf(a, cat), Fields: fs}
@@ -153,7 +153,7 @@ func Compare(before, after *orgchart.Plan, cat *catalog.Catalog) *Diff {
 	}
 	for bi, b := range before.Positions {
 		if m.toAfter[bi] < 0 {
-			d.Removed = append(d.Removed, Placed{Ref: refOf(b, cat), Manager: refOrNil(m.b.manager(int32(bi)), cat)})
+			d.Removed = append(d.Removed, Placed{Ref: refOf(b, cat), Manager: m.b.managerRef(int32(bi), cat)})
 		}
 	}
 	d.Settings = settingChanges(before, after)
@@ -286,14 +286,6 @@ func dottedText(p *orgchart.Plan, ids []string, cat *catalog.Catalog) string {
 // refOf names a position; the title is the position's own or its role's.
 func refOf(pos *orgchart.Position, cat *catalog.Catalog) Ref {
 	return Ref{ID: pos.ID, Title: Title(pos, cat), Holder: pos.Holder, Role: pos.Role}
-}
-
-func refOrNil(pos *orgchart.Position, cat *catalog.Catalog) *Ref {
-	if pos == nil {
-		return nil
-	}
-	r := refOf(pos, cat)
-	return &r
 }
 
 // Title is the title a position shows: its own, its role's, or the role id.
