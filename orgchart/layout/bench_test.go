@@ -58,7 +58,7 @@ func relayoutBench(b *testing.B, n int) {
 	p := generate.Shaped(n, 1)
 	sz := sizer{}
 	e := NewEngine(p, Options{Measure: sz.measure})
-	id := deepManager(b, e.Layout(), p, 0)
+	id := alikeManager(b, e.Layout(), p, 0)
 	tall := false
 	b.ResetTimer()
 	start := cpuTime()

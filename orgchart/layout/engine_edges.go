@@ -45,6 +45,9 @@ func (e *Engine) connect(moved []int32) {
 				}
 				again[k] = true
 				ed := &e.edges[k]
+				if e.stays(ed, moved) {
+					continue
+				}
 				if pts := b.dotted.shifted(ed.Points, int32(ed.From), int32(ed.To)); pts != nil {
 					ed.Points = b.path(pts...)
 					continue
@@ -56,6 +59,44 @@ func (e *Engine) connect(moved []int32) {
 	if len(b.pts) > 2*e.ptsBase+4096 {
 		e.compactPoints()
 	}
+}
+
+// stays reports whether dotted line ed can stay as it is: its two cards
+// did not move (one of them was only placed again, as the top of the
+// chart is after every edit) and none of the cards placed again comes
+// near it. The cards not placed again did not move, and the line kept
+// clear of them before (or was left plain by the search's bounds, as it
+// would be again): looking at the cards placed is enough, where looking
+// along the whole line (it can cross the chart) would cost the chart's
+// size. The line keeps its lanes for the lines routed after it.
+func (e *Engine) stays(ed *Edge, placed []int32) bool {
+	r := e.b.dotted
+	pts := ed.Points
+	if len(pts) < 2 {
+		return false
+	}
+	j, i := int32(ed.From), int32(ed.To)
+	s, end, _ := r.ends(j, i)
+	if pts[0] != s || pts[len(pts)-1] != end {
+		return false
+	}
+	for _, c := range placed {
+		d := float32(dottedClearance)
+		if c == i || c == j {
+			continue // its ends did not move
+		}
+		k := &e.b.cards[c]
+		for n := 1; n < len(pts); n++ {
+			p, q := pts[n-1], pts[n]
+			x0, x1 := min(p.X, q.X), max(p.X, q.X)
+			y0, y1 := min(p.Y, q.Y), max(p.Y, q.Y)
+			if x0 < k.X+k.W+d && x1 > k.X-d && y0 < k.Y+k.H+d && y1 > k.Y-d {
+				return false
+			}
+		}
+	}
+	r.use(pts)
+	return true
 }
 
 // indexDotted lists the dotted lines by card (all the lines from k on

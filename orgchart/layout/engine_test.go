@@ -41,6 +41,25 @@ func deepManager(t testing.TB, l *Layout, p *orgchart.Plan, skip int) string {
 	return ""
 }
 
+// alikeManager is a manager of the same shape in any real-shaped chart,
+// for benchmarks that compare one edit at two sizes: at depth 6, three to
+// five reports, 12 to 20 cards below (deepManager's pick at 100,000 heads
+// a team twice as big, nine reports at depth 7, as at 10,000). skip
+// skips that many such managers in tree order.
+func alikeManager(t testing.TB, l *Layout, p *orgchart.Plan, skip int) string {
+	for _, i := range l.DepthFirst() {
+		c := &l.Cards[i]
+		if n := len(p.Reports(c.Position.ID)); c.Depth == 6 && n >= 3 && n <= 5 && c.Below >= 12 && c.Below <= 20 {
+			if skip == 0 {
+				return c.Position.ID
+			}
+			skip--
+		}
+	}
+	t.Fatal("no manager of that shape")
+	return ""
+}
+
 // ancestors is the set of id and its managers.
 func ancestors(p *orgchart.Plan, id string) map[string]bool {
 	out := map[string]bool{}
