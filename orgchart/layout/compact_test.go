@@ -2,10 +2,14 @@ package layout
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 
+	"github.com/orgplanner/orgplanner/catalog"
 	"github.com/orgplanner/orgplanner/orgchart"
 	"github.com/orgplanner/orgplanner/orgchart/generate"
+	"github.com/orgplanner/orgplanner/orgchart/people"
 	"github.com/orgplanner/orgplanner/orgchart/samples"
 )
 
@@ -30,6 +34,27 @@ func compactness(l *Layout) (ratio, aspect float64) {
 	return ratio, aspect
 }
 
+// workdayRetail is the 1,500-person Workday export fixture (a retailer's
+// shape, written from Workday's real header row by the import engineer)
+// imported as a user would.
+func workdayRetail(t testing.TB) *orgchart.Plan {
+	cat, err := catalog.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join("..", "..", "testdata", "people", "workday-retail-1500.csv")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	p, _, err := people.Import(f, path, cat, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
 func enterprisePlan(t testing.TB) *orgchart.Plan {
 	p, err := samples.Build("enterprise")
 	if err != nil {
@@ -39,7 +64,7 @@ func enterprisePlan(t testing.TB) *orgchart.Plan {
 }
 
 // TestRealOrganisationsPackCompactly: at normal card size, the enterprise
-// sample and the spans-4-8 generator fill at least two thirds of their
+// sample, the imported Workday export and the spans-4-8 generator fill at least two thirds of their
 // picture (area at most 1.5 times the cards packed with their gaps); the
 // real-shaped organisation (ten layers, most managers leading one or two)
 // at most 1.6 times over ten seeds for now (measured 1.45-1.58, was
@@ -54,6 +79,7 @@ func TestRealOrganisationsPackCompactly(t *testing.T) {
 	}
 	cases := []tc{
 		{"enterprise", enterprisePlan(t), 1.5},
+		{"workday-retail-1500", workdayRetail(t), 1.5},
 		{"generated-1516", generate.Generate(1516, 1), 1.5},
 		{"shaped-10k", generate.Shaped(10_000, 1), 1.6},
 	}
