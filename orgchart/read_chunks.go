@@ -249,53 +249,44 @@ func shiftLines(n *yaml.Node, delta, depth int) {
 // the blank and comment lines at the list's indent above them), or nil
 // when the cut does not give c.items pieces.
 func itemPieces(c posChunk) []posChunk {
-	type line struct {
-		start, end int
-		blank      bool
-		comment    bool
-		item       bool
-		indent     int
-	}
-	var lines []line
-	for off := 0; off < len(c.data); {
+	var pieces []posChunk
+	indent := -1
+	run, runLine := -1, 0 // where the blank and comment lines above start
+	from, fromLine := 0, 0
+	line := 0
+	for off := 0; off < len(c.data); line++ {
 		end, next := catalog.LineEnd(c.data, off)
 		text := c.data[off:end]
 		trimmed := bytes.TrimLeft(text, " ")
 		t := bytes.TrimRight(trimmed, " \t")
-		l := line{start: off, end: next, indent: len(text) - len(trimmed), blank: len(t) == 0}
-		if !l.blank {
-			l.comment = t[0] == '#'
-			l.item = t[0] == '-' && (len(t) == 1 || t[1] == ' ')
+		ind := len(text) - len(trimmed)
+		switch {
+		case len(t) == 0 || t[0] == '#' && (indent < 0 || ind == indent):
+			if run < 0 {
+				run, runLine = off, line
+			}
+		case t[0] == '-' && (len(t) == 1 || t[1] == ' ') && (indent < 0 || ind == indent):
+			if indent >= 0 { // not the first item: a piece ends above
+				s, sl := off, line
+				if run >= 0 {
+					s, sl = run, runLine
+				}
+				pieces = append(pieces, posChunk{data: c.data[from:s], line: c.line + fromLine, items: 1})
+				from, fromLine = s, sl
+			}
+			indent = ind
+			run = -1
+		default:
+			run = -1
 		}
-		lines = append(lines, l)
 		off = next
 	}
-	indent := -1
-	var starts []int
-	for i, l := range lines {
-		if !l.item || indent >= 0 && l.indent != indent {
-			continue
-		}
-		indent = l.indent
-		s := i
-		for s > 0 && (lines[s-1].blank || lines[s-1].comment && lines[s-1].indent == indent) {
-			s--
-		}
-		if len(starts) == 0 {
-			s = 0
-		}
-		starts = append(starts, s)
-	}
-	if len(starts) != c.items || len(starts) < 2 {
+	if indent < 0 {
 		return nil
 	}
-	pieces := make([]posChunk, len(starts))
-	for k, s := range starts {
-		e := len(lines)
-		if k+1 < len(starts) {
-			e = starts[k+1]
-		}
-		pieces[k] = posChunk{data: c.data[lines[s].start:lines[e-1].end], line: c.line + s, items: 1}
+	pieces = append(pieces, posChunk{data: c.data[from:], line: c.line + fromLine, items: 1})
+	if len(pieces) != c.items || len(pieces) < 2 {
+		return nil
 	}
 	return pieces
 }

@@ -42,15 +42,18 @@ func (f *fastParser) items(c posChunk) (*yaml.Node, bool) {
 		// Trees read before stay: new nodes go after theirs.
 		f.list = nil
 	} else {
-		if need := 2*len(lines) + c.items + 8; cap(f.nodes) < need {
+		if need := min(2*len(lines)+c.items+8, maxChunkNodes+1); cap(f.nodes) < need {
 			f.nodes = make([]yaml.Node, 0, need)
 		}
-		if cap(f.ptrs) < 2*len(lines)+2 {
-			f.ptrs = make([]*yaml.Node, 0, 2*len(lines)+2)
+		if need := min(2*len(lines)+2, maxChunkNodes+1); cap(f.ptrs) < need {
+			f.ptrs = make([]*yaml.Node, 0, need)
 		}
 		f.nodes, f.ptrs, f.list = f.nodes[:0], f.ptrs[:0], f.list[:0]
 	}
 	f.line, f.why = c.line, ""
+	if !f.keep {
+		f.made = 0
+	}
 	seq := f.node()
 	seq.Kind, seq.Tag = yaml.SequenceNode, "!!seq"
 	items := f.list
@@ -64,6 +67,9 @@ func (f *fastParser) items(c posChunk) (*yaml.Node, bool) {
 		l := lines[i]
 		line := c.line + i
 		f.line = line
+		if f.tooMany() {
+			return nil, false
+		}
 		if !simpleLine(l) {
 			return nil, f.give("a tab, a control character or a byte order mark")
 		}
@@ -323,6 +329,9 @@ func (f *fastParser) splitLines() {
 	s := f.s
 	f.lines, f.wide = f.lines[:0], false
 	if strings.IndexByte(s, '\r') < 0 && !strings.Contains(s, "\u0085") && !strings.Contains(s, "\u2028") && !strings.Contains(s, "\u2029") {
+		if n := strings.Count(s, "\n") + 1; cap(f.lines) < n {
+			f.lines = make([]string, 0, n)
+		}
 		for off := 0; off < len(s); {
 			end := strings.IndexByte(s[off:], '\n')
 			if end < 0 {
@@ -387,6 +396,9 @@ func (f *fastParser) blockList(lines []string, from, fieldIndent, first int, n *
 	for ; i < len(lines); i++ {
 		l := lines[i]
 		f.line = first + i
+		if f.tooMany() {
+			return 0, false
+		}
 		if !simpleLine(l) {
 			return 0, f.give("a tab, a control character or a byte order mark")
 		}
@@ -445,6 +457,21 @@ type fastParser struct {
 	lines []string
 	wide  bool // a line break of two or three bytes (CRLF, NEL, LS, PS)
 	keep  bool // keep the trees of earlier chunks (one parser, many pieces)
+	made  int  // nodes made for the chunk (maxChunkNodes)
+}
+
+// maxChunkNodes bounds the tree the fast path builds for one chunk (about
+// 150 bytes a node; a chunk of 1,000 positions needs some 12,000): a chunk
+// of more goes to yaml.v3, within the slow budget. Each parser keeps its
+// buffers, so this also bounds what the parsers hold.
+const maxChunkNodes = 250_000
+
+// tooMany reports a chunk over maxChunkNodes.
+func (f *fastParser) tooMany() bool {
+	if f.made > maxChunkNodes {
+		return !f.give("more than 250,000 values in 1,000 positions")
+	}
+	return false
 }
 
 // failure is where and why the last chunk was not read.
@@ -464,6 +491,7 @@ func (f *fastParser) give(why string) bool {
 }
 
 func (f *fastParser) node() *yaml.Node {
+	f.made++
 	if len(f.nodes) == cap(f.nodes) {
 		f.nodes = make([]yaml.Node, 0, 256) // a flow list of many items
 	}
@@ -721,6 +749,9 @@ func (f *fastParser) flow(l string, i, line int, n *yaml.Node) (end int, ok bool
 				return 0, false // "[a, ]"
 			}
 			return j + 1, true
+		}
+		if f.tooMany() {
+			return 0, false
 		}
 		it := f.node()
 		col += utf8.RuneCountInString(l[at:j])

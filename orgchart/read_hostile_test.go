@@ -382,3 +382,18 @@ func TestValueLimitIsOneRule(t *testing.T) {
 		}
 	}
 }
+
+// TestManyValuesInOnePositionBounded: 4 million one-letter list items
+// under one position (within MaxPlanValues by the count) are not built
+// into a tree by the fast path (600 MB of nodes): past maxChunkNodes the
+// chunk goes to yaml.v3's budget and the plan is refused.
+func TestManyValuesInOnePositionBounded(t *testing.T) {
+	for _, list := range []string{"owns:\n" + strings.Repeat("    - a\n", 1_500_000), "owns: [" + strings.Repeat("a, ", 2_000_000) + "a]\n"} {
+		data := []byte("version: 1\npositions:\n  - id: a\n    role: r\n    " + list)
+		var err error
+		bounded(t, "many values", 200<<20, hostileDeadline, func() { _, _, err = orgchart.Read(data, "many.yaml", nil) })
+		if err == nil || !strings.Contains(err.Error(), "250,000 values") {
+			t.Errorf("want a refusal naming the values of one chunk, got %.300v", err)
+		}
+	}
+}
