@@ -27,6 +27,8 @@ type renderer struct {
 	corners map[cornerKey]*cornerMasks
 	shapes  map[shapeKey]*image.Alpha
 	glyphs  map[glyphKey]*glyphMask
+	placed  []placedGlyph // the glyphs of the line being drawn
+	lines   lineCache
 }
 
 // newRenderer builds the chart's scene and a renderer for it.

@@ -27,6 +27,7 @@ type glyphKey struct {
 type glyphMask struct {
 	mask   *image.Alpha
 	origin image.Point
+	serial int32 // its number in the renderer, for the line cache's keys
 }
 
 func (r *renderer) glyph(k glyphKey) *glyphMask {
@@ -34,6 +35,9 @@ func (r *renderer) glyph(k glyphKey) *glyphMask {
 		return g
 	}
 	g := rasteriseGlyph(k.font.Outline(k.id, k.size), float32(k.sub)/subpixels)
+	if g != nil {
+		g.serial = int32(len(r.glyphs))
+	}
 	r.glyphs[k] = g
 	return g
 }
@@ -93,9 +97,13 @@ func points(op look.SegmentOp) int {
 	return 1
 }
 
-// drawText draws a shaped line with its origin at (t.X, t.Y).
+// drawText draws a shaped line with its origin at (t.X, t.Y): from the
+// line cache when the same glyphs lie over one colour again (textcache.go),
+// else glyph by glyph.
 func (r *renderer) drawText(img *canvas, t *Text) {
+	r.placed = r.placed[:0]
 	baseline := r.px(t.Y)
+	var box image.Rectangle
 	for _, run := range t.Line.Runs {
 		size := run.Size * r.scale
 		for _, g := range run.Glyphs {
@@ -107,9 +115,22 @@ func (r *renderer) drawText(img *canvas, t *Text) {
 			}
 			y := baseline + int(math.Floor(float64(g.Y*r.scale)+0.5))
 			at := image.Point{x, y}.Sub(m.origin)
-			img.mask(m.mask.Rect.Add(at), t.Color, m.mask, image.Point{})
+			r.placed = append(r.placed, placedGlyph{m, at})
+			box = box.Union(m.mask.Rect.Add(at))
 		}
 	}
+	if r.drawCachedText(img, t, box) {
+		return
+	}
+	for _, pg := range r.placed {
+		img.mask(pg.m.mask.Rect.Add(pg.at), t.Color, pg.m.mask, image.Point{})
+	}
+}
+
+// placedGlyph is a glyph's mask and where its top left falls.
+type placedGlyph struct {
+	m  *glyphMask
+	at image.Point
 }
 
 func floorDiv(a, b int) int {
