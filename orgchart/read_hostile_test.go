@@ -107,6 +107,18 @@ var hostileKinds = []hostileKind{
 			})
 		})
 	}, true},
+	{"200,000 short positions, every field commented", func() []byte {
+		var b strings.Builder
+		b.WriteString("version: 1\npositions:\n")
+		for i := range orgchart.MaxPositions {
+			fmt.Fprintf(&b, "  # p%d\n  - id: p%d # c\n    role: r # c\n    title: t # c\n    holder: h # c\n", i, i)
+			if i > 0 {
+				fmt.Fprintf(&b, "    reportsTo: p%d # c\n", (i-1)/5)
+			}
+			b.WriteString("    count: 2 # c\n    cost: 1 # c\n    notes: n # c\n")
+		}
+		return []byte(b.String())
+	}, false},
 	{"PyYAML style", func() []byte { // items at the key's indent, lists in block style
 		return writerText(func(s string) string {
 			return mapLines(s, func(l string, b *strings.Builder) {
