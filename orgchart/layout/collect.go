@@ -25,6 +25,7 @@ type walked struct {
 type part struct {
 	pos   *orgchart.Position
 	depth int
+	at    int32 // its entry in the walk of the top levels
 	w     walked
 }
 
@@ -49,7 +50,7 @@ func (b *builder) walk(root *orgchart.Position, depth int, w *walked, stop int, 
 			w.job = append(w.job, -1)
 			if f.depth == stop {
 				w.job[i] = int32(len(*parts))
-				*parts = append(*parts, part{pos: f.pos, depth: f.depth})
+				*parts = append(*parts, part{pos: f.pos, depth: f.depth, at: i})
 				continue
 			}
 		}
@@ -105,26 +106,75 @@ func (b *builder) walkAll(roots []*orgchart.Position) []int32 {
 	b.run(nw, len(parts), func(_ *builder, k int) {
 		b.walk(parts[k].pos, parts[k].depth, &parts[k].w, -1, nil)
 	})
+	if b.opt.Measure != nil { // measured on one goroutine
+		at := make([]int32, len(top.pos)) // card of each top-level entry
+		for k := range top.pos {
+			par := int32(-1)
+			if top.parent[k] >= 0 {
+				par = at[top.parent[k]]
+			}
+			j := top.job[k]
+			if j < 0 {
+				at[k] = emit(top.pos[k], top.depth[k], par, top.hidden[k])
+				continue
+			}
+			w := &parts[j].w
+			base := int32(len(b.cards))
+			at[k] = base
+			for e := range w.pos {
+				p := par
+				if w.parent[e] >= 0 {
+					p = base + w.parent[e]
+				}
+				emit(w.pos[e], w.depth[e], p, w.hidden[e])
+			}
+		}
+		return nkids
+	}
+	// Every card the default size: the top levels on this goroutine, then
+	// each part's cards at the place the walk gives them, on several.
 	at := make([]int32, len(top.pos)) // card of each top-level entry
+	n := int32(0)
+	for k := range top.pos {
+		at[k] = n
+		if j := top.job[k]; j >= 0 {
+			n += int32(len(parts[j].w.pos))
+		} else {
+			n++
+		}
+	}
+	b.cards, b.parent, nkids = b.cards[:n], b.parent[:n], nkids[:n]
+	put := func(i int32, pos *orgchart.Position, depth, parent, hidden int32) {
+		sz := DefaultSize(pos)
+		b.cards[i] = Card{Position: pos, W: sz.W, H: sz.H, Depth: int(depth), Hidden: int(hidden)}
+		b.parent[i] = parent
+		nkids[i] = 0
+	}
 	for k := range top.pos {
 		par := int32(-1)
 		if top.parent[k] >= 0 {
 			par = at[top.parent[k]]
 		}
-		j := top.job[k]
-		if j < 0 {
-			at[k] = emit(top.pos[k], top.depth[k], par, top.hidden[k])
-			continue
+		if top.job[k] < 0 {
+			put(at[k], top.pos[k], top.depth[k], par, top.hidden[k])
+		} else {
+			b.parent[at[k]] = par // the part's root, for the counts below
 		}
+	}
+	b.run(nw, len(parts), func(_ *builder, j int) {
 		w := &parts[j].w
-		base := int32(len(b.cards))
-		at[k] = base
+		base := at[parts[j].at]
 		for e := range w.pos {
-			p := par
+			p := b.parent[base] // the part's root keeps its manager
 			if w.parent[e] >= 0 {
 				p = base + w.parent[e]
 			}
-			emit(w.pos[e], w.depth[e], p, w.hidden[e])
+			put(base+int32(e), w.pos[e], w.depth[e], p, w.hidden[e])
+		}
+	})
+	for _, p := range b.parent {
+		if p >= 0 {
+			nkids[p]++
 		}
 	}
 	return nkids
