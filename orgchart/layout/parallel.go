@@ -103,6 +103,13 @@ func (b *builder) arrangeParallel() {
 		outs[k] = out{w.arena, w.teams}
 	})
 	// Gather the pieces' candidates in card order.
+	if b.arena == nil {
+		total := 0
+		for k := range outs {
+			total += len(outs[k].arena)
+		}
+		b.arena = make([]cand, 0, total+b.tune.cands*len(upper)+64)
+	}
 	for k, p := range ps {
 		off := int32(len(b.arena))
 		b.arena = append(b.arena, outs[k].arena...)
