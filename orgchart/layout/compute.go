@@ -263,6 +263,10 @@ func (b *builder) finish() *Layout {
 	b.place(l)
 	b.connect(l)
 	l.edgeOf, l.firstDotted = b.edgeOf, b.nsolid
+	if r := b.dotted; r != nil && r.live == nil && r.index.cols > 0 {
+		// The dotted lines' card index is the one Visible would build.
+		l.gridOnce.Do(func() { l.grid = r.index })
+	}
 	return l
 }
 
