@@ -215,6 +215,9 @@ func indentOf(l string) int {
 // indent (deeper lines too for literals), empty lines between them, no
 // tabs, no blank line of spaces beyond the indent.
 func (f *fastParser) blockScalar(lines []string, from, fieldIndent int, n *yaml.Node) (int, bool) {
+	if f.lsps {
+		return 0, f.give("a block scalar in a file with LS or PS line breaks")
+	}
 	strip := strings.HasSuffix(n.Value, "-")
 	folded := n.Style == yaml.FoldedStyle
 	indent := -1
@@ -273,8 +276,8 @@ func (f *fastParser) blockScalar(lines []string, from, fieldIndent int, n *yaml.
 			return 0, f.give("a comment below a block scalar and empty lines")
 		}
 	}
-	if !strip {
-		b.WriteByte('\n')
+	if !strip && !(f.open && end == len(lines)) {
+		b.WriteByte('\n') // clip keeps the last content line's break, if it has one
 	}
 	n.Value = b.String()
 	f.line = n.Line + (end - from)
@@ -311,6 +314,9 @@ func (f *fastParser) continued(lines []string, from, fieldIndent int, n *yaml.No
 	if i == from {
 		return 0, true
 	}
+	if f.lsps {
+		return 0, f.give("a value over several lines in a file with LS or PS line breaks")
+	}
 	tag, ok := plainTag(b.String())
 	if !ok {
 		return 0, false
@@ -328,6 +334,10 @@ func commentAt(l string, ind int) bool {
 func (f *fastParser) splitLines() {
 	s := f.s
 	f.lines, f.wide = f.lines[:0], false
+	f.open = len(s) > 0 && !strings.HasSuffix(s, "\n") && !strings.HasSuffix(s, "\r") && !strings.HasSuffix(s, "\u0085") &&
+		!strings.HasSuffix(s, "\u2028") && !strings.HasSuffix(s, "\u2029")
+	f.lsps = strings.Contains(s, "\u2028") || strings.Contains(s, "\u2029") && !strings.HasSuffix(s, "\r") &&
+		!strings.HasSuffix(s, "\u0085") && !strings.HasSuffix(s, "\u2028") && !strings.HasSuffix(s, "\u2029")
 	if strings.IndexByte(s, '\r') < 0 && !strings.Contains(s, "\u0085") && !strings.Contains(s, "\u2028") && !strings.Contains(s, "\u2029") {
 		if n := strings.Count(s, "\n") + 1; cap(f.lines) < n {
 			f.lines = make([]string, 0, n)
@@ -456,6 +466,8 @@ type fastParser struct {
 	list  []*yaml.Node // the items
 	lines []string
 	wide  bool // a line break of two or three bytes (CRLF, NEL, LS, PS)
+	open  bool // the last line has no line break (the end of the file)
+	lsps  bool // a line ends in LS or PS: yaml.v3 keeps those in multi-line scalars
 	keep  bool // keep the trees of earlier chunks (one parser, many pieces)
 	made  int  // nodes made for the chunk (maxChunkNodes)
 }

@@ -291,6 +291,13 @@ func TestFastChunkEqualsYAML(t *testing.T) {
 func FuzzFastChunk(f *testing.F) {
 	f.Add([]byte("  - id: a\n    role: b\n    dottedTo: [x, \"y\", 'z']\n"))
 	f.Add([]byte("- id: 'it''s'\n  holder: \"\\u00e9\\x41\\N\"\n  count: 0x1F\n"))
+	// A block scalar ending the file without a line break: clip keeps no
+	// break then (found by the fuzzer).
+	for _, nl := range []string{"", "\n", "\r", "\r\n", "\u0085", "\u2028"} {
+		f.Add([]byte("- A: >\n   0" + nl))
+		f.Add([]byte("- a: |\n    x\n\n    y" + nl))
+		f.Add([]byte("- a: x" + nl + "   y" + nl + "  b: c" + nl))
+	}
 	for seed := int64(1); seed <= 3; seed++ {
 		data := awkwardPlan(40, seed).Encode()
 		for off := 0; off+400 < len(data); off += 400 {
