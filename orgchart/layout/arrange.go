@@ -164,6 +164,9 @@ func (b *builder) arrange(m int32) {
 	// The top of the chart with a few managers below it is a classic row:
 	// a reader must see at a glance who reports to the head of the chart.
 	top := b.cards[m].Depth == 0 && len(kids)-leaves <= topRowMax
+	if b.tune.topStep > 0 && b.cards[m].Depth == 0 {
+		step = b.tune.topStep
+	}
 	for f := lo; ; f *= step {
 		f = min(f, hi)
 		// Rows only change when some report's layout for the height does,
@@ -266,6 +269,11 @@ type tuning struct {
 	cands           int
 	evenColumns     bool
 	tall            float32 // see builder.side
+	// The top and its reports: how many candidates the reports keep and
+	// the step of the top's heights (0: as the others). Cheap, as only a
+	// few subtrees are listed so, and it evens the bottoms of the top's row.
+	topCands int
+	topStep  float32
 }
 
 // tallest is the height past which no layout is listed but the shortest.
@@ -275,10 +283,13 @@ func (b *builder) tallest() float32 { return b.tune.tall * b.side }
 // searchCards cards try finer ones too (see arrangeSearched).
 var defaultTuning = tuning{step: 1.12, stepSmall: 1.25, cands: 32, tall: 1.5}
 
-// searchTunings are the searches a small chart tries, finest last.
+// searchTunings are the searches a small chart tries, finest last: the
+// first lists no layout taller than 1.3 sides but the shortest, which
+// suits some charts better than the finer search's 1.5 (it keeps layouts a
+// chart of a slide's shape can use, and drops those no chart can).
 var searchTunings = []tuning{
-	{step: 1.06, stepSmall: 1.12, cands: 48, tall: 1.5},
-	{step: 1.04, stepSmall: 1.08, cands: 64, tall: 1.5},
+	{step: 1.06, stepSmall: 1.12, cands: 48, tall: 1.3, topCands: 200, topStep: 1.01},
+	{step: 1.04, stepSmall: 1.08, cands: 64, tall: 1.5, topCands: 200, topStep: 1.01},
 }
 
 // searchCards is the most cards a chart may have to try every tuning.
@@ -350,6 +361,9 @@ func (b *builder) keep(m int32) {
 		front = front[s-1:]
 	}
 	maxCands := b.tune.cands
+	if b.tune.topCands > 0 && b.cards[m].Depth <= 1 {
+		maxCands = b.tune.topCands
+	}
 	if len(front) > maxCands {
 		bi, bc := 0, inf
 		for i, c := range front {
