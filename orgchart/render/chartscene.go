@@ -174,7 +174,7 @@ func (b *sceneBuilder) subline() string {
 	for _, pos := range b.p.Positions {
 		people += pos.Headcount()
 	}
-	sub := fmt.Sprintf("%s people in %s positions", orgchart.Thousands(people), orgchart.Thousands(len(b.p.Positions)))
+	sub := orgchart.Count(people, "person", "people") + " in " + orgchart.Count(len(b.p.Positions), "position", "positions")
 	if n := len(b.l.Cards); n < len(b.p.Positions) {
 		sub += fmt.Sprintf(" · showing %s", orgchart.Thousands(n))
 		if n > 0 && b.l.Cards[0].Position.ReportsTo != "" {

@@ -99,3 +99,23 @@ func TestHeaderCountsFindingsOffCards(t *testing.T) {
 		t.Fatalf("the subtree's header does not say %q", want)
 	}
 }
+
+// TestHeaderCountsAgree: a plan of one person says "1 person in 1
+// position", not "1 people in 1 positions".
+func TestHeaderCountsAgree(t *testing.T) {
+	p := &orgchart.Plan{Version: 1, Name: "Solo", Positions: []*orgchart.Position{{ID: "ceo", Role: "cio", Holder: "Ada Lovelace"}}}
+	cat, err := catalog.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := Export(&buf, "svg", p, cat, layout.Compute(p, layout.Options{}), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "1 person in 1 position"; !strings.Contains(buf.String(), want) {
+		t.Fatalf("the header does not say %q:\n%.600s", want, buf.String())
+	}
+	if strings.Contains(buf.String(), "1 people") {
+		t.Fatal(`the header says "1 people"`)
+	}
+}
