@@ -36,6 +36,7 @@ type Engine struct {
 	redraw    bool              // the dotted lines are to be drawn again
 	base      int               // candidates in the arena after the last fresh layout or compaction
 	ptsBase   int               // the same for connector points
+	ptsDrawn  int               // connector points drawn since then
 }
 
 // NewEngine lays out the plan. opt.Collapsed is copied: change it with
@@ -84,7 +85,7 @@ func (e *Engine) adopt(l *Layout) {
 	e.dottedOf = map[int32][]int32{}
 	e.indexDotted(b.nsolid)
 	l.edgeOf, l.dottedOf = b.edgeOf, e.dottedOf
-	e.base, e.ptsBase, e.redraw = len(b.arena), len(b.pts), false
+	e.base, e.ptsBase, e.ptsDrawn, e.redraw = len(b.arena), len(b.pts), 0, false
 }
 
 // Layout is the current layout.

@@ -13,6 +13,13 @@ import "slices"
 // dotted lines when a card that has or takes some changed.
 func (e *Engine) connect(moved []int32) {
 	b := e.b
+	// The lines drawn again take their points from a store of their own
+	// when the chart's is full: appending to it would copy every line's
+	// points (megabytes at 100,000 cards) into new memory.
+	if cap(b.pts)-len(b.pts) < ptsChunk/4 {
+		b.pts = make([]Point, 0, ptsChunk)
+	}
+	drawn := len(b.pts)
 	// Dotted lines route around the cards where they are now.
 	b.dotted = newEngineRouter(b.cards, b.rootW, b.rootH, e.live)
 	b.dotted.solid(b, &e.edges) // dotted lines keep clear of the solid ones
@@ -56,7 +63,7 @@ func (e *Engine) connect(moved []int32) {
 			}
 		}
 	}
-	if len(b.pts) > 2*e.ptsBase+4096 {
+	if e.ptsDrawn += len(b.pts) - drawn; e.ptsDrawn > e.ptsBase+ptsChunk {
 		e.compactPoints()
 	}
 }
@@ -205,6 +212,10 @@ func (e *Engine) dropLine(k int32) {
 	e.edges = e.edges[:last]
 }
 
+// ptsChunk is the size of the stores (in points) the lines an Engine
+// draws again take their points from.
+const ptsChunk = 4096
+
 // compactPoints copies the connectors' points into a store of their own
 // size: every relayout adds the points of the lines it draws again.
 func (e *Engine) compactPoints() {
@@ -220,5 +231,5 @@ func (e *Engine) compactPoints() {
 		e.edges[k].Points = pts[s:len(pts):len(pts)]
 	}
 	b.pts = pts
-	e.ptsBase = len(pts)
+	e.ptsBase, e.ptsDrawn = len(pts), 0
 }
