@@ -101,7 +101,11 @@ func aliases(doc *yaml.Node, what string) []YAMLProblem {
 			}
 			continue
 		}
-		stack = append(stack, n.Content...)
+		// Children go on in reverse, so they come off in file order and
+		// each alias is reported at its first use.
+		for i := len(n.Content) - 1; i >= 0; i-- {
+			stack = append(stack, n.Content[i])
+		}
 	}
 	return out
 }

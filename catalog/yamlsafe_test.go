@@ -42,6 +42,9 @@ func TestCatalogAliasesRefused(t *testing.T) {
 	}
 	if ps := err.(Problems); len(ps) != 1 {
 		t.Errorf("one problem per alias name, got %d", len(ps))
+	} else if ps[0].Line != 3 {
+		// The first *r is on line 3; the docs promise that line, not the last use's.
+		t.Errorf("alias reported at line %d, want its first use at line 3", ps[0].Line)
 	}
 }
 
