@@ -3,10 +3,6 @@ package layout
 import (
 	"fmt"
 	"testing"
-
-	"github.com/orgplanner/orgplanner/orgchart"
-	"github.com/orgplanner/orgplanner/orgchart/generate"
-	"github.com/orgplanner/orgplanner/orgchart/samples"
 )
 
 // dottedBesideSolid lists the dotted lines' pieces that run alongside a
@@ -55,19 +51,7 @@ func dottedBesideSolid(l *Layout) []string {
 // bus or a spine reads as one thick line), on the samples and on the
 // real-shaped and generated organisations with dotted lines anywhere.
 func TestDottedLinesKeepClearOfSolidLines(t *testing.T) {
-	cases := map[string]*orgchart.Plan{
-		"generated-1516":          generate.Generate(1516, 1),
-		"shaped-1516":             generate.Shaped(generate.RealSize, 1),
-		"shaped-1516-60-random":   withDottedLines(generate.Shaped(generate.RealSize, 2), 60, 1),
-		"generated-400-40-random": withDottedLines(generate.Generate(400, 3), 40, 2),
-	}
-	for _, name := range []string{"startup", "scaleup", "enterprise"} {
-		p, err := samples.Build(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cases[name] = p
-	}
+	cases := dottedCases(t)
 	for name, p := range cases {
 		for _, fold := range []int{0, -1} {
 			l := Compute(p, Options{Fold: fold})

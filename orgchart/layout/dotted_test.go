@@ -62,11 +62,11 @@ func withDottedLines(p *orgchart.Plan, n int, seed int64) *orgchart.Plan {
 	return p
 }
 
-// TestDottedLinesGoAroundCards: on the samples, on the generated plans
-// with their own dotted lines, and on the real-shaped organisation with
-// dotted lines between random positions anywhere in the chart, no dotted
-// line passes behind a card, and every one joins its two cards' edges.
-func TestDottedLinesGoAroundCards(t *testing.T) {
+// dottedCases are the plans the dotted-line tests lay out: the samples, the
+// generated plans with their own dotted lines, and real-shaped and
+// generated ones with dotted lines between random positions.
+func dottedCases(t *testing.T) map[string]*orgchart.Plan {
+	t.Helper()
 	cases := map[string]*orgchart.Plan{
 		"generated-1516":          generate.Generate(1516, 1),
 		"shaped-1516":             generate.Shaped(generate.RealSize, 1),
@@ -80,6 +80,15 @@ func TestDottedLinesGoAroundCards(t *testing.T) {
 		}
 		cases[name] = p
 	}
+	return cases
+}
+
+// TestDottedLinesGoAroundCards: on the samples, on the generated plans
+// with their own dotted lines, and on the real-shaped organisation with
+// dotted lines between random positions anywhere in the chart, no dotted
+// line passes behind a card, and every one joins its two cards' edges.
+func TestDottedLinesGoAroundCards(t *testing.T) {
+	cases := dottedCases(t)
 	for name, p := range cases {
 		for _, fold := range []int{0, -1} {
 			start := time.Now()

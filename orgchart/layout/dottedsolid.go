@@ -15,17 +15,14 @@ type segment struct{ a, b Point }
 
 // solidIndex holds the solid lines' segments by grid cell.
 type solidIndex struct {
-	cellW, cellH float32
-	cols, rows   int
-	segs         []segment
-	start        []int32 // cell c holds items[start[c]:start[c+1]]
-	items        []int32
+	grid // of segs
+	segs []segment
 }
 
 // newSolidIndex indexes the solid lines of b's cards: card c's line into
 // it is edges[b.edgeOf[c]].
 func newSolidIndex(b *builder, edges []Edge, width, height float32) *solidIndex {
-	x := &solidIndex{cellW: 2 * (CardW + HGap), cellH: 2 * (CardH + VGap)}
+	x := &solidIndex{}
 	var pieces []segment
 	for m := range b.cards {
 		kids := b.children(int32(m))
@@ -45,37 +42,10 @@ func newSolidIndex(b *builder, edges []Edge, width, height float32) *solidIndex 
 		}
 		x.segs = mergeSegments(x.segs, pieces)
 	}
-	n := len(x.segs)
-	for {
-		x.cols, x.rows = int(width/x.cellW)+1, int(height/x.cellH)+1
-		if x.cols*x.rows <= 4*n+64 {
-			break
-		}
-		x.cellW, x.cellH = 2*x.cellW, 2*x.cellH
-	}
-	x.start = make([]int32, x.cols*x.rows+1)
-	for _, s := range x.segs {
-		c0, r0, c1, r1 := x.span(s.a.X, s.a.Y, s.b.X, s.b.Y)
-		for r := r0; r <= r1; r++ {
-			for c := c0; c <= c1; c++ {
-				x.start[r*x.cols+c+1]++
-			}
-		}
-	}
-	for i := 1; i < len(x.start); i++ {
-		x.start[i] += x.start[i-1]
-	}
-	x.items = make([]int32, x.start[len(x.start)-1])
-	fill := slices.Clone(x.start[:len(x.start)-1])
-	for i, s := range x.segs {
-		c0, r0, c1, r1 := x.span(s.a.X, s.a.Y, s.b.X, s.b.Y)
-		for r := r0; r <= r1; r++ {
-			for c := c0; c <= c1; c++ {
-				x.items[fill[r*x.cols+c]] = int32(i)
-				fill[r*x.cols+c]++
-			}
-		}
-	}
+	x.grid = newRectGrid(len(x.segs), width, height, func(i int) (x0, y0, x1, y1 float32) {
+		s := &x.segs[i]
+		return s.a.X, s.a.Y, s.b.X, s.b.Y
+	})
 	return x
 }
 
@@ -107,11 +77,6 @@ func mergeSegments(out, pieces []segment) []segment {
 		out = append(out, s)
 	}
 	return out
-}
-
-func (x *solidIndex) span(x0, y0, x1, y1 float32) (c0, r0, c1, r1 int) {
-	return bucketOf(x0, 0, x.cellW, x.cols), bucketOf(y0, 0, x.cellH, x.rows),
-		bucketOf(x1, 0, x.cellW, x.cols), bucketOf(y1, 0, x.cellH, x.rows)
 }
 
 // query calls visit with the segments meeting the rectangle (a segment

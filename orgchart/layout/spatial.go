@@ -11,23 +11,32 @@ type grid struct {
 }
 
 func newGrid(cards []Card, width, height float32) grid {
+	return newRectGrid(len(cards), width, height, func(i int) (x0, y0, x1, y1 float32) {
+		k := &cards[i]
+		return k.X, k.Y, k.X + k.W, k.Y + k.H
+	})
+}
+
+// newRectGrid indexes n rectangles (rect gives the i-th) over a chart of
+// width x height: the cards, or the solid lines' segments.
+func newRectGrid(n int, width, height float32, rect func(i int) (x0, y0, x1, y1 float32)) grid {
 	g := grid{cellW: 2 * (CardW + HGap), cellH: 2 * (CardH + VGap)}
-	if len(cards) == 0 {
+	if n == 0 {
 		return g
 	}
-	// Keep the cell count near the card count, whatever the chart's shape.
+	// Keep the cell count near the rectangle count, whatever the chart's shape.
 	for {
 		g.cols = int(width/g.cellW) + 1
 		g.rows = int(height/g.cellH) + 1
-		if g.cols*g.rows <= 4*len(cards)+64 {
+		if g.cols*g.rows <= 4*n+64 {
 			break
 		}
 		g.cellW *= 2
 		g.cellH *= 2
 	}
 	g.start = make([]int32, g.cols*g.rows+1)
-	for i := range cards {
-		c0, r0, c1, r1 := g.span(cards[i].X, cards[i].Y, cards[i].X+cards[i].W, cards[i].Y+cards[i].H)
+	for i := range n {
+		c0, r0, c1, r1 := g.span(rect(i))
 		for r := r0; r <= r1; r++ {
 			for c := c0; c <= c1; c++ {
 				g.start[r*g.cols+c+1]++
@@ -40,8 +49,8 @@ func newGrid(cards []Card, width, height float32) grid {
 	g.items = make([]int32, g.start[len(g.start)-1])
 	fill := make([]int32, g.cols*g.rows)
 	copy(fill, g.start)
-	for i := range cards {
-		c0, r0, c1, r1 := g.span(cards[i].X, cards[i].Y, cards[i].X+cards[i].W, cards[i].Y+cards[i].H)
+	for i := range n {
+		c0, r0, c1, r1 := g.span(rect(i))
 		for r := r0; r <= r1; r++ {
 			for c := c0; c <= c1; c++ {
 				cell := r*g.cols + c
