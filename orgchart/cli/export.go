@@ -222,11 +222,11 @@ func exportChart(env *Env, p *orgchart.Plan, cat *catalog.Catalog, format string
 	for _, n := range res.Notes {
 		fmt.Fprintf(env.Stderr, "orgplanner export: note: %s\n", n)
 	}
-	shown := fmt.Sprintf("%d of %d positions", len(l.Cards), len(p.Positions))
+	shown := orgchart.Thousands(len(l.Cards)) + " of " + orgchart.Count(len(p.Positions), "position", "positions")
 	info := o.info(env)
 	switch format {
 	case "png":
-		dpi := 96 * o.scale
+		dpi := math.Round(96*o.scale*100) / 100 // 38.4, not 38.400000000000006
 		fmt.Fprintf(info, "wrote %s: %.0f x %.0f pixels (%.1f x %.1f in at %g dpi), %s\n", o.outputName(), res.Width, res.Height, float64(res.Width)/dpi, float64(res.Height)/dpi, dpi, shown)
 	case "svg":
 		fmt.Fprintf(info, "wrote %s: %.0f x %.0f px, %s\n", o.outputName(), res.Width, res.Height, shown)

@@ -250,3 +250,16 @@ func TestExportToAFailingStandardOutput(t *testing.T) {
 		}
 	}
 }
+
+// TestExportSaysTheDensityPlainly: at --scale 0.4 the message said
+// "at 38.400000000000006 dpi".
+func TestExportSaysTheDensityPlainly(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "chart.png")
+	code, stdout, stderr := runExportCmd(t, samplesDir+"startup.yaml", "-o", out, "--scale", "0.4")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, " at 38.4 dpi)") {
+		t.Fatalf("stdout %q", stdout)
+	}
+}
