@@ -80,6 +80,11 @@ func (e *Engine) adopt(l *Layout) {
 		}
 	}
 	e.live = &live{b: b}
+	if r := b.dotted; r != nil && r.live == nil && r.index.cols > 0 {
+		// The dotted lines' router indexed these very cards: start from its
+		// index rather than build one at the first relayout (6 ms at 100,000).
+		e.live.g, e.live.built, e.live.stale = r.index, true, make([]bool, len(b.cards))
+	}
 	l.Cards, l.ids, l.live = b.cards, e.ids, e.live
 	e.l, e.edges = l, l.Edges
 	e.dottedOf = map[int32][]int32{}

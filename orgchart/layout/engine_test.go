@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/orgplanner/orgplanner/orgchart"
@@ -283,4 +284,26 @@ func slicesIndex(ps []*orgchart.Position, p *orgchart.Position) int {
 		}
 	}
 	return -1
+}
+
+// TestEngineStartsFromTheDottedIndex: the Engine takes the card index the
+// dotted lines' router built over the same cards, rather than building its
+// own over the whole chart at the first relayout (6.5 ms of a 0.03 ms edit
+// at 100,000 positions).
+func TestEngineStartsFromTheDottedIndex(t *testing.T) {
+	p := generate.Shaped(5000, 1)
+	e := NewEngine(p, Options{})
+	if !e.live.built || e.live.g.cols == 0 {
+		t.Fatal("the Engine's card index is built at its first relayout, not taken from the dotted lines' router")
+	}
+	// And it finds what a fresh index finds.
+	l := e.Layout()
+	fresh := newGrid(l.Cards, l.Width, l.Height)
+	x0, y0 := l.Width/3, l.Height/3
+	var got, want []int
+	e.live.query(l.Cards, l.Width, l.Height, x0, y0, x0+1500, y0+900, func(i int) { got = append(got, i) })
+	fresh.query(l.Cards, nil, x0, y0, x0+1500, y0+900, func(i int) { want = append(want, i) })
+	if len(want) == 0 || !slices.Equal(got, want) {
+		t.Fatalf("the kept index finds %d cards, a fresh one %d", len(got), len(want))
+	}
 }
