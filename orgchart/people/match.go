@@ -2,7 +2,6 @@ package people
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/orgplanner/orgplanner/catalog"
 )
@@ -27,192 +26,6 @@ const GenericRole = "team-member"
 // SimilarityThreshold is the least word overlap (Dice coefficient over the
 // normalised words) for a title to take the closest role's id.
 const SimilarityThreshold = 0.7
-
-// aliases maps normalised titles to role ids. Ambiguous abbreviations list
-// every reading; the department, when given, picks one (see ambiguous).
-var aliases = map[string][]string{
-	"ciso":                                  {"chief-information-security-officer"},
-	"chief security officer":                {"chief-information-security-officer"},
-	"cso":                                   {"chief-information-security-officer"},
-	"head of security":                      {"chief-information-security-officer"},
-	"head of information security":          {"chief-information-security-officer"},
-	"ceo":                                   {"chief-executive-officer"},
-	"founder":                               {"chief-executive-officer"},
-	"co founder":                            {"chief-executive-officer"},
-	"cto":                                   {"chief-technology-officer"},
-	"chief technical officer":               {"chief-technology-officer"},
-	"chief executive":                       {"chief-executive-officer"},
-	"president":                             {"chief-executive-officer"},
-	"president and chief executive officer": {"chief-executive-officer"},
-	"head of engineering":                   {"vp-of-engineering"},
-	"engineering lead":                      {"software-engineering-manager"},
-	"soc manager":                           {"security-operations-manager"},
-	"platform manager":                      {"platform-engineering-manager"},
-	"data manager":                          {"data-engineering-manager"},
-	"dba":                                   {"database-administrator"},
-	"grc":                                   {"grc-analyst"},
-	"compliance analyst":                    {"grc-analyst"},
-	"user researcher":                       {"ux-researcher"},
-	"solutions architect":                   {"enterprise-architect"},
-	"architect":                             {"enterprise-architect"},
-	"cio":                                   {"chief-information-officer"},
-	"cdio":                                  {"chief-information-officer"}, // UK government: Chief Digital and Information Officer
-	"chief digital and information officer": {"chief-information-officer"},
-	"head of software engineering":          {"vp-of-engineering"},
-	"cpo":                                   {"chief-product-officer"},
-	"cdo":                                   {"chief-data-officer", "chief-digital-officer"},
-	"caio":                                  {"chief-ai-officer"},
-	"chief artificial intelligence officer": {"chief-ai-officer"},
-	"head of sre":                           {"sre-director"},
-	"head of site reliability":              {"sre-director"},
-	"head of site reliability engineering":  {"sre-director"},
-	"head of reliability":                   {"sre-director"},
-	"director of sre":                       {"sre-director"},
-	"director of site reliability engineering": {"sre-director"},
-	"vp of sre":                        {"vp-of-site-reliability-engineering"},
-	"vp of reliability":                {"vp-of-site-reliability-engineering"},
-	"vp of it":                         {"vp-of-it"},
-	"vp of infrastructure":             {"vp-of-infrastructure-engineering"},
-	"vp of platform":                   {"vp-of-platform-engineering"},
-	"vp of cloud":                      {"vp-of-cloud-engineering"},
-	"vp of data":                       {"vp-of-data-and-ai"},
-	"vp of ai":                         {"vp-of-data-and-ai"},
-	"vp of product":                    {"head-of-product"},
-	"head of product management":       {"head-of-product"},
-	"head of it operations":            {"director-of-it-operations"},
-	"it director":                      {"head-of-it"},
-	"engineering manager":              {"software-engineering-manager"},
-	"em":                               {"software-engineering-manager"},
-	"software manager":                 {"software-engineering-manager"},
-	"development manager":              {"software-engineering-manager"},
-	"dev manager":                      {"software-engineering-manager"},
-	"software development manager":     {"software-engineering-manager"},
-	"sre manager":                      {"sre-manager"},
-	"qa manager":                       {"qa-engineering-manager"},
-	"quality engineering manager":      {"qa-engineering-manager"},
-	"test manager":                     {"qa-engineering-manager"},
-	"security manager":                 {"security-engineering-manager"},
-	"information security manager":     {"security-engineering-manager"},
-	"infosec manager":                  {"security-engineering-manager"},
-	"cybersecurity manager":            {"security-engineering-manager"},
-	"cyber security manager":           {"security-engineering-manager"},
-	"e commerce engineering manager":   {"software-engineering-manager"},
-	"ecommerce engineering manager":    {"software-engineering-manager"},
-	"erp development manager":          {"software-engineering-manager"},
-	"application development manager":  {"software-engineering-manager"},
-	"applications development manager": {"software-engineering-manager"},
-	"data and analytics manager":       {"data-engineering-manager"},
-	"analytics manager":                {"data-engineering-manager"},
-	"bi manager":                       {"data-engineering-manager"},
-	"appsec manager":                   {"product-security-manager"},
-	"application security manager":     {"product-security-manager"},
-	"privacy manager":                  {"privacy-engineering-manager"},
-	"it manager":                       {"it-operations-manager"},
-	"network manager":                  {"network-engineering-manager"},
-	"infrastructure manager":           {"systems-engineering-manager"},
-
-	"engineer":                         {"software-engineer"},
-	"tech lead":                        {"software-engineer"},
-	"technical lead":                   {"software-engineer"},
-	"head of platform":                 {"vp-of-platform-engineering"},
-	"head of platform engineering":     {"vp-of-platform-engineering"},
-	"head of infrastructure":           {"vp-of-infrastructure-engineering"},
-	"director of infrastructure":       {"vp-of-infrastructure-engineering"},
-	"head of devops":                   {"vp-of-devops"},
-	"head of cloud":                    {"vp-of-cloud-engineering"},
-	"head of data":                     {"vp-of-data-and-ai"},
-	"head of data and ai":              {"vp-of-data-and-ai"},
-	"head of ai":                       {"vp-of-data-and-ai"},
-	"head of qa":                       {"qa-engineering-manager"},
-	"head of quality":                  {"qa-engineering-manager"},
-	"director of security":             {"chief-information-security-officer"},
-	"director of information security": {"chief-information-security-officer"},
-	"security director":                {"chief-information-security-officer"},
-	"vp of security":                   {"chief-information-security-officer"},
-	"vp of product management":         {"head-of-product"},
-	"vp of information technology":     {"vp-of-it"},
-	"it support technician":            {"it-support-specialist"},
-	"desktop technician":               {"it-support-specialist"},
-	"helpdesk analyst":                 {"it-service-desk-analyst"},
-	"help desk technician":             {"it-service-desk-analyst"},
-	"service desk":                     {"it-service-desk-analyst"},
-	"test automation engineer":         {"qa-engineer"},
-	"automation engineer":              {"qa-engineer"},
-	"engineering program manager":      {"technical-program-manager"},
-	"security architect":               {"security-engineer"},
-	"penetration tester":               {"security-engineer"},
-	"pentester":                        {"security-engineer"},
-	"cloud architect":                  {"cloud-engineer"},
-	"sre":                              {"site-reliability-engineer"},
-	"reliability engineer":             {"site-reliability-engineer"},
-	"production engineer":              {"site-reliability-engineer"},
-	"swe":                              {"software-engineer"},
-	"sde":                              {"software-engineer"},
-	"developer":                        {"software-engineer"},
-	"software developer":               {"software-engineer"},
-	"programmer":                       {"software-engineer"},
-	"backend engineer":                 {"software-engineer"},
-	"frontend engineer":                {"software-engineer"},
-	"full stack engineer":              {"software-engineer"},
-	"fullstack engineer":               {"software-engineer"},
-	"mobile engineer":                  {"software-engineer"},
-	"web developer":                    {"software-engineer"},
-	"qa":                               {"qa-engineer"},
-	"qa analyst":                       {"qa-engineer"},
-	"test engineer":                    {"qa-engineer"},
-	"tester":                           {"qa-engineer"},
-	"sdet":                             {"qa-engineer"},
-	"quality engineer":                 {"qa-engineer"},
-	"qa automation engineer":           {"qa-engineer"},
-	"pm":                               {"product-manager"},
-	"product owner":                    {"product-manager"},
-	"tpm":                              {"technical-program-manager"},
-	"program manager":                  {"technical-program-manager"},
-	"designer":                         {"product-designer"},
-	"ux designer":                      {"product-designer"},
-	"ui designer":                      {"product-designer"},
-	"ui ux designer":                   {"product-designer"},
-	"ux ui designer":                   {"product-designer"},
-	"interaction designer":             {"product-designer"},
-	"machine learning engineer":        {"ml-engineer"},
-	"ai engineer":                      {"ml-engineer"},
-	"bi analyst":                       {"data-analyst"},
-	"business intelligence analyst":    {"data-analyst"},
-	"analytics engineer":               {"data-engineer"},
-	"soc analyst":                      {"security-analyst"},
-	"appsec engineer":                  {"application-security-engineer"},
-	"product security engineer":        {"application-security-engineer"},
-	"infosec engineer":                 {"security-engineer"},
-	"devops":                           {"devops-engineer"},
-	"build engineer":                   {"devops-engineer"},
-	"release engineer":                 {"devops-engineer"},
-	"infrastructure engineer":          {"platform-engineer"},
-	"sysadmin":                         {"systems-engineer"},
-	"system administrator":             {"systems-engineer"},
-	"systems administrator":            {"systems-engineer"},
-	"linux administrator":              {"systems-engineer"},
-	"network administrator":            {"network-engineer"},
-	"it support":                       {"it-support-specialist"},
-	"it support engineer":              {"it-support-specialist"},
-	"help desk":                        {"it-service-desk-analyst"},
-	"helpdesk":                         {"it-service-desk-analyst"},
-	"help desk analyst":                {"it-service-desk-analyst"},
-	"service desk analyst":             {"it-service-desk-analyst"},
-	"desktop support":                  {"it-support-specialist"},
-	"desktop support technician":       {"it-support-specialist"},
-}
-
-// wordSwaps rewrite abbreviations word by word before any comparison.
-var wordSwaps = map[string]string{
-	"vice":      "", // "vice president" -> "vp" (with "president" below)
-	"president": "vp", "svp": "vp", "evp": "vp", "avp": "vp",
-	"mgr": "manager", "mngr": "manager", "manger": "manager",
-	"dir": "director", "eng": "engineering", "engg": "engineering",
-	"ops": "operations", "infra": "infrastructure",
-	"sr": "senior", "snr": "senior", "jr": "junior", "jnr": "junior",
-	"sec": "security", "info": "information",
-	"&": "and", "devsecops": "devops", "admin": "administrator",
-}
 
 // levelWords are dropped for the variant match: they say how senior someone
 // is, not what they do ("Staff SRE", "Sr. Software Engineer", "Engineer II").
@@ -281,7 +94,7 @@ func newMatcher(cat *catalog.Catalog) *matcher {
 		if r.ID == GenericRole {
 			continue
 		}
-		t := normTitle(r.Title)
+		t := catalog.NormalTitle(r.Title)
 		if _, taken := m.byTitle[t]; !taken {
 			m.byTitle[t] = r
 		}
@@ -289,45 +102,6 @@ func newMatcher(cat *catalog.Catalog) *matcher {
 		m.wordRoles = append(m.wordRoles, r)
 	}
 	return m
-}
-
-// normTitle lower-cases, drops punctuation, swaps abbreviations and puts "of"
-// after a leading VP/Head/Director: "VP, Engineering" and "Vice President of
-// Engineering" both become "vp of engineering".
-func normTitle(s string) string {
-	s = strings.ToLower(s)
-	s = strings.ReplaceAll(s, "&", " and ")
-	s = strings.ReplaceAll(s, "/", " ")
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(r)
-		case r == '.' || r == '\'' || r == '’':
-			// "Sr." -> "sr"; "O'Brien" stays one word
-		default:
-			b.WriteRune(' ')
-		}
-	}
-	in := strings.Fields(b.String())
-	out := make([]string, 0, len(in)+1)
-	for i, w := range in {
-		if w == "president" && (i == 0 || in[i-1] != "vice") {
-			out = append(out, w) // a President alone heads the company; a vice president is a VP
-			continue
-		}
-		if sw, ok := wordSwaps[w]; ok {
-			w = sw
-		}
-		if w == "" || (w == "vp" && len(out) > 0 && out[len(out)-1] == "vp") {
-			continue
-		}
-		out = append(out, w)
-	}
-	if len(out) >= 2 && (out[0] == "vp" || out[0] == "head" || out[0] == "director") && out[1] != "of" {
-		out = append([]string{out[0], "of"}, out[1:]...)
-	}
-	return strings.Join(out, " ")
 }
 
 // withoutLevels drops the seniority words ("senior software engineer ii" ->
@@ -398,7 +172,7 @@ func (m *matcher) match(title, department string) match {
 }
 
 func (m *matcher) find(title, department string) match {
-	t := normTitle(title)
+	t := catalog.NormalTitle(title)
 	if t == "" {
 		return match{role: GenericRole, kind: MatchUnmatched}
 	}
@@ -423,7 +197,7 @@ func (m *matcher) find(title, department string) match {
 		var founder match
 		otherChief := false // "COO & Co-Founder" is not the CEO
 		for _, part := range parts {
-			pt := normTitle(part)
+			pt := catalog.NormalTitle(part)
 			r, ok := m.strict(pt, department)
 			switch {
 			case !ok:
@@ -520,7 +294,7 @@ var genericTitles = map[string]bool{"engineer": true, "manager": true, "analyst"
 // readings the catalog has.
 func (m *matcher) alias(t, department string, kind MatchKind) (match, bool) {
 	var ids []string
-	for _, id := range aliases[t] {
+	for _, id := range catalog.TitleRoles(t) {
 		if m.byID[id] != nil {
 			ids = append(ids, id)
 		}
@@ -533,10 +307,10 @@ func (m *matcher) alias(t, department string, kind MatchKind) (match, bool) {
 	}
 	// Ambiguous ("CDO"): the department's words pick the reading whose title
 	// shares most of them; otherwise the first reading, flagged.
-	dw := simWords(normTitle(department))
+	dw := simWords(catalog.NormalTitle(department))
 	best, bestScore := -1, 0.0
 	for i, id := range ids {
-		if s := dice(dw, simWords(normTitle(m.byID[id].Title))); s > bestScore {
+		if s := dice(dw, simWords(catalog.NormalTitle(m.byID[id].Title))); s > bestScore {
 			best, bestScore = i, s
 		}
 	}
@@ -552,7 +326,7 @@ func (m *matcher) similar(t, department string) match {
 	tw := simWords(t)
 	var dw []string
 	if department != "" {
-		dw = simWords(t + " " + normTitle(department))
+		dw = simWords(t + " " + catalog.NormalTitle(department))
 	}
 	best, bestScore := -1, 0.0
 	for i, w := range m.words {
@@ -675,7 +449,7 @@ func (m *matcher) otherChief(t, department string) (reading, role string, ok boo
 	if len(readings) == 0 || department == "" {
 		return "", "", false
 	}
-	d := " " + strings.Join(strings.Fields(normTitle(department)), " ") + " "
+	d := " " + strings.Join(strings.Fields(catalog.NormalTitle(department)), " ") + " "
 	for _, rd := range readings {
 		for _, w := range rd.departments {
 			if strings.Contains(d, " "+w+" ") {

@@ -81,20 +81,6 @@ func TestTitleMatching(t *testing.T) {
 	}
 }
 
-func TestAliasesNameCatalogRoles(t *testing.T) {
-	cat := defaultCatalog(t)
-	for title, ids := range aliases {
-		for _, id := range ids {
-			if cat.Role(id) == nil {
-				t.Errorf("alias %q names role %q, which the catalog lacks", title, id)
-			}
-		}
-		if normTitle(title) != title {
-			t.Errorf("alias %q is not normalised (%q): it can never match", title, normTitle(title))
-		}
-	}
-}
-
 func TestMatcherWithoutGenericRoleOrCatalog(t *testing.T) {
 	m := newMatcher(nil)
 	if got := m.match("CTO", ""); got.role != GenericRole {
