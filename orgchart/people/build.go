@@ -27,7 +27,7 @@ func build(rows []row, cat *catalog.Catalog, rep *Report, fail func(int, string,
 	if len(rep.Problems) > 0 {
 		return nil
 	}
-	breakCycles(rows, parent, note)
+	breakCycles(rows, parent, note, fail)
 	leaveOutEliminated(rows, parent, note)
 
 	m := newMatcher(cat)
@@ -467,8 +467,10 @@ func lookupPerson(byKey map[string]int, v string) (int, bool) {
 // walk up from any row ends at a top or in a cycle) and breaks each at the
 // row that comes first in the file, which becomes a top position. Each
 // cycle gets one note, on that row, naming at most cycleShown of its rows:
-// time and memory stay linear in the file however long the cycle.
-func breakCycles(rows []row, parent []int, note func(*row, NoteKind, string, ...any)) {
+// time and memory stay linear in the file however long the cycle. A cycle
+// longer than a plan's deepest chain is also a problem (fail), named the
+// same way.
+func breakCycles(rows []row, parent []int, note func(*row, NoteKind, string, ...any), fail func(int, string, ...any)) {
 	const (
 		unseen = 0
 		done   = -1
@@ -519,6 +521,12 @@ func breakCycles(rows []row, parent []int, note func(*row, NoteKind, string, ...
 			parent[first] = -1
 			note(&rows[first], NoteCycle, "lines %s form a reporting cycle of %d (%s); line %d now reports to nobody: set its manager",
 				strings.Join(lines, ", "), len(cycle), strings.Join(chain, " -> "), rows[first].line)
+			if len(cycle) > orgchart.MaxDepth+1 {
+				// Cut anywhere, the cycle is a chain deeper than a plan may
+				// be: refuse it naming the cycle, not a row deep inside it.
+				fail(rows[first].line, "lines %s form a reporting cycle of %d (%s): cut at line %d it is still a chain of %d rows, deeper than the %d levels a plan may have: set the managers of these rows",
+					strings.Join(lines, ", "), len(cycle), strings.Join(chain, " -> "), rows[first].line, len(cycle), orgchart.MaxDepth)
+			}
 		}
 		for _, k := range path {
 			state[k] = done

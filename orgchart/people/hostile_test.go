@@ -30,10 +30,29 @@ func TestImportLongCycleIsOneBoundedNote(t *testing.T) {
 	if n := rep.Count(NoteCycle); n != 1 {
 		t.Fatalf("%d cycle notes, want 1", n)
 	}
+	// The refusal names the cycle (its first rows and its length) as a short
+	// cycle's note does, not only "too deep" at a row deep inside it.
+	if len(rep.Problems) != 1 {
+		t.Fatalf("%d problems, want 1: %v", len(rep.Problems), rep.Problems)
+	}
+	pr := rep.Problems[0]
+	for _, want := range []string{"lines 2, 3, 4,", "and 9990 more", "reporting cycle of 10000", "P0 (id 0) -> P1 (id 1) ->", "a chain of 10000 rows, deeper than the 1000 levels"} {
+		if !strings.Contains(pr.Message, want) || pr.Line != 2 || len(pr.Message) > 2000 {
+			t.Errorf("problem at line %d lacks %q (%d bytes): %.400s", pr.Line, want, len(pr.Message), pr.Message)
+		}
+	}
 	for _, n := range rep.Notes {
 		if n.Kind == NoteCycle && (len(n.Message) > 2000 || !strings.Contains(n.Message, "cycle of 10000") || n.Line != 2) {
 			t.Errorf("cycle note on line %d, %d bytes: %.300s", n.Line, len(n.Message), n.Message)
 		}
+	}
+	// At the limit: a cycle of 1,001 cut is a chain 1,000 deep and imports;
+	// 1,002 is refused, naming its cycle.
+	if _, rep, err := Import(strings.NewReader(cycleCSV(1001)), "cycle.csv", defaultCatalog(t), nil); err != nil || rep.Count(NoteCycle) != 1 {
+		t.Errorf("a cycle of 1001: %v", err)
+	}
+	if _, _, err := Import(strings.NewReader(cycleCSV(1002)), "cycle.csv", defaultCatalog(t), nil); err == nil || !strings.Contains(err.Error(), "cycle.csv:2: lines 2, 3,") || !strings.Contains(err.Error(), "reporting cycle of 1002") {
+		t.Errorf("a cycle of 1002: %v", err)
 	}
 	// Forty cycles of 999 import (each cut cycle is a chain under the limit), one note each.
 	var b strings.Builder
