@@ -42,8 +42,8 @@ func (u *ui) openPath(path string) error {
 	u.st.Load(p, cat, path)
 	u.remember(path)
 	u.addRecent(path)
-	u.status(fmt.Sprintf("Opened %s: %s, read, checked and laid out in %d ms",
-		filepath.Base(path), state.Plural(len(p.Positions), "position", "positions"), time.Since(start).Milliseconds()))
+	u.status(fmt.Sprintf("Opened %s: %s, read, checked and laid out in %s",
+		filepath.Base(path), state.Plural(len(p.Positions), "position", "positions"), state.Elapsed(time.Since(start))))
 	return nil
 }
 

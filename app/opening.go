@@ -98,14 +98,14 @@ func (u *ui) finishOpening(o *opening, done func(error)) {
 // line says when its check is done too.
 func (u *ui) showOpened(o *opening) {
 	p := o.prep.Plan()
-	what := fmt.Sprintf("Opened %s: %s, read in %d ms, laid out in %d ms", filepath.Base(o.path),
-		state.Plural(len(p.Positions), "position", "positions"), o.read.Milliseconds(), (o.laidOut - o.read).Milliseconds())
+	what := fmt.Sprintf("Opened %s: %s, read in %s, laid out in %s", filepath.Base(o.path),
+		state.Plural(len(p.Positions), "position", "positions"), state.Elapsed(o.read), state.Elapsed(o.laidOut-o.read))
 	checking := what + "; checking…"
 	u.st.LoadPrepared(o.prep, o.path, func(install func()) {
 		u.do(func() {
 			install()
 			if u.lastStatus == checking {
-				u.status(fmt.Sprintf("%s; checked %d ms after the start", what, time.Since(o.start).Milliseconds()))
+				u.status(fmt.Sprintf("%s; checked %s after the start", what, state.Elapsed(time.Since(o.start))))
 			}
 			if u.onChecked != nil {
 				u.onChecked()

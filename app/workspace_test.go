@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/orgplanner/orgplanner/app/internal/apptest"
+	"github.com/orgplanner/orgplanner/app/state"
 	"github.com/orgplanner/orgplanner/orgchart"
 	"github.com/orgplanner/orgplanner/orgchart/generate"
 	"github.com/orgplanner/orgplanner/orgchart/safefile"
@@ -399,5 +400,18 @@ func TestFindListLiesOverTheChartAndEscapeClosesIt(t *testing.T) {
 	}
 	if a, s := drv.AbsolutePositionForObject(u.chart), u.chart.Size(); a != at || s != size {
 		t.Errorf("the chart moved to %v %v", a, s)
+	}
+}
+
+// A small plan opens in well under a millisecond: the status line says so
+// ("0.3 ms"), where it said "read in 0 ms, laid out in 0 ms".
+func TestOpenedStatusSaysTimesUnderAMillisecond(t *testing.T) {
+	u := newTestUI(t, apptest.Plan())
+	p := apptest.Plan()
+	o := &opening{path: "/tmp/small.yaml", start: time.Now(), prep: state.Prepare(p, apptest.Catalog(t)),
+		read: 300 * time.Microsecond, laidOut: 700 * time.Microsecond}
+	u.showOpened(o)
+	if !strings.Contains(u.lastStatus, "read in 0.3 ms, laid out in 0.4 ms") || strings.Contains(u.lastStatus, " 0 ms") {
+		t.Errorf("status %q", u.lastStatus)
 	}
 }
