@@ -1,6 +1,9 @@
 package orgchart
 
-import "slices"
+import (
+	"slices"
+	"sync"
+)
 
 // index answers the tree questions (who reports to whom) in constant time.
 // It is rebuilt lazily after any change to Positions, in one linear pass.
@@ -12,6 +15,80 @@ type index struct {
 	// it, built on first use (a removal) and only ever added to: check an
 	// entry's DottedTo and its presence in the plan before trusting it.
 	dottedBy map[string][]*Position
+	// tree is the same tree by number (see Tree), built on first use and
+	// dropped whenever the index is patched.
+	treeMu sync.Mutex
+	tree   *Tree
+}
+
+// Tree is the reporting tree with the positions numbered, for walks over a
+// whole large plan that would otherwise look up each position's reports by
+// its id (the layout of 100,000 positions hashes no strings): position i is
+// Pos[i] (plan order), its direct reports are Kids[Kid0[i]:Kid0[i+1]] (plan
+// order, as Reports gives them) and Tops are the top positions (as Tops). It
+// belongs to the plan and holds until the plan changes: do not change it.
+type Tree struct {
+	Pos  []*Position
+	Kid0 []int32
+	Kids []int32
+	Tops []int32
+}
+
+// Reports returns the numbers of position i's direct reports.
+func (t *Tree) Reports(i int32) []int32 { return t.Kids[t.Kid0[i]:t.Kid0[i+1]] }
+
+// Number returns pos's number, or -1 when it is not in the tree (a linear
+// search: for a root, not for every position).
+func (t *Tree) Number(pos *Position) int32 {
+	for i := len(t.Pos) - 1; i >= 0; i-- { // the last, as the index keeps the last of an id
+		if t.Pos[i] == pos {
+			return int32(i)
+		}
+	}
+	return -1
+}
+
+// Tree returns the plan's reporting tree by number. It is built on first use
+// after a change (one pass over the index) and is safe to ask for from
+// several goroutines.
+func (p *Plan) Tree() *Tree {
+	ix := p.index()
+	ix.treeMu.Lock()
+	defer ix.treeMu.Unlock()
+	if ix.tree == nil || len(ix.tree.Pos) != len(p.Positions) {
+		ix.tree = ix.buildTree(p.Positions)
+	}
+	return ix.tree
+}
+
+// buildTree numbers the positions and lists each one's reports as the index
+// does, so that walking the tree visits what walking Reports would.
+func (ix *index) buildTree(positions []*Position) *Tree {
+	n := len(positions)
+	num := make(map[*Position]int32, n)
+	for i, pos := range positions {
+		num[pos] = int32(i)
+	}
+	t := &Tree{Pos: slices.Clone(positions), Kid0: make([]int32, n+1), Kids: make([]int32, 0, n)}
+	for i, pos := range positions {
+		t.Kid0[i] = int32(len(t.Kids))
+		for _, r := range ix.reports[pos.ID] {
+			t.Kids = append(t.Kids, num[r])
+		}
+	}
+	t.Kid0[n] = int32(len(t.Kids))
+	t.Tops = make([]int32, len(ix.tops))
+	for k, pos := range ix.tops {
+		t.Tops[k] = num[pos]
+	}
+	return t
+}
+
+// dropTree forgets the tree by number after a patch of the index.
+func (ix *index) dropTree() {
+	ix.treeMu.Lock()
+	ix.tree = nil
+	ix.treeMu.Unlock()
 }
 
 // Reindex drops the index; the next lookup rebuilds it. Call it after changing
@@ -109,6 +186,7 @@ func (ix *index) siblings(managerID string) (list []*Position, ok bool) {
 }
 
 func (ix *index) setSiblings(managerID string, list []*Position) {
+	ix.dropTree()
 	if managerID == "" {
 		ix.tops = list
 		return

@@ -2,7 +2,6 @@ package layout
 
 import (
 	"math"
-	"slices"
 
 	"github.com/orgplanner/orgplanner/orgchart"
 )
@@ -190,18 +189,20 @@ func newBuilder(p *orgchart.Plan, opt Options) *builder {
 	if b.measure == nil {
 		b.measure = DefaultSize
 	}
-	var roots []*orgchart.Position
+	t := p.Tree()
+	roots := t.Tops
 	if opt.Root != "" {
-		if r := p.Position(opt.Root); r != nil {
-			roots = []*orgchart.Position{r}
+		roots = nil
+		if pos := p.Position(opt.Root); pos != nil {
+			if r := t.Number(pos); r >= 0 {
+				roots = []int32{r}
+			}
 		}
-	} else {
-		roots = p.Tops()
 	}
 	if len(roots) == 0 {
 		return nil
 	}
-	b.collect(roots)
+	b.collect(t, roots)
 	n := len(b.cards)
 	f := make([]float32, 10*n)
 	b.bw, b.bh, b.rx, b.ox, b.oy = f[:n], f[n:2*n], f[2*n:3*n], f[3*n:4*n], f[4*n:5*n]
@@ -209,9 +210,6 @@ func newBuilder(p *orgchart.Plan, opt Options) *builder {
 	for i := range b.cards {
 		if b.parent[i] < 0 {
 			b.tops = append(b.tops, int32(i))
-		}
-		if len(b.cards[i].Position.DottedTo) > 0 {
-			b.withDotted = append(b.withDotted, int32(i))
 		}
 	}
 	// Counted over every position, not only those shown: an Engine made
@@ -270,42 +268,9 @@ func (b *builder) finish() *Layout {
 	return l
 }
 
-// collect lists the shown positions depth-first in plan order, with sizes,
-// depths, their managers and hidden counts (collect.go walks the plan).
-func (b *builder) collect(roots []*orgchart.Position) {
-	n := len(b.p.Positions)
-	b.cards = make([]Card, 0, n)
-	b.parent = make([]int32, 0, n)
-	nkids := b.walkAll(roots)
-	// Children lists in card order, which is plan order among siblings.
-	b.kid0 = make([]int32, len(b.cards)+1)
-	for i, n := range nkids {
-		b.kid0[i+1] = b.kid0[i] + n
-	}
-	b.kids = make([]int32, b.kid0[len(b.cards)])
-	fill := nkids[:0:0]
-	fill = append(fill, b.kid0[:len(b.cards)]...)
-	for i, par := range b.parent {
-		if par >= 0 {
-			b.kids[fill[par]] = int32(i)
-			fill[par]++
-		}
-	}
-	if roles := assistantRoles(b.p); len(roles) > 0 {
-		b.assistants = roles
-		for i, par := range b.parent {
-			if par >= 0 && nkids[i] == 0 && b.cards[i].Hidden == 0 && slices.Contains(roles, b.cards[i].Position.Role) {
-				if b.asideMgrs == nil {
-					b.asideMgrs = map[*orgchart.Position]bool{}
-				}
-				b.asideMgrs[b.cards[par].Position] = true
-			}
-		}
-	}
-}
-
 // reports returns pos's direct reports, leaving out the layout's root: a
-// root inside a reporting cycle would otherwise be reached again.
+// root inside a reporting cycle would otherwise be reached again. (An
+// Engine asks between edits; collect walks the plan's Tree instead.)
 func (b *builder) reports(pos *orgchart.Position) []*orgchart.Position {
 	rs := b.p.Reports(pos.ID)
 	if b.opt.Root == "" {
