@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"cmp"
 	"math"
 	"math/bits"
 	"slices"
@@ -74,6 +75,10 @@ type dottedRouter struct {
 	// horizontal pieces by y: a later line through the same gap takes the
 	// next lane, so two dotted lines do not run on top of each other.
 	usedX, usedY map[float32]int
+	// past is set when the last line routed kept the plain route only
+	// because it is past an Engine's bounds (its window or its budget): a
+	// fresh layout, or a later relayout with budget left, would route it.
+	past bool
 
 	// The search's memory, kept from one line to the next: the window's
 	// cards, the edges that cut it into nx x ny cells, the line's x in
@@ -81,6 +86,9 @@ type dottedRouter struct {
 	// at (blocked: from 1 when a card covers one) and the states reached
 	// (cell and direction: their cost and the state they came from).
 	near           []int32
+	obst           []obstacle // the rectangles the search goes around
+	segs           []segment  // the solid lines in its window
+	vsegs, hsegs   []segment  // among them the vertical ones by x, the horizontal ones by y
 	xs, ys         []float32
 	nx, ny         int
 	rx, ry         []float32
@@ -139,6 +147,7 @@ var dottedDX, dottedDY = [4]int{0, 0, -1, 1}, [4]int{-1, 1, 0, 0}
 // j: from the report's top (its bottom when the manager is not above it)
 // to the manager's bottom (its top), off-centre from the solid lines.
 func (r *dottedRouter) route(j, i int32) []Point {
+	r.past = false
 	pts := simplify(nil, r.routeOnce(j, i))
 	r.clearSolid(pts, i, j)
 	r.use(pts)
@@ -370,13 +379,12 @@ func (r *dottedRouter) solidLines(x0, y0, x1, y1 float32, visit func(a, b Point)
 }
 
 // search finds a route from s (leaving its card through s2) to e
-// (entering through e2) through the free cells of the window. The grid of
-// cells can be large (a window of a few thousand cards cuts it into
-// millions), so nothing is worked out for a cell before the search looks
-// at it: whether a card covers it, its line's place, its cost.
+// (entering through e2) through the free cells of the window, around the
+// window's cards.
 func (r *dottedRouter) search(s, e, s2, e2 Point, up bool, wx0, wy0, wx1, wy1 float32) ([]Point, bool) {
 	if r.live != nil && (wx1-wx0)*(wy1-wy0) > engineWindowCards*(CardW+HGap)*(CardH+VGap) {
-		return nil, false // an Engine's relayout: the plain route, until the chart is laid out afresh
+		r.past = true
+		return nil, false // an Engine's relayout: the window is past its bounds (see treeRoute)
 	}
 	if r.budget <= 0 {
 		return nil, false
@@ -390,25 +398,48 @@ func (r *dottedRouter) search(s, e, s2, e2 Point, up bool, wx0, wy0, wx1, wy1 fl
 	if len(r.near) > r.maxNear {
 		return nil, false
 	}
+	r.obst = r.obst[:0]
+	for _, c := range r.near {
+		k := &r.cards[c]
+		r.obst = append(r.obst, obstacle{k.X, k.Y, k.X + k.W, k.Y + k.H})
+	}
+	r.segs = r.segs[:0]
+	r.solidLines(wx0, wy0, wx1, wy1, func(a, b Point) { r.segs = append(r.segs, segment{a, b}) })
+	return r.searchObstacles(s, e, s2, e2, up, wx0, wy0, wx1, wy1)
+}
+
+// searchObstacles finds the route through the free cells of the window
+// around r.obst (rectangles: cards, or subtrees' boxes), clear of the
+// solid lines' segments r.segs (each a.X <= b.X, a.Y <= b.Y). The grid of
+// cells can be large (a window of a few thousand cards cuts it into
+// millions), so nothing is worked out for a cell before the search looks
+// at it: whether an obstacle covers it, its line's place, its cost.
+func (r *dottedRouter) searchObstacles(s, e, s2, e2 Point, up bool, wx0, wy0, wx1, wy1 float32) ([]Point, bool) {
 	r.xs, r.sx = append(r.xs[:0], wx0, wx1), r.sx[:0]
 	r.ys, r.sy = append(r.ys[:0], wy0, wy1), r.sy[:0]
 	clampX := func(v float32) float32 { return min(max(v, wx0), wx1) }
 	clampY := func(v float32) float32 { return min(max(v, wy0), wy1) }
-	for _, c := range r.near {
-		k := &r.cards[c]
-		r.xs = append(r.xs, clampX(k.X), clampX(k.X+k.W))
-		r.ys = append(r.ys, clampY(k.Y), clampY(k.Y+k.H))
+	for _, k := range r.obst {
+		r.xs = append(r.xs, clampX(k.x0), clampX(k.x1))
+		r.ys = append(r.ys, clampY(k.y0), clampY(k.y1))
 	}
 	// The solid lines are edges of cells too, so that a line in a gap with
 	// a solid line along it runs in one of the halves, clear of it.
-	r.solidLines(wx0, wy0, wx1, wy1, func(a, b Point) {
+	r.vsegs, r.hsegs = r.vsegs[:0], r.hsegs[:0]
+	for _, sg := range r.segs {
+		a, b := sg.a, sg.b
 		switch {
 		case a.X == b.X && a.X > wx0 && a.X < wx1 && b.Y > wy0 && a.Y < wy1:
 			r.xs, r.sx = append(r.xs, a.X), append(r.sx, a.X)
+			r.vsegs = append(r.vsegs, sg)
 		case a.Y == b.Y && a.Y > wy0 && a.Y < wy1 && b.X > wx0 && a.X < wx1:
 			r.ys, r.sy = append(r.ys, a.Y), append(r.sy, a.Y)
+			r.hsegs = append(r.hsegs, sg)
 		}
-	})
+	}
+	r.budget -= len(r.segs)
+	slices.SortFunc(r.vsegs, func(p, q segment) int { return cmp.Compare(p.a.X, q.a.X) })
+	slices.SortFunc(r.hsegs, func(p, q segment) int { return cmp.Compare(p.a.Y, q.a.Y) })
 	slices.Sort(r.sx)
 	r.sx = slices.Compact(r.sx)
 	slices.Sort(r.sy)
@@ -422,7 +453,7 @@ func (r *dottedRouter) search(s, e, s2, e2 Point, up bool, wx0, wy0, wx1, wy1 fl
 		return nil, false
 	}
 	r.nx, r.ny = nx, ny
-	r.buckets.build(r.cards, r.near, wx0, wy0, wx1, wy1)
+	r.buckets.build(r.obst, wx0, wy0, wx1, wy1)
 	r.blocked.reset()
 	r.seen.reset()
 	r.rx, r.ry = resize(r.rx, nx), resize(r.ry, ny)
@@ -483,7 +514,10 @@ func (r *dottedRouter) search(s, e, s2, e2 Point, up bool, wx0, wy0, wx1, wy1 fl
 				step += dottedSqueeze
 			}
 			if (d < 2 && r.xTight[ni]) || (d >= 2 && r.yTight[nj]) {
-				step += dottedTight // along a solid line, too close to keep clear of it
+				step += dottedTight // a gap too narrow to keep clear of a solid line on its side
+			}
+			if r.alongSolid(i, j, ni, nj, d < 2) {
+				continue // the piece would run beside a solid line, closer than dottedSolidGap
 			}
 			if ni == ei && nj == ej && d != in {
 				step += dottedTurn // then a turn into the manager
@@ -561,6 +595,34 @@ func nearSolid(solid []float32, v float32) bool {
 	return k < len(solid) && solid[k] < v+dottedSolidGap
 }
 
+// alongSolid reports whether the piece of line from cell (i, j) to the
+// next cell (ni, nj), vertical or not, runs alongside a solid line closer
+// than dottedSolidGap (see beside): the search does not go that way.
+func (r *dottedRouter) alongSolid(i, j, ni, nj int, vertical bool) bool {
+	segs, at := r.hsegs, r.rowY(j)
+	p, q := Point{r.colX(i), at}, Point{r.colX(ni), at}
+	if vertical {
+		segs, at = r.vsegs, r.colX(i)
+		p, q = Point{at, r.rowY(j)}, Point{at, r.rowY(nj)}
+	}
+	k := sort.Search(len(segs), func(k int) bool {
+		if vertical {
+			return segs[k].a.X > at-dottedSolidGap
+		}
+		return segs[k].a.Y > at-dottedSolidGap
+	})
+	for ; k < len(segs); k++ {
+		sg := segs[k]
+		if (vertical && sg.a.X >= at+dottedSolidGap) || (!vertical && sg.a.Y >= at+dottedSolidGap) {
+			break
+		}
+		if beside(p, q, sg.a, sg.b) {
+			return true
+		}
+	}
+	return false
+}
+
 func (r *dottedRouter) gapLane(used map[float32]int, solid []float32, a, b float32) (float32, bool) {
 	a0, b0 := a, b
 	if _, ok := slices.BinarySearch(solid, a); ok {
@@ -576,7 +638,7 @@ func (r *dottedRouter) gapLane(used map[float32]int, solid []float32, a, b float
 }
 
 // isBlocked reports whether a card covers cell (i, j) of the search's
-// grid (each cell is wholly inside a card or wholly free). Each cell looked
+// grid (each cell is wholly inside an obstacle or wholly free). Each cell looked
 // at costs one look at the cards around it, and counts against the budget.
 func (r *dottedRouter) isBlocked(i, j int) bool {
 	v := r.blocked.at(int32(j*r.nx + i))
@@ -585,8 +647,8 @@ func (r *dottedRouter) isBlocked(i, j int) bool {
 		x0, x1, y0, y1 := r.xs[i], r.xs[i+1], r.ys[j], r.ys[j+1]
 		v.from = 0
 		for _, c := range r.buckets.at((x0+x1)/2, (y0+y1)/2) {
-			k := &r.cards[c]
-			if k.X <= x0 && x1 <= k.X+k.W && k.Y <= y0 && y1 <= k.Y+k.H {
+			k := &r.obst[c]
+			if k.x0 <= x0 && x1 <= k.x1 && k.y0 <= y0 && y1 <= k.y1 {
 				v.from = 1
 				break
 			}

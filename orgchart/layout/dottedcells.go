@@ -87,8 +87,12 @@ func (t *stateTable) grow() {
 	}
 }
 
-// buckets holds the search window's cards in a uniform grid of buckets,
-// each card in every bucket its rectangle meets.
+// obstacle is a rectangle the search goes around: a card, or a
+// subtree's box (see treeRoute).
+type obstacle struct{ x0, y0, x1, y1 float32 }
+
+// buckets holds the search window's obstacles in a uniform grid of
+// buckets, each in every bucket its rectangle meets.
 type buckets struct {
 	x0, y0, bw, bh float32
 	cols, rows     int
@@ -96,11 +100,11 @@ type buckets struct {
 	items, fill    []int32
 }
 
-func (q *buckets) build(cards []Card, near []int32, wx0, wy0, wx1, wy1 float32) {
+func (q *buckets) build(obst []obstacle, wx0, wy0, wx1, wy1 float32) {
 	q.x0, q.y0, q.bw, q.bh = wx0, wy0, CardW+HGap, CardH+VGap
-	for { // about as many buckets as cards, whatever the window's shape
+	for { // about as many buckets as obstacles, whatever the window's shape
 		q.cols, q.rows = int((wx1-wx0)/q.bw)+1, int((wy1-wy0)/q.bh)+1
-		if q.cols*q.rows <= 2*len(near)+16 {
+		if q.cols*q.rows <= 2*len(obst)+16 {
 			break
 		}
 		q.bw, q.bh = 2*q.bw, 2*q.bh
@@ -108,8 +112,8 @@ func (q *buckets) build(cards []Card, near []int32, wx0, wy0, wx1, wy1 float32) 
 	n := q.cols * q.rows
 	q.start = resize(q.start, n+1)
 	clear(q.start)
-	for _, i := range near {
-		c0, r0, c1, r1 := q.span(&cards[i])
+	for i := range obst {
+		c0, r0, c1, r1 := q.span(&obst[i])
 		for r := r0; r <= r1; r++ {
 			for c := c0; c <= c1; c++ {
 				q.start[r*q.cols+c+1]++
@@ -121,11 +125,11 @@ func (q *buckets) build(cards []Card, near []int32, wx0, wy0, wx1, wy1 float32) 
 	}
 	q.items = resize(q.items, int(q.start[n]))
 	q.fill = append(q.fill[:0], q.start[:n]...)
-	for _, i := range near {
-		c0, r0, c1, r1 := q.span(&cards[i])
+	for i := range obst {
+		c0, r0, c1, r1 := q.span(&obst[i])
 		for r := r0; r <= r1; r++ {
 			for c := c0; c <= c1; c++ {
-				q.items[q.fill[r*q.cols+c]] = i
+				q.items[q.fill[r*q.cols+c]] = int32(i)
 				q.fill[r*q.cols+c]++
 			}
 		}
@@ -137,13 +141,13 @@ func bucketOf(v, o, size float32, n int) int {
 	return min(max(int((v-o)/size), 0), n-1)
 }
 
-func (q *buckets) span(k *Card) (c0, r0, c1, r1 int) {
-	return bucketOf(k.X, q.x0, q.bw, q.cols), bucketOf(k.Y, q.y0, q.bh, q.rows),
-		bucketOf(k.X+k.W, q.x0, q.bw, q.cols), bucketOf(k.Y+k.H, q.y0, q.bh, q.rows)
+func (q *buckets) span(k *obstacle) (c0, r0, c1, r1 int) {
+	return bucketOf(k.x0, q.x0, q.bw, q.cols), bucketOf(k.y0, q.y0, q.bh, q.rows),
+		bucketOf(k.x1, q.x0, q.bw, q.cols), bucketOf(k.y1, q.y0, q.bh, q.rows)
 }
 
-// at lists the cards in the bucket of the point (x, y), among them every
-// card of the window that holds the point.
+// at lists the obstacles in the bucket of the point (x, y), among them
+// every obstacle of the window that holds the point.
 func (q *buckets) at(x, y float32) []int32 {
 	c := bucketOf(y, q.y0, q.bh, q.rows)*q.cols + bucketOf(x, q.x0, q.bw, q.cols)
 	return q.items[q.start[c]:q.start[c+1]]
