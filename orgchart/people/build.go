@@ -230,12 +230,19 @@ func resolveManagers(rows []row, byID map[string]int, rep *Report, note func(*ro
 	for i := range rows {
 		rw := &rows[i]
 		parent[i] = -1
+		// The first value given, best column first: a "Board of Directors"
+		// in the manager name column makes a top position, whatever number
+		// another numbering's ManagerID column gives beside it.
 		var v string
-		for _, x := range rw.managers {
-			if _, isID := byID[x]; x != "" && (isID || !noManager[strings.ToLower(x)]) {
-				v = x
-				break
+		for _, c := range order {
+			x := rw.managers[c]
+			if x == "" {
+				continue
 			}
+			if _, isID := byID[x]; isID || !noManager[strings.ToLower(x)] {
+				v = x
+			}
+			break
 		}
 		if v == "" {
 			continue
@@ -653,8 +660,10 @@ func leaveOutEliminated(rows []row, parent []int, note func(*row, NoteKind, stri
 		}
 		msg := fmt.Sprintf("post %s (%s) is eliminated; left out", rows[i].id, nameOr(rows[i].title, "no title"))
 		switch {
-		case rows[i].status == departed && rows[i].employment == "account disabled":
-			msg = fmt.Sprintf("%s has a disabled account; left out", describe(&rows[i]))
+		case rows[i].status == departed && strings.Contains(strings.ToLower(rows[i].disabled), "current"):
+			msg = fmt.Sprintf("%s is a past version of a row (%s); left out", describe(&rows[i]), rows[i].disabled)
+		case rows[i].status == departed && rows[i].disabled != "":
+			msg = fmt.Sprintf("%s has a disabled account (%s); left out", describe(&rows[i]), rows[i].disabled)
 		case rows[i].status == departed:
 			msg = fmt.Sprintf("%s has the status %q; left out", describe(&rows[i]), rows[i].employment)
 		}

@@ -60,6 +60,7 @@ var headerNames = map[string]Field{
 	"number": FieldID, "objectid": FieldID, "userid": FieldID,
 	"postuniquereference": FieldID, // UK organograms: senior posts
 	"associateid":         FieldID, // ADP Workforce Now
+	"employeekey":         FieldID, // data warehouses: AdventureWorksDW's DimEmployee
 
 	"parentid": FieldManager, "parent": FieldManager, "managerid": FieldManager,
 	"manager": FieldManager, "reportsto": FieldManager, "reportstoid": FieldManager,
@@ -74,6 +75,7 @@ var headerNames = map[string]Field{
 	"reportstoassociateid":     FieldManager,                                       // ADP Workforce Now
 	"supervisoremployeenumber": FieldManager, "supervisoremployeeid": FieldManager, // UKG
 	"managerdisplayname": FieldManager, "manageremployeenumber": FieldManager,
+	"parentemployeekey": FieldManager, "managerkey": FieldManager, // AdventureWorksDW, WideWorldImporters
 
 	"name": FieldName, "fullname": FieldName, "employeename": FieldName,
 	"displayname": FieldName, "employee": FieldName, "holder": FieldName, "person": FieldName,
@@ -113,6 +115,7 @@ var headerNames = map[string]Field{
 	"dottedto": FieldDotted, "dottedline": FieldDotted, "dottedlineto": FieldDotted,
 	"dottedlinemanager": FieldDotted, "dottedlinemanagerid": FieldDotted, "matrixmanager": FieldDotted,
 	"matrixmanagerid": FieldDotted,
+	"refs":            FieldDotted, // draw.io's CSV import: the ids a card links to beside its manager
 
 	"notes": FieldNotes, "note": FieldNotes, "comments": FieldNotes, "comment": FieldNotes,
 
@@ -123,6 +126,7 @@ var headerNames = map[string]Field{
 	"status": FieldStatus, "positionstatus": FieldStatus, "employmentstatus": FieldStatus,
 	"employeestatus": FieldStatus, "workerstatus": FieldStatus,
 	"accountenabled": FieldEnabled, "enabled": FieldEnabled,
+	"currentflag": FieldEnabled, "iscurrent": FieldEnabled, // a warehouse's history rows (type 2): 0 is a past version
 
 	"fte": FieldFTE, "fulltimeequivalent": FieldFTE, "numberofpostsinfte": FieldFTE,
 

@@ -30,6 +30,7 @@ type row struct {
 	owns, supports, notOwns                  string
 	jobCode, fte, grade, costMin, costMax    string
 	employment                               string   // the status column
+	disabled                                 string   // "accountEnabled FALSE": an enabled column said no
 	managers                                 []string // one value per manager column, in header order
 	emails                                   []string // one value per email column
 	status                                   nameStatus
@@ -232,6 +233,12 @@ func readRows(data []byte, file string, opt Options, fail func(int, string, ...a
 			data = nil
 		}
 	}
+	// draw.io's CSV import files carry their configuration above the header
+	// ("## a remark", "# label: %name%", "# connect: {...}"): blank those
+	// lines too. A header may itself start with "#" (a column named "#").
+	if n := configLines(data); n > 0 {
+		data = append(bytes.Repeat([]byte{'\n'}, bytes.Count(data[:n], []byte{'\n'})), data[n:]...)
+	}
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.Comma = delimiter(data)
 	cr.FieldsPerRecord = -1
@@ -369,7 +376,10 @@ func readRows(data []byte, file string, opt Options, fail func(int, string, ...a
 				rw.employment = v
 			case FieldEnabled:
 				if disabled[strings.ToLower(v)] {
-					rw.employment = "account disabled" // a leaver's account, a shared mailbox: nobody in a post
+					// a leaver's account, a shared mailbox, a warehouse's past
+					// version of a row: nobody in a post, whatever the status
+					// column says
+					rw.disabled = c.Header + " " + v
 				}
 			}
 		}
@@ -407,7 +417,7 @@ func readRows(data []byte, file string, opt Options, fail func(int, string, ...a
 			continue
 		}
 		rw.status, rw.name = readName(rw.name)
-		if e := strings.ToLower(strings.TrimSpace(rw.employment)); goneStatuses[e] || e == "account disabled" {
+		if rw.disabled != "" || gone(rw.employment) {
 			rw.status = departed
 		}
 		if rw.id == "" {
@@ -458,6 +468,39 @@ func teamFile(sh *sheet) string {
 		return sh.file
 	}
 	return ""
+}
+
+// configLines returns the length of the leading lines that are draw.io's
+// remarks and settings: lines starting "##", or "# key:" with a key of
+// letters (a header such as "# Reports,Name" is kept).
+func configLines(data []byte) int {
+	n := 0
+	for n < len(data) && data[n] == '#' {
+		end := bytes.IndexByte(data[n:], '\n')
+		line := data[n:]
+		if end >= 0 {
+			line = data[n : n+end]
+		}
+		line = bytes.TrimRight(line, "\r")
+		if !(bytes.HasPrefix(line, []byte("##")) || configSetting(line)) || end < 0 {
+			break
+		}
+		n += end + 1
+	}
+	return n
+}
+
+// configSetting reports whether line is "# key: ..." (draw.io's "# label:",
+// "# connect:", "# nodespacing:").
+func configSetting(line []byte) bool {
+	if !bytes.HasPrefix(line, []byte("# ")) {
+		return false
+	}
+	k := 2
+	for k < len(line) && ('a' <= line[k] && line[k] <= 'z' || 'A' <= line[k] && line[k] <= 'Z') {
+		k++
+	}
+	return k > 2 && k < len(line) && line[k] == ':'
 }
 
 // lineEnds names the line ends of data, for the message about a file whose

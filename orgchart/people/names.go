@@ -23,6 +23,34 @@ const (
 var goneStatuses = map[string]bool{"terminated": true, "inactive": true, "former": true, "retired": true,
 	"deceased": true, "separated": true, "withdrawn": true, "left": true, "termed": true, "resigned": true}
 
+// gone reports whether an employment status says the person has left:
+// one of goneStatuses, or a status made of words that hold one
+// ("Voluntarily Terminated", "Terminated for Cause", "Terminated -
+// Involuntary"), unless it says the leaving is still to come ("Pending
+// Termination", "Resigned - Notice Period").
+func gone(status string) bool {
+	e := strings.ToLower(strings.TrimSpace(status))
+	if e == "" || len(e) > 64 {
+		return false
+	}
+	if goneStatuses[e] || e == "account disabled" {
+		return true
+	}
+	left := false
+	for _, w := range strings.FieldsFunc(e, func(r rune) bool { return !('a' <= r && r <= 'z') }) {
+		switch {
+		case stillToCome[w]:
+			return false
+		case goneStatuses[w]:
+			left = true
+		}
+	}
+	return left
+}
+
+// stillToCome are the words of a status whose leaving has not happened yet.
+var stillToCome = map[string]bool{"pending": true, "notice": true, "future": true, "scheduled": true, "upcoming": true}
+
 // disabled are the values of an account-enabled column that say no.
 var disabled = map[string]bool{"false": true, "no": true, "0": true, "disabled": true, "n": true}
 

@@ -1,0 +1,125 @@
+package people
+
+import (
+	"strings"
+	"testing"
+)
+
+// Fixtures in the shapes of public sample data sets that people load into
+// org-chart tools, with their real header rows and invented people: draw.io's
+// CSV import (its "## ... # key: value" configuration lines above the
+// header), the Kaggle "Human Resources Data Set" (HRDataset_v14),
+// Microsoft's AdventureWorksDW DimEmployee table and the Chinook sample
+// database's Employee table.
+
+func TestImportDrawioOrgChartCSV(t *testing.T) {
+	p, rep, err := importFiles(t, "drawio-orgchart.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Positions) != 10 || rep.Rows != 10 {
+		t.Fatalf("%d positions from %d rows, want 10", len(p.Positions), rep.Rows)
+	}
+	// Line numbers stay the file's: the header is line 16.
+	if pos := byHolder(t, p, "Priya Raman"); pos.Line != 17 || pos.Role != "chief-technology-officer" {
+		t.Errorf("Priya Raman: line %d role %s", pos.Line, pos.Role)
+	}
+	wantManager(t, p, "Priya Raman", "")
+	wantManager(t, p, "Tomas Novak", "Priya Raman")
+	wantManager(t, p, "Mei Chen", "Jun Park")
+	// draw.io's "refs" column holds the ids of other cards a card links to.
+	if got := byHolder(t, p, "Mei Chen").DottedTo; len(got) != 1 || byHolder(t, p, "Amara Okafor").ID != got[0] {
+		t.Errorf("Mei Chen's refs: dotted %v", got)
+	}
+	// A header that starts with "#" is still a header.
+	for _, header := range []string{"#,Name,Title,Manager", "# Reports,id,Name,Title,Manager"} {
+		in := header + "\n" + strings.Repeat("x,", strings.Count(header, ",")-3) + "1,Ada,CTO,\n" + strings.Repeat("x,", strings.Count(header, ",")-3) + "2,Bo,Engineer,1\n"
+		p, _, err = Import(strings.NewReader(in), "hash.csv", defaultCatalog(t), nil)
+		if err != nil || len(p.Positions) != 2 {
+			t.Errorf("a header %q: %v", header, err)
+		}
+	}
+}
+
+func TestImportKaggleHRDataset(t *testing.T) {
+	// HRDataset_v14's header: names "Last, First  M", ManagerName "First
+	// Last", a ManagerID from another numbering (blank on some rows), the
+	// CEO's manager "Board of Directors", people who left still in the file
+	// ("Voluntarily Terminated", "Terminated for Cause").
+	p, rep, err := importFiles(t, "hrdataset-v14.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Rows != 42 || len(p.Positions) != 39 {
+		t.Errorf("%d positions from %d rows, want 39 of 42 (three have left)", len(p.Positions), rep.Rows)
+	}
+	for _, n := range rep.Notes {
+		if n.Kind == NoteUnknownManager {
+			t.Errorf("unknown manager: %s", n.Message)
+		}
+	}
+	wantManager(t, p, "Kingsley, Janet", "") // "Board of Directors", ManagerID 9
+	wantManager(t, p, "Lopez, Maria", "Butlers, Webb")
+	wantManager(t, p, "Quinn, Dana", "LeBlanc, Brandon  R")
+	for _, name := range []string{"Vasquez, Lucia  R", "Adeyemi, Tunde", "Dubois, Luc  A"} {
+		for _, pos := range p.Positions {
+			if pos.Holder == name {
+				t.Errorf("%s has left but is in the plan", name)
+			}
+		}
+	}
+	for title, role := range map[string]string{"BI Director": "vp-of-data-and-ai", "BI Developer": "data-engineer",
+		"Senior BI Developer": "data-engineer", "Principal Data Architect": "data-engineer", "Sr. DBA": "database-administrator"} {
+		if ps := byTitle(p, title); len(ps) != 1 || ps[0].Role != role {
+			t.Errorf("%q: %d positions, want one %s", title, len(ps), role)
+		}
+	}
+}
+
+func TestGoneStatuses(t *testing.T) {
+	for status, want := range map[string]bool{"Terminated": true, "Voluntarily Terminated": true, "Terminated for Cause": true,
+		"Terminated - Involuntary": true, "INACTIVE": true, "Active": false, "Leave of Absence": false, "": false,
+		"Pending Termination": false, "Resigned - Notice Period": false, "Future Start": false, "On Leave": false} {
+		if gone(status) != want {
+			t.Errorf("gone(%q) = %v, want %v", status, !want, want)
+		}
+	}
+}
+
+func TestImportAdventureWorksDimEmployee(t *testing.T) {
+	// A warehouse's employee dimension as SQL Server Management Studio saves
+	// it: EmployeeKey and ParentEmployeeKey, NULL written out, and history
+	// rows (type 2): a past version of a person has CurrentFlag 0 and a
+	// Status of NULL, the current one Status "Current".
+	p, rep, err := importFiles(t, "adventureworksdw-dimemployee.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Rows != 27 || len(p.Positions) != 25 {
+		t.Fatalf("%d positions from %d rows, want 25 of 27 (two past versions)", len(p.Positions), rep.Rows)
+	}
+	wantManager(t, p, "Karl Sandoval", "")
+	wantManager(t, p, "Linda Mitchel", "Stephen Yang")
+	wantManager(t, p, "Stuart Macrae", "Sandra Salavaria")
+	if n := len(byTitle(p, "North American Sales Manager")); n != 1 {
+		t.Errorf("%d North American Sales Managers, want 1 (the current version)", n)
+	}
+	for title, role := range map[string]string{"Information Services Manager": "it-operations-manager", "Network Manager": "network-engineering-manager",
+		"Application Specialist": "business-systems-analyst"} {
+		if ps := byTitle(p, title); len(ps) == 0 || ps[0].Role != role {
+			t.Errorf("%q: %d positions, want role %s", title, len(ps), role)
+		}
+	}
+	left := 0
+	for _, n := range rep.Notes {
+		if strings.Contains(n.Message, "is a past version of a row (CurrentFlag 0); left out") {
+			left++
+		}
+		if n.Kind == NoteUnknownManager {
+			t.Errorf("unknown manager: %s", n.Message)
+		}
+	}
+	if left != 2 {
+		t.Errorf("%d past versions noted, want 2", left)
+	}
+}
