@@ -76,6 +76,7 @@ func (b *builder) arrange(m int32) {
 	// flowDP's table is kept for m's heights while arrange lists them.
 	b.flow.valid = false
 	b.flow.arranging = m + 1
+	b.fitOf = 0
 	defer func() { b.flow.arranging = 0 }()
 	kids := b.arranged(m)
 	b.tmp = b.tmp[:0]
@@ -545,15 +546,24 @@ func (b *builder) apply(m int32, ch cand, write bool) (float32, float32, float32
 		}
 		return l + mc.W + r, mc.H + h, l
 	case kindRow:
+		if fit := b.rowItems(m, ch.fit, write); fit != nil {
+			b.items = append(b.items, fit...)
+			return b.row(m, VGap, true, write)
+		}
 		for _, c := range kids {
 			b.items = append(b.items, b.boxItem(c, b.rowPick(c, ch.fit)))
 		}
 		return b.row(m, VGap, true, write)
 	case kindRowGrid:
 		grid := false
-		for _, c := range kids {
+		fit := b.rowItems(m, ch.fit, write)
+		for k, c := range kids {
 			if !b.isLeaf(c) {
-				b.items = append(b.items, b.boxItem(c, b.rowPick(c, ch.fit)))
+				if fit != nil {
+					b.items = append(b.items, fit[k])
+				} else {
+					b.items = append(b.items, b.boxItem(c, b.rowPick(c, ch.fit)))
+				}
 			} else if !grid {
 				grid = true
 				b.items = append(b.items, b.leafGrid(m, int(ch.k), write))
@@ -572,8 +582,12 @@ func (b *builder) apply(m int32, ch cand, write bool) (float32, float32, float32
 		}
 		return b.row(m, VGap, true, write)
 	case kindFlow:
-		for _, c := range kids {
-			b.items = append(b.items, b.boxItem(c, b.byHeight(c, ch.fit)))
+		if fit := b.fitItems(m, ch.fit, write); fit != nil {
+			b.items = append(b.items, fit...)
+		} else {
+			for _, c := range kids {
+				b.items = append(b.items, b.boxItem(c, b.byHeight(c, ch.fit)))
+			}
 		}
 		return b.columns(m, -1, ch.k == 1, ch.fit, write)
 	default:
@@ -582,6 +596,34 @@ func (b *builder) apply(m int32, ch cand, write bool) (float32, float32, float32
 		}
 		return b.columns(m, int(ch.k), false, 0, write)
 	}
+}
+
+// fitItems is, while arrange lists m's candidates (write false), each of
+// m's arranged reports as a box laid out for height fit (byHeight): the
+// rows and the columns arrange tries at one height share them, made once.
+// Nil while m is not being listed or when writing.
+func (b *builder) fitItems(m int32, fit float32, write bool) []item {
+	if write || b.flow.arranging != m+1 {
+		return nil
+	}
+	if b.fitOf == m+1 && b.fitAt == fit {
+		return b.fitMemo
+	}
+	b.fitMemo = b.fitMemo[:0]
+	for _, c := range b.arranged(m) {
+		b.fitMemo = append(b.fitMemo, b.boxItem(c, b.byHeight(c, fit)))
+	}
+	b.fitOf, b.fitAt = m+1, fit
+	return b.fitMemo
+}
+
+// rowItems is fitItems for a row: nil while an Engine keeps column starts
+// (then rowPick may narrow a report to its slot).
+func (b *builder) rowItems(m int32, fit float32, write bool) []item {
+	if b.keptStarts != nil {
+		return nil
+	}
+	return b.fitItems(m, fit, write)
 }
 
 // leafGrid is the block of m's leaves in k columns. While arrange lists

@@ -100,6 +100,10 @@ type scratch struct {
 	asideAny bool
 	widths   []float32
 	flow     flowScratch // flowDP's table and arrays (flow.go)
+	// fitItems' reports of manager fitOf-1 laid out for height fitAt
+	fitOf   int32
+	fitAt   float32
+	fitMemo []item
 }
 
 // reserve is the box a subtree keeps: at least w x h, its card at rx when
