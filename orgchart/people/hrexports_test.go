@@ -314,7 +314,7 @@ func TestImportManagerNamesAgainstLastFirstNames(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for holder, manager := range map[string]string{"Roup, Simon": "LeBlanc, Brandon  R", "Carr, Claudia  N": "Roup, Simon", "Becker, Renee": "Roup, Simon"} {
+	for holder, manager := range map[string]string{"Roup, Simon": "LeBlanc, Brandon R", "Carr, Claudia N": "Roup, Simon", "Becker, Renee": "Roup, Simon"} {
 		if m := p.Manager(byHolder(t, p, holder)); m == nil || m.Holder != manager {
 			t.Errorf("%s: manager %v, want %s", holder, m, manager)
 		}

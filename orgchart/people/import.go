@@ -333,13 +333,13 @@ func readRows(data []byte, file string, opt Options, fail func(int, string, ...a
 			case FieldManager:
 				rw.managers = append(rw.managers, v)
 			case FieldName:
-				rw.name = v
+				rw.name = oneSpaced(v)
 			case FieldFirstName:
-				rw.first = v
+				rw.first = oneSpaced(v)
 			case FieldLastName:
-				rw.last = v
+				rw.last = oneSpaced(v)
 			case FieldPreferred:
-				rw.preferred = v
+				rw.preferred = oneSpaced(v)
 			case FieldEmail:
 				rw.emails = append(rw.emails, v)
 			case FieldTitle:

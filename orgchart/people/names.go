@@ -92,6 +92,25 @@ func readName(name string) (nameStatus, string) {
 	return named, name
 }
 
+// oneSpaced turns each run of spaces in a name into one: HR exports pad
+// names ("Adinolfi, Wilson  K", a fixed-width middle initial), and a card,
+// a finding or a diff should not show the padding. Other characters (a
+// holder's leading tab a spreadsheet formula guard restored) stay.
+func oneSpaced(s string) string {
+	if !strings.Contains(s, "  ") {
+		return s // most names: no allocation
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' && i > 0 && s[i-1] == ' ' {
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
 // notInPost reports whether a title says the row holds no post (the
 // organograms' post reference 0, "individuals paid but not in post").
 func notInPost(title string) bool {
