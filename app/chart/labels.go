@@ -101,19 +101,27 @@ func (r *chartRenderer) cardLabel(i int, subs *subtrees, width float32) (string,
 // shortName fits a person's name (or a title) in width: whole, then "Grace
 // H.", then "Grace", then cut with an ellipsis.
 func (r *chartRenderer) shortName(name string, width float32, style fyne.TextStyle) string {
-	fits := func(s string) bool { return r.fitter.width(s, labelSize, style) <= width }
-	if fits(name) {
-		return name
-	}
-	if f := strings.Fields(name); len(f) > 1 {
-		if s := f[0] + " " + string([]rune(f[len(f)-1])[:1]) + "."; fits(s) {
+	for _, s := range shortNames(name) {
+		if r.fitter.width(s, labelSize, style) <= width {
 			return s
-		}
-		if fits(f[0]) {
-			return f[0]
 		}
 	}
 	return r.fitter.fit(name, labelSize, width, style)
+}
+
+// shortNames are the shorter forms of a name, longest first: "Grace Hopper",
+// "Grace H.", "Grace". A name written "Last, First M" (HR exports) keeps its
+// family name first: "Hopper, Grace M", "Hopper, G.", "Hopper".
+func shortNames(name string) []string {
+	f := strings.Fields(name)
+	if len(f) < 2 {
+		return []string{name}
+	}
+	initial := func(w string) string { return string([]rune(w)[:1]) + "." }
+	if last, ok := strings.CutSuffix(f[0], ","); ok && last != "" {
+		return []string{name, last + ", " + initial(f[1]), last}
+	}
+	return []string{name, f[0] + " " + initial(f[len(f)-1]), f[0]}
 }
 
 // pillRect is where the "+N" control of a folded card is below detailZoom:

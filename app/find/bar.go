@@ -81,7 +81,13 @@ func New(st *state.State) *Bar {
 	b.listBg.StrokeWidth = 1
 	b.listBox = container.NewStack(b.listBg, b.list)
 	b.listBox.Hide()
-	b.overlay = container.New(&topLayout{h: row * resultRows}, b.listBox)
+	sep := theme.SeparatorThicknessSize()
+	b.overlay = container.New(&topLayout{h: func() float32 {
+		// as tall as the results, up to resultRows: one match leaves the
+		// chart below its row in view
+		n := float32(min(len(b.results), resultRows))
+		return n*row + (n+1)*sep
+	}}, b.listBox)
 	right := container.NewHBox(b.count, b.prev, b.next, clear)
 	b.root = container.NewBorder(nil, nil, nil, right, b.entry)
 	b.update()
@@ -268,14 +274,14 @@ func (e *queryEntry) FocusGained() {
 	}
 }
 
-// topLayout puts its objects at the top of the space, as wide as it and h
+// topLayout puts its objects at the top of the space, as wide as it and h()
 // high (less when the space is lower); it asks for no room of its own.
-type topLayout struct{ h float32 }
+type topLayout struct{ h func() float32 }
 
 func (l *topLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	for _, o := range objs {
 		o.Move(fyne.NewPos(0, 0))
-		o.Resize(fyne.NewSize(size.Width, min(l.h, size.Height)))
+		o.Resize(fyne.NewSize(size.Width, min(l.h(), size.Height)))
 	}
 }
 

@@ -96,3 +96,26 @@ func TestBarFollowsEditsAndEscapeLeaves(t *testing.T) {
 		t.Errorf("after Escape the list is open (%v) or the results went (%d)", b.ListOpen(), len(b.Results()))
 	}
 }
+
+// The list of results is as tall as its results (up to resultRows): one
+// match must not hide five rows of the chart under an empty panel.
+func TestResultListIsAsTallAsItsResults(t *testing.T) {
+	b, _, _ := newTestBar(t)
+	w := test.NewTempWindow(t, b.Overlay())
+	w.Resize(fyne.NewSize(700, 600))
+	row := b.list.MinSize().Height
+	test.Type(b.entry, "engineer")
+	many := len(b.Results())
+	b.overlay.Refresh()
+	tall := b.listBox.Size().Height
+	b.Clear()
+	test.Type(b.entry, "Grace")
+	if len(b.Results()) != 1 {
+		t.Fatalf("Grace: %d results", len(b.Results()))
+	}
+	b.overlay.Refresh()
+	one := b.listBox.Size().Height
+	if many < 3 || one <= 0 || one >= tall/2 || one > 2*row+10 {
+		t.Errorf("list %v high for one result, %v for %d (a row %v)", one, tall, many, row)
+	}
+}
