@@ -159,8 +159,9 @@ func (b *Bar) Clear() { b.entry.SetText("") }
 // PlanChanged searches again after an edit or when another plan was opened.
 func (b *Bar) PlanChanged() {
 	if b.entry.Text != "" {
-		cur := b.Current()
+		cur, closed := b.Current(), b.closed
 		b.search()
+		b.closed = closed // an edit is no reason to open the list over the chart again
 		for i := range b.results {
 			if b.results[i].ID == cur {
 				b.cur = i

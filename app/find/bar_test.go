@@ -95,6 +95,20 @@ func TestBarFollowsEditsAndEscapeLeaves(t *testing.T) {
 	if b.ListOpen() || len(b.Results()) != 1 {
 		t.Errorf("after Escape the list is open (%v) or the results went (%d)", b.ListOpen(), len(b.Results()))
 	}
+	// An edit on the chart (a drag) searches again but leaves the list
+	// closed: it opened over the chart after every move.
+	if err := st.Update("qa", func(p *orgchart.Position) { p.Notes = "moved" }); err != nil {
+		t.Fatal(err)
+	}
+	if b.ListOpen() || len(b.Results()) != 1 {
+		t.Errorf("after an edit the closed list is open (%v), results %d", b.ListOpen(), len(b.Results()))
+	}
+	test.Type(b.entry, "x") // typing opens it again
+	b.Clear()
+	test.Type(b.entry, "katherine")
+	if !b.ListOpen() {
+		t.Error("typing a new query left the list closed")
+	}
 }
 
 // The list of results is as tall as its results (up to resultRows): one
