@@ -287,7 +287,7 @@ func (u *ui) showStep(verb string, s state.Step) {
 	for _, id := range []string{s.ID, s.Near} {
 		if id != "" && u.st.Plan().Position(id) != nil {
 			u.st.Select(id)
-			u.chart.ScrollTo(id)
+			u.chart.ScrollIntoView(id) // at the zoom the change was made at
 			u.showZoom()
 			return
 		}

@@ -415,3 +415,27 @@ func TestOpenedStatusSaysTimesUnderAMillisecond(t *testing.T) {
 		t.Errorf("status %q", u.lastStatus)
 	}
 }
+
+// A card dropped at a small zoom leaves the zoom as it was and the target
+// where it was: the view zoomed to 100% around the moved card, a jump away
+// from where the user was working.
+func TestMovingACardAtASmallZoomKeepsTheView(t *testing.T) {
+	u := newTestUI(t, apptest.Plan())
+	u.chart.SetView(0.45, fyne.NewPos(-20, -20))
+	before, _ := u.chart.CardCenter("ciso")
+	u.dragCard(t, "em", u.cardAbs(t, "ciso"), nil)
+	if got := u.st.Plan().Position("em").ReportsTo; got != "ciso" {
+		t.Fatalf("em reports to %q, want ciso", got)
+	}
+	after, _ := u.chart.CardCenter("ciso")
+	if z := u.chart.Zoom(); z != 0.45 {
+		t.Errorf("the drop changed the zoom to %.2f", z)
+	}
+	if d := after.Subtract(before); d.X*d.X+d.Y*d.Y > 1 && !u.inView("em") {
+		t.Errorf("the target moved on screen from %v to %v and em is out of view", before, after)
+	}
+	u.undo()
+	if got := u.st.Plan().Position("em").ReportsTo; got != "vpe" || u.chart.Zoom() != 0.45 {
+		t.Errorf("after undo em reports to %q and the zoom is %.2f", got, u.chart.Zoom())
+	}
+}

@@ -290,7 +290,14 @@ const scrollMargin float32 = 24
 // above it first. The view moves the least it can: not at all when the card
 // is in view, else just enough to show it with a margin. When the zoom is
 // too small to read the card, it zooms to 100% around the card.
-func (c *Chart) ScrollTo(id string) {
+func (c *Chart) ScrollTo(id string) { c.scrollTo(id, true) }
+
+// ScrollIntoView brings a position's card into view as ScrollTo does, at the
+// zoom of the moment: after a drop the user is working at that zoom, and a
+// card small enough to be a label is still where they left it.
+func (c *Chart) ScrollIntoView(id string) { c.scrollTo(id, false) }
+
+func (c *Chart) scrollTo(id string, readable bool) {
 	c.st.Reveal(id)
 	lay := c.st.Layout()
 	i := lay.Index(id)
@@ -299,7 +306,7 @@ func (c *Chart) ScrollTo(id string) {
 	}
 	k := &lay.Cards[i]
 	s := c.Size()
-	if c.zoom < detailZoom {
+	if readable && c.zoom < detailZoom {
 		c.zoom = 1
 		c.off = fyne.NewPos(k.X+k.W/2-s.Width/2/c.zoom, k.Y+k.H/2-s.Height/2/c.zoom)
 		c.Refresh()

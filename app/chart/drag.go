@@ -158,7 +158,7 @@ func (d *Dragger) drop(id string) error {
 		if err != nil {
 			return fmt.Errorf("could not add %s: %w", d.p.title, err)
 		}
-		d.chart.ScrollTo(pos.ID) // when the new card landed out of view
+		d.chart.ScrollIntoView(pos.ID) // when the new card landed out of view
 		where := "as a top position"
 		if m := st.Plan().Manager(pos); m != nil {
 			where = "under " + st.Label(m)
@@ -181,7 +181,7 @@ func (d *Dragger) drop(id string) error {
 	if err := st.Move(d.p.moveID, id); err != nil {
 		return fmt.Errorf("not moved: %w", err)
 	}
-	d.chart.ScrollTo(pos.ID)
+	d.chart.ScrollIntoView(pos.ID)
 	d.status(fmt.Sprintf("Moved %s under %s", st.Label(pos), st.Label(st.Plan().Position(id))))
 	return nil
 }
