@@ -235,8 +235,8 @@ func newBuilder(p *orgchart.Plan, opt Options) *builder {
 	b.c0 = make([]int32, n)
 	b.cn = make([]uint8, n)
 	b.chosen = make([]int32, n)
-	if b.workers() <= 1 { // else arrangeParallel sizes it to the pieces' candidates
-		b.arena = make([]cand, 0, 3*n) // real-shaped charts list 1.4 per card, random trees 2.7
+	if b.workers() <= 1 { // else arrangeParallel sizes it
+		b.arena = make([]cand, 0, pieceCands*n)
 	}
 	return b
 }

@@ -12,6 +12,11 @@ import (
 // the serial one exactly: every subtree's candidates are the same whoever
 // lists them, and they are gathered in card order.
 
+// pieceCands is the room for candidates per card that each piece of the
+// chart is given in the arena (real-shaped charts list 1.4 per card,
+// random trees 2.7).
+const pieceCands = 3
+
 // minParallel is the fewest cards worth more than one goroutine.
 const minParallel = 4096
 
@@ -88,6 +93,16 @@ func (b *builder) arrangeParallel() {
 		return
 	}
 	ps, upper := b.pieces(int32(len(b.cards)/(8*nw)) + 1)
+	// Each piece lists its candidates into its own share of one arena,
+	// pieceCands per card, and the shares are then closed up in card order
+	// in place: one allocation, no copy. A piece that lists more than its
+	// share gets an array of its own, and the arena is made again.
+	base := len(b.arena)
+	need := base + pieceCands*len(b.cards) + b.tune.cands*len(upper) + 64
+	if cap(b.arena) < need {
+		b.arena = append(make([]cand, 0, need), b.arena...)
+	}
+	buf := b.arena[:cap(b.arena)]
 	type out struct {
 		arena []cand
 		teams map[teamKey]teamCands
@@ -95,7 +110,8 @@ func (b *builder) arrangeParallel() {
 	outs := make([]out, len(ps))
 	b.run(nw, len(ps), func(w *builder, k int) {
 		p := ps[k]
-		w.arena = make([]cand, 0, 2*(p.hi-p.lo))
+		lo, hi := base+pieceCands*int(p.lo), base+pieceCands*int(p.hi)
+		w.arena = buf[lo:lo:hi]
 		w.teams = nil
 		for i := p.hi - 1; i >= p.lo; i-- {
 			w.arrange(i)
@@ -103,16 +119,20 @@ func (b *builder) arrangeParallel() {
 		outs[k] = out{w.arena, w.teams}
 	})
 	// Gather the pieces' candidates in card order.
-	if b.arena == nil {
-		total := 0
-		for k := range outs {
-			total += len(outs[k].arena)
+	for k, p := range ps {
+		if len(outs[k].arena) > pieceCands*int(p.hi-p.lo) {
+			total := base
+			for k := range outs {
+				total += len(outs[k].arena)
+			}
+			b.arena = append(make([]cand, 0, total+b.tune.cands*len(upper)+64), b.arena[:base]...)
+			break
 		}
-		b.arena = make([]cand, 0, total+b.tune.cands*len(upper)+64)
 	}
+	b.arena = b.arena[:base]
 	for k, p := range ps {
 		off := int32(len(b.arena))
-		b.arena = append(b.arena, outs[k].arena...)
+		b.arena = append(b.arena, outs[k].arena...) // (in place: never past the share it comes from)
 		for i := p.lo; i < p.hi; i++ {
 			b.c0[i] += off
 		}

@@ -47,18 +47,20 @@ func newRectGrid(n int, width, height float32, rect func(i int) (x0, y0, x1, y1 
 		g.start[i] += g.start[i-1]
 	}
 	g.items = make([]int32, g.start[len(g.start)-1])
-	fill := make([]int32, g.cols*g.rows)
-	copy(fill, g.start)
+	// start[c] is cell c's next free place while filling; after it, the
+	// end of cell c, which is where cell c+1 starts.
 	for i := range n {
 		c0, r0, c1, r1 := g.span(rect(i))
 		for r := r0; r <= r1; r++ {
 			for c := c0; c <= c1; c++ {
 				cell := r*g.cols + c
-				g.items[fill[cell]] = int32(i)
-				fill[cell]++
+				g.items[g.start[cell]] = int32(i)
+				g.start[cell]++
 			}
 		}
 	}
+	copy(g.start[1:], g.start[:len(g.start)-1])
+	g.start[0] = 0
 	return g
 }
 
