@@ -14,7 +14,7 @@ func (b *builder) connect(l *Layout) {
 		dotted += len(b.cards[i].Position.DottedTo)
 	}
 	l.Edges = make([]Edge, 0, len(b.cards)+dotted)
-	b.pts = make([]Point, 0, 5*len(b.cards)+4*dotted)
+	b.pts = make([]Point, 0, 5*len(b.cards)+8*dotted)
 	b.edgeOf = make([]int32, len(b.cards))
 	if nw := b.workers(); nw > 1 {
 		b.connectParallel(l, nw)
