@@ -16,6 +16,7 @@ const (
 	kindGrid          // only leaves: columns in pairs around shared spines
 	kindColumns       // subtrees hung in columns, each along a spine from the manager's left
 	kindFlow          // the same, each column filled down to a height before the next starts
+	kindRowTuck       // managers' subtrees in a row, the leaves in a column under one of them (tuck.go)
 )
 
 // How a line enters a report's card: from above, or from a spine on its
@@ -165,7 +166,7 @@ func (b *builder) arrange(m int32) {
 	// The top of the chart with a few managers below it is a classic row:
 	// a reader must see at a glance who reports to the head of the chart.
 	top := b.cards[m].Depth == 0 && len(kids)-leaves <= topRowMax
-	if b.tune.topStep > 0 && b.cards[m].Depth == 0 {
+	if b.tune.topStep > 0 && b.cards[m].Depth <= 2 {
 		step = b.tune.topStep
 	}
 	for f := lo; ; f *= step {
@@ -219,6 +220,9 @@ func (b *builder) arrange(m int32) {
 					try(cand{kind: kindRowGrid, k: int16(k), fit: f})
 				}
 			}
+		}
+		if leaves >= 1 && leaves <= tuckMax {
+			b.tryTuck(m, f)
 		}
 		if f >= hi {
 			break
@@ -362,7 +366,7 @@ func (b *builder) keep(m int32) {
 		front = front[s-1:]
 	}
 	maxCands := b.tune.cands
-	if b.tune.topCands > 0 && b.cards[m].Depth <= 1 {
+	if b.tune.topCands > 0 && b.cards[m].Depth <= 2 {
 		maxCands = b.tune.topCands
 	}
 	if len(front) > maxCands {
@@ -581,6 +585,18 @@ func (b *builder) apply(m int32, ch cand, write bool) (float32, float32, float32
 			return b.row(m, HangGap, false, write)
 		}
 		return b.row(m, VGap, true, write)
+	case kindRowTuck:
+		b.extra = b.extra[:0]
+		for _, c := range kids {
+			if !b.isLeaf(c) {
+				if b.joinsTuck(c) {
+					b.extra = append(b.extra, c)
+				} else {
+					b.items = append(b.items, b.boxItem(c, b.rowPick(c, ch.fit)))
+				}
+			}
+		}
+		return b.tuckRow(m, int(ch.k)-1, ch.fit, write)
 	case kindFlow:
 		if fit := b.fitItems(m, ch.fit, write); fit != nil {
 			b.items = append(b.items, fit...)

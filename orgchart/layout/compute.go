@@ -104,6 +104,9 @@ type scratch struct {
 	fitOf   int32
 	fitAt   float32
 	fitMemo []item
+	xs      []float32 // tuckRow's items' offsets
+	tuckAt  int       // the item tuckRow hung the leaves under
+	extra   []int32   // managers an Engine tucks under the leaves
 }
 
 // reserve is the box a subtree keeps: at least w x h, its card at rx when

@@ -520,7 +520,7 @@ func (b *builder) keepArrangement(m int32, spec cand, listed bool) {
 		ok = false
 	case kindGrid:
 		ok = ok && leaves == len(kids)
-	case kindRowGrid:
+	case kindRowGrid, kindRowTuck:
 		ok = ok && leaves >= 1 && leaves < len(kids)
 	case kindColumns, kindFlow:
 		ok = ok && leaves < len(kids)
