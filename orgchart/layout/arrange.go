@@ -214,15 +214,16 @@ func (b *builder) arrange(m int32) {
 			continue
 		}
 		try(cand{kind: kindRow, fit: f})
+		// (In charts past searchCards, only big subtrees: not slower there.)
+		if leaves >= 1 && leaves <= tuckMax && (len(b.cards) <= searchCards || b.size[m] >= bigSubtree) {
+			b.tryTuck(m, f) // (reads the row's items)
+		}
 		if leaves >= 2 {
 			for _, k := range []int{1, 2, 4} {
 				if k <= leaves {
 					try(cand{kind: kindRowGrid, k: int16(k), fit: f})
 				}
 			}
-		}
-		if leaves >= 1 && leaves <= tuckMax {
-			b.tryTuck(m, f)
 		}
 		if f >= hi {
 			break
@@ -596,7 +597,15 @@ func (b *builder) apply(m int32, ch cand, write bool) (float32, float32, float32
 				}
 			}
 		}
-		return b.tuckRow(m, int(ch.k)-1, ch.fit, write)
+		if len(b.items) == 0 { // every manager new to the row: they make it
+			for _, c := range b.extra {
+				b.items = append(b.items, b.boxItem(c, b.rowPick(c, ch.fit)))
+			}
+			b.extra = b.extra[:0]
+		}
+		var size [2]float32
+		b.tuckCol(m, int(ch.k)-1, 0, 0, false, &size)
+		return b.tuckRow(m, int(ch.k)-1, size, write)
 	case kindFlow:
 		if fit := b.fitItems(m, ch.fit, write); fit != nil {
 			b.items = append(b.items, fit...)

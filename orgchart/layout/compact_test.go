@@ -64,13 +64,12 @@ func enterprisePlan(t testing.TB) *orgchart.Plan {
 }
 
 // TestRealOrganisationsPackCompactly: at normal card size, the enterprise
-// sample, the imported Workday export and the spans-4-8 generator fill at least two thirds of their
-// picture (area at most 1.5 times the cards packed with their gaps); the
+// sample, the imported Workday export, the spans-4-8 generator and the
 // real-shaped organisation (ten layers, most managers leading one or two)
-// at most 1.6 times over ten seeds for now (measured 1.45-1.58, was
-// 1.49-1.76 before columns were chosen by flowDP and small charts tried
-// finer searches; the target is 1.5 on every seed: not reached yet
-// on seeds 4 and 9, see docs/performance.md); all within 4:1.
+// over ten seeds fill at least two thirds of their picture (area at most
+// 1.5 times the cards packed with their gaps; measured 1.42-1.49, but seed
+// 4 at 1.51, bound 1.55 until it meets the target: see
+// docs/performance.md); the real-shaped 10,000 at most 1.6; all within 4:1.
 func TestRealOrganisationsPackCompactly(t *testing.T) {
 	type tc struct {
 		name  string
@@ -84,7 +83,11 @@ func TestRealOrganisationsPackCompactly(t *testing.T) {
 		{"shaped-10k", generate.Shaped(10_000, 1), 1.6},
 	}
 	for seed := int64(1); seed <= 10; seed++ {
-		cases = append(cases, tc{fmt.Sprintf("shaped-1516-%d", seed), generate.Shaped(generate.RealSize, seed), 1.6})
+		bound := 1.5
+		if seed == 4 { // measured 1.51: the target is not met on it yet
+			bound = 1.55
+		}
+		cases = append(cases, tc{fmt.Sprintf("shaped-1516-%d", seed), generate.Shaped(generate.RealSize, seed), bound})
 	}
 	for _, c := range cases {
 		l := Compute(c.p, Options{})

@@ -12,9 +12,29 @@ const tuckMax = 16
 
 // tryTuck lists m's row fitted to height fit with its leaves tucked under
 // the subtree that suits them best (the candidate keeps which one).
+// b.items are m's reports fitted to the row at that height (as kindRow
+// has them): the managers' subtrees are the same in the tucked row, and
+// the leaves make its column. (While an Engine relays out, apply lists
+// it, as it may tuck managers too.)
 func (b *builder) tryTuck(m int32, fit float32) {
 	ch := cand{kind: kindRowTuck, fit: fit}
-	ch.w, ch.h, ch.rx = b.apply(m, ch, false)
+	if b.keptStarts != nil {
+		ch.w, ch.h, ch.rx = b.apply(m, ch, false)
+	} else {
+		var size [2]float32
+		size[1] = -StackRowGap
+		mgrs := b.items[:0]
+		for _, it := range b.items {
+			if b.isLeaf(it.card) {
+				size[0] = max(size[0], it.w)
+				size[1] += it.h + StackRowGap
+			} else {
+				mgrs = append(mgrs, it)
+			}
+		}
+		b.items, b.extra = mgrs, b.extra[:0]
+		ch.w, ch.h, ch.rx = b.tuckRow(m, -1, size, false)
+	}
 	ch.k = int16(b.tuckAt + 1)
 	b.tmp = append(b.tmp, ch)
 }
@@ -23,23 +43,15 @@ func (b *builder) tryTuck(m int32, fit float32) {
 // the column of m's leaves (and b.extra, in plan order among them) under
 // item at (at < 0: the one that keeps the box shortest, the first of
 // those); b.tuckAt is the item used.
-func (b *builder) tuckRow(m int32, at int, fit float32, write bool) (float32, float32, float32) {
+func (b *builder) tuckRow(m int32, at int, col [2]float32, write bool) (float32, float32, float32) {
 	mc := &b.cards[m]
-	if len(b.items) == 0 { // every manager new to the row: they make it
-		for _, c := range b.extra {
-			b.items = append(b.items, b.boxItem(c, b.rowPick(c, fit)))
-		}
-		b.extra = b.extra[:0]
-	}
 	n := len(b.items)
 	tallest := float32(0)
 	for _, it := range b.items {
 		tallest = max(tallest, it.h)
 	}
 	// The column: its width and height, then where it goes.
-	var wOf [2]float32
-	b.tuckCol(m, at, 0, 0, false, &wOf)
-	colW, colH := wOf[0], wOf[1]
+	colW, colH := col[0], col[1]
 	if at < 0 || at >= n {
 		at = 0
 		best := inf
@@ -82,7 +94,7 @@ func (b *builder) tuckRow(m int32, at int, fit float32, write bool) (float32, fl
 			b.join[it.card] = joinTop
 			b.chosen[it.card] = it.cand
 		}
-		b.tuckCol(m, at, gx, gy, true, &wOf)
+		b.tuckCol(m, at, gx, gy, true, &col)
 	}
 	return w, h, rx
 }
@@ -124,7 +136,7 @@ func (b *builder) tuckCol(m int32, at int, x, y float32, write bool, size *[2]fl
 }
 
 // tuckGap is the room between a subtree and the leaves tucked under it.
-const tuckGap = VGap / 2
+const tuckGap = VGap
 
 // joinsTuck reports whether manager c, a report of a tucked row an Engine
 // keeps, is new to the row: drawn stacked or aside before (an assistant
