@@ -94,7 +94,7 @@ var headerNames = map[string]Field{
 	"title": FieldTitle, "jobtitle": FieldTitle, "position": FieldTitle,
 	"positiontitle": FieldTitle, "businesstitle": FieldTitle, "jobname": FieldTitle,
 	"employeetitle": FieldTitle, "designation": FieldTitle, "genericjobtitle": FieldTitle,
-	"jobtitledescription": FieldTitle,
+	"jobtitledescription": FieldTitle, "positionname": FieldTitle, // d3-org-chart's sample data
 
 	"role": FieldRole, "roleid": FieldRole, "catalogrole": FieldRole,
 

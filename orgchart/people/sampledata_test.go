@@ -9,8 +9,8 @@ import (
 // org-chart tools, with their real header rows and invented people: draw.io's
 // CSV import (its "## ... # key: value" configuration lines above the
 // header), the Kaggle "Human Resources Data Set" (HRDataset_v14),
-// Microsoft's AdventureWorksDW DimEmployee table and the Chinook sample
-// database's Employee table.
+// Microsoft's AdventureWorksDW DimEmployee table and d3-org-chart's sample
+// data (bumbeishvili/sample-data org.csv).
 
 func TestImportDrawioOrgChartCSV(t *testing.T) {
 	p, rep, err := importFiles(t, "drawio-orgchart.csv")
@@ -122,5 +122,23 @@ func TestImportAdventureWorksDimEmployee(t *testing.T) {
 	}
 	if left != 2 {
 		t.Errorf("%d past versions noted, want 2", left)
+	}
+}
+
+func TestImportD3OrgChartSampleData(t *testing.T) {
+	// d3-org-chart's demos load name,imageUrl,area,profileUrl,office,tags,
+	// isLoggedUser,positionName,id,parentId,size: the title is positionName.
+	p, rep, err := importFiles(t, "d3-org-chart.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Positions) != 6 || rep.Matches[MatchUnmatched] != 0 {
+		t.Fatalf("%d positions, %d titles unmatched", len(p.Positions), rep.Matches[MatchUnmatched])
+	}
+	if pos := wantManager(t, p, "Ian Devling", ""); pos.Role != "chief-technology-officer" {
+		t.Errorf("Ian Devling is %s", pos.Role)
+	}
+	if pos := wantManager(t, p, "Suyama Michael", "Leverling Janet"); pos.Role != "security-engineer" {
+		t.Errorf("Suyama Michael is %s", pos.Role)
 	}
 }
