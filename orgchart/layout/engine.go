@@ -358,8 +358,8 @@ func (e *Engine) relayout() {
 		}
 	}
 	b.arrangeTops()
-	placed := e.place(again)
-	e.connect(placed)
+	placed, shifted := e.place(again)
+	e.connect(placed, shifted)
 	e.l = &Layout{Cards: b.cards, Edges: e.edges, Width: b.rootW, Height: b.rootH, ids: e.ids, live: e.live,
 		edgeOf: b.edgeOf, dottedOf: e.dottedOf}
 }
@@ -439,34 +439,85 @@ func (e *Engine) pathOf(seeds []int32) []int32 {
 
 // place puts again the subtrees that moved: from each top down, stopping
 // at subtrees whose box stayed where it was and were not applied again.
-// It returns the cards placed.
-func (e *Engine) place(again map[int32]bool) []int32 {
+// A subtree not applied again keeps its layout: when its box moved it
+// moves as a block, its cards and its own lines shifted by the same
+// offset, which costs far less than placing and connecting each card (a
+// report that needs more room can shift most of the chart). It returns
+// the cards placed (their lines into their managers are to be drawn
+// again) and the cards shifted below them (their lines moved with them).
+func (e *Engine) place(again map[int32]bool) (placed, shifted []int32) {
 	b := e.b
-	var stack, moved []int32
+	var stack []int32
 	for t, i := range b.tops {
-		if b.boxX[i] != b.topX[t] || b.boxY[i] != b.topY[t] || again[i] {
-			b.boxX[i], b.boxY[i] = b.topX[t], b.topY[t]
+		x, y := b.topX[t], b.topY[t]
+		if x != b.boxX[i] || y != b.boxY[i] || again[i] {
+			if !again[i] {
+				shifted = e.shift(i, x, y, shifted)
+				placed = append(placed, i)
+				continue
+			}
+			b.boxX[i], b.boxY[i] = x, y
 			stack = append(stack, i)
 		}
 	}
 	for len(stack) > 0 {
 		i := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		c := &b.cards[i]
-		moved = append(moved, i)
-		c.X, c.Y = b.boxX[i]+b.rx[i], b.boxY[i]
-		c.Subtree = Rect{b.boxX[i], b.boxY[i], b.bw[i], b.bh[i]}
-		c.Stacked = b.parent[i] >= 0 && b.join[i] != joinTop
-		e.live.mark(i)
+		e.setCard(i)
+		placed = append(placed, i)
 		for _, k := range b.children(i) {
 			x, y := b.boxX[i]+b.ox[k], b.boxY[i]+b.oy[k]
-			if x != b.boxX[k] || y != b.boxY[k] || again[i] || again[k] {
+			switch {
+			case again[k]:
 				b.boxX[k], b.boxY[k] = x, y
 				stack = append(stack, k)
+			case x != b.boxX[k] || y != b.boxY[k]:
+				shifted = e.shift(k, x, y, shifted)
+				placed = append(placed, k)
+			case again[i]: // its line, and how it joins it, may have changed
+				e.setCard(k)
+				placed = append(placed, k)
 			}
 		}
 	}
-	return moved
+	return placed, shifted
+}
+
+// setCard puts card i where its box is.
+func (e *Engine) setCard(i int32) {
+	b := e.b
+	c := &b.cards[i]
+	c.X, c.Y = b.boxX[i]+b.rx[i], b.boxY[i]
+	c.Subtree = Rect{b.boxX[i], b.boxY[i], b.bw[i], b.bh[i]}
+	c.Stacked = b.parent[i] >= 0 && b.join[i] != joinTop
+	e.live.mark(i)
+}
+
+// shift moves the subtree of card k (laid out as before) to a box at x,
+// y: k's card (its line is the caller's), and the cards below it with
+// their lines, which it appends to shifted.
+func (e *Engine) shift(k int32, x, y float32, shifted []int32) []int32 {
+	b := e.b
+	dx, dy := x-b.boxX[k], y-b.boxY[k]
+	b.boxX[k], b.boxY[k] = x, y
+	e.setCard(k)
+	at := len(shifted)
+	shifted = append(shifted, b.children(k)...)
+	for n := at; n < len(shifted); n++ {
+		i := shifted[n]
+		b.boxX[i] += dx
+		b.boxY[i] += dy
+		e.setCard(i)
+		if j := b.edgeOf[i]; j >= 0 {
+			pts := e.edges[j].Points
+			for p := range pts {
+				pts[p].X += dx
+				pts[p].Y += dy
+			}
+		}
+		shifted = append(shifted, b.children(i)...)
+	}
+	return shifted
 }
 
 // compactArena keeps only the candidates some card still uses: every

@@ -50,14 +50,31 @@ func TestEngineLeavesADottedLineWhoseCardsStay(t *testing.T) {
 	// A card placed again onto the line: it is routed again.
 	ln := line(e.Layout())
 	mid := ln.Points[len(ln.Points)/2]
-	if !e.stays(ln, nil) {
+	if !e.stays(ln, e.movedNear(nil, nil)) {
 		t.Fatal("the line does not stay with nothing placed again")
 	}
 	i := int32(e.Layout().Index(other))
 	x, y := e.b.cards[i].X, e.b.cards[i].Y
 	e.b.cards[i].X, e.b.cards[i].Y = mid.X-10, mid.Y-10
-	if e.stays(ln, []int32{i}) {
+	if e.stays(ln, e.movedNear([]int32{i}, nil)) {
 		t.Fatal("a card placed onto the line leaves it as it was")
+	}
+	// The same when most of the chart shifted (the cards are looked up in
+	// the spatial index rather than walked over).
+	many := make([]int32, 0, movedScan+1)
+	for c := range e.b.cards {
+		if int32(c) != i && len(many) <= movedScan {
+			many = append(many, int32(c))
+		}
+	}
+	e.live.mark(i)
+	e.b.cards[i].X, e.b.cards[i].Y = x, y
+	if !e.stays(ln, e.movedNear(nil, many)) {
+		t.Fatal("many cards shifted, none near the line, and it does not stay")
+	}
+	e.b.cards[i].X, e.b.cards[i].Y = mid.X-10, mid.Y-10
+	if e.stays(ln, e.movedNear([]int32{i}, many)) {
+		t.Fatal("a card shifted onto the line, among many, leaves it as it was")
 	}
 	e.b.cards[i].X, e.b.cards[i].Y = x, y
 }

@@ -7,11 +7,13 @@ import "slices"
 // either end) Edges[dottedOf[card]...]. A line taken out leaves its slot
 // to the last one.
 
-// connect draws again the lines of the cards that moved (a card's line
+// connect draws again the lines of the cards placed (a card's line
 // depends on its manager's place, which moved too or was applied again,
-// so its reports are among the moved), and their dotted lines; all the
-// dotted lines when a card that has or takes some changed.
-func (e *Engine) connect(moved []int32) {
+// so its reports are among the placed), and the dotted lines of the
+// cards placed or shifted; all the dotted lines when a card that has or
+// takes some changed. The solid lines of the cards shifted moved with
+// them.
+func (e *Engine) connect(placed, shifted []int32) {
 	b := e.b
 	// The lines drawn again take their points from a store of their own
 	// when the chart's is full: appending to it would copy every line's
@@ -26,7 +28,7 @@ func (e *Engine) connect(moved []int32) {
 	if e.redraw {
 		e.dropAllDotted()
 	}
-	for _, i := range moved {
+	for _, i := range placed {
 		if b.parent[i] < 0 {
 			continue
 		}
@@ -41,42 +43,116 @@ func (e *Engine) connect(moved []int32) {
 	if e.redraw {
 		e.addDotted()
 		e.redraw = false
-	} else {
-		// Each line once (both its cards may have moved), moved with its
-		// cards where that keeps it clear, routed again otherwise.
-		again := make(map[int32]bool)
-		for _, i := range moved {
-			for _, k := range e.dottedOf[i] {
-				if again[k] {
-					continue
-				}
-				again[k] = true
-				ed := &e.edges[k]
-				if e.stays(ed, moved) {
-					continue
-				}
-				if pts := b.dotted.shifted(ed.Points, int32(ed.From), int32(ed.To)); pts != nil {
-					ed.Points = b.path(pts...)
-					continue
-				}
-				e.edges[k] = b.dottedEdge(int32(ed.From), int32(ed.To))
-			}
-		}
+	} else if len(e.dottedOf) > 0 {
+		e.moveDotted(placed, shifted)
 	}
 	if e.ptsDrawn += len(b.pts) - drawn; e.ptsDrawn > e.ptsBase+ptsChunk {
 		e.compactPoints()
 	}
 }
 
+// moveDotted handles the dotted lines of the cards placed or shifted,
+// each once (both its cards may have moved): left as they are when
+// nothing near them moved, moved with their cards where that keeps them
+// clear, routed again otherwise.
+func (e *Engine) moveDotted(placed, shifted []int32) {
+	b := e.b
+	near := e.movedNear(placed, shifted)
+	lines := make([]int32, 0, 8)
+	add := func(i int32) { lines = append(lines, e.dottedOf[i]...) }
+	for _, i := range placed {
+		add(i)
+	}
+	if len(shifted) <= 4*len(e.dottedOf) {
+		for _, i := range shifted {
+			add(i)
+		}
+	} else { // many cards shifted and few lines: look at the lines' cards
+		on := make([]bool, len(b.cards))
+		for _, i := range shifted {
+			on[i] = true
+		}
+		for c := range e.dottedOf {
+			if on[c] {
+				add(c)
+			}
+		}
+	}
+	// In the order the cards were found, each line once (the map's order
+	// is not the same from run to run).
+	seen := make(map[int32]bool, len(lines))
+	order := lines[:0]
+	for _, k := range lines {
+		if !seen[k] {
+			seen[k] = true
+			order = append(order, k)
+		}
+	}
+	if len(shifted) > 4*len(e.dottedOf) {
+		slices.Sort(order)
+	}
+	for _, k := range order {
+		ed := &e.edges[k]
+		if e.stays(ed, near) {
+			continue
+		}
+		if pts := b.dotted.shifted(ed.Points, int32(ed.From), int32(ed.To)); pts != nil {
+			ed.Points = b.path(pts...)
+			continue
+		}
+		e.edges[k] = b.dottedEdge(int32(ed.From), int32(ed.To))
+	}
+}
+
+// movedNear visits the cards placed or shifted that come near the
+// rectangle: a walk over them when they are few, a look in the spatial
+// index when they are many (a shift of most of the chart).
+func (e *Engine) movedNear(placed, shifted []int32) func(x0, y0, x1, y1 float32, visit func(c int32) bool) bool {
+	b := e.b
+	if len(placed)+len(shifted) <= movedScan {
+		return func(x0, y0, x1, y1 float32, visit func(c int32) bool) bool {
+			for _, list := range [2][]int32{placed, shifted} {
+				for _, c := range list {
+					k := &b.cards[c]
+					if x0 < k.X+k.W && x1 > k.X && y0 < k.Y+k.H && y1 > k.Y && !visit(c) {
+						return false
+					}
+				}
+			}
+			return true
+		}
+	}
+	moved := make([]bool, len(b.cards))
+	for _, list := range [2][]int32{placed, shifted} {
+		for _, c := range list {
+			moved[c] = true
+		}
+	}
+	return func(x0, y0, x1, y1 float32, visit func(c int32) bool) bool {
+		ok := true
+		b.dotted.visible(x0, y0, x1, y1, func(c int) {
+			k := &b.cards[c]
+			if ok && moved[c] && x0 < k.X+k.W && x1 > k.X && y0 < k.Y+k.H && y1 > k.Y {
+				ok = visit(int32(c))
+			}
+		})
+		return ok
+	}
+}
+
+// movedScan is the most cards moved that movedNear walks over rather than
+// look up in the spatial index.
+const movedScan = 4096
+
 // stays reports whether dotted line ed can stay as it is: its two cards
 // did not move (one of them was only placed again, as the top of the
-// chart is after every edit) and none of the cards placed again comes
-// near it. The cards not placed again did not move, and the line kept
+// chart is after every edit) and none of the cards placed again or
+// shifted comes near it. The other cards did not move, and the line kept
 // clear of them before (or was left plain by the search's bounds, as it
-// would be again): looking at the cards placed is enough, where looking
-// along the whole line (it can cross the chart) would cost the chart's
-// size. The line keeps its lanes for the lines routed after it.
-func (e *Engine) stays(ed *Edge, placed []int32) bool {
+// would be again): looking at the cards that moved is enough, where
+// looking along the whole line (it can cross the chart) would cost the
+// chart's size. The line keeps its lanes for the lines routed after it.
+func (e *Engine) stays(ed *Edge, near func(x0, y0, x1, y1 float32, visit func(c int32) bool) bool) bool {
 	r := e.b.dotted
 	pts := ed.Points
 	if len(pts) < 2 {
@@ -87,19 +163,16 @@ func (e *Engine) stays(ed *Edge, placed []int32) bool {
 	if pts[0] != s || pts[len(pts)-1] != end {
 		return false
 	}
-	for _, c := range placed {
-		d := float32(dottedClearance)
-		if c == i || c == j {
-			continue // its ends did not move
-		}
-		k := &e.b.cards[c]
-		for n := 1; n < len(pts); n++ {
-			p, q := pts[n-1], pts[n]
-			x0, x1 := min(p.X, q.X), max(p.X, q.X)
-			y0, y1 := min(p.Y, q.Y), max(p.Y, q.Y)
-			if x0 < k.X+k.W+d && x1 > k.X-d && y0 < k.Y+k.H+d && y1 > k.Y-d {
-				return false
-			}
+	const d = float32(dottedClearance)
+	for n := 1; n < len(pts); n++ {
+		p, q := pts[n-1], pts[n]
+		x0, x1 := min(p.X, q.X), max(p.X, q.X)
+		y0, y1 := min(p.Y, q.Y), max(p.Y, q.Y)
+		clear := near(x0-d, y0-d, x1+d, y1+d, func(c int32) bool {
+			return c == i || c == j // its ends did not move
+		})
+		if !clear {
+			return false
 		}
 	}
 	r.use(pts)
