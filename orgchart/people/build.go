@@ -261,6 +261,8 @@ func resolveManagers(rows []row, byID map[string]int, rep *Report, note func(*ro
 				how, j = "id", k
 				if strings.Contains(x, "@") {
 					how = "email" // an email standing in for a missing id
+				} else if rows[k].nameIsID {
+					how = "name" // a name standing in for a missing id
 				}
 				break
 			}

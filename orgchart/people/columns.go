@@ -305,7 +305,10 @@ func resolveColumns(header []string, mapping map[string]string) (cols []Column, 
 	if !taken[FieldID] && !taken[FieldEmail] && !named && taken[FieldManager] && (taken[FieldCount] || taken[FieldFTE]) {
 		return cols, ignored, probs, true
 	}
-	if !taken[FieldEmail] {
+	// Without an id or email column, the name is the id: the simplest org
+	// chart sheet (Visio's Organization Chart Wizard, Google Charts' org
+	// chart data) is a name and the name of its manager.
+	if !taken[FieldEmail] && !named {
 		need(FieldID, "id")
 	}
 	need(FieldManager, "manager")

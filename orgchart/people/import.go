@@ -31,6 +31,7 @@ type row struct {
 	jobCode, fte, grade, costMin, costMax    string
 	employment                               string   // the status column
 	disabled                                 string   // "accountEnabled FALSE": an enabled column said no
+	nameIsID                                 bool     // no id or email column: the id is the name
 	managers                                 []string // one value per manager column, in header order
 	emails                                   []string // one value per email column
 	status                                   nameStatus
@@ -428,10 +429,23 @@ func readRows(data []byte, file string, opt Options, fail func(int, string, ...a
 				}
 			}
 		}
+		byName := false
+		if rw.id == "" && idHeader == "" && !hasField(cols, FieldEmail) {
+			rw.id, byName, rw.nameIsID = strings.TrimSpace(holderOf(&rw)), true, true // no id column: the name is the id
+			if rw.id == "" {
+				rw.id = strings.TrimSpace(rw.first + " " + rw.last)
+			}
+		}
 		prev, dup := byID[rw.id]
 		switch {
+		case rw.id == "" && byName:
+			fail(line, "no name: in a file without an id column the name is the id others name as their manager; give this row a name, or add an id column")
+			continue
 		case rw.id == "":
 			fail(line, "empty id: every person needs an id that others can name as their manager")
+			continue
+		case dup && byName:
+			fail(line, "%q is also the name on line %d: in a file without an id column names are the ids, so they must be unique; add an id column (and give managers by id)", rw.id, sh.rows[prev].line)
 			continue
 		case dup && hasFTE && sh.rows[prev].shares < maxShares && jobShare(&sh.rows[prev], &rw):
 			first := &sh.rows[prev]

@@ -142,3 +142,32 @@ func TestImportD3OrgChartSampleData(t *testing.T) {
 		t.Errorf("Suyama Michael is %s", pos.Role)
 	}
 }
+
+func TestImportSheetsOfNamesAndManagersNames(t *testing.T) {
+	// The simplest org chart sheet has no id: Visio's Organization Chart
+	// Wizard (Name, Reports_To, Title, Department, Telephone) and Google
+	// Charts' org chart data (Name, Manager, ToolTip). The name is the id.
+	p, rep, err := importFiles(t, "visio-orgchart-wizard.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Positions) != 7 || rep.ManagersBy.Name != 6 || rep.ManagersBy.ID != 0 {
+		t.Fatalf("%d positions, managers by name %d, by id %d", len(p.Positions), rep.ManagersBy.Name, rep.ManagersBy.ID)
+	}
+	wantManager(t, p, "Joe Sampletest", "")
+	wantManager(t, p, "Tom Baker", "Bill Jones")
+	if pos := wantManager(t, p, "Lin Chen", "Rahul Iyer"); pos.Role != "security-analyst" {
+		t.Errorf("Lin Chen is %s", pos.Role)
+	}
+	p, _, err = importFiles(t, "google-charts-orgchart.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantManager(t, p, "Carol", "Bob")
+	wantManager(t, p, "Mike", "")
+	// Names are the ids: two people of one name are a problem naming both lines.
+	_, _, err = Import(strings.NewReader("Name,Manager\nAda,\nBo,Ada\nBo,Ada\n"), "twice.csv", defaultCatalog(t), nil)
+	if err == nil || !strings.Contains(err.Error(), `twice.csv:4: "Bo" is also the name on line 3`) {
+		t.Errorf("a name twice: %v", err)
+	}
+}
