@@ -828,3 +828,21 @@ func TestExportSVGAndPDF(t *testing.T) {
 		}
 	}
 }
+
+// `orgplanner people.csv` imports the CSV (it was read as a plan and
+// refused: "a plan is a mapping of fields ..., not text").
+func TestACSVNamedOnTheCommandLineIsImported(t *testing.T) {
+	for path, want := range map[string]bool{"people.csv": true, "Export.CSV": true, "a.tsv": true, "plan.yaml": false, "": false, "csv": false} {
+		if isPeopleFile(path) != want {
+			t.Errorf("isPeopleFile(%q) = %v", path, !want)
+		}
+	}
+	u := newTestUI(t, apptest.Plan())
+	text, err := u.importAndReport("../testdata/people/visio-orgchart-wizard.csv")
+	if err != nil || !strings.Contains(text, "7 positions") {
+		t.Fatalf("import: %v\n%s", err, text)
+	}
+	if len(u.st.Plan().Positions) != 7 || !u.st.Dirty() || u.st.Path() != "" {
+		t.Errorf("%d positions, dirty %v, path %q", len(u.st.Plan().Positions), u.st.Dirty(), u.st.Path())
+	}
+}

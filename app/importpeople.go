@@ -53,15 +53,32 @@ func (u *ui) importCSV(path string) (string, error) {
 func (u *ui) importDialog() {
 	u.guard("importing people", func() {
 		u.askOpenPath("Import people from a CSV file", "Import", []string{".csv", ".txt"}, func(path string) {
-			text, err := u.importCSV(path)
-			if err != nil {
-				return // shown
-			}
-			l := widget.NewLabel(text)
-			l.TextStyle.Monospace = true
-			scroll := container.NewScroll(l)
-			scroll.SetMinSize(fyne.NewSize(680, 360))
-			dialog.ShowCustom("Imported "+filepath.Base(path), "Close", scroll, u.win)
+			_, _ = u.importAndReport(path) // problems are shown
 		})
 	})
+}
+
+// importAndReport imports a people CSV into a new, unsaved plan and shows
+// the import report in a dialog (problems in the problems dialog).
+func (u *ui) importAndReport(path string) (string, error) {
+	text, err := u.importCSV(path)
+	if err != nil {
+		return "", err // shown
+	}
+	l := widget.NewLabel(text)
+	l.TextStyle.Monospace = true
+	scroll := container.NewScroll(l)
+	scroll.SetMinSize(fyne.NewSize(680, 360))
+	dialog.ShowCustom("Imported "+filepath.Base(path), "Close", scroll, u.win)
+	return text, nil
+}
+
+// isPeopleFile reports whether a file named on the command line is a people
+// CSV to import rather than a plan to open (a plan is YAML whatever its name).
+func isPeopleFile(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".csv", ".tsv":
+		return true
+	}
+	return false
 }

@@ -50,7 +50,7 @@ func Run(path string) int {
 	go warmSystemFonts()
 	var opened *opening
 	gcPercent, memLimit := -2, int64(0) // the collector's settings before start-up changed them
-	if path != "" {
+	if path != "" && !isPeopleFile(path) {
 		// Reading a large plan makes garbage fast: collecting less often
 		// while the window starts and the plan is read leaves more of the
 		// machine to both (the setting is restored once the plan is checked).
@@ -101,7 +101,14 @@ func Run(path string) int {
 			_ = u.compare.Start(before) // problems are shown
 		}
 	}
-	if path != "" {
+	if isPeopleFile(path) {
+		// `orgplanner people.csv` (or a CSV opened from a file manager):
+		// imported as File > Import people does, into an unsaved plan
+		if _, err := u.importAndReport(path); err != nil {
+			fmt.Fprintf(os.Stderr, "orgplanner: %s could not be imported:\n%v\n", path, err)
+		}
+		afterOpen()
+	} else if path != "" {
 		// read in the background: the window shows at once
 		u.finishOpening(opened, func(err error) {
 			if err != nil || !u.st.Checking() {
