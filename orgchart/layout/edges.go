@@ -18,13 +18,13 @@ func (b *builder) connect(l *Layout) {
 	b.edgeOf = make([]int32, len(b.cards))
 	if nw := b.workers(); nw > 1 {
 		b.connectParallel(l, nw)
-	} else {
-		for i := range b.cards {
-			b.edgeOf[i] = -1
-			if b.parent[i] >= 0 {
-				b.edgeOf[i] = int32(len(l.Edges))
-				l.Edges = append(l.Edges, b.edge(int32(i)))
-			}
+		return
+	}
+	for i := range b.cards {
+		b.edgeOf[i] = -1
+		if b.parent[i] >= 0 {
+			b.edgeOf[i] = int32(len(l.Edges))
+			l.Edges = append(l.Edges, b.edge(int32(i)))
 		}
 	}
 	b.nsolid = len(l.Edges)
@@ -32,8 +32,20 @@ func (b *builder) connect(l *Layout) {
 }
 
 // connectParallel draws the solid lines on nw goroutines, card i's points
-// in b.pts[5i : 5i+5]: the same lines as one goroutine draws.
+// in b.pts[5i : 5i+5]: the same lines as one goroutine draws. The dotted
+// lines' router and managers need only the placed cards: they are made on
+// a goroutine of their own meanwhile, and the dotted lines routed after.
 func (b *builder) connectParallel(l *Layout, nw int) {
+	var router *dottedRouter
+	var at map[*orgchart.Position]int32
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if len(b.withDotted) > 0 {
+			router = newDottedRouter(b.cards, b.rootW, b.rootH)
+		}
+		at = b.dottedManagers()
+	}()
 	n := len(b.cards)
 	for i := range b.cards {
 		b.edgeOf[i] = -1
@@ -54,6 +66,13 @@ func (b *builder) connectParallel(l *Layout, nw int) {
 			}
 		}
 	})
+	<-done
+	b.nsolid = len(l.Edges)
+	b.dotted = router
+	if router != nil {
+		router.solid(b, &l.Edges)
+	}
+	b.addDotted(l, at)
 }
 
 // edge is the solid line from card r's manager to r.
