@@ -32,6 +32,13 @@ type Tree struct {
 	Kid0 []int32
 	Kids []int32
 	Tops []int32
+	// Order is the depth-first order from the tops (Walk's: managers
+	// before their reports, reports in plan order), At each position's
+	// place in it (-1: not reached, in a reporting cycle), Parent and Depth
+	// each reached position's manager (-1 for a top) and its depth below
+	// its top. Order is nil when the walk reaches a position twice (a plan
+	// made in code with a repeated id).
+	Order, At, Parent, Depth []int32
 }
 
 // Reports returns the numbers of position i's direct reports.
@@ -81,7 +88,40 @@ func (ix *index) buildTree(positions []*Position) *Tree {
 	for k, pos := range ix.tops {
 		t.Tops[k] = num[pos]
 	}
+	t.order()
 	return t
+}
+
+// order walks the tree depth-first from the tops into Order, At, Parent
+// and Depth.
+func (t *Tree) order() {
+	n := len(t.Pos)
+	t.Order = make([]int32, 0, n)
+	ints := make([]int32, 3*n)
+	t.At, t.Parent, t.Depth = ints[:n:n], ints[n:2*n:2*n], ints[2*n:]
+	for i := range t.At {
+		t.At[i] = -1
+	}
+	type frame struct{ num, parent, depth int32 }
+	stack := make([]frame, 0, 64)
+	for k := len(t.Tops) - 1; k >= 0; k-- {
+		stack = append(stack, frame{t.Tops[k], -1, 0})
+	}
+	for len(stack) > 0 {
+		f := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if t.At[f.num] >= 0 || len(t.Order) == n { // reached twice
+			t.Order, t.At, t.Parent, t.Depth = nil, nil, nil, nil
+			return
+		}
+		t.At[f.num] = int32(len(t.Order))
+		t.Order = append(t.Order, f.num)
+		t.Parent[f.num], t.Depth[f.num] = f.parent, f.depth
+		kids := t.Reports(f.num)
+		for k := len(kids) - 1; k >= 0; k-- {
+			stack = append(stack, frame{kids[k], f.num, f.depth + 1})
+		}
+	}
 }
 
 // dropTree forgets the tree by number after a patch of the index.

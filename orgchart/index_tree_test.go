@@ -32,6 +32,29 @@ func treeMatches(p *orgchart.Plan) error {
 			}
 		}
 	}
+	if t.Order == nil {
+		return nil // (a plan whose walk reaches a position twice)
+	}
+	k := 0
+	bad := error(nil)
+	p.Walk(func(pos *orgchart.Position, depth int) bool {
+		switch {
+		case k >= len(t.Order) || t.Pos[t.Order[k]] != pos:
+			bad = fmt.Errorf("order %d is not Walk's %s", k, pos.ID)
+		case t.At[t.Order[k]] != int32(k) || t.Depth[t.Order[k]] != int32(depth):
+			bad = fmt.Errorf("%s: at %d depth %d, want %d and %d", pos.ID, t.At[t.Order[k]], t.Depth[t.Order[k]], k, depth)
+		case (t.Parent[t.Order[k]] < 0) != (p.Manager(pos) == nil) || (t.Parent[t.Order[k]] >= 0 && t.Pos[t.Parent[t.Order[k]]] != p.Manager(pos)):
+			bad = fmt.Errorf("%s: wrong parent", pos.ID)
+		}
+		k++
+		return bad == nil
+	})
+	if bad != nil {
+		return bad
+	}
+	if k != len(t.Order) {
+		return fmt.Errorf("order of %d, Walk visits %d", len(t.Order), k)
+	}
 	tops := p.Tops()
 	if len(tops) != len(t.Tops) {
 		return fmt.Errorf("%d tops in the tree, %d in the index", len(t.Tops), len(tops))
@@ -106,10 +129,13 @@ func TestTreeOfDuplicatesAndUnknownManagers(t *testing.T) {
 	p := &orgchart.Plan{Positions: []*orgchart.Position{
 		{ID: "a"}, {ID: "b", ReportsTo: "a"}, {ID: "c", ReportsTo: "nobody"}, {ID: "a"}, {ID: "d", ReportsTo: "a"},
 	}}
+	tr := p.Tree()
+	if tr.Order != nil {
+		t.Fatal("a tree reaching positions twice has a depth-first order")
+	}
 	if err := treeMatches(p); err != nil {
 		t.Fatal(err)
 	}
-	tr := p.Tree()
 	if got := len(tr.Reports(0)); got != 2 {
 		t.Errorf("first a has %d reports in the tree, want 2 (b, d)", got)
 	}
@@ -136,5 +162,20 @@ func indexBench(b *testing.B, tree bool) {
 		if tree {
 			p.Tree()
 		}
+	}
+}
+
+// TestTreeOrderLeavesCyclesOut: positions in a reporting cycle are not
+// reached from the tops and have no place in the order.
+func TestTreeOrderLeavesCyclesOut(t *testing.T) {
+	p := &orgchart.Plan{Positions: []*orgchart.Position{
+		{ID: "a"}, {ID: "x", ReportsTo: "y"}, {ID: "b", ReportsTo: "a"}, {ID: "y", ReportsTo: "x"},
+	}}
+	if err := treeMatches(p); err != nil {
+		t.Fatal(err)
+	}
+	tr := p.Tree()
+	if len(tr.Order) != 2 || tr.At[1] != -1 || tr.At[3] != -1 || tr.At[2] != 1 || tr.Parent[2] != 0 || tr.Depth[2] != 1 {
+		t.Errorf("order %v, at %v, parent %v, depth %v", tr.Order, tr.At, tr.Parent, tr.Depth)
 	}
 }
