@@ -66,6 +66,7 @@ test-gui: build
 	if [ $$code -ne 2 ] || [ $$(printf '%s\n' "$$out" | wc -l) -ne 1 ]; then \
 		echo "without a display: exit $$code, want 2 and one line:"; echo "$$out"; exit 1; fi
 	./$(BIN) version
+	bash testdata/gui/refusing_display.sh ./$(BIN)
 	bash testdata/gui/drag_and_save.sh ./$(BIN)
 
 # Every hostile file through every command under memory and time limits (issue 14).

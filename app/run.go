@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -34,7 +35,21 @@ const (
 
 // Run opens the main window on the plan at path (the startup sample when
 // empty) and returns the process exit code when the window closes.
-func Run(path string) int {
+func Run(path string) (code int) {
+	// A display that takes the connection but does not let the window
+	// system start (another user's X server without its cookie, a socket
+	// that is no X server) makes the windowing library panic before the
+	// first frame: say so in one line, as for no display at all.
+	var shown atomic.Bool
+	defer func() {
+		if r := recover(); r != nil {
+			if shown.Load() {
+				panic(r)
+			}
+			fmt.Fprintf(os.Stderr, "orgplanner: cannot open the app: the window system did not start on this display (%v); the commands work without one (orgplanner help)\n", r)
+			code = 2
+		}
+	}()
 	timing := newStartTiming()
 	// The built-in catalog, and the plan named, are read on other goroutines
 	// while the window is made: the window shows at once, the plan when it
@@ -76,7 +91,7 @@ func Run(path string) int {
 	timing.mark("catalog loaded")
 	u := newUI(a, w, state.New(base))
 	timing.mark("widgets built")
-	u.chart.OnFirstFrame = func() { timing.mark("first frame painted") }
+	u.chart.OnFirstFrame = func() { shown.Store(true); timing.mark("first frame painted") }
 	u.chart.OnFirstPaint = func() { timing.mark("first chart frame painted") }
 	u.onChecked = func() { timing.mark("plan checked"); restoreGC() }
 	w.SetContent(u.content)
