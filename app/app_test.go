@@ -845,4 +845,9 @@ func TestACSVNamedOnTheCommandLineIsImported(t *testing.T) {
 	if len(u.st.Plan().Positions) != 7 || !u.st.Dirty() || u.st.Path() != "" {
 		t.Errorf("%d positions, dirty %v, path %q", len(u.st.Plan().Positions), u.st.Dirty(), u.st.Path())
 	}
+	// The report's lines wrap in the dialog (they ran off under a sideways scroll).
+	v := reportView(text)
+	if l, ok := v.Content.(*widget.Label); v.Direction != container.ScrollVerticalOnly || !ok || l.Wrapping != fyne.TextWrapWord {
+		t.Errorf("the report scrolls %v and wraps %v", v.Direction, ok && l.Wrapping == fyne.TextWrapWord)
+	}
 }

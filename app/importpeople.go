@@ -65,12 +65,19 @@ func (u *ui) importAndReport(path string) (string, error) {
 	if err != nil {
 		return "", err // shown
 	}
+	dialog.ShowCustom("Imported "+filepath.Base(path), "Close", reportView(text), u.win)
+	return text, nil
+}
+
+// reportView shows an import report: its long lines wrap, read whole rather
+// than under a sideways scroll.
+func reportView(text string) *container.Scroll {
 	l := widget.NewLabel(text)
 	l.TextStyle.Monospace = true
-	scroll := container.NewScroll(l)
-	scroll.SetMinSize(fyne.NewSize(680, 360))
-	dialog.ShowCustom("Imported "+filepath.Base(path), "Close", scroll, u.win)
-	return text, nil
+	l.Wrapping = fyne.TextWrapWord
+	scroll := container.NewVScroll(l)
+	scroll.SetMinSize(fyne.NewSize(760, 380))
+	return scroll
 }
 
 // isPeopleFile reports whether a file named on the command line is a people
