@@ -1,6 +1,9 @@
 package layout
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // arrangeTops places the top positions' boxes: one is the chart; several
 // go side by side or in columns, whichever fits a slide better.
@@ -66,27 +69,40 @@ func (b *builder) stackTops(tops []int32, k int, write bool) (float32, float32) 
 	return x - HGap, h
 }
 
-// place turns box offsets into absolute card rectangles and subtree boxes.
+// place turns box offsets into absolute card rectangles and subtree boxes:
+// with several workers, the cards above the pieces first, then the pieces
+// at the same time (a card needs only its manager placed).
 func (b *builder) place(l *Layout) {
-	t := 0
-	for i := range b.cards {
-		if p := b.parent[i]; p >= 0 {
-			b.boxX[i], b.boxY[i] = b.boxX[p]+b.ox[i], b.boxY[p]+b.oy[i]
-		} else {
-			b.boxX[i], b.boxY[i] = b.topX[t], b.topY[t]
-			t++
+	if nw := b.workers(); nw > 1 {
+		ps, upper := b.pieces(int32(len(b.cards)/(8*nw)) + 1)
+		for _, i := range upper {
+			b.placeCard(i)
 		}
-		c := &b.cards[i]
-		c.X, c.Y = b.boxX[i]+b.rx[i], b.boxY[i]
-		c.Subtree = Rect{b.boxX[i], b.boxY[i], b.bw[i], b.bh[i]}
-		c.Stacked = b.parent[i] >= 0 && b.join[i] != joinTop
-		c.Below = 0
-	}
-	for i := len(b.cards) - 1; i >= 0; i-- {
-		if p := b.parent[i]; p >= 0 {
-			b.cards[p].Below += 1 + b.cards[i].Below
+		b.run(nw, len(ps), func(_ *builder, k int) {
+			for i := ps[k].lo; i < ps[k].hi; i++ {
+				b.placeCard(i)
+			}
+		})
+	} else {
+		for i := range b.cards {
+			b.placeCard(int32(i))
 		}
 	}
 	l.Width, l.Height = b.rootW, b.rootH
 	l.Cards = b.cards
+}
+
+// placeCard places card i, whose manager is placed.
+func (b *builder) placeCard(i int32) {
+	if p := b.parent[i]; p >= 0 {
+		b.boxX[i], b.boxY[i] = b.boxX[p]+b.ox[i], b.boxY[p]+b.oy[i]
+	} else {
+		t, _ := slices.BinarySearch(b.tops, i)
+		b.boxX[i], b.boxY[i] = b.topX[t], b.topY[t]
+	}
+	c := &b.cards[i]
+	c.X, c.Y = b.boxX[i]+b.rx[i], b.boxY[i]
+	c.Subtree = Rect{b.boxX[i], b.boxY[i], b.bw[i], b.bh[i]}
+	c.Stacked = b.parent[i] >= 0 && b.join[i] != joinTop
+	c.Below = int(b.size[i]) - 1 // the cards in its subtree but itself
 }
