@@ -159,7 +159,10 @@ func (b *builder) arrange(m int32) {
 	step := b.tune.step
 	switch {
 	case len(b.cards) > bigChart && b.size[m] < bigSubtree:
-		step = max(fitStepBig, float32(math.Pow(float64(hi/lo), 1.0/4)))
+		step = fitStepBig
+		if hi/lo > 10 { // (a fourth root under 10^(1/4) = 1.778 is under fitStepBig)
+			step = max(fitStepBig, float32(math.Pow(float64(hi/lo), 1.0/4)))
+		}
 	case b.size[m] < smallSubtree:
 		step = max(b.tune.stepSmall, float32(math.Pow(float64(hi/lo), 1.0/8)))
 	}
