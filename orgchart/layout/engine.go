@@ -34,9 +34,37 @@ type Engine struct {
 	targets   map[string]bool   // positions the shown ones have dotted lines to
 	dottedOf  map[int32][]int32 // dotted lines (Edges indexes) by card, at both ends
 	redraw    bool              // the dotted lines are to be drawn again
+	same      map[int32]bool    // dotted lines (Edges indexes) routed again to the same points, their cards unmoved
 	base      int               // candidates in the arena after the last fresh layout or compaction
 	ptsBase   int               // the same for connector points
 	ptsDrawn  int               // connector points drawn since then
+	sets      relayoutSets      // the sets a relayout uses, kept for the next
+}
+
+// relayoutSets holds the sets a relayout makes, cleared and used again by the
+// next one: making them afresh costs an allocation each, in memory that
+// is cold after a collection (most of a relayout's time at 100,000 cards
+// is waiting for memory).
+type relayoutSets struct {
+	was                         map[*orgchart.Position]bool
+	isFresh, isMoved, again, on map[int32]bool
+	seen, lines                 map[int32]bool
+	specs                       map[int32]cand
+	starts                      map[int32][]int
+	aff                         map[string]bool
+	wanted, want                map[*orgchart.Position]bool
+}
+
+// reuse clears the set at m for another use; one that grew large (a big
+// subtree added) is made afresh rather than cleared (clearing costs its
+// size).
+func reuse[K comparable, V any](m *map[K]V) map[K]V {
+	if *m == nil || len(*m) > 1024 {
+		*m = make(map[K]V)
+	} else {
+		clear(*m)
+	}
+	return *m
 }
 
 // NewEngine lays out the plan. opt.Collapsed is copied: change it with
@@ -87,7 +115,7 @@ func (e *Engine) adopt(l *Layout) {
 	}
 	l.Cards, l.ids, l.live = b.cards, e.ids, e.live
 	e.l, e.edges = l, l.Edges
-	e.dottedOf = map[int32][]int32{}
+	e.dottedOf, e.same = map[int32][]int32{}, nil
 	e.indexDotted(b.nsolid)
 	l.edgeOf, l.dottedOf = b.edgeOf, e.dottedOf
 	e.base, e.ptsBase, e.ptsDrawn, e.redraw = len(b.arena), len(b.pts), 0, false
@@ -173,7 +201,7 @@ func (e *Engine) Relayout() *Layout {
 // asides).
 func (e *Engine) asidesBefore() map[*orgchart.Position]bool {
 	b := e.b
-	was := make(map[*orgchart.Position]bool, len(e.dirty))
+	was := reuse(&e.sets.was)
 	for id := range e.dirty {
 		if i, ok := e.ids[id]; ok && b.cards[i].Position.ID == id {
 			was[b.cards[i].Position] = b.isAside(int32(i))
@@ -260,7 +288,7 @@ func (e *Engine) relayout() {
 		}
 	}
 	fresh, moved := e.slots(ch.fresh), e.slots(ch.moved)
-	isFresh := make(map[int32]bool, len(fresh))
+	isFresh := reuse(&e.sets.isFresh)
 	for _, i := range fresh {
 		isFresh[i] = true
 	}
@@ -286,13 +314,13 @@ func (e *Engine) relayout() {
 		b.size[m], b.cards[m].Below = size, below
 		b.stuck[m] = false // pinned, or chosen afresh by its manager
 	}
-	isMoved := make(map[int32]bool, len(moved))
+	isMoved := reuse(&e.sets.isMoved)
 	for _, i := range moved {
 		isMoved[i] = true
 	}
 	// The arrangements to keep, and where their columns start, as drawn.
-	specs := make(map[int32]cand, len(work))
-	starts := map[int32][]int{}
+	specs := reuse(&e.sets.specs)
+	starts := reuse(&e.sets.starts)
 	for _, m := range work {
 		if isFresh[m] || b.isLeafCand(m) {
 			continue
@@ -322,7 +350,7 @@ func (e *Engine) relayout() {
 	}()
 	// Apply top-down: the path, new subtrees, and any report whose chosen
 	// layout changed.
-	again := make(map[int32]bool, len(work)+len(moved))
+	again := reuse(&e.sets.again)
 	for _, m := range work {
 		again[m] = true
 	}
@@ -426,7 +454,7 @@ func (b *builder) isLeafCand(m int32) bool { return b.cand(m, b.chosen[m]).kind 
 // pathOf lists the seed cards and their managers up to the top, each once.
 func (e *Engine) pathOf(seeds []int32) []int32 {
 	b := e.b
-	on := make(map[int32]bool, 8*len(seeds))
+	on := reuse(&e.sets.on)
 	var path []int32
 	for _, i := range seeds {
 		for ; i >= 0 && !on[i]; i = b.parent[i] {

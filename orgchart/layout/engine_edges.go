@@ -80,7 +80,7 @@ func (e *Engine) moveDotted(placed, shifted []int32) {
 	}
 	// In the order the cards were found, each line once (the map's order
 	// is not the same from run to run).
-	seen := make(map[int32]bool, len(lines))
+	seen := reuse(&e.sets.lines)
 	order := lines[:0]
 	for _, k := range lines {
 		if !seen[k] {
@@ -93,14 +93,30 @@ func (e *Engine) moveDotted(placed, shifted []int32) {
 	}
 	for _, k := range order {
 		ed := &e.edges[k]
-		if e.stays(ed, near) {
+		stay, ends := e.stays(ed, near)
+		if stay {
 			continue
 		}
+		if ends && e.same[k] {
+			// Routed again with its cards where they are, it came out
+			// the same and through cards: the search gave up on it (past
+			// its bounds) and would again.
+			b.dotted.use(ed.Points)
+			continue
+		}
+		delete(e.same, k)
 		if pts := b.dotted.shifted(ed.Points, int32(ed.From), int32(ed.To)); pts != nil {
 			ed.Points = b.path(pts...)
 			continue
 		}
+		old := ed.Points
 		e.edges[k] = b.dottedEdge(int32(ed.From), int32(ed.To))
+		if pts := e.edges[k].Points; ends && slices.Equal(old, pts) && !b.dotted.free(pts, int32(ed.To), int32(ed.From)) {
+			if e.same == nil {
+				e.same = map[int32]bool{}
+			}
+			e.same[k] = true
+		}
 	}
 }
 
@@ -152,16 +168,17 @@ const movedScan = 4096
 // would be again): looking at the cards that moved is enough, where
 // looking along the whole line (it can cross the chart) would cost the
 // chart's size. The line keeps its lanes for the lines routed after it.
-func (e *Engine) stays(ed *Edge, near func(x0, y0, x1, y1 float32, visit func(c int32) bool) bool) bool {
+// ends says whether its two cards stayed (only a card moved near it).
+func (e *Engine) stays(ed *Edge, near func(x0, y0, x1, y1 float32, visit func(c int32) bool) bool) (stay, ends bool) {
 	r := e.b.dotted
 	pts := ed.Points
 	if len(pts) < 2 {
-		return false
+		return false, false
 	}
 	j, i := int32(ed.From), int32(ed.To)
 	s, end, _ := r.ends(j, i)
 	if pts[0] != s || pts[len(pts)-1] != end {
-		return false
+		return false, false
 	}
 	const d = float32(dottedClearance)
 	for n := 1; n < len(pts); n++ {
@@ -172,11 +189,11 @@ func (e *Engine) stays(ed *Edge, near func(x0, y0, x1, y1 float32, visit func(c 
 			return c == i || c == j // its ends did not move
 		})
 		if !clear {
-			return false
+			return false, true
 		}
 	}
 	r.use(pts)
-	return true
+	return true, true
 }
 
 // indexDotted lists the dotted lines by card (all the lines from k on
@@ -259,6 +276,7 @@ func (e *Engine) dropAllDotted() {
 	slices.Sort(ks)
 	ks = slices.Compact(ks)
 	e.dottedOf = map[int32][]int32{}
+	e.same = nil
 	for j := len(ks) - 1; j >= 0; j-- { // from the end: the slots below stay
 		e.dropLine(ks[j])
 	}
@@ -268,6 +286,11 @@ func (e *Engine) dropAllDotted() {
 // A dotted line's index entries are the caller's.
 func (e *Engine) dropLine(k int32) {
 	last := int32(len(e.edges) - 1)
+	delete(e.same, k)
+	if e.same[last] {
+		delete(e.same, last)
+		e.same[k] = true
+	}
 	if k != last {
 		ed := e.edges[last]
 		e.edges[k] = ed

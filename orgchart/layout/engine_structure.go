@@ -81,7 +81,7 @@ func (e *Engine) reconcile() changes {
 	var ch changes
 	// The managers whose reports may have changed, by id: each changed
 	// position with a card, its manager as shown, and its manager now.
-	aff := map[string]bool{}
+	aff := reuse(&e.sets.aff)
 	topsChanged := false
 	var hidden []*orgchart.Position // changed positions not shown
 	for id := range e.dirty {
@@ -119,7 +119,7 @@ func (e *Engine) reconcile() changes {
 		want []*orgchart.Position
 	}
 	var changed []change
-	wanted := map[*orgchart.Position]bool{}
+	wanted := reuse(&e.sets.wanted)
 	for id := range aff {
 		i, ok := e.ids[id]
 		if !ok {
@@ -187,7 +187,7 @@ func (e *Engine) reconcile() changes {
 		if len(kids) > 0 {
 			b.res[m].mgr = true // it keeps its place among managers
 		}
-		want := make(map[*orgchart.Position]bool, len(c.want))
+		want := reuse(&e.sets.want)
 		for _, r := range c.want {
 			want[r] = true
 		}
@@ -202,7 +202,7 @@ func (e *Engine) reconcile() changes {
 		b.kidsOf[m] = kept
 	}
 	if topsChanged {
-		want := make(map[*orgchart.Position]bool, len(wantTops))
+		want := reuse(&e.sets.want)
 		for _, r := range wantTops {
 			want[r] = true
 		}
@@ -400,7 +400,7 @@ func (e *Engine) setHidden(m int32) {
 // recountHidden counts again the hidden positions of the nearest shown
 // manager of each changed position not shown.
 func (e *Engine) recountHidden(ps []*orgchart.Position) {
-	seen := map[int32]bool{}
+	seen := reuse(&e.sets.seen)
 	for _, pos := range ps {
 		for steps := 0; pos != nil && steps <= len(e.p.Positions); steps++ {
 			if i := e.slot(pos); i >= 0 {
