@@ -851,3 +851,69 @@ func TestACSVNamedOnTheCommandLineIsImported(t *testing.T) {
 		t.Errorf("the report scrolls %v and wraps %v", v.Direction, ok && l.Wrapping == fyne.TextWrapWord)
 	}
 }
+
+// The export dialog has the command line's choices: a PDF tiled on paper,
+// landscape, a transparent background; clicking the chosen format again
+// keeps it chosen (it left none).
+func TestExportFormHasTheCommandLinesChoices(t *testing.T) {
+	u := newTestUI(t, apptest.Plan())
+	items, read := u.exportForm()
+	var format *widget.RadioGroup
+	var paper *widget.Select
+	var transparent, landscape *widget.Check
+	for _, it := range items {
+		switch w := it.Widget.(type) {
+		case *widget.RadioGroup:
+			if it.Text == "Format" {
+				format = w
+			}
+		case *widget.Select:
+			if it.Text == "Paper" {
+				paper = w
+			}
+		case *widget.Check:
+			switch w.Text {
+			case "Transparent background":
+				transparent = w
+			case "Landscape":
+				landscape = w
+			}
+		}
+	}
+	if format == nil || paper == nil || transparent == nil || landscape == nil {
+		t.Fatalf("the form lacks format %v, paper %v, transparent %v or landscape %v", format != nil, paper != nil, transparent != nil, landscape != nil)
+	}
+	if !paper.Disabled() {
+		t.Error("paper is offered for a PNG")
+	}
+	// click PDF twice, as a person does
+	var pdf fyne.Tappable
+	for _, o := range test.WidgetRenderer(format).Objects() {
+		if tp, ok := o.(fyne.Tappable); ok {
+			pdf = tp // the last item: PDF
+		}
+	}
+	if pdf == nil {
+		t.Fatal("no format item to click")
+	}
+	test.Tap(pdf)
+	test.Tap(pdf)
+	if format.Selected != "PDF" || paper.Disabled() {
+		t.Errorf("format %q after a second click, paper disabled %v", format.Selected, paper.Disabled())
+	}
+	paper.SetSelected("A4")
+	landscape.SetChecked(true)
+	transparent.SetChecked(true)
+	o, err := read()
+	if err != nil || o.Format != "pdf" || o.Page != "A4" || !o.Landscape || o.Background != "transparent" {
+		t.Fatalf("read %+v, %v", o, err)
+	}
+	path := filepath.Join(t.TempDir(), "tiles.pdf")
+	if _, err := u.exportChart(path, o); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil || !strings.Contains(string(data), "/MediaBox [0 0 841.") {
+		t.Errorf("the PDF is not on landscape A4 pages (%v)", err)
+	}
+}
