@@ -197,7 +197,7 @@ func (c *checker) singleReport(i int) {
 			names = append(names, c.name(int(j)))
 		}
 	}
-	msg := fmt.Sprintf("%d managers in a row have a single direct report each: %s", len(chain), strings.Join(names, " → "))
+	msg := fmt.Sprintf("%d managers in a row have a single direct report each: %s", len(chain), strings.Join(names, " › ")) // a character Noto Sans has (the app draws findings in it)
 	// Two stacked pass-through managers are a warning (often a transition);
 	// three or more are an error, the cost of the layers compounding.
 	sev := Warning

@@ -151,7 +151,7 @@ func TestCheckTextReport(t *testing.T) {
 	if iErr < 0 || iWarn < iErr || iInfo < iWarn || iSum < iInfo {
 		t.Fatalf("sections out of order or missing:\n%s", out)
 	}
-	for _, w := range []string{"CTO (Ann) → VP of Engineering (Bo) → Engineering Manager (Cy)", "[span.chain]", "      → ", "  Headcount    10\n", "  Span bands   1: 3  2-3: 0  4-7: 1  8-12: 0  13+: 0\n", "Domain  Required  Owned  Gaps  Overlaps"} {
+	for _, w := range []string{"CTO (Ann) › VP of Engineering (Bo) › Engineering Manager (Cy)", "[span.chain]", "      → ", "  Headcount    10\n", "  Span bands   1: 3  2-3: 0  4-7: 1  8-12: 0  13+: 0\n", "Domain  Required  Owned  Gaps  Overlaps"} {
 		if !strings.Contains(out, w) {
 			t.Errorf("report lacks %q:\n%s", w, out)
 		}
