@@ -541,6 +541,7 @@ func (b *builder) cost(w, h float32, whole bool) float32 {
 func (b *builder) apply(m int32, ch cand, write bool) (float32, float32, float32) {
 	kids := b.arranged(m)
 	b.items = b.items[:0]
+	b.gridCol = false
 	switch ch.kind {
 	case kindLeaf:
 		if len(b.asides(m)) == 0 {
@@ -565,7 +566,17 @@ func (b *builder) apply(m int32, ch cand, write bool) (float32, float32, float32
 	case kindRowGrid:
 		grid := false
 		fit := b.rowItems(m, ch.fit, write)
+		// While an Engine relays out, a report that led nobody in a
+		// one-column grid and now leads a team stays in the column, in its
+		// narrowest layout (it grows down, as in kept columns).
+		col := ch.k == 1 && b.keptStarts != nil
+		b.extra = b.extra[:0]
+		at := -1
 		for k, c := range kids {
+			if col && !b.isLeaf(c) && b.join[c] != joinTop {
+				b.extra = append(b.extra, b.boxItem(c, b.byWidth(c, 0)))
+				continue
+			}
 			if !b.isLeaf(c) {
 				if fit != nil {
 					b.items = append(b.items, fit[k])
@@ -573,8 +584,19 @@ func (b *builder) apply(m int32, ch cand, write bool) (float32, float32, float32
 					b.items = append(b.items, b.boxItem(c, b.rowPick(c, ch.fit)))
 				}
 			} else if !grid {
-				grid = true
+				grid, at = true, len(b.items)
 				b.items = append(b.items, b.leafGrid(m, int(ch.k), write))
+			}
+		}
+		if len(b.extra) > 0 && at >= 0 {
+			var size [2]float32
+			b.tuckCol(m, 0, 0, false, &size)
+			b.items[at] = item{w: StackIndent + size[0], h: size[1], jx0: StackIndent / 2, jx1: StackIndent / 2, card: -1}
+			b.gridCol = true
+		} else if len(b.extra) > 0 { // no leaves left: every team in the row
+			b.items = b.items[:0]
+			for _, c := range kids {
+				b.items = append(b.items, b.boxItem(c, b.rowPick(c, ch.fit)))
 			}
 		}
 		return b.row(m, VGap, true, write)
@@ -593,21 +615,21 @@ func (b *builder) apply(m int32, ch cand, write bool) (float32, float32, float32
 		b.extra = b.extra[:0]
 		for _, c := range kids {
 			if !b.isLeaf(c) {
-				if b.joinsTuck(c) {
-					b.extra = append(b.extra, c)
+				if b.joinsTuck(c) { // its narrowest layout
+					b.extra = append(b.extra, b.boxItem(c, b.byWidth(c, 0)))
 				} else {
 					b.items = append(b.items, b.boxItem(c, b.rowPick(c, ch.fit)))
 				}
 			}
 		}
-		if len(b.items) == 0 { // every manager new to the row: they make it
-			for _, c := range b.extra {
-				b.items = append(b.items, b.boxItem(c, b.rowPick(c, ch.fit)))
+		if len(b.items) == 0 { // every manager tucked: they make the row
+			for _, it := range b.extra {
+				b.items = append(b.items, b.boxItem(it.card, b.rowPick(it.card, ch.fit)))
 			}
 			b.extra = b.extra[:0]
 		}
 		var size [2]float32
-		b.tuckCol(m, int(ch.k)-1, 0, 0, false, &size)
+		b.tuckCol(m, 0, 0, false, &size)
 		return b.tuckRow(m, int(ch.k)-1, size, write)
 	case kindFlow:
 		if fit := b.fitItems(m, ch.fit, write); fit != nil {
@@ -735,6 +757,9 @@ func (b *builder) row(m int32, gap float32, bus bool, write bool) (float32, floa
 				b.ox[it.card], b.oy[it.card] = x, top
 				b.join[it.card] = joinTop
 				b.chosen[it.card] = it.cand
+			} else if b.gridCol {
+				var size [2]float32
+				b.tuckCol(m, x, top, true, &size)
 			} else {
 				b.placeGrid(x, top)
 			}

@@ -106,7 +106,8 @@ type scratch struct {
 	fitMemo []item
 	xs      []float32 // tuckRow's items' offsets
 	tuckAt  int       // the item tuckRow hung the leaves under
-	extra   []int32   // managers an Engine tucks under the leaves
+	extra   []item    // managers tucked among the leaves (tuck.go)
+	gridCol bool      // row's grid item is a tucked column (an Engine's grown leaf)
 }
 
 // reserve is the box a subtree keeps: at least w x h, its card at rx when

@@ -2,10 +2,12 @@ package layout
 
 // A row whose leaves are tucked under one of its managers' subtrees: the
 // subtrees in a row under the bus, as kindRow draws them, and the
-// manager's reports who lead nobody in one column below the subtree whose
-// bottom leaves the most room. Their spine comes down from the bus
-// through the gap left of that subtree, so the column fills a short
-// neighbour's bottom instead of taking a slot of the row's full height.
+// manager's reports who lead nobody (and its small teams) in one column
+// below the subtree whose bottom leaves the most room, a row's gap below
+// it. Their spine comes down from the bus through the gap left of that
+// subtree, so the column fills a short neighbour's bottom instead of
+// taking a slot of the row's full height; its cards line up with the
+// subtree's manager, their peer.
 
 // tuckMax is the most leaves tucked under a subtree.
 const tuckMax = 16
@@ -14,25 +16,49 @@ const tuckMax = 16
 // the subtree that suits them best (the candidate keeps which one).
 // b.items are m's reports fitted to the row at that height (as kindRow
 // has them): the managers' subtrees are the same in the tucked row, and
-// the leaves make its column. (While an Engine relays out, apply lists
-// it, as it may tuck managers too.)
+// the leaves and small teams (joinsTuck) make its column. (While an
+// Engine relays out, apply lists it: it tucks other managers.)
 func (b *builder) tryTuck(m int32, fit float32) {
 	ch := cand{kind: kindRowTuck, fit: fit}
 	if b.keptStarts != nil {
 		ch.w, ch.h, ch.rx = b.apply(m, ch, false)
 	} else {
+		// The column: the leaves and the small teams; the row: the rest.
 		var size [2]float32
 		size[1] = -StackRowGap
-		mgrs := b.items[:0]
+		mgrs, small := b.items[:0], float32(0)
+		b.extra = b.extra[:0]
 		for _, it := range b.items {
-			if b.isLeaf(it.card) {
-				size[0] = max(size[0], it.w)
-				size[1] += it.h + StackRowGap
-			} else {
+			switch {
+			case b.isLeaf(it.card):
+			case b.joinsTuck(it.card):
+				it = b.boxItem(it.card, b.byWidth(it.card, 0)) // its narrowest layout
+				b.extra = append(b.extra, it)
+				small += it.h + StackRowGap
+			default:
 				mgrs = append(mgrs, it)
+				continue
+			}
+			size[0] = max(size[0], it.w)
+			size[1] += it.h + StackRowGap
+		}
+		if len(mgrs) == 0 { // every manager tucked: they make the row
+			if len(b.extra) == 0 {
+				return
+			}
+			for _, it := range b.extra {
+				mgrs = append(mgrs, b.boxItem(it.card, b.rowPick(it.card, fit)))
+			}
+			b.extra = b.extra[:0]
+			size[1] -= small
+			size[0] = 0
+			for _, c := range b.arranged(m) {
+				if b.isLeaf(c) {
+					size[0] = max(size[0], b.cards[c].W)
+				}
 			}
 		}
-		b.items, b.extra = mgrs, b.extra[:0]
+		b.items = mgrs
 		ch.w, ch.h, ch.rx = b.tuckRow(m, -1, size, false)
 	}
 	ch.k = int16(b.tuckAt + 1)
@@ -94,20 +120,15 @@ func (b *builder) tuckRow(m int32, at int, col [2]float32, write bool) (float32,
 			b.join[it.card] = joinTop
 			b.chosen[it.card] = it.cand
 		}
-		b.tuckCol(m, at, gx, gy, true, &col)
+		b.tuckCol(m, gx, gy, true, &col)
 	}
 	return w, h, rx
 }
 
 // tuckCol walks the tucked column: m's leaves and b.extra in plan order,
 // hung from a spine at x+StackIndent/2 from y down; size gets its width
-// and height, and with write each report's offsets in m's box. An extra
-// takes its widest layout no wider than the subtree above the column.
-func (b *builder) tuckCol(m int32, at int, x, y float32, write bool, size *[2]float32) {
-	slotW := inf
-	if at >= 0 && at < len(b.items) {
-		slotW = b.items[at].w
-	}
+// and height, and with write each report's offsets in m's box.
+func (b *builder) tuckCol(m int32, x, y float32, write bool, size *[2]float32) {
 	w, top := float32(0), y
 	e := 0
 	for _, c := range b.arranged(m) {
@@ -116,10 +137,9 @@ func (b *builder) tuckCol(m int32, at int, x, y float32, write bool, size *[2]fl
 		switch {
 		case b.isLeaf(c):
 			cw, ch = b.cards[c].W, b.cards[c].H
-		case e < len(b.extra) && b.extra[e] == c:
+		case e < len(b.extra) && b.extra[e].card == c:
+			ci, cw, ch = b.extra[e].cand, b.extra[e].w, b.extra[e].h
 			e++
-			ci = b.byWidth(c, slotW)
-			cw, ch, _ = b.boxOf(c, b.cand(c, ci))
 		default:
 			continue
 		}
@@ -138,11 +158,25 @@ func (b *builder) tuckCol(m int32, at int, x, y float32, write bool, size *[2]fl
 // tuckGap is the room between a subtree and the leaves tucked under it.
 const tuckGap = VGap
 
-// joinsTuck reports whether manager c, a report of a tucked row an Engine
-// keeps, is new to the row: drawn stacked or aside before (an assistant
-// given a team, say). It goes below the tucked leaves, so that the row
-// keeps its width (growth goes down, as in kept columns); a report added
-// leads nobody and joins the leaves. Compute never tucks managers.
+// joinsTuck reports whether manager c goes in the tucked column (among
+// the leaves, in plan order) rather than in the row: in Compute, a team
+// of at most tuckSmall cards in the top tuckDepth layers; while an Engine
+// relays out, a report drawn stacked or aside before (tucked, or an
+// assistant given a team), so that the row keeps its width (growth goes
+// down, as in kept columns).
 func (b *builder) joinsTuck(c int32) bool {
-	return b.keptStarts != nil && b.join[c] != joinTop
+	if b.keptStarts != nil {
+		return b.join[c] != joinTop
+	}
+	return b.size[c] <= tuckSmall && b.cards[c].Depth <= tuckDepth
 }
+
+// tuckSmall is the most cards of a team tucked with the leaves, and
+// tuckDepth the deepest layer it is tucked in. (Deeper, small teams
+// tucked change which of their managers hang a column of leaves, and an
+// Engine expanding a manager collapsed there grew the chart across:
+// TestExpandingAManagerCollapsedAtStartKeepsTheChart.)
+const (
+	tuckSmall = 4
+	tuckDepth = 4
+)
