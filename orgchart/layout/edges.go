@@ -37,7 +37,7 @@ func (b *builder) connect(l *Layout) {
 // a goroutine of their own meanwhile, and the dotted lines routed after.
 func (b *builder) connectParallel(l *Layout, nw int) {
 	var router *dottedRouter
-	var at map[*orgchart.Position]int32
+	var at map[string]int32
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
@@ -134,37 +134,50 @@ func (b *builder) connectDotted(l *Layout) {
 	b.addDotted(l, b.dottedManagers())
 }
 
-// dottedManagers maps each shown dotted-line manager to its card: one pass
-// for the managers named, one over the cards.
-func (b *builder) dottedManagers() map[*orgchart.Position]int32 {
+// dottedManagers maps the id of each dotted-line manager named to its
+// card (-1 when it is not shown): one pass for the managers named, one over
+// the cards. (Keyed by id, addDotted needs no look-up in the plan.)
+func (b *builder) dottedManagers() map[string]int32 {
 	at := map[*orgchart.Position]int32{}
+	named := map[string]*orgchart.Position{}
 	for _, i := range b.withDotted {
 		for _, id := range b.cards[i].Position.DottedTo {
-			if m := b.p.Position(id); m != nil {
+			if _, ok := named[id]; ok {
+				continue
+			}
+			m := b.p.Position(id)
+			named[id] = m
+			if m != nil {
 				at[m] = -1
 			}
 		}
 	}
+	byID := make(map[string]int32, len(named))
 	if len(at) == 0 {
-		return at
+		return byID
 	}
 	for i := range b.cards {
 		if _, ok := at[b.cards[i].Position]; ok {
 			at[b.cards[i].Position] = int32(i)
 		}
 	}
-	return at
+	for id, m := range named {
+		if m != nil {
+			byID[id] = at[m]
+		}
+	}
+	return byID
 }
 
 // addDotted appends the dotted lines, one map look-up each.
-func (b *builder) addDotted(l *Layout, at map[*orgchart.Position]int32) {
+func (b *builder) addDotted(l *Layout, at map[string]int32) {
 	if len(at) == 0 {
 		return
 	}
 	for _, i := range b.withDotted {
 		a := &b.cards[i]
 		for _, id := range a.Position.DottedTo {
-			j, ok := at[b.p.Position(id)]
+			j, ok := at[id]
 			if !ok || j < 0 || j == i {
 				continue
 			}
