@@ -4,6 +4,10 @@ package find
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/orgplanner/orgplanner/catalog"
 	"github.com/orgplanner/orgplanner/orgchart"
@@ -16,7 +20,7 @@ type Result struct {
 	Why   string // the field that matched: "holder", "title", "role", "id" or "capability …"
 }
 
-// field is one searchable text of a position, lower-cased.
+// field is one searchable text of a position, folded (fold).
 type field struct {
 	name, text, shown string
 }
@@ -47,7 +51,7 @@ func NewIndex(p *orgchart.Plan, cat *catalog.Catalog, title func(*orgchart.Posit
 		e := entry{id: pos.ID, label: label}
 		addShown := func(name, text, shown string) {
 			if text != "" {
-				e.fields = append(e.fields, field{name, strings.ToLower(text), shown})
+				e.fields = append(e.fields, field{name, fold(text), shown})
 			}
 		}
 		add := func(name, text string) { addShown(name, text, text) }
@@ -76,7 +80,7 @@ func NewIndex(p *orgchart.Plan, cat *catalog.Catalog, title func(*orgchart.Posit
 // Search returns the positions whose texts hold every word of the query
 // (case does not matter), in chart order. An empty query matches nothing.
 func (ix *Index) Search(query string) []Result {
-	words := strings.Fields(strings.ToLower(query))
+	words := strings.Fields(fold(query))
 	if len(words) == 0 {
 		return nil
 	}
@@ -129,4 +133,40 @@ func (f *field) why() string {
 		return "capability " + f.shown
 	}
 	return f.name
+}
+
+// fold lower-cases a text and takes the accents off its letters, so "jose
+// nunez" finds José Núñez and "Ångström" finds Angstrom: people type names
+// without the accents an HR system keeps.
+func fold(s string) string {
+	s = strings.ToLower(s)
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			// a combining accent: dropped
+		case r == 'ø':
+			b.WriteByte('o')
+		case r == 'ł':
+			b.WriteByte('l')
+		case r == 'đ':
+			b.WriteByte('d')
+		case r == 'ß':
+			b.WriteString("ss")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }

@@ -5,6 +5,8 @@ import (
 
 	"github.com/orgplanner/orgplanner/app/internal/apptest"
 	"github.com/orgplanner/orgplanner/app/state"
+	"github.com/orgplanner/orgplanner/orgchart"
+	"github.com/orgplanner/orgplanner/orgchart/generate"
 )
 
 func ids(rs []Result) []string {
@@ -64,5 +66,41 @@ func TestSearchFindsPeopleTitlesRolesIdsAndCapabilities(t *testing.T) {
 	}
 	if at["vpe"] == 0 || !(at["vpe"] < at["em"] && at["em"] < at["se"] && at["se"] < at["qa"]) {
 		t.Errorf("engineer found in the order %v, want vpe, em, se, qa in chart order", at)
+	}
+}
+
+// Names are found as people type them, without the accents the HR system
+// keeps ("jose nunez" found nobody called José Núñez).
+func TestSearchIgnoresAccents(t *testing.T) {
+	p := &orgchart.Plan{Version: orgchart.FormatVersion, Positions: []*orgchart.Position{
+		{ID: "a", Role: "chief-technology-officer", Holder: "José Núñez"},
+		{ID: "b", Role: "software-engineer", Holder: "Zoë Ångström", ReportsTo: "a"},
+		{ID: "c", Role: "software-engineer", Holder: "Søren Łukasz Straße", ReportsTo: "a"},
+	}}
+	p.Reindex()
+	ix := NewIndex(p, apptest.Catalog(t), func(pos *orgchart.Position) string { return pos.Role })
+	for q, want := range map[string]string{"jose nunez": "a", "NÚÑEZ": "a", "zoe angstrom": "b", "Ångström": "b", "soren lukasz strasse": "c", "王": ""} {
+		rs := ix.Search(q)
+		switch {
+		case want == "" && len(rs) != 0:
+			t.Errorf("%q found %v", q, rs)
+		case want != "" && (len(rs) != 1 || rs[0].ID != want || rs[0].Why != "holder"):
+			t.Errorf("%q found %v, want %s by holder", q, rs, want)
+		}
+	}
+}
+
+// BenchmarkIndexAndSearch20k indexes a 20,000-position plan (done after each
+// edit) and runs one query, as typing a letter does.
+func BenchmarkIndexAndSearch20k(b *testing.B) {
+	cat := apptest.Catalog(b)
+	p := generate.Shaped(20000, 1)
+	title := func(pos *orgchart.Position) string { return pos.Role }
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		ix := NewIndex(p, cat, title)
+		if len(ix.Search("engineer")) == 0 {
+			b.Fatal("nothing found")
+		}
 	}
 }
