@@ -42,13 +42,17 @@ type Index struct {
 // NewIndex indexes the plan. title is the card-title rule (State.Title).
 func NewIndex(p *orgchart.Plan, cat *catalog.Catalog, title func(*orgchart.Position) string) *Index {
 	ix := &Index{entries: make([]entry, 0, len(p.Positions))}
+	// A capability's texts are made once: thousands of positions share
+	// their roles' capabilities.
+	capTexts := map[string]field{}
 	p.Walk(func(pos *orgchart.Position, _ int) bool {
 		t := title(pos)
 		label := t
 		if pos.Holder != "" {
 			label += " (" + pos.Holder + ")"
 		}
-		e := entry{id: pos.ID, label: label}
+		owns, supports := pos.Capabilities(cat)
+		e := entry{id: pos.ID, label: label, fields: make([]field, 0, 4+len(owns)+len(supports))}
 		addShown := func(name, text, shown string) {
 			if text != "" {
 				e.fields = append(e.fields, field{name, fold(text), shown})
@@ -63,13 +67,20 @@ func NewIndex(p *orgchart.Plan, cat *catalog.Catalog, title func(*orgchart.Posit
 			add("role", pos.Role)
 		}
 		add("id", pos.ID)
-		owns, supports := pos.Capabilities(cat)
-		for _, id := range append(append([]string(nil), owns...), supports...) {
-			text, shown := id, id
-			if c := cat.Capability(id); c != nil {
-				text, shown = c.Name+" "+id, c.Name
+		for _, ids := range [2][]string{owns, supports} {
+			for _, id := range ids {
+				f, ok := capTexts[id]
+				if !ok {
+					f = field{"capability", fold(id), id}
+					if c := cat.Capability(id); c != nil {
+						f.text, f.shown = fold(c.Name+" "+id), c.Name
+					}
+					capTexts[id] = f
+				}
+				if f.text != "" {
+					e.fields = append(e.fields, f)
+				}
 			}
-			addShown("capability", text, shown)
 		}
 		ix.entries = append(ix.entries, e)
 		return true
