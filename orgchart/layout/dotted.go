@@ -55,6 +55,17 @@ const (
 	// millisecond: an edit must fit in a frame, so lines past it keep the
 	// plain route until the chart is laid out afresh (Tidy).
 	engineBudget = 20_000
+	// dottedTreeBudget is the work a layout's tree routes may do, and
+	// dottedTreeCap the most one may.
+	dottedTreeBudget = 600_000
+	dottedTreeCap    = 20_000
+	// dottedTreeLevels is the most managers a tree route goes out of (a
+	// search each): real organisations are at most a dozen levels deep.
+	dottedTreeLevels = 24
+	// dottedTreeNear is the most rectangles one of its searches goes
+	// around (a manager of more reports, or a window of more tops, is
+	// past it).
+	dottedTreeNear = 64
 )
 
 // dottedRouter routes the dotted lines over the cards where they are: an
@@ -63,22 +74,40 @@ type dottedRouter struct {
 	cards         []Card
 	width, height float32
 	index         grid  // the cards, for the plain route's checks and the search windows
+	indexed       bool  // index is made (on first use)
 	live          *live // an Engine's index instead (see newEngineRouter)
 	// b and edges give the solid lines (see solidLines), nil when unknown;
 	// solids indexes them on first use.
-	b       *builder
-	edges   *[]Edge
-	solids  *solidIndex
-	budget  int // the work the searches may still do (see dottedBudget)
-	maxNear int // the most cards one search's window may hold
+	b      *builder
+	edges  *[]Edge
+	solids *solidIndex
+	budget int // the work the searches may still do (see dottedBudget)
+	// treeBudget is the work the tree routes may still do, each at most
+	// dottedTreeCap (see dottedtree.go), and weight how much the search
+	// prefers a cell nearer the line's end over a shorter route.
+	treeBudget int
+	weight     float32
+	maxNear    int // the most cards one search's window may hold
 	// usedX and usedY count the routed lines' vertical pieces by x and
 	// horizontal pieces by y: a later line through the same gap takes the
 	// next lane, so two dotted lines do not run on top of each other.
 	usedX, usedY map[float32]int
-	// past is set when the last line routed kept the plain route only
-	// because it is past an Engine's bounds (its window or its budget): a
-	// fresh layout, or a later relayout with budget left, would route it.
+	// past is set when the last line routed (route, or builder.dottedEdge)
+	// kept the plain route only because it is past an Engine's bounds (its
+	// window or its budgets): a fresh layout, or a later relayout with
+	// budget left (spare), would route it. Always false outside an Engine.
 	past bool
+	// tree is set when the last line routed took the tree route
+	// (dottedtree.go), which keeps clear of the solid lines already.
+	tree bool
+	// exitDir is the side a search with an exit left its window by.
+	exitDir int
+
+	// The tree route's memory: the two cards' chains of managers, and the
+	// tops' boxes indexed (on first use, when there are many tops).
+	chainA, chainM []int32
+	wayA, wayM     []Point
+	topIndex       *grid
 
 	// The search's memory, kept from one line to the next: the window's
 	// cards, the edges that cut it into nx x ny cells, the line's x in
@@ -94,6 +123,7 @@ type dottedRouter struct {
 	rx, ry         []float32
 	rxOK, ryOK     []bool
 	xTight, yTight []bool    // a column (row) too narrow to keep clear of a solid line beside it
+	xNear, yNear   []bool    // a column's (row's) line is closer to some solid line than dottedSolidGap
 	sx, sy         []float32 // the solid lines' x (y) among the cells' edges
 	buckets        buckets
 	blocked, seen  stateTable
@@ -108,8 +138,9 @@ type dottedItem struct {
 
 func newDottedRouter(cards []Card, width, height float32) *dottedRouter {
 	r := newEngineRouter(cards, width, height, nil)
-	r.index = newGrid(cards, width, height)
-	r.budget, r.maxNear = dottedBudget, dottedMaxNear
+	// The card index is made on first use: a big chart's lines take the
+	// tree route, which needs none (Layout.Visible makes it then).
+	r.budget, r.maxNear, r.treeBudget = dottedBudget, dottedMaxNear, dottedTreeBudget
 	if n := len(cards); n > dottedFullCards {
 		r.budget = dottedBudget * dottedFullCards / n
 		r.maxNear = max(min(dottedMaxNear, dottedMaxNear*dottedWindowCards/n), 200)
@@ -124,8 +155,14 @@ func newDottedRouter(cards []Card, width, height float32) *dottedRouter {
 // so a relayout costs what moved; Compute (and Tidy) search further.
 func newEngineRouter(cards []Card, width, height float32, v *live) *dottedRouter {
 	return &dottedRouter{cards: cards, width: width, height: height, live: v, budget: engineBudget, maxNear: dottedMaxNear,
+		treeBudget: engineBudget, weight: 2,
 		usedX: map[float32]int{}, usedY: map[float32]int{}}
 }
+
+// spare is the work the router's searches may still do (both budgets):
+// an Engine routes again, while it lasts, the lines it kept plain
+// because they were past its bounds (past).
+func (r *dottedRouter) spare() int { return max(r.budget, 0) + max(r.treeBudget, 0) }
 
 // solid tells the router where the solid lines are: card c's line into it
 // is (*edges)[b.edgeOf[c]].
@@ -137,6 +174,9 @@ func (r *dottedRouter) visible(x0, y0, x1, y1 float32, visit func(i int)) {
 		r.live.query(r.cards, r.width, r.height, x0, y0, x1, y1, visit)
 		return
 	}
+	if !r.indexed {
+		r.index, r.indexed = newGrid(r.cards, r.width, r.height), true
+	}
 	r.index.query(r.cards, nil, x0, y0, x1, y1, visit)
 }
 
@@ -147,9 +187,11 @@ var dottedDX, dottedDY = [4]int{0, 0, -1, 1}, [4]int{-1, 1, 0, 0}
 // j: from the report's top (its bottom when the manager is not above it)
 // to the manager's bottom (its top), off-centre from the solid lines.
 func (r *dottedRouter) route(j, i int32) []Point {
-	r.past = false
+	r.past, r.tree = false, false
 	pts := simplify(nil, r.routeOnce(j, i))
-	r.clearSolid(pts, i, j)
+	if !r.tree {
+		r.clearSolid(pts, i, j)
+	}
 	r.use(pts)
 	return pts
 }
@@ -241,22 +283,46 @@ func (r *dottedRouter) routeOnce(j, i int32) []Point {
 		sy, ey = s.Y+dottedStub, m.Y-dottedStub
 	}
 	plain := []Point{s, {ax, ey}, {mx, ey}, e}
-	if r.budget <= 0 {
-		return plain // past the budget: every line costs the same
-	}
-	// The plain routes: across just off the manager, or just off the report.
-	for _, y := range []float32{ey, sy} {
-		pts := []Point{s, {ax, y}, {mx, y}, e}
-		if r.free(pts, i, j) {
-			return pts
-		}
-	}
 	// A window around both cards, then the whole chart.
 	x0, x1 := min(a.X, m.X), max(a.X+a.W, m.X+m.W)
 	y0, y1 := min(a.Y, m.Y), max(a.Y+a.H, m.Y+m.H)
+	// In a big chart most lines run far, and a search around the cards
+	// of their window, or even a look along the plain route, costs many
+	// times the tree route: that goes first. (A line whose window is too
+	// big to search around its cards, finding and sorting them alone
+	// costing more than the layout, takes it too, see below.)
+	big := len(r.cards) > dottedFullCards
+	if big {
+		if pts, ok := r.treeRoute(j, i, s, e, Point{ax, sy}, Point{mx, ey}, up); ok {
+			r.tree = true
+			return pts
+		}
+	}
+	if r.budget <= 0 {
+		// Past the searches' budget: the tree route, while its own lasts.
+		if !big {
+			if pts, ok := r.treeRoute(j, i, s, e, Point{ax, sy}, Point{mx, ey}, up); ok {
+				r.tree = true
+				return pts
+			}
+		}
+		r.past = r.live != nil
+		return plain
+	}
+	dx, dy := CardW+HGap, CardH+VGap
+	far := r.tooBig(x0-dx, y0-dy, x1+dx, y1+dy)
+	if !far {
+		// The plain routes: across just off the manager, or just off the report.
+		for _, y := range []float32{ey, sy} {
+			pts := []Point{s, {ax, y}, {mx, y}, e}
+			if r.free(pts, i, j) {
+				return pts
+			}
+		}
+	}
 	// (The chart's edge may be passed by a little: pictures have a margin.)
 	for _, grow := range []float32{1, -1} {
-		if grow < 0 && r.live != nil {
+		if far || grow < 0 && r.live != nil {
 			break // an Engine's relayout searches windows only: the whole chart is linear
 		}
 		wx0, wy0, wx1, wy1 := -dottedOutside, -dottedOutside, r.width+dottedOutside, r.height+dottedOutside
@@ -266,9 +332,7 @@ func (r *dottedRouter) routeOnce(j, i int32) []Point {
 			whole = x0-dx <= wx0 && y0-dy <= wy0 && x1+dx >= wx1 && y1+dy >= wy1
 			wx0, wy0, wx1, wy1 = max(wx0, x0-dx), max(wy0, y0-dy), min(wx1, x1+dx), min(wy1, y1+dy)
 		}
-		// A window of more cards than one search takes is not looked at:
-		// finding and sorting its cards alone costs more than the layout.
-		if float64(wx1-wx0)*float64(wy1-wy0)*float64(len(r.cards)) > float64(r.maxNear)*float64(r.width+1)*float64(r.height+1) {
+		if r.tooBig(wx0, wy0, wx1, wy1) {
 			if whole {
 				break
 			}
@@ -281,7 +345,25 @@ func (r *dottedRouter) routeOnce(j, i int32) []Point {
 			break // the window was the whole chart already
 		}
 	}
+	if !big {
+		if pts, ok := r.treeRoute(j, i, s, e, Point{ax, sy}, Point{mx, ey}, up); ok {
+			r.tree = true
+			return pts
+		}
+	}
+	r.past = r.live != nil && (far || r.budget <= 0 || r.treeBudget <= 0)
 	return plain
+}
+
+// tooBig reports whether a window holds more cards (estimated by its
+// area) than one search around cards takes, or, in an Engine's relayout,
+// more card places than it searches.
+func (r *dottedRouter) tooBig(wx0, wy0, wx1, wy1 float32) bool {
+	area := float64(wx1-wx0) * float64(wy1-wy0)
+	if r.live != nil && area > engineWindowCards*float64(CardW+HGap)*float64(CardH+VGap) {
+		return true
+	}
+	return area*float64(len(r.cards)) > float64(r.maxNear)*float64(r.width+1)*float64(r.height+1)
 }
 
 // free reports whether the polyline keeps out of every card (and a little
@@ -405,7 +487,24 @@ func (r *dottedRouter) search(s, e, s2, e2 Point, up bool, wx0, wy0, wx1, wy1 fl
 	}
 	r.segs = r.segs[:0]
 	r.solidLines(wx0, wy0, wx1, wy1, func(a, b Point) { r.segs = append(r.segs, segment{a, b}) })
-	return r.searchObstacles(s, e, s2, e2, up, wx0, wy0, wx1, wy1)
+	se := searchEnds{s: s, s2: s2, e: e, e2: e2}
+	if !up {
+		se.out, se.in = 1, 1
+	}
+	return r.searchObstacles(&se, wx0, wy0, wx1, wy1)
+}
+
+// searchEnds are where a search starts and ends: the line leaves s
+// (through the cell holding s2) in direction out and enters e (through
+// the cell holding e2) in direction in; or, with exit set, it ends where
+// it leaves the window (by no side in shut), as near e as it can.
+type searchEnds struct {
+	s, s2 Point
+	out   int
+	e, e2 Point
+	in    int
+	exit  bool
+	shut  [4]bool
 }
 
 // searchObstacles finds the route through the free cells of the window
@@ -414,7 +513,11 @@ func (r *dottedRouter) search(s, e, s2, e2 Point, up bool, wx0, wy0, wx1, wy1 fl
 // cells can be large (a window of a few thousand cards cuts it into
 // millions), so nothing is worked out for a cell before the search looks
 // at it: whether an obstacle covers it, its line's place, its cost.
-func (r *dottedRouter) searchObstacles(s, e, s2, e2 Point, up bool, wx0, wy0, wx1, wy1 float32) ([]Point, bool) {
+func (r *dottedRouter) searchObstacles(se *searchEnds, wx0, wy0, wx1, wy1 float32) ([]Point, bool) {
+	s, e, s2, e2 := se.s, se.e, se.s2, se.e2
+	if se.exit {
+		e2 = e
+	}
 	r.xs, r.sx = append(r.xs[:0], wx0, wx1), r.sx[:0]
 	r.ys, r.sy = append(r.ys[:0], wy0, wy1), r.sy[:0]
 	clampX := func(v float32) float32 { return min(max(v, wx0), wx1) }
@@ -449,35 +552,53 @@ func (r *dottedRouter) searchObstacles(s, e, s2, e2 Point, up bool, wx0, wy0, wx
 	slices.Sort(r.ys)
 	r.ys = slices.Compact(r.ys)
 	nx, ny := len(r.xs)-1, len(r.ys)-1
-	if nx < 1 || ny < 1 || 4*nx*ny > math.MaxInt32 || r.budget <= 0 {
+	if nx < 1 || ny < 1 || 8*nx*ny > math.MaxInt32 || r.budget <= 0 {
 		return nil, false
 	}
 	r.nx, r.ny = nx, ny
-	r.buckets.build(r.obst, wx0, wy0, wx1, wy1)
-	r.blocked.reset()
-	r.seen.reset()
+	if len(r.obst) > fewObstacles {
+		r.buckets.build(r.obst, wx0, wy0, wx1, wy1)
+	}
+	r.blocked.resetFor(nx * ny)
+	r.seen.resetFor(8 * nx * ny)
 	r.rx, r.ry = resize(r.rx, nx), resize(r.ry, ny)
 	r.rxOK, r.ryOK = resize(r.rxOK, nx), resize(r.ryOK, ny)
 	r.xTight, r.yTight = resize(r.xTight, nx), resize(r.yTight, ny)
+	r.xNear, r.yNear = resize(r.xNear, nx), resize(r.yNear, ny)
 	clear(r.rxOK)
 	clear(r.ryOK)
-	// The cells just outside the two cards, where the line leaves and enters.
+	// The cells just outside the two cards (or boxes), where the line leaves and enters.
 	si, sj := cellOf(r.xs, s2.X), cellOf(r.ys, s2.Y)
 	ei, ej := cellOf(r.xs, e2.X), cellOf(r.ys, e2.Y)
-	if si < 0 || sj < 0 || ei < 0 || ej < 0 || r.isBlocked(si, sj) || r.isBlocked(ei, ej) {
+	if se.exit {
+		ei, ej = -2, -2 // no cell is the goal: leaving the window is
+	}
+	if si < 0 || sj < 0 || r.isBlocked(si, sj) || !se.exit && (ei < 0 || ej < 0 || r.isBlocked(ei, ej)) {
 		return nil, false
 	}
 	// The line runs straight out of and into the cards where it can.
-	r.rx[si], r.rxOK[si], r.xTight[si] = s.X, true, nearSolid(r.sx, s.X)
-	r.rx[ei], r.rxOK[ei], r.xTight[ei] = e.X, true, nearSolid(r.sx, e.X)
-	out, in := 0, 0 // the directions leaving the report and entering the manager
-	if !up {
-		out, in = 1, 1
+	out, in := se.out, se.in // the directions leaving the report and entering the manager
+	if out < 2 {
+		r.rx[si], r.rxOK[si], r.xTight[si] = s.X, true, nearSolid(r.sx, s.X)
+		r.xNear[si] = r.xTight[si]
+	} else {
+		r.ry[sj], r.ryOK[sj], r.yTight[sj] = s.Y, true, nearSolid(r.sy, s.Y)
+		r.yNear[sj] = r.yTight[sj]
 	}
+	if se.exit {
+	} else if in < 2 {
+		r.rx[ei], r.rxOK[ei], r.xTight[ei] = e.X, true, nearSolid(r.sx, e.X)
+		r.xNear[ei] = r.xTight[ei]
+	} else {
+		r.ry[ej], r.ryOK[ej], r.yTight[ej] = e.Y, true, nearSolid(r.sy, e.Y)
+		r.yNear[ej] = r.yTight[ej]
+	}
+	// States past exits are the ways out of the window: (cell, direction).
+	exits := int32(4 * nx * ny)
 	// A* over (cell, direction of arrival), with a cost for each turn.
 	goal := int32(-1)
 	// Weighted twice: a route near the shortest, found exploring far less.
-	h := func(i, j int) float32 { return 2 * (abs32(r.colX(i)-e.X) + abs32(r.rowY(j)-e2.Y)) }
+	h := func(i, j int) float32 { return r.weight * (abs32(r.colX(i)-e.X) + abs32(r.rowY(j)-e2.Y)) }
 	start := int32(4*(sj*nx+si) + out)
 	*r.seen.at(start) = dottedState{0, -1}
 	r.heap = append(r.heap[:0], dottedItem{h(si, sj), start})
@@ -487,6 +608,10 @@ func (r *dottedRouter) searchObstacles(s, e, s2, e2 Point, up bool, wx0, wy0, wx
 		}
 		it := r.pop()
 		st := it.state
+		if st >= exits {
+			goal = st
+			break
+		}
 		cell, dir := int(st/4), int(st%4)
 		i, j := cell%nx, cell/nx
 		g := r.seen.get(st).cost
@@ -500,6 +625,31 @@ func (r *dottedRouter) searchObstacles(s, e, s2, e2 Point, up bool, wx0, wy0, wx
 		for d := range 4 {
 			ni, nj := i+dottedDX[d], j+dottedDY[d]
 			if ni < 0 || nj < 0 || ni >= nx || nj >= ny {
+				if se.exit && !se.shut[d] {
+					// Out of the window that way: the cost to its side, and
+					// the distance left from there to the line's end.
+					x, y := r.colX(i), r.rowY(j)
+					switch d {
+					case 0:
+						y = wy0
+					case 1:
+						y = wy1
+					case 2:
+						x = wx0
+					default:
+						x = wx1
+					}
+					step := abs32(x-r.colX(i)) + abs32(y-r.rowY(j))
+					if d != dir {
+						step += dottedTurn
+					}
+					ns := exits + int32(4*cell+d)
+					at := r.seen.at(ns)
+					if at.from == unseen || at.cost > g+step {
+						*at = dottedState{g + step, st}
+						r.push(dottedItem{g + step + r.weight*(abs32(x-e.X)+abs32(y-e.Y)), ns})
+					}
+				}
 				continue
 			}
 			nc := nj*nx + ni
@@ -516,18 +666,17 @@ func (r *dottedRouter) searchObstacles(s, e, s2, e2 Point, up bool, wx0, wy0, wx
 			if (d < 2 && r.xTight[ni]) || (d >= 2 && r.yTight[nj]) {
 				step += dottedTight // a gap too narrow to keep clear of a solid line on its side
 			}
-			if r.alongSolid(i, j, ni, nj, d < 2) {
-				continue // the piece would run beside a solid line, closer than dottedSolidGap
-			}
 			if ni == ei && nj == ej && d != in {
 				step += dottedTurn // then a turn into the manager
 			}
 			ns := int32(4*nc + d)
-			at := r.seen.at(ns)
-			if at.from != unseen && at.cost <= g+step {
+			if at := r.seen.get(ns); at.from != unseen && at.cost <= g+step {
 				continue
 			}
-			*at = dottedState{g + step, st}
+			if r.alongSolid(i, j, ni, nj, d < 2) {
+				continue // the piece would run beside a solid line, closer than dottedSolidGap
+			}
+			*r.seen.at(ns) = dottedState{g + step, st}
 			r.push(dottedItem{g + step + h(ni, nj), ns})
 		}
 	}
@@ -536,7 +685,12 @@ func (r *dottedRouter) searchObstacles(s, e, s2, e2 Point, up bool, wx0, wy0, wx
 	}
 	// The cells of the route, from the report's end.
 	r.reverse = r.reverse[:0]
-	for st := goal; st >= 0; st = r.seen.get(st).from {
+	last := goal
+	if goal >= exits {
+		r.exitDir = int((goal - exits) % 4)
+		last = r.seen.get(goal).from
+	}
+	for st := last; st >= 0; st = r.seen.get(st).from {
 		r.reverse = append(r.reverse, st/4)
 	}
 	r.cells = r.cells[:0]
@@ -546,7 +700,10 @@ func (r *dottedRouter) searchObstacles(s, e, s2, e2 Point, up bool, wx0, wy0, wx
 	// Along the cells: horizontal runs at their row's line, vertical runs at
 	// their column's; a short jog inside a cell where the two differ.
 	pts := []Point{s}
-	p := Point{s.X, r.rowY(sj)}
+	p := Point{s.X, r.rowY(sj)} // straight out of the card (or box) the way it leaves
+	if out >= 2 {
+		p = Point{r.colX(si), s.Y}
+	}
 	pts = append(pts, p)
 	for k := 1; k < len(r.cells); k++ {
 		c0, c1 := int(r.cells[k-1]), int(r.cells[k])
@@ -562,8 +719,23 @@ func (r *dottedRouter) searchObstacles(s, e, s2, e2 Point, up bool, wx0, wy0, wx
 		}
 		pts = append(pts, p)
 	}
-	if p.X != e.X {
+	switch {
+	case se.exit:
+		switch r.exitDir {
+		case 0:
+			p.Y = wy0
+		case 1:
+			p.Y = wy1
+		case 2:
+			p.X = wx0
+		default:
+			p.X = wx1
+		}
+		return append(pts, p), true
+	case in < 2 && p.X != e.X:
 		pts = append(pts, Point{e.X, p.Y})
+	case in >= 2 && p.Y != e.Y:
+		pts = append(pts, Point{p.X, e.Y})
 	}
 	pts = append(pts, e)
 	return pts, true
@@ -576,6 +748,7 @@ func (r *dottedRouter) searchObstacles(s, e, s2, e2 Point, up bool, wx0, wy0, wx
 func (r *dottedRouter) colX(i int) float32 {
 	if !r.rxOK[i] {
 		r.rx[i], r.xTight[i] = r.gapLane(r.usedX, r.sx, r.xs[i], r.xs[i+1])
+		r.xNear[i] = nearSolid(r.sx, r.rx[i])
 		r.rxOK[i] = true
 	}
 	return r.rx[i]
@@ -584,6 +757,7 @@ func (r *dottedRouter) colX(i int) float32 {
 func (r *dottedRouter) rowY(j int) float32 {
 	if !r.ryOK[j] {
 		r.ry[j], r.yTight[j] = r.gapLane(r.usedY, r.sy, r.ys[j], r.ys[j+1])
+		r.yNear[j] = nearSolid(r.sy, r.ry[j])
 		r.ryOK[j] = true
 	}
 	return r.ry[j]
@@ -599,6 +773,13 @@ func nearSolid(solid []float32, v float32) bool {
 // next cell (ni, nj), vertical or not, runs alongside a solid line closer
 // than dottedSolidGap (see beside): the search does not go that way.
 func (r *dottedRouter) alongSolid(i, j, ni, nj int, vertical bool) bool {
+	if vertical {
+		if r.colX(i); !r.xNear[i] {
+			return false // no solid line near its lane anywhere in the window
+		}
+	} else if r.rowY(j); !r.yNear[j] {
+		return false
+	}
 	segs, at := r.hsegs, r.rowY(j)
 	p, q := Point{r.colX(i), at}, Point{r.colX(ni), at}
 	if vertical {
@@ -625,17 +806,23 @@ func (r *dottedRouter) alongSolid(i, j, ni, nj int, vertical bool) bool {
 
 func (r *dottedRouter) gapLane(used map[float32]int, solid []float32, a, b float32) (float32, bool) {
 	a0, b0 := a, b
-	if _, ok := slices.BinarySearch(solid, a); ok {
-		a += dottedSolidGap
-	}
-	if _, ok := slices.BinarySearch(solid, b); ok {
-		b -= dottedSolidGap
+	_, sa := slices.BinarySearch(solid, a)
+	_, sb := slices.BinarySearch(solid, b)
+	if sa || sb {
+		// Off the solid line, and as far off the other side: a gap
+		// between a spine and a card's side is a narrow one, and a line
+		// at its card's side reads as the card's edge.
+		a, b = a+dottedSolidGap, b-dottedSolidGap
 	}
 	if a > b {
 		return (a0 + b0) / 2, true
 	}
 	return lane(used, a, b), false
 }
+
+// fewObstacles is the most obstacles a search looks at one by one
+// rather than through buckets.
+const fewObstacles = 24
 
 // isBlocked reports whether a card covers cell (i, j) of the search's
 // grid (each cell is wholly inside an obstacle or wholly free). Each cell looked
@@ -646,6 +833,15 @@ func (r *dottedRouter) isBlocked(i, j int) bool {
 		r.budget -= 2
 		x0, x1, y0, y1 := r.xs[i], r.xs[i+1], r.ys[j], r.ys[j+1]
 		v.from = 0
+		if len(r.obst) <= fewObstacles {
+			for c := range r.obst {
+				if k := &r.obst[c]; k.x0 <= x0 && x1 <= k.x1 && k.y0 <= y0 && y1 <= k.y1 {
+					v.from = 1
+					break
+				}
+			}
+			return v.from == 1
+		}
 		for _, c := range r.buckets.at((x0+x1)/2, (y0+y1)/2) {
 			k := &r.obst[c]
 			if k.x0 <= x0 && x1 <= k.x1 && k.y0 <= y0 && y1 <= k.y1 {

@@ -23,20 +23,58 @@ type stateTable struct {
 	vals  []dottedState
 	n     int
 	shift uint32
+	// filled lists the slots taken while they are few, so that emptying a
+	// big table after a small search (a tree route's searches are many and
+	// small) costs what the search put in it.
+	filled []int32
+	// A small grid's states are an array instead, marked by a stamp of
+	// the search that set them (no emptying at all).
+	dense bool
+	stamp []uint32
+	gen   uint32
+	dvals []dottedState
+}
+
+// denseCells is the most states a search keeps in an array.
+const denseCells = 1 << 14
+
+// resetFor empties the table for a search of n states at most.
+func (t *stateTable) resetFor(n int) {
+	if n > denseCells {
+		t.dense = false
+		t.reset()
+		return
+	}
+	t.dense = true
+	if t.stamp == nil {
+		t.stamp, t.dvals = make([]uint32, denseCells), make([]dottedState, denseCells)
+	}
+	t.gen++
+	if t.gen == 0 { // wrapped: old stamps could match
+		clear(t.stamp)
+		t.gen = 1
+	}
 }
 
 // reset empties the table.
 func (t *stateTable) reset() {
-	if len(t.keys) == 0 || len(t.keys) > 1<<16 && t.n < len(t.keys)/16 {
+	switch {
+	case len(t.keys) == 0 || len(t.keys) > 1<<16 && t.n < len(t.keys)/16:
 		t.make(1 << 10)
 		return
+	case t.n <= cap(t.filled):
+		for _, h := range t.filled {
+			t.keys[h] = 0
+		}
+	default:
+		clear(t.keys)
 	}
-	clear(t.keys)
-	t.n = 0
+	t.n, t.filled = 0, t.filled[:0]
 }
 
 func (t *stateTable) make(size int) {
 	t.keys, t.vals, t.n = make([]int32, size), make([]dottedState, size), 0
+	t.filled = make([]int32, 0, size/16)
 	t.shift = 32
 	for s := size; s > 1; s >>= 1 {
 		t.shift--
@@ -48,6 +86,12 @@ func (t *stateTable) slot(key int32) uint32 { return (uint32(key) * 2654435769) 
 // at is key's entry, added (as unseen) when it has none. The pointer holds
 // until the next key is added.
 func (t *stateTable) at(key int32) *dottedState {
+	if t.dense {
+		if t.stamp[key] != t.gen {
+			t.stamp[key], t.dvals[key] = t.gen, dottedState{0, unseen}
+		}
+		return &t.dvals[key]
+	}
 	if 2*(t.n+1) > len(t.keys) {
 		t.grow()
 	}
@@ -58,6 +102,9 @@ func (t *stateTable) at(key int32) *dottedState {
 			return &t.vals[h]
 		case 0:
 			t.keys[h], t.vals[h] = key+1, dottedState{0, unseen}
+			if t.n < cap(t.filled) {
+				t.filled = append(t.filled, int32(h))
+			}
 			t.n++
 			return &t.vals[h]
 		}
@@ -66,6 +113,12 @@ func (t *stateTable) at(key int32) *dottedState {
 
 // get is key's entry, unseen when it has none.
 func (t *stateTable) get(key int32) dottedState {
+	if t.dense {
+		if t.stamp[key] != t.gen {
+			return dottedState{0, unseen}
+		}
+		return t.dvals[key]
+	}
 	mask := uint32(len(t.keys) - 1)
 	for h := t.slot(key); ; h = (h + 1) & mask {
 		switch t.keys[h] {
