@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/orgplanner/orgplanner/orgchart"
@@ -80,8 +81,9 @@ func TestEngineLeavesADottedLineWhoseCardsStay(t *testing.T) {
 }
 
 // TestEngineKeepsARouteItsSearchGivesUpOn: a dotted line across a chart
-// of 10,000 cards is past the search's bounds in an Engine and keeps the
-// plain route, through cards. An edit of a card it crosses placed that
+// of 10,000 cards, from the end of a chain deeper than a tree route goes,
+// is past the search's bounds in an Engine and keeps the plain route,
+// through cards. An edit of a card it crosses placed that
 // card again, and the line was routed again, to the same plain route, at
 // every such edit (20-40 us at 100,000). Once routed again to the same
 // points with its cards unmoved, it is left as it is.
@@ -105,7 +107,16 @@ func TestEngineKeepsARouteItsSearchGivesUpOn(t *testing.T) {
 			to = c
 		}
 	}
-	from.Position.DottedTo = []string{to.Position.ID}
+	// The report heads a chain deeper than a tree route goes
+	// (dottedTreeLevels): its dotted line is routed at the end of it.
+	end := from.Position
+	for k := 0; k <= dottedTreeLevels; k++ {
+		pos := &orgchart.Position{ID: fmt.Sprintf("chain-%d", k), Role: end.Role, ReportsTo: end.ID}
+		p.Positions = append(p.Positions, pos)
+		end = pos
+	}
+	p.Reindex()
+	end.DottedTo = []string{to.Position.ID}
 	ed := orgchart.NewEditor(p)
 	p = ed.Plan()
 	e := NewEngine(p, Options{})
@@ -138,7 +149,7 @@ func TestEngineKeepsARouteItsSearchGivesUpOn(t *testing.T) {
 	}
 	// Edits of the report's manager: the report's card is placed again,
 	// with its manager's other reports, some of them near the line.
-	mgr := from.Position.ReportsTo
+	mgr := end.ReportsTo
 	was := ln.Points
 	for k := 0; k < 3; k++ {
 		if err := ed.Update(mgr, func(q *orgchart.Position) { q.Holder = string(rune('a' + k)) }); err != nil {
