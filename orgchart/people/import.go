@@ -38,6 +38,7 @@ type row struct {
 	team                                     bool // a row of posts under a manager (a team file's)
 	codeTitle                                bool // the title was read from the job code
 	shares                                   int  // rows merged into this one as a job share
+	lone                                     bool // the id is the row's only cell: a total or a remark, unless someone reports to it
 }
 
 // Options are the choices an import takes besides the file.
@@ -457,6 +458,7 @@ func readRows(data []byte, file string, opt Options, fail func(int, string, ...a
 			fail(line, "id %q is also on line %d: ids must be unique (a job share repeats a row with only the name, contacts and notes changed)", rw.id, sh.rows[prev].line)
 			continue
 		}
+		rw.lone = filled(rec) == 1 && rw.name == "" && rw.first == "" && rw.last == "" && rw.preferred == "" // a lone name is a person
 		byID[rw.id] = len(sh.rows)
 		sh.rows = append(sh.rows, rw)
 		if len(sh.rows) > orgchart.MaxPositions {
@@ -464,6 +466,7 @@ func readRows(data []byte, file string, opt Options, fail func(int, string, ...a
 			return nil, nil
 		}
 	}
+	sh.rows = dropRemarks(sh, note)
 	if sh.rowsRead == 0 {
 		line := 1 // the header, when nothing follows it
 		if bytes.IndexByte(data, '\n') >= 0 {
@@ -473,6 +476,46 @@ func readRows(data []byte, file string, opt Options, fail func(int, string, ...a
 		return nil, nil
 	}
 	return sh, nil
+}
+
+// dropRemarks leaves out the rows whose only cell is their id when nobody
+// reports to them: what spreadsheets put under a table ("Total: 212
+// employees", "Report run 2 Dec 2026") or above a section ("Engineering"),
+// which would be vacant posts with no title.
+func dropRemarks(sh *sheet, note func(line int, id string, kind NoteKind, format string, args ...any)) []row {
+	lone := false
+	for i := range sh.rows {
+		lone = lone || sh.rows[i].lone
+	}
+	if !lone {
+		return sh.rows
+	}
+	named := map[string]bool{}
+	for i := range sh.rows {
+		for _, m := range sh.rows[i].managers {
+			named[m] = true
+		}
+	}
+	kept := sh.rows[:0]
+	for _, rw := range sh.rows {
+		if rw.lone && !named[rw.id] {
+			note(rw.line, rw.id, NoteLeftOut, "line %d holds only %q, no name, title or manager: a total or a remark, not a person; left out", rw.line, rw.id)
+			continue
+		}
+		kept = append(kept, rw)
+	}
+	return kept
+}
+
+// filled counts a record's cells that are not blank.
+func filled(rec []string) int {
+	n := 0
+	for _, c := range rec {
+		if strings.TrimSpace(c) != "" {
+			n++
+		}
+	}
+	return n
 }
 
 // teamFile is the file name a team file's notes carry ("" for the people

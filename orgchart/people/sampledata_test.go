@@ -171,3 +171,38 @@ func TestImportSheetsOfNamesAndManagersNames(t *testing.T) {
 		t.Errorf("a name twice: %v", err)
 	}
 }
+
+func TestImportLeavesOutTotalsAndRemarks(t *testing.T) {
+	// A spreadsheet saved as CSV: empty trailing columns, blank rows and a
+	// total under the table, a section heading above a group. Each was a
+	// vacant post with no title. A lone id someone reports to stays, and so
+	// does a lone name in a file of names.
+	in := "Employee ID,Name,Job Title,Manager ID,,,\r\n" +
+		"Engineering,,,,,,\r\n" +
+		"1,Ada Lovelace,CTO,,,,\r\n" +
+		"2,Grace Hopper,VP Engineering,1,,,\r\n" +
+		"9,,,,,,\r\n" +
+		"3,Alan Turing,Software Engineer,9,,,\r\n" +
+		",,,,,,\r\n" +
+		"Total: 4 employees,,,,,,\r\n"
+	p, rep, err := Import(strings.NewReader(in), "excel.csv", defaultCatalog(t), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Positions) != 4 || p.Position(PositionID("9")) == nil {
+		t.Fatalf("%d positions (want Ada, Grace, the post 9 Alan reports to, Alan)", len(p.Positions))
+	}
+	var left []string
+	for _, n := range rep.Notes {
+		if n.Kind == NoteLeftOut {
+			left = append(left, n.ID)
+		}
+	}
+	if len(left) != 2 || left[0] != "Engineering" || left[1] != "Total: 4 employees" {
+		t.Errorf("left out %q, want the heading and the total", left)
+	}
+	p, _, err = Import(strings.NewReader("Name,Manager\nAda,\nBo,Ada\nCy,\n"), "names.csv", defaultCatalog(t), nil)
+	if err != nil || len(p.Positions) != 3 {
+		t.Errorf("a lone name was left out: %v", err)
+	}
+}
