@@ -76,6 +76,9 @@ type builder struct {
 	// columns: a report that grows lengthens its column instead of sending
 	// the reports after it into the next ones.
 	keptStarts map[int32][]int
+	// arenaNext brings the arena arrangeParallel lists into, made while
+	// newBuilder goes on (nil: none coming).
+	arenaNext chan []cand
 }
 
 // scratch is the working memory of arranging and applying: each
@@ -212,6 +215,13 @@ func newBuilder(p *orgchart.Plan, opt Options) *builder {
 	}
 	b.collect(t, roots)
 	n := len(b.cards)
+	if b.workers() > 1 {
+		// The arena (megabytes to clear) is made on another goroutine
+		// while this one sets up the rest.
+		next := make(chan []cand, 1)
+		b.arenaNext = next
+		go func() { next <- make([]cand, 0, pieceCands*n+arenaSlack) }()
+	}
 	f := make([]float32, 10*n)
 	b.bw, b.bh, b.rx, b.ox, b.oy = f[:n], f[n:2*n], f[2*n:3*n], f[3*n:4*n], f[4*n:5*n]
 	b.spine, b.lineDX, b.busDY, b.boxX, b.boxY = f[5*n:6*n], f[6*n:7*n], f[7*n:8*n], f[8*n:9*n], f[9*n:]

@@ -17,6 +17,10 @@ import (
 // random trees 2.7).
 const pieceCands = 3
 
+// arenaSlack is the room past pieceCands per card made ready for the
+// managers above the pieces.
+const arenaSlack = 1 << 14
+
 // minParallel is the fewest cards worth more than one goroutine.
 const minParallel = 4096
 
@@ -99,6 +103,12 @@ func (b *builder) arrangeParallel() {
 	// share gets an array of its own, and the arena is made again.
 	base := len(b.arena)
 	need := base + pieceCands*len(b.cards) + b.tune.cands*len(upper) + 64
+	if b.arenaNext != nil {
+		if a := <-b.arenaNext; base == 0 && cap(a) >= need {
+			b.arena = a
+		}
+		b.arenaNext = nil
+	}
 	if cap(b.arena) < need {
 		b.arena = append(make([]cand, 0, need), b.arena...)
 	}
