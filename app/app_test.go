@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -915,5 +916,30 @@ func TestExportFormHasTheCommandLinesChoices(t *testing.T) {
 	data, err := os.ReadFile(path)
 	if err != nil || !strings.Contains(string(data), "/MediaBox [0 0 841.") {
 		t.Errorf("the PDF is not on landscape A4 pages (%v)", err)
+	}
+}
+
+// A plan or a people CSV dropped on the window from a file manager opens
+// (nothing happened); anything else is refused in the status line.
+func TestDroppingAFileOnTheWindowOpensIt(t *testing.T) {
+	u := newTestUI(t, apptest.Plan())
+	abs := func(p string) fyne.URI {
+		a, err := filepath.Abs(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return storage.NewFileURI(a)
+	}
+	u.dropFiles([]fyne.URI{abs("../testdata/plans/full.yaml")})
+	if !strings.HasSuffix(u.st.Path(), "full.yaml") {
+		t.Fatalf("after dropping a plan the open plan is %q", u.st.Path())
+	}
+	u.dropFiles([]fyne.URI{abs("../testdata/people/visio-orgchart-wizard.csv")})
+	if n := len(u.st.Plan().Positions); n != 7 || u.st.Path() != "" {
+		t.Fatalf("after dropping a CSV: %d positions (want 7), path %q", n, u.st.Path())
+	}
+	u.dropFiles([]fyne.URI{abs("../README.md")})
+	if !strings.Contains(u.lastStatus, "Not opened: README.md") {
+		t.Errorf("status %q after dropping a README", u.lastStatus)
 	}
 }

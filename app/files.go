@@ -231,6 +231,27 @@ func (u *ui) openChosen(path string) {
 	u.openInBackground(path, nil)
 }
 
+// dropFiles opens a plan (or imports a people CSV) dropped on the window from
+// a file manager, after asking about unsaved changes; other files are
+// refused in the status line.
+func (u *ui) dropFiles(items []fyne.URI) {
+	for _, it := range items {
+		if it == nil || it.Scheme() != "file" {
+			continue
+		}
+		path := it.Path()
+		switch ext := strings.ToLower(filepath.Ext(path)); {
+		case isPeopleFile(path):
+			u.guard("importing people", func() { _, _ = u.importAndReport(path) })
+		case ext == ".yaml" || ext == ".yml":
+			u.guard("opening another plan", func() { u.openChosen(path) })
+		default:
+			u.status(fmt.Sprintf("Not opened: %s is neither a plan (.yaml) nor a people CSV (.csv)", filepath.Base(path)))
+		}
+		return // one file: the window holds one plan
+	}
+}
+
 // planExtensions are the file endings the open dialogs offer for plans.
 var planExtensions = []string{".yaml", ".yml"}
 

@@ -123,6 +123,9 @@ func newUI(a fyne.App, win fyne.Window, st *state.State) *ui {
 
 	st.Listen(u.changed)
 	u.changed(state.ChangedPlan | state.ChangedFile | state.ChangedSelection)
+	if win != nil {
+		win.SetOnDropped(func(_ fyne.Position, items []fyne.URI) { u.dropFiles(items) })
+	}
 	return u
 }
 
