@@ -60,8 +60,9 @@ const (
 	dottedTreeBudget = 600_000
 	dottedTreeCap    = 20_000
 	// dottedTreeLevels is the most managers a tree route goes out of (a
-	// search each): real organisations are at most a dozen levels deep.
-	dottedTreeLevels = 24
+	// search each; a probe, mostly): the generators' lines are at most 16
+	// apart (real organisations are about ten levels deep).
+	dottedTreeLevels = 16
 	// dottedTreeNear is the most rectangles one of its searches goes
 	// around (a manager of more reports, or a window of more tops, is
 	// past it).
@@ -138,8 +139,12 @@ type dottedItem struct {
 
 func newDottedRouter(cards []Card, width, height float32) *dottedRouter {
 	r := newEngineRouter(cards, width, height, nil)
-	// The card index is made on first use: a big chart's lines take the
-	// tree route, which needs none (Layout.Visible makes it then).
+	// A big chart's lines take the tree route, which needs no card index:
+	// there it is made on first use (else Layout.Visible makes it); a
+	// smaller chart's plain routes need it at once.
+	if len(cards) <= dottedFullCards {
+		r.index, r.indexed = newGrid(cards, width, height), true
+	}
 	r.budget, r.maxNear, r.treeBudget = dottedBudget, dottedMaxNear, dottedTreeBudget
 	if n := len(cards); n > dottedFullCards {
 		r.budget = dottedBudget * dottedFullCards / n
