@@ -97,14 +97,8 @@ func TestEngineKeepsARouteItsSearchGivesUpOn(t *testing.T) {
 	var from, to *Card
 	for i := range l.Cards {
 		c := &l.Cards[i]
-		if c.Depth < 2 {
-			continue
-		}
-		if from == nil || c.Y-c.X > from.Y-from.X {
+		if c.Depth >= 2 && (from == nil || c.Y-c.X > from.Y-from.X) {
 			from = c
-		}
-		if c.Below > 0 && (to == nil || c.X-c.Y > to.X-to.Y) {
-			to = c
 		}
 	}
 	// The report heads a chain deeper than a tree route goes
@@ -116,6 +110,14 @@ func TestEngineKeepsARouteItsSearchGivesUpOn(t *testing.T) {
 		end = pos
 	}
 	p.Reindex()
+	l = Compute(p, Options{})
+	e0 := &l.Cards[l.Index(end.ID)]
+	for i := range l.Cards {
+		c := &l.Cards[i]
+		if c.Depth >= 2 && c.Below > 0 && (to == nil || (c.X-e0.X)*(e0.Y-c.Y) > (to.X-e0.X)*(e0.Y-to.Y)) {
+			to = c
+		}
+	}
 	end.DottedTo = []string{to.Position.ID}
 	ed := orgchart.NewEditor(p)
 	p = ed.Plan()
