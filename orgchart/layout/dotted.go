@@ -139,12 +139,10 @@ type dottedItem struct {
 
 func newDottedRouter(cards []Card, width, height float32) *dottedRouter {
 	r := newEngineRouter(cards, width, height, nil)
-	// A big chart's lines take the tree route, which needs no card index:
-	// there it is made on first use (else Layout.Visible makes it); a
-	// smaller chart's plain routes need it at once.
-	if len(cards) <= dottedFullCards {
-		r.index, r.indexed = newGrid(cards, width, height), true
-	}
+	// The card index, for the plain routes and the searches around cards;
+	// Layout.Visible and an Engine start from it (a big chart's tree routes
+	// need none, but its first look-up would then build it on one core).
+	r.index, r.indexed = newGrid(cards, width, height), true
 	r.budget, r.maxNear, r.treeBudget = dottedBudget, dottedMaxNear, dottedTreeBudget
 	if n := len(cards); n > dottedFullCards {
 		r.budget = dottedBudget * dottedFullCards / n
