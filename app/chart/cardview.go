@@ -174,8 +174,8 @@ func (v *cardView) bind(r *chartRenderer, k *layout.Card, pal uikit.Palette) {
 	// the collapse control of managers
 	if c.hasControl(k) {
 		cr := m.CollapseRect(k.W, k.H)
-		// expanded: a small "−" button at the right end; collapsed: "+N below"
-		label, col := "−", pal.Muted
+		// expanded: a small "–" button (an en dash: the shipped font has no minus sign) at the right end; collapsed: "+N below"
+		label, col := "–", pal.Muted
 		if k.Hidden > 0 {
 			label, col = content.Below, pal.Accent
 		} else {

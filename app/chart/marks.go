@@ -69,7 +69,7 @@ func badgesOf(m Mark, folded bool, pal uikit.Palette) []badge {
 		out = append(out, badge{short: "Δ", long: "Δ Changed", fill: pal.Badge[1]})
 	}
 	if m.Removed > 0 {
-		out = append(out, badge{short: fmt.Sprintf("−%d", m.Removed), long: fmt.Sprintf("− %d removed", m.Removed), fill: pal.Refuse})
+		out = append(out, badge{short: fmt.Sprintf("–%d", m.Removed), long: fmt.Sprintf("– %d removed", m.Removed), fill: pal.Refuse})
 	}
 	if folded && m.Below > 0 {
 		out = append(out, badge{short: fmt.Sprintf("%d Δ", m.Below), long: changesBelow(m.Below), fill: pal.Muted, below: true})

@@ -74,7 +74,7 @@ func TestCompareMarksAreReadableAtEveryZoom(t *testing.T) {
 		}
 	}
 	c.SetView(1, fyne.NewPos(-20, -20))
-	check("100%", map[string]string{"se": "+ New", "qa": "» Moved", "em": "Δ Changed", "cto": "− 2 removed"}, markMinText)
+	check("100%", map[string]string{"se": "+ New", "qa": "» Moved", "em": "Δ Changed", "cto": "– 2 removed"}, markMinText)
 	if _, ok := badgeOf(c, "vpe", "below"); ok {
 		t.Error("at 100% an unfolded manager says how many changes are below it")
 	}
@@ -108,7 +108,7 @@ func TestCompareMarksAreReadableAtEveryZoom(t *testing.T) {
 	}
 	// at the low zoom of a large plan's first view, words or symbols still show, never smaller
 	c.SetView(0.35, fyne.NewPos(-20, -20))
-	check("35%", map[string]string{"se": "+", "qa": "»", "em": "Δ", "cto": "−2"}, 11)
+	check("35%", map[string]string{"se": "+", "qa": "»", "em": "Δ", "cto": "–2"}, 11)
 	// a folded manager says how many changes it hides, but not at the cost of its name
 	c.Anchor("vpe")
 	st.ToggleCollapsed("vpe")

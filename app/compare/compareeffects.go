@@ -196,7 +196,7 @@ func pairText(before, after float64, format func(float64) string) string {
 	}
 	sign := "+"
 	if after < before {
-		sign = "−"
+		sign = "–" // an en dash: the shipped font has no minus sign
 	}
 	return fmt.Sprintf("%s to %s (%s%s)", format(before), format(after), sign, format(math.Abs(after-before)))
 }

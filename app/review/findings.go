@@ -73,16 +73,17 @@ func newFindingsPanel(st *state.State, onPick func(string)) *findingsPanel {
 	f.list = widget.NewList(
 		func() int { return len(f.rows) },
 		func() fyne.CanvasObject {
+			open := widget.NewIcon(theme.MenuExpandIcon())
 			icon := widget.NewIcon(theme.InfoIcon())
 			t := widget.NewRichText()
 			t.Wrapping = fyne.TextWrapWord
-			return container.NewBorder(nil, nil, container.NewVBox(icon), nil, t)
+			return container.NewBorder(nil, nil, container.NewVBox(container.NewHBox(open, icon)), nil, t)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			row := o.(*fyne.Container)
 			t := row.Objects[0].(*widget.RichText)
-			icon := row.Objects[1].(*fyne.Container).Objects[0].(*widget.Icon)
-			f.bindRow(f.rows[i], icon, t)
+			icons := row.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container).Objects
+			f.bindRow(f.rows[i], icons[0].(*widget.Icon), icons[1].(*widget.Icon), t)
 		},
 	)
 	f.list.OnSelected = func(i widget.ListItemID) {
@@ -108,18 +109,23 @@ func newFindingsPanel(st *state.State, onPick func(string)) *findingsPanel {
 	return f
 }
 
-// bindRow shows a header ("▸ Spans wider than the role's range (span.too-wide) · 12") or a finding (its whole
-// message and suggestion).
-func (f *findingsPanel) bindRow(r findingRow, icon *widget.Icon, t *widget.RichText) {
+// bindRow shows a header (a closed or open arrow, the severity, "Spans wider
+// than the role's range (span.too-wide) · 12") or a finding (its whole
+// message and suggestion). The arrows are the theme's icons: the shipped
+// font has no "▸" or "▾".
+func (f *findingsPanel) bindRow(r findingRow, open, icon *widget.Icon, t *widget.RichText) {
 	g := f.groups[r.group]
 	var segs []widget.RichTextSegment
 	if r.finding < 0 {
-		mark := "▸ "
+		arrow := theme.MenuExpandIcon()
 		if f.open[g.rule] {
-			mark = "▾ "
+			arrow = theme.MenuDropDownIcon()
+		}
+		if open.Resource != arrow {
+			open.SetResource(arrow)
 		}
 		segs = []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleStrong,
-			Text: fmt.Sprintf("%s%s · %d", mark, groupTitle(g.rule), len(g.items))}}
+			Text: fmt.Sprintf("%s · %d", groupTitle(g.rule), len(g.items))}}
 	} else {
 		fd := &f.findings[r.finding]
 		segs = []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: fd.Message}}
@@ -133,8 +139,10 @@ func (f *findingsPanel) bindRow(r findingRow, icon *widget.Icon, t *widget.RichT
 		icon.SetResource(res)
 	}
 	if r.finding >= 0 {
+		open.Hide()
 		icon.Hide()
 	} else {
+		open.Show()
 		icon.Show()
 	}
 	t.Segments = segs
@@ -268,14 +276,19 @@ func (f *findingsPanel) sizeRows() {
 	if w < 100 {
 		w = 300 // not laid out yet
 	}
-	icon := widget.NewIcon(nil)
+	open, icon := widget.NewIcon(nil), widget.NewIcon(nil)
 	t := widget.NewRichText()
 	t.Wrapping = fyne.TextWrapWord
 	f.heights = f.heights[:0]
 	for i, r := range f.rows {
-		// headings too: a rule's name wraps in a narrow panel
-		f.bindRow(r, icon, t)
-		t.Resize(fyne.NewSize(w, t.MinSize().Height))
+		// headings too: a rule's name wraps in a narrow panel (beside
+		// two icons, the arrow and the severity)
+		f.bindRow(r, open, icon, t)
+		tw := w
+		if r.finding < 0 {
+			tw -= theme.IconInlineSize() + theme.Padding()
+		}
+		t.Resize(fyne.NewSize(tw, t.MinSize().Height))
 		h := t.MinSize().Height
 		f.list.SetItemHeight(i, h)
 		f.heights = append(f.heights, h)

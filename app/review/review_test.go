@@ -59,8 +59,8 @@ func TestFindingsAreGroupedByRuleAndFiltered(t *testing.T) {
 	if len(f.rows) != len(byRule)+len(g.items) {
 		t.Fatalf("opening %s shows %d rows", g.rule, len(f.rows))
 	}
-	icon, text := widget.NewIcon(nil), widget.NewRichText()
-	f.bindRow(f.rows[1], icon, text)
+	open, icon, text := widget.NewIcon(nil), widget.NewIcon(nil), widget.NewRichText()
+	f.bindRow(f.rows[1], open, icon, text)
 	first := f.findings[g.items[0]]
 	if got := text.String(); !strings.Contains(got, first.Message) || first.Suggestion != "" && !strings.Contains(got, first.Suggestion) {
 		t.Errorf("the finding row says %q; want its whole message and suggestion", got)
