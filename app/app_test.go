@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -31,11 +32,60 @@ func newTestUI(t testing.TB, p *orgchart.Plan) *ui {
 	w := test.NewTempWindow(t, widget.NewLabel(""))
 	u := newUI(a, w, st)
 	t.Cleanup(u.stopRecovery) // a pending write must not fire during a later test
+	// The test driver runs fyne.Do at once on the goroutine that calls it:
+	// what the app hands the window's thread from another goroutine (a
+	// check that arrives, a plan read in the background) waits here for
+	// the test to run it on its own (runLater), as the window's thread would.
+	q := &laterQueue{}
+	laterQueues.Store(u, q)
+	t.Cleanup(func() { laterQueues.Delete(u) })
+	u.later = q.add
 	w.SetContent(u.content)
 	w.Resize(fyne.NewSize(1400, 900))
 	st.Load(p, cat, "")
 	u.chart.SetView(1, fyne.NewPos(-20, -20))
 	return u
+}
+
+// laterQueue holds the functions a test window's u.later was given.
+type laterQueue struct {
+	mu  sync.Mutex
+	fns []func()
+}
+
+var laterQueues sync.Map // *ui -> *laterQueue
+
+func (q *laterQueue) add(f func()) {
+	q.mu.Lock()
+	q.fns = append(q.fns, f)
+	q.mu.Unlock()
+}
+
+// pendingLater is how many functions wait for the window's thread.
+func (u *ui) pendingLater() int {
+	q, _ := laterQueues.Load(u)
+	q.(*laterQueue).mu.Lock()
+	defer q.(*laterQueue).mu.Unlock()
+	return len(q.(*laterQueue).fns)
+}
+
+// runLater runs, on the test's goroutine, what was handed to the window's
+// thread so far, in order.
+func (u *ui) runLater() {
+	q, _ := laterQueues.Load(u)
+	for {
+		lq := q.(*laterQueue)
+		lq.mu.Lock()
+		fns := lq.fns
+		lq.fns = nil
+		lq.mu.Unlock()
+		if len(fns) == 0 {
+			return
+		}
+		for _, f := range fns {
+			f()
+		}
+	}
 }
 
 // dropID is the card highlighted under a drag.

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
 	"github.com/orgplanner/orgplanner/orgchart"
@@ -36,7 +35,7 @@ func (u *ui) scheduleRecovery() {
 		return
 	}
 	k.scheduled = true
-	k.timer = time.AfterFunc(recoveryDelay, func() { fyne.Do(u.writeRecovery) })
+	k.timer = time.AfterFunc(recoveryDelay, func() { u.do(u.writeRecovery) })
 }
 
 // stopRecovery cancels a pending recovery write, so no timer outlives the

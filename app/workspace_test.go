@@ -416,6 +416,41 @@ func TestOpenedStatusSaysTimesUnderAMillisecond(t *testing.T) {
 	}
 }
 
+// The check of a plan opened in the background arrives on another
+// goroutine; what it changes in the window (the report, the status line,
+// every panel's text) is changed on the window's thread. It was changed on
+// the check's goroutine in the tests (their driver runs fyne.Do at once, on
+// the goroutine that calls it) while the test went on measuring and
+// painting: two goroutines shaping with Fyne's one HarfBuzz shaper, which
+// panicked once under load (go test -race reports it every time).
+func TestACheckThatArrivesIsInstalledOnTheWindowsThread(t *testing.T) {
+	u := newTestUI(t, apptest.Plan())
+	o := &opening{path: "/tmp/big.yaml", start: time.Now(), prep: state.Prepare(generate.Shaped(300, 3), apptest.Catalog(t))}
+	u.showOpened(o)
+	// the window is used while the check is on its way and when it arrives
+	use := func() {
+		_ = fyne.MeasureText(u.lastStatus, 13, fyne.TextStyle{})
+		u.status("Still working")
+		u.win.Canvas().Refresh(u.content)
+		_ = test.LaidOutObjects(u.content)
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for u.pendingLater() == 0 && u.st.Checking() && time.Now().Before(deadline) {
+		use()
+		time.Sleep(time.Millisecond)
+	}
+	for range 20 {
+		use()
+	}
+	if !u.st.Checking() {
+		t.Fatal("the check was installed away from the window's thread")
+	}
+	u.runLater()
+	if u.st.Checking() || len(u.st.Report().Findings) == 0 {
+		t.Errorf("after the window ran what arrived: checking %v, %d findings", u.st.Checking(), len(u.st.Report().Findings))
+	}
+}
+
 // A card dropped at a small zoom leaves the zoom as it was and the target
 // where it was: the view zoomed to 100% around the moved card, a jump away
 // from where the user was working.
