@@ -835,10 +835,26 @@ func (b *builder) columns(m int32, k int, best bool, fit float32, write bool) (f
 		b.balance(k)
 	}
 	_, ar, ah := b.head(m, false)
-	x, h := float32(0), float32(0)
+	top := mc.H + ah + HangGap
+	if len(b.starts) > 1 { // a bus under the manager
+		top = mc.H + ah + flowBusGap
+	}
+	// A bare card under a hanging team takes teamBreak above it where its
+	// column stays within the tallest column (the box is not made taller).
+	h := float32(0)
 	for j, s := range b.starts {
-		colW, y := float32(0), mc.H+ah+HangGap
-		for _, it := range b.items[s:b.colEnd(j)] {
+		h = max(h, b.columnHeight(s, b.colEnd(j), false))
+	}
+	x := float32(0)
+	for j, s := range b.starts {
+		colW, y := float32(0), top
+		e := b.colEnd(j)
+		brk := b.columnHeight(s, e, true) <= h
+		for i := s; i < e; i++ {
+			it := b.items[i]
+			if i > s {
+				y += b.gapAfter(i-1, brk)
+			}
 			if write {
 				b.ox[it.card], b.oy[it.card] = x+StackIndent, y
 				b.join[it.card] = joinLeft
@@ -846,19 +862,31 @@ func (b *builder) columns(m int32, k int, best bool, fit float32, write bool) (f
 				b.chosen[it.card] = it.cand
 			}
 			colW = max(colW, it.w)
-			y += it.h + StackRowGap
+			y += it.h
 		}
-		h = max(h, y-StackRowGap)
 		x += StackIndent + colW + ColumnGap
 	}
 	if write {
 		b.rx[m], b.lineDX[m], b.busDY[m] = 0, StackIndent/2, -1
-		if len(b.starts) > 1 { // a bus just under the manager, above the first reports
-			b.busDY[m] = mc.H + ah + HangGap/2
+		if len(b.starts) > 1 { // the bus between the manager and the first reports
+			b.busDY[m] = top - flowBusAbove
 		}
 		b.placeAsides(m, false, 0)
 	}
-	return max(mc.W+ar, x-ColumnGap), h, 0
+	return max(mc.W+ar, x-ColumnGap), top + h, 0
+}
+
+// columnHeight is the height of b.items[s:e] stacked in one column, with
+// teamBreak where gapAfter takes it when brk.
+func (b *builder) columnHeight(s, e int, brk bool) float32 {
+	h := float32(0)
+	for i := s; i < e; i++ {
+		h += b.items[i].h
+		if i > s {
+			h += b.gapAfter(i-1, brk)
+		}
+	}
+	return h
 }
 
 // narrowGrown lets each report an Engine lays out again (a grown one,
@@ -886,6 +914,46 @@ func (b *builder) narrowGrown() {
 			}
 		}
 	}
+}
+
+// flowBusGap is the room between a manager and the first reports of its
+// columns when a bus joins them: HangGap (18 or 20 px cost compactness,
+// and at 18 dotted lines at 100k were routed through cards). The bus runs
+// flowBusAbove over the reports' tops, nearer the manager's card it
+// leaves from, so that it reads as the manager's line, not the reports'.
+const (
+	flowBusGap   float32 = HangGap
+	flowBusAbove float32 = 10
+)
+
+// teamBreak is the room above a report who leads nobody when, in a
+// column, it follows a report whose team hangs below it: twice the
+// stacked gap, so that it does not read as one more member of that team.
+const teamBreak float32 = 2 * StackRowGap
+
+// gapAfter is the room below b.items[i] in a column, above b.items[i+1]
+// (with brk, teamBreak where breaksTeam).
+func (b *builder) gapAfter(i int, brk bool) float32 {
+	if brk && i+1 < len(b.items) && b.breaksTeam(b.items[i], b.items[i+1]) {
+		return teamBreak
+	}
+	return StackRowGap
+}
+
+// breaksTeam reports whether, stacked in a column, report box c after
+// report box a takes teamBreak above it: a's team hangs along a spine
+// from a's left (hangsTeam) and c is a bare card, whose line would
+// otherwise read as the team's.
+func (b *builder) breaksTeam(a, c item) bool {
+	return a.card >= 0 && c.card >= 0 && b.hangsTeam(a.card, a.cand) && c.h <= b.cards[c.card].H
+}
+
+// hangsTeam reports whether report c laid out as its candidate ci hangs
+// its reports from a spine down its card's left, beside the spine of
+// the column it stands in.
+func (b *builder) hangsTeam(c, ci int32) bool {
+	cd := b.cand(c, ci)
+	return cd.kind == kindColumns || cd.kind == kindFlow || (cd.kind == kindGrid && cd.k == 1)
 }
 
 // colEnd is the end of column j of b.items.

@@ -24,9 +24,7 @@ func (b *builder) tryTuck(m int32, fit float32) {
 		ch.w, ch.h, ch.rx = b.apply(m, ch, false)
 	} else {
 		// The column: the leaves and the small teams; the row: the rest.
-		var size [2]float32
-		size[1] = -StackRowGap
-		mgrs, small := b.items[:0], float32(0)
+		mgrs := b.items[:0]
 		b.extra = b.extra[:0]
 		for _, it := range b.items {
 			switch {
@@ -34,13 +32,9 @@ func (b *builder) tryTuck(m int32, fit float32) {
 			case b.joinsTuck(it.card):
 				it = b.boxItem(it.card, b.byWidth(it.card, 0)) // its narrowest layout
 				b.extra = append(b.extra, it)
-				small += it.h + StackRowGap
 			default:
 				mgrs = append(mgrs, it)
-				continue
 			}
-			size[0] = max(size[0], it.w)
-			size[1] += it.h + StackRowGap
 		}
 		if len(mgrs) == 0 { // every manager tucked: they make the row
 			if len(b.extra) == 0 {
@@ -50,15 +44,10 @@ func (b *builder) tryTuck(m int32, fit float32) {
 				mgrs = append(mgrs, b.boxItem(it.card, b.rowPick(it.card, fit)))
 			}
 			b.extra = b.extra[:0]
-			size[1] -= small
-			size[0] = 0
-			for _, c := range b.arranged(m) {
-				if b.isLeaf(c) {
-					size[0] = max(size[0], b.cards[c].W)
-				}
-			}
 		}
 		b.items = mgrs
+		var size [2]float32
+		b.tuckCol(m, 0, 0, false, &size)
 		ch.w, ch.h, ch.rx = b.tuckRow(m, -1, size, false)
 	}
 	ch.k = int16(b.tuckAt + 1)
@@ -131,18 +120,23 @@ func (b *builder) tuckRow(m int32, at int, col [2]float32, write bool) (float32,
 func (b *builder) tuckCol(m int32, x, y float32, write bool, size *[2]float32) {
 	w, top := float32(0), y
 	e := 0
+	team := false // the card above hangs its team (hangsTeam)
 	for _, c := range b.arranged(m) {
 		var cw, ch float32
 		ci := int32(0)
 		switch {
 		case b.isLeaf(c):
 			cw, ch = b.cards[c].W, b.cards[c].H
+			if team {
+				y += teamBreak - StackRowGap
+			}
 		case e < len(b.extra) && b.extra[e].card == c:
 			ci, cw, ch = b.extra[e].cand, b.extra[e].w, b.extra[e].h
 			e++
 		default:
 			continue
 		}
+		team = !b.isLeaf(c) && b.hangsTeam(c, ci)
 		if write {
 			b.ox[c], b.oy[c] = x+StackIndent, y
 			b.join[c] = joinLeft
