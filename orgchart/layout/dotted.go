@@ -438,20 +438,12 @@ func (r *dottedRouter) solidLines(x0, y0, x1, y1 float32, visit func(a, b Point)
 		r.budget -= r.solids.query(x0, y0, x1, y1, visit)
 		return
 	}
-	edges, edgeOf := *r.edges, r.b.edgeOf
 	line := func(k int32) {
-		if int(k) >= len(edgeOf) || edgeOf[k] < 0 || int(edgeOf[k]) >= len(edges) {
-			return
-		}
-		pts := edges[edgeOf[k]].Points
-		r.budget -= len(pts)
-		for n := 1; n < len(pts); n++ {
-			p, q := pts[n-1], pts[n]
-			a, b := Point{min(p.X, q.X), min(p.Y, q.Y)}, Point{max(p.X, q.X), max(p.Y, q.Y)}
+		r.solidPieces(k, func(a, b Point) {
 			if a.X <= x1 && b.X >= x0 && a.Y <= y1 && b.Y >= y0 {
 				visit(a, b)
 			}
-		}
+		})
 	}
 	const look = VGap/2 + dottedSolidGap // a bus is this far above its reports
 	r.visible(x0-look, y0-look, x1+look, y1+look, func(c int) {
@@ -461,6 +453,21 @@ func (r *dottedRouter) solidLines(x0, y0, x1, y1 float32, visit func(a, b Point)
 			line(k)
 		}
 	})
+}
+
+// solidPieces calls visit with each piece of the solid line into card k,
+// its corners in order (a <= b), and counts them against the budget.
+func (r *dottedRouter) solidPieces(k int32, visit func(a, b Point)) {
+	edges, edgeOf := *r.edges, r.b.edgeOf
+	if int(k) >= len(edgeOf) || edgeOf[k] < 0 || int(edgeOf[k]) >= len(edges) {
+		return
+	}
+	pts := edges[edgeOf[k]].Points
+	r.budget -= len(pts)
+	for n := 1; n < len(pts); n++ {
+		p, q := pts[n-1], pts[n]
+		visit(Point{min(p.X, q.X), min(p.Y, q.Y)}, Point{max(p.X, q.X), max(p.Y, q.Y)})
+	}
 }
 
 // search finds a route from s (leaving its card through s2) to e

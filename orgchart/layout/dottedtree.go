@@ -211,16 +211,7 @@ func (r *dottedRouter) boxOf(c int32) obstacle {
 
 // solidInto adds the pieces of the solid line into card k to r.segs.
 func (r *dottedRouter) solidInto(k int32) {
-	edges, edgeOf := *r.edges, r.b.edgeOf
-	if int(k) >= len(edgeOf) || edgeOf[k] < 0 || int(edgeOf[k]) >= len(edges) {
-		return
-	}
-	pts := edges[edgeOf[k]].Points
-	r.budget -= len(pts)
-	for n := 1; n < len(pts); n++ {
-		p, q := pts[n-1], pts[n]
-		r.segs = append(r.segs, segment{Point{min(p.X, q.X), min(p.Y, q.Y)}, Point{max(p.X, q.X), max(p.Y, q.Y)}})
-	}
+	r.solidPieces(k, func(a, b Point) { r.segs = append(r.segs, segment{a, b}) })
 }
 
 // topsIn adds the boxes of the tops meeting w (through an
