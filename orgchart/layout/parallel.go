@@ -161,23 +161,27 @@ func (b *builder) arrangeParallel() {
 }
 
 // applyParallel writes every subtree's chosen arrangement, managers
-// before their reports: the cards above the pieces first, then the
-// pieces at the same time.
-func (b *builder) applyParallel() {
+// before their reports.
+func (b *builder) applyParallel() { b.topDown(func(w *builder, i int32) { w.write(i) }) }
+
+// topDown calls do for every card, managers before their reports: with
+// several workers, the cards above the pieces first, then the pieces at
+// the same time, each card with the worker that has its piece.
+func (b *builder) topDown(do func(w *builder, i int32)) {
 	nw := b.workers()
 	if nw <= 1 {
 		for i := range b.cards {
-			b.write(int32(i))
+			do(b, int32(i))
 		}
 		return
 	}
 	ps, upper := b.pieces(int32(len(b.cards)/(8*nw)) + 1)
-	for _, m := range upper {
-		b.write(m)
+	for _, i := range upper {
+		do(b, i)
 	}
 	b.run(nw, len(ps), func(w *builder, k int) {
 		for i := ps[k].lo; i < ps[k].hi; i++ {
-			w.write(i)
+			do(w, i)
 		}
 	})
 }

@@ -73,21 +73,7 @@ func (b *builder) stackTops(tops []int32, k int, write bool) (float32, float32) 
 // with several workers, the cards above the pieces first, then the pieces
 // at the same time (a card needs only its manager placed).
 func (b *builder) place(l *Layout) {
-	if nw := b.workers(); nw > 1 {
-		ps, upper := b.pieces(int32(len(b.cards)/(8*nw)) + 1)
-		for _, i := range upper {
-			b.placeCard(i)
-		}
-		b.run(nw, len(ps), func(_ *builder, k int) {
-			for i := ps[k].lo; i < ps[k].hi; i++ {
-				b.placeCard(i)
-			}
-		})
-	} else {
-		for i := range b.cards {
-			b.placeCard(int32(i))
-		}
-	}
+	b.topDown(func(_ *builder, i int32) { b.placeCard(i) })
 	l.Width, l.Height = b.rootW, b.rootH
 	l.Cards = b.cards
 }
