@@ -117,3 +117,28 @@ func TestDottedLinesAvoidCardsAtScale(t *testing.T) {
 		}
 	}
 }
+
+// TestTreeRouteStopsWhereItCannotRoute: past dottedIndexCards a chart
+// whose tree routes fail three times in four after treeTriesJudged
+// tries stops trying them first; smaller charts, charts where they
+// work, and an Engine's relayout go on.
+func TestTreeRouteStopsWhereItCannotRoute(t *testing.T) {
+	big := &dottedRouter{cards: make([]Card, dottedIndexCards+1)}
+	for _, c := range []struct {
+		r          *dottedRouter
+		tries, won int
+		want       bool
+	}{
+		{big, treeTriesJudged - 1, 0, true},
+		{big, treeTriesJudged, treeTriesJudged/4 - 1, false},
+		{big, treeTriesJudged, treeTriesJudged / 4, true},
+		{big, 4 * treeTriesJudged, treeTriesJudged - 1, false},
+		{&dottedRouter{cards: make([]Card, dottedIndexCards)}, treeTriesJudged, 0, true},
+		{&dottedRouter{cards: big.cards, live: &live{}}, treeTriesJudged, 0, true},
+	} {
+		c.r.treeTries, c.r.treeWins = c.tries, c.won
+		if got := c.r.treeWorks(); got != c.want {
+			t.Errorf("%d cards, engine %v, %d tries, %d found: treeWorks %v, want %v", len(c.r.cards), c.r.live != nil, c.tries, c.won, got, c.want)
+		}
+	}
+}
