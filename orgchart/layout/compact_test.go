@@ -37,12 +37,16 @@ func compactness(l *Layout) (ratio, aspect float64) {
 // workdayRetail is the 1,500-person Workday export fixture (a retailer's
 // shape, written from Workday's real header row by the import engineer)
 // imported as a user would.
-func workdayRetail(t testing.TB) *orgchart.Plan {
+func workdayRetail(t testing.TB) *orgchart.Plan { return importedPeople(t, "workday-retail-1500.csv") }
+
+// importedPeople is the people CSV fixture of testdata/people with that
+// name, imported as a user would.
+func importedPeople(t testing.TB, name string) *orgchart.Plan {
 	cat, err := catalog.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join("..", "..", "testdata", "people", "workday-retail-1500.csv")
+	path := filepath.Join("..", "..", "testdata", "people", name)
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)

@@ -1,13 +1,6 @@
 package layout
 
-import (
-	"os"
-	"path/filepath"
-	"testing"
-
-	"github.com/orgplanner/orgplanner/catalog"
-	"github.com/orgplanner/orgplanner/orgchart/people"
-)
+import "testing"
 
 // TestALeafUnderAHangingTeamStandsApart: Kaggle's HRDataset_v14 imported
 // as a user would. The CIO's reports hang in columns under a bus; its
@@ -18,20 +11,7 @@ import (
 // from the column's spine, left of the team's. The CIO's bus runs at
 // least 10 px above its reports' cards and clear of the CIO's card.
 func TestALeafUnderAHangingTeamStandsApart(t *testing.T) {
-	cat, err := catalog.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join("..", "..", "testdata", "people", "hrdataset-v14.csv")
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	p, _, err := people.Import(f, path, cat, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := importedPeople(t, "hrdataset-v14.csv")
 	l := Compute(p, Options{})
 	find := func(role string) int {
 		for i, c := range l.Cards {
