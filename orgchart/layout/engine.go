@@ -39,6 +39,14 @@ type Engine struct {
 	ptsBase   int               // the same for connector points
 	ptsDrawn  int               // connector points drawn since then
 	sets      relayoutSets      // the sets a relayout uses, kept for the next
+	blocks    []shiftedBlock    // the subtrees the last place shifted as a whole
+}
+
+// shiftedBlock is a subtree that a relayout moved as a whole: its top
+// card and the offset.
+type shiftedBlock struct {
+	top    int32
+	dx, dy float32
 }
 
 // relayoutSets holds the sets a relayout makes, cleared and used again by the
@@ -476,6 +484,7 @@ func (e *Engine) pathOf(seeds []int32) []int32 {
 func (e *Engine) place(again map[int32]bool) (placed, shifted []int32) {
 	b := e.b
 	var stack []int32
+	e.blocks = e.blocks[:0]
 	for t, i := range b.tops {
 		x, y := b.topX[t], b.topY[t]
 		if x != b.boxX[i] || y != b.boxY[i] || again[i] {
@@ -529,6 +538,7 @@ func (e *Engine) shift(k int32, x, y float32, shifted []int32) []int32 {
 	dx, dy := x-b.boxX[k], y-b.boxY[k]
 	b.boxX[k], b.boxY[k] = x, y
 	e.setCard(k)
+	e.blocks = append(e.blocks, shiftedBlock{k, dx, dy})
 	at := len(shifted)
 	shifted = append(shifted, b.children(k)...)
 	for n := at; n < len(shifted); n++ {

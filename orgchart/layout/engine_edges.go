@@ -91,6 +91,7 @@ func (e *Engine) moveDotted(placed, shifted []int32) {
 	if len(shifted) > 4*len(e.dottedOf) {
 		slices.Sort(order)
 	}
+	inBlock := e.blockOf()
 	for _, k := range order {
 		ed := &e.edges[k]
 		stay, ends := e.stays(ed, near)
@@ -105,7 +106,13 @@ func (e *Engine) moveDotted(placed, shifted []int32) {
 			continue
 		}
 		delete(e.same, k)
-		if pts := b.dotted.shifted(ed.Points, int32(ed.From), int32(ed.To)); pts != nil {
+		pts, looked := e.movedInBlock(ed, inBlock)
+		if !looked {
+			pts = b.dotted.shifted(ed.Points, int32(ed.From), int32(ed.To))
+		} else if pts != nil {
+			b.dotted.use(pts)
+		}
+		if pts != nil {
 			ed.Points = b.path(pts...)
 			continue
 		}
@@ -119,6 +126,86 @@ func (e *Engine) moveDotted(placed, shifted []int32) {
 		}
 	}
 }
+
+// blockOf indexes the subtrees the last place shifted as a whole by
+// their top cards; nil when there are none.
+func (e *Engine) blockOf() map[int32]int {
+	if len(e.blocks) == 0 {
+		return nil
+	}
+	m := make(map[int32]int, len(e.blocks))
+	for n, s := range e.blocks {
+		m[s.top] = n
+	}
+	return m
+}
+
+// movedInBlock is dotted line ed's route moved with its cards when both
+// cards lie in subtrees that were shifted as a whole by the same offset
+// and the moved route keeps clear of every card; else nil. Only a
+// subtree's own cards and lines are in its box (siblings' boxes never
+// overlap), and they all moved by that offset, so a piece of the route
+// that keeps blockMargin inside one of the two boxes keeps clear of them
+// as it did: only the pieces between the boxes are looked along. A tree
+// route between two cards of a big subtree crosses much of the chart,
+// and those looks were most of a relayout that shifted it. looked says
+// whether it looked (nil then means the moved route meets a card).
+func (e *Engine) movedInBlock(ed *Edge, inBlock map[int32]int) (pts []Point, looked bool) {
+	old := ed.Points
+	if inBlock == nil || len(old) < 2 {
+		return nil, false
+	}
+	b := e.b
+	top := func(c int32) int {
+		for ; c >= 0; c = b.parent[c] {
+			if n, ok := inBlock[c]; ok {
+				return n
+			}
+		}
+		return -1
+	}
+	na, nb := top(int32(ed.To)), top(int32(ed.From))
+	if na < 0 || nb < 0 {
+		return nil, false
+	}
+	dx, dy := e.blocks[na].dx, e.blocks[na].dy
+	if e.blocks[nb].dx != dx || e.blocks[nb].dy != dy {
+		return nil, false
+	}
+	s, end, _ := b.dotted.ends(int32(ed.From), int32(ed.To))
+	first, last := old[0], old[len(old)-1]
+	if s.X-first.X != dx || s.Y-first.Y != dy || end.X-last.X != dx || end.Y-last.Y != dy {
+		return nil, false
+	}
+	// The boxes where they were, less the margin.
+	var in [2]obstacle
+	for k, n := range [2]int{na, nb} {
+		t := e.blocks[n].top
+		x0, y0 := b.boxX[t]-dx+blockMargin, b.boxY[t]-dy+blockMargin
+		in[k] = obstacle{x0, y0, x0 + b.bw[t] - 2*blockMargin, y0 + b.bh[t] - 2*blockMargin}
+	}
+	pts = make([]Point, len(old))
+	for k, p := range old {
+		pts[k] = Point{p.X + dx, p.Y + dy}
+	}
+	for k := 1; k < len(old); k++ {
+		p, q := old[k-1], old[k]
+		x0, x1 := min(p.X, q.X), max(p.X, q.X)
+		y0, y1 := min(p.Y, q.Y), max(p.Y, q.Y)
+		if inside := func(o obstacle) bool { return x0 >= o.x0 && x1 <= o.x1 && y0 >= o.y0 && y1 <= o.y1 }; inside(in[0]) || inside(in[1]) {
+			continue
+		}
+		if !b.dotted.free(pts[k-1:k+1], int32(ed.To), int32(ed.From)) {
+			return nil, true
+		}
+	}
+	return pts, true
+}
+
+// blockMargin is how far inside a shifted subtree's box a route keeps for
+// movedInBlock: more than a dotted line keeps off cards and solid lines,
+// so that nothing outside the box was near it.
+const blockMargin = 2 * dottedSolidGap
 
 // movedNear visits the cards placed or shifted that come near the
 // rectangle: a walk over them when they are few, a look in the spatial

@@ -1,6 +1,8 @@
 package layout
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/orgplanner/orgplanner/orgchart"
@@ -84,5 +86,155 @@ func checkPlaced(t *testing.T, e *Engine) {
 		if pts := ed.Points; pts[0] != s || pts[len(pts)-1] != end {
 			t.Fatalf("dotted line %d runs %v-%v, its cards are at %v-%v", k, pts[0], pts[len(pts)-1], s, end)
 		}
+	}
+}
+
+// TestShiftedDottedLinesStayClear: a move that shifts most of the chart
+// moves the dotted lines of the subtrees shifted as blocks with them,
+// looking only along the pieces between the blocks' boxes. Every line so
+// moved that kept clear of cards and solid lines before the relayout
+// keeps clear after it.
+func TestShiftedDottedLinesStayClear(t *testing.T) {
+	ed := orgchart.NewEditor(generate.Shaped(30_000, 1))
+	p := ed.Plan()
+	e := NewEngine(p, Options{})
+	do := moveTeam(ed, e.Layout(), p)
+	key := func(l *Layout, d *Edge) string { return l.Cards[d.To].Position.ID + ">" + l.Cards[d.From].Position.ID }
+	all := 0
+	for k := 0; k < 4; k++ {
+		// The lines clear before the relayout, by their two cards' ids.
+		l := e.Layout()
+		beside := map[string]bool{}
+		for _, s := range dottedBesideSolid(l) {
+			beside[strings.SplitN(s, ":", 2)[0]] = true
+		}
+		clear := map[string][]Point{}
+		for i := range l.Edges {
+			d := &l.Edges[i]
+			if n, _ := dottedThroughCards(l, d); d.Dotted && n == 0 {
+				name := l.Cards[d.To].Position.ID + " -> " + l.Cards[d.From].Position.ID
+				if !beside[name] {
+					clear[key(l, d)] = slices.Clone(d.Points)
+				}
+			}
+		}
+		if k%2 == 0 {
+			if err := do(); err != nil {
+				t.Fatal(err)
+			}
+		} else if !ed.Undo() {
+			t.Fatal("nothing to undo")
+		}
+		e.Changed(ed.Touched()...)
+		l = e.Relayout()
+		beside = map[string]bool{}
+		for _, s := range dottedBesideSolid(l) {
+			beside[strings.SplitN(s, ":", 2)[0]] = true
+		}
+		moved := 0
+		for i := range l.Edges {
+			d := &l.Edges[i]
+			was, ok := clear[key(l, d)]
+			if !d.Dotted || !ok || len(was) != len(d.Points) || was[0] == d.Points[0] {
+				continue
+			}
+			dx, dy := d.Points[0].X-was[0].X, d.Points[0].Y-was[0].Y
+			same := true
+			for n, q := range d.Points {
+				same = same && q == Point{was[n].X + dx, was[n].Y + dy}
+			}
+			if !same {
+				continue
+			}
+			moved++
+			if n, first := dottedThroughCards(l, d); n > 0 {
+				t.Errorf("relayout %d: a line moved with its cards by %v,%v meets a card: %s", k, dx, dy, first)
+			}
+			if name := l.Cards[d.To].Position.ID + " -> " + l.Cards[d.From].Position.ID; beside[name] {
+				t.Errorf("relayout %d: a line moved with its cards by %v,%v runs beside a solid line: %s", k, dx, dy, name)
+			}
+		}
+		all += moved
+	}
+	if all < 20 {
+		t.Fatalf("the relayouts moved %d clear dotted lines with their cards: the test wants more", all)
+	}
+}
+
+// TestAShiftedDottedLineLooksBetweenTheBoxes: the pieces of a shifted
+// dotted line outside its two blocks' boxes are looked along: a card put
+// onto one of them (a card not shifted with the blocks) sends the line
+// to be routed again, and nothing else does.
+func TestAShiftedDottedLineLooksBetweenTheBoxes(t *testing.T) {
+	ed := orgchart.NewEditor(generate.Shaped(30_000, 1))
+	p := ed.Plan()
+	e := NewEngine(p, Options{})
+	if err := moveTeam(ed, e.Layout(), p)(); err != nil {
+		t.Fatal(err)
+	}
+	e.Changed(ed.Touched()...)
+	e.Relayout()
+	inBlock := e.blockOf()
+	b := e.b
+	tried := 0
+	for k := range e.edges {
+		d := e.edges[k]
+		if !d.Dotted {
+			continue
+		}
+		// The line as it was before the shift, if it moved with blocks.
+		top := func(c int32) int {
+			for ; c >= 0; c = b.parent[c] {
+				if n, ok := inBlock[c]; ok {
+					return n
+				}
+			}
+			return -1
+		}
+		n := top(int32(d.To))
+		if n < 0 || top(int32(d.From)) < 0 {
+			continue
+		}
+		blk := e.blocks[n]
+		old := d
+		old.Points = make([]Point, len(d.Points))
+		for i, q := range d.Points {
+			old.Points[i] = Point{q.X - blk.dx, q.Y - blk.dy}
+		}
+		pts, looked := e.movedInBlock(&old, inBlock)
+		if !looked || !slices.Equal(pts, d.Points) {
+			continue
+		}
+		// A piece outside both boxes, and a card of neither block.
+		boxOf := func(c int32) Rect {
+			t := e.blocks[top(c)].top
+			return Rect{b.boxX[t], b.boxY[t], b.bw[t], b.bh[t]}
+		}
+		in := func(r Rect, p, q Point) bool {
+			return min(p.X, q.X) >= r.X && max(p.X, q.X) <= r.X+r.W && min(p.Y, q.Y) >= r.Y && max(p.Y, q.Y) <= r.Y+r.H
+		}
+		for i := 1; i < len(pts); i++ {
+			p0, q0 := pts[i-1], pts[i]
+			if in(boxOf(int32(d.To)), p0, q0) || in(boxOf(int32(d.From)), p0, q0) || p0 == q0 {
+				continue
+			}
+			other := b.dotted.live.order[0] // the top card: placed, never in a block
+			c := &b.cards[other]
+			x, y := c.X, c.Y
+			c.X, c.Y = (p0.X+q0.X)/2-c.W/2, (p0.Y+q0.Y)/2-c.H/2
+			e.live.mark(other)
+			if got, looked := e.movedInBlock(&old, inBlock); !looked || got != nil {
+				t.Errorf("a card put onto the piece %v-%v between the boxes leaves the line as it was", p0, q0)
+			}
+			c.X, c.Y = x, y
+			if got, _ := e.movedInBlock(&old, inBlock); !slices.Equal(got, d.Points) {
+				t.Errorf("the card put back, the line is not moved as it was")
+			}
+			tried++
+			break
+		}
+	}
+	if tried < 5 {
+		t.Fatalf("%d shifted lines with a piece between their boxes: the test wants more", tried)
 	}
 }
