@@ -140,6 +140,17 @@ func (e *Engine) blockOf() map[int32]int {
 	return m
 }
 
+// blockAt is the shifted block card c lies in (an index of e.blocks), or
+// -1.
+func (e *Engine) blockAt(c int32, inBlock map[int32]int) int {
+	for ; c >= 0; c = e.b.parent[c] {
+		if n, ok := inBlock[c]; ok {
+			return n
+		}
+	}
+	return -1
+}
+
 // movedInBlock is dotted line ed's route moved with its cards when both
 // cards lie in subtrees that were shifted as a whole by the same offset
 // and the moved route keeps clear of every card; else nil. Only a
@@ -156,15 +167,7 @@ func (e *Engine) movedInBlock(ed *Edge, inBlock map[int32]int) (pts []Point, loo
 		return nil, false
 	}
 	b := e.b
-	top := func(c int32) int {
-		for ; c >= 0; c = b.parent[c] {
-			if n, ok := inBlock[c]; ok {
-				return n
-			}
-		}
-		return -1
-	}
-	na, nb := top(int32(ed.To)), top(int32(ed.From))
+	na, nb := e.blockAt(int32(ed.To), inBlock), e.blockAt(int32(ed.From), inBlock)
 	if na < 0 || nb < 0 {
 		return nil, false
 	}

@@ -183,14 +183,7 @@ func TestAShiftedDottedLineLooksBetweenTheBoxes(t *testing.T) {
 			continue
 		}
 		// The line as it was before the shift, if it moved with blocks.
-		top := func(c int32) int {
-			for ; c >= 0; c = b.parent[c] {
-				if n, ok := inBlock[c]; ok {
-					return n
-				}
-			}
-			return -1
-		}
+		top := func(c int32) int { return e.blockAt(c, inBlock) }
 		n := top(int32(d.To))
 		if n < 0 || top(int32(d.From)) < 0 {
 			continue
