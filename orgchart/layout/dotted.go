@@ -274,24 +274,31 @@ func (r *dottedRouter) ends(j, i int32) (s, e Point, up bool) {
 // of an edit elsewhere) and the moved route still keeps clear of every
 // card; else nil. It spares an Engine's relayout the search.
 func (r *dottedRouter) shifted(old []Point, j, i int32) []Point {
-	if len(old) < 2 {
-		return nil
-	}
-	s, e, _ := r.ends(j, i)
-	first, last := old[0], old[len(old)-1]
-	dx, dy := s.X-first.X, s.Y-first.Y
-	if e.X-last.X != dx || e.Y-last.Y != dy {
-		return nil
-	}
-	pts := make([]Point, len(old))
-	for k, p := range old {
-		pts[k] = Point{p.X + dx, p.Y + dy}
-	}
-	if !r.free(pts, i, j) {
+	pts, _, _ := r.translated(old, j, i)
+	if pts == nil || !r.free(pts, i, j) {
 		return nil
 	}
 	r.use(pts)
 	return pts
+}
+
+// translated is a line's old route moved with its cards, and by how much,
+// when both its ends moved by the same offset; else nil.
+func (r *dottedRouter) translated(old []Point, j, i int32) (pts []Point, dx, dy float32) {
+	if len(old) < 2 {
+		return nil, 0, 0
+	}
+	s, e, _ := r.ends(j, i)
+	first, last := old[0], old[len(old)-1]
+	dx, dy = s.X-first.X, s.Y-first.Y
+	if e.X-last.X != dx || e.Y-last.Y != dy {
+		return nil, 0, 0
+	}
+	pts = make([]Point, len(old))
+	for k, p := range old {
+		pts[k] = Point{p.X + dx, p.Y + dy}
+	}
+	return pts, dx, dy
 }
 
 func (r *dottedRouter) routeOnce(j, i int32) []Point {

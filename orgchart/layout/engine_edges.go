@@ -161,7 +161,7 @@ func (e *Engine) blockAt(c int32, inBlock map[int32]int) int {
 // route between two cards of a big subtree crosses much of the chart,
 // and those looks were most of a relayout that shifted it. looked says
 // whether it looked (nil then means the moved route meets a card).
-func (e *Engine) movedInBlock(ed *Edge, inBlock map[int32]int) (pts []Point, looked bool) {
+func (e *Engine) movedInBlock(ed *Edge, inBlock map[int32]int) ([]Point, bool) {
 	old := ed.Points
 	if inBlock == nil || len(old) < 2 {
 		return nil, false
@@ -171,14 +171,11 @@ func (e *Engine) movedInBlock(ed *Edge, inBlock map[int32]int) (pts []Point, loo
 	if na < 0 || nb < 0 {
 		return nil, false
 	}
-	dx, dy := e.blocks[na].dx, e.blocks[na].dy
-	if e.blocks[nb].dx != dx || e.blocks[nb].dy != dy {
-		return nil, false
-	}
-	s, end, _ := b.dotted.ends(int32(ed.From), int32(ed.To))
-	first, last := old[0], old[len(old)-1]
-	if s.X-first.X != dx || s.Y-first.Y != dy || end.X-last.X != dx || end.Y-last.Y != dy {
-		return nil, false
+	pts, dx, dy := b.dotted.translated(old, int32(ed.From), int32(ed.To))
+	for _, n := range [2]int{na, nb} {
+		if pts == nil || e.blocks[n].dx != dx || e.blocks[n].dy != dy {
+			return nil, false
+		}
 	}
 	// The boxes where they were, less the margin.
 	var in [2]obstacle
@@ -186,10 +183,6 @@ func (e *Engine) movedInBlock(ed *Edge, inBlock map[int32]int) (pts []Point, loo
 		t := e.blocks[n].top
 		x0, y0 := b.boxX[t]-dx+blockMargin, b.boxY[t]-dy+blockMargin
 		in[k] = obstacle{x0, y0, x0 + b.bw[t] - 2*blockMargin, y0 + b.bh[t] - 2*blockMargin}
-	}
-	pts = make([]Point, len(old))
-	for k, p := range old {
-		pts[k] = Point{p.X + dx, p.Y + dy}
 	}
 	for k := 1; k < len(old); k++ {
 		p, q := old[k-1], old[k]
