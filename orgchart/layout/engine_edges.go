@@ -177,25 +177,68 @@ func (e *Engine) movedInBlock(ed *Edge, inBlock map[int32]int) ([]Point, bool) {
 			return nil, false
 		}
 	}
-	// The boxes where they were, less the margin.
+	// The boxes where they are now, less the margin.
 	var in [2]obstacle
 	for k, n := range [2]int{na, nb} {
 		t := e.blocks[n].top
-		x0, y0 := b.boxX[t]-dx+blockMargin, b.boxY[t]-dy+blockMargin
+		x0, y0 := b.boxX[t]+blockMargin, b.boxY[t]+blockMargin
 		in[k] = obstacle{x0, y0, x0 + b.bw[t] - 2*blockMargin, y0 + b.bh[t] - 2*blockMargin}
 	}
-	for k := 1; k < len(old); k++ {
-		p, q := old[k-1], old[k]
-		x0, x1 := min(p.X, q.X), max(p.X, q.X)
-		y0, y1 := min(p.Y, q.Y), max(p.Y, q.Y)
-		if inside := func(o obstacle) bool { return x0 >= o.x0 && x1 <= o.x1 && y0 >= o.y0 && y1 <= o.y1 }; inside(in[0]) || inside(in[1]) {
-			continue
-		}
-		if !b.dotted.free(pts[k-1:k+1], int32(ed.To), int32(ed.From)) {
-			return nil, true
+	var out [3][2]Point
+	for k := 1; k < len(pts); k++ {
+		for _, piece := range outside(pts[k-1], pts[k], in, &out) {
+			if !b.dotted.free(piece[:], int32(ed.To), int32(ed.From)) {
+				return nil, true
+			}
 		}
 	}
 	return pts, true
+}
+
+// outside cuts the axis-aligned piece p-q by the two boxes: the parts of
+// it that lie in neither (at most three), in out's storage. A route
+// from a card deep in a shifted subtree runs far inside its box before it
+// leaves it; looking along the whole piece was most of the cost.
+func outside(p, q Point, boxes [2]obstacle, out *[3][2]Point) [][2]Point {
+	vertical := p.X == q.X
+	at, lo, hi := p.Y, min(p.X, q.X), max(p.X, q.X)
+	if vertical {
+		at, lo, hi = p.X, min(p.Y, q.Y), max(p.Y, q.Y)
+	}
+	// The parts as intervals along the piece, cut by each box it runs in.
+	parts := [3][2]float32{{lo, hi}}
+	n := 1
+	for _, o := range boxes {
+		a0, a1, c0, c1 := o.x0, o.x1, o.y0, o.y1
+		if vertical {
+			a0, a1, c0, c1 = o.y0, o.y1, o.x0, o.x1
+		}
+		if at < c0 || at > c1 || a0 > a1 {
+			continue
+		}
+		var kept [3][2]float32
+		m := 0
+		for _, s := range parts[:n] {
+			if s[0] < a0 && m < len(kept) {
+				kept[m] = [2]float32{s[0], min(s[1], a0)}
+				m++
+			}
+			if s[1] > a1 && m < len(kept) {
+				kept[m] = [2]float32{max(s[0], a1), s[1]}
+				m++
+			}
+		}
+		parts, n = kept, m
+	}
+	res := out[:0]
+	for _, s := range parts[:n] {
+		if vertical {
+			res = append(res, [2]Point{{at, s[0]}, {at, s[1]}})
+		} else {
+			res = append(res, [2]Point{{s[0], at}, {s[1], at}})
+		}
+	}
+	return res
 }
 
 // blockMargin is how far inside a shifted subtree's box a route keeps for

@@ -198,26 +198,28 @@ func TestAShiftedDottedLineLooksBetweenTheBoxes(t *testing.T) {
 		if !looked || !slices.Equal(pts, d.Points) {
 			continue
 		}
-		// A piece outside both boxes, and a card of neither block.
-		boxOf := func(c int32) Rect {
+		// A part of a piece outside both boxes (less their margins), and a
+		// card of neither block put onto it.
+		var in [2]obstacle
+		for k, c := range [2]int32{int32(d.To), int32(d.From)} {
 			t := e.blocks[top(c)].top
-			return Rect{b.boxX[t], b.boxY[t], b.bw[t], b.bh[t]}
+			in[k] = obstacle{b.boxX[t] + blockMargin, b.boxY[t] + blockMargin,
+				b.boxX[t] + b.bw[t] - blockMargin, b.boxY[t] + b.bh[t] - blockMargin}
 		}
-		in := func(r Rect, p, q Point) bool {
-			return min(p.X, q.X) >= r.X && max(p.X, q.X) <= r.X+r.W && min(p.Y, q.Y) >= r.Y && max(p.Y, q.Y) <= r.Y+r.H
-		}
+		var out [3][2]Point
 		for i := 1; i < len(pts); i++ {
-			p0, q0 := pts[i-1], pts[i]
-			if in(boxOf(int32(d.To)), p0, q0) || in(boxOf(int32(d.From)), p0, q0) || p0 == q0 {
+			parts := outside(pts[i-1], pts[i], in, &out)
+			if len(parts) == 0 || parts[0][0] == parts[0][1] {
 				continue
 			}
+			p0, q0 := parts[0][0], parts[0][1]
 			other := b.dotted.live.order[0] // the top card: placed, never in a block
 			c := &b.cards[other]
 			x, y := c.X, c.Y
 			c.X, c.Y = (p0.X+q0.X)/2-c.W/2, (p0.Y+q0.Y)/2-c.H/2
 			e.live.mark(other)
 			if got, looked := e.movedInBlock(&old, inBlock); !looked || got != nil {
-				t.Errorf("a card put onto the piece %v-%v between the boxes leaves the line as it was", p0, q0)
+				t.Errorf("a card put onto the part %v-%v between the boxes leaves the line as it was", p0, q0)
 			}
 			c.X, c.Y = x, y
 			if got, _ := e.movedInBlock(&old, inBlock); !slices.Equal(got, d.Points) {
@@ -229,5 +231,40 @@ func TestAShiftedDottedLineLooksBetweenTheBoxes(t *testing.T) {
 	}
 	if tried < 5 {
 		t.Fatalf("%d shifted lines with a piece between their boxes: the test wants more", tried)
+	}
+}
+
+// TestOutsideCutsAPieceByTwoBoxes: a piece running through two boxes
+// keeps only its parts in neither; one beside a box keeps all of it.
+func TestOutsideCutsAPieceByTwoBoxes(t *testing.T) {
+	boxes := [2]obstacle{{0, 100, 50, 200}, {0, 300, 50, 400}}
+	var out [3][2]Point
+	cases := []struct {
+		p, q Point
+		want [][2]Point
+	}{
+		// Down through both boxes: before, between and after them.
+		{Point{10, 0}, Point{10, 500}, [][2]Point{{{10, 0}, {10, 100}}, {{10, 200}, {10, 300}}, {{10, 400}, {10, 500}}}},
+		// Up, from inside the first box to inside the second: between them.
+		{Point{10, 350}, Point{10, 150}, [][2]Point{{{10, 200}, {10, 300}}}},
+		// Inside one box: nothing.
+		{Point{5, 120}, Point{45, 120}, nil},
+		// Across, out of the first box to the right.
+		{Point{40, 150}, Point{90, 150}, [][2]Point{{{50, 150}, {90, 150}}}},
+		// Beside both boxes: all of it.
+		{Point{60, 0}, Point{60, 500}, [][2]Point{{{60, 0}, {60, 500}}}},
+	}
+	for _, c := range cases {
+		got := outside(c.p, c.q, boxes, &out)
+		if len(got) != len(c.want) {
+			t.Errorf("%v-%v: parts %v, want %v", c.p, c.q, got, c.want)
+			continue
+		}
+		for k := range got {
+			if got[k] != c.want[k] {
+				t.Errorf("%v-%v: parts %v, want %v", c.p, c.q, got, c.want)
+				break
+			}
+		}
 	}
 }
