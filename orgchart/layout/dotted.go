@@ -80,6 +80,9 @@ type dottedRouter struct {
 	index         grid  // the cards, for the plain route's checks and the search windows
 	indexed       bool  // index is made (on first use)
 	live          *live // an Engine's index instead (see newEngineRouter)
+	// alike leaves out of the live index's answers the cards a relayout
+	// shifted alike with the line being looked along (see freeShifted).
+	alike alike
 	// b and edges give the solid lines (see solidLines), nil when unknown;
 	// solids indexes them on first use.
 	b      *builder
@@ -193,7 +196,7 @@ func (r *dottedRouter) solid(b *builder, edges *[]Edge) { r.b, r.edges = b, edge
 // visible calls visit for each card meeting the rectangle.
 func (r *dottedRouter) visible(x0, y0, x1, y1 float32, visit func(i int)) {
 	if r.live != nil {
-		r.live.query(r.cards, r.width, r.height, x0, y0, x1, y1, visit)
+		r.live.query(r.cards, r.width, r.height, x0, y0, x1, y1, r.alike, visit)
 		return
 	}
 	if !r.indexed {
@@ -431,6 +434,19 @@ func (r *dottedRouter) free(pts []Point, i, j int32) bool {
 		}
 	}
 	return true
+}
+
+// freeShifted is free for a line an Engine shifted by d with its two
+// cards: the cards this relayout shifted by d too (and their lines) are
+// where they were to it, clear as before, and are not looked at.
+func (r *dottedRouter) freeShifted(pts []Point, i, j int32, d Point) bool {
+	if r.live == nil {
+		return r.free(pts, i, j)
+	}
+	r.alike = alike{r.live.epoch, d}
+	ok := r.free(pts, i, j)
+	r.alike = alike{}
+	return ok
 }
 
 // beside reports whether the piece p-q runs alongside the solid piece a-b

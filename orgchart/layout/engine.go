@@ -120,7 +120,7 @@ func (e *Engine) adopt(l *Layout) {
 	if r := b.dotted; r != nil && r.live == nil && r.index.cols > 0 {
 		// The dotted lines' router indexed these very cards: start from its
 		// index rather than build one at the first relayout (6 ms at 100,000).
-		e.live.g, e.live.built, e.live.stale = r.index, true, make([]bool, len(b.cards))
+		e.live.adopt(r.index, len(b.cards))
 	}
 	l.Cards, l.ids, l.live = b.cards, e.ids, e.live
 	e.l, e.edges = l, l.Edges
@@ -486,6 +486,7 @@ func (e *Engine) place(again map[int32]bool) (placed, shifted []int32) {
 	b := e.b
 	var stack []int32
 	e.blocks = e.blocks[:0]
+	e.live.begin()
 	for t, i := range b.tops {
 		x, y := b.topX[t], b.topY[t]
 		if x != b.boxX[i] || y != b.boxY[i] || again[i] {
@@ -540,6 +541,7 @@ func (e *Engine) shift(k int32, x, y float32, shifted []int32) []int32 {
 	b.boxX[k], b.boxY[k] = x, y
 	e.setCard(k)
 	e.blocks = append(e.blocks, shiftedBlock{k, dx, dy})
+	moves := e.live.shifting(Point{dx, dy})
 	// Depth first, reports in order: the cards, their lines and the
 	// lines' points are stored in that order (but for what edits added or
 	// moved), so the walk reads memory in order, where one level after
@@ -558,7 +560,11 @@ func (e *Engine) shift(k int32, x, y float32, shifted []int32) []int32 {
 		}
 		b.boxX[m] += dx
 		b.boxY[m] += dy
-		e.setCard(m)
+		// Where its box puts it, as setCard would (its join is the same).
+		c := &b.cards[m]
+		c.X, c.Y = b.boxX[m]+b.rx[m], b.boxY[m]
+		c.Subtree = Rect{b.boxX[m], b.boxY[m], b.bw[m], b.bh[m]}
+		moves.move(m)
 		if j := b.edgeOf[m]; j >= 0 {
 			pts := e.edges[j].Points
 			for p := range pts {

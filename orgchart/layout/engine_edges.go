@@ -187,7 +187,7 @@ func (e *Engine) movedInBlock(ed *Edge, inBlock map[int32]int) ([]Point, bool) {
 	var out [3][2]Point
 	for k := 1; k < len(pts); k++ {
 		for _, piece := range outside(pts[k-1], pts[k], in, &out) {
-			if !b.dotted.free(piece[:], int32(ed.To), int32(ed.From)) {
+			if !b.dotted.freeShifted(piece[:], int32(ed.To), int32(ed.From), Point{dx, dy}) {
 				return nil, true
 			}
 		}

@@ -301,7 +301,7 @@ func TestEngineStartsFromTheDottedIndex(t *testing.T) {
 	fresh := newGrid(l.Cards, l.Width, l.Height)
 	x0, y0 := l.Width/3, l.Height/3
 	var got, want []int
-	e.live.query(l.Cards, l.Width, l.Height, x0, y0, x0+1500, y0+900, func(i int) { got = append(got, i) })
+	e.live.query(l.Cards, l.Width, l.Height, x0, y0, x0+1500, y0+900, alike{}, func(i int) { got = append(got, i) })
 	fresh.query(l.Cards, nil, x0, y0, x0+1500, y0+900, func(i int) { want = append(want, i) })
 	if len(want) == 0 || !slices.Equal(got, want) {
 		t.Fatalf("the kept index finds %d cards, a fresh one %d", len(got), len(want))

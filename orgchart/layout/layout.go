@@ -165,7 +165,7 @@ func (l *Layout) At(x, y float32) int {
 // the area asked for, not the size of the chart.
 func (l *Layout) Visible(x0, y0, x1, y1 float32, visit func(i int)) {
 	if l.live != nil {
-		l.live.query(l.Cards, l.Width, l.Height, x0, y0, x1, y1, visit)
+		l.live.query(l.Cards, l.Width, l.Height, x0, y0, x1, y1, alike{}, visit)
 		return
 	}
 	l.gridOnce.Do(func() { l.grid = newGrid(l.Cards, l.Width, l.Height) })

@@ -83,10 +83,27 @@ func (g *grid) span(x0, y0, x1, y1 float32) (c0, r0, c1, r1 int) {
 // query visits the cards under the rectangle, leaving out those marked in
 // skip (nil: none; an Engine lists the cards that moved apart).
 func (g *grid) query(cards []Card, skip []bool, x0, y0, x1, y1 float32, visit func(i int)) {
+	g.queryMoved(cards, skip, moved{}, x0, y0, x1, y1, visit)
+}
+
+// moved is how the cards an Engine shifted in groups stand to the grid,
+// which has them where they were: card i is offs[group[i]] from there (a
+// group of 0 has not moved). leave names groups to leave out (bit g),
+// and pad is the most any group moved across and down.
+type moved struct {
+	group []uint8
+	offs  []Point
+	leave uint64
+	pad   Point
+}
+
+// queryMoved is query with the cards of groups moved (see moved).
+func (g *grid) queryMoved(cards []Card, skip []bool, mv moved, x0, y0, x1, y1 float32, visit func(i int)) {
 	if g.cols == 0 || x1 < x0 || y1 < y0 {
 		return
 	}
-	qc0, qr0, qc1, qr1 := g.span(x0, y0, x1, y1)
+	// A moved card's cells are where it was: look that much further.
+	qc0, qr0, qc1, qr1 := g.span(x0-mv.pad.X, y0-mv.pad.Y, x1+mv.pad.X, y1+mv.pad.Y)
 	for r := qr0; r <= qr1; r++ {
 		for c := qc0; c <= qc1; c++ {
 			cell := r*g.cols + c
@@ -94,12 +111,21 @@ func (g *grid) query(cards []Card, skip []bool, x0, y0, x1, y1 float32, visit fu
 				if skip != nil && (int(it) >= len(cards) || skip[it]) {
 					continue
 				}
+				var off Point
+				if mv.group != nil {
+					n := mv.group[it]
+					if mv.leave&(1<<n) != 0 {
+						continue
+					}
+					off = mv.offs[n]
+				}
 				k := &cards[it]
 				if k.X > x1 || k.Y > y1 || k.X+k.W < x0 || k.Y+k.H < y0 {
 					continue
 				}
-				// A card in several cells is reported from the first of them the query covers.
-				cc, cr, _, _ := g.span(k.X, k.Y, k.X, k.Y)
+				// A card in several cells is reported from the first of
+				// them the query covers, where the grid has it.
+				cc, cr, _, _ := g.span(k.X-off.X, k.Y-off.Y, k.X-off.X, k.Y-off.Y)
 				if max(cc, qc0) == c && max(cr, qr0) == r {
 					visit(int(it))
 				}
