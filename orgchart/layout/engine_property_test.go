@@ -72,6 +72,40 @@ func sameCards(t *testing.T, step string, p *orgchart.Plan, col map[string]bool,
 			t.Fatalf("%s: At the corner of card %d (%s) gives %d", step, i, k.Position.ID, got)
 		}
 	}
+	// And every part of it, as a scan finds it: the chart in a 4 x 4
+	// tiling, and a screen around every 7th card (the index keeps cards
+	// that moved where they were, in groups and aside).
+	var rects [][4]float32
+	for a := range 4 {
+		for b := range 4 {
+			x0, y0 := l.Width*float32(a)/4, l.Height*float32(b)/4
+			rects = append(rects, [4]float32{x0, y0, x0 + l.Width/4, y0 + l.Height/4})
+		}
+	}
+	for i := 0; i < len(l.Cards); i += 7 {
+		k := &l.Cards[i]
+		rects = append(rects, [4]float32{k.X - 700, k.Y - 400, k.X + 700, k.Y + 400})
+	}
+	for _, r := range rects {
+		want := 0
+		for i := range l.Cards {
+			k := &l.Cards[i]
+			if !(k.X > r[2] || k.Y > r[3] || k.X+k.W < r[0] || k.Y+k.H < r[1]) {
+				want++
+			}
+		}
+		clear(seen)
+		l.Visible(r[0], r[1], r[2], r[3], func(i int) {
+			k := &l.Cards[i]
+			if seen[i] || k.X > r[2] || k.Y > r[3] || k.X+k.W < r[0] || k.Y+k.H < r[1] {
+				t.Fatalf("%s: Visible of %v gave card %d twice or outside it", step, r, i)
+			}
+			seen[i] = true
+		})
+		if len(seen) != want {
+			t.Fatalf("%s: Visible of %v gives %d cards, a scan %d", step, r, len(seen), want)
+		}
+	}
 }
 
 // sameAsCompute checks that the layout is Compute's exactly.
@@ -94,20 +128,27 @@ func sameAsCompute(t *testing.T, step string, p *orgchart.Plan, col map[string]b
 // it touched); after each step the layout keeps every rule and shows what
 // Compute shows, and after Tidy it is Compute's.
 func TestEngineRandomEditsMatchCompute(t *testing.T) {
-	plans := []func() *orgchart.Plan{
-		func() *orgchart.Plan { return randomPlan(300, 11) },
-		func() *orgchart.Plan { return generate.Shaped(400, 5) },
-		func() *orgchart.Plan { return randomPlan(120, 3) },
-		func() *orgchart.Plan { return generate.Generate(300, 2) },
+	plans := []struct {
+		mk   func() *orgchart.Plan
+		fold bool // some managers start collapsed
+	}{
+		{func() *orgchart.Plan { return randomPlan(300, 11) }, true},
+		{func() *orgchart.Plan { return generate.Shaped(400, 5) }, true},
+		{func() *orgchart.Plan { return randomPlan(120, 3) }, true},
+		{func() *orgchart.Plan { return generate.Generate(300, 2) }, true},
+		// Organisations nobody here made, shown whole: a public HR
+		// dataset's people, and a 1,500-person retailer in Workday's export.
+		{func() *orgchart.Plan { return importedPeople(t, "hrdataset-v14.csv") }, false},
+		{func() *orgchart.Plan { return importedPeople(t, "workday-retail-1500.csv") }, false},
 	}
-	for pi, mk := range plans {
+	for pi, pl := range plans {
 		rng := rand.New(rand.NewSource(int64(pi) + 1))
-		ed := orgchart.NewEditor(mk())
+		ed := orgchart.NewEditor(pl.mk())
 		p := ed.Plan()
 		col := map[string]bool{}
 		// Some managers start collapsed: expanding them must work too.
 		for _, pos := range p.Positions {
-			if len(p.Reports(pos.ID)) > 0 && rng.Intn(6) == 0 {
+			if pl.fold && len(p.Reports(pos.ID)) > 0 && rng.Intn(6) == 0 {
 				col[pos.ID] = true
 			}
 		}
