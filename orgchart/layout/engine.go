@@ -33,7 +33,6 @@ type Engine struct {
 	dotted    map[string]bool   // shown positions with dotted lines
 	targets   map[string]bool   // positions the shown ones have dotted lines to
 	dottedOf  map[int32][]int32 // dotted lines (Edges indexes) by card, at both ends
-	redraw    bool              // the dotted lines are to be drawn again
 	same      map[int32]bool    // dotted lines (Edges indexes) routed again to the same points, their cards unmoved
 	base      int               // candidates in the arena after the last fresh layout or compaction
 	ptsBase   int               // the same for connector points
@@ -41,6 +40,10 @@ type Engine struct {
 	sets      relayoutSets      // the sets a relayout uses, kept for the next
 	blocks    []shiftedBlock    // the subtrees the last place shifted as a whole
 	stack     []int32           // shift's walk, kept for the next
+	// redo is the shown positions whose own dotted lines (to the
+	// managers in their DottedTo) are to be drawn again, and into the new
+	// cards other cards' dotted lines may go to.
+	redo, into map[string]bool
 }
 
 // shiftedBlock is a subtree that a relayout moved as a whole: its top
@@ -127,7 +130,8 @@ func (e *Engine) adopt(l *Layout) {
 	e.dottedOf, e.same = map[int32][]int32{}, nil
 	e.indexDotted(b.nsolid)
 	l.edgeOf, l.dottedOf = b.edgeOf, e.dottedOf
-	e.base, e.ptsBase, e.ptsDrawn, e.redraw = len(b.arena), len(b.pts), 0, false
+	e.base, e.ptsBase, e.ptsDrawn = len(b.arena), len(b.pts), 0
+	e.redo, e.into = map[string]bool{}, map[string]bool{}
 }
 
 // Layout is the current layout.
@@ -288,7 +292,7 @@ func (e *Engine) relayout() {
 		sz := b.measure(pos)
 		b.cards[i].W, b.cards[i].H = sz.W, sz.H
 		if len(pos.DottedTo) > 0 || e.dotted[id] {
-			e.redraw = true // its dotted lines may have changed
+			e.redo[id] = true // its dotted lines may have changed
 		}
 		if len(pos.DottedTo) > 0 {
 			e.dotted[id] = true

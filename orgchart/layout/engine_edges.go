@@ -10,9 +10,9 @@ import "slices"
 // connect draws again the lines of the cards placed (a card's line
 // depends on its manager's place, which moved too or was applied again,
 // so its reports are among the placed), and the dotted lines of the
-// cards placed or shifted; all the dotted lines when a card that has or
-// takes some changed. The solid lines of the cards shifted moved with
-// them.
+// cards placed or shifted; and afresh the dotted lines of the changed
+// cards that have some, and those into new cards. The solid lines of the
+// cards shifted moved with them.
 func (e *Engine) connect(placed, shifted []int32) {
 	b := e.b
 	// The lines drawn again take their points from a store of their own
@@ -25,9 +25,7 @@ func (e *Engine) connect(placed, shifted []int32) {
 	// Dotted lines route around the cards where they are now.
 	b.dotted = newEngineRouter(b.cards, b.rootW, b.rootH, e.live)
 	b.dotted.solid(b, &e.edges) // dotted lines keep clear of the solid ones
-	if e.redraw {
-		e.dropAllDotted()
-	}
+	redo := e.dropRedone()
 	for _, i := range placed {
 		if b.parent[i] < 0 {
 			continue
@@ -40,12 +38,10 @@ func (e *Engine) connect(placed, shifted []int32) {
 		b.edgeOf[i] = int32(len(e.edges))
 		e.edges = append(e.edges, ed)
 	}
-	if e.redraw {
-		e.addDotted()
-		e.redraw = false
-	} else if len(e.dottedOf) > 0 {
+	if len(e.dottedOf) > 0 {
 		e.moveDotted(placed, shifted)
 	}
+	e.drawRedone(redo)
 	if e.ptsDrawn += len(b.pts) - drawn; e.ptsDrawn > e.ptsBase+ptsChunk {
 		e.compactPoints()
 	}
@@ -341,28 +337,69 @@ func (e *Engine) indexDotted(k int) {
 	}
 }
 
-// addDotted appends every dotted line between shown cards, in card order
-// of the reports, and indexes them.
-func (e *Engine) addDotted() {
+// dropRedone takes out the dotted lines from the cards whose own lines are
+// to be drawn again (e.redo), and returns those cards in card order.
+func (e *Engine) dropRedone() []int32 {
+	var cs []int32
+	for id := range e.redo {
+		if i, ok := e.ids[id]; ok && e.b.cards[i].Position.ID == id {
+			cs = append(cs, int32(i))
+		}
+	}
+	slices.Sort(cs)
+	for _, c := range cs {
+		e.dropDottedFrom(c)
+	}
+	return cs
+}
+
+// drawRedone draws the dotted lines from the cards cs (see dropRedone) and
+// those from the other cards into the new ones (e.into), routed around
+// the cards where they are now, and indexes them. Every other line keeps
+// its route or is moved and routed again as its cards moved: drawing them
+// all again spent one relayout's bounds on the first few, and the others,
+// past them, cut through cards until the chart was tidied (224 of 230 at
+// 100,000 positions after one edit of a card with a dotted line).
+func (e *Engine) drawRedone(cs []int32) {
 	b := e.b
-	from := make([]int32, 0, len(e.dotted))
-	for id := range e.dotted {
-		if i, ok := e.ids[id]; ok {
-			from = append(from, int32(i))
-		}
-	}
-	slices.Sort(from)
 	start := len(e.edges)
-	for _, i := range from {
+	line := func(i int32, id string) {
+		j, ok := e.ids[id]
+		if !ok || int32(j) == i || b.cards[j].Position != b.p.Position(id) {
+			return
+		}
+		e.edges = append(e.edges, b.dottedEdge(int32(j), i))
+	}
+	for _, i := range cs {
 		for _, id := range b.cards[i].Position.DottedTo {
-			j, ok := e.ids[id]
-			if !ok || int32(j) == i || b.cards[j].Position != b.p.Position(id) {
-				continue
-			}
-			e.edges = append(e.edges, b.dottedEdge(int32(j), i))
+			line(i, id)
 		}
 	}
-	e.indexDotted(start)
+	if len(e.into) > 0 {
+		drawn := make(map[int32]bool, len(cs))
+		for _, i := range cs {
+			drawn[i] = true
+		}
+		var from []int32
+		for id := range e.dotted {
+			if i, ok := e.ids[id]; ok && !drawn[int32(i)] {
+				from = append(from, int32(i))
+			}
+		}
+		slices.Sort(from)
+		for _, i := range from {
+			for _, id := range b.cards[i].Position.DottedTo {
+				if e.into[id] {
+					line(i, id)
+				}
+			}
+		}
+	}
+	if len(e.edges) > start || len(cs) > 0 {
+		e.indexDotted(start) // the positions lines go to, too
+	}
+	clear(e.redo)
+	clear(e.into)
 }
 
 // dropEdge takes card c's solid line out of Edges.
@@ -374,7 +411,16 @@ func (e *Engine) dropEdge(c int32) {
 }
 
 // dropDotted takes card c's dotted lines out of Edges (a card removed).
-func (e *Engine) dropDotted(c int32) {
+func (e *Engine) dropDotted(c int32) { e.dropDottedIf(c, func(*Edge) bool { return true }) }
+
+// dropDottedFrom takes out the dotted lines from card c to the managers
+// in its DottedTo (not those into it).
+func (e *Engine) dropDottedFrom(c int32) {
+	e.dropDottedIf(c, func(ed *Edge) bool { return ed.To == int(c) })
+}
+
+// dropDottedIf takes out card c's dotted lines that drop says.
+func (e *Engine) dropDottedIf(c int32, drop func(*Edge) bool) {
 	ks := slices.Clone(e.dottedOf[c])
 	slices.Sort(ks)
 	for j := len(ks) - 1; j >= 0; j-- { // from the end: the slots below stay
@@ -383,6 +429,9 @@ func (e *Engine) dropDotted(c int32) {
 		}
 		k := ks[j]
 		ed := e.edges[k]
+		if !drop(&ed) {
+			continue
+		}
 		for _, end := range []int32{int32(ed.From), int32(ed.To)} {
 			e.dottedOf[end] = slices.DeleteFunc(e.dottedOf[end], func(x int32) bool { return x == k })
 			if len(e.dottedOf[end]) == 0 {
@@ -390,21 +439,6 @@ func (e *Engine) dropDotted(c int32) {
 			}
 		}
 		e.dropLine(k)
-	}
-}
-
-// dropAllDotted takes every dotted line out of Edges.
-func (e *Engine) dropAllDotted() {
-	var ks []int32
-	for _, at := range e.dottedOf {
-		ks = append(ks, at...)
-	}
-	slices.Sort(ks)
-	ks = slices.Compact(ks)
-	e.dottedOf = map[int32][]int32{}
-	e.same = nil
-	for j := len(ks) - 1; j >= 0; j-- { // from the end: the slots below stay
-		e.dropLine(ks[j])
 	}
 }
 

@@ -203,6 +203,22 @@ func TestEngineRandomEditsMatchCompute(t *testing.T) {
 					continue
 				}
 				what = "redo"
+			case rng.Intn(2) == 0: // a dotted line drawn or taken away
+				x, m := pick(), pick()
+				if x == m {
+					continue
+				}
+				had := slices.Contains(x.DottedTo, m.ID)
+				if err := ed.Update(x.ID, func(q *orgchart.Position) {
+					if had {
+						q.DottedTo = slices.DeleteFunc(slices.Clone(q.DottedTo), func(id string) bool { return id == m.ID })
+					} else {
+						q.DottedTo = append(slices.Clone(q.DottedTo), m.ID)
+					}
+				}); err != nil {
+					t.Fatal(err)
+				}
+				what = fmt.Sprintf("dotted line %s -> %s: %v", x.ID, m.ID, !had)
 			default:
 				x := pick()
 				if err := ed.Update(x.ID, func(q *orgchart.Position) { q.Holder = fmt.Sprintf("h%d", step) }); err != nil {

@@ -443,8 +443,11 @@ func (e *Engine) addCard(pos *orgchart.Position, depth int, parent int32) int32 
 	if len(pos.DottedTo) > 0 {
 		e.dotted[pos.ID] = true
 	}
-	if len(pos.DottedTo) > 0 || e.targets[pos.ID] {
-		e.redraw = true
+	if len(pos.DottedTo) > 0 {
+		e.redo[pos.ID] = true
+	}
+	if e.targets[pos.ID] {
+		e.into[pos.ID] = true
 	}
 	e.live.mark(i)
 	return i
