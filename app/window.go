@@ -50,6 +50,7 @@ type ui struct {
 	menu        *fyne.MainMenu
 	recentItem  *fyne.MenuItem
 	quitting    bool
+	settling    bool // a Settle is scheduled (see settle.go)
 
 	lastStatus string
 	onChecked  func() // after the check of a plan opened in the background arrives (start-up timing)
@@ -133,6 +134,9 @@ func newUI(a fyne.App, win fyne.Window, st *state.State) *ui {
 func (u *ui) changed(c state.Change) {
 	if c&(state.ChangedPlan|state.ChangedLayout|state.ChangedSelection) != 0 {
 		u.chart.Refresh()
+	}
+	if c&(state.ChangedPlan|state.ChangedLayout) != 0 {
+		u.scheduleSettle()
 	}
 	if c&state.ChangedPlan != 0 && u.st.Editor().Revision() > 0 {
 		u.scheduleRecovery()

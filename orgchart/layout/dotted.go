@@ -107,6 +107,10 @@ type dottedRouter struct {
 	// window or its budgets): a fresh layout, or a later relayout with
 	// budget left (spare), would route it. Always false outside an Engine.
 	past bool
+	// starved is set when the last line routed kept the plain route
+	// because an Engine's budgets ran out: routed again with budget left,
+	// it may find a way (see Engine.Settle).
+	starved bool
 	// tree is set when the last line routed took the tree route
 	// (dottedtree.go), which keeps clear of the solid lines already.
 	tree bool
@@ -214,6 +218,7 @@ var dottedDX, dottedDY = [4]int{0, 0, -1, 1}, [4]int{-1, 1, 0, 0}
 func (r *dottedRouter) route(j, i int32) []Point {
 	r.past, r.tree = false, false
 	pts := simplify(nil, r.routeOnce(j, i))
+	r.starved = r.past && (r.budget <= 0 || r.treeBudget <= 0)
 	if !r.tree {
 		r.clearSolid(pts, i, j)
 	}

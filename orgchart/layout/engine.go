@@ -44,6 +44,11 @@ type Engine struct {
 	// managers in their DottedTo) are to be drawn again, and into the new
 	// cards other cards' dotted lines may go to.
 	redo, into map[string]bool
+	// unrouted is the dotted lines (Edges indexes) a relayout left on the
+	// plain route because its budgets ran out (a move of a big subtree
+	// routes many lines again): routed again while later relayouts have
+	// budget to spare, and by Settle.
+	unrouted map[int32]bool
 }
 
 // shiftedBlock is a subtree that a relayout moved as a whole: its top
@@ -131,7 +136,7 @@ func (e *Engine) adopt(l *Layout) {
 	e.indexDotted(b.nsolid)
 	l.edgeOf, l.dottedOf = b.edgeOf, e.dottedOf
 	e.base, e.ptsBase, e.ptsDrawn = len(b.arena), len(b.pts), 0
-	e.redo, e.into = map[string]bool{}, map[string]bool{}
+	e.redo, e.into, e.unrouted = map[string]bool{}, map[string]bool{}, map[int32]bool{}
 }
 
 // Layout is the current layout.

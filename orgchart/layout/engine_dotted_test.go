@@ -265,3 +265,57 @@ func TestADottedLineComesBackWithItsCard(t *testing.T) {
 	}
 	checkInvariants(t, p, l)
 }
+
+// TestSettleRoutesWhatAMoveLeftPlain: a move of a big team routes many
+// dotted lines again, more than one relayout's budget; those past it keep
+// the plain route, through cards, until Settle routes them (the app calls
+// it while idle). After Settle the chart has about as few lines through
+// cards as a fresh layout of the plan has.
+func TestSettleRoutesWhatAMoveLeftPlain(t *testing.T) {
+	ed := orgchart.NewEditor(generate.Shaped(30_000, 1))
+	p := ed.Plan()
+	e := NewEngine(p, Options{})
+	cut := func(l *Layout) int {
+		n := 0
+		for k := range l.Edges {
+			if d := &l.Edges[k]; d.Dotted {
+				if c, _ := dottedThroughCards(l, d); c > 0 {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	var big []string
+	for _, i := range e.Layout().DepthFirst() {
+		if c := &e.Layout().Cards[i]; c.Below >= 200 && c.Below <= 2000 {
+			big = append(big, c.Position.ID)
+		}
+	}
+	left, moves := 0, 0
+	for k := 0; k < len(big)/2 && moves < 6; k += 7 {
+		x, m := big[k], big[len(big)-1-k]
+		if ed.CanMove(x, m) != nil {
+			continue
+		}
+		if err := ed.Move(x, m); err != nil {
+			t.Fatal(err)
+		}
+		moves++
+		e.Changed(ed.Touched()...)
+		l := e.Relayout()
+		left += e.Unsettled()
+		for n := 0; e.Settle(); n++ {
+			if n > 50 {
+				t.Fatalf("move %d: Settle still has %d lines after 50 calls", moves, e.Unsettled())
+			}
+		}
+		checkInvariants(t, p, l)
+		if got, fresh := cut(l), cut(Compute(p, Options{})); got > fresh+2 {
+			t.Fatalf("move %d (%s under %s): %d dotted lines through cards after Settle, a fresh layout %d", moves, x, m, got, fresh)
+		}
+	}
+	if moves < 4 || left < 10 {
+		t.Fatalf("%d moves left %d lines to Settle: the test wants more", moves, left)
+	}
+}

@@ -42,6 +42,7 @@ func (e *Engine) connect(placed, shifted []int32) {
 		e.moveDotted(placed, shifted)
 	}
 	e.drawRedone(redo)
+	e.routeUnrouted()
 	if e.ptsDrawn += len(b.pts) - drawn; e.ptsDrawn > e.ptsBase+ptsChunk {
 		e.compactPoints()
 	}
@@ -113,7 +114,7 @@ func (e *Engine) moveDotted(placed, shifted []int32) {
 			continue
 		}
 		old := ed.Points
-		e.edges[k] = b.dottedEdge(int32(ed.From), int32(ed.To))
+		e.reroute(k)
 		if pts := e.edges[k].Points; ends && slices.Equal(old, pts) && !b.dotted.free(pts, int32(ed.To), int32(ed.From)) {
 			if e.same == nil {
 				e.same = map[int32]bool{}
@@ -122,6 +123,74 @@ func (e *Engine) moveDotted(placed, shifted []int32) {
 		}
 	}
 }
+
+// reroute routes dotted line k again around the cards where they are,
+// noting whether the budgets ran out on it.
+func (e *Engine) reroute(k int32) {
+	b := e.b
+	ed := &e.edges[k]
+	*ed = b.dottedEdge(int32(ed.From), int32(ed.To))
+	if b.dotted.starved {
+		e.unrouted[k] = true
+	} else {
+		delete(e.unrouted, k)
+	}
+}
+
+// routeUnrouted routes again, in line order, the lines left plain by an
+// earlier relayout's budgets while this one's last (a line routed once
+// more costs about what the searches may still do: past half of them it
+// waits for the next).
+func (e *Engine) routeUnrouted() {
+	if len(e.unrouted) == 0 {
+		return
+	}
+	ks := make([]int32, 0, len(e.unrouted))
+	for k := range e.unrouted {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	for _, k := range ks {
+		spare := e.b.dotted.spare()
+		if spare < engineBudget {
+			return
+		}
+		e.reroute(k)
+		if spare >= 2*engineBudget && e.unrouted[k] {
+			// Short of budget with all of it: it always will be, past what
+			// a relayout may do (Tidy routes it).
+			delete(e.unrouted, k)
+		}
+	}
+}
+
+// Settle routes again, within one relayout's bounds, the dotted lines
+// that relayouts left on the plain route because their budgets ran out,
+// and reports whether it changed any (the layout's Edges are changed in
+// place). An app calls it when idle until it returns false: a relayout
+// must fit in a frame, and a move of a big subtree can route more lines
+// again than one frame's budget.
+func (e *Engine) Settle() bool {
+	if e.b == nil || len(e.unrouted) == 0 {
+		return false
+	}
+	b := e.b
+	if cap(b.pts)-len(b.pts) < ptsChunk/4 {
+		b.pts = make([]Point, 0, ptsChunk)
+	}
+	drawn := len(b.pts)
+	b.dotted = newEngineRouter(b.cards, b.rootW, b.rootH, e.live)
+	b.dotted.solid(b, &e.edges)
+	e.routeUnrouted()
+	if e.ptsDrawn += len(b.pts) - drawn; e.ptsDrawn > e.ptsBase+ptsChunk {
+		e.compactPoints()
+	}
+	return true
+}
+
+// Unsettled is the number of dotted lines relayouts left on the plain
+// route because their budgets ran out (see Settle).
+func (e *Engine) Unsettled() int { return len(e.unrouted) }
 
 // blockOf indexes the subtrees the last place shifted as a whole by
 // their top cards; nil when there are none.
@@ -368,7 +437,8 @@ func (e *Engine) drawRedone(cs []int32) {
 		if !ok || int32(j) == i || b.cards[j].Position != b.p.Position(id) {
 			return
 		}
-		e.edges = append(e.edges, b.dottedEdge(int32(j), i))
+		e.edges = append(e.edges, Edge{From: j, To: int(i), Dotted: true})
+		e.reroute(int32(len(e.edges) - 1))
 	}
 	for _, i := range cs {
 		for _, id := range b.cards[i].Position.DottedTo {
@@ -446,10 +516,12 @@ func (e *Engine) dropDottedIf(c int32, drop func(*Edge) bool) {
 // A dotted line's index entries are the caller's.
 func (e *Engine) dropLine(k int32) {
 	last := int32(len(e.edges) - 1)
-	delete(e.same, k)
-	if e.same[last] {
-		delete(e.same, last)
-		e.same[k] = true
+	for _, set := range [2]map[int32]bool{e.same, e.unrouted} {
+		delete(set, k)
+		if set[last] {
+			delete(set, last)
+			set[k] = true
+		}
 	}
 	if k != last {
 		ed := e.edges[last]
