@@ -7,10 +7,11 @@ import "time"
 // a frame or two, so that the edit itself shows first.
 const settleDelay = 30 * time.Millisecond
 
-// scheduleSettle routes those lines again soon, a frame's budget at a
-// time, until none is left (a move of a big team can leave dozens).
+// scheduleSettle routes those lines again soon, and looks along the
+// others, a frame's budget at a time, until the chart is settled (a move
+// of a big team can leave dozens).
 func (u *ui) scheduleSettle() {
-	if u.settling || u.st.Unsettled() == 0 {
+	if u.settling || u.st.Settled() {
 		return
 	}
 	u.settling = true
@@ -23,10 +24,11 @@ func (u *ui) settle() {
 	if u.quitting {
 		return
 	}
-	if changed, more := u.st.Settle(); changed {
+	changed, more := u.st.Settle()
+	if changed {
 		u.chart.Refresh()
-		if more {
-			u.scheduleSettle()
-		}
+	}
+	if more {
+		u.scheduleSettle()
 	}
 }

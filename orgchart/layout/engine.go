@@ -49,6 +49,15 @@ type Engine struct {
 	// routes many lines again): routed again while later relayouts have
 	// budget to spare, and by Settle.
 	unrouted map[int32]bool
+	// sweep is the dotted lines Settle is still to look along for a card
+	// they cross, from the next one on: a relayout looks at the lines of
+	// the cards it moved, not at a line a moved card came onto, nor along
+	// a line moved with its blocks inside them. swept is the lines a sweep
+	// routed again that still cross a card (not routed again by a sweep
+	// until a relayout routes them).
+	sweep    []int32
+	swept    map[int32]bool
+	sweepDue bool // a relayout changed the chart: the sweep starts over
 }
 
 // shiftedBlock is a subtree that a relayout moved as a whole: its top
@@ -137,6 +146,7 @@ func (e *Engine) adopt(l *Layout) {
 	l.edgeOf, l.dottedOf = b.edgeOf, e.dottedOf
 	e.base, e.ptsBase, e.ptsDrawn = len(b.arena), len(b.pts), 0
 	e.redo, e.into, e.unrouted = map[string]bool{}, map[string]bool{}, map[int32]bool{}
+	e.sweep, e.swept = nil, map[int32]bool{}
 }
 
 // Layout is the current layout.

@@ -305,10 +305,11 @@ func TestSettleRoutesWhatAMoveLeftPlain(t *testing.T) {
 		e.Changed(ed.Touched()...)
 		l := e.Relayout()
 		left += e.Unsettled()
-		for n := 0; e.Settle(); n++ {
+		for n := 0; !e.Settled(); n++ {
 			if n > 50 {
-				t.Fatalf("move %d: Settle still has %d lines after 50 calls", moves, e.Unsettled())
+				t.Fatalf("move %d: Settle is not done after 50 calls (%d lines to route)", moves, e.Unsettled())
 			}
+			e.Settle()
 		}
 		checkInvariants(t, p, l)
 		if got, fresh := cut(l), cut(Compute(p, Options{})); got > fresh+2 {
@@ -318,4 +319,57 @@ func TestSettleRoutesWhatAMoveLeftPlain(t *testing.T) {
 	if moves < 4 || left < 10 {
 		t.Fatalf("%d moves left %d lines to Settle: the test wants more", moves, left)
 	}
+}
+
+// TestSettleLooksAlongEveryLine: a relayout looks at the dotted lines of
+// the cards it moved; a line whose two cards stayed while another card
+// came onto it is found by Settle's look along every line, and routed
+// around that card.
+func TestSettleLooksAlongEveryLine(t *testing.T) {
+	p := generate.Shaped(3000, 1)
+	e := NewEngine(p, Options{})
+	l := e.Layout()
+	// A long dotted line, and a card of neither end put onto its middle
+	// (as a relayout would leave it after moving that card).
+	var line *Edge
+	for k := range l.Edges {
+		d := &l.Edges[k]
+		if d.Dotted && len(d.Points) >= 3 && (line == nil || len(d.Points) > len(line.Points)) {
+			line = d
+		}
+	}
+	if line == nil {
+		t.Fatal("no dotted line")
+	}
+	from, to := line.From, line.To
+	a, b := line.Points[len(line.Points)/2-1], line.Points[len(line.Points)/2]
+	c := -1
+	for i := range l.Cards {
+		if i != from && i != to && len(p.Reports(l.Cards[i].Position.ID)) == 0 {
+			c = i
+			break
+		}
+	}
+	k := &e.b.cards[c]
+	k.X, k.Y = (a.X+b.X)/2-k.W/2, (a.Y+b.Y)/2-k.H/2
+	e.live.mark(int32(c))
+	if n, _ := dottedThroughCards(l, line); n == 0 {
+		t.Fatal("the card put onto the line does not cross it")
+	}
+	e.sweepDue = true // as after a relayout
+	for n := 0; !e.Settled(); n++ {
+		if n > 50 {
+			t.Fatal("Settle is not done after 50 calls")
+		}
+		e.Settle()
+	}
+	for i := range l.Edges {
+		if d := &l.Edges[i]; d.Dotted && d.From == from && d.To == to {
+			if n, first := dottedThroughCards(l, d); n > 0 {
+				t.Fatalf("after Settle the line still crosses a card: %s", first)
+			}
+			return
+		}
+	}
+	t.Fatal("the line is gone")
 }

@@ -43,6 +43,7 @@ func (e *Engine) connect(placed, shifted []int32) {
 	}
 	e.drawRedone(redo)
 	e.routeUnrouted()
+	e.sweepDue = true
 	if e.ptsDrawn += len(b.pts) - drawn; e.ptsDrawn > e.ptsBase+ptsChunk {
 		e.compactPoints()
 	}
@@ -130,6 +131,7 @@ func (e *Engine) reroute(k int32) {
 	b := e.b
 	ed := &e.edges[k]
 	*ed = b.dottedEdge(int32(ed.From), int32(ed.To))
+	delete(e.swept, k)
 	if b.dotted.starved {
 		e.unrouted[k] = true
 	} else {
@@ -164,14 +166,59 @@ func (e *Engine) routeUnrouted() {
 	}
 }
 
-// Settle routes again, within one relayout's bounds, the dotted lines
-// that relayouts left on the plain route because their budgets ran out,
-// and reports whether it changed any (the layout's Edges are changed in
-// place). An app calls it when idle until it returns false: a relayout
-// must fit in a frame, and a move of a big subtree can route more lines
-// again than one frame's budget.
+// sweepAll lists every dotted line for Settle to look along.
+func (e *Engine) sweepAll() {
+	e.sweep, e.sweepDue = e.sweep[:0], false
+	seen := reuse(&e.sets.lines)
+	for _, ks := range e.dottedOf {
+		for _, k := range ks {
+			if !seen[k] {
+				seen[k] = true
+				e.sweep = append(e.sweep, k)
+			}
+		}
+	}
+	slices.Sort(e.sweep)
+	slices.Reverse(e.sweep) // taken from the end, in line order
+}
+
+// sweepLines looks along sweepLinesPerCall of the lines still to sweep
+// (while the router has half its budget to spare), and routes again those
+// that cross a card or run along a solid line; it reports whether it
+// routed any.
+func (e *Engine) sweepLines() bool {
+	r := e.b.dotted
+	routed := false
+	for n := 0; n < sweepLinesPerCall && len(e.sweep) > 0 && r.spare() >= engineBudget; n++ {
+		k := e.sweep[len(e.sweep)-1]
+		e.sweep = e.sweep[:len(e.sweep)-1]
+		ed := &e.edges[k]
+		if !ed.Dotted || e.swept[k] || r.free(ed.Points, int32(ed.To), int32(ed.From)) {
+			continue
+		}
+		e.reroute(k)
+		routed = true
+		if ed := &e.edges[k]; !r.free(ed.Points, int32(ed.To), int32(ed.From)) {
+			e.swept[k] = true // it cannot do better within these bounds
+		}
+	}
+	return routed
+}
+
+// sweepLinesPerCall is how many lines one Settle looks along: a look along
+// a long line of a big chart costs about 65 us (50,000 positions), and a
+// Settle runs in the window's idle frames.
+const sweepLinesPerCall = 16
+
+// Settle does, within one relayout's bounds a call, what relayouts leave
+// to it: it routes again the dotted lines they left on the plain route
+// because their budgets ran out, then looks along every dotted line for
+// a card it crosses (a card a relayout moved onto a line it did not look
+// at) and routes those again. It reports whether it routed any (the
+// layout's Edges are changed in place). An app calls it when idle until
+// Settled: a relayout must fit in a frame.
 func (e *Engine) Settle() bool {
-	if e.b == nil || len(e.unrouted) == 0 {
+	if e.b == nil || e.Settled() {
 		return false
 	}
 	b := e.b
@@ -181,12 +228,23 @@ func (e *Engine) Settle() bool {
 	drawn := len(b.pts)
 	b.dotted = newEngineRouter(b.cards, b.rootW, b.rootH, e.live)
 	b.dotted.solid(b, &e.edges)
-	e.routeUnrouted()
+	routed := len(e.unrouted) > 0
+	if routed {
+		e.routeUnrouted()
+	} else {
+		if e.sweepDue {
+			e.sweepAll()
+		}
+		routed = e.sweepLines()
+	}
 	if e.ptsDrawn += len(b.pts) - drawn; e.ptsDrawn > e.ptsBase+ptsChunk {
 		e.compactPoints()
 	}
-	return true
+	return routed
 }
+
+// Settled says whether Settle has nothing left to do.
+func (e *Engine) Settled() bool { return len(e.unrouted) == 0 && !e.sweepDue && len(e.sweep) == 0 }
 
 // Unsettled is the number of dotted lines relayouts left on the plain
 // route because their budgets ran out (see Settle).
@@ -516,7 +574,7 @@ func (e *Engine) dropDottedIf(c int32, drop func(*Edge) bool) {
 // A dotted line's index entries are the caller's.
 func (e *Engine) dropLine(k int32) {
 	last := int32(len(e.edges) - 1)
-	for _, set := range [2]map[int32]bool{e.same, e.unrouted} {
+	for _, set := range [3]map[int32]bool{e.same, e.unrouted, e.swept} {
 		delete(set, k)
 		if set[last] {
 			delete(set, last)
