@@ -33,19 +33,10 @@ func structureBench(b *testing.B, n int, edit func(ed *orgchart.Editor, l *Layou
 	var cpu int64
 	for k := 0; b.Loop(); k++ {
 		b.StopTimer() // the plan's own edit is not the layout's work
-		if k%2 == 0 {
-			if err := do(); err != nil {
-				b.Fatal(err)
-			}
-		} else if !ed.Undo() {
-			b.Fatal("nothing to undo")
-		}
+		editOrUndo(b, ed, do, k)
 		p.Reports("")
 		touched := ed.Touched()
-		runtime.GC() // the editor's garbage (it copies the plan's list) is not the layout's
-		for i := 0; i < len(cold); i += 64 {
-			cold[i]++
-		}
+		coldCaches(cold)
 		b.StartTimer()
 		start := cpuTime()
 		e.Changed(touched...)
@@ -58,6 +49,29 @@ func structureBench(b *testing.B, n int, edit func(ed *orgchart.Editor, l *Layou
 // coldBytes is written over before each timed structural relayout: twice
 // the 32 MB last-level cache of the machines these figures come from.
 const coldBytes = 64 << 20
+
+// coldCaches collects the garbage (the editor's: it copies the plan's
+// list) and writes over cold, so that the next relayout starts from
+// cold caches.
+func coldCaches(cold []byte) {
+	runtime.GC()
+	for i := 0; i < len(cold); i += 64 {
+		cold[i]++
+	}
+}
+
+// editOrUndo applies the edit on even steps and undoes it on odd ones,
+// as the structural benchmarks and tests go back and forth.
+func editOrUndo(tb testing.TB, ed *orgchart.Editor, do func() error, k int) {
+	tb.Helper()
+	if k%2 == 0 {
+		if err := do(); err != nil {
+			tb.Fatal(err)
+		}
+	} else if !ed.Undo() {
+		tb.Fatal("nothing to undo")
+	}
+}
 
 // The edits are made at managers of one shape (alikeManager) at both
 // sizes, so that the two sizes compare one edit: the changed subtree and
@@ -125,19 +139,10 @@ func BenchmarkRelayoutRatio(b *testing.B) {
 			for k := 0; b.Loop(); k++ {
 				for _, s := range sides {
 					b.StopTimer()
-					if k%2 == 0 {
-						if err := s.do(); err != nil {
-							b.Fatal(err)
-						}
-					} else if !s.ed.Undo() {
-						b.Fatal("nothing to undo")
-					}
+					editOrUndo(b, s.ed, s.do, k)
 					s.p.Reports("")
 					touched := s.ed.Touched()
-					runtime.GC()
-					for i := 0; i < len(cold); i += 64 {
-						cold[i]++
-					}
+					coldCaches(cold)
 					b.StartTimer()
 					start := time.Now()
 					s.e.Changed(touched...)

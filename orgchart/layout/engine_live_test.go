@@ -26,13 +26,7 @@ func TestTheLiveIndexFollowsShiftedGroups(t *testing.T) {
 		for _, c := range e.Layout().Cards {
 			before[c.Position] = Point{c.X, c.Y}
 		}
-		if k%2 == 0 {
-			if err := do(); err != nil {
-				t.Fatal(err)
-			}
-		} else if !ed.Undo() {
-			t.Fatal("nothing to undo")
-		}
+		editOrUndo(t, ed, do, k)
 		e.Changed(ed.Touched()...)
 		l := e.Relayout()
 		v := e.live

@@ -21,13 +21,7 @@ func TestEngineShiftsSubtreesAsPlacingWould(t *testing.T) {
 	before := snapshot(e.Layout())
 	do := moveTeam(ed, e.Layout(), p)
 	for k := 0; k < 3; k++ {
-		if k%2 == 0 {
-			if err := do(); err != nil {
-				t.Fatal(err)
-			}
-		} else if !ed.Undo() {
-			t.Fatal("nothing to undo")
-		}
+		editOrUndo(t, ed, do, k)
 		e.Changed(ed.Touched()...)
 		l := e.Relayout()
 		if k == 0 {
@@ -118,13 +112,7 @@ func TestShiftedDottedLinesStayClear(t *testing.T) {
 				}
 			}
 		}
-		if k%2 == 0 {
-			if err := do(); err != nil {
-				t.Fatal(err)
-			}
-		} else if !ed.Undo() {
-			t.Fatal("nothing to undo")
-		}
+		editOrUndo(t, ed, do, k)
 		e.Changed(ed.Touched()...)
 		l = e.Relayout()
 		beside = map[string]bool{}
