@@ -196,10 +196,15 @@ func (e *Engine) sweepLines() bool {
 		if !ed.Dotted || e.swept[k] || r.free(ed.Points, int32(ed.To), int32(ed.From)) {
 			continue
 		}
+		old := ed.Points
 		e.reroute(k)
 		routed = true
 		if ed := &e.edges[k]; !r.free(ed.Points, int32(ed.To), int32(ed.From)) {
-			e.swept[k] = true // it cannot do better within these bounds
+			// No better within these bounds (a fresh layout's route beside a
+			// solid line may have been clear of cards): it keeps what it had.
+			ed.Points = old
+			delete(e.unrouted, k)
+			e.swept[k] = true
 		}
 	}
 	return routed
