@@ -50,6 +50,7 @@ func (u *ui) shortcuts() []shortcut {
 		{ctrl(fyne.KeyMinus), zoom(u.chart.ZoomOut)},
 		{ctrl(fyne.Key0), zoom(u.chart.Fit)},
 		{ctrlShift(fyne.KeyE), u.expandAll},
+		{ctrlShift(fyne.KeyL), u.tidy},
 		{ctrl(fyne.KeyQ), u.quit},
 		{ctrl(fyne.Key1), zoom(u.chart.ZoomReset)},
 		{ctrl(fyne.KeyM), u.toggleMinimap},
@@ -195,6 +196,7 @@ func (u *ui) mainMenu() *fyne.MainMenu {
 		item("Show or hide the side panel", ctrl(fyne.KeyRightBracket), u.toggleSidePanel),
 		item("Expand all", ctrlShift(fyne.KeyE), u.expandAll),
 		u.collapseMenu(),
+		item("Tidy layout", ctrlShift(fyne.KeyL), u.tidy),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Analysis pictures…", u.analysisDialog),
 	)
@@ -255,6 +257,14 @@ func (u *ui) expandAll() {
 	u.anchorView()
 	u.st.ExpandAll()
 	u.status(fmt.Sprintf("Every position shown: %s", state.Plural(len(u.st.Layout().Cards), "card", "cards")))
+}
+
+// tidy lays the chart out afresh, compact again, the selected card (else
+// the top) where it was on screen.
+func (u *ui) tidy() {
+	u.anchorView()
+	u.st.Tidy()
+	u.status("Laid out afresh: the room edits kept in place is given back")
 }
 
 // collapseTo folds every manager at level n (1 = the top positions).

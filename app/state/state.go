@@ -257,6 +257,15 @@ func (s *State) ExpandAll() {
 	s.notify(ChangedLayout)
 }
 
+// Tidy lays the chart out afresh, as compact as a plan just opened: the
+// room that edits and folds kept so that the view did not jump (a team
+// moved away leaves its slot) is given back.
+func (s *State) Tidy() {
+	s.afresh = true
+	s.lay = s.computeLayout()
+	s.notify(ChangedLayout)
+}
+
 // CollapseToLevel shows the top positions and the level-1 levels below
 // them: every manager at that depth (0 = the top) folds its reports.
 func (s *State) CollapseToLevel(level int) {
