@@ -13,28 +13,28 @@ type live struct {
 
 	// The cards of a subtree shifted as a block keep their cells when
 	// the shift is small (a chart grown by a gap): group[i] = n says card
-	// i is where the grid has it moved by groups[n].off (group 0 has not
+	// i is where the grid has it moved by offs[n] (group 0 has not
 	// moved). A move that shifts most of the chart then costs a byte a
 	// card, not a new grid (3 ms at 100,000 cards), and a dotted line
 	// shifted with its cards need not look at the cards that moved alike
 	// (see alike).
 	group  []uint8
 	groups []shiftGroup // groups[0] is the cards that have not moved
-	offs   []Point      // the groups' offs, for the grid's queries
+	offs   []Point      // each group's offset since the grid was built
 	epoch  int          // relayouts that shifted cards, so far
 
 	gen, orderGen int     // structural changes so far; the one order was made at
 	order         []int32 // depth-first order at orderGen
 }
 
-// shiftGroup is cards the grid has where they were, all moved by off
-// since it was built: by delta in relayout epoch, and by off-delta
-// before it (as another group). cards counts them; an empty group is
-// made again for another shift.
+// shiftGroup is cards the grid has where they were, all moved by the
+// group's offset (live.offs) since it was built: by delta in relayout
+// epoch, and the rest before it (as another group). cards counts them;
+// an empty group is made again for another shift.
 type shiftGroup struct {
-	off, delta Point
-	epoch      int
-	cards      int
+	delta Point
+	epoch int
+	cards int
 }
 
 // alike names the cards a relayout (an epoch) shifted by delta; a query
@@ -112,7 +112,7 @@ func (m *mover) move(i int32) {
 // cell from where the grid has them (a query would look far around) or
 // there is no room.
 func (v *live) groupFor(from uint8, d Point) uint8 {
-	o := v.groups[from].off
+	o := v.offs[from]
 	off := Point{o.X + d.X, o.Y + d.Y}
 	if abs32(off.X) > v.g.cellW/2 || abs32(off.Y) > v.g.cellH/2 {
 		return 0
@@ -120,7 +120,7 @@ func (v *live) groupFor(from uint8, d Point) uint8 {
 	free := 0
 	for n := 1; n < len(v.groups); n++ {
 		s := &v.groups[n]
-		if s.cards > 0 && s.epoch == v.epoch && s.delta == d && s.off == off {
+		if s.cards > 0 && s.epoch == v.epoch && s.delta == d && v.offs[n] == off {
 			return uint8(n)
 		}
 		if s.cards == 0 && free == 0 {
@@ -135,7 +135,7 @@ func (v *live) groupFor(from uint8, d Point) uint8 {
 		v.offs = append(v.offs, Point{})
 		free = len(v.groups) - 1
 	}
-	v.groups[free] = shiftGroup{off: off, delta: d, epoch: v.epoch}
+	v.groups[free] = shiftGroup{delta: d, epoch: v.epoch}
 	v.offs[free] = off
 	return uint8(free)
 }
@@ -170,7 +170,8 @@ func (v *live) query(cards []Card, width, height float32, x0, y0, x1, y1 float32
 		case skip.epoch != 0 && s.epoch == skip.epoch && s.delta == skip.delta:
 			mv.leave |= 1 << n
 		default:
-			mv.pad = Point{max(mv.pad.X, abs32(s.off.X)), max(mv.pad.Y, abs32(s.off.Y))}
+			o := v.offs[n]
+			mv.pad = Point{max(mv.pad.X, abs32(o.X)), max(mv.pad.Y, abs32(o.Y))}
 		}
 	}
 	v.g.queryMoved(cards, v.stale, mv, x0, y0, x1, y1, visit)
